@@ -1,0 +1,117 @@
+#pragma once
+// The domain model shared by every stage: places, incidents, claims, border
+// segments and links. Plain data; the stages own the behaviour.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bm {
+
+struct LonLat {
+  double lon = 0;
+  double lat = 0;
+};
+
+struct Polygon;
+using MultiPolygon = std::vector<Polygon>;
+
+// ACLED-style geo precision: how exactly the location is known.
+enum class GeoPrecision : int { unknown = 0, settlement = 1, near = 2, region = 3 };
+
+struct Place {
+  std::string id;
+  std::string name;
+  std::vector<std::string> alt_names;
+  std::string kind;     // city, town, village, region, district, enclave, ...
+  std::string country;  // ISO2
+  std::string admin1;
+  std::string admin2;
+  std::optional<LonLat> point;               // empty when no cited coordinate exists
+  std::shared_ptr<const MultiPolygon> area;  // regions and countries
+  long population = 0;
+  GeoPrecision coord_precision = GeoPrecision::settlement;
+  double uncertainty_m = 0;
+  std::string source;
+};
+
+// One reported figure. "at least 24" is low=24, high unset.
+struct Claim {
+  std::string kind;  // killed, injured, evacuated, displaced, missing
+  std::optional<long> low;
+  std::optional<long> high;
+  bool approx = false;
+  std::string side;      // whose people: KG, TJ, both, unknown
+  std::string group;     // civilians, border guards, ...
+  std::string claimant;  // who said it
+  std::string source;    // which article or dataset
+  std::string quote;     // the words it came from
+  std::string scope;     // event | conflict
+};
+
+struct DateRange {
+  std::string start;  // ISO 8601 date
+  std::string end;
+  std::string precision;  // day, range, week, month, year
+};
+
+struct Incident {
+  std::string id;
+  DateRange date;
+  std::string place;    // as written in the source
+  std::string admin1;   // region hint as written
+  std::string country;  // ISO2 hint
+  std::optional<LonLat> location;
+  GeoPrecision precision = GeoPrecision::unknown;
+  std::string event_type;
+  std::vector<std::string> actors;
+  std::vector<Claim> claims;
+  std::vector<std::string> sources;
+  std::string notes;
+  // Filled by the gazetteer.
+  std::string place_id;
+  std::string resolved_name;
+  std::string resolve_note;
+};
+
+enum class SegmentStatus { disputed, undemarcated, delimited, unknown };
+
+struct BorderSegment {
+  std::string id;
+  std::string name;
+  std::string country_a;
+  std::string country_b;
+  SegmentStatus status = SegmentStatus::unknown;
+  std::string valid_from;  // ISO date, empty = open
+  std::string valid_to;    // exclusive, empty = open
+  std::vector<std::vector<LonLat>> lines;
+  std::string source;
+};
+
+struct Link {
+  std::string incident_id;
+  std::string segment_id;
+  double distance_m = 0;
+  LonLat nearest;
+  std::string disputed_segment_id;
+  double disputed_distance_m = -1;  // negative: no disputed segment
+  LonLat disputed_nearest;
+  std::string country;  // ISO2 of the country the incident lies in
+  bool in_enclave = false;
+  bool within_zone = false;
+};
+
+// An input record that could not be used, and why. Nothing is dropped
+// silently: every rejection reaches stderr and the report's rejected list.
+struct Rejection {
+  std::string file;
+  long line = 0;
+  std::string record;  // id or name of what was rejected
+  std::string reason;
+};
+
+std::string to_string(SegmentStatus s);
+SegmentStatus segment_status_from(const std::string& s);
+bool active_on(const BorderSegment& s, const std::string& iso_date);
+
+}  // namespace bm

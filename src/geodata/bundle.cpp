@@ -1,0 +1,120 @@
+#include "geodata/bundle.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "geodata/gdal.hpp"
+
+namespace bm {
+namespace {
+
+void set_spatial_filter(OGRLayer& l, const Bounds& b) {
+  if (b.empty())
+    l.SetSpatialFilter(nullptr);
+  else
+    l.SetSpatialFilterRect(b.min_lon, b.min_lat, b.max_lon, b.max_lat);
+}
+
+}  // namespace
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(sep, start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string data_root() {
+  if (const char* home = std::getenv("BORDERMAP_HOME"); home && *home) return home;
+  return BORDERMAP_SOURCE_DIR;
+}
+
+std::string default_bundle_path() { return data_root() + "/geodata/bordermap.gpkg"; }
+
+Bundle::Bundle(std::string path) : path_(std::move(path)) {
+  if (!std::filesystem::exists(path_))
+    throw InputError(path_ +
+                     ": bundled geodata not found — run geodata/build.sh or set BORDERMAP_HOME");
+}
+
+std::vector<Country> Bundle::countries(const Bounds& filter) const {
+  auto ds = gdal::open_vector(path_);
+  OGRLayer& l = gdal::layer(*ds, "countries", path_);
+  set_spatial_filter(l, filter);
+  std::vector<Country> out;
+  for (auto& f : l) {
+    out.push_back({gdal::field_string(*f, "iso2"), gdal::field_string(*f, "iso3"),
+                   gdal::field_string(*f, "name"), gdal::to_multipolygon(f->GetGeometryRef())});
+  }
+  return out;
+}
+
+std::vector<Region> Bundle::regions(const Bounds& filter) const {
+  auto ds = gdal::open_vector(path_);
+  OGRLayer& l = gdal::layer(*ds, "admin1", path_);
+  set_spatial_filter(l, filter);
+  std::vector<Region> out;
+  for (auto& f : l) {
+    out.push_back({gdal::field_string(*f, "id"), gdal::field_string(*f, "name"),
+                   split(gdal::field_string(*f, "alt_names"), '|'),
+                   gdal::field_string(*f, "country_iso2"),
+                   gdal::to_multipolygon(f->GetGeometryRef())});
+  }
+  return out;
+}
+
+std::vector<Place> Bundle::places() const {
+  auto ds = gdal::open_vector(path_);
+  OGRLayer& l = gdal::layer(*ds, "places", path_);
+  std::vector<Place> out;
+  out.reserve(static_cast<std::size_t>(l.GetFeatureCount()));
+  for (auto& f : l) {
+    Place p;
+    p.id = gdal::field_string(*f, "id");
+    p.name = gdal::field_string(*f, "name");
+    p.alt_names = split(gdal::field_string(*f, "alt_names"), '|');
+    p.kind = gdal::field_string(*f, "kind");
+    p.country = gdal::field_string(*f, "country_iso2");
+    p.admin1 = gdal::field_string(*f, "admin1");
+    p.admin2 = gdal::field_string(*f, "admin2");
+    if (const OGRGeometry* g = f->GetGeometryRef(); g && !g->IsEmpty()) {
+      const OGRPoint* pt = g->toPoint();
+      p.point = LonLat{pt->getX(), pt->getY()};
+    }
+    p.population = std::atol(gdal::field_string(*f, "population").c_str());
+    p.coord_precision =
+        static_cast<GeoPrecision>(std::atoi(gdal::field_string(*f, "coord_precision").c_str()));
+    p.uncertainty_m = std::atof(gdal::field_string(*f, "uncertainty_m").c_str());
+    p.source = gdal::field_string(*f, "source");
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<BorderSegment> Bundle::segments() const {
+  auto ds = gdal::open_vector(path_);
+  OGRLayer& l = gdal::layer(*ds, "border_segments", path_);
+  std::vector<BorderSegment> out;
+  for (auto& f : l) {
+    BorderSegment s;
+    s.id = gdal::field_string(*f, "segment_id");
+    s.name = gdal::field_string(*f, "name");
+    s.country_a = gdal::field_string(*f, "country_a");
+    s.country_b = gdal::field_string(*f, "country_b");
+    s.status = segment_status_from(gdal::field_string(*f, "status"));
+    s.valid_from = gdal::field_string(*f, "valid_from");
+    s.valid_to = gdal::field_string(*f, "valid_to");
+    s.source = gdal::field_string(*f, "source");
+    s.lines = gdal::to_lines(f->GetGeometryRef());
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace bm

@@ -1,0 +1,96 @@
+#include "geodata/gdal.hpp"
+
+#include <mutex>
+
+#include "core/error.hpp"
+
+namespace bm::gdal {
+namespace {
+
+Ring read_ring(const OGRLinearRing* r) {
+  Ring out;
+  out.reserve(static_cast<std::size_t>(r->getNumPoints()));
+  for (int i = 0; i < r->getNumPoints(); ++i) out.push_back({r->getX(i), r->getY(i)});
+  return out;
+}
+
+Polygon read_polygon(const OGRPolygon* p) {
+  Polygon out;
+  if (p->getExteriorRing()) out.rings.push_back(read_ring(p->getExteriorRing()));
+  for (int i = 0; i < p->getNumInteriorRings(); ++i)
+    out.rings.push_back(read_ring(p->getInteriorRing(i)));
+  return out;
+}
+
+}  // namespace
+
+void init() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GDALAllRegister();
+    // Errors reach the user through our exceptions, with context.
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+  });
+}
+
+GDALDatasetUniquePtr open_vector(const std::string& path) {
+  init();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!ds) {
+    std::string why = CPLGetLastErrorMsg();
+    throw InputError(path + ": cannot open as vector data" + (why.empty() ? "" : " (" + why + ")"));
+  }
+  return ds;
+}
+
+OGRLayer& layer(GDALDataset& ds, const std::string& name, const std::string& path) {
+  OGRLayer* l = ds.GetLayerByName(name.c_str());
+  if (!l)
+    throw InputError(path + ": has no layer '" + name + "' — rebuild it with geodata/build.sh");
+  return *l;
+}
+
+MultiPolygon to_multipolygon(const OGRGeometry* g) {
+  MultiPolygon out;
+  if (!g) return out;
+  switch (wkbFlatten(g->getGeometryType())) {
+    case wkbPolygon:
+      out.push_back(read_polygon(g->toPolygon()));
+      break;
+    case wkbMultiPolygon:
+      for (const OGRPolygon* p : *g->toMultiPolygon()) out.push_back(read_polygon(p));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+std::vector<Line> to_lines(const OGRGeometry* g) {
+  std::vector<Line> out;
+  if (!g) return out;
+  auto read = [](const OGRLineString* ls) {
+    Line line;
+    for (int i = 0; i < ls->getNumPoints(); ++i) line.push_back({ls->getX(i), ls->getY(i)});
+    return line;
+  };
+  switch (wkbFlatten(g->getGeometryType())) {
+    case wkbLineString:
+      out.push_back(read(g->toLineString()));
+      break;
+    case wkbMultiLineString:
+      for (const OGRLineString* ls : *g->toMultiLineString()) out.push_back(read(ls));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+std::string field_string(const OGRFeature& f, const char* name) {
+  int i = f.GetFieldIndex(name);
+  if (i < 0 || !f.IsFieldSetAndNotNull(i)) return {};
+  return f.GetFieldAsString(i);
+}
+
+}  // namespace bm::gdal

@@ -1,0 +1,53 @@
+#pragma once
+// RFC 4180 CSV reading and writing. Quoted fields may hold commas, quotes
+// and newlines; every record remembers the line it starts on for messages.
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace bm::csv {
+
+struct Record {
+  long line = 0;  // 1-based line where the record starts
+  std::vector<std::string> fields;
+};
+
+class Reader {
+ public:
+  // `name` is used in error messages (a path, or "<stdin>").
+  Reader(std::istream& in, std::string name);
+  bool next(Record& out);
+  const std::string& name() const { return name_; }
+
+ private:
+  std::istream& in_;
+  std::string name_;
+  long line_ = 1;
+};
+
+// A table with a header: look fields up by column name.
+class Table {
+ public:
+  Table(std::istream& in, std::string name);
+  bool next();
+  const std::vector<std::string>& header() const { return header_; }
+  bool has(const std::string& column) const { return index_.count(column) != 0; }
+  // The field of the current record, or "" when the column is absent.
+  const std::string& get(const std::string& column) const;
+  long line() const { return record_.line; }
+  std::size_t width() const { return record_.fields.size(); }
+  const std::string& name() const { return reader_.name(); }
+
+ private:
+  Reader reader_;
+  std::vector<std::string> header_;
+  std::map<std::string, std::size_t> index_;
+  Record record_;
+};
+
+// Quotes a field when it needs it (comma, quote, CR or LF).
+std::string quote(const std::string& field);
+void write_row(std::ostream& out, const std::vector<std::string>& fields);
+
+}  // namespace bm::csv

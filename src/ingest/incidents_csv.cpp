@@ -1,0 +1,200 @@
+#include "ingest/incidents_csv.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <regex>
+
+#include "core/error.hpp"
+#include "geodata/bundle.hpp"
+#include "ingest/csv.hpp"
+
+namespace bm {
+namespace {
+
+using json = nlohmann::json;
+
+std::optional<long> opt_long(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer())
+    throw InputError(std::string("claim field '") + key + "' must be a whole number or null");
+  return it->get<long>();
+}
+
+std::string opt_string(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  if (!it->is_string()) throw InputError(std::string("claim field '") + key + "' must be text");
+  return it->get<std::string>();
+}
+
+bool is_iso_date(const std::string& s) {
+  static const std::regex re(R"(\d{4}-\d{2}-\d{2})");
+  return std::regex_match(s, re);
+}
+
+double parse_coordinate(const std::string& s, const char* what, double limit) {
+  std::size_t used = 0;
+  double v = 0;
+  try {
+    v = std::stod(s, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != s.size())
+    throw InputError(std::string("column '") + what + "' is '" + s +
+                     "' — expected a number in degrees");
+  if (v < -limit || v > limit)
+    throw InputError(std::string("column '") + what + "' is " + s + " — outside ±" +
+                     std::to_string(static_cast<int>(limit)));
+  return v;
+}
+
+Incident parse_row(const csv::Table& t) {
+  Incident inc;
+  inc.id = t.get("id");
+  if (inc.id.empty()) throw InputError("column 'id' is empty — every incident needs an id");
+  inc.date.start = t.get("date_start");
+  inc.date.end = t.get("date_end").empty() ? inc.date.start : t.get("date_end");
+  inc.date.precision = t.get("date_precision").empty() ? "day" : t.get("date_precision");
+  if (!inc.date.start.empty() && !is_iso_date(inc.date.start))
+    throw InputError("column 'date_start' is '" + inc.date.start + "' — expected YYYY-MM-DD");
+  if (!inc.date.end.empty() && !is_iso_date(inc.date.end))
+    throw InputError("column 'date_end' is '" + inc.date.end + "' — expected YYYY-MM-DD");
+  inc.place = t.get("place");
+  inc.admin1 = t.get("admin1");
+  inc.country = t.get("country");
+  const std::string& lon = t.get("lon");
+  const std::string& lat = t.get("lat");
+  if (!lon.empty() || !lat.empty()) {
+    if (lon.empty() || lat.empty())
+      throw InputError("only one of 'lon' and 'lat' is given — give both or neither");
+    inc.location = LonLat{parse_coordinate(lon, "lon", 180), parse_coordinate(lat, "lat", 90)};
+  }
+  if (const std::string& p = t.get("geo_precision"); !p.empty()) {
+    if (p != "1" && p != "2" && p != "3")
+      throw InputError("column 'geo_precision' is '" + p + "' — expected 1, 2 or 3");
+    inc.precision = static_cast<GeoPrecision>(p[0] - '0');
+  }
+  inc.event_type = t.get("event_type");
+  inc.actors = split(t.get("actors"), ';');
+  if (const std::string& c = t.get("claims"); !c.empty()) inc.claims = claims_from_json(c);
+  for (auto& c : inc.claims)
+    if (c.source.empty() && !t.get("sources").empty())
+      c.source = split(t.get("sources"), ';').front();
+  inc.sources = split(t.get("sources"), ';');
+  inc.notes = t.get("notes");
+  if (inc.place.empty() && !inc.location)
+    throw InputError("neither 'place' nor 'lon'/'lat' is given — the incident cannot be located");
+  return inc;
+}
+
+}  // namespace
+
+const std::vector<std::string> kIncidentColumns = {
+    "id",  "date_start",    "date_end",   "date_precision", "place",  "admin1",  "country", "lon",
+    "lat", "geo_precision", "event_type", "actors",         "claims", "sources", "notes"};
+
+std::vector<Claim> claims_from_json(const std::string& text) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw InputError(std::string("column 'claims' is not valid JSON (") + e.what() + ")");
+  }
+  if (!j.is_array()) throw InputError("column 'claims' must be a JSON array of claim objects");
+  std::vector<Claim> out;
+  for (const auto& c : j) {
+    if (!c.is_object()) throw InputError("column 'claims' must hold objects");
+    Claim cl;
+    cl.kind = opt_string(c, "kind");
+    if (cl.kind.empty())
+      throw InputError("a claim has no 'kind' (killed, injured, evacuated, ...)");
+    cl.low = opt_long(c, "low");
+    cl.high = opt_long(c, "high");
+    if (!cl.low && !cl.high)
+      throw InputError("a '" + cl.kind + "' claim has neither 'low' nor 'high'");
+    if (cl.low && cl.high && *cl.low > *cl.high)
+      throw InputError("a '" + cl.kind + "' claim has low > high");
+    cl.approx = c.value("approx", false);
+    cl.side = opt_string(c, "side");
+    cl.group = opt_string(c, "group");
+    cl.claimant = opt_string(c, "claimant");
+    cl.source = opt_string(c, "source");
+    cl.quote = opt_string(c, "quote");
+    cl.scope = opt_string(c, "scope");
+    out.push_back(std::move(cl));
+  }
+  return out;
+}
+
+std::string claims_to_json(const std::vector<Claim>& claims) {
+  json arr = json::array();
+  for (const auto& c : claims) {
+    json j;
+    j["kind"] = c.kind;
+    j["low"] = c.low ? json(*c.low) : json(nullptr);
+    j["high"] = c.high ? json(*c.high) : json(nullptr);
+    if (c.approx) j["approx"] = true;
+    j["side"] = c.side;
+    if (!c.group.empty()) j["group"] = c.group;
+    j["claimant"] = c.claimant;
+    j["source"] = c.source;
+    if (!c.quote.empty()) j["quote"] = c.quote;
+    if (!c.scope.empty()) j["scope"] = c.scope;
+    arr.push_back(std::move(j));
+  }
+  return arr.dump();
+}
+
+IncidentTable read_incidents_csv(std::istream& in, const std::string& name) {
+  csv::Table t(in, name);
+  for (const char* required : {"id", "place"})
+    if (!t.has(required))
+      throw InputError(
+          at(name, 1,
+             std::string("no column '") + required +
+                 "' — is this a bordermap incident CSV? (see README, \"Incident CSV\")"));
+  IncidentTable out;
+  while (t.next()) {
+    try {
+      if (t.width() != t.header().size())
+        throw InputError("has " + std::to_string(t.width()) + " fields, the header has " +
+                         std::to_string(t.header().size()) + " — check quoting");
+      out.incidents.push_back(parse_row(t));
+    } catch (const InputError& e) {
+      out.rejected.push_back({name, t.line(), t.get("id"), e.what()});
+    }
+  }
+  return out;
+}
+
+IncidentTable read_incidents_csv_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open for reading");
+  return read_incidents_csv(in, path);
+}
+
+void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents) {
+  csv::write_row(out, kIncidentColumns);
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
+    return s;
+  };
+  for (const auto& i : incidents) {
+    char lon[32] = "", lat[32] = "";
+    if (i.location) {
+      std::snprintf(lon, sizeof lon, "%.6f", i.location->lon);
+      std::snprintf(lat, sizeof lat, "%.6f", i.location->lat);
+    }
+    csv::write_row(
+        out,
+        {i.id, i.date.start, i.date.end, i.date.precision, i.place, i.admin1, i.country, lon, lat,
+         i.precision == GeoPrecision::unknown ? "" : std::to_string(static_cast<int>(i.precision)),
+         i.event_type, join(i.actors), claims_to_json(i.claims), join(i.sources), i.notes});
+  }
+}
+
+}  // namespace bm

@@ -1,0 +1,29 @@
+#pragma once
+// bordermap's own incident CSV schema (README, "Incident CSV"): one row per
+// incident, claims as a JSON array in the `claims` column.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace bm {
+
+struct IncidentTable {
+  std::vector<Incident> incidents;
+  std::vector<Rejection> rejected;
+};
+
+extern const std::vector<std::string> kIncidentColumns;
+
+// Reads our schema; malformed rows go to `rejected` with file:line and a
+// reason, the rest are still read.
+IncidentTable read_incidents_csv(std::istream& in, const std::string& name);
+IncidentTable read_incidents_csv_file(const std::string& path);
+
+void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents);
+
+std::string claims_to_json(const std::vector<Claim>& claims);
+std::vector<Claim> claims_from_json(const std::string& text);  // throws InputError
+
+}  // namespace bm

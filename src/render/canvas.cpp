@@ -1,0 +1,56 @@
+#include "render/canvas.hpp"
+
+#include <pango/pangocairo.h>
+
+#include <memory>
+
+namespace bm {
+namespace {
+
+struct LayoutDeleter {
+  void operator()(PangoLayout* l) const { g_object_unref(l); }
+};
+using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
+
+Layout make_layout(cairo_t* cr, const std::string& font, double size, const std::string& text,
+                   bool bold) {
+  Layout layout(pango_cairo_create_layout(cr));
+  PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
+  pango_font_description_set_absolute_size(desc, size * PANGO_SCALE);
+  if (bold) pango_font_description_set_weight(desc, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description(layout.get(), desc);
+  pango_font_description_free(desc);
+  pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+  return layout;
+}
+
+}  // namespace
+
+void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+TextSize measure_text(cairo_t* cr, const std::string& font, double size, const std::string& text,
+                      bool bold) {
+  Layout layout = make_layout(cr, font, size, text, bold);
+  int w = 0, h = 0;
+  pango_layout_get_size(layout.get(), &w, &h);
+  return {static_cast<double>(w) / PANGO_SCALE, static_cast<double>(h) / PANGO_SCALE};
+}
+
+void draw_text(cairo_t* cr, const std::string& font, double size, const std::string& text, double x,
+               double y, const Color& color, const Color* halo, bool bold) {
+  SavedState guard(cr);
+  Layout layout = make_layout(cr, font, size, text, bold);
+  cairo_move_to(cr, x, y);
+  if (halo) {
+    pango_cairo_layout_path(cr, layout.get());
+    set_color(cr, *halo);
+    cairo_set_line_width(cr, size / 3.5);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke(cr);
+    cairo_move_to(cr, x, y);
+  }
+  set_color(cr, color);
+  pango_cairo_show_layout(cr, layout.get());
+}
+
+}  // namespace bm

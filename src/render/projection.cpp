@@ -1,0 +1,95 @@
+#include "render/projection.hpp"
+
+#include <proj.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/error.hpp"
+
+namespace bm {
+
+struct Projection::Impl {
+  PJ_CONTEXT* ctx = nullptr;
+  PJ* pj = nullptr;
+  ~Impl() {
+    if (pj) proj_destroy(pj);
+    if (ctx) proj_context_destroy(ctx);
+  }
+};
+
+Projection::Projection(const std::string& crs, const Bounds& extent)
+    : impl_(std::make_unique<Impl>()) {
+  if (crs.empty()) {
+    double lon0 = (extent.min_lon + extent.max_lon) / 2,
+           lat0 = (extent.min_lat + extent.max_lat) / 2;
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "+proj=laea +lat_0=%.4f +lon_0=%.4f +datum=WGS84 +units=m +no_defs", lat0, lon0);
+    definition_ = buf;
+  } else {
+    definition_ = crs;
+  }
+  impl_->ctx = proj_context_create();
+  PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", definition_.c_str(), nullptr);
+  if (!raw)
+    throw UsageError("projection '" + definition_ + "' is not understood by PROJ (" +
+                     proj_context_errno_string(impl_->ctx, proj_context_errno(impl_->ctx)) + ")");
+  impl_->pj = proj_normalize_for_visualization(impl_->ctx, raw);
+  proj_destroy(raw);
+  if (!impl_->pj)
+    throw UsageError("projection '" + definition_ + "' cannot be normalised to lon/lat order");
+}
+
+Projection::~Projection() = default;
+Projection::Projection(Projection&&) noexcept = default;
+Projection& Projection::operator=(Projection&&) noexcept = default;
+
+XY Projection::forward(LonLat p) const {
+  PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
+  PJ_COORD r = proj_trans(impl_->pj, PJ_FWD, c);
+  return {r.xy.x, r.xy.y};
+}
+
+LonLat Projection::inverse(XY p) const {
+  PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
+  PJ_COORD r = proj_trans(impl_->pj, PJ_INV, c);
+  return {r.lp.lam, r.lp.phi};
+}
+
+Viewport::Viewport(const Projection& proj, const Bounds& extent, double x0, double y0, double width,
+                   double height)
+    : proj_(proj), x0_(x0), y0_(y0), w_(width), h_(height) {
+  // Project a dense sample of the extent's edges: projected bounds of a
+  // lon/lat box are not the projection of its corners.
+  double minx = std::numeric_limits<double>::max(), miny = minx, maxx = -minx, maxy = -minx;
+  const int n = 32;
+  for (int i = 0; i <= n; ++i) {
+    double t = static_cast<double>(i) / n;
+    for (LonLat q :
+         {LonLat{extent.min_lon + t * (extent.max_lon - extent.min_lon), extent.min_lat},
+          LonLat{extent.min_lon + t * (extent.max_lon - extent.min_lon), extent.max_lat},
+          LonLat{extent.min_lon, extent.min_lat + t * (extent.max_lat - extent.min_lat)},
+          LonLat{extent.max_lon, extent.min_lat + t * (extent.max_lat - extent.min_lat)}}) {
+      XY m = proj_.forward(q);
+      minx = std::min(minx, m.x), maxx = std::max(maxx, m.x);
+      miny = std::min(miny, m.y), maxy = std::max(maxy, m.y);
+    }
+  }
+  scale_ = std::min(width / (maxx - minx), height / (maxy - miny));
+  cx_ = (minx + maxx) / 2;
+  cy_ = (miny + maxy) / 2;
+}
+
+XY Viewport::to_device(XY m) const {
+  return {x0_ + w_ / 2 + (m.x - cx_) * scale_, y0_ + h_ / 2 - (m.y - cy_) * scale_};
+}
+
+XY Viewport::to_device(LonLat p) const { return to_device(proj_.forward(p)); }
+
+XY Viewport::to_metres(XY d) const {
+  return {cx_ + (d.x - x0_ - w_ / 2) / scale_, cy_ - (d.y - y0_ - h_ / 2) / scale_};
+}
+
+}  // namespace bm

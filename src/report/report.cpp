@@ -1,0 +1,160 @@
+#include "report/report.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "core/error.hpp"
+#include "export/atomic.hpp"
+#include "export/geojson.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "geodata/bundle.hpp"
+#include "ingest/csv.hpp"
+#include "ingest/incidents_csv.hpp"
+#include "link/linker.hpp"
+#include "render/map.hpp"
+
+namespace bm {
+namespace {
+
+std::pair<std::string, std::string> pick_border(const ReportOptions& o,
+                                                const std::vector<Incident>& incidents) {
+  if (!o.border.empty()) {
+    auto parts = split(o.border, '-');
+    if (parts.size() != 2 || parts[0].size() != 2 || parts[1].size() != 2)
+      throw UsageError("--border '" + o.border + "' — expected two ISO country codes like KG-TJ");
+    return {parts[0], parts[1]};
+  }
+  std::map<std::string, int> count;
+  for (const auto& i : incidents)
+    if (i.country.size() == 2) ++count[i.country];
+  std::vector<std::pair<int, std::string>> ranked;
+  for (auto& [c, n] : count) ranked.push_back({-n, c});
+  std::sort(ranked.begin(), ranked.end());
+  if (ranked.size() < 2)
+    throw UsageError(
+        "cannot tell which border the incidents are about — give --border, e.g. --border KG-TJ");
+  auto a = ranked[0].second, b = ranked[1].second;
+  if (b < a) std::swap(a, b);
+  return {a, b};
+}
+
+void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, const std::string& file,
+                    std::vector<Rejection>& rejected) {
+  for (auto& i : incidents) {
+    if (i.location) continue;
+    ResolveHints hints{i.country, i.admin1};
+    Resolution r = gaz.resolve(i.place, hints);
+    if (!r.place || !r.place->point) {
+      std::string why = !r.place ? "place '" + i.place + "' not found in the gazetteer"
+                                 : "place '" + i.place + "' is known (" + r.place->id +
+                                       ") but has no cited coordinate";
+      rejected.push_back({file, 0, i.id, why + " — add lon/lat or a better-known place name"});
+      i.resolve_note = why;
+      continue;
+    }
+    i.location = r.place->point;
+    i.place_id = r.place->id;
+    i.resolved_name = r.place->name;
+    if (i.precision == GeoPrecision::unknown) i.precision = r.precision;
+  }
+}
+
+void write_rejected(const std::string& path, const std::vector<Rejection>& rejected) {
+  std::string tmp = temp_path_for(path);
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    csv::write_row(out, {"file", "line", "record", "reason"});
+    for (const auto& r : rejected)
+      csv::write_row(out, {r.file, r.line ? std::to_string(r.line) : "", r.record, r.reason});
+    if (!out) throw ExportError(path + ": cannot write");
+  }
+  commit_file(tmp, path);
+}
+
+std::string date_span(const std::vector<Incident>& incidents) {
+  std::string lo, hi;
+  for (const auto& i : incidents) {
+    if (i.date.start.empty()) continue;
+    if (lo.empty() || i.date.start < lo) lo = i.date.start;
+    std::string end = i.date.end.empty() ? i.date.start : i.date.end;
+    if (hi.empty() || end > hi) hi = end;
+  }
+  return lo == hi ? lo : lo + " to " + hi;
+}
+
+}  // namespace
+
+std::string default_incidents_path() { return data_root() + "/geodata/incidents/kgtj_2022-09.csv"; }
+
+ReportResult run_report(const ReportOptions& o) {
+  ReportResult result;
+  std::vector<std::string> inputs =
+      o.inputs.empty() ? std::vector<std::string>{default_incidents_path()} : o.inputs;
+  std::vector<Incident> incidents;
+  Bundle bundle;
+  Gazetteer gaz = Gazetteer::from_bundle(bundle);
+  for (const auto& path : inputs) {
+    IncidentTable t = read_incidents_csv_file(path);
+    result.incidents_read += t.incidents.size() + t.rejected.size();
+    result.rejected.insert(result.rejected.end(), t.rejected.begin(), t.rejected.end());
+    resolve_places(t.incidents, gaz, path, result.rejected);
+    for (auto& i : t.incidents) incidents.push_back(std::move(i));
+  }
+  auto [a, b] = pick_border(o, incidents);
+  std::vector<Country> all = bundle.countries();
+  std::vector<BorderSegment> segments = border_segments(bundle, a, b, all);
+  if (segments.empty())
+    throw InputError("countries " + a + " and " + b + " share no border in the bundled data");
+
+  std::string as_of = o.as_of;
+  if (as_of.empty())
+    for (const auto& i : incidents)
+      if (!i.date.start.empty() && (as_of.empty() || i.date.start < as_of)) as_of = i.date.start;
+  Linker linker(segments, all, LinkOptions{5000, o.as_of});
+  std::vector<Link> links;
+  for (const auto& i : incidents)
+    if (i.location) links.push_back(linker.link(i));
+
+  std::filesystem::create_directories(o.out_dir);
+  MapData data;
+  Bounds near = bounds_of(segments.front().lines);
+  for (const auto& s : segments) near.add(bounds_of(s.lines));
+  near = {near.min_lon - 6, near.min_lat - 4, near.max_lon + 6, near.max_lat + 4};
+  for (auto& c : all)
+    if (bounds_of(c.area).intersects(near)) data.countries.push_back(c);
+  data.focus = {a, b};
+  data.segments = segments;
+  data.as_of = as_of;
+  std::map<std::string, const Link*> link_of;
+  for (const auto& l : links) link_of[l.incident_id] = &l;
+  int n = 0;
+  for (const auto& i : incidents) {
+    auto it = link_of.find(i.id);
+    data.incidents.push_back({&i, it == link_of.end() ? nullptr : it->second, ++n});
+  }
+  data.title = o.title.empty() ? "Border incidents, " + a + "–" + b : o.title;
+  data.subtitle =
+      date_span(incidents) + " · as reported by the sources listed · border status as of " + as_of;
+  data.attribution =
+      "Base data: Natural Earth (public domain); places: GeoNames (CC BY 4.0) and cited "
+      "references. Map: bordermap";
+  Style style = load_style(o.style);
+  for (const auto& f : o.formats) {
+    RenderOptions ro;
+    ro.path = (std::filesystem::path(o.out_dir) / ("report." + f)).string();
+    render_map(data, style, ro);
+    result.written.push_back(ro.path);
+  }
+  std::string geojson = (std::filesystem::path(o.out_dir) / "incidents.geojson").string();
+  write_incidents_geojson(geojson, incidents, links);
+  result.written.push_back(geojson);
+  std::string rej = (std::filesystem::path(o.out_dir) / "rejected.csv").string();
+  write_rejected(rej, result.rejected);
+  result.written.push_back(rej);
+  result.incidents_mapped = links.size();
+  return result;
+}
+
+}  // namespace bm

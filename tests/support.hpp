@@ -1,0 +1,16 @@
+#pragma once
+// Helpers shared by the tests: fixture paths, scratch directories, files.
+#include <filesystem>
+#include <string>
+
+namespace bm::test {
+
+inline std::string data(const std::string& name) {
+  return std::string(BORDERMAP_TEST_DATA) + "/" + name;
+}
+
+// A fresh, empty directory for one test's outputs.
+std::filesystem::path scratch(const std::string& name);
+std::string slurp(const std::filesystem::path& path);
+
+}  // namespace bm::test
