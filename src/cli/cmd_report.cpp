@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/global.hpp"
 #include "report/report.hpp"
 
 namespace bm::cli {
@@ -17,26 +18,38 @@ class ReportCommand : public Command {
     app.add_option("inputs", o_.inputs,
                    "Incident CSV files (default: the bundled Sep 2022 Kyrgyz–Tajik data)");
     app.add_option("-o,--out", o_.out_dir, "Output directory")->capture_default_str();
-    app.add_option("--border", o_.border,
-                   "Border as two ISO codes, e.g. KG-TJ (default: from the incidents)");
     app.add_option("--style", o_.style, "Map style name or .toml path")->capture_default_str();
-    app.add_option("--as-of", o_.as_of,
-                   "Date whose border status is drawn (default: first incident date)");
     app.add_option("--title", o_.title, "Map title");
+    app.add_option("--attribution", o_.attribution,
+                   "Extra credit line on the map (e.g. your organisation)");
+    add_filter_options(app, o_.filter);
   }
   void run() override {
-    ReportResult r = run_report(o_);
-    for (const auto& rej : r.rejected)
-      std::cerr << "bordermap: not mapped: " << rej.file
-                << (rej.line ? ":" + std::to_string(rej.line) : "") << ": " << rej.record << ": "
-                << rej.reason << '\n';
-    std::cout << "Read " << r.incidents_read << " incidents, mapped " << r.incidents_mapped
-              << ", not mapped " << r.rejected.size() << " (see rejected.csv).\n";
-    for (const auto& p : r.written) std::cout << "wrote " << p << '\n';
+    r_ = run_report(o_);
+    for (const auto& rej : r_.rejected)
+      note("not mapped: " + rej.file + (rej.line ? ":" + std::to_string(rej.line) : "") + ": " +
+           rej.record + ": " + rej.reason);
+    if (global().json) return;
+    std::cout << "Read " << r_.incidents_read << " incidents, mapped " << r_.incidents_mapped
+              << ", not mapped " << r_.rejected.size() << " (see rejected.csv).\n";
+    for (const auto& p : r_.written) std::cout << "wrote " << p << '\n';
+  }
+  nlohmann::json result_json() const override {
+    std::vector<nlohmann::json> rejected;
+    for (const auto& rej : r_.rejected)
+      rejected.push_back(
+          {{"file", rej.file}, {"line", rej.line}, {"record", rej.record}, {"reason", rej.reason}});
+    return {{"incidents_read", r_.incidents_read},
+            {"incidents_mapped", r_.incidents_mapped},
+            {"border", r_.border},
+            {"as_of", r_.as_of},
+            {"rejected", rejected},
+            {"written", r_.written}};
   }
 
  private:
   ReportOptions o_;
+  ReportResult r_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 // One subcommand: setup() declares its options (never opens files), run()
 // does the work (never parses). The registry in registry.cpp lists them all.
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <string>
@@ -17,6 +18,8 @@ class Command {
   virtual const char* example() const = 0;
   virtual void setup(CLI::App& app) = 0;
   virtual void run() = 0;
+  // What `--json` prints on stdout after a successful run (counts, paths).
+  virtual nlohmann::json result_json() const { return nlohmann::json::object(); }
 };
 
 std::vector<std::unique_ptr<Command>> all_commands();

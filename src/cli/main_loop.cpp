@@ -1,6 +1,9 @@
+#include <filesystem>
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/global.hpp"
+#include "cli/suggest.hpp"
 #include "core/error.hpp"
 
 namespace bm::cli {
@@ -9,6 +12,38 @@ namespace {
 const char* const kExitCodes =
     "Exit codes: 0 ok, 1 data error (bad or unusable input, with file:line), "
     "2 usage error, 3 internal error.";
+
+std::vector<std::string> long_names(const CLI::App& app) {
+  std::vector<std::string> out;
+  for (const CLI::Option* o : app.get_options())
+    for (const auto& n : o->get_lnames()) out.push_back("--" + n);
+  return out;
+}
+
+// Turns CLI11's "not expected: repot" into a hint naming the likely command
+// or option, the way git and cargo do.
+std::string hint_for(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> commands;
+  for (const CLI::App* s : app.get_subcommands({})) commands.push_back(s->get_name());
+  const CLI::App* chosen = nullptr;
+  for (const CLI::App* s : app.get_subcommands({}))
+    if (s->parsed()) chosen = s;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.rfind("--", 0) == 0) {
+      std::string name = arg.substr(0, arg.find('='));
+      auto names = long_names(chosen ? *chosen : app);
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      if (auto c = closest(name, names); !c.empty())
+        return "unknown option '" + name + "' — did you mean '" + c + "'?";
+    } else if (!chosen && arg[0] != '-') {
+      if (auto c = closest(arg, commands); !c.empty() && c != arg)
+        return "unknown command '" + arg + "' — did you mean '" + c + "'?";
+      return "";
+    }
+  }
+  return "";
+}
 
 }  // namespace
 
@@ -26,21 +61,38 @@ int run_main(int argc, char** argv) {
   CLI::App app{"bordermap — maps and GIS data from reports of border incidents"};
   app.set_version_flag("--version", BORDERMAP_VERSION);
   app.require_subcommand(1);
-  app.footer(std::string("Run `bordermap COMMAND --help` for a command's options.\n") + kExitCodes);
+  app.footer(std::string("Run `bordermap COMMAND --help` for a command's options.\n") +
+             "Defaults for any option can be set in ./bordermap.toml ([report] style = "
+             "\"print\", ...).\n" +
+             kExitCodes);
+  GlobalOptions& g = global();
+  app.add_flag("-q,--quiet", g.quiet, "No progress or notes on stderr (errors still shown)");
+  app.add_flag("-v,--verbose", g.verbose, "More detail on stderr");
+  app.add_flag("--json", g.json, "Print a machine-readable summary of the run on stdout");
+  // An organisation's defaults: ./bordermap.toml when present, or --config.
+  app.set_config("--config", "bordermap.toml", "TOML file of option defaults", false);
+  app.fallthrough();  // global flags may come after the subcommand
   auto commands = register_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "bordermap: " << e.what() << "\nRun with --help for usage.\n";
+    std::string hint = hint_for(app, argc, argv);
+    std::cerr << "bordermap: " << (hint.empty() ? std::string(e.what()) : hint)
+              << "\nRun with --help for usage.\n";
     return static_cast<int>(ExitCode::usage);
   }
   try {
     for (auto& cmd : commands)
-      if (app.got_subcommand(cmd->name())) cmd->run();
+      if (app.got_subcommand(cmd->name())) {
+        cmd->run();
+        if (g.json) std::cout << cmd->result_json().dump(2) << '\n';
+      }
   } catch (const Error& e) {
     std::cerr << "bordermap: " << e.what() << '\n';
     return static_cast<int>(e.exit_code());

@@ -14,16 +14,18 @@
 #include "ingest/incidents_csv.hpp"
 #include "link/linker.hpp"
 #include "render/map.hpp"
+#include "report/manifest.hpp"
 
 namespace bm {
 namespace {
 
 std::pair<std::string, std::string> pick_border(const ReportOptions& o,
                                                 const std::vector<Incident>& incidents) {
-  if (!o.border.empty()) {
-    auto parts = split(o.border, '-');
+  if (!o.filter.border.empty()) {
+    auto parts = split(o.filter.border, '-');
     if (parts.size() != 2 || parts[0].size() != 2 || parts[1].size() != 2)
-      throw UsageError("--border '" + o.border + "' — expected two ISO country codes like KG-TJ");
+      throw UsageError("--border '" + o.filter.border +
+                       "' — expected two ISO country codes like KG-TJ");
     return {parts[0], parts[1]};
   }
   std::map<std::string, int> count;
@@ -99,7 +101,9 @@ ReportResult run_report(const ReportOptions& o) {
     IncidentTable t = read_incidents_csv_file(path);
     result.incidents_read += t.incidents.size() + t.rejected.size();
     result.rejected.insert(result.rejected.end(), t.rejected.begin(), t.rejected.end());
+    apply_filter(t.incidents, o.filter, path, result.rejected);  // dates first: cheap
     resolve_places(t.incidents, gaz, path, result.rejected);
+    apply_filter(t.incidents, o.filter, path, result.rejected);  // bbox needs locations
     for (auto& i : t.incidents) incidents.push_back(std::move(i));
   }
   auto [a, b] = pick_border(o, incidents);
@@ -108,11 +112,11 @@ ReportResult run_report(const ReportOptions& o) {
   if (segments.empty())
     throw InputError("countries " + a + " and " + b + " share no border in the bundled data");
 
-  std::string as_of = o.as_of;
+  std::string as_of = o.filter.as_of;
   if (as_of.empty())
     for (const auto& i : incidents)
       if (!i.date.start.empty() && (as_of.empty() || i.date.start < as_of)) as_of = i.date.start;
-  Linker linker(segments, all, LinkOptions{5000, o.as_of});
+  Linker linker(segments, all, LinkOptions{5000, o.filter.as_of});
   std::vector<Link> links;
   for (const auto& i : incidents)
     if (i.location) links.push_back(linker.link(i));
@@ -139,7 +143,8 @@ ReportResult run_report(const ReportOptions& o) {
       date_span(incidents) + " · as reported by the sources listed · border status as of " + as_of;
   data.attribution =
       "Base data: Natural Earth (public domain); places: GeoNames (CC BY 4.0) and cited "
-      "references. Map: bordermap";
+      "references. Map: bordermap" +
+      (o.attribution.empty() ? std::string() : " · " + o.attribution);
   Style style = load_style(o.style);
   for (const auto& f : o.formats) {
     RenderOptions ro;
@@ -154,6 +159,11 @@ ReportResult run_report(const ReportOptions& o) {
   write_rejected(rej, result.rejected);
   result.written.push_back(rej);
   result.incidents_mapped = links.size();
+  result.border = a + "-" + b;
+  result.as_of = as_of;
+  std::string manifest = (std::filesystem::path(o.out_dir) / "manifest.json").string();
+  write_manifest(manifest, make_manifest(o, result, inputs, bundle.path()));
+  result.written.push_back(manifest);
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/filter.hpp"
 #include "core/model.hpp"
 
 namespace bm {
@@ -11,10 +12,10 @@ namespace bm {
 struct ReportOptions {
   std::vector<std::string> inputs;  // empty: the bundled September 2022 incidents
   std::string out_dir = "out";
-  std::string border;  // "KG-TJ"; empty: the two countries most incidents name
+  IncidentFilter filter;  // dates, border, bbox, status date
   std::string style = "report";
-  std::string as_of;  // border status date; empty: the incidents' first date
   std::string title;
+  std::string attribution;  // extra credit line, e.g. the organisation's
   std::vector<std::string> formats = {"svg", "png"};
 };
 
@@ -23,6 +24,8 @@ struct ReportResult {
   std::vector<Rejection> rejected;
   std::size_t incidents_read = 0;
   std::size_t incidents_mapped = 0;
+  std::string border;  // "KG-TJ"
+  std::string as_of;   // the border status date used
 };
 
 std::string default_incidents_path();

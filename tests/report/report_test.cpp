@@ -10,7 +10,7 @@ TEST_CASE("report runs the whole chain and lists what it could not map", "[repor
   bm::ReportOptions o;
   o.inputs = {bm::test::data("incidents_small.csv")};
   o.out_dir = dir.string();
-  o.border = "KG-TJ";
+  o.filter.border = "KG-TJ";
   auto r = bm::run_report(o);
   CHECK(r.incidents_read == 5);
   CHECK(r.incidents_mapped == 4);

@@ -1,0 +1,29 @@
+#pragma once
+// Options every subcommand shares: verbosity, the --json summary, and the
+// filters (dates, border, bbox, status date) that each step applies alike.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "core/filter.hpp"
+
+namespace bm::cli {
+
+struct GlobalOptions {
+  bool quiet = false;
+  bool verbose = false;
+  bool json = false;  // print a machine-readable summary on stdout
+};
+
+GlobalOptions& global();
+
+// Human-readable progress and notes go to stderr (never stdout, which may
+// carry data in a pipe); --quiet silences them, errors are never silenced.
+void note(const std::string& message);
+void detail(const std::string& message);  // only with --verbose
+
+// Adds --from/--to/--border/--bbox/--as-of to a subcommand.
+void add_filter_options(CLI::App& app, IncidentFilter& filter);
+
+}  // namespace bm::cli

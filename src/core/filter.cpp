@@ -1,0 +1,71 @@
+#include "core/filter.hpp"
+
+#include <regex>
+#include <sstream>
+
+#include "core/error.hpp"
+
+namespace bm {
+
+std::optional<Bounds> parse_bbox(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  std::vector<double> v;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) {
+    try {
+      std::size_t used = 0;
+      v.push_back(std::stod(part, &used));
+      if (used != part.size()) v.clear();
+    } catch (const std::exception&) {
+      v.clear();
+      break;
+    }
+  }
+  if (v.size() != 4 || v[0] >= v[2] || v[1] >= v[3] || v[1] < -90 || v[3] > 90)
+    throw UsageError("--bbox '" + text +
+                     "' — expected min_lon,min_lat,max_lon,max_lat in degrees, e.g. "
+                     "--bbox 69.5,39.5,71.5,40.5");
+  Bounds b;
+  b.add(LonLat{v[0], v[1]});
+  b.add(LonLat{v[2], v[3]});
+  return b;
+}
+
+void check_iso_date(const std::string& text, const std::string& option) {
+  static const std::regex iso(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+  if (!text.empty() && !std::regex_match(text, iso))
+    throw UsageError(option + " '" + text + "' — expected a date as YYYY-MM-DD");
+}
+
+std::string filtered_out(const Incident& i, const IncidentFilter& f) {
+  const std::string& start = i.date.start;
+  const std::string& end = i.date.end.empty() ? start : i.date.end;
+  if (!f.from.empty() && !end.empty() && end < f.from)
+    return "filtered out: dated " + end + ", before --from " + f.from;
+  if (!f.to.empty() && !start.empty() && start > f.to)
+    return "filtered out: dated " + start + ", after --to " + f.to;
+  if (auto box = parse_bbox(f.bbox); box && i.location) {
+    const LonLat& p = *i.location;
+    if (p.lon < box->min_lon || p.lon > box->max_lon || p.lat < box->min_lat ||
+        p.lat > box->max_lat)
+      return "filtered out: located outside --bbox " + f.bbox;
+  }
+  return "";
+}
+
+void apply_filter(std::vector<Incident>& incidents, const IncidentFilter& f,
+                  const std::string& file, std::vector<Rejection>& rejected) {
+  std::vector<Incident> kept;
+  kept.reserve(incidents.size());
+  for (auto& i : incidents) {
+    std::string why = filtered_out(i, f);
+    if (why.empty())
+      kept.push_back(std::move(i));
+    else
+      rejected.push_back({file, 0, i.id, why});
+  }
+  incidents = std::move(kept);
+}
+
+}  // namespace bm

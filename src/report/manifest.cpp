@@ -1,0 +1,64 @@
+#include "report/manifest.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/checksum.hpp"
+#include "core/error.hpp"
+#include "export/atomic.hpp"
+#include "geodata/bundle_info.hpp"
+#include "report/report.hpp"
+
+namespace bm {
+namespace {
+
+nlohmann::json file_entry(const std::string& path) {
+  return {
+      {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sha256_file(path)}};
+}
+
+}  // namespace
+
+nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
+                             const std::vector<std::string>& inputs,
+                             const std::string& bundle_path) {
+  nlohmann::json m;
+  m["software"] = {{"name", "bordermap"}, {"version", BORDERMAP_VERSION}};
+  m["inputs"] = nlohmann::json::array();
+  for (const auto& in : inputs) m["inputs"].push_back(file_entry(in));
+  m["options"] = {
+      {"style", o.style},      {"title", o.title},        {"formats", o.formats},
+      {"from", o.filter.from}, {"to", o.filter.to},       {"border", o.filter.border},
+      {"bbox", o.filter.bbox}, {"as_of", o.filter.as_of}, {"attribution", o.attribution}};
+  nlohmann::json data = describe_bundle(bundle_path);
+  data["sha256"] = sha256_file(bundle_path);
+  m["data"] = data;
+  m["border"] = r.border;
+  m["as_of"] = r.as_of;
+  std::size_t filtered = 0;
+  for (const auto& rej : r.rejected)
+    if (rej.reason.rfind("filtered out:", 0) == 0) ++filtered;
+  m["counts"] = {{"incidents_read", r.incidents_read},
+                 {"incidents_mapped", r.incidents_mapped},
+                 {"filtered_out", filtered},
+                 {"not_used", r.rejected.size() - filtered}};
+  m["outputs"] = nlohmann::json::array();
+  for (const auto& w : r.written) {
+    nlohmann::json e = file_entry(w);
+    e["path"] = std::filesystem::path(w).filename().string();  // relative to the bundle
+    m["outputs"].push_back(e);
+  }
+  return m;
+}
+
+void write_manifest(const std::string& path, const nlohmann::json& manifest) {
+  std::string tmp = temp_path_for(path);
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << manifest.dump(2) << '\n';
+    if (!out) throw ExportError(path + ": cannot write the manifest");
+  }
+  commit_file(tmp, path);
+}
+
+}  // namespace bm
