@@ -68,7 +68,8 @@ TEST_CASE("a usage error leaves no partial output behind", "[cli]") {
   CHECK_FALSE(std::filesystem::exists(tmp / "out"));
 }
 
-TEST_CASE("the --json flag prints a parseable summary and manifest.json describes the bundle", "[cli]") {
+TEST_CASE("the --json flag prints a parseable summary and manifest.json describes the bundle",
+          "[cli]") {
   auto tmp = bm::test::scratch("cli_json");
   std::string cmd = std::string(BORDERMAP_BINARY) + " --json -q report --border KG-TJ " +
                     bm::test::data("incidents_small.csv") + " -o " + tmp.string();
