@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 #include "gazetteer/normalize.hpp"
 #include "geodata/bundle.hpp"
@@ -21,10 +22,43 @@ int kind_rank(const Place& p) {
 
 }  // namespace
 
-Gazetteer::Gazetteer(std::vector<Place> places) : places_(std::move(places)) {
+struct Gazetteer::Index {
+  std::vector<Place> places_;
+  std::unordered_multimap<std::string, std::size_t> by_key_;
+};
+
+const char* to_string(MatchType m) {
+  switch (m) {
+    case MatchType::exact:
+      return "exact";
+    case MatchType::variant:
+      return "variant";
+    case MatchType::fuzzy:
+      return "fuzzy";
+    case MatchType::context:
+      return "context";
+    case MatchType::unresolved:
+      break;
+  }
+  return "unresolved";
+}
+
+Gazetteer::~Gazetteer() = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+std::size_t Gazetteer::size() const { return index_->places_.size(); }
+const std::vector<Place>& Gazetteer::places() const { return index_->places_; }
+
+std::vector<Mention> Gazetteer::find_mentions(std::string_view, const ResolveHints&) const {
+  return {};  // placeholder until the text scanner lands
+}
+
+Gazetteer::Gazetteer(std::vector<Place> places) : index_(std::make_unique<Index>()) {
+  auto& places_ = index_->places_;
+  places_ = std::move(places);
   for (std::size_t i = 0; i < places_.size(); ++i) {
-    by_key_.emplace(normalize_name(places_[i].name), i);
-    for (const auto& alt : places_[i].alt_names) by_key_.emplace(normalize_name(alt), i);
+    index_->by_key_.emplace(normalize_name(places_[i].name), i);
+    for (const auto& alt : places_[i].alt_names) index_->by_key_.emplace(normalize_name(alt), i);
   }
 }
 
@@ -60,7 +94,8 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) 
       wants_area = true;
     }
   }
-  auto [lo, hi] = by_key_.equal_range(key);
+  const auto& places_ = index_->places_;
+  auto [lo, hi] = index_->by_key_.equal_range(key);
   std::vector<const Place*> found;
   for (auto it = lo; it != hi; ++it) {
     const Place& p = places_[it->second];
