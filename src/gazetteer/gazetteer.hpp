@@ -44,8 +44,8 @@ struct Resolution {
   std::string query;
   const Place* place = nullptr;  // null: unresolved
   GeoPrecision precision = GeoPrecision::unknown;
-  double confidence = 0;  // 0..1; below 0.5 the place is a guess (see README)
-  std::string match;      // exact, variant, fuzzy, context, unresolved (to_string(match_type))
+  double confidence = 0;             // 0..1; below 0.5 the place is a guess (see README)
+  std::string match = "unresolved";  // to_string(match_type)
   MatchType match_type = MatchType::unresolved;
   // Runner-up candidates (resolved) or nearest suggestions (unresolved), best first.
   std::vector<const Place*> candidates;
@@ -93,6 +93,7 @@ class Gazetteer {
   struct Index;  // defined in gazetteer/index.hpp
 
  private:
+  Gazetteer();
   std::unique_ptr<Index> index_;
 };
 
