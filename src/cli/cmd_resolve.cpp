@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -27,6 +28,9 @@ class ResolveCommand : public Command {
     app.add_option("--region", hints_.region, "Admin-1 or district hint, e.g. Sughd");
     app.add_option("--near", near_, "LON,LAT: prefer places near this point");
     app.add_flag("--json", json_, "One JSON object per name (JSON lines)");
+    app.add_option("--text", text_file_,
+                   "Find and resolve the place names in this text file (UTF-8) instead")
+        ->check(CLI::ExistingFile);
   }
   void run() override {
     if (!near_.empty()) {
@@ -41,13 +45,22 @@ class ResolveCommand : public Command {
     if (!json_)
       std::cout << "query\tid\tname\tkind\tcountry\tadmin1\tlon,lat\tprecision\tconfidence\tmatch"
                    "\trunners_up / note\n";
-    auto one = [&](const std::string& n) {
-      Resolution r = gaz.resolve(n, hints_);
+    auto one_resolved = [&](const Resolution& r) {
       if (json_)
         std::cout << to_json(r).dump() << '\n';
       else
         print_row(r);
     };
+    auto one = [&](const std::string& n) { one_resolved(gaz.resolve(n, hints_)); };
+    if (!text_file_.empty()) {
+      std::ifstream in(text_file_, std::ios::binary);
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      for (Mention& m : gaz.find_mentions(text, hints_)) {
+        m.resolution.query = m.text + " @" + std::to_string(m.begin) + "-" + std::to_string(m.end);
+        one_resolved(m.resolution);
+      }
+      return;
+    }
     if (names_.empty()) {
       for (std::string line; std::getline(std::cin, line);)
         if (line.find_first_not_of(" \t\r") != std::string::npos) one(line);
@@ -85,6 +98,7 @@ class ResolveCommand : public Command {
   std::vector<std::string> names_;
   ResolveHints hints_;
   std::string near_;
+  std::string text_file_;
   bool json_ = false;
 };
 
