@@ -3,44 +3,172 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
-#include <mutex>
+#include <vector>
 
 #include "core/error.hpp"
 
 namespace bm {
 namespace {
 
+// Cyrillic letters are mapped BGN/PCGN-style before ICU's generic Any-Latin
+// (which is ISO 9 and would give "kek-tas" for Кёк-Таш). Kyrgyz ө ү ң and
+// Tajik ӣ ӯ қ ғ ҳ ҷ get the letters their national romanisations use.
+constexpr const char* kRules =
+    ":: NFC; :: Lower; "
+    "щ > shch; ё > yo; ж > zh; х > kh; ц > ts; ч > ch; ш > sh; ю > yu; я > ya; "
+    "й > y; ы > y; э > e; [ъь] > ; "
+    "ө > o; ү > u; ң > ng; ӣ > i; ӯ > u; қ > q; ғ > gh; ҳ > h; ҷ > j; "
+    "ў > u; є > ye; ї > yi; і > i; "
+    ":: Any-Latin; :: Latin-ASCII; :: Lower;";
+
 // ICU transliterators are not thread-safe to share; one per thread.
 icu::Transliterator& folder() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
-        "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    UParseError pe;
+    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createFromRules(
+        "bordermap-names", icu::UnicodeString::fromUTF8(kRules), UTRANS_FORWARD, pe, status));
     if (U_FAILURE(status)) throw Error(std::string("ICU transliterator: ") + u_errorName(status));
     return tr;
   }();
   return *t;
 }
 
-}  // namespace
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
 
-std::string normalize_name(std::string_view name) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-  folder().transliterate(u);
-  std::string folded;
-  u.toUTF8String(folded);
+// Lower-cased ASCII: apostrophes vanish, other separators become one space.
+std::string squeeze(std::string_view folded) {
   std::string out;
+  out.reserve(folded.size());
   for (char c : folded) {
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (alnum)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (is_alnum(c))
       out += c;
+    else if (c == '\'' || c == '`')
+      continue;
     else if (!out.empty() && out.back() != ' ')
       out += ' ';
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+const std::array<std::string_view, 22> kAreaWords = {
+    "region",      "province",   "oblast", "oblasty",  "oblysy",  "oblusu",  "oblys",    "district",
+    "raion",       "rayon",      "rayoni", "viloyati", "viloyat", "nohiyai", "nohiya i", "county",
+    "governorate", "prefecture", "state",  "ostan",    "marz",    "area"};
+
+}  // namespace
+
+std::string normalize_name(std::string_view name) {
+  // ASCII needs no ICU: lower case and separators are all the rules do to it
+  // (a test checks both paths agree). This keeps exact lookups fast.
+  if (std::all_of(name.begin(), name.end(), [](char c) { return (c & 0x80) == 0; }))
+    return squeeze(name);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  folder().transliterate(u);
+  std::string folded;
+  u.toUTF8String(folded);
+  return squeeze(folded);
+}
+
+std::string sound_key(std::string_view key) {
+  std::string s;
+  s.reserve(key.size());
+  for (char c : key)
+    if (c != ' ') s += c;
+  // Multi-letter spellings of one sound, longest first.
+  struct Sub {
+    std::string_view from, to;
+  };
+  static const Sub kSubs[] = {{"shch", "s"}, {"dzh", "j"}, {"tch", "c"}, {"dj", "j"}, {"zh", "j"},
+                              {"kh", "h"},   {"gh", "g"},  {"ch", "c"},  {"sh", "s"}, {"ts", "c"},
+                              {"ph", "f"},   {"ck", "k"},  {"q", "k"},   {"w", "v"},  {"x", "h"}};
+  std::string t;
+  t.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    bool done = false;
+    for (const Sub& sub : kSubs) {
+      if (s.compare(i, sub.from.size(), sub.from) == 0) {
+        t += sub.to;
+        i += sub.from.size();
+        done = true;
+        break;
+      }
+    }
+    if (!done) t += s[i++];
+  }
+  // y before a vowel is a glide written or not (Yerevan/Erevan, Kyok/Kok);
+  // then vowels fall into three classes: a, e/i/y, o/u.
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c == 'y' && i + 1 < t.size() && is_vowel(t[i + 1]) && t[i + 1] != 'y') continue;
+    if (c == 'e' || c == 'y') c = 'i';
+    if (c == 'o') c = 'u';
+    if (!out.empty() && out.back() == c) continue;  // doubled letters
+    out += c;
+  }
+  return out;
+}
+
+bool strip_area_word(std::string& key) {
+  for (std::string_view w : kAreaWords) {
+    if (key.size() > w.size() + 1 && key.ends_with(w) && key[key.size() - w.size() - 1] == ' ') {
+      key.resize(key.size() - w.size() - 1);
+      return true;
+    }
+    if (key.size() > w.size() + 1 && key.starts_with(w) && key[w.size()] == ' ') {
+      key.erase(0, w.size() + 1);
+      if (key.starts_with("of ")) key.erase(0, 3);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool strip_settlement_word(std::string& key) {
+  static const std::string_view kWords[] = {"village", "town", "city",     "settlement",
+                                            "kishlak", "selo", "posyolok", "aul"};
+  for (std::string_view w : kWords) {
+    if (key.size() > w.size() + 1 && key.ends_with(w) && key[key.size() - w.size() - 1] == ' ') {
+      key.resize(key.size() - w.size() - 1);
+      return true;
+    }
+    std::string pre = std::string(w) + " of ";
+    if (key.size() > pre.size() && key.starts_with(pre)) {
+      key.erase(0, pre.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+int edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment distance, two-row-plus-one memory.
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[m];
 }
 
 }  // namespace bm

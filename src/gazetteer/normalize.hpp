@@ -1,11 +1,30 @@
 #pragma once
+// The keys names are compared by. All keys are ASCII lower case.
 #include <string>
 #include <string_view>
 
 namespace bm {
 
-// The key names are compared by: any script to Latin, diacritics folded,
-// lower case, every run of non-alphanumerics turned into one space.
+// Exact key: Unicode NFC, lower case, Cyrillic (Russian, Kyrgyz, Tajik) to
+// Latin in BGN/PCGN style, any other script through ICU's Any-Latin,
+// diacritics folded (Latin-ASCII); apostrophes dropped ("O'sh" = "Osh"),
+// every other run of non-alphanumerics one space ("Kök-Tash" = "kok tash").
 std::string normalize_name(std::string_view name);
+
+// Sound-alike key of an exact key: spaces dropped and the spellings that
+// romanisations and journalists mix up made equal (kh/h, zh/dzh/dj/j, gh/g,
+// sh/ch/ts, q/k, y before a vowel, e/i/y, o/u, doubled letters...).
+std::string sound_key(std::string_view key);
+
+// Removes a generic area word ("region", "oblast", "district", "viloyati"...)
+// before or after the name; returns true when one was removed.
+bool strip_area_word(std::string& key);
+
+// Removes a settlement word ("village", "town", "city"... after the name,
+// "village of" before it); returns true when one was removed.
+bool strip_settlement_word(std::string& key);
+
+// Edit distance (Levenshtein with adjacent transpositions) — used on keys.
+int edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace bm

@@ -1,0 +1,153 @@
+#include "gazetteer/context.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/geodesic.hpp"
+#include "core/geometry.hpp"
+#include "gazetteer/index.hpp"
+#include "gazetteer/normalize.hpp"
+
+namespace bm {
+namespace {
+
+bool in_ring(LonLat p, const Ring& r) {
+  bool in = false;
+  for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
+    if ((r[i].lat > p.lat) != (r[j].lat > p.lat) &&
+        p.lon < (r[j].lon - r[i].lon) * (p.lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lon)
+      in = !in;
+  }
+  return in;
+}
+
+}  // namespace
+
+bool point_in_area(LonLat p, const MultiPolygon& area) {
+  for (const Polygon& poly : area) {
+    if (poly.rings.empty() || !in_ring(p, poly.rings[0])) continue;
+    bool in_hole = false;
+    for (std::size_t i = 1; i < poly.rings.size() && !in_hole; ++i)
+      in_hole = in_ring(p, poly.rings[i]);
+    if (!in_hole) return true;
+  }
+  return false;
+}
+
+std::string admin_key(const std::string& admin_text) {
+  // The first named unit: before a bracket, comma or " / ".
+  std::string t = admin_text.substr(0, admin_text.find_first_of("(,/"));
+  std::string k = normalize_name(t);
+  strip_area_word(k);
+  return sound_key(k);
+}
+
+bool is_area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
+
+bool country_matches(const Place& p, const std::string& iso2) {
+  if (iso2.empty()) return true;
+  // Reference rows on a border carry "KG|TJ".
+  for (std::size_t i = 0; i + iso2.size() <= p.country.size(); i += 3)
+    if (p.country.compare(i, iso2.size(), iso2) == 0) return true;
+  return false;
+}
+
+Context make_context(const Gazetteer::Index& index, const ResolveHints& hints) {
+  Context ctx;
+  ctx.hints = &hints;
+  ctx.wants_area = hints.wants_area;
+  if (hints.region.empty()) return ctx;
+  std::string k = normalize_name(hints.region);
+  strip_area_word(k);
+  if (k.empty()) return ctx;
+  ctx.region_keys.push_back(sound_key(k));
+  for (std::uint32_t e : index.find_sound(sound_key(k))) {
+    const Place& p = index.places[index.entries[e].place];
+    if (!is_area_kind(p) || !country_matches(p, hints.country)) continue;
+    // Every name of the region names it: "Sughd" also means "Leninabad".
+    ctx.region_keys.push_back(admin_key(p.name));
+    for (const auto& alt : p.alt_names) ctx.region_keys.push_back(admin_key(alt));
+    if (p.area && !p.area->empty()) ctx.region_areas.push_back(p.area.get());
+  }
+  std::sort(ctx.region_keys.begin(), ctx.region_keys.end());
+  ctx.region_keys.erase(std::unique(ctx.region_keys.begin(), ctx.region_keys.end()),
+                        ctx.region_keys.end());
+  return ctx;
+}
+
+int region_matches(const Place& p, const Context& ctx) {
+  if (ctx.region_keys.empty()) return -1;
+  auto known = [&](const std::string& text) {
+    return !text.empty() &&
+           std::binary_search(ctx.region_keys.begin(), ctx.region_keys.end(), admin_key(text));
+  };
+  if (known(p.admin1) || known(p.admin2)) return 1;
+  if (is_area_kind(p) && known(p.name)) return 1;
+  if (p.point)
+    for (const MultiPolygon* a : ctx.region_areas)
+      if (point_in_area(*p.point, *a)) return 1;
+  if (p.admin1.empty() && !p.point) return -1;
+  return 0;
+}
+
+double hint_score(const Place& p, const Context& ctx, std::string* why) {
+  const ResolveHints& h = *ctx.hints;
+  double s = 0;
+  auto say = [&](const std::string& w) {
+    if (why) *why += (why->empty() ? "" : "; ") + w;
+  };
+  if (!h.country.empty()) {
+    if (country_matches(p, h.country)) {
+      s += 0.2;
+      say("in " + h.country + " as hinted");
+    } else {
+      s -= 0.4;
+    }
+  }
+  if (int rm = region_matches(p, ctx); rm == 1) {
+    s += 0.2;
+    say("in " + h.region + " as hinted");
+  } else if (rm == 0) {
+    s -= 0.1;
+  }
+  if (!h.near.empty() && p.point) {
+    double best = 1e12;
+    for (LonLat q : h.near) best = std::min(best, geodesic_distance(*p.point, q));
+    double km = best / 1000;
+    if (km < 30)
+      s += 0.15;
+    else if (km < 100)
+      s += 0.1;
+    else if (km < 300)
+      s += 0.03;
+    else if (km > 1000)
+      s -= 0.05;
+    if (km < 100) say("near the other places of the text");
+  }
+  return s;
+}
+
+double prior_score(const Place& p, const Context& ctx) {
+  double s = 0;
+  const bool area = is_area_kind(p);
+  if (ctx.wants_area)
+    s += area ? 0.25 : -0.25;
+  else if (p.kind == "region")
+    s -= 0.12;  // "Osh" is the city, "Osh region" the area
+  else if (area)
+    s -= 0.05;
+  if (ctx.wants_settlement && area) s -= 0.1;
+  // Priors: curated reference rows over bulk GeoNames rows, located over
+  // unlocated, bigger over smaller (GeoNames' population when present).
+  if (p.source.find("GeoNames") == std::string::npos && p.id.rfind("admin1:", 0) != 0) s += 0.04;
+  if (p.point) s += 0.03;
+  // A bare name is rather a settlement than a river or a facility.
+  if (p.kind == "city" || p.kind == "town" || p.kind == "village" || p.kind == "enclave")
+    s += 0.02;
+  else if (!area)
+    s -= 0.03;
+  if (p.population > 0) s += 0.01 * std::log10(static_cast<double>(p.population) + 1);
+  return s;
+}
+
+}  // namespace bm

@@ -1,0 +1,38 @@
+#pragma once
+// What the hints say about a candidate place: country, admin-1/district,
+// proximity to places already resolved, and the kind of feature wanted.
+#include <string>
+#include <vector>
+
+#include "gazetteer/gazetteer.hpp"
+
+namespace bm {
+
+struct Context {
+  const ResolveHints* hints = nullptr;
+  bool wants_area = false;
+  bool wants_settlement = false;                  // "village of X", "X town"
+  std::vector<std::string> region_keys;           // sound keys naming the hinted region
+  std::vector<const MultiPolygon*> region_areas;  // its polygons, when known
+};
+
+// Builds the region part of the context by resolving hints.region among the
+// gazetteer's regions and districts.
+Context make_context(const Gazetteer::Index& index, const ResolveHints& hints);
+
+bool is_area_kind(const Place& p);
+bool country_matches(const Place& p, const std::string& iso2);
+// True/false when the place is known to lie in / outside the hinted region;
+// -1 when the hint is absent or the place says nothing either way.
+int region_matches(const Place& p, const Context& ctx);
+// What the hints add to a candidate's score; `why` collects what matched.
+double hint_score(const Place& p, const Context& ctx, std::string* why);
+// Priors independent of the hints: feature kind wanted, curated rows,
+// located rows, population.
+double prior_score(const Place& p, const Context& ctx);
+
+bool point_in_area(LonLat p, const MultiPolygon& area);
+// The sound key of an admin text such as "Batken District (Ak-Sai aiyl okrug)".
+std::string admin_key(const std::string& admin_text);
+
+}  // namespace bm

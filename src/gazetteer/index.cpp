@@ -1,0 +1,139 @@
+#include "gazetteer/index.hpp"
+
+#include <algorithm>
+
+#include "gazetteer/normalize.hpp"
+
+namespace bm {
+
+std::uint32_t trigram_code(char a, char b, char c) {
+  auto u = [](char x) { return static_cast<std::uint32_t>(static_cast<unsigned char>(x)); };
+  return (u(a) << 16) | (u(b) << 8) | u(c);
+}
+
+void Gazetteer::Index::build() {
+  blob.clear();
+  entries.clear();
+  auto add_key = [&](std::uint32_t place, const std::string& k) {
+    if (k.empty()) return;
+    std::string s = sound_key(k);
+    NameEntry e;
+    e.place = place;
+    e.key_off = static_cast<std::uint32_t>(blob.size());
+    e.key_len = static_cast<std::uint32_t>(k.size());
+    blob += k;
+    e.sound_off = static_cast<std::uint32_t>(blob.size());
+    e.sound_len = static_cast<std::uint32_t>(s.size());
+    blob += s;
+    entries.push_back(e);
+  };
+  auto add = [&](std::uint32_t place, const std::string& name) {
+    add_key(place, normalize_name(name));
+  };
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    auto pi = static_cast<std::uint32_t>(i);
+    add(pi, places[i].name);
+    // "Kök-Tash (Batken District)": the bracket tells two places apart, the
+    // name without it is how texts write it.
+    if (auto b = places[i].name.find(" ("); b != std::string::npos)
+      add(pi, places[i].name.substr(0, b));
+    for (const auto& alt : places[i].alt_names) add(pi, alt);
+  }
+  // "Isfara District", "Tawang Town": texts often drop the generic word.
+  const std::size_t named = entries.size();
+  for (std::size_t i = 0; i < named; ++i) {
+    std::string k(key(entries[i]));
+    if (strip_area_word(k) || strip_settlement_word(k)) add_key(entries[i].place, k);
+  }
+  by_key.resize(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) by_key[i] = static_cast<std::uint32_t>(i);
+  by_sound = by_key;
+  std::sort(by_key.begin(), by_key.end(),
+            [&](auto a, auto b) { return key(entries[a]) < key(entries[b]); });
+  std::sort(by_sound.begin(), by_sound.end(),
+            [&](auto a, auto b) { return sound(entries[a]) < sound(entries[b]); });
+}
+
+std::vector<std::uint32_t> Gazetteer::Index::find_key(std::string_view k) const {
+  auto [lo, hi] = std::equal_range(by_key.begin(), by_key.end(), k, [&](auto a, auto b) {
+    if constexpr (std::is_same_v<decltype(a), std::string_view>)
+      return a < key(entries[b]);
+    else
+      return key(entries[a]) < b;
+  });
+  return {lo, hi};
+}
+
+std::vector<std::uint32_t> Gazetteer::Index::find_sound(std::string_view k) const {
+  auto [lo, hi] = std::equal_range(by_sound.begin(), by_sound.end(), k, [&](auto a, auto b) {
+    if constexpr (std::is_same_v<decltype(a), std::string_view>)
+      return a < sound(entries[b]);
+    else
+      return sound(entries[a]) < b;
+  });
+  return {lo, hi};
+}
+
+namespace {
+
+template <class F>
+void for_each_trigram(std::string_view k, F&& f) {
+  std::string p = "$$" + std::string(k) + "$";
+  for (std::size_t i = 0; i + 3 <= p.size(); ++i) f(trigram_code(p[i], p[i + 1], p[i + 2]));
+}
+
+}  // namespace
+
+void Gazetteer::Index::build_trigrams() const {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    std::uint32_t last = 0xffffffff;
+    for_each_trigram(sound(entries[i]), [&](std::uint32_t t) {
+      if (t == last) return;
+      auto& v = trigrams_[t];
+      if (v.empty() || v.back() != i) v.push_back(static_cast<std::uint32_t>(i));
+      last = t;
+    });
+  }
+}
+
+std::vector<std::uint32_t> Gazetteer::Index::trigram_candidates(std::string_view k,
+                                                                std::size_t limit) const {
+  std::call_once(trigram_once_, [this] { build_trigrams(); });
+  std::vector<std::uint32_t> grams;
+  for_each_trigram(k, [&](std::uint32_t t) { grams.push_back(t); });
+  std::sort(grams.begin(), grams.end());
+  grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
+  // Count shared trigrams per entry; a thread-local counter array avoids
+  // clearing 200k counters per query.
+  thread_local std::vector<std::uint8_t> count;
+  thread_local std::vector<std::uint32_t> touched;
+  if (count.size() < entries.size()) count.assign(entries.size(), 0);
+  touched.clear();
+  for (std::uint32_t g : grams) {
+    auto it = trigrams_.find(g);
+    if (it == trigrams_.end()) continue;
+    for (std::uint32_t e : it->second) {
+      if (count[e] == 0) touched.push_back(e);
+      if (count[e] < 255) ++count[e];
+    }
+  }
+  // Keep entries sharing at least a third of the query's trigrams.
+  std::size_t need = std::max<std::size_t>(1, grams.size() / 3);
+  std::vector<std::pair<int, std::uint32_t>> scored;
+  for (std::uint32_t e : touched) {
+    if (count[e] >= need) {
+      // Dice-like overlap, penalising length difference.
+      int len_diff = std::abs(static_cast<int>(entries[e].sound_len) - static_cast<int>(k.size()));
+      scored.emplace_back(count[e] * 4 - len_diff, e);
+    }
+    count[e] = 0;
+  }
+  std::size_t n = std::min(limit, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
+                    [](auto& a, auto& b) { return a.first > b.first; });
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(scored[i].second);
+  return out;
+}
+
+}  // namespace bm

@@ -1,0 +1,228 @@
+// Gazetteer::resolve: exact -> variant -> fuzzy candidates, ranked with the
+// context, the same place seen twice merged, then chosen or abstained.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "core/geodesic.hpp"
+#include "core/geometry.hpp"
+#include "gazetteer/context.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/index.hpp"
+#include "gazetteer/normalize.hpp"
+
+namespace bm {
+namespace {
+
+// Spelling similarity of each pass; fuzzy is scaled below variant.
+constexpr double kVariantSim = 0.92;
+constexpr double kFuzzyScale = 0.9;
+constexpr double kFuzzyMin = 0.72;     // below this spelling is not the same name
+constexpr double kAbstainBelow = 0.4;  // confidence under which we abstain
+constexpr double kTieMargin = 0.03;    // distinct places closer than this: ambiguous
+
+std::string base_sound(const Place& p) {
+  std::string k = normalize_name(p.name.substr(0, p.name.find(" (")));
+  strip_area_word(k);
+  return sound_key(k);
+}
+
+// Two rows for one place: the reference row and its GeoNames twin, or an
+// admin-1 polygon and the reference row of the same region.
+bool same_place(const Place& a, const Place& b) {
+  if (a.country != b.country || is_area_kind(a) != is_area_kind(b)) return false;
+  if (a.kind == "region" && b.kind == "region") {
+    if (base_sound(a) == base_sound(b)) return true;
+    return (a.point && b.area && point_in_area(*a.point, *b.area)) ||
+           (b.point && a.area && point_in_area(*b.point, *a.area));
+  }
+  if (a.point && b.point) {
+    return geodesic_distance(*a.point, *b.point) < 5000;
+  }
+  if (base_sound(a) != base_sound(b)) return false;
+  // Unlocated rows: only when nothing tells them apart.
+  if (!a.admin2.empty() && !b.admin2.empty() && admin_key(a.admin2) != admin_key(b.admin2))
+    return false;
+  return true;
+}
+
+double radius_m(const MultiPolygon& area) {
+  Bounds b = bounds_of(area);
+  if (b.empty()) return 0;
+  return geodesic_distance({b.min_lon, b.min_lat}, {b.max_lon, b.max_lat}) / 2;
+}
+
+}  // namespace
+
+Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) const {
+  const Index& ix = *index_;
+  Resolution r;
+  r.query = std::string(name);
+  std::string key = normalize_name(name);
+  std::string base = key;
+  // Words around the name in running text: "the border town of Batken".
+  for (std::string_view w : {"the ", "border ", "frontier ", "disputed "})
+    if (base.starts_with(w) && base.size() > w.size()) base.erase(0, w.size());
+  Context ctx = make_context(ix, hints);
+  if (strip_area_word(base)) ctx.wants_area = true;
+  if (strip_settlement_word(base)) ctx.wants_settlement = true;
+  if (base.empty()) base = key;
+  if (key.empty()) {
+    r.note = "empty name";
+    return r;
+  }
+
+  std::unordered_map<std::uint32_t, Candidate> found;
+  auto offer = [&](std::uint32_t entry, MatchType m, double sim) {
+    std::uint32_t pi = ix.entries[entry].place;
+    Candidate& c = found[pi];
+    if (!c.place || sim > c.similarity) {
+      c.place = &ix.places[pi];
+      c.match = m;
+      c.similarity = sim;
+    }
+  };
+  for (const std::string& k : {key, base}) {
+    for (auto e : ix.find_key(k)) offer(e, MatchType::exact, 1.0);
+    for (auto e : ix.find_sound(sound_key(k))) offer(e, MatchType::variant, kVariantSim);
+  }
+  // Fuzzy pass when spelling alone found nothing in the hinted country.
+  bool need_fuzzy = std::none_of(found.begin(), found.end(), [&](const auto& kv) {
+    return country_matches(*kv.second.place, hints.country);
+  });
+  const std::string qs = sound_key(base);
+  if (need_fuzzy && qs.size() >= 4) {
+    for (auto e : ix.trigram_candidates(qs, 300)) {
+      std::string_view es = ix.sound(ix.entries[e]);
+      double len = static_cast<double>(std::max(es.size(), qs.size()));
+      double sim = 1.0 - edit_distance(qs, es) / len;
+      std::string_view ek = ix.key(ix.entries[e]);
+      double len2 = static_cast<double>(std::max(ek.size(), base.size()));
+      sim = std::max(sim, 1.0 - edit_distance(base, ek) / len2);
+      // One edit in a short name is a different name (Osh/Ash).
+      if (qs.size() < 6 && sim < 0.8) continue;
+      if (sim >= kFuzzyMin) offer(e, MatchType::fuzzy, sim * kFuzzyScale);
+    }
+  }
+
+  std::vector<Candidate> ranked;
+  for (auto& [pi, c] : found) {
+    c.score = c.similarity + hint_score(*c.place, ctx, nullptr) + prior_score(*c.place, ctx);
+    ranked.push_back(c);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.place->id < b.place->id;  // deterministic
+  });
+  // Merge rows that are one place, keeping the best-ranked.
+  std::vector<Candidate> distinct;
+  for (const Candidate& c : ranked) {
+    auto twin = std::find_if(distinct.begin(), distinct.end(),
+                             [&](const Candidate& d) { return same_place(*d.place, *c.place); });
+    if (twin == distinct.end()) {
+      if (distinct.size() < 8) distinct.push_back(c);
+      continue;
+    }
+    // Keep the twin's rank but the row that can be drawn: located, with area.
+    auto drawable = [](const Place& p) { return (p.point ? 2 : 0) + (p.area ? 1 : 0); };
+    if (drawable(*c.place) > drawable(*twin->place)) twin->place = c.place;
+  }
+  r.ranked = distinct;
+  for (std::size_t i = 1; i < distinct.size(); ++i) r.candidates.push_back(distinct[i].place);
+  if (distinct.empty()) {
+    r.note = "no place with a similar name";
+    return r;
+  }
+
+  const Candidate& top = distinct.front();
+  double conf = top.similarity;
+  if (!country_matches(*top.place, hints.country)) conf *= 0.5;
+  if (region_matches(*top.place, ctx) == 0) conf *= 0.8;
+  bool context_decided = false;
+  if (distinct.size() > 1) {
+    const Candidate& second = distinct[1];
+    double margin = top.score - second.score;
+    conf *= 0.55 + 0.45 * std::min(1.0, margin / 0.25);
+    if (margin < kTieMargin) {
+      r.note = top.match == MatchType::fuzzy
+                   ? "no close match; nearest spellings listed"
+                   : "ambiguous: " + std::to_string(distinct.size()) + "+ places match '" +
+                         std::string(name) + "' equally — give a country or region";
+      r.candidates.insert(r.candidates.begin(), top.place);
+      return r;
+    }
+    // Context decided when the spelling alone would not have chosen this one.
+    context_decided =
+        second.similarity >= top.similarity &&
+        hint_score(*top.place, ctx, nullptr) > hint_score(*second.place, ctx, nullptr);
+  }
+  if (conf < kAbstainBelow) {
+    r.note = "not sure enough (confidence " + std::to_string(conf).substr(0, 4) + ")";
+    r.candidates.insert(r.candidates.begin(), top.place);
+    return r;
+  }
+
+  const Place& p = *top.place;
+  r.place = top.place;
+  r.confidence = std::min(1.0, conf);
+  r.match_type = context_decided ? MatchType::context : top.match;
+  r.match = to_string(r.match_type);
+  std::string why;
+  hint_score(p, ctx, &why);
+  r.note = why;
+
+  if (p.point) {
+    r.location = p.point;
+    if (p.kind == "region") {
+      r.precision = GeoPrecision::region;
+      r.uncertainty_m = p.area ? radius_m(*p.area) : p.uncertainty_m;
+    } else if (p.kind == "district") {
+      r.precision = GeoPrecision::near;
+      r.uncertainty_m = p.uncertainty_m;
+    } else {
+      r.precision =
+          p.coord_precision == GeoPrecision::unknown ? GeoPrecision::settlement : p.coord_precision;
+      r.uncertainty_m = p.uncertainty_m;
+    }
+    if (ctx.wants_area && !is_area_kind(p)) r.precision = GeoPrecision::near;
+    return r;
+  }
+  // Known but unlocated: fall back to the smallest located parent area.
+  auto find_parent = [&](const std::string& admin, bool district) -> const Place* {
+    if (admin.empty()) return nullptr;
+    std::string k = normalize_name(admin.substr(0, admin.find_first_of("(,/")));
+    strip_area_word(k);
+    const Place* best = nullptr;
+    for (auto e : ix.find_sound(sound_key(k))) {
+      const Place& q = ix.places[ix.entries[e].place];
+      if (!q.point || q.id == p.id) continue;
+      if (district ? q.kind != "district" : q.kind != "region") continue;
+      if (!country_matches(q, p.country.substr(0, 2))) continue;
+      if (!best || (q.area && !best->area)) best = &q;
+    }
+    return best;
+  };
+  const Place* parent = nullptr;
+  if (p.kind != "district" && p.kind != "region") parent = find_parent(p.admin2, true);
+  if (parent) {
+    r.precision = GeoPrecision::near;
+    r.uncertainty_m = std::max(parent->uncertainty_m, 25000.0);
+  } else if ((parent = find_parent(p.admin1, false))) {
+    r.precision = GeoPrecision::region;
+    r.uncertainty_m = parent->area ? radius_m(*parent->area) : 150000.0;
+  }
+  if (parent) {
+    r.parent = parent;
+    r.location = parent->point;
+    r.note += std::string(r.note.empty() ? "" : "; ") + p.id +
+              " has no cited coordinate: placed at " + parent->name + " (" + parent->id + "), ±" +
+              std::to_string(static_cast<long>(r.uncertainty_m / 1000)) + " km";
+  } else {
+    r.precision = GeoPrecision::region;
+    r.note += std::string(r.note.empty() ? "" : "; ") + p.id +
+              " has no cited coordinate and no located parent area";
+  }
+  return r;
+}
+
+}  // namespace bm
