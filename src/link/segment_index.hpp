@@ -1,0 +1,45 @@
+#pragma once
+// Nearest border segment by true geodesic distance on WGS84, with a GEOS
+// STRtree over the segments' edges for candidate retrieval.
+//
+// Why the search is complete: the tree's planar nearest edge gives an upper
+// bound U (its exact geodesic distance); every point within U of the query
+// lies in geodesic_box(p, U), so the edges meeting that box are the only
+// candidates; each is refined exactly unless its chord lower bound already
+// exceeds the best distance found.
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "core/model.hpp"
+#include "link/geodesic_edge.hpp"
+
+namespace bm {
+namespace geos {
+class BoxTree;
+}
+
+struct SegmentHit {
+  std::ptrdiff_t segment = -1;  // index into the list given to the index; -1: none
+  double distance_m = -1;
+  LonLat point;
+};
+
+class SegmentIndex {
+ public:
+  // `ids[i]` is what a hit on `segments[i]` reports (the caller's numbering).
+  SegmentIndex(const std::vector<const BorderSegment*>& segments, std::vector<std::ptrdiff_t> ids);
+  ~SegmentIndex();
+  SegmentIndex(SegmentIndex&&) noexcept;
+
+  bool empty() const { return edges_.empty(); }
+  // Ties (equal within 1 mm) go to the segment listed first.
+  SegmentHit nearest(LonLat p) const;
+
+ private:
+  std::vector<GeoEdge> edges_;
+  std::vector<std::ptrdiff_t> owner_;  // edge -> caller's segment id
+  std::unique_ptr<geos::BoxTree> tree_;
+};
+
+}  // namespace bm
