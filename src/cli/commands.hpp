@@ -6,5 +6,6 @@ namespace bm::cli {
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_resolve_command();
 std::unique_ptr<Command> make_data_command();
+std::unique_ptr<Command> make_link_command();
 
 }  // namespace bm::cli

@@ -99,6 +99,12 @@ struct Link {
   std::string country;  // ISO2 of the country the incident lies in
   bool in_enclave = false;
   bool within_zone = false;
+  // Region-precision incidents: the distance is a range, distance_m (nearest
+  // point of the region) to distance_max_m (its farthest boundary point);
+  // negative for point incidents. bounding_segment_ids: segments along the region.
+  double distance_max_m = -1;
+  std::vector<std::string> bounding_segment_ids;
+  SegmentStatus segment_status = SegmentStatus::unknown;  // of segment_id, as of the date
 };
 
 // An input record that could not be used, and why. Nothing is dropped

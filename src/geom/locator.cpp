@@ -48,6 +48,11 @@ Locator::Locator(const std::vector<NamedArea>& areas) : impl_(std::make_unique<I
       e.minor_prepared.push_back(geos::prepare(parts[i]));
       e.minor_parts.push_back(std::move(parts[i]));
     }
+    // Prepared geometries build their point index on first use; do it here so
+    // that threads sharing this locator afterwards only read.
+    LonLat probe{e.bounds.min_lon, e.bounds.min_lat};
+    geos::contains(e.whole_prepared, probe);
+    for (const auto& part : e.minor_prepared) geos::contains(part, probe);
     impl_->entries.push_back(std::move(e));
   }
 }

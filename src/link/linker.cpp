@@ -1,12 +1,27 @@
 #include "link/linker.hpp"
 
-#include <limits>
+#include <algorithm>
+#include <exception>
+#include <thread>
 
-#include "core/geodesic.hpp"
 #include "geom/border.hpp"
 #include "geom/locator.hpp"
+#include "link/segment_index.hpp"
 
 namespace bm {
+namespace {
+
+// Region boundary points this close to a segment count as bounded by it.
+constexpr double kBoundsRegionM = 2000;
+
+}  // namespace
+
+// The segments in force during one stretch of time between status changes.
+struct Linker::Epoch {
+  SegmentIndex all;
+  SegmentIndex disputed;
+};
+
 struct Linker::Areas {
   std::vector<Country> countries;
   Locator locator;
@@ -22,40 +37,168 @@ Linker::Linker(std::vector<BorderSegment> segments, std::vector<Country> countri
                LinkOptions options)
     : segments_(std::move(segments)),
       areas_(std::make_unique<Areas>(std::move(countries))),
-      options_(std::move(options)) {}
+      options_(std::move(options)) {
+  for (const auto& s : segments_) {
+    if (!s.valid_from.empty()) cuts_.push_back(s.valid_from);
+    if (!s.valid_to.empty()) cuts_.push_back(s.valid_to);
+  }
+  std::sort(cuts_.begin(), cuts_.end());
+  cuts_.erase(std::unique(cuts_.begin(), cuts_.end()), cuts_.end());
+  // Epoch k starts at cuts_[k-1] (epoch 0 before every cut).
+  for (std::size_t k = 0; k <= cuts_.size(); ++k) {
+    const std::string day = k == 0 ? std::string("0000-01-01") : cuts_[k - 1];
+    std::vector<const BorderSegment*> all, disputed;
+    std::vector<std::ptrdiff_t> all_ids, disputed_ids;
+    for (std::size_t i = 0; i < segments_.size(); ++i) {
+      if (!active_on(segments_[i], day)) continue;
+      all.push_back(&segments_[i]);
+      all_ids.push_back(static_cast<std::ptrdiff_t>(i));
+      if (segments_[i].status == SegmentStatus::disputed) {
+        disputed.push_back(&segments_[i]);
+        disputed_ids.push_back(static_cast<std::ptrdiff_t>(i));
+      }
+    }
+    epochs_.push_back(std::make_unique<Epoch>(
+        Epoch{SegmentIndex(all, all_ids), SegmentIndex(disputed, disputed_ids)}));
+  }
+}
 
 Linker::~Linker() = default;
 Linker::Linker(Linker&&) noexcept = default;
 
-Link Linker::link(const Incident& incident) const {
-  Link out;
-  out.incident_id = incident.id;
-  if (!incident.location) return out;
-  const LonLat p = *incident.location;
-  const std::string& date = options_.as_of.empty() ? incident.date.start : options_.as_of;
-  out.distance_m = std::numeric_limits<double>::infinity();
-  for (const auto& s : segments_) {
-    if (!active_on(s, date)) continue;
-    for (const auto& line : s.lines) {
-      auto n = nearest_on_line(p, line);
-      if (n.distance_m < out.distance_m) {
-        out.distance_m = n.distance_m;
-        out.segment_id = s.id;
-        out.nearest = n.point;
-      }
-      if (s.status == SegmentStatus::disputed &&
-          (out.disputed_distance_m < 0 || n.distance_m < out.disputed_distance_m)) {
-        out.disputed_distance_m = n.distance_m;
-        out.disputed_segment_id = s.id;
-        out.disputed_nearest = n.point;
-      }
-    }
-  }
-  if (out.segment_id.empty()) out.distance_m = -1;
+const std::vector<Country>& Linker::countries() const { return areas_->countries; }
+
+const Linker::Epoch& Linker::epoch_for(const std::string& date) const {
+  const std::string& d = options_.as_of.empty() ? date : options_.as_of;
+  if (d.empty()) return *epochs_.back();
+  auto k = std::upper_bound(cuts_.begin(), cuts_.end(), d) - cuts_.begin();
+  return *epochs_[static_cast<std::size_t>(k)];
+}
+
+PointLink Linker::link_point(LonLat p, const std::string& date) const {
+  PointLink out;
+  const Epoch& e = epoch_for(date);
+  SegmentHit h = e.all.nearest(p);
+  out.segment = static_cast<std::int32_t>(h.segment);
+  out.distance_m = h.distance_m;
+  out.nearest = h.point;
+  SegmentHit d = e.disputed.nearest(p);
+  out.disputed = static_cast<std::int32_t>(d.segment);
+  out.disputed_distance_m = d.distance_m;
+  out.disputed_nearest = d.point;
   Location where = areas_->locator.locate(p);
-  out.country = where.code;
+  for (std::size_t i = 0; i < areas_->countries.size() && !where.code.empty(); ++i)
+    if (areas_->countries[i].iso2 == where.code) {
+      out.country = static_cast<std::int32_t>(i);
+      break;
+    }
   out.in_enclave = where.enclave;
-  out.within_zone = out.distance_m >= 0 && out.distance_m <= options_.within_m;
+  out.within_zone = out.segment >= 0 && out.distance_m <= options_.within_m;
+  return out;
+}
+
+PointLink Linker::link_region(LonLat p, const MultiPolygon& region, const std::string& date) const {
+  // The point stands for the whole region: the distance runs from the
+  // region's nearest boundary point to its farthest one.
+  PointLink out = link_point(p, date);
+  const Epoch& e = epoch_for(date);
+  double lo = -1, hi = -1;
+  for (const auto& poly : region)
+    for (const auto& ring : poly.rings)
+      for (const auto& v : ring) {
+        SegmentHit h = e.all.nearest(v);
+        if (h.segment < 0) continue;
+        if (lo < 0 || h.distance_m < lo) {
+          lo = h.distance_m;
+          out.segment = static_cast<std::int32_t>(h.segment);
+          out.nearest = h.point;
+        }
+        hi = std::max(hi, h.distance_m);
+        SegmentHit d = e.disputed.nearest(v);
+        if (d.segment >= 0 && d.distance_m < out.disputed_distance_m) {
+          out.disputed = static_cast<std::int32_t>(d.segment);
+          out.disputed_distance_m = d.distance_m;
+          out.disputed_nearest = d.point;
+        }
+      }
+  if (lo < 0) return out;
+  out.distance_m = lo <= kBoundsRegionM ? 0 : lo;
+  out.distance_max_m = hi;
+  out.within_zone = out.distance_m <= options_.within_m;
+  return out;
+}
+
+std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
+                                           const std::vector<std::string>& dates) const {
+  std::vector<PointLink> out(points.size());
+  static const std::string none;
+  unsigned n = options_.threads ? options_.threads : std::thread::hardware_concurrency();
+  n = std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(points.size() / 1000 + 1)));
+  std::vector<std::exception_ptr> errors(n);
+  auto work = [&](unsigned t) {
+    try {
+      const std::size_t lo = points.size() * t / n, hi = points.size() * (t + 1) / n;
+      for (std::size_t i = lo; i < hi; ++i)
+        out[i] = link_point(points[i], dates.empty() ? none : dates[i]);
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  return out;
+}
+
+Link Linker::to_link(const std::string& incident_id, const PointLink& l) const {
+  Link out;
+  out.incident_id = incident_id;
+  if (l.segment >= 0) {
+    const BorderSegment& s = segments_[static_cast<std::size_t>(l.segment)];
+    out.segment_id = s.id;
+    out.segment_status = s.status;
+  }
+  out.distance_m = l.distance_m;
+  out.distance_max_m = l.distance_max_m;
+  out.nearest = l.nearest;
+  if (l.disputed >= 0) out.disputed_segment_id = segments_[static_cast<std::size_t>(l.disputed)].id;
+  out.disputed_distance_m = l.disputed_distance_m;
+  out.disputed_nearest = l.disputed_nearest;
+  if (l.country >= 0) out.country = areas_->countries[static_cast<std::size_t>(l.country)].iso2;
+  out.in_enclave = l.in_enclave;
+  out.within_zone = l.within_zone;
+  return out;
+}
+
+std::vector<std::string> Linker::bounding_segments(const MultiPolygon& region,
+                                                   const std::string& date) const {
+  std::vector<std::string> ids;
+  const Epoch& e = epoch_for(date);
+  for (const auto& poly : region)
+    for (const auto& ring : poly.rings)
+      for (const auto& v : ring) {
+        SegmentHit h = e.all.nearest(v);
+        if (h.segment < 0 || h.distance_m > kBoundsRegionM) continue;
+        const std::string& id = segments_[static_cast<std::size_t>(h.segment)].id;
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+      }
+  return ids;
+}
+
+Link Linker::link(const Incident& incident, const MultiPolygon* region) const {
+  if (!incident.location) {
+    Link out;
+    out.incident_id = incident.id;
+    return out;
+  }
+  const bool as_region = region && incident.precision == GeoPrecision::region;
+  PointLink l = as_region ? link_region(*incident.location, *region, incident.date.start)
+                          : link_point(*incident.location, incident.date.start);
+  Link out = to_link(incident.id, l);
+  if (as_region) out.bounding_segment_ids = bounding_segments(*region, incident.date.start);
   return out;
 }
 
@@ -81,6 +224,7 @@ std::vector<BorderSegment> border_segments(const Bundle& bundle, const std::stri
   s.country_b = b;
   s.lines = shared_boundary(ca->area, cb->area);
   s.source = "derived: shared boundary of the Natural Earth polygons";
+  if (s.lines.empty()) return out;
   out.push_back(std::move(s));
   return out;
 }

@@ -1,19 +1,37 @@
 #pragma once
 // Links incidents to the border: nearest segment and nearest disputed
-// segment (status as of the incident's date), geodesic distances, the
-// country the incident lies in and whether that is an enclave.
+// segment (status as of the incident's date), geodesic distances on WGS84,
+// the country the incident lies in and whether that is an enclave.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/geometry.hpp"
 #include "core/model.hpp"
 #include "geodata/bundle.hpp"
 
 namespace bm {
 
 struct LinkOptions {
-  double within_m = 5000;  // the zone reported by `within_zone`
+  double within_m = 5000;  // the zone reported by `within_zone` (default 5 km)
   std::string as_of;       // status date; empty: each incident's own date
+  unsigned threads = 0;    // 0: every core
+};
+
+// A link in compact form (1M of them fit in ~100 MB); indices refer to
+// Linker::segments() and Linker::countries().
+struct PointLink {
+  std::int32_t segment = -1;
+  std::int32_t disputed = -1;
+  std::int32_t country = -1;
+  bool in_enclave = false;
+  bool within_zone = false;
+  double distance_m = -1;
+  double distance_max_m = -1;  // region incidents only
+  double disputed_distance_m = -1;
+  LonLat nearest;
+  LonLat disputed_nearest;
 };
 
 class Linker {
@@ -23,13 +41,35 @@ class Linker {
   ~Linker();
   Linker(Linker&&) noexcept;
 
-  // Incidents without a location get a Link with an empty segment id.
-  Link link(const Incident& incident) const;
+  // Incidents without a location get a Link with an empty segment id. With
+  // `region` (for region-precision incidents) the distance is a range.
+  Link link(const Incident& incident, const MultiPolygon* region = nullptr) const;
+
+  // `date` (ISO) selects the segments' status period; options.as_of wins.
+  // Undated points get the current status (the periods still open).
+  PointLink link_point(LonLat p, const std::string& date) const;
+  PointLink link_region(LonLat p, const MultiPolygon& region, const std::string& date) const;
+  // Every point, on all cores; `dates` is empty or one per point.
+  std::vector<PointLink> link_points(const std::vector<LonLat>& points,
+                                     const std::vector<std::string>& dates) const;
+
+  // Ids of the segments some part of the region's boundary runs along
+  // (within 2 km), in the status period of `date`.
+  std::vector<std::string> bounding_segments(const MultiPolygon& region,
+                                             const std::string& date) const;
+
+  Link to_link(const std::string& incident_id, const PointLink& l) const;
   const std::vector<BorderSegment>& segments() const { return segments_; }
+  const std::vector<Country>& countries() const;
+  const LinkOptions& options() const { return options_; }
 
  private:
+  struct Epoch;
   struct Areas;
+  const Epoch& epoch_for(const std::string& date) const;
   std::vector<BorderSegment> segments_;
+  std::vector<std::string> cuts_;  // dates where some status period starts or ends
+  std::vector<std::unique_ptr<Epoch>> epochs_;
   std::unique_ptr<Areas> areas_;
   LinkOptions options_;
 };

@@ -1,0 +1,110 @@
+#include "link/geodesic_edge.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace bm {
+namespace {
+
+constexpr double kA = 6378137.0;
+constexpr double kF = 1.0 / 298.257223563;
+constexpr double kE2 = kF * (2 - kF);
+// The smallest radius of curvature on WGS84 (meridional, at the equator).
+constexpr double kRhoMin = kA * (1 - kE2);
+constexpr double kDeg = std::numbers::pi / 180;
+
+const geod_geodesic& wgs84() {
+  static const geod_geodesic g = [] {
+    geod_geodesic init{};
+    geod_init(&init, kA, kF);
+    return init;
+  }();
+  return g;
+}
+
+double dot(const Vec3& a, const Vec3& b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
+Vec3 sub(const Vec3& a, const Vec3& b) { return {a.x - b.x, a.y - b.y, a.z - b.z}; }
+
+}  // namespace
+
+Vec3 ecef(LonLat p) {
+  const double lat = p.lat * kDeg, lon = p.lon * kDeg;
+  const double sl = std::sin(lat), cl = std::cos(lat);
+  const double n = kA / std::sqrt(1 - kE2 * sl * sl);
+  return {n * cl * std::cos(lon), n * cl * std::sin(lon), n * (1 - kE2) * sl};
+}
+
+GeoEdge make_edge(LonLat a, LonLat b) {
+  GeoEdge e;
+  e.a = a;
+  e.b = b;
+  e.a3 = ecef(a);
+  e.b3 = ecef(b);
+  geod_inverseline(&e.line, &wgs84(), a.lat, a.lon, b.lat, b.lon,
+                   GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_AZIMUTH | GEOD_DISTANCE_IN);
+  e.length_m = e.line.s13;
+  // A curve of length L whose curvature is at most 1/rho lies within
+  // L^2 / (8 rho) of its chord; a geodesic's curvature in space is the
+  // surface's normal curvature, at most 1/kRhoMin. 2 % and 1 mm of slack.
+  e.sag_m = 1.02 * e.length_m * e.length_m / (8 * kRhoMin) + 1e-3;
+  return e;
+}
+
+double lower_bound_m(const Vec3& p, const GeoEdge& e) {
+  const Vec3 ab = sub(e.b3, e.a3), ap = sub(p, e.a3);
+  const double len2 = dot(ab, ab);
+  double t = len2 > 0 ? dot(ap, ab) / len2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  const Vec3 foot{e.a3.x + t * ab.x, e.a3.y + t * ab.y, e.a3.z + t * ab.z};
+  const Vec3 d = sub(p, foot);
+  return std::max(0.0, std::sqrt(dot(d, d)) - e.sag_m);
+}
+
+double geodesic_inverse(LonLat from, LonLat to, double* azimuth_deg) {
+  double s12 = 0, azi1 = 0, azi2 = 0;
+  geod_inverse(&wgs84(), from.lat, from.lon, to.lat, to.lon, &s12, &azi1, &azi2);
+  if (azimuth_deg) *azimuth_deg = azi1;
+  return s12;
+}
+
+EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
+  if (e.length_m <= 0) return {e.a, geodesic_inverse(e.a, p, nullptr)};
+  // Start from the foot on the 3-D chord: within metres of the answer.
+  const Vec3 ab = sub(e.b3, e.a3), ap = sub(p3, e.a3);
+  double s = std::clamp(dot(ap, ab) / dot(ab, ab), 0.0, 1.0) * e.length_m;
+  EdgePoint best{e.a, 0};
+  for (int i = 0; i < 12; ++i) {
+    double lat = 0, lon = 0, azi = 0;
+    geod_position(&e.line, s, &lat, &lon, &azi);
+    double to_p = 0;
+    const double d = geodesic_inverse({lon, lat}, p, &to_p);
+    best = {{lon, lat}, d};
+    if (d < 1e-9) break;
+    const double step = d * std::cos((to_p - azi) * kDeg);
+    const double next = std::clamp(s + step, 0.0, e.length_m);
+    if (std::abs(next - s) < 1e-5) break;
+    s = next;
+  }
+  return best;
+}
+
+Bounds geodesic_box(LonLat p, double radius_m) {
+  // Moving north costs at least kRhoMin per radian; moving east at latitude
+  // phi costs at least a*cos(phi) per radian. 0.1 % slack for rounding.
+  const double r = radius_m * 1.001 + 1e-3;
+  const double dlat = r / kRhoMin / kDeg;
+  const double lat_lo = p.lat - dlat, lat_hi = p.lat + dlat;
+  const double far = std::max(std::abs(lat_lo), std::abs(lat_hi));
+  Bounds b{-180, std::max(-90.0, lat_lo), 180, std::min(90.0, lat_hi)};
+  if (far < 89.9) {
+    const double dlon = r / (kA * std::cos(far * kDeg)) / kDeg;
+    if (dlon < 180 && p.lon - dlon >= -180 && p.lon + dlon <= 180) {
+      b.min_lon = p.lon - dlon;
+      b.max_lon = p.lon + dlon;
+    }
+  }
+  return b;
+}
+
+}  // namespace bm

@@ -1,0 +1,150 @@
+#include "link/segment_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "geom/strtree.hpp"
+
+namespace bm {
+namespace {
+
+constexpr double kDeg = std::numbers::pi / 180;
+constexpr double kTie = 1e-3;      // metres
+constexpr double kCell = 0.05;     // degrees
+constexpr double kGridMargin = 4;  // degrees around the edges covered by cells
+
+// The edge's lon/lat box, padded because a geodesic bows poleward of the
+// straight lon/lat line between its ends (by metres on a 14 km edge).
+Bounds edge_box(const GeoEdge& e) {
+  Bounds b;
+  b.add(e.a);
+  b.add(e.b);
+  const double lat = std::min(85.0, std::max(std::abs(b.min_lat), std::abs(b.max_lat)));
+  const double pad_m = 4 * e.sag_m * (1 + std::tan(lat * kDeg)) + 1;
+  const double dlat = pad_m / 6335439.0 / kDeg;
+  const double dlon = pad_m / (6378137.0 * std::cos(lat * kDeg)) / kDeg;
+  return {b.min_lon - dlon, b.min_lat - dlat, b.max_lon + dlon, b.max_lat + dlat};
+}
+
+// Planar lon/lat distance from p to the edge's straight line, in degrees:
+// the units of the tree's box distances, so GEOS can prune with it.
+double planar_degrees(LonLat p, const GeoEdge& e) {
+  const double dx = e.b.lon - e.a.lon, dy = e.b.lat - e.a.lat;
+  const double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((p.lon - e.a.lon) * dx + (p.lat - e.a.lat) * dy) / len2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  const double ex = e.a.lon + t * dx - p.lon, ey = e.a.lat + t * dy - p.lat;
+  return std::sqrt(ex * ex + ey * ey);
+}
+
+}  // namespace
+
+SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
+                           std::vector<std::ptrdiff_t> ids) {
+  std::vector<Bounds> boxes;
+  for (std::size_t s = 0; s < segments.size(); ++s)
+    for (const auto& line : segments[s]->lines) {
+      if (line.size() == 1) {
+        edges_.push_back(make_edge(line[0], line[0]));
+        owner_.push_back(ids[s]);
+      }
+      for (std::size_t i = 1; i < line.size(); ++i) {
+        edges_.push_back(make_edge(line[i - 1], line[i]));
+        owner_.push_back(ids[s]);
+      }
+    }
+  Bounds all;
+  for (const auto& e : edges_) {
+    boxes.push_back(edge_box(e));
+    all.add(boxes.back());
+  }
+  tree_ = std::make_unique<geos::BoxTree>(boxes);
+  if (all.empty()) return;
+  grid_ = {std::max(-180.0, all.min_lon - kGridMargin), std::max(-80.0, all.min_lat - kGridMargin),
+           std::min(180.0, all.max_lon + kGridMargin), std::min(80.0, all.max_lat + kGridMargin)};
+  if (grid_.empty()) return;
+  nx_ = static_cast<std::size_t>(std::ceil((grid_.max_lon - grid_.min_lon) / kCell));
+  ny_ = static_cast<std::size_t>(std::ceil((grid_.max_lat - grid_.min_lat) / kCell));
+  cells_ = std::make_unique<std::atomic<const Cell*>[]>(nx_ * ny_);
+  for (std::size_t i = 0; i < nx_ * ny_; ++i) cells_[i].store(nullptr, std::memory_order_relaxed);
+}
+
+SegmentIndex::~SegmentIndex() {
+  for (std::size_t i = 0; cells_ && i < nx_ * ny_; ++i) delete cells_[i].load();
+}
+SegmentIndex::SegmentIndex(SegmentIndex&&) noexcept = default;
+
+void SegmentIndex::refine(LonLat p, const Vec3& p3, std::size_t i, SegmentHit& best) const {
+  const EdgePoint c = nearest_on_edge(p, p3, edges_[i]);
+  const bool tie = best.segment >= 0 && std::abs(c.distance_m - best.distance_m) <= kTie;
+  if (best.segment < 0 || (!tie && c.distance_m < best.distance_m) ||
+      (tie && owner_[i] < best.segment))
+    best = {owner_[i], c.distance_m, c.point};
+}
+
+SegmentHit SegmentIndex::nearest_in_tree(LonLat p, const Vec3& p3) const {
+  SegmentHit best;
+  const std::size_t first =
+      tree_->nearest(p, [&](std::size_t i) { return planar_degrees(p, edges_[i]); });
+  refine(p, p3, first, best);
+  thread_local std::vector<std::size_t> candidates;
+  candidates.clear();
+  tree_->query(geodesic_box(p, best.distance_m), candidates);
+  for (std::size_t i : candidates)
+    if (i != first && lower_bound_m(p3, edges_[i]) <= best.distance_m + kTie)
+      refine(p, p3, i, best);
+  return best;
+}
+
+// The edges that can be nearest for some point of the cell. With c the
+// cell's centre and h the farthest any cell point is from c: every point is
+// within U + h of the edge nearest to c (U), and an edge's chord bound drops
+// by at most h, so edges whose bound at c exceeds U + 2h never win.
+const SegmentIndex::Cell* SegmentIndex::cell_at(std::size_t index, double lon0, double lat0) const {
+  const Cell* cell = cells_[index].load(std::memory_order_acquire);
+  if (cell) return cell;
+  const LonLat c{lon0 + kCell / 2, lat0 + kCell / 2};
+  const Vec3 c3 = ecef(c);
+  double h = 0;
+  for (LonLat corner : {LonLat{lon0, lat0}, LonLat{lon0 + kCell, lat0}, LonLat{lon0, lat0 + kCell},
+                        LonLat{lon0 + kCell, lat0 + kCell}})
+    h = std::max(h, geodesic_inverse(c, corner, nullptr));
+  h = h * 1.01 + 1;
+  const double u = nearest_in_tree(c, c3).distance_m;
+  auto fresh = std::make_unique<Cell>();
+  std::vector<std::size_t> candidates;
+  tree_->query(geodesic_box(c, u + 2 * h), candidates);
+  for (std::size_t i : candidates)
+    if (lower_bound_m(c3, edges_[i]) <= u + 2 * h + kTie)
+      fresh->edges.push_back(static_cast<std::uint32_t>(i));
+  const Cell* expected = nullptr;
+  if (cells_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
+    return fresh.release();
+  return expected;  // another thread built it first
+}
+
+SegmentHit SegmentIndex::nearest(LonLat p) const {
+  if (edges_.empty()) return {};
+  const Vec3 p3 = ecef(p);
+  if (!cells_ || p.lon < grid_.min_lon || p.lon >= grid_.max_lon || p.lat < grid_.min_lat ||
+      p.lat >= grid_.max_lat)
+    return nearest_in_tree(p, p3);
+  const auto ix = std::min(nx_ - 1, static_cast<std::size_t>((p.lon - grid_.min_lon) / kCell));
+  const auto iy = std::min(ny_ - 1, static_cast<std::size_t>((p.lat - grid_.min_lat) / kCell));
+  const Cell* cell = cell_at(iy * nx_ + ix, grid_.min_lon + static_cast<double>(ix) * kCell,
+                             grid_.min_lat + static_cast<double>(iy) * kCell);
+  // Refine in order of the chord bound; stop once it exceeds the best.
+  thread_local std::vector<std::pair<double, std::uint32_t>> order;
+  order.clear();
+  for (std::uint32_t i : cell->edges) order.push_back({lower_bound_m(p3, edges_[i]), i});
+  std::sort(order.begin(), order.end());
+  SegmentHit best;
+  for (const auto& [lb, i] : order) {
+    if (best.segment >= 0 && lb > best.distance_m + kTie) break;
+    refine(p, p3, i, best);
+  }
+  return best;
+}
+
+}  // namespace bm

@@ -1,0 +1,96 @@
+#include "link/summary.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include "core/error.hpp"
+#include "export/atomic.hpp"
+#include "ingest/csv.hpp"
+
+namespace bm {
+
+KilledRange killed_range(const std::vector<Claim>& claims) {
+  std::map<std::string, KilledRange> by_side;
+  for (const auto& c : claims) {
+    if (c.kind != "killed" || c.scope == "conflict" || !c.low) continue;
+    auto [it, fresh] = by_side.try_emplace(c.side, KilledRange{*c.low, c.high ? *c.high : -1});
+    if (fresh) continue;
+    KilledRange& r = it->second;
+    r.low = std::min(r.low, *c.low);
+    r.high = (r.high < 0 || !c.high) ? -1 : std::max(r.high, *c.high);
+  }
+  if (by_side.empty()) return {};
+  long low = 0, high = 0;
+  bool open = false;
+  for (const auto& [side, r] : by_side) {
+    low += r.low;
+    if (r.high < 0)
+      open = true;
+    else
+      high += r.high;
+  }
+  KilledRange out{low, open ? -1 : high};
+  return out;
+}
+
+std::vector<SegmentSummary> summarize_segments(
+    const Linker& linker, const std::vector<PointLink>& links,
+    const std::vector<std::string>& dates, const std::vector<KilledRange>& killed,
+    const std::vector<std::vector<std::string>>& bounding) {
+  const auto& segs = linker.segments();
+  std::map<std::string, SegmentSummary> rows;
+  for (const auto& s : segs) {
+    auto& r = rows[s.id];
+    r.segment_id = s.id;
+    if (r.name.empty()) r.name = s.name;
+  }
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const PointLink& l = links[i];
+    if (!l.within_zone || l.segment < 0) continue;
+    const BorderSegment& nearest = segs[static_cast<std::size_t>(l.segment)];
+    std::vector<std::string> ids{nearest.id};
+    if (i < bounding.size())
+      for (const auto& b : bounding[i])
+        if (b != nearest.id) ids.push_back(b);
+    for (const auto& id : ids) {
+      SegmentSummary& r = rows[id];
+      ++r.incidents;
+      if (id == nearest.id && nearest.status == SegmentStatus::disputed) ++r.while_disputed;
+      if (i < killed.size() && killed[i].low >= 0) {
+        r.killed_low += killed[i].low;
+        if (killed[i].high < 0)
+          r.killed_high_open = true;
+        else
+          r.killed_high += killed[i].high;
+      }
+      if (i < dates.size() && !dates[i].empty()) {
+        if (r.first_date.empty() || dates[i] < r.first_date) r.first_date = dates[i];
+        if (r.last_date.empty() || dates[i] > r.last_date) r.last_date = dates[i];
+      }
+    }
+  }
+  std::vector<SegmentSummary> out;
+  for (auto& [id, r] : rows) out.push_back(std::move(r));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.incidents > b.incidents; });
+  return out;
+}
+
+void write_summary_csv(const std::string& path, const std::vector<SegmentSummary>& rows) {
+  std::string tmp = temp_path_for(path);
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    csv::write_row(out, {"segment_id", "name", "incidents", "incidents_while_disputed",
+                         "killed_low", "killed_high", "first_date", "last_date"});
+    for (const auto& r : rows)
+      csv::write_row(out, {r.segment_id, r.name, std::to_string(r.incidents),
+                           std::to_string(r.while_disputed), std::to_string(r.killed_low),
+                           r.killed_high_open ? "" : std::to_string(r.killed_high), r.first_date,
+                           r.last_date});
+    if (!out) throw ExportError(path + ": cannot write — check the directory and free space");
+  }
+  commit_file(tmp, path);
+}
+
+}  // namespace bm

@@ -1,0 +1,119 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "link/points_csv.hpp"
+#include "link/run_link.hpp"
+#include "link/segments_file.hpp"
+#include "link/summary.hpp"
+
+namespace {
+
+std::string tmp_dir() {
+  const char* t = std::getenv("BORDERMAP_TMP");
+  std::filesystem::path p = t ? t : std::filesystem::temp_directory_path() / "bordermap_link_test";
+  std::filesystem::create_directories(p);
+  return p.string();
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bm::Claim killed(long low, std::optional<long> high, const std::string& side,
+                 const std::string& scope = "event") {
+  bm::Claim c;
+  c.kind = "killed";
+  c.low = low;
+  c.high = high;
+  c.side = side;
+  c.scope = scope;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("point tables: coordinates read, unusable rows rejected with their line", "[link][csv]") {
+  auto t = bm::parse_point_table(
+      "id,lon,lat,date,fatalities\n1,70.5,40.1,2022-09-16,3\n2,,40,2022-09-17,1\n"
+      "\"3\",71,39.9,2022-09-18T10:00,\n4,200,40,2022-09-18,0\n",
+      "t.csv");
+  REQUIRE(t.ids.size() == 2);
+  CHECK(t.ids[1] == "3");
+  CHECK(t.points[0].lon == 70.5);
+  CHECK(t.dates[1] == "2022-09-18");
+  CHECK(t.fatalities[0] == 3);
+  CHECK(t.fatalities[1] == -1);
+  REQUIRE(t.rejected.size() == 2);
+  CHECK(t.rejected[0].line == 3);
+  CHECK(t.rejected[0].record == "2");
+  CHECK(t.rejected[1].line == 5);
+  CHECK_THROWS_AS(bm::parse_point_table("name,x\n", "bad.csv"), bm::InputError);
+}
+
+TEST_CASE("killed ranges: alternatives for one side, sides add up", "[link][summary]") {
+  auto r = bm::killed_range({killed(24, 24, "KG"), killed(36, 59, "KG"),
+                             killed(41, std::nullopt, "TJ"), killed(100, 100, "both", "conflict")});
+  CHECK(r.low == 24 + 41);
+  CHECK(r.high < 0);  // TJ gave only "at least 41"
+  auto s = bm::killed_range({killed(2, 3, "KG"), killed(1, 1, "TJ")});
+  CHECK(s.low == 3);
+  CHECK(s.high == 4);
+  CHECK(bm::killed_range({}).low < 0);
+}
+
+TEST_CASE("distances on the command line", "[link][cli]") {
+  CHECK(bm::parse_distance_m("5km") == 5000);
+  CHECK(bm::parse_distance_m("500m") == 500);
+  CHECK(bm::parse_distance_m("2.5 km") == 2500);
+  CHECK(bm::parse_distance_m("750") == 750);
+  CHECK_THROWS_AS(bm::parse_distance_m("five"), bm::UsageError);
+}
+
+TEST_CASE("user segment files: status field read, links and summary written", "[link][cli]") {
+  const std::string dir = tmp_dir();
+  const std::string seg = dir + "/segs.geojson";
+  {
+    std::ofstream out(seg);
+    out << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"id":"a","name":"A","status":"disputed"},
+ "geometry":{"type":"LineString","coordinates":[[70.0,40.0],[70.2,40.0]]}},
+{"type":"Feature","properties":{"id":"b","name":"B","status":"delimited"},
+ "geometry":{"type":"LineString","coordinates":[[70.5,40.0],[70.7,40.0]]}},
+{"type":"Feature","properties":{"id":"c","name":"C","status":"delimited"},"geometry":null}]})";
+  }
+  auto f = bm::read_segments_file(seg);
+  REQUIRE(f.segments.size() == 2);
+  CHECK(f.segments[0].status == bm::SegmentStatus::disputed);
+  CHECK(f.rejected.size() == 1);
+
+  const std::string in = dir + "/pts.csv";
+  {
+    std::ofstream out(in);
+    out << "id,lon,lat,date,fatalities\np1,70.1,40.01,2022-09-16,2\np2,70.6,40.02,2022-09-17,1\n"
+           "p3,70.6,40.5,2022-09-18,5\nbad,x,y,2022-09-18,0\n";
+  }
+  bm::LinkRunOptions o;
+  o.input = in;
+  o.out = dir + "/links.csv";
+  o.segments_file = seg;
+  o.summary = dir + "/summary.csv";
+  bm::LinkRunResult r = bm::run_link(o);
+  CHECK(r.linked == 3);
+  CHECK(r.rejected.size() == 2);  // the null geometry and the row without coordinates
+  const std::string links = read_all(o.out);
+  CHECK(links.rfind("incident_id,segment_id,dist_m,", 0) == 0);
+  CHECK(links.find("\np1,a,11") != std::string::npos);
+  CHECK(links.find("\np2,b,") != std::string::npos);
+  const std::string summary = read_all(o.summary);
+  CHECK(summary.find("\na,A,1,1,2,2,2022-09-16,2022-09-16") != std::string::npos);
+  CHECK(summary.find("\nb,B,1,0,1,1,2022-09-17,2022-09-17") !=
+        std::string::npos);  // p3 outside 5 km
+}
