@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<StyledLayerDescriptor xmlns="http://www.opengis.net/sld" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd" xmlns:se="http://www.opengis.net/se" version="1.1.0" xmlns:ogc="http://www.opengis.net/ogc" xmlns:xlink="http://www.w3.org/1999/xlink">
+<StyledLayerDescriptor xmlns="http://www.opengis.net/sld" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:se="http://www.opengis.net/se" xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd" version="1.1.0" xmlns:ogc="http://www.opengis.net/ogc" xmlns:xlink="http://www.w3.org/1999/xlink">
   <NamedLayer>
     <se:Name>incidents</se:Name>
     <UserStyle>
@@ -310,7 +310,7 @@
         <se:Rule>
           <se:TextSymbolizer>
             <se:Label>
-              <!--SE Export for coalesce(resolved_name, place) not implemented yet-->Placeholder</se:Label>
+              <!--SE Export for coalesce(nullif(resolved_name, ''), place) not implemented yet-->Placeholder</se:Label>
             <se:Font>
               <se:SvgParameter name="font-family">Noto Sans</se:SvgParameter>
               <se:SvgParameter name="font-size">10</se:SvgParameter>

@@ -34,7 +34,7 @@ EVENT_TYPES = [
 # status -> (label, colour, width mm, pen style); colours from styles/report.toml.
 STATUSES = [
     ("disputed", "Disputed", "#d7191c", 1.2, "dash"),
-    ("undemarcated", "Undemarcated", "#f39c12", 0.8, "dash"),
+    ("undemarcated", "Undemarcated", "#f39c12", 0.8, "solid"),
     ("delimited", "Delimited", "#4d4d4d", 0.6, "solid"),
     ("unknown", "Status unknown", "#6a3d9a", 0.5, "dot"),
 ]
@@ -87,7 +87,8 @@ def incidents_layer():
         sym.setDataDefinedSize(QgsProperty.fromExpression(SIZE_EXPR))
         cats.append(QgsRendererCategory(value, sym, label))
     layer.setRenderer(QgsCategorizedSymbolRenderer("event_type", cats))
-    labels(layer, 'coalesce("resolved_name", "place")', 8)
+    # resolved_name is empty, not null, when the row gave lon/lat itself.
+    labels(layer, "coalesce(nullif(\"resolved_name\", ''), \"place\")", 8)
     return layer
 
 

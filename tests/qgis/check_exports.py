@@ -70,9 +70,10 @@ def check_incidents(layer, expected, schemaless=False):
     check(r.type() == "categorizedSymbol" and r.classAttribute() == "event_type",
           f"{layer.name()}: categorised by event_type (got {r.type()})")
     if r.type() == "categorizedSymbol":
-        values = {c.value() for c in r.categories()}
+        categories = r.categories()  # keep alive: symbol() points into it
+        values = {c.value() for c in categories}
         check(EVENT_TYPES <= values, f"{layer.name()}: a category per event type")
-        sym = r.categories()[0].symbol()
+        sym = categories[0].symbol()
         check(sym.dataDefinedSize().isActive() and "killed" in sym.dataDefinedSize().expressionString(),
               f"{layer.name()}: marker size data-defined by fatalities")
     check(layer.labelsEnabled(), f"{layer.name()}: labels on")
@@ -87,13 +88,14 @@ def check_segments(layer, expected):
     check(r.type() == "categorizedSymbol" and r.classAttribute() == "status",
           f"{layer.name()}: categorised by status")
     if r.type() == "categorizedSymbol":
-        cats = {c.value(): c.symbol() for c in r.categories()}
-        check(STATUSES <= set(cats), f"{layer.name()}: a category per status")
-        colours = {v: s.color().name() for v, s in cats.items()}
+        categories = r.categories()  # keep alive: symbol() points into it
+        colours = {c.value(): c.symbol().color().name() for c in categories}
+        cats = set(colours)
+        check(STATUSES <= cats, f"{layer.name()}: a category per status")
         check(colours.get("disputed") not in {colours[v] for v in colours if v != "disputed"},
               f"{layer.name()}: disputed has its own colour ({colours.get('disputed')})")
         statuses = {f["status"] for f in layer.getFeatures()}
-        check(statuses <= set(cats), f"{layer.name()}: every status drawn ({statuses})")
+        check(statuses <= cats, f"{layer.name()}: every status drawn ({statuses})")
     check(layer.labelsEnabled(), f"{layer.name()}: labels on")
 
 
