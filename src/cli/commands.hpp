@@ -7,5 +7,6 @@ std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_resolve_command();
 std::unique_ptr<Command> make_data_command();
 std::unique_ptr<Command> make_link_command();
+std::unique_ptr<Command> make_export_command();
 
 }  // namespace bm::cli

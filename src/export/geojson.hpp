@@ -1,27 +1,26 @@
 #pragma once
 // RFC 7946 GeoJSON through GDAL's GeoJSON driver: lon/lat WGS84, no crs
-// member, claims both nested and flattened into summary fields.
+// member, stable ids, claims both nested and flattened into summary fields.
+// GeoJSON holds one layer per file, each with a .qml sidecar for QGIS.
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
+#include "export/layers.hpp"
 
 namespace bm {
 
-struct ExportOptions {
-  int precision = 6;  // decimal places of coordinates
-};
+// Writes one layer to `path` (and nothing else). Returns the feature count.
+long write_geojson_layer(const std::string& path, ExportLayer layer, const ExportData& data,
+                         const ExportOptions& options = {});
 
-// Writes one Point feature per located incident (links matched by id).
-// Incidents without a location are not features; the caller reports them.
+// Writes every layer: incidents to `path`, the others beside it as
+// <stem>_border_segments.geojson and <stem>_links.geojson, each with its
+// .qml sidecar. Returns the paths written.
+std::vector<std::string> write_geojson(const std::string& path, const ExportData& data,
+                                       const ExportOptions& options = {});
+
+// The incidents layer alone (no sidecar): kept for callers without segments.
 void write_incidents_geojson(const std::string& path, const std::vector<Incident>& incidents,
                              const std::vector<Link>& links, const ExportOptions& options = {});
-
-// Summary fields of the claims: lowest low and highest high per kind.
-struct ClaimSummary {
-  std::optional<long> low;
-  std::optional<long> high;
-};
-ClaimSummary summarize(const std::vector<Claim>& claims, const std::string& kind);
 
 }  // namespace bm

@@ -7,7 +7,7 @@
 
 #include "core/error.hpp"
 #include "export/atomic.hpp"
-#include "export/geojson.hpp"
+#include "export/export.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
 #include "ingest/csv.hpp"
@@ -90,8 +90,8 @@ std::string date_span(const std::vector<Incident>& incidents) {
 
 std::string default_incidents_path() { return data_root() + "/geodata/incidents/kgtj_2022-09.csv"; }
 
-ReportResult run_report(const ReportOptions& o) {
-  ReportResult result;
+Chain run_chain(const ReportOptions& o) {
+  Chain result;
   std::vector<std::string> inputs =
       o.inputs.empty() ? std::vector<std::string>{default_incidents_path()} : o.inputs;
   std::vector<Incident> incidents;
@@ -120,6 +120,28 @@ ReportResult run_report(const ReportOptions& o) {
   std::vector<Link> links;
   for (const auto& i : incidents)
     if (i.location) links.push_back(linker.link(i));
+  for (const auto& c : all) result.data.country_names[c.iso2] = c.name;
+  result.data.incidents = std::move(incidents);
+  result.data.links = std::move(links);
+  result.data.segments = std::move(segments);
+  result.data.as_of = as_of;
+  result.countries = std::move(all);
+  result.a = a;
+  result.b = b;
+  return result;
+}
+
+ReportResult run_report(const ReportOptions& o) {
+  Chain chain = run_chain(o);
+  ReportResult result;
+  result.incidents_read = chain.incidents_read;
+  result.rejected = chain.rejected;
+  const std::vector<Incident>& incidents = chain.data.incidents;
+  const std::vector<Link>& links = chain.data.links;
+  const std::vector<BorderSegment>& segments = chain.data.segments;
+  const std::vector<Country>& all = chain.countries;
+  const std::string& as_of = chain.data.as_of;
+  const std::string &a = chain.a, &b = chain.b;
 
   std::filesystem::create_directories(o.out_dir);
   MapData data;
@@ -152,9 +174,10 @@ ReportResult run_report(const ReportOptions& o) {
     render_map(data, style, ro);
     result.written.push_back(ro.path);
   }
-  std::string geojson = (std::filesystem::path(o.out_dir) / "incidents.geojson").string();
-  write_incidents_geojson(geojson, incidents, links);
-  result.written.push_back(geojson);
+  // The data behind the map, styled for QGIS: GeoJSON (+ .qml), GeoPackage, CSV.
+  for (const char* name : {"incidents.geojson", "bordermap.gpkg", "incidents.csv"})
+    for (auto& p : export_to((std::filesystem::path(o.out_dir) / name).string(), chain.data))
+      result.written.push_back(p);
   std::string rej = (std::filesystem::path(o.out_dir) / "rejected.csv").string();
   write_rejected(rej, result.rejected);
   result.written.push_back(rej);

@@ -6,6 +6,8 @@
 
 #include "core/filter.hpp"
 #include "core/model.hpp"
+#include "export/layers.hpp"
+#include "geodata/bundle.hpp"
 
 namespace bm {
 
@@ -27,6 +29,17 @@ struct ReportResult {
   std::string border;  // "KG-TJ"
   std::string as_of;   // the border status date used
 };
+
+// The chain without drawing: incidents read, places resolved, border linked.
+// `bordermap export` uses it; run_report draws and exports what it returns.
+struct Chain {
+  ExportData data;  // incidents, links, segments, as_of, country names
+  std::vector<Country> countries;
+  std::string a, b;  // the border's two ISO2 codes
+  std::vector<Rejection> rejected;
+  std::size_t incidents_read = 0;
+};
+Chain run_chain(const ReportOptions& options);
 
 std::string default_incidents_path();
 ReportResult run_report(const ReportOptions& options);

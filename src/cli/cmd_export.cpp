@@ -1,0 +1,54 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "export/export.hpp"
+#include "report/report.hpp"
+
+namespace bm::cli {
+namespace {
+
+class ExportCommand : public Command {
+ public:
+  const char* name() const override { return "export"; }
+  const char* summary() const override {
+    return "Incidents, border segments and links as GeoJSON (+ .qml), GeoPackage or CSV for QGIS";
+  }
+  const char* example() const override {
+    return "bordermap export my_incidents.csv -o out/incidents.gpkg";
+  }
+  void setup(CLI::App& app) override {
+    app.add_option("inputs", o_.inputs,
+                   "Incident CSV files (default: the bundled Sep 2022 Kyrgyz–Tajik data)");
+    app.add_option("-o,--out", out_, "Output file: .geojson, .gpkg or .csv")->required();
+    app.add_option("--flavour", flavour_, "CSV columns: bordermap (our schema) or acled")
+        ->capture_default_str();
+    app.add_option("--precision", options_.precision, "Decimal places of coordinates")
+        ->capture_default_str();
+    app.add_option("--border", o_.border,
+                   "Border as two ISO codes, e.g. KG-TJ (default: from the incidents)");
+    app.add_option("--as-of", o_.as_of,
+                   "Date whose border status is exported (default: first incident date)");
+  }
+  void run() override {
+    CsvFlavour flavour = csv_flavour_from(flavour_);
+    Chain chain = run_chain(o_);
+    for (const auto& rej : chain.rejected)
+      std::cerr << "bordermap: not located: " << rej.file
+                << (rej.line ? ":" + std::to_string(rej.line) : "") << ": " << rej.record << ": "
+                << rej.reason << '\n';
+    for (const auto& p : export_to(out_, chain.data, options_, flavour))
+      std::cout << "wrote " << p << '\n';
+  }
+
+ private:
+  ReportOptions o_;
+  std::string out_;
+  std::string flavour_ = "bordermap";
+  ExportOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_export_command() { return std::make_unique<ExportCommand>(); }
+
+}  // namespace bm::cli

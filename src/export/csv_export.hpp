@@ -1,0 +1,25 @@
+#pragma once
+// CSV export, one row per incident (located or not): bordermap's own schema
+// (README "Incident CSV", read back by ingest with nothing lost) followed by
+// derived columns, or an ACLED-compatible column set.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "export/layers.hpp"
+
+namespace bm {
+
+enum class CsvFlavour { bordermap, acled };
+CsvFlavour csv_flavour_from(const std::string& name);  // throws UsageError
+
+// The columns after our schema's: gazetteer and linker results, claim summaries.
+std::vector<std::string> derived_csv_columns();
+extern const std::vector<std::string> kAcledColumns;
+
+void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
+               const ExportOptions& options = {});
+void write_csv_file(const std::string& path, const ExportData& data, CsvFlavour flavour,
+                    const ExportOptions& options = {});
+
+}  // namespace bm

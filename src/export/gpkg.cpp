@@ -1,0 +1,94 @@
+#include "export/gpkg.hpp"
+
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "export/atomic.hpp"
+#include "export/styles.hpp"
+#include "geodata/gdal.hpp"
+
+namespace bm {
+namespace {
+
+void add_field(OGRLayer& l, const char* name, OGRFieldType type, int width = 0,
+               OGRFieldSubType sub = OFSTNone, const char* default_value = nullptr) {
+  OGRFieldDefn def(name, type);
+  def.SetWidth(width);
+  def.SetSubType(sub);
+  if (default_value) def.SetDefault(default_value);
+  if (l.CreateField(&def) != OGRERR_NONE)
+    throw ExportError(std::string("layer_styles: cannot create field ") + name);
+}
+
+// The table as QGIS itself creates it (QgsOgrProviderUtils::saveStyle), so
+// QGIS's loader finds the rows: it selects on f_table_schema = '' and the
+// table and geometry column names, preferring useAsDefault.
+OGRLayer& create_layer_styles(GDALDataset& ds) {
+  const char* lco[] = {"FID=id", nullptr};
+  OGRLayer* l = ds.CreateLayer("layer_styles", nullptr, wkbNone, const_cast<char**>(lco));
+  if (!l)
+    throw ExportError(std::string("cannot create layer_styles (") + CPLGetLastErrorMsg() + ")");
+  add_field(*l, "f_table_catalog", OFTString, 256);
+  add_field(*l, "f_table_schema", OFTString, 256);
+  add_field(*l, "f_table_name", OFTString, 256);
+  add_field(*l, "f_geometry_column", OFTString, 256);
+  add_field(*l, "styleName", OFTString, 30);
+  add_field(*l, "styleQML", OFTString);
+  add_field(*l, "styleSLD", OFTString);
+  add_field(*l, "useAsDefault", OFTInteger, 0, OFSTBoolean);
+  add_field(*l, "description", OFTString);
+  add_field(*l, "owner", OFTString, 30);
+  add_field(*l, "ui", OFTString, 30);
+  add_field(*l, "update_time", OFTDateTime, 0, OFSTNone, "CURRENT_TIMESTAMP");
+  return *l;
+}
+
+void add_style(OGRLayer& styles, GDALDataset& ds, ExportLayer layer) {
+  OGRLayer* data = ds.GetLayerByName(layer_name(layer));
+  if (!data) throw ExportError(std::string("layer ") + layer_name(layer) + " missing");
+  OGRFeature f(styles.GetLayerDefn());
+  f.SetField("f_table_catalog", "");
+  f.SetField("f_table_schema", "");
+  f.SetField("f_table_name", layer_name(layer));
+  f.SetField("f_geometry_column", data->GetGeometryColumn());
+  f.SetField("styleName", layer_name(layer));
+  f.SetField("styleQML", qgis_style(layer, "qml").c_str());
+  f.SetField("styleSLD", qgis_style(layer, "sld").c_str());
+  f.SetField("useAsDefault", 1);
+  f.SetField("description", "bordermap default style (styles/qgis)");
+  f.SetField("owner", "");
+  f.SetField("ui", "");
+  if (styles.CreateFeature(&f) != OGRERR_NONE)
+    throw ExportError(std::string("cannot write the style of ") + layer_name(layer));
+}
+
+}  // namespace
+
+void write_gpkg(const std::string& path, const ExportData& data, const ExportOptions& options) {
+  gdal::init();
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+  if (!driver) throw ExportError("GDAL has no GPKG driver");
+  std::string tmp = temp_path_for(path);
+  std::filesystem::remove(tmp);
+  try {
+    GDALDatasetUniquePtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw ExportError(path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+    // One transaction: a single fsync instead of one per feature.
+    if (ds->StartTransaction() != OGRERR_NONE)
+      throw ExportError(path + ": cannot start a transaction");
+    for (ExportLayer layer : kExportLayers) {
+      const char* lco[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
+      write_layer(*ds, layer, data, options, const_cast<char**>(lco));
+    }
+    OGRLayer& styles = create_layer_styles(*ds);
+    for (ExportLayer layer : kExportLayers) add_style(styles, *ds, layer);
+    if (ds->CommitTransaction() != OGRERR_NONE)
+      throw ExportError(path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
+  } catch (...) {
+    std::filesystem::remove(tmp);
+    throw;
+  }
+  commit_file(tmp, path);
+}
+
+}  // namespace bm

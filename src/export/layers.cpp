@@ -1,0 +1,277 @@
+#include "export/layers.hpp"
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "geodata/gdal.hpp"
+#include "ingest/incidents_csv.hpp"
+
+namespace bm {
+namespace {
+
+void add_field(OGRLayer& l, const char* name, OGRFieldType type, OGRFieldSubType sub = OFSTNone) {
+  OGRFieldDefn def(name, type);
+  def.SetSubType(sub);
+  if (l.CreateField(&def) != OGRERR_NONE)
+    throw ExportError(std::string("cannot create field ") + name + " (" + CPLGetLastErrorMsg() +
+                      ")");
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
+  return s;
+}
+
+void set_date(OGRFeature& f, const char* field, const std::string& iso) {
+  if (!iso.empty()) f.SetField(field, iso.c_str());
+}
+
+OGRLayer& create(GDALDataset& ds, const char* name, OGRwkbGeometryType type, char** lco) {
+  OGRSpatialReference wgs84;
+  wgs84.importFromEPSG(4326);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  OGRLayer* l = ds.CreateLayer(name, &wgs84, type, lco);
+  if (!l)
+    throw ExportError(std::string("cannot create layer ") + name + " (" + CPLGetLastErrorMsg() +
+                      ")");
+  return *l;
+}
+
+void insert(OGRLayer& l, OGRFeature& f, const std::string& id) {
+  // Explicit nulls: every GeoJSON feature then lists every property, so
+  // readers see the same fields whatever the data (unset ones are omitted).
+  for (int k = 0; k < f.GetFieldCount(); ++k)
+    if (!f.IsFieldSet(k)) f.SetFieldNull(k);
+  if (l.CreateFeature(&f) != OGRERR_NONE)
+    throw ExportError(std::string("cannot write feature ") + id + " of " + l.GetName() + " (" +
+                      CPLGetLastErrorMsg() + ")");
+}
+
+long write_incidents(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
+  OGRLayer& l = create(ds, "incidents", wkbPoint, lco);
+  add_field(l, "id", OFTString);
+  add_field(l, "date_start", OFTDate);
+  add_field(l, "date_end", OFTDate);
+  add_field(l, "date_precision", OFTString);
+  add_field(l, "event_type", OFTString);
+  add_field(l, "place", OFTString);
+  add_field(l, "admin1", OFTString);
+  add_field(l, "country", OFTString);
+  add_field(l, "place_id", OFTString);
+  add_field(l, "resolved_name", OFTString);
+  add_field(l, "geo_precision", OFTInteger);
+  add_field(l, "actors", OFTString);
+  add_field(l, "claims", OFTString, OFSTJSON);
+  add_field(l, "n_claims", OFTInteger);
+  for (const auto& k : kSummaryKinds) {
+    add_field(l, (k + "_low").c_str(), OFTInteger);
+    add_field(l, (k + "_high").c_str(), OFTInteger);
+  }
+  add_field(l, "sources", OFTString);
+  add_field(l, "notes", OFTString);
+  add_field(l, "in_country", OFTString);
+  add_field(l, "in_enclave", OFTInteger, OFSTBoolean);
+  add_field(l, "segment_id", OFTString);
+  add_field(l, "distance_m", OFTReal);
+  add_field(l, "disputed_segment_id", OFTString);
+  add_field(l, "disputed_distance_m", OFTReal);
+  add_field(l, "within_zone", OFTInteger, OFSTBoolean);
+  std::map<std::string, const Link*> link_of;
+  for (const auto& k : d.links) link_of[k.incident_id] = &k;
+  long n = 0;
+  for (const auto& i : d.incidents) {
+    if (!i.location) continue;  // the caller lists unlocated incidents as rejected
+    OGRFeature f(l.GetLayerDefn());
+    f.SetField("id", i.id.c_str());
+    set_date(f, "date_start", i.date.start);
+    set_date(f, "date_end", i.date.end);
+    f.SetField("date_precision", i.date.precision.c_str());
+    f.SetField("event_type", i.event_type.c_str());
+    f.SetField("place", i.place.c_str());
+    f.SetField("admin1", i.admin1.c_str());
+    f.SetField("country", i.country.c_str());
+    f.SetField("place_id", i.place_id.c_str());
+    f.SetField("resolved_name", i.resolved_name.c_str());
+    if (i.precision != GeoPrecision::unknown)
+      f.SetField("geo_precision", static_cast<int>(i.precision));
+    f.SetField("actors", joined(i.actors).c_str());
+    f.SetField("claims", claims_to_json(i.claims).c_str());
+    f.SetField("n_claims", static_cast<int>(i.claims.size()));
+    for (const auto& k : kSummaryKinds) {
+      ClaimSummary s = summarize(i.claims, k);
+      if (s.low) f.SetField((k + "_low").c_str(), static_cast<GIntBig>(*s.low));
+      if (s.high) f.SetField((k + "_high").c_str(), static_cast<GIntBig>(*s.high));
+    }
+    f.SetField("sources", joined(i.sources).c_str());
+    f.SetField("notes", i.notes.c_str());
+    if (auto it = link_of.find(i.id); it != link_of.end()) {
+      const Link& k = *it->second;
+      f.SetField("in_country", k.country.c_str());
+      f.SetField("in_enclave", k.in_enclave ? 1 : 0);
+      f.SetField("within_zone", k.within_zone ? 1 : 0);
+      if (!k.segment_id.empty()) {
+        f.SetField("segment_id", k.segment_id.c_str());
+        f.SetField("distance_m", round_to(k.distance_m, 1));
+      }
+      if (!k.disputed_segment_id.empty() && k.disputed_distance_m >= 0) {
+        f.SetField("disputed_segment_id", k.disputed_segment_id.c_str());
+        f.SetField("disputed_distance_m", round_to(k.disputed_distance_m, 1));
+      }
+    }
+    OGRPoint pt(round_to(i.location->lon, o.precision), round_to(i.location->lat, o.precision));
+    f.SetGeometry(&pt);
+    insert(l, f, i.id);
+    ++n;
+  }
+  return n;
+}
+
+long write_segments(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
+  OGRLayer& l = create(ds, "border_segments", wkbMultiLineString, lco);
+  add_field(l, "id", OFTString);
+  add_field(l, "name", OFTString);
+  add_field(l, "status", OFTString);
+  add_field(l, "as_of", OFTDate);
+  add_field(l, "valid_from", OFTDate);
+  add_field(l, "valid_to", OFTDate);
+  add_field(l, "country_a", OFTString);
+  add_field(l, "country_b", OFTString);
+  add_field(l, "source", OFTString);
+  long n = 0;
+  for (const auto& s : d.segments) {
+    // The status as of one date, like the map: other periods are not features.
+    if (!active_on(s, d.as_of)) continue;
+    OGRFeature f(l.GetLayerDefn());
+    f.SetField("id", s.id.c_str());
+    f.SetField("name", s.name.c_str());
+    f.SetField("status", to_string(s.status).c_str());
+    set_date(f, "as_of", d.as_of);
+    set_date(f, "valid_from", s.valid_from);
+    set_date(f, "valid_to", s.valid_to);
+    f.SetField("country_a", s.country_a.c_str());
+    f.SetField("country_b", s.country_b.c_str());
+    f.SetField("source", s.source.c_str());
+    OGRMultiLineString ml;
+    for (const auto& line : s.lines) {
+      OGRLineString ls;
+      for (const auto& p : line)
+        ls.addPoint(round_to(p.lon, o.precision), round_to(p.lat, o.precision));
+      ml.addGeometry(&ls);
+    }
+    f.SetGeometry(&ml);
+    insert(l, f, s.id);
+    ++n;
+  }
+  return n;
+}
+
+void add_link(OGRLayer& l, const Link& k, const Incident& i, const char* kind,
+              const std::string& segment, double distance, LonLat to,
+              const std::map<std::string, const BorderSegment*>& segment_of, int precision) {
+  OGRFeature f(l.GetLayerDefn());
+  std::string id = k.incident_id + ":" + kind;
+  f.SetField("id", id.c_str());
+  f.SetField("incident_id", k.incident_id.c_str());
+  f.SetField("kind", kind);
+  f.SetField("segment_id", segment.c_str());
+  if (auto it = segment_of.find(segment); it != segment_of.end())
+    f.SetField("segment_status", to_string(it->second->status).c_str());
+  f.SetField("distance_m", round_to(distance, 1));
+  f.SetField("distance_km", round_to(distance / 1000.0, 2));
+  set_date(f, "date_start", i.date.start);
+  OGRLineString ls;
+  ls.addPoint(round_to(i.location->lon, precision), round_to(i.location->lat, precision));
+  ls.addPoint(round_to(to.lon, precision), round_to(to.lat, precision));
+  f.SetGeometry(&ls);
+  insert(l, f, id);
+}
+
+long write_links(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
+  OGRLayer& l = create(ds, "links", wkbLineString, lco);
+  add_field(l, "id", OFTString);
+  add_field(l, "incident_id", OFTString);
+  add_field(l, "kind", OFTString);
+  add_field(l, "segment_id", OFTString);
+  add_field(l, "segment_status", OFTString);
+  add_field(l, "distance_m", OFTReal);
+  add_field(l, "distance_km", OFTReal);
+  add_field(l, "date_start", OFTDate);
+  std::map<std::string, const Incident*> incident_of;
+  for (const auto& i : d.incidents) incident_of[i.id] = &i;
+  // A link names the segment active on the incident's date, which may be
+  // another period than the one exported: look the status up by id and date.
+  std::map<std::string, const BorderSegment*> segment_of;
+  for (const auto& s : d.segments)
+    if (active_on(s, d.as_of) || !segment_of.count(s.id)) segment_of[s.id] = &s;
+  long n = 0;
+  for (const auto& k : d.links) {
+    auto it = incident_of.find(k.incident_id);
+    if (it == incident_of.end() || !it->second->location) continue;
+    if (!k.segment_id.empty()) {
+      add_link(l, k, *it->second, "nearest", k.segment_id, k.distance_m, k.nearest, segment_of,
+               o.precision);
+      ++n;
+    }
+    // The nearest disputed stretch, when it is not the nearest segment already.
+    if (!k.disputed_segment_id.empty() && k.disputed_distance_m >= 0 &&
+        k.disputed_segment_id != k.segment_id) {
+      add_link(l, k, *it->second, "disputed", k.disputed_segment_id, k.disputed_distance_m,
+               k.disputed_nearest, segment_of, o.precision);
+      ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+const std::vector<std::string> kSummaryKinds = {"killed", "injured", "evacuated", "displaced",
+                                                "missing"};
+
+const char* layer_name(ExportLayer l) {
+  switch (l) {
+    case ExportLayer::incidents:
+      return "incidents";
+    case ExportLayer::border_segments:
+      return "border_segments";
+    case ExportLayer::links:
+      return "links";
+  }
+  return "?";
+}
+
+double round_to(double v, int decimals) {
+  double f = std::pow(10.0, decimals);
+  return std::round(v * f) / f;
+}
+
+ClaimSummary summarize(const std::vector<Claim>& claims, const std::string& kind) {
+  ClaimSummary s;
+  for (const auto& c : claims) {
+    // Running totals for the whole conflict would swamp the incident's own
+    // figures; they stay in the nested `claims` only.
+    if (c.kind != kind || c.scope == "conflict") continue;
+    auto lo = c.low ? c.low : c.high;
+    auto hi = c.high ? c.high : c.low;
+    if (lo && (!s.low || *lo < *s.low)) s.low = lo;
+    if (hi && (!s.high || *hi > *s.high)) s.high = hi;
+  }
+  return s;
+}
+
+long write_layer(GDALDataset& ds, ExportLayer layer, const ExportData& data,
+                 const ExportOptions& options, char** layer_options) {
+  gdal::init();
+  switch (layer) {
+    case ExportLayer::incidents:
+      return write_incidents(ds, data, options, layer_options);
+    case ExportLayer::border_segments:
+      return write_segments(ds, data, options, layer_options);
+    case ExportLayer::links:
+      return write_links(ds, data, options, layer_options);
+  }
+  return 0;
+}
+
+}  // namespace bm

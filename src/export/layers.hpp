@@ -1,0 +1,49 @@
+#pragma once
+// The three export layers (incidents, border_segments, links) written into
+// any OGR dataset, so GeoJSON and GeoPackage share one field list.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
+class GDALDataset;
+
+namespace bm {
+
+// Everything an export needs: the linked incidents and the border drawn.
+struct ExportData {
+  std::vector<Incident> incidents;
+  std::vector<Link> links;
+  std::vector<BorderSegment> segments;  // all periods; the layer keeps those active on as_of
+  std::string as_of;                    // date of the border status exported
+  std::map<std::string, std::string> country_names;  // ISO2 -> name (ACLED CSV)
+};
+
+struct ExportOptions {
+  int precision = 6;  // decimal places of coordinates
+};
+
+enum class ExportLayer { incidents, border_segments, links };
+const char* layer_name(ExportLayer l);
+constexpr ExportLayer kExportLayers[] = {ExportLayer::incidents, ExportLayer::border_segments,
+                                         ExportLayer::links};
+
+// Creates `layer` in `ds` and writes its features. `layer_options` are the
+// driver's creation options (NULL-terminated). Returns the feature count.
+long write_layer(GDALDataset& ds, ExportLayer layer, const ExportData& data,
+                 const ExportOptions& options, char** layer_options);
+
+// Summary fields of the claims: lowest low and highest high per kind.
+struct ClaimSummary {
+  std::optional<long> low;
+  std::optional<long> high;
+};
+ClaimSummary summarize(const std::vector<Claim>& claims, const std::string& kind);
+
+// The claim kinds flattened into <kind>_low / <kind>_high fields.
+extern const std::vector<std::string> kSummaryKinds;
+
+double round_to(double v, int decimals);
+
+}  // namespace bm
