@@ -4,6 +4,7 @@
 #include <map>
 
 #include "extract/lexicon.hpp"
+#include "gazetteer/normalize.hpp"
 
 namespace bm::extract {
 namespace {
@@ -119,12 +120,28 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
     Attribution a = find_attribution(text, toks, s, who, lookup);
     if (!a.claimant.empty()) who = a;
     std::vector<ClaimMention> claims = find_claims(text, toks, s, si, a, skip);
-    std::vector<PlaceMention*> here;
+    std::vector<PlaceMention*> in_sentence;
     for (auto& m : x.places)
       if (m.sentence == si) {
         classify(m, toks, s, ev, !claims.empty());
-        if (m.role == "incident") here.push_back(&m);
+        in_sentence.push_back(&m);
       }
+    // Lists share a role ("the regions of Batken and Osh"); in "X in the Y
+    // region of Z" Y and Z locate X and are not incidents of their own.
+    for (std::size_t k = 1; k < in_sentence.size(); ++k) {
+      PlaceMention& prev = *in_sentence[k - 1];
+      PlaceMention& m = *in_sentence[k];
+      std::string gap;
+      for (std::size_t t = prev.last; t < m.first; ++t) gap += toks[t].lower + " ";
+      if ((gap == "and " || gap == ", " || gap == "or ") && !m.is_country && !prev.is_country)
+        m.role = prev.role;
+      else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( ") &&
+               (prev.role == "incident" || prev.role == "context" || prev.role == "venue"))
+        m.role = "context";
+    }
+    std::vector<PlaceMention*> here;
+    for (auto* m : in_sentence)
+      if (m->role == "incident") here.push_back(m);
     // The sentence's date: its first resolved expression; background (long
     // before publication) sentences are not incidents of this article.
     const DateMention* when = nullptr;
@@ -268,7 +285,7 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
   std::map<std::string, int> used;
   for (auto& d : out) {
     Incident& inc = d.incident;
-    std::string base = "x-" + slug(inc.place) + (inc.date.start.empty() ? "" : "-" + inc.date.start);
+    std::string base = "x-" + slug(normalize_name(inc.place)) + (inc.date.start.empty() ? "" : "-" + inc.date.start);
     int n = ++used[base];
     inc.id = n == 1 ? base : base + "-" + std::to_string(n);
   }

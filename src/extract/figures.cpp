@@ -37,6 +37,23 @@ std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::siz
   return {};
 }
 
+// Nouns after a number that show it counts something other than people.
+bool not_people(const std::string& w) {
+  static const char* const words[] = {"countries", "nations", "sides", "states", "days", "weeks", "months",
+                                      "years", "hours", "minutes", "times", "leaders", "presidents",
+                                      "villages", "km", "kilometres", "kilometers", "miles", "metres",
+                                      "meters", "percent", "rounds", "shells", "rockets", "drones",
+                                      "houses", "homes", "buildings", "points", "posts", "outposts"};
+  for (const char* x : words)
+    if (w == x) return true;
+  return false;
+}
+
+bool adverb(const std::string& w) {
+  return w == "however" || w == "also" || w == "meanwhile" || w == "later" || w == "earlier" ||
+         w == "previously" || w == "separately" || w == "further" || w == "furthermore";
+}
+
 Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, std::size_t from, std::size_t last,
                          const char* how) {
   Attribution a;
@@ -68,7 +85,16 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
     } else if (lex::speech_verb(w) && said.claimant.empty()) {
       // The subject: words right before the verb, skipping "late Sunday", "had".
       std::size_t e = i;
-      while (e > s.first && date_word(toks[e - 1]) && toks[e - 1].kind != TokKind::number) --e;
+      while (e > s.first && (date_word(toks[e - 1]) || adverb(toks[e - 1].lower)) && toks[e - 1].kind != TokKind::number) --e;
+      // "X, citing Y, reported": the subject is before the aside.
+      if (e > s.first && toks[e - 1].lower == ",") {
+        for (std::size_t c = e - 1; c > s.first && e - c < 8; --c)
+          if ((toks[c - 1].lower == "citing" || toks[c - 1].lower == "quoting") && c - 1 > s.first &&
+              toks[c - 2].lower == ",") {
+            e = c - 2;
+            break;
+          }
+      }
       std::size_t b = e;
       while (b > s.first && e - b < 8 && !stops_phrase(toks[b - 1].lower) && toks[b - 1].kind != TokKind::number) --b;
       if (b < e) {
@@ -129,7 +155,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     for (std::size_t k = q->last; k < s.last && k < q->last + 7; ++k) {
       const std::string& w = toks[k].lower;
       if (toks[k].kind == TokKind::number || w == "," || w == ";" || w == "(" || w == "." || w == "and" ||
-          parse_quantity(toks, k, s.last))
+          stops_phrase(w) || not_people(w) || parse_quantity(toks, k, s.last))
         break;
       std::string c = lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {
@@ -200,6 +226,13 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
       }
     }
     if (side.empty() && its && !who.country.empty()) side = who.country;
+    // "one Tajik border guard was killed and three more were injured"
+    bool chained = np_end > q->last && (toks[q->last].lower == "more" || toks[q->last].lower == "others");
+    if (q->first > s.first && toks[q->first - 1].lower == "another") chained = true;
+    if (chained && !out.empty() && side.empty() && !out.back().side_inferred && out.back().claim.side != "unknown") {
+      side = out.back().claim.side;
+      if (cm.claim.group.empty()) cm.claim.group = out.back().claim.group;
+    }
     if (side.empty() && !who.country.empty()) {
       side = who.country;
       cm.side_inferred = true;

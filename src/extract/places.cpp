@@ -1,6 +1,7 @@
 #include "extract/places.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "extract/lexicon.hpp"
 
@@ -20,6 +21,27 @@ std::string span_text(std::string_view text, const std::vector<Token>& toks, std
     if (toks[b - 1].possessive && out.size() > suf.size() && std::string_view(out).ends_with(suf))
       out.resize(out.size() - suf.size());
   return out;
+}
+
+bool institution_word(const std::string& w) {
+  static const char* const words[] = {"organization", "organisation", "cooperation", "ministry", "agency",
+                                      "council", "service", "news", "committee", "university", "party",
+                                      "army", "forces", "bank", "union", "company", "press", "office",
+                                      "institute", "alliance", "treaty", "summit", "security", "court",
+                                      "times", "post", "world", "channel", "tv", "radio", "group"};
+  for (const char* x : words)
+    if (w == x) return true;
+  return false;
+}
+
+bool title_word(const std::string& w) {
+  static const char* const words[] = {"president", "minister", "leader", "counterpart", "mr", "mrs", "ms",
+                                      "chief", "general", "spokesman", "spokeswoman", "spokesperson",
+                                      "commander", "premier", "king", "prince", "sheikh", "dr", "colonel",
+                                      "secretary", "ambassador", "envoy", "mayor", "governor"};
+  for (const char* x : words)
+    if (w == x) return true;
+  return false;
 }
 
 bool is_area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
@@ -81,7 +103,9 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
       }
     }
   }
-  // Pass 2: candidate spans per sentence.
+  // Pass 2: candidate spans per sentence. `persons`: words of multi-word
+  // names that are no place ("Vladimir Putin"), so a later "Putin" is skipped.
+  std::set<std::string> persons;
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
     std::size_t i = s.first;
@@ -90,13 +114,34 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         ++i;
         continue;
       }
+      // The whole run of capitalised words: institutions ("Shanghai Cooperation
+      // Organization") and people ("President Vladimir Putin") are skipped whole.
+      std::size_t run_b = i;
+      while (run_b > s.first && toks[run_b - 1].capital && toks[run_b - 1].kind == TokKind::word &&
+             !toks[run_b - 1].possessive && run_b - 1 != s.first)
+        --run_b;
+      std::size_t run_e = i + 1;
+      while (run_e < s.last && toks[run_e].capital && toks[run_e].kind == TokKind::word &&
+             !toks[run_e - 1].possessive)
+        ++run_e;
+      bool skip_run = false;
+      for (std::size_t k = run_b; k < run_e; ++k)
+        skip_run = skip_run || institution_word(toks[k].lower) || persons.contains(toks[k].lower);
+      if (run_b > s.first && title_word(toks[run_b - 1].lower)) skip_run = true;
+      for (std::size_t k = run_b; k < run_e; ++k) skip_run = skip_run || title_word(toks[k].lower);
+      if (skip_run) {
+        i = run_e;
+        continue;
+      }
       std::size_t e = i + 1;
       while (e < s.last && e - i < 4 && !toks[e - 1].possessive &&
              (candidate_word(toks[e]) || (toks[e].cyrillic && toks[e].kind == TokKind::word)))
         ++e;
       // Longest prefix that is a country or a known place.
       bool found = false;
-      for (std::size_t b = e; b > i && !found; --b) {
+      // Only the whole span, or a country at its start: a run that is no
+      // place as a whole is a person or organisation, not a shorter place.
+      for (std::size_t b = e; b > i && !found; b = (b == e && lookup.country_iso(span_text(text, toks, i, i + 1)).size()) ? i + 1 : i) {
         std::string name = span_text(text, toks, i, b);
         PlaceMention m;
         m.first = i;
@@ -123,7 +168,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         bool area_before = false, settlement_before = false;
         for (std::size_t k = i; k > s.first && i - k < 4; --k) {
           const std::string& w = toks[k - 1].lower;
-          if (w == "of" || w == "and" || w == "," || w == "the") continue;
+          if (w == "of" || w == "and" || w == "," || w == "the" || toks[k - 1].capital) continue;
           if (lex::area_word(w)) area_before = true;
           if (lex::settlement_word(w)) settlement_before = true;
           break;
@@ -184,16 +229,23 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         i = scan.places.back().last;
       }
       if (!found) {
-        // Keep an unknown name before an area or settlement word as an
-        // unresolved mention: an analyst should see it.
-        if (e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower)) &&
-            lex::country_word(toks[i].lower).empty()) {
+        // Keep an unknown name next to an area or settlement word ("Kolkand
+        // village", "the village of Kolkand") as an unresolved mention.
+        bool settlement_before = i >= s.first + 2 && toks[i - 1].lower == "of" &&
+                                 lex::settlement_word(toks[i - 2].lower);
+        bool area_after = e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower));
+        if (e - i >= 2 && !area_after && !settlement_before)
+          for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
+        if ((area_after || settlement_before) && lex::country_word(toks[i].lower).empty()) {
           PlaceMention m;
           m.first = i;
           m.last = e + 1;
           m.begin = toks[i].begin;
-          m.end = toks[e].end;
+          if (!area_after) m.last = e;
+          m.end = toks[m.last - 1].end;
           m.sentence = si;
+          Hints h = local_hints(text, toks, m.last, s.last, lookup);
+          m.country = h.country;
           m.text = std::string(text.substr(m.begin, m.end - m.begin));
           m.query = m.text;
           m.note = "not in the gazetteer: kept as text, no coordinates";
