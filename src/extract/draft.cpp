@@ -50,7 +50,8 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
     if (w == "," || w == "." || w == ";") break;
-    if (lex::locative(w) && w != "and" && w != "of" && w != "by") {
+    if ((lex::locative(w) && w != "and" && w != "of" && w != "by") ||
+        (w == "of" && k >= s.first + 2 && (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower)))) {
       m.role = "incident";
       return;
     }
@@ -229,6 +230,27 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
     for (const auto& cm : claims)
       if (cm.claim.scope == "conflict") add_claim(totals, cm, x.doc.source);
   }
+  // An undated mention (a headline) of a place that the article also dates
+  // joins the dated incident instead of standing alone.
+  for (std::size_t i = 0; i < x.incidents.size(); ++i) {
+    DraftIncident& d = x.incidents[i];
+    if (d.incident.date.precision != "range" || !d.incident.notes.starts_with("no date")) continue;
+    for (std::size_t j = 0; j < x.incidents.size(); ++j) {
+      DraftIncident& t = x.incidents[j];
+      if (i == j || t.incident.notes.starts_with("no date") || t.incident.place != d.incident.place ||
+          t.incident.place_id != d.incident.place_id)
+        continue;
+      for (std::size_t k = 0; k < d.incident.claims.size(); ++k) add_claim(t, d.claim_spans[k], x.doc.source);
+      t.evidence.insert(t.evidence.end(), d.evidence.begin(), d.evidence.end());
+      if (event_rank(d.incident.event_type) < event_rank(t.incident.event_type)) t.incident.event_type = d.incident.event_type;
+      for (const auto& a : d.incident.actors)
+        if (std::find(t.incident.actors.begin(), t.incident.actors.end(), a) == t.incident.actors.end())
+          t.incident.actors.push_back(a);
+      d.incident.place.clear();  // marks it merged
+      break;
+    }
+  }
+  std::erase_if(x.incidents, [](const DraftIncident& d) { return d.incident.place.empty(); });
   if (!totals.incident.claims.empty()) {
     Incident& inc = totals.incident;
     inc.place = conflict.empty() ? "conflict-wide" : conflict + " conflict";

@@ -39,6 +39,19 @@ SentenceEvents find_events(const std::vector<Token>& toks, std::size_t first, st
     if (!wp.empty() && std::find(out.weapons.begin(), out.weapons.end(), wp) == out.weapons.end())
       out.weapons.push_back(wp);
   }
+  // A drone is a weapon; it makes a drone strike when the text says it struck.
+  for (std::size_t i = first; i < last; ++i) {
+    const std::string& w = toks[i].lower;
+    if (w != "drone" && w != "drones" && w != "uav" && w != "uavs") continue;
+    for (std::size_t k = i > first + 4 ? i - 4 : first; k < last && k < i + 5; ++k) {
+      const std::string& v = toks[k].lower;
+      if (v == "bombed" || v == "struck" || v == "strike" || v == "strikes" || v == "hit" || v == "attack" ||
+          v == "attacked" || v == "dropped") {
+        out.cues.push_back({"drone_strike", i, toks[i].begin, toks[i].end});
+        break;
+      }
+    }
+  }
   return out;
 }
 

@@ -79,7 +79,6 @@ const Map kEvents = {
     {"artillery", "shelling"},      {"mortar", "shelling"},         {"mortars", "shelling"},
     {"rocket", "shelling"},         {"rockets", "shelling"},        {"bombarded", "shelling"},
     {"bombardment", "shelling"},    {"fired", "shelling"},          {"firing", "shelling"},
-    {"drone", "drone_strike"},      {"drones", "drone_strike"},     {"uav", "drone_strike"},
     {"airstrike", "air_strike"},    {"airstrikes", "air_strike"},   {"jets", "air_strike"},
     {"aircraft", "air_strike"},     {"bombed", "air_strike"},       {"bombing", "air_strike"},
     {"clash", "armed_clash"},       {"clashes", "armed_clash"},     {"clashed", "armed_clash"},

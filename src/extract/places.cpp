@@ -147,7 +147,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         m.first = i;
         m.last = b;
         m.begin = toks[i].begin;
-        m.end = toks[b - 1].end;
+        m.end = m.begin + name.size();  // without a possessive 's
         m.sentence = si;
         m.text = name;
         m.query = name;
