@@ -115,6 +115,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
   std::map<std::string, std::size_t> by_key;
   Attribution who;
   DraftIncident totals;
+  std::size_t next_place = 0;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
@@ -122,11 +123,12 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
     if (!a.claimant.empty()) who = a;
     std::vector<ClaimMention> claims = find_claims(text, toks, s, si, a, skip);
     std::vector<PlaceMention*> in_sentence;
-    for (auto& m : x.places)
-      if (m.sentence == si) {
-        classify(m, toks, s, ev, !claims.empty());
-        in_sentence.push_back(&m);
-      }
+    // Places come in sentence order: walk them with one cursor.
+    while (next_place < x.places.size() && x.places[next_place].sentence < si) ++next_place;
+    for (std::size_t pi = next_place; pi < x.places.size() && x.places[pi].sentence == si; ++pi) {
+      classify(x.places[pi], toks, s, ev, !claims.empty());
+      in_sentence.push_back(&x.places[pi]);
+    }
     // Lists share a role ("the regions of Batken and Osh"); in "X in the Y
     // region of Z" Y and Z locate X and are not incidents of their own.
     for (std::size_t k = 1; k < in_sentence.size(); ++k) {

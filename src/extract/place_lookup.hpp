@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "gazetteer/gazetteer.hpp"
@@ -24,8 +25,30 @@ class PlaceLookup {
   PlaceLookup(const Gazetteer& gaz, std::map<std::string, std::string> countries)
       : gaz_(gaz), countries_(std::move(countries)) {}
 
+  // Answers are cached: an article names the same places again and again,
+  // and name normalisation (ICU) dominates the cost. Not thread-safe.
   LookupResult lookup(std::string_view name, const std::string& country = {},
                       const std::string& region = {}) const {
+    std::string key = std::string(name) + '\x1f' + country + '\x1f' + region;
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    LookupResult out = lookup_uncached(name, country, region);
+    cache_.emplace(std::move(key), out);
+    return out;
+  }
+
+  // ISO2 for a full country name ("Tajikistan", "Kyrgyz Republic"); empty if none.
+  std::string country_iso(std::string_view name) const {
+    std::string key(name);
+    if (auto it = country_cache_.find(key); it != country_cache_.end()) return it->second;
+    auto it = countries_.find(normalize_name(name));
+    std::string iso = it == countries_.end() ? std::string() : it->second;
+    country_cache_.emplace(std::move(key), iso);
+    return iso;
+  }
+
+ private:
+  LookupResult lookup_uncached(std::string_view name, const std::string& country,
+                               const std::string& region) const {
     LookupResult out;
     Resolution r = gaz_.resolve(name, ResolveHints{country, region});
     if (!r.place) return out;
@@ -36,15 +59,10 @@ class PlaceLookup {
     return out;
   }
 
-  // ISO2 for a full country name ("Tajikistan", "Kyrgyz Republic"); empty if none.
-  std::string country_iso(std::string_view name) const {
-    auto it = countries_.find(normalize_name(name));
-    return it == countries_.end() ? std::string() : it->second;
-  }
-
- private:
   const Gazetteer& gaz_;
   std::map<std::string, std::string> countries_;  // normalized name -> ISO2
+  mutable std::unordered_map<std::string, LookupResult> cache_;
+  mutable std::unordered_map<std::string, std::string> country_cache_;
 };
 
 }  // namespace bm::extract
