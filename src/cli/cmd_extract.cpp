@@ -1,0 +1,91 @@
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "export/atomic.hpp"
+#include "extract/extractor.hpp"
+#include "extract/output.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "geodata/bundle.hpp"
+
+namespace bm::cli {
+namespace {
+
+class ExtractCommand : public Command {
+ public:
+  const char* name() const override { return "extract"; }
+  const char* summary() const override {
+    return "Draft incidents (places, dates, figures and who claims them) from news articles";
+  }
+  const char* example() const override {
+    return "bordermap extract article1.txt page2.html --date 2022-09-18 -o drafts.csv";
+  }
+  void setup(CLI::App& app) override {
+    app.add_option("articles", files_, "Article files: plain text or HTML")->required();
+    app.add_option("--date", date_,
+                   "Publication date (YYYY-MM-DD) for articles without a dateline");
+    app.add_option("-o,--out", out_, "drafts.csv, drafts.json (with evidence spans) or - for CSV on stdout")
+        ->capture_default_str();
+    app.add_option("--evidence", evidence_, "Also write the JSON evidence to this file");
+  }
+  void run() override {
+    if (!date_.empty() && !extract::parse_iso(date_))
+      throw UsageError("--date '" + date_ + "' is not a date: give YYYY-MM-DD");
+    std::vector<extract::Document> docs;
+    for (const auto& f : files_) docs.push_back(extract::load_document(f));
+    Bundle bundle;
+    Gazetteer gaz = Gazetteer::from_bundle(bundle);
+    extract::PlaceLookup lookup(gaz, extract::country_names(bundle));
+    extract::ExtractResult r = extract::extract_all(docs, lookup, date_);
+    for (const auto& x : r.docs) {
+      if (x.date_from == "none")
+        std::cerr << "bordermap: " << x.doc.source
+                  << ": no publication date in the text and no --date: relative dates left open\n";
+      for (const auto& rej : x.rejected)
+        std::cerr << "bordermap: " << rej.file << ": not resolved: " << rej.record << " (" << rej.reason << ")\n";
+    }
+    bool json = out_.size() > 5 && out_.ends_with(".json");
+    write(out_, [&](std::ostream& os) {
+      if (json) {
+        extract::write_drafts_json(os, r.docs, r.drafts);
+      } else {
+        extract::write_drafts_csv(os, r.drafts);
+      }
+    });
+    if (!evidence_.empty())
+      write(evidence_, [&](std::ostream& os) { extract::write_drafts_json(os, r.docs, r.drafts); });
+    std::size_t claims = 0;
+    for (const auto& d : r.drafts) claims += d.incident.claims.size();
+    std::cerr << "bordermap: " << docs.size() << " articles -> " << r.drafts.size() << " draft incidents, "
+              << claims << " claims\n";
+  }
+
+ private:
+  template <class F>
+  void write(const std::string& path, F&& body) {
+    if (path == "-") {
+      body(std::cout);
+      return;
+    }
+    std::string tmp = temp_path_for(path);
+    {
+      std::ofstream os(tmp, std::ios::binary);
+      if (!os) throw ExportError(path + ": cannot write — check the directory exists");
+      body(os);
+      if (!os) throw ExportError(path + ": write failed");
+    }
+    commit_file(tmp, path);
+  }
+
+  std::vector<std::string> files_;
+  std::string date_;
+  std::string out_ = "-";
+  std::string evidence_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_extract_command() { return std::make_unique<ExtractCommand>(); }
+
+}  // namespace bm::cli

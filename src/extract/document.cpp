@@ -1,0 +1,113 @@
+#include "extract/document.hpp"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "extract/text.hpp"
+
+namespace bm::extract {
+namespace {
+
+bool is_skipped(const char* name) {
+  for (const char* n : {"script", "style", "noscript", "template", "svg", "head", "iframe", "form"})
+    if (std::strcmp(name, n) == 0) return true;
+  return false;
+}
+
+bool is_block(const char* name) {
+  for (const char* n : {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "tr", "table", "section", "article", "header", "footer", "blockquote",
+                        "figcaption", "figure", "title", "time", "dt", "dd", "pre", "hr"})
+    if (std::strcmp(name, n) == 0) return true;
+  return false;
+}
+
+void walk(xmlNode* node, std::string& out) {
+  for (xmlNode* n = node; n; n = n->next) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      const char* c = reinterpret_cast<const char*>(n->content);
+      if (!c) continue;
+      // Collapse runs of whitespace as a browser would.
+      for (const char* p = c; *p; ++p) {
+        bool ws = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+        if (ws) {
+          if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
+        } else {
+          out += *p;
+        }
+      }
+    } else if (n->type == XML_ELEMENT_NODE) {
+      const char* name = reinterpret_cast<const char*>(n->name);
+      if (is_skipped(name)) continue;
+      bool block = is_block(name);
+      if (block && !out.empty() && out.back() != '\n') {
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        out += '\n';
+      }
+      walk(n->children, out);
+      if (block && !out.empty() && out.back() != '\n') {
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        out += '\n';
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool looks_like_html(const std::string& raw) {
+  std::string head = lower_ascii(std::string_view(raw).substr(0, 2048));
+  return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
+         head.find("<body") != std::string::npos || head.find("<p>") != std::string::npos ||
+         head.find("<div") != std::string::npos || head.find("<article") != std::string::npos;
+}
+
+std::string html_to_text(const std::string& html) {
+  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET);
+  if (!doc) throw InputError("the HTML could not be parsed at all — save the page as text");
+  std::string out;
+  // The <title> is kept: it is often the headline.
+  walk(xmlDocGetRootElement(doc), out);
+  xmlNode* root = xmlDocGetRootElement(doc);
+  for (xmlNode* n = root ? root->children : nullptr; n; n = n->next) {
+    if (n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), "head") == 0) {
+      for (xmlNode* h = n->children; h; h = h->next)
+        if (h->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(h->name), "title") == 0) {
+          std::string title;
+          walk(h->children, title);
+          if (!trim(title).empty()) out = std::string(trim(title)) + "\n" + out;
+        }
+    }
+  }
+  xmlFreeDoc(doc);
+  return out;
+}
+
+Document make_document(std::string source, const std::string& raw) {
+  Document d;
+  d.source = std::move(source);
+  d.was_html = looks_like_html(raw);
+  d.text = d.was_html ? html_to_text(raw) : raw;
+  return d;
+}
+
+Document load_document(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the article — check the path");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  try {
+    return make_document(path, ss.str());
+  } catch (const InputError& e) {
+    throw InputError(path + ": " + e.what());
+  }
+}
+
+}  // namespace bm::extract

@@ -1,0 +1,319 @@
+#include "extract/draft.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "extract/lexicon.hpp"
+#include "gazetteer/normalize.hpp"
+
+namespace bm::extract {
+namespace {
+
+std::string slug(const std::string& s) {
+  std::string out;
+  for (char c : lower_ascii(s)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "place" : out;
+}
+
+bool actor_verb(const std::string& w) {
+  return lex::speech_verb(w) || w == "tried" || w == "wants" || w == "has" || w == "is" || w == "also" ||
+         w == "offered" || w == "urged" || w == "called" || w == "denied" || w == "insisted";
+}
+
+// incident / venue / actor / mention, following places.hpp.
+void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s, const SentenceEvents& ev,
+              bool has_claims) {
+  if (m.is_country) return;
+  if (m.last < s.last && actor_verb(toks[m.last].lower)) {
+    m.role = "actor";
+    return;
+  }
+  if (m.first == s.first && m.last < s.last && lex::speech_verb(toks[m.last].lower)) {
+    m.role = "actor";
+    return;
+  }
+  for (std::size_t k = m.first; k > s.first && m.first - k < 8; --k)
+    if (lex::venue_word(toks[k - 1].lower) || (toks[k - 1].lower == "held" && m.first - k < 3)) {
+      m.role = "venue";
+      return;
+    }
+  if (!m.place && m.note.empty()) return;
+  if (ev.cues.empty() && !has_claims) return;
+  // A locative word shortly before: "in", "on the border town of", "from the settlements of".
+  for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
+    const std::string& w = toks[k - 1].lower;
+    if (w == "," || w == "." || w == ";") break;
+    if ((lex::locative(w) && w != "and" && w != "of" && w != "by") ||
+        (w == "of" && k >= s.first + 2 && (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower)))) {
+      m.role = "incident";
+      return;
+    }
+  }
+}
+
+std::string primary_conflict(const CountryCounts& counts) {
+  std::vector<std::pair<int, std::string>> v;
+  for (const auto& [iso, n] : counts) v.push_back({-n, iso});
+  std::sort(v.begin(), v.end());
+  if (v.empty()) return {};
+  if (v.size() == 1) return v[0].second;
+  std::string a = v[0].second, b = v[1].second;
+  if (b < a) std::swap(a, b);
+  return a + "-" + b;
+}
+
+void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& source) {
+  Claim c = cm.claim;
+  c.source = source;
+  for (const Claim& old : d.incident.claims)
+    if (old.source == c.source && old.quote == c.quote && old.kind == c.kind && old.low == c.low && old.high == c.high)
+      return;
+  d.incident.claims.push_back(std::move(c));
+  d.claim_spans.push_back(cm);
+  d.evidence.push_back({source, cm.begin, cm.end, "claim", ""});
+}
+
+}  // namespace
+
+DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const std::string& default_date) {
+  DocExtraction x;
+  x.doc = std::move(doc);
+  const std::string& text = x.doc.text;
+  x.publication_date = find_publication_date(text);
+  x.date_from = x.publication_date.empty() ? (default_date.empty() ? "none" : "option") : "text";
+  if (x.publication_date.empty()) x.publication_date = default_date;
+  const std::string& pub = x.publication_date;
+  std::vector<Token> toks = tokenize(text);
+  std::vector<Sentence> sents = split_sentences(text, toks);
+  if (sents.empty()) {
+    x.rejected.push_back({x.doc.source, 0, x.doc.source, "no text in the article"});
+    return x;
+  }
+  PlaceScan scan = find_places(text, toks, sents, lookup);
+  x.places = std::move(scan.places);
+  std::string conflict = primary_conflict(scan.countries);
+
+  std::vector<bool> skip(toks.size(), false);
+  std::vector<std::vector<DateMention>> sent_dates(sents.size());
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    sent_dates[si] = find_dates(text, toks, sents[si].first, sents[si].last, pub);
+    for (const auto& dm : sent_dates[si]) {
+      for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
+        if (toks[k].begin >= dm.begin && toks[k].end <= dm.end) skip[k] = true;
+      x.dates.push_back(dm);
+    }
+  }
+  std::optional<Ymd> pub_ymd = parse_iso(pub);
+
+  std::map<std::string, std::size_t> by_key;
+  Attribution who;
+  DraftIncident totals;
+  std::size_t next_place = 0;
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    const Sentence& s = sents[si];
+    SentenceEvents ev = find_events(toks, s.first, s.last);
+    Attribution a = find_attribution(text, toks, s, who, lookup);
+    if (!a.claimant.empty()) who = a;
+    std::vector<ClaimMention> claims = find_claims(text, toks, s, si, a, skip);
+    std::vector<PlaceMention*> in_sentence;
+    // Places come in sentence order: walk them with one cursor.
+    while (next_place < x.places.size() && x.places[next_place].sentence < si) ++next_place;
+    for (std::size_t pi = next_place; pi < x.places.size() && x.places[pi].sentence == si; ++pi) {
+      classify(x.places[pi], toks, s, ev, !claims.empty());
+      in_sentence.push_back(&x.places[pi]);
+    }
+    // Lists share a role ("the regions of Batken and Osh"); in "X in the Y
+    // region of Z" Y and Z locate X and are not incidents of their own.
+    for (std::size_t k = 1; k < in_sentence.size(); ++k) {
+      PlaceMention& prev = *in_sentence[k - 1];
+      PlaceMention& m = *in_sentence[k];
+      std::string gap;
+      for (std::size_t t = prev.last; t < m.first; ++t) gap += toks[t].lower + " ";
+      if ((gap == "and " || gap == ", " || gap == "or ") && !m.is_country && !prev.is_country)
+        m.role = prev.role;
+      else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( ") &&
+               (prev.role == "incident" || prev.role == "context" || prev.role == "venue"))
+        m.role = "context";
+    }
+    std::vector<PlaceMention*> here;
+    for (auto* m : in_sentence)
+      if (m->role == "incident") here.push_back(m);
+    // The sentence's date: its first resolved expression; background (long
+    // before publication) sentences are not incidents of this article.
+    const DateMention* when = nullptr;
+    for (const auto& dm : sent_dates[si])
+      if (!dm.range.start.empty()) {
+        when = &dm;
+        break;
+      }
+    bool background = false;
+    if (when && pub_ymd) {
+      auto end = parse_iso(when->range.end);
+      background = end && days_from_civil(*pub_ymd) - days_from_civil(*end) > 60;
+    }
+    for (auto& cm : claims) {
+      std::string where;
+      if (background) {
+        cm.claim.scope = "background";
+        where = "background: dated " + when->text + ", long before publication; not in any incident";
+      } else if (here.empty() || cm.total) {
+        cm.claim.scope = "conflict";
+        where = "conflict-wide figure";
+      } else {
+        cm.claim.scope = "event";
+        where = "incident at " + here.front()->text;
+      }
+      x.claims.push_back(cm);
+      x.claim_notes.push_back(where);
+    }
+    if (background) {
+      for (auto* m : here) m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
+      continue;
+    }
+    for (std::size_t hi = 0; hi < here.size(); ++hi) {
+      PlaceMention& m = *here[hi];
+      DateRange date;
+      std::string date_note;
+      if (when) {
+        date = when->range;
+      } else if (pub_ymd) {
+        long p = days_from_civil(*pub_ymd);
+        date = {to_iso(civil_from_days(p - 7)), pub, "range"};
+        date_note = "no date in the sentence: within the week before publication";
+      } else {
+        date_note = "no date in the sentence and no publication date (give --date)";
+      }
+      std::string key = (m.place ? m.place->id : slug(m.text)) + "|" + date.start + "|" + date.end;
+      auto [it, fresh] = by_key.emplace(key, x.incidents.size());
+      if (fresh) {
+        DraftIncident d;
+        Incident& inc = d.incident;
+        inc.date = date;
+        inc.place = m.place ? m.place->name : m.text;
+        inc.country = m.country;
+        if (m.place) {
+          inc.admin1 = m.place->admin1;
+          inc.location = m.place->point;
+          inc.precision = m.precision;
+          inc.place_id = m.place->id;
+          inc.resolved_name = m.place->name;
+        } else {
+          inc.resolve_note = m.note;
+        }
+        inc.notes = date_note;
+        if (!m.place) inc.notes += (inc.notes.empty() ? "" : "; ") + std::string("unresolved place: ") + m.note;
+        inc.sources.push_back(x.doc.source);
+        x.incidents.push_back(std::move(d));
+      }
+      DraftIncident& d = x.incidents[it->second];
+      std::string type = ev.main_type();
+      if (type.empty()) type = "casualty_report";
+      if (d.incident.event_type.empty() || event_rank(type) < event_rank(d.incident.event_type))
+        d.incident.event_type = type;
+      for (const auto& w : ev.weapons) {
+        std::string tag = "weapon:" + w;
+        if (std::find(d.incident.actors.begin(), d.incident.actors.end(), tag) == d.incident.actors.end())
+          d.incident.actors.push_back(tag);
+      }
+      d.evidence.push_back({x.doc.source, m.begin, m.end, "place", m.text});
+      if (when) d.evidence.push_back({x.doc.source, when->begin, when->end, "date", when->text});
+      for (const auto& c : ev.cues) d.evidence.push_back({x.doc.source, c.begin, c.end, "event", c.type});
+      if (hi == 0)
+        for (const auto& cm : claims)
+          if (cm.claim.scope == "event") add_claim(d, cm, x.doc.source);
+    }
+    for (const auto& cm : claims)
+      if (cm.claim.scope == "conflict") add_claim(totals, cm, x.doc.source);
+  }
+  // An undated mention (a headline) of a place that the article also dates
+  // joins the dated incident instead of standing alone.
+  for (std::size_t i = 0; i < x.incidents.size(); ++i) {
+    DraftIncident& d = x.incidents[i];
+    if (d.incident.date.precision != "range" || !d.incident.notes.starts_with("no date")) continue;
+    for (std::size_t j = 0; j < x.incidents.size(); ++j) {
+      DraftIncident& t = x.incidents[j];
+      if (i == j || t.incident.notes.starts_with("no date") || t.incident.place != d.incident.place ||
+          t.incident.place_id != d.incident.place_id)
+        continue;
+      for (std::size_t k = 0; k < d.incident.claims.size(); ++k) add_claim(t, d.claim_spans[k], x.doc.source);
+      t.evidence.insert(t.evidence.end(), d.evidence.begin(), d.evidence.end());
+      if (event_rank(d.incident.event_type) < event_rank(t.incident.event_type)) t.incident.event_type = d.incident.event_type;
+      for (const auto& a : d.incident.actors)
+        if (std::find(t.incident.actors.begin(), t.incident.actors.end(), a) == t.incident.actors.end())
+          t.incident.actors.push_back(a);
+      d.incident.place.clear();  // marks it merged
+      break;
+    }
+  }
+  std::erase_if(x.incidents, [](const DraftIncident& d) { return d.incident.place.empty(); });
+  if (!totals.incident.claims.empty()) {
+    Incident& inc = totals.incident;
+    inc.place = conflict.empty() ? "conflict-wide" : conflict + " conflict";
+    inc.event_type = "casualty_report";
+    inc.date = pub.empty() ? DateRange{} : DateRange{pub, pub, "day"};
+    inc.sources.push_back(x.doc.source);
+    inc.notes = "running totals for the whole conflict as of publication; not pinned to one place";
+    inc.resolve_note = "conflict-wide";
+    totals.incident.id = "conflict";
+    x.incidents.push_back(std::move(totals));
+  }
+  for (auto& m : x.places)
+    if (!m.place && !m.is_country)
+      x.rejected.push_back({x.doc.source, 0, m.text, "place not resolved: " + m.note});
+  return x;
+}
+
+std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) {
+  std::vector<DraftIncident> out;
+  std::map<std::string, std::size_t> by_key;
+  for (const auto& x : docs) {
+    for (const auto& d : x.incidents) {
+      const Incident& inc = d.incident;
+      bool conflict = inc.resolve_note == "conflict-wide";
+      std::string key = conflict ? "conflict|" + inc.place
+                                 : (inc.place_id.empty() ? slug(inc.place) : inc.place_id) + "|" +
+                                       inc.date.start + "|" + inc.date.end;
+      auto [it, fresh] = by_key.emplace(key, out.size());
+      if (fresh) {
+        out.push_back(d);
+        continue;
+      }
+      DraftIncident& m = out[it->second];
+      Incident& mi = m.incident;
+      if (event_rank(inc.event_type) < event_rank(mi.event_type)) mi.event_type = inc.event_type;
+      for (const auto& a : inc.actors)
+        if (std::find(mi.actors.begin(), mi.actors.end(), a) == mi.actors.end()) mi.actors.push_back(a);
+      for (const auto& s : inc.sources)
+        if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end()) mi.sources.push_back(s);
+      for (std::size_t i = 0; i < d.claim_spans.size(); ++i) {
+        ClaimMention cm = d.claim_spans[i];
+        cm.claim = inc.claims[i];
+        add_claim(m, cm, inc.claims[i].source);
+      }
+      m.evidence.insert(m.evidence.end(), d.evidence.begin(), d.evidence.end());
+      if (conflict && !inc.date.start.empty()) {
+        if (mi.date.start.empty() || inc.date.start < mi.date.start) mi.date.start = inc.date.start;
+        if (mi.date.end.empty() || inc.date.end > mi.date.end) mi.date.end = inc.date.end;
+        if (mi.date.start != mi.date.end) mi.date.precision = "range";
+      }
+    }
+  }
+  // Stable, readable ids.
+  std::map<std::string, int> used;
+  for (auto& d : out) {
+    Incident& inc = d.incident;
+    std::string base = "x-" + slug(normalize_name(inc.place)) + (inc.date.start.empty() ? "" : "-" + inc.date.start);
+    int n = ++used[base];
+    inc.id = n == 1 ? base : base + "-" + std::to_string(n);
+  }
+  return out;
+}
+
+}  // namespace bm::extract

@@ -1,0 +1,49 @@
+#pragma once
+// Draft incidents from articles: one incident per place where the text says
+// something happened, per date; figures as claims; totals kept as claims
+// about the whole conflict. Several articles merge by place and date.
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "extract/dates.hpp"
+#include "extract/document.hpp"
+#include "extract/events.hpp"
+#include "extract/figures.hpp"
+#include "extract/place_lookup.hpp"
+#include "extract/places.hpp"
+
+namespace bm::extract {
+
+struct Evidence {
+  std::string source;
+  std::size_t begin = 0, end = 0;  // byte offsets into the extracted text
+  std::string what;                // place, date, claim, event
+  std::string text;
+};
+
+struct DraftIncident {
+  Incident incident;
+  std::vector<Evidence> evidence;
+  std::vector<ClaimMention> claim_spans;  // parallel to incident.claims
+};
+
+struct DocExtraction {
+  Document doc;
+  std::string publication_date;
+  std::string date_from;  // text, option, none
+  std::vector<DateMention> dates;
+  std::vector<PlaceMention> places;
+  std::vector<ClaimMention> claims;
+  std::vector<std::string> claim_notes;  // parallel to claims: where the claim went
+  std::vector<DraftIncident> incidents;
+  std::vector<Rejection> rejected;
+};
+
+// `default_date`: ISO date used when the text has no dateline (--date).
+DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const std::string& default_date);
+
+// Merges the drafts of several articles (same place and dates -> one).
+std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs);
+
+}  // namespace bm::extract

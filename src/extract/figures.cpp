@@ -1,0 +1,251 @@
+#include "extract/figures.hpp"
+
+#include <set>
+
+#include "extract/lexicon.hpp"
+#include "extract/numbers.hpp"
+#include "extract/places.hpp"
+
+namespace bm::extract {
+namespace {
+
+bool stops_phrase(const std::string& w) {
+  return w == "," || w == "." || w == ";" || w == ":" || w == "\"" || w == "(" || w == ")" ||
+         w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "that" || w == "which" || w == "who" ||
+         w == "while" || w == "when" || w == "after" || w == "as" || w == "but" || w == "however";
+}
+
+bool date_word(const Token& t) {
+  return lex::weekday(t.lower) >= 0 || lex::month(t.lower) || t.lower == "late" || t.lower == "early" ||
+         t.lower == "earlier" || t.lower == "on" || t.lower == "yesterday" || t.lower == "today" ||
+         t.lower == "morning" || t.lower == "also" || t.lower == "had" || t.lower == "has" ||
+         t.lower == "have" || t.lower == "later" || t.kind == TokKind::number;
+}
+
+std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::size_t b, const PlaceLookup& lookup,
+                         std::string_view text) {
+  std::set<std::string> found;
+  for (std::size_t k = a; k < b; ++k) {
+    if (toks[k].kind != TokKind::word) continue;
+    std::string iso = lex::country_word(toks[k].lower);
+    if (iso.empty() && toks[k].capital) iso = lookup.country_iso(text.substr(toks[k].begin, toks[k].end - toks[k].begin));
+    // A news agency's nationality ("Russian state news agency") is not a side.
+    if (!iso.empty()) found.insert(iso);
+  }
+  if (found.size() == 1) return *found.begin();
+  if (found.size() > 1) return "both";
+  return {};
+}
+
+// Nouns after a number that show it counts something other than people.
+bool not_people(const std::string& w) {
+  static const char* const words[] = {"countries", "nations", "sides", "states", "days", "weeks", "months",
+                                      "years", "hours", "minutes", "times", "leaders", "presidents",
+                                      "villages", "km", "kilometres", "kilometers", "miles", "metres",
+                                      "meters", "percent", "rounds", "shells", "rockets", "drones",
+                                      "houses", "homes", "buildings", "points", "posts", "outposts"};
+  for (const char* x : words)
+    if (w == x) return true;
+  return false;
+}
+
+bool adverb(const std::string& w) {
+  return w == "however" || w == "also" || w == "meanwhile" || w == "later" || w == "earlier" ||
+         w == "previously" || w == "separately" || w == "further" || w == "furthermore";
+}
+
+Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, std::size_t from, std::size_t last,
+                         const char* how) {
+  Attribution a;
+  std::size_t e = from;
+  if (e < last && toks[e].lower == "the") {}
+  while (e < last && e - from < 8 && !stops_phrase(toks[e].lower) && toks[e].lower != "and") ++e;
+  if (e == from) return a;
+  a.begin = toks[from].begin;
+  a.end = toks[e - 1].end;
+  a.claimant = std::string(text.substr(a.begin, a.end - a.begin));
+  a.how = how;
+  return a;
+}
+
+}  // namespace
+
+Attribution find_attribution(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
+                             const Attribution& previous, const PlaceLookup& lookup) {
+  Attribution said, explicit_src;
+  std::string via;
+  for (std::size_t i = s.first; i < s.last; ++i) {
+    const std::string& w = toks[i].lower;
+    if (w == "according" && i + 1 < s.last && toks[i + 1].lower == "to") {
+      explicit_src = phrase_after(text, toks, i + 2, s.last, "according_to");
+    } else if (w == "as" && i + 1 < s.last && toks[i + 1].lower == "per") {
+      explicit_src = phrase_after(text, toks, i + 2, s.last, "as_per");
+    } else if ((w == "citing" || w == "quoting") && via.empty()) {
+      via = phrase_after(text, toks, i + 1, s.last, "citing").claimant;
+    } else if (lex::speech_verb(w) && said.claimant.empty()) {
+      // The subject: words right before the verb, skipping "late Sunday", "had".
+      std::size_t e = i;
+      while (e > s.first && (date_word(toks[e - 1]) || adverb(toks[e - 1].lower)) && toks[e - 1].kind != TokKind::number) --e;
+      // "X, citing Y, reported": the subject is before the aside.
+      if (e > s.first && toks[e - 1].lower == ",") {
+        for (std::size_t c = e - 1; c > s.first && e - c < 8; --c)
+          if ((toks[c - 1].lower == "citing" || toks[c - 1].lower == "quoting") && c - 1 > s.first &&
+              toks[c - 2].lower == ",") {
+            e = c - 2;
+            break;
+          }
+      }
+      std::size_t b = e;
+      while (b > s.first && e - b < 8 && !stops_phrase(toks[b - 1].lower) && toks[b - 1].kind != TokKind::number) --b;
+      if (b < e) {
+        said.begin = toks[b].begin;
+        said.end = toks[e - 1].end;
+        said.claimant = std::string(text.substr(said.begin, said.end - said.begin));
+        said.how = "said";
+        std::string lw = lower_ascii(said.claimant);
+        if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side") {
+          if (!previous.claimant.empty()) {
+            Attribution p = previous;
+            p.how = "pronoun";
+            p.begin = said.begin;
+            p.end = said.end;
+            said = p;
+          } else {
+            said = {};
+          }
+        }
+        // "Bishkek also said": a passive or clause-internal verb is not attribution.
+        if (!said.claimant.empty() && (lw.starts_with("people") || lw.ends_with(" were") || lw.ends_with(" was")))
+          said = {};
+      }
+    }
+  }
+  Attribution out = !said.claimant.empty() ? said : explicit_src;
+  if (out.claimant.empty()) return out;
+  if (!via.empty() && out.claimant.find(via) == std::string::npos) out.claimant += " (citing " + via + ")";
+  if (out.how != "pronoun") {
+    std::vector<Token> sub = tokenize(out.claimant);
+    out.country = countries_of(sub, 0, sub.size(), lookup, out.claimant);
+  }
+  return out;
+}
+
+std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
+                                      std::size_t sentence_index, const Attribution& who,
+                                      const std::vector<bool>& skip) {
+  std::vector<ClaimMention> out;
+  bool total_cue = false;
+  for (std::size_t k = s.first; k < s.last; ++k) {
+    const std::string& w = toks[k].lower;
+    if (w == "toll" || w == "total" || w == "overall" || w == "altogether" || w == "cumulative" ||
+        (w == "so" && k + 1 < s.last && toks[k + 1].lower == "far") ||
+        (w == "both" && k + 1 < s.last && toks[k + 1].lower == "sides"))
+      total_cue = true;
+  }
+  for (std::size_t i = s.first; i < s.last; ++i) {
+    if (skip[i]) continue;
+    auto q = parse_quantity(toks, i, s.last);
+    if (!q) continue;
+    bool dated = false;
+    for (std::size_t k = q->first; k < q->last; ++k) dated = dated || skip[k];
+    if (dated) continue;
+    // Forward: "36 people were killed", "130 wounded", "13 more deaths".
+    std::string kind;
+    std::size_t kind_at = 0, np_end = q->last;
+    for (std::size_t k = q->last; k < s.last && k < q->last + 7; ++k) {
+      const std::string& w = toks[k].lower;
+      if (toks[k].kind == TokKind::number || w == "," || w == ";" || w == "(" || w == "." || w == "and" ||
+          stops_phrase(w) || not_people(w) || parse_quantity(toks, k, s.last))
+        break;
+      std::string c = lex::casualty_kind(w);
+      if (!c.empty() && !(w == "lives" && k == q->last)) {
+        kind = c;
+        kind_at = k;
+        np_end = k;
+        break;
+      }
+    }
+    // Backward: "killed at least 24", "evacuated about 137,000", "toll to 59", "lives of".
+    if (kind.empty()) {
+      for (std::size_t k = q->first; k > s.first && q->first - k < 4; --k) {
+        const std::string& w = toks[k - 1].lower;
+        if (w == "," || w == "." || toks[k - 1].kind == TokKind::number) break;
+        if (w == "toll") {
+          kind = "killed";
+        } else if (w == "dead" || w == "died") {
+          break;  // "left several dead" is handled forward; "died" before a number is not its count
+        } else {
+          kind = lex::casualty_kind(w);
+        }
+        if (!kind.empty()) {
+          kind_at = k - 1;
+          break;
+        }
+      }
+      // The noun phrase after the number: "24 people", "two dozen on the X side".
+      np_end = q->last;
+      while (np_end < s.last && np_end < q->last + 4 && toks[np_end].kind == TokKind::word &&
+             !lex::speech_verb(toks[np_end].lower) && toks[np_end].lower != "in" && toks[np_end].lower != "from")
+        ++np_end;
+    }
+    if (kind.empty()) continue;
+    ClaimMention cm;
+    cm.claim.kind = kind;
+    cm.claim.low = q->low;
+    cm.claim.high = q->high;
+    cm.claim.approx = q->approx;
+    cm.sentence = sentence_index;
+    cm.begin = toks[std::min(q->first, kind_at)].begin;
+    cm.end = toks[std::max(q->last - 1, kind_at)].end;
+    cm.quote_begin = s.begin;
+    cm.quote_end = s.end;
+    cm.claim.quote = std::string(text.substr(s.begin, s.end - s.begin));
+    // Whose people: words in the noun phrase, then "on the X side", then "its".
+    std::string side;
+    bool its = false;
+    for (std::size_t k = q->last; k < np_end; ++k) {
+      std::string g = lex::group(toks[k].lower, k + 1 < s.last ? std::string_view(toks[k + 1].lower) : "");
+      if (!g.empty() && cm.claim.group.empty()) cm.claim.group = g;
+      if (toks[k].lower == "its" || toks[k].lower == "their") its = true;
+      if (toks[k].lower.find('-') == std::string::npos) {
+        std::string iso = lex::country_word(toks[k].lower);
+        if (!iso.empty() && side.empty()) side = iso;
+      }
+    }
+    std::size_t after = std::max(kind_at, np_end) + 1;
+    for (std::size_t k = after; k < s.last && k < after + 5; ++k) {
+      if (toks[k].lower == "side" || toks[k].lower == "sides") {
+        if (k > 0 && toks[k - 1].lower == "both") {
+          side = "both";
+          cm.total = true;
+        } else {
+          std::string iso = country_in(toks, after, k);
+          if (!iso.empty()) side = iso;
+        }
+        break;
+      }
+    }
+    if (side.empty() && its && !who.country.empty()) side = who.country;
+    // "one Tajik border guard was killed and three more were injured"
+    bool chained = np_end > q->last && (toks[q->last].lower == "more" || toks[q->last].lower == "others");
+    if (q->first > s.first && toks[q->first - 1].lower == "another") chained = true;
+    if (chained && !out.empty() && side.empty() && !out.back().side_inferred && out.back().claim.side != "unknown") {
+      side = out.back().claim.side;
+      if (cm.claim.group.empty()) cm.claim.group = out.back().claim.group;
+    }
+    if (side.empty() && !who.country.empty()) {
+      side = who.country;
+      cm.side_inferred = true;
+    }
+    cm.claim.side = side.empty() ? "unknown" : side;
+    cm.claim.claimant = who.claimant;
+    cm.claimant_begin = who.begin;
+    cm.claimant_end = who.end;
+    cm.total = cm.total || total_cue;
+    out.push_back(std::move(cm));
+    i = std::max(q->last, kind_at + 1) - 1;
+  }
+  return out;
+}
+
+}  // namespace bm::extract

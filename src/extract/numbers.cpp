@@ -1,0 +1,165 @@
+#include "extract/numbers.hpp"
+
+#include <cmath>
+#include <string_view>
+
+#include "extract/lexicon.hpp"
+
+namespace bm::extract {
+namespace {
+
+enum class Mod { none, at_least, more_than, at_most, nearly, about };
+
+struct ModWords {
+  const char* words[3];
+  Mod mod;
+};
+
+const ModWords kMods[] = {
+    {{"at", "least", nullptr}, Mod::at_least},     {{"no", "fewer", "than"}, Mod::at_least},
+    {{"more", "than", nullptr}, Mod::more_than},   {{"over", nullptr, nullptr}, Mod::more_than},
+    {{"upwards", "of", nullptr}, Mod::more_than},  {{"in", "excess", "of"}, Mod::more_than},
+    {{"at", "most", nullptr}, Mod::at_most},       {{"up", "to", nullptr}, Mod::at_most},
+    {{"as", "many", "as"}, Mod::at_most},          {{"fewer", "than", nullptr}, Mod::at_most},
+    {{"less", "than", nullptr}, Mod::at_most},     {{"nearly", nullptr, nullptr}, Mod::nearly},
+    {{"almost", nullptr, nullptr}, Mod::nearly},
+    {{"nears", nullptr, nullptr}, Mod::nearly},    {{"approaching", nullptr, nullptr}, Mod::nearly},   {{"close", "to", nullptr}, Mod::nearly},
+    {{"about", nullptr, nullptr}, Mod::about},     {{"around", nullptr, nullptr}, Mod::about},
+    {{"approximately", nullptr, nullptr}, Mod::about}, {{"roughly", nullptr, nullptr}, Mod::about},
+    {{"some", nullptr, nullptr}, Mod::about},      {{"an", "estimated", nullptr}, Mod::about},
+    {{"estimated", nullptr, nullptr}, Mod::about}, {{"approx", nullptr, nullptr}, Mod::about}};
+
+bool digits_only(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+// "137,000" -> 137000, "1.5" -> 1.5; nullopt for times, dates, years-in-text.
+std::optional<double> parse_digits(std::string_view s) {
+  if (s.find(':') != std::string_view::npos || s.find('-') != std::string_view::npos) return std::nullopt;
+  std::string clean;
+  for (char c : s)
+    if (c != ',') clean += c;
+  try {
+    return std::stod(clean);
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+double scale(std::string_view w) {
+  if (w == "hundred") return 100;
+  if (w == "thousand") return 1000;
+  if (w == "million") return 1e6;
+  if (w == "billion") return 1e9;
+  return 0;
+}
+
+}  // namespace
+
+std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size_t i, std::size_t last) {
+  auto at = [&](std::size_t k) -> std::string_view { return k < last ? std::string_view(toks[k].lower) : ""; };
+  Quantity q;
+  q.first = i;
+  Mod mod = Mod::none;
+  for (const auto& m : kMods) {
+    std::size_t k = i;
+    bool ok = true;
+    for (const char* w : m.words) {
+      if (!w) break;
+      if (at(k) != w) {
+        ok = false;
+        break;
+      }
+      ++k;
+    }
+    if (ok) {
+      mod = m.mod;
+      for (std::size_t j = i; j < k; ++j) q.modifier += (j > i ? " " : "") + toks[j].lower;
+      i = k;
+      break;
+    }
+  }
+  std::optional<long> low, high;
+  bool approx = false;
+  std::size_t k = i;
+  std::string_view w = at(k);
+  if (w.empty()) return std::nullopt;
+  if (toks[k].kind == TokKind::number) {
+    auto v = parse_digits(std::string_view(w));
+    if (!v) return std::nullopt;
+    // A bare 4-digit number from 1900..2100 without a separator is a year.
+    if (digits_only(w) && w.size() == 4 && *v >= 1900 && *v <= 2100) return std::nullopt;
+    double value = *v;
+    ++k;
+    if (double s = scale(at(k)); s > 0) {
+      value *= s;
+      ++k;
+    }
+    if (at(k) == "%" || at(k) == "percent" || at(k) == "km" || at(k) == "kilometres" ||
+        at(k) == "kilometers" || at(k) == "miles" || at(k) == "gmt" || at(k) == "am" || at(k) == "pm")
+      return std::nullopt;
+    low = high = std::lround(value);
+  } else if ((w == "a" || w == "one") && at(k + 1) == "dozen") {
+    low = high = 12;
+    k += 2;
+  } else if (w == "dozens" || w == "scores") {
+    low = 24;
+    approx = true;
+    ++k;
+    if (at(k) == "of") ++k;
+  } else if (w == "hundreds" || w == "thousands") {
+    low = w == "hundreds" ? 200 : 2000;
+    approx = true;
+    ++k;
+    if (at(k) == "of") ++k;
+  } else if (w == "tens" && at(k + 1) == "of" && (at(k + 2) == "thousands" || at(k + 2) == "millions")) {
+    low = at(k + 2) == "thousands" ? 20000 : 20000000;
+    approx = true;
+    k += 3;
+    if (at(k) == "of") ++k;
+  } else if (w == "several" || (w == "a" && at(k + 1) == "few")) {
+    low = 2;
+    approx = true;
+    k += w == "a" ? 2u : 1u;
+  } else if (auto n = lex::number_word(w); n && w != "score" && w != "dozen") {
+    long value = *n;
+    ++k;
+    // twenty-five arrives as one token "twenty-five"; "two dozen", "three hundred"
+    if (at(k) == "dozen") {
+      value *= 12;
+      ++k;
+    } else if (double s = scale(at(k)); s > 0) {
+      value = std::lround(static_cast<double>(value) * s);
+      ++k;
+    }
+    low = high = value;
+  } else if (auto dash = w.find('-'); dash != std::string_view::npos) {
+    auto a = lex::number_word(w.substr(0, dash));
+    auto b = lex::number_word(w.substr(dash + 1));
+    if (!a || !b || *a < 20 || *b >= 10) return std::nullopt;
+    low = high = *a + *b;
+    ++k;
+  } else {
+    return std::nullopt;
+  }
+  switch (mod) {
+    case Mod::none: break;
+    case Mod::at_least:
+    case Mod::more_than: high.reset(); break;
+    case Mod::at_most: low.reset(); break;
+    case Mod::nearly:
+      low.reset();
+      approx = true;
+      break;
+    case Mod::about: approx = true; break;
+  }
+  q.low = low;
+  q.high = high;
+  q.approx = approx;
+  q.last = k;
+  return q;
+}
+
+}  // namespace bm::extract

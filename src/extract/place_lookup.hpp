@@ -1,0 +1,68 @@
+#pragma once
+// The one place where src/extract talks to the gazetteer. It asks
+// Gazetteer::resolve() once per candidate span; when the gazetteer grows
+// find_mentions(text, hints) this adapter is the only file to change.
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/normalize.hpp"
+
+namespace bm::extract {
+
+struct LookupResult {
+  const Place* place = nullptr;
+  std::vector<const Place*> candidates;  // every match, best first
+  GeoPrecision precision = GeoPrecision::unknown;
+};
+
+class PlaceLookup {
+ public:
+  // `countries`: country names as the bundle spells them -> ISO2.
+  PlaceLookup(const Gazetteer& gaz, std::map<std::string, std::string> countries)
+      : gaz_(gaz), countries_(std::move(countries)) {}
+
+  // Answers are cached: an article names the same places again and again,
+  // and name normalisation (ICU) dominates the cost. Not thread-safe.
+  LookupResult lookup(std::string_view name, const std::string& country = {},
+                      const std::string& region = {}) const {
+    std::string key = std::string(name) + '\x1f' + country + '\x1f' + region;
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    LookupResult out = lookup_uncached(name, country, region);
+    cache_.emplace(std::move(key), out);
+    return out;
+  }
+
+  // ISO2 for a full country name ("Tajikistan", "Kyrgyz Republic"); empty if none.
+  std::string country_iso(std::string_view name) const {
+    std::string key(name);
+    if (auto it = country_cache_.find(key); it != country_cache_.end()) return it->second;
+    auto it = countries_.find(normalize_name(name));
+    std::string iso = it == countries_.end() ? std::string() : it->second;
+    country_cache_.emplace(std::move(key), iso);
+    return iso;
+  }
+
+ private:
+  LookupResult lookup_uncached(std::string_view name, const std::string& country,
+                               const std::string& region) const {
+    LookupResult out;
+    Resolution r = gaz_.resolve(name, ResolveHints{country, region});
+    if (!r.place) return out;
+    out.place = r.place;
+    out.precision = r.precision;
+    out.candidates.push_back(r.place);
+    out.candidates.insert(out.candidates.end(), r.candidates.begin(), r.candidates.end());
+    return out;
+  }
+
+  const Gazetteer& gaz_;
+  std::map<std::string, std::string> countries_;  // normalized name -> ISO2
+  mutable std::unordered_map<std::string, LookupResult> cache_;
+  mutable std::unordered_map<std::string, std::string> country_cache_;
+};
+
+}  // namespace bm::extract

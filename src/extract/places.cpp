@@ -1,0 +1,261 @@
+#include "extract/places.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "extract/lexicon.hpp"
+
+namespace bm::extract {
+namespace {
+
+bool candidate_word(const Token& t) {
+  if (t.kind != TokKind::word || !t.capital) return false;
+  if (lex::not_a_place(t.lower) || lex::month(t.lower) || lex::weekday(t.lower) >= 0) return false;
+  return true;
+}
+
+std::string span_text(std::string_view text, const std::vector<Token>& toks, std::size_t a, std::size_t b) {
+  std::string out(text.substr(toks[a].begin, toks[b - 1].end - toks[a].begin));
+  // Drop a trailing possessive from the lookup text.
+  for (std::string_view suf : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+    if (toks[b - 1].possessive && out.size() > suf.size() && std::string_view(out).ends_with(suf))
+      out.resize(out.size() - suf.size());
+  return out;
+}
+
+bool institution_word(const std::string& w) {
+  static const char* const words[] = {"organization", "organisation", "cooperation", "ministry", "agency",
+                                      "council", "service", "news", "committee", "university", "party",
+                                      "army", "forces", "bank", "union", "company", "press", "office",
+                                      "institute", "alliance", "treaty", "summit", "security", "court",
+                                      "times", "post", "world", "channel", "tv", "radio", "group"};
+  for (const char* x : words)
+    if (w == x) return true;
+  return false;
+}
+
+bool title_word(const std::string& w) {
+  static const char* const words[] = {"president", "minister", "leader", "counterpart", "mr", "mrs", "ms",
+                                      "chief", "general", "spokesman", "spokeswoman", "spokesperson",
+                                      "commander", "premier", "king", "prince", "sheikh", "dr", "colonel",
+                                      "secretary", "ambassador", "envoy", "mayor", "governor"};
+  for (const char* x : words)
+    if (w == x) return true;
+  return false;
+}
+
+bool is_area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
+
+// Local hints after a name: "in the Y region of Z", "Y region", ", Z", "(Z)".
+struct Hints {
+  std::string country;
+  std::string region;
+};
+
+Hints local_hints(std::string_view text, const std::vector<Token>& toks, std::size_t from, std::size_t last,
+                  const PlaceLookup& lookup) {
+  Hints h;
+  std::size_t stop = std::min(last, from + 10);
+  for (std::size_t k = from; k < stop; ++k) {
+    const Token& t = toks[k];
+    if (t.lower == "." || t.lower == ";") break;
+    if (t.capital && k + 1 < last && lex::area_word(toks[k + 1].lower) && h.region.empty() &&
+        lex::country_word(t.lower).empty())
+      h.region = span_text(text, toks, k, k + 1);
+    if (t.capital && h.country.empty()) {
+      std::string iso = lookup.country_iso(span_text(text, toks, k, k + 1));
+      bool country_name = !iso.empty();
+      if (country_name && (k == from || toks[k - 1].lower == "of" || toks[k - 1].lower == "," ||
+                           toks[k - 1].lower == "(" || toks[k - 1].lower == "in"))
+        h.country = iso;
+    }
+  }
+  return h;
+}
+
+}  // namespace
+
+std::string country_in(const std::vector<Token>& toks, std::size_t first, std::size_t last) {
+  for (std::size_t k = first; k < last; ++k) {
+    if (toks[k].kind != TokKind::word) continue;
+    // "Kyrgyzstan-Tajikistan" names two countries: no single side.
+    if (toks[k].lower.find('-') != std::string::npos) continue;
+    std::string iso = lex::country_word(toks[k].lower);
+    if (!iso.empty()) return iso;
+  }
+  return {};
+}
+
+PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
+                      const std::vector<Sentence>& sentences, const PlaceLookup& lookup) {
+  PlaceScan scan;
+  // Pass 1: countries named or implied by demonyms, for context.
+  for (const Token& t : toks) {
+    if (t.kind != TokKind::word) continue;
+    std::string iso = lex::country_word(t.lower);
+    if (iso.empty() && t.capital) iso = lookup.country_iso(text.substr(t.begin, t.end - t.begin));
+    if (!iso.empty()) ++scan.countries[iso];
+    // Compounds such as "Kyrgyz-Tajik" or "India-China".
+    if (auto dash = t.lower.find('-'); dash != std::string::npos) {
+      for (std::string part : {t.lower.substr(0, dash), t.lower.substr(dash + 1)}) {
+        std::string iso2 = lex::country_word(part);
+        if (!iso2.empty()) ++scan.countries[iso2];
+      }
+    }
+  }
+  // Pass 2: candidate spans per sentence. `persons`: words of multi-word
+  // names that are no place ("Vladimir Putin"), so a later "Putin" is skipped.
+  std::set<std::string> persons;
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
+    std::size_t i = s.first;
+    while (i < s.last) {
+      if (!candidate_word(toks[i])) {
+        ++i;
+        continue;
+      }
+      // The whole run of capitalised words: institutions ("Shanghai Cooperation
+      // Organization") and people ("President Vladimir Putin") are skipped whole.
+      std::size_t run_b = i;
+      while (run_b > s.first && toks[run_b - 1].capital && toks[run_b - 1].kind == TokKind::word &&
+             !toks[run_b - 1].possessive && run_b - 1 != s.first)
+        --run_b;
+      std::size_t run_e = i + 1;
+      while (run_e < s.last && toks[run_e].capital && toks[run_e].kind == TokKind::word &&
+             !toks[run_e - 1].possessive)
+        ++run_e;
+      bool skip_run = false;
+      for (std::size_t k = run_b; k < run_e; ++k)
+        skip_run = skip_run || institution_word(toks[k].lower) || persons.contains(toks[k].lower);
+      if (run_b > s.first && title_word(toks[run_b - 1].lower)) skip_run = true;
+      for (std::size_t k = run_b; k < run_e; ++k) skip_run = skip_run || title_word(toks[k].lower);
+      if (skip_run) {
+        i = run_e;
+        continue;
+      }
+      std::size_t e = i + 1;
+      while (e < s.last && e - i < 4 && !toks[e - 1].possessive &&
+             (candidate_word(toks[e]) || (toks[e].cyrillic && toks[e].kind == TokKind::word)))
+        ++e;
+      // Longest prefix that is a country or a known place.
+      bool found = false;
+      // Only the whole span, or a country at its start: a run that is no
+      // place as a whole is a person or organisation, not a shorter place.
+      for (std::size_t b = e; b > i && !found; b = (b == e && lookup.country_iso(span_text(text, toks, i, i + 1)).size()) ? i + 1 : i) {
+        std::string name = span_text(text, toks, i, b);
+        PlaceMention m;
+        m.first = i;
+        m.last = b;
+        m.begin = toks[i].begin;
+        m.end = m.begin + name.size();  // without a possessive 's
+        m.sentence = si;
+        m.text = name;
+        m.query = name;
+        std::string iso = lookup.country_iso(name);
+        if (!iso.empty()) {
+          m.is_country = true;
+          m.country = iso;
+          m.role = "mention";
+          scan.places.push_back(std::move(m));
+          found = true;
+          i = b;
+          break;
+        }
+        if (b - i == 1 && !lex::country_word(toks[i].lower).empty()) break;  // a demonym
+        // "Batken region", "Sughd province": look the area up as such.
+        bool area_follows = b < s.last && lex::area_word(toks[b].lower) && toks[b].lower.back() != 's';
+        // "the regions of Batken and Osh", "the village of Kolkand"
+        bool area_before = false, settlement_before = false;
+        for (std::size_t k = i; k > s.first && i - k < 4; --k) {
+          const std::string& w = toks[k - 1].lower;
+          if (w == "of" || w == "and" || w == "," || w == "the" || toks[k - 1].capital) continue;
+          if (lex::area_word(w)) area_before = true;
+          if (lex::settlement_word(w)) settlement_before = true;
+          break;
+        }
+        Hints h = local_hints(text, toks, b, s.last, lookup);
+        std::vector<std::string> queries;
+        if (area_follows) {
+          queries.push_back(name + " " + toks[b].lower);
+          m.end = toks[b].end;
+          m.last = b + 1;
+        }
+        if (area_before && !settlement_before) queries.push_back(name + " region");
+        queries.push_back(name);
+        LookupResult best;
+        for (const std::string& q : queries) {
+          LookupResult r = lookup.lookup(q, h.country, h.region);
+          if (!r.place && !h.region.empty()) r = lookup.lookup(q, h.country);
+          if (!r.place && !h.country.empty()) r = lookup.lookup(q);
+          if (r.place) {
+            best = r;
+            m.query = q;
+            break;
+          }
+        }
+        if (!best.place) continue;
+        // Prefer a candidate in a country the article names; abstain when
+        // the only matches lie in countries it never mentions.
+        const Place* pick = nullptr;
+        int best_score = -1;
+        for (const Place* p : best.candidates) {
+          int score = 0;
+          for (const auto& [iso2, n] : scan.countries)
+            if (p->country.find(iso2) != std::string::npos) score = std::max(score, 2 + std::min(n, 5));
+          if (!h.country.empty() && p->country.find(h.country) != std::string::npos) score += 10;
+          if (settlement_before && !is_area_kind(*p)) score += 1;
+          if (p->population > 1000000) score = std::max(score, 1);
+          if (score > best_score) {
+            best_score = score;
+            pick = p;
+          }
+        }
+        m.text = std::string(text.substr(m.begin, m.end - m.begin));
+        if (best_score <= 0) {
+          m.note = "looks like " + best.place->name + " (" + best.place->country +
+                   ") but the article names no such country: left unresolved";
+        } else {
+          m.place = pick;
+          m.country = pick->country;
+          m.precision = is_area_kind(*pick) ? GeoPrecision::region : pick->coord_precision;
+          if (best.candidates.size() > 1)
+            m.note = std::to_string(best.candidates.size()) + " candidates; chose by article context";
+          if (!h.country.empty() || !h.region.empty())
+            m.note += (m.note.empty() ? "" : "; ") + std::string("hint from text: ") + h.region +
+                      (h.region.empty() || h.country.empty() ? "" : ", ") + h.country;
+        }
+        scan.places.push_back(std::move(m));
+        found = true;
+        i = scan.places.back().last;
+      }
+      if (!found) {
+        // Keep an unknown name next to an area or settlement word ("Kolkand
+        // village", "the village of Kolkand") as an unresolved mention.
+        bool settlement_before = i >= s.first + 2 && toks[i - 1].lower == "of" &&
+                                 lex::settlement_word(toks[i - 2].lower);
+        bool area_after = e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower));
+        if (e - i >= 2 && !area_after && !settlement_before)
+          for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
+        if ((area_after || settlement_before) && lex::country_word(toks[i].lower).empty()) {
+          PlaceMention m;
+          m.first = i;
+          m.last = e + 1;
+          m.begin = toks[i].begin;
+          if (!area_after) m.last = e;
+          m.end = toks[m.last - 1].end;
+          m.sentence = si;
+          Hints h = local_hints(text, toks, m.last, s.last, lookup);
+          m.country = h.country;
+          m.text = std::string(text.substr(m.begin, m.end - m.begin));
+          m.query = m.text;
+          m.note = "not in the gazetteer: kept as text, no coordinates";
+          scan.places.push_back(std::move(m));
+        }
+        i = e;
+      }
+    }
+  }
+  return scan;
+}
+
+}  // namespace bm::extract

@@ -1,0 +1,47 @@
+#pragma once
+// Place names in article text: candidate spans (capitalised runs, Cyrillic
+// words, "X region", "the village of X", possessives) looked up through
+// PlaceLookup, disambiguated by the countries and regions the article names,
+// and classed as incident locations or mere mentions.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "extract/place_lookup.hpp"
+#include "extract/text.hpp"
+
+namespace bm::extract {
+
+struct PlaceMention {
+  std::size_t begin = 0, end = 0;  // byte offsets of the name as written
+  std::size_t first = 0, last = 0; // token range
+  std::size_t sentence = 0;
+  std::string text;
+  std::string query;          // what was looked up ("Batken region")
+  const Place* place = nullptr;  // null: a country or unresolved
+  std::string country;        // ISO2 of the place, or of the country named
+  bool is_country = false;
+  GeoPrecision precision = GeoPrecision::unknown;
+  // incident: the text says something happened there; venue: a meeting
+  // place; actor: the name stands for a government ("Bishkek said");
+  // mention: anything else. Countries are never incident locations.
+  std::string role = "mention";
+  std::string note;  // why unresolved, which hint decided, ...
+};
+
+// Countries named in the document (names and demonyms) with counts.
+using CountryCounts = std::map<std::string, int>;
+
+struct PlaceScan {
+  std::vector<PlaceMention> places;
+  CountryCounts countries;
+};
+
+PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
+                      const std::vector<Sentence>& sentences, const PlaceLookup& lookup);
+
+// ISO2 named by the words in [first, last) (demonyms, country names), first hit.
+std::string country_in(const std::vector<Token>& toks, std::size_t first, std::size_t last);
+
+}  // namespace bm::extract

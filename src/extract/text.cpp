@@ -1,0 +1,162 @@
+#include "extract/text.hpp"
+
+namespace bm::extract {
+namespace {
+
+// Length of the UTF-8 sequence at s[i], and its code point.
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (i + n > s.size()) n = 1;
+  cp = n == 1 ? c : c & (0x3F >> (n - 1));
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return n;
+}
+
+bool is_letter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  // Latin-1 letters, Latin Extended, Greek, Cyrillic and beyond: treat as letters,
+  // except general punctuation (U+2000..U+206F) and symbols/quotes.
+  if (cp >= 0x2000 && cp <= 0x206F) return false;
+  if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xB0) return false;
+  return cp >= 0xC0;
+}
+
+bool is_upper(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return true;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;
+  if (cp >= 0x400 && cp <= 0x42F) return true;  // Cyrillic capitals
+  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;  // Latin Extended-A pairs
+  return false;
+}
+
+bool is_cyrillic(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF; }
+
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+}  // namespace
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = 0;
+    std::size_t n = decode(s, i, cp);
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) {
+      i += n;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    if (cp >= '0' && cp <= '9') {
+      // 137,000  1.5  10:00  2022-09-16
+      std::size_t j = i + 1;
+      while (j < s.size()) {
+        char c = s[j];
+        if (c >= '0' && c <= '9') {
+          ++j;
+        } else if ((c == ',' || c == '.' || c == ':' || c == '-') && j + 1 < s.size() &&
+                   s[j + 1] >= '0' && s[j + 1] <= '9') {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      t.end = j;
+      t.kind = TokKind::number;
+    } else if (is_letter(cp)) {
+      t.capital = is_upper(cp);
+      t.cyrillic = is_cyrillic(cp);
+      std::size_t j = i + n;
+      while (j < s.size()) {
+        char32_t c2 = 0;
+        std::size_t m = decode(s, j, c2);
+        if (is_letter(c2) || (c2 >= '0' && c2 <= '9')) {
+          j += m;
+          continue;
+        }
+        // Inner hyphen or apostrophe followed by a letter: Kok-Tash, O'sh, Kyrgyzstan's.
+        if ((c2 == '-' || is_apostrophe(c2)) && j + m < s.size()) {
+          char32_t c3 = 0;
+          decode(s, j + m, c3);
+          if (is_letter(c3)) {
+            j += m;
+            continue;
+          }
+        }
+        break;
+      }
+      t.end = j;
+      t.kind = TokKind::word;
+    } else {
+      t.end = i + n;
+      t.kind = TokKind::punct;
+    }
+    t.lower = lower_ascii(s.substr(t.begin, t.end - t.begin));
+    if (t.kind == TokKind::word) {
+      for (const char* suffix : {"'s", "\xE2\x80\x99s"}) {
+        std::string_view sv(suffix);
+        if (t.lower.size() > sv.size() + 1 && std::string_view(t.lower).ends_with(sv)) {
+          t.lower.resize(t.lower.size() - sv.size());
+          t.possessive = true;
+          break;
+        }
+      }
+    }
+    out.push_back(std::move(t));
+    i = out.back().end;
+  }
+  return out;
+}
+
+std::vector<Sentence> split_sentences(std::string_view s, const std::vector<Token>& toks) {
+  std::vector<Sentence> out;
+  std::size_t first = 0;
+  auto close = [&](std::size_t last) {
+    if (last > first) {
+      out.push_back({toks[first].begin, toks[last - 1].end, first, last});
+    }
+    first = last;
+  };
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    // A line break between this token and the next ends the sentence.
+    bool newline = false;
+    if (i + 1 < toks.size())
+      newline = s.substr(t.end, toks[i + 1].begin - t.end).find('\n') != std::string_view::npos;
+    bool stop = false;
+    if (t.kind == TokKind::punct && (t.lower == "." || t.lower == "!" || t.lower == "?")) {
+      // Not after a single capital letter (initials) and only before a capital/quote/end.
+      bool initial = i > 0 && toks[i - 1].kind == TokKind::word && toks[i - 1].end - toks[i - 1].begin == 1;
+      bool next_ok = i + 1 >= toks.size() || toks[i + 1].capital || toks[i + 1].kind != TokKind::word;
+      stop = !initial && next_ok;
+      // Keep a closing quote with its sentence.
+      if (stop && i + 1 < toks.size() && toks[i + 1].kind == TokKind::punct &&
+          (toks[i + 1].lower == "\"" || toks[i + 1].lower == "\xE2\x80\x9D") && !newline) {
+        ++i;
+        newline = i + 1 < toks.size() &&
+                  s.substr(toks[i].end, toks[i + 1].begin - toks[i].end).find('\n') != std::string_view::npos;
+      }
+    }
+    if (stop || newline) close(i + 1);
+  }
+  close(toks.size());
+  return out;
+}
+
+}  // namespace bm::extract

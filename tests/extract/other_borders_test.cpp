@@ -1,0 +1,161 @@
+// Extraction on our own texts about other borders, with a small gazetteer:
+// nothing in the rules may depend on the Kyrgyz–Tajik seeds.
+#include <catch2/catch.hpp>
+
+#include "extract/extractor.hpp"
+#include "gazetteer/normalize.hpp"
+#include "support.hpp"
+
+using namespace bm;
+using namespace bm::extract;
+
+namespace {
+
+Place place(const char* id, const char* name, const char* kind, const char* cc, double lon, double lat,
+            long pop = 0) {
+  Place p;
+  p.id = id;
+  p.name = name;
+  p.kind = kind;
+  p.country = cc;
+  p.point = LonLat{lon, lat};
+  p.population = pop;
+  if (std::string(kind) == "region") p.coord_precision = GeoPrecision::region;
+  return p;
+}
+
+const Gazetteer& gazetteer() {
+  static const Gazetteer g({place("in_tawang", "Tawang", "town", "IN", 91.86, 27.59),
+                            place("in_arunachal", "Arunachal Pradesh", "region", "IN", 94.5, 28.0),
+                            place("cn_beijing", "Beijing", "city", "CN", 116.4, 39.9, 21000000),
+                            place("am_jermuk", "Jermuk", "town", "AM", 45.67, 39.84),
+                            place("am_goris", "Goris", "town", "AM", 46.34, 39.51),
+                            place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
+                            place("id_kapan", "Kapan", "village", "ID", 110.1, -7.5),
+                            place("pk_chaman", "Chaman", "town", "PK", 66.45, 30.92),
+                            place("af_spin_boldak", "Spin Boldak", "town", "AF", 66.39, 31.0),
+                            place("af_kandahar_prov", "Kandahar Province", "region", "AF", 65.7, 31.0),
+                            place("pk_islamabad", "Islamabad", "city", "PK", 73.05, 33.7, 1000000),
+                            place("fr_paris", "Paris", "city", "FR", 2.35, 48.85, 2100000)});
+  return g;
+}
+
+const PlaceLookup& lookup() {
+  static const PlaceLookup l(gazetteer(), {{normalize_name("India"), "IN"},
+                                           {normalize_name("China"), "CN"},
+                                           {normalize_name("Armenia"), "AM"},
+                                           {normalize_name("Azerbaijan"), "AZ"},
+                                           {normalize_name("Pakistan"), "PK"},
+                                           {normalize_name("Afghanistan"), "AF"},
+                                           {normalize_name("France"), "FR"}});
+  return l;
+}
+
+DocExtraction run(const std::string& file, const std::string& date = {}) {
+  return extract_document(load_document(test::data("extract/" + file)), lookup(), date);
+}
+
+const DraftIncident* incident_at(const DocExtraction& x, const std::string& place_id) {
+  for (const auto& d : x.incidents)
+    if (d.incident.place_id == place_id) return &d;
+  return nullptr;
+}
+
+const ClaimMention* claim(const DocExtraction& x, const std::string& kind, long value) {
+  for (const auto& c : x.claims)
+    if (c.claim.kind == kind && (c.claim.low == value || c.claim.high == value)) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("India-China: dateline, weekday, sector, claimant", "[extract][e2e]") {
+  DocExtraction x = run("india_china.txt");
+  CHECK(x.publication_date == "2022-12-13");
+  CHECK(x.date_from == "text");
+  const DraftIncident* d = incident_at(x, "in_tawang");
+  REQUIRE(d);
+  CHECK(d->incident.date.start == "2022-12-09");  // "on Friday"
+  CHECK(d->incident.date.precision == "day");
+  CHECK(d->incident.event_type == "armed_clash");
+  const ClaimMention* c = claim(x, "injured", 6);
+  REQUIRE(c);
+  CHECK(c->claim.low == 6);
+  CHECK(!c->claim.high);
+  CHECK(c->claim.side == "IN");
+  CHECK(c->claim.group == "soldiers");
+  CHECK(c->claim.claimant == "army officials");
+  // "no Indian soldier was killed" is no figure; Beijing hosts talks, no incident there.
+  CHECK_FALSE(claim(x, "killed", 0));
+  CHECK_FALSE(incident_at(x, "cn_beijing"));
+}
+
+TEST_CASE("Armenia-Azerbaijan HTML: offsets into the extracted text, sides, list of towns", "[extract][e2e]") {
+  DocExtraction x = run("armenia_azerbaijan.html");
+  CHECK(x.doc.was_html);
+  CHECK(x.doc.text.find("var ads") == std::string::npos);  // scripts are not text
+  CHECK(x.publication_date == "2022-09-14");
+  for (const char* id : {"am_jermuk", "am_goris", "am_kapan"}) {
+    const DraftIncident* d = incident_at(x, id);
+    INFO(id);
+    REQUIRE(d);
+    CHECK(d->incident.date.start == "2022-09-13");  // "on Tuesday"
+    CHECK(d->incident.event_type == "shelling");
+    CHECK(d->incident.country == "AM");
+  }
+  for (const auto& p : x.places) {
+    // Every span points at the words it came from.
+    CHECK(x.doc.text.substr(p.begin, p.end - p.begin) == p.text);
+  }
+  const ClaimMention* am = claim(x, "killed", 49);
+  REQUIRE(am);
+  CHECK(am->claim.side == "AM");
+  CHECK(am->claim.claimant == "Armenia");
+  CHECK(x.doc.text.substr(am->quote_begin, am->quote_end - am->quote_begin) == am->claim.quote);
+  const ClaimMention* az = claim(x, "killed", 50);
+  REQUIRE(az);
+  CHECK(az->claim.side == "AZ");
+  CHECK(az->claim.group == "soldiers");
+  const ClaimMention* ev = claim(x, "evacuated", 2750);
+  REQUIRE(ev);
+  CHECK(ev->claim.approx);
+  CHECK(ev->claim.claimant == "Armenian officials");
+  CHECK_FALSE(claim(x, "killed", 999));
+}
+
+TEST_CASE("Afghanistan-Pakistan: --date, chained figures, summit venue is no incident", "[extract][e2e]") {
+  DocExtraction x = run("afghanistan_pakistan.txt", "2023-02-20");  // a Monday
+  CHECK(x.date_from == "option");
+  const DraftIncident* d = incident_at(x, "pk_chaman");
+  REQUIRE(d);
+  CHECK(d->incident.date.start == "2023-02-19");
+  const ClaimMention* k = claim(x, "killed", 6);
+  REQUIRE(k);
+  CHECK(k->claim.side == "PK");
+  CHECK(k->claim.group == "civilians");
+  CHECK(k->claim.claimant == "Pakistan's military");
+  const ClaimMention* w = claim(x, "injured", 17);
+  REQUIRE(w);
+  CHECK(w->claim.side == "PK");
+  CHECK(incident_at(x, "af_spin_boldak"));
+  CHECK_FALSE(incident_at(x, "af_kandahar_prov"));  // locates Spin Boldak only
+  CHECK_FALSE(incident_at(x, "pk_islamabad"));
+  bool venue = false;
+  for (const auto& p : x.places) venue = venue || (p.place && p.place->id == "pk_islamabad" && p.role == "venue");
+  CHECK(venue);
+}
+
+TEST_CASE("a place in a country the article never names is left unresolved", "[extract][places]") {
+  Document doc = make_document("t", "Armenian forces said troops clashed near Kapan on Monday.");
+  DocExtraction x = extract_document(doc, lookup(), "2022-09-14");
+  const DraftIncident* d = incident_at(x, "am_kapan");
+  REQUIRE(d);  // the Armenian Kapan, not the Indonesian one
+  Document doc2 = make_document("t", "Police said a brawl broke out near Paris on Monday.");
+  DocExtraction y = extract_document(doc2, lookup(), "2022-09-14");
+  // Paris is big enough to be kept even though France is not named.
+  CHECK(incident_at(y, "fr_paris"));
+  Document doc3 = make_document("t", "Troops clashed near Goris on Monday, officials said.");
+  DocExtraction z = extract_document(doc3, lookup(), "2022-09-14");
+  CHECK_FALSE(incident_at(z, "am_goris"));
+  REQUIRE_FALSE(z.rejected.empty());
+}
