@@ -125,6 +125,7 @@ ReportResult run_report(const ReportOptions& o) {
   for (auto& c : all)
     if (bounds_of(c.area).intersects(near)) data.countries.push_back(c);
   data.focus = {a, b};
+  data.regions = bundle.regions(near);
   data.segments = segments;
   data.as_of = as_of;
   std::map<std::string, const Link*> link_of;
@@ -141,6 +142,14 @@ ReportResult run_report(const ReportOptions& o) {
       "Base data: Natural Earth (public domain); places: GeoNames (CC BY 4.0) and cited "
       "references. Map: bordermap";
   Style style = load_style(o.style);
+  if (!o.maps.empty()) {
+    for (const auto& ro : o.maps) {
+      result.maps.push_back(render_map(data, style, ro));
+      result.written.push_back(ro.path);
+    }
+    result.incidents_mapped = links.size();
+    return result;
+  }
   for (const auto& f : o.formats) {
     RenderOptions ro;
     ro.path = (std::filesystem::path(o.out_dir) / ("report." + f)).string();

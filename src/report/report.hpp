@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "render/map.hpp"
 
 namespace bm {
 
@@ -16,10 +17,13 @@ struct ReportOptions {
   std::string as_of;  // border status date; empty: the incidents' first date
   std::string title;
   std::vector<std::string> formats = {"svg", "png"};
+  // When set, only these maps are written (bordermap render), not the data.
+  std::vector<RenderOptions> maps;
 };
 
 struct ReportResult {
   std::vector<std::string> written;  // paths
+  std::vector<RenderResult> maps;    // what each map drew (labels, legend, scale bar)
   std::vector<Rejection> rejected;
   std::size_t incidents_read = 0;
   std::size_t incidents_mapped = 0;
