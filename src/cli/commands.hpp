@@ -9,5 +9,6 @@ std::unique_ptr<Command> make_data_command();
 std::unique_ptr<Command> make_link_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_extract_command();
+std::unique_ptr<Command> make_render_command();
 
 }  // namespace bm::cli

@@ -24,7 +24,13 @@ Layout make_layout(cairo_t* cr, const std::string& font, double size, const std:
   return layout;
 }
 
+cairo_user_data_key_t sink_key;
+
 }  // namespace
+
+void attach_text_sink(cairo_t* cr, TextSink* sink) {
+  cairo_set_user_data(cr, &sink_key, sink, nullptr);
+}
 
 void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
@@ -40,6 +46,16 @@ void draw_text(cairo_t* cr, const std::string& font, double size, const std::str
                double y, const Color& color, const Color* halo, bool bold) {
   SavedState guard(cr);
   Layout layout = make_layout(cr, font, size, text, bold);
+  if (auto* sink = static_cast<TextSink*>(cairo_get_user_data(cr, &sink_key))) {
+    double bx = x, by = y + static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
+    cairo_user_to_device(cr, &bx, &by);
+    TextRecord r;
+    r.x = bx, r.baseline = by, r.size = size, r.text = text, r.font = font, r.bold = bold;
+    r.color = color;
+    if (halo) r.has_halo = true, r.halo = *halo, r.halo_width = size / 3.5;
+    sink->items.push_back(std::move(r));
+    return;
+  }
   cairo_move_to(cr, x, y);
   if (halo) {
     pango_cairo_layout_path(cr, layout.get());

@@ -39,6 +39,24 @@ class SavedState {
 
 void set_color(cairo_t* cr, const Color& c);
 
+// SVG output keeps text as <text> elements (selectable, searchable): while a
+// TextSink is attached to a context, draw_text records the text in device
+// units instead of drawing glyph outlines.
+struct TextRecord {
+  double x = 0, baseline = 0;  // device units
+  double size = 0;
+  std::string text, font;
+  bool bold = false;
+  Color color;
+  bool has_halo = false;
+  Color halo;
+  double halo_width = 0;
+};
+struct TextSink {
+  std::vector<TextRecord> items;
+};
+void attach_text_sink(cairo_t* cr, TextSink* sink);
+
 struct TextSize {
   double width = 0, height = 0;
 };

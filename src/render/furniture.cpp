@@ -1,77 +1,123 @@
 #include "render/furniture.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "core/geodesic.hpp"
-#include "render/layers.hpp"
 
 namespace bm {
 namespace {
+
+void fill_box(cairo_t* cr, const Box& b, const Color& colour) {
+  set_color(cr, colour);
+  cairo_rectangle(cr, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+  cairo_fill(cr);
+}
+
+double entry_height(const LegendEntry& e, const Style& s) {
+  if (e.kind == LegendEntry::size_key) return 2 * radius_for(s, e.sizes.back()) + 8;
+  return s.label_size + 8;
+}
+
+LegendEntry entry(LegendEntry::Kind kind, std::string label, const Color& color,
+                  bool dashed = false, Shape shape = Shape::circle, std::vector<long> sizes = {}) {
+  return {kind, std::move(label), color, dashed, shape, std::move(sizes)};
+}
+
+std::string km(double metres) {
+  if (metres >= 1000) return std::to_string(static_cast<long>(std::lround(metres / 1000))) + " km";
+  return std::to_string(static_cast<long>(std::lround(metres))) + " m";
+}
+
+}  // namespace
 
 std::string figure(const Claim& c) {
   std::string s;
   if (c.low && c.high && *c.low == *c.high)
     s = (c.approx ? "~" : "") + std::to_string(*c.low);
   else if (c.low && c.high)
-    s = std::to_string(*c.low) + "–" + std::to_string(*c.high);
+    s = (c.approx ? "~" : "") + std::to_string(*c.low) + "–" + std::to_string(*c.high);
   else if (c.low)
     s = "≥" + std::to_string(*c.low);
   else if (c.high)
-    s = "<" + std::to_string(*c.high + 1);
+    s = "≤" + std::to_string(*c.high);
   return s + " " + c.kind;
-}
-
-}  // namespace
-
-ScaleBar compute_scale_bar(const Viewport& v, double max_length) {
-  XY centre{v.x0() + v.width() / 2, v.y0() + v.height() / 2};
-  LonLat a = v.projection().inverse(v.to_metres({centre.x - 50, centre.y}));
-  LonLat b = v.projection().inverse(v.to_metres({centre.x + 50, centre.y}));
-  double metres_per_unit = geodesic_distance(a, b) / 100.0;
-  double max_m = max_length * metres_per_unit;
-  double step = std::pow(10.0, std::floor(std::log10(max_m)));
-  double best = step;
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * step <= max_m) best = m * step;
-  return {best, best / metres_per_unit};
 }
 
 Box paint_title(Canvas& c, const MapData& data, double x, double y, double width) {
   TextSize t = measure_text(c.cr, c.style.font, c.style.title_size, data.title, true);
   draw_text(c.cr, c.style.font, c.style.title_size, data.title, x, y, c.style.text, nullptr, true);
   TextSize s = measure_text(c.cr, c.style.font, c.style.label_size + 1, data.subtitle);
-  draw_text(c.cr, c.style.font, c.style.label_size + 1, data.subtitle, x, y + t.height + 2,
+  draw_text(c.cr, c.style.font, c.style.label_size + 1, data.subtitle, x, y + t.height + 1,
             c.style.muted_text);
-  return {x, y, x + std::max(width, std::max(t.width, s.width)), y + t.height + s.height + 4};
+  return {x, y, x + std::max(width, std::max(t.width, s.width)), y + t.height + s.height + 2};
 }
 
-Box paint_scale_bar(Canvas& c, double x, double y) {
+Box paint_scale_bar(Canvas& c, const ScaleBar& sb, double x, double y) {
   SavedState guard(c.cr);
-  ScaleBar sb = compute_scale_bar(c.view, 160);
-  double h = 6;
-  std::string label = sb.metres >= 1000
-                          ? std::to_string(static_cast<long>(sb.metres / 1000)) + " km"
-                          : std::to_string(static_cast<long>(sb.metres)) + " m";
-  TextSize t = measure_text(c.cr, c.style.font, c.style.label_size, label);
-  Box box{x - 4, y - h - t.height - 6, x + sb.length + 8, y + 4};
-  set_color(c.cr, c.style.halo);
-  cairo_rectangle(c.cr, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
-  cairo_fill(c.cr);
-  // Two halves, alternating fill, as on printed maps.
+  double h = 5;
+  std::string label = km(sb.metres);
+  std::string half = km(sb.metres / 2);
+  TextSize t = measure_text(c.cr, c.style.font, c.style.label_size - 1, label);
+  std::string note = "true at the map centre";
+  TextSize tn = measure_text(c.cr, c.style.font, c.style.label_size - 2, note);
+  Box box{x - 8, y - h - t.height - 8, x + std::max(sb.length + t.width / 2, tn.width) + 8,
+          y + tn.height + 4};
+  fill_box(c.cr, box, c.style.panel);
+  // Alternating halves, as on printed maps.
   set_color(c.cr, c.style.text);
-  cairo_set_line_width(c.cr, 1);
+  cairo_set_line_width(c.cr, 0.8);
   cairo_rectangle(c.cr, x, y - h, sb.length, h);
   cairo_stroke(c.cr);
   cairo_rectangle(c.cr, x, y - h, sb.length / 2, h);
   cairo_fill(c.cr);
-  draw_text(c.cr, c.style.font, c.style.label_size, "0", x - 3, y - h - t.height - 2, c.style.text);
-  draw_text(c.cr, c.style.font, c.style.label_size, label, x + sb.length - t.width / 2,
-            y - h - t.height - 2, c.style.text);
+  double ty = y - h - t.height - 1;
+  draw_text(c.cr, c.style.font, c.style.label_size - 1, "0", x - 3, ty, c.style.text);
+  TextSize th = measure_text(c.cr, c.style.font, c.style.label_size - 1, half);
+  draw_text(c.cr, c.style.font, c.style.label_size - 1, half, x + sb.length / 2 - th.width / 2, ty,
+            c.style.text);
+  draw_text(c.cr, c.style.font, c.style.label_size - 1, label, x + sb.length - t.width / 2, ty,
+            c.style.text);
+  draw_text(c.cr, c.style.font, c.style.label_size - 2, note, x, y + 2, c.style.muted_text);
   return box;
 }
 
-std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style) {
+Box paint_north_arrow(Canvas& c, double x, double y) {
+  SavedState guard(c.cr);
+  // True north at the centre: the direction to a point a little north of it.
+  XY centre{c.view.x0() + c.view.width() / 2, c.view.y0() + c.view.height() / 2};
+  LonLat ll = c.view.projection().inverse(c.view.to_metres(centre));
+  XY north = c.view.to_device(LonLat{ll.lon, std::min(89.9, ll.lat + 0.05)});
+  double angle = std::atan2(north.x - centre.x, centre.y - north.y);
+  const double w = 26, h = 40;
+  Box box{x, y, x + w, y + h};
+  fill_box(c.cr, box, c.style.panel);
+  {
+    SavedState rotated(c.cr);
+    cairo_translate(c.cr, x + w / 2, y + h / 2 + 5);
+    cairo_rotate(c.cr, angle);
+    set_color(c.cr, c.style.text);
+    cairo_move_to(c.cr, 0, -12);
+    cairo_line_to(c.cr, 6, 8);
+    cairo_line_to(c.cr, 0, 4);
+    cairo_close_path(c.cr);
+    cairo_fill(c.cr);
+    cairo_move_to(c.cr, 0, -12);
+    cairo_line_to(c.cr, -6, 8);
+    cairo_line_to(c.cr, 0, 4);
+    cairo_close_path(c.cr);
+    cairo_set_line_width(c.cr, 0.8);
+    cairo_stroke(c.cr);
+  }
+  TextSize t = measure_text(c.cr, c.style.font, c.style.label_size, "N", true);
+  draw_text(c.cr, c.style.font, c.style.label_size, "N", x + w / 2 - t.width / 2, y + 1,
+            c.style.text, nullptr, true);
+  return box;
+}
+
+std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves) {
   std::vector<LegendEntry> out;
   std::set<SegmentStatus> statuses;
   for (const auto& s : data.segments)
@@ -79,98 +125,291 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style)
   for (SegmentStatus st : {SegmentStatus::disputed, SegmentStatus::undemarcated,
                            SegmentStatus::delimited, SegmentStatus::unknown}) {
     if (!statuses.count(st)) continue;
-    std::string label = "Border: " + to_string(st);
-    if (st == SegmentStatus::unknown) label = "Border (status not recorded)";
-    out.push_back(
-        {label, st == SegmentStatus::disputed ? LegendEntry::line_dashed : LegendEntry::line_solid,
-         status_color(style, st)});
+    std::string label = "Border " + to_string(st) + " (as of " + data.as_of + ")";
+    if (st == SegmentStatus::unknown) label = "Border, status not recorded";
+    out.push_back(entry(LegendEntry::line, label, status_color(style, st),
+                   st == SegmentStatus::disputed));
   }
-  bool point = false, region = false;
+  if (style.show_regions && !data.regions.empty())
+    out.push_back(entry(LegendEntry::region_line, "Region (admin-1) boundary", style.region_line));
+  if (enclaves) out.push_back(entry(LegendEntry::enclave, "Enclave / exclave", style.enclave));
+  std::map<Shape, std::set<std::string>> types;
+  bool range = false, region = false;
+  long biggest = 0;
   for (const auto& mi : data.incidents) {
-    if (!mi.incident->location) continue;
-    (mi.incident->precision == GeoPrecision::region ? region : point) = true;
+    const Incident& i = *mi.incident;
+    if (!i.location) continue;
+    if (i.precision == GeoPrecision::region) {
+      region = true;
+      continue;
+    }
+    types[shape_for(i.event_type)].insert(event_label(i.event_type));
+    Fatalities f = fatalities(i);
+    if (f.known && f.high > f.low) range = true;
+    biggest = std::max(biggest, f.high);
   }
-  if (point)
-    out.push_back({"Incident (size: killed, highest claim)", LegendEntry::symbol, style.incident});
+  for (const auto& [shape, names] : types) {
+    std::string label;
+    for (const auto& n : names) label += (label.empty() ? "" : ", ") + n;
+    out.push_back(entry(LegendEntry::symbol, label,
+                   shape == Shape::ring ? style.incident_other : style.incident, false, shape));
+  }
+  if (biggest > 0) {
+    std::vector<long> sizes;
+    for (long v : {1L, 10L, 50L, 100L, 500L, 1000L})
+      if (v <= biggest * 2) sizes.push_back(v);
+    if (sizes.size() > 3) sizes.erase(sizes.begin(), sizes.end() - 3);
+    std::string label = "Killed: ";
+    for (std::size_t k = 0; k < sizes.size(); ++k)
+      label += (k ? ", " : "") + std::to_string(sizes[k]);
+    out.push_back(entry(LegendEntry::size_key, label + " (area ∝ figure)", style.incident, false,
+                   Shape::circle, sizes));
+  }
+  if (range)
+    out.push_back(entry(LegendEntry::range, "Claims differ: fill = lowest, ring = highest",
+                   style.incident));
   if (region)
-    out.push_back(
-        {"Incident located to a region only", LegendEntry::symbol_region, style.incident});
+    out.push_back(entry(LegendEntry::region_hatch, "Located only to a region", style.incident));
   return out;
+}
+
+Box legend_box(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y) {
+  double width = measure_text(c.cr, c.style.font, c.style.label_size, "Legend", true).width, h = 0;
+  for (const auto& e : entries) {
+    double extra = e.kind == LegendEntry::size_key
+                       ? 2 * radius_for(c.style, e.sizes.back()) * static_cast<double>(e.sizes.size()) + 30
+                       : 0;
+    width = std::max(
+        width, measure_text(c.cr, c.style.font, c.style.label_size, e.label).width + extra);
+    h += entry_height(e, c.style);
+  }
+  return {x, y, x + width + 50, y + h + c.style.label_size + 16};
 }
 
 Box paint_legend(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y) {
   SavedState guard(c.cr);
-  double line_h = c.style.label_size + 8, width = 0;
-  for (const auto& e : entries)
-    width = std::max(width, measure_text(c.cr, c.style.font, c.style.label_size, e.label).width);
-  Box box{x, y, x + width + 46, y + line_h * static_cast<double>(entries.size()) + 10};
-  set_color(c.cr, c.style.halo);
-  cairo_rectangle(c.cr, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
-  cairo_fill(c.cr);
-  double cy = y + 5;
+  Box box = legend_box(c, entries, x, y);
+  fill_box(c.cr, box, c.style.panel);
+  const Style& s = c.style;
+  draw_text(c.cr, s.font, s.label_size, "Legend", x + 8, y + 5, s.text, nullptr, true);
+  double cy = y + s.label_size + 12;
   for (const auto& e : entries) {
-    double mid = cy + line_h / 2;
+    double eh = entry_height(e, s), mid = cy + eh / 2, sx = x + 24;
+    cairo_new_path(c.cr);
     set_color(c.cr, e.color);
-    if (e.kind == LegendEntry::line_solid || e.kind == LegendEntry::line_dashed) {
-      const double dash[] = {7.0, 4.0};
-      cairo_set_dash(c.cr, dash, e.kind == LegendEntry::line_dashed ? 2 : 0, 0);
-      cairo_set_line_width(c.cr,
-                           c.style.border_width * (e.kind == LegendEntry::line_dashed ? 1.6 : 1));
-      cairo_move_to(c.cr, x + 8, mid);
-      cairo_line_to(c.cr, x + 34, mid);
-      cairo_stroke(c.cr);
-      cairo_set_dash(c.cr, nullptr, 0, 0);
-    } else if (e.kind == LegendEntry::symbol) {
-      cairo_arc(c.cr, x + 21, mid, 6, 0, 2 * M_PI);
-      cairo_fill(c.cr);
-    } else {
-      const double dash[] = {3.0, 2.0};
-      cairo_set_dash(c.cr, dash, 2, 0);
-      cairo_set_line_width(c.cr, 1.8);
-      cairo_arc(c.cr, x + 21, mid, 7, 0, 2 * M_PI);
-      cairo_stroke(c.cr);
-      cairo_set_dash(c.cr, nullptr, 0, 0);
+    cairo_set_dash(c.cr, nullptr, 0, 0);
+    switch (e.kind) {
+      case LegendEntry::line: {
+        const double dash[] = {6.0, 3.0};
+        cairo_set_dash(c.cr, dash, e.dashed ? 2 : 0, 0);
+        cairo_set_line_width(c.cr, s.border_width * (e.dashed ? 1.4 : 1));
+        cairo_move_to(c.cr, x + 8, mid);
+        cairo_line_to(c.cr, x + 40, mid);
+        cairo_stroke(c.cr);
+        break;
+      }
+      case LegendEntry::region_line: {
+        const double dash[] = {4.0, 2.0, 1.0, 2.0};
+        cairo_set_dash(c.cr, dash, 4, 0);
+        cairo_set_line_width(c.cr, 0.9);
+        cairo_move_to(c.cr, x + 8, mid);
+        cairo_line_to(c.cr, x + 40, mid);
+        cairo_stroke(c.cr);
+        break;
+      }
+      case LegendEntry::enclave: {
+        Color f = e.color;
+        f.a = 0.18;
+        cairo_rectangle(c.cr, x + 14, mid - 5, 20, 10);
+        set_color(c.cr, f);
+        cairo_fill_preserve(c.cr);
+        set_color(c.cr, e.color);
+        cairo_set_line_width(c.cr, 1.4);
+        cairo_stroke(c.cr);
+        break;
+      }
+      case LegendEntry::symbol:
+        draw_symbol(c.cr, e.shape, {sx, mid}, 5);
+        if (e.shape == Shape::ring) {
+          cairo_set_line_width(c.cr, 1.8);
+          cairo_stroke(c.cr);
+        } else {
+          cairo_fill(c.cr);
+        }
+        break;
+      case LegendEntry::size_key: {
+        double px = x + 10;
+        for (long v : e.sizes) {
+          double r = radius_for(s, v);
+          cairo_new_path(c.cr);
+          cairo_arc(c.cr, px + r, mid, r, 0, 2 * M_PI);
+          Color f = e.color;
+          f.a = 0.88;
+          set_color(c.cr, f);
+          cairo_fill(c.cr);
+          px += 2 * r + 6;
+        }
+        TextSize t = measure_text(c.cr, s.font, s.label_size, e.label);
+        draw_text(c.cr, s.font, s.label_size, e.label, px + 4, mid - t.height / 2, s.text);
+        cy += eh;
+        continue;
+      }
+      case LegendEntry::range:
+        cairo_arc(c.cr, sx, mid, 7, 0, 2 * M_PI);
+        cairo_set_line_width(c.cr, 1.4);
+        cairo_stroke(c.cr);
+        cairo_arc(c.cr, sx, mid, 4, 0, 2 * M_PI);
+        cairo_fill(c.cr);
+        break;
+      case LegendEntry::region_hatch: {
+        SavedState inner(c.cr);
+        cairo_arc(c.cr, sx, mid, 7, 0, 2 * M_PI);
+        cairo_clip_preserve(c.cr);
+        cairo_new_path(c.cr);
+        cairo_set_line_width(c.cr, 1.0);
+        for (double k = -14; k <= 14; k += 4) {
+          cairo_move_to(c.cr, sx + k - 7, mid + 7);
+          cairo_line_to(c.cr, sx + k + 7, mid - 7);
+        }
+        cairo_stroke(c.cr);
+        cairo_reset_clip(c.cr);
+        const double dash[] = {3.0, 2.0};
+        cairo_set_dash(c.cr, dash, 2, 0);
+        cairo_arc(c.cr, sx, mid, 7, 0, 2 * M_PI);
+        cairo_set_line_width(c.cr, 1.2);
+        cairo_stroke(c.cr);
+        break;
+      }
     }
-    TextSize t = measure_text(c.cr, c.style.font, c.style.label_size, e.label);
-    draw_text(c.cr, c.style.font, c.style.label_size, e.label, x + 42, mid - t.height / 2,
-              c.style.text);
-    cy += line_h;
+    cairo_set_dash(c.cr, nullptr, 0, 0);
+    TextSize t = measure_text(c.cr, s.font, s.label_size, e.label);
+    draw_text(c.cr, s.font, s.label_size, e.label, x + 46, mid - t.height / 2, s.text);
+    cy += eh;
   }
   return box;
 }
 
-void paint_claims_panel(Canvas& c, const MapData& data, const Box& area) {
+Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const Box& where) {
   SavedState guard(c.cr);
-  double size = c.style.label_size, y = area.y0;
-  draw_text(c.cr, c.style.font, size + 2, "Incidents and reported figures", area.x0, y,
-            c.style.text, nullptr, true);
-  y += size + 10;
-  for (const auto& mi : data.incidents) {
-    const Incident& i = *mi.incident;
-    if (y > area.y1 - 2 * size) {
-      draw_text(c.cr, c.style.font, size, "… more in incidents.csv", area.x0, y,
-                c.style.muted_text);
-      break;
-    }
-    std::string head = std::to_string(mi.number) + ". " + i.date.start.substr(5) + "  " + i.place +
-                       " — " + i.event_type;
-    if (!i.location) head += " (not located)";
-    draw_text(c.cr, c.style.font, size, head, area.x0, y, c.style.text, nullptr, true);
-    y += size + 4;
-    for (const auto& cl : i.claims) {
-      if (y > area.y1 - 2 * size) break;
-      std::string line =
-          "   " + figure(cl) + (cl.side.empty() ? "" : " (" + cl.side + ")") + " — " + cl.claimant;
-      draw_text(c.cr, c.style.font, size - 1, line, area.x0, y, c.style.muted_text);
-      y += size + 2;
-    }
-    y += 3;
+  Bounds b;
+  for (const auto& country : data.countries)
+    if (std::find(data.focus.begin(), data.focus.end(), country.iso2) != data.focus.end())
+      b.add(bounds_of(country.area));
+  b.add(main_extent);
+  if (b.empty()) return {};
+  b = {b.min_lon - 3, b.min_lat - 2, b.max_lon + 3, b.max_lat + 2};
+  Viewport v(c.view.projection(), b, where.x0 + 3, where.y0 + 3, where.x1 - where.x0 - 6,
+             where.y1 - where.y0 - 6);
+  fill_box(c.cr, where, c.style.background);
+  cairo_rectangle(c.cr, where.x0, where.y0, where.x1 - where.x0, where.y1 - where.y0);
+  cairo_clip(c.cr);
+  cairo_set_fill_rule(c.cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (const auto& country : data.countries) {
+    cairo_new_path(c.cr);
+    for (const auto& poly : country.area)
+      for (const auto& ring : poly.rings) {
+        trace_line(c.cr, v, ring);
+        cairo_close_path(c.cr);
+      }
+    bool focus = std::find(data.focus.begin(), data.focus.end(), country.iso2) != data.focus.end();
+    set_color(c.cr, focus ? c.style.land_focus : c.style.land);
+    cairo_fill_preserve(c.cr);
+    set_color(c.cr, c.style.country_line);
+    cairo_set_line_width(c.cr, 0.4);
+    cairo_stroke(c.cr);
   }
+  // The main map's extent.
+  cairo_new_path(c.cr);
+  trace_line(c.cr, v,
+             {{main_extent.min_lon, main_extent.min_lat}, {main_extent.max_lon, main_extent.min_lat},
+              {main_extent.max_lon, main_extent.max_lat}, {main_extent.min_lon, main_extent.max_lat},
+              {main_extent.min_lon, main_extent.min_lat}});
+  set_color(c.cr, c.style.border_disputed);
+  cairo_set_line_width(c.cr, 1.5);
+  cairo_stroke(c.cr);
+  cairo_reset_clip(c.cr);
+  cairo_rectangle(c.cr, where.x0, where.y0, where.x1 - where.x0, where.y1 - where.y0);
+  set_color(c.cr, c.style.country_line);
+  cairo_set_line_width(c.cr, 0.8);
+  cairo_stroke(c.cr);
+  return where;
 }
 
-void paint_attribution(Canvas& c, const std::string& text, const Box& area) {
-  draw_text(c.cr, c.style.font, c.style.label_size - 1.5, text, area.x0, area.y0,
-            c.style.muted_text);
+void paint_claims_panel(Canvas& c, const MapData& data, const Box& area) {
+  SavedState guard(c.cr);
+  const Style& s = c.style;
+  double size = s.label_size - 0.5, y = area.y0, width = area.x1 - area.x0;
+  draw_text(c.cr, s.font, size + 2, "Incidents and reported figures", area.x0, y, s.text, nullptr,
+            true);
+  y += size + 10;
+  draw_text(c.cr, s.font, size - 1,
+            "Numbers match the map. Conflicting figures are shown side by side with who gave them.",
+            area.x0, y, s.muted_text);
+  // Long hint lines are rare; the panel is wide enough for it at default sizes.
+  y += size + 8;
+  std::size_t shown = 0;
+  for (const auto& mi : data.incidents) {
+    const Incident& i = *mi.incident;
+    if (y > area.y1 - 3 * size) break;
+    ++shown;
+    std::string head = std::to_string(mi.number) + ". " + i.date.start.substr(5) + "  " +
+                       (i.resolved_name.empty() ? i.place : i.resolved_name) + " — " +
+                       event_label(i.event_type);
+    if (!i.location) head += " (not located)";
+    if (i.precision == GeoPrecision::region) head += " (region only)";
+    draw_text(c.cr, s.font, size, head, area.x0, y, s.text, nullptr, true);
+    y += size + 4;
+    // Group claims by (kind, side): several claimants for one figure sit on one line.
+    std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
+    for (const auto& cl : i.claims) groups[{cl.kind, cl.side}].push_back(&cl);
+    for (const auto& [key, claims] : groups) {
+      std::string line = "   ";
+      std::set<std::string> distinct;
+      for (const Claim* cl : claims) distinct.insert(figure(*cl));
+      for (std::size_t k = 0; k < claims.size(); ++k) {
+        std::string part = figure(*claims[k]) + (claims[k]->claimant.empty() ? "" : " — " + claims[k]->claimant);
+        std::string candidate = line + (k ? "  vs  " : "") + part;
+        if (k && measure_text(c.cr, s.font, size - 1, candidate).width > width) {
+          draw_text(c.cr, s.font, size - 1, line, area.x0, y, s.muted_text);
+          y += size + 2;
+          line = "      vs  " + part;
+        } else {
+          line = candidate;
+        }
+      }
+      if (!key.second.empty()) line += " (" + key.second + ")";
+      bool conflict = distinct.size() > 1;
+      draw_text(c.cr, s.font, size - 1, line, area.x0, y, conflict ? s.border_disputed : s.muted_text,
+                nullptr, conflict);
+      y += size + 2;
+    }
+    y += 4;
+  }
+  if (shown < data.incidents.size())
+    draw_text(c.cr, s.font, size, "… " + std::to_string(data.incidents.size() - shown) +
+                                      " more: see incidents.geojson",
+              area.x0, y, s.muted_text);
+}
+
+void paint_attribution(Canvas& c, const MapData& data, const Box& area) {
+  // The incident sources are credited too, as many as fit on the line.
+  std::vector<std::string> sources;
+  for (const auto& mi : data.incidents)
+    for (const auto& src : mi.incident->sources)
+      if (!src.empty() && std::find(sources.begin(), sources.end(), src) == sources.end())
+        sources.push_back(src);
+  double size = c.style.label_size - 1.5, width = area.x1 - area.x0;
+  std::string text = data.attribution;
+  for (std::size_t k = 0; k < sources.size(); ++k) {
+    std::string next = text + (k ? "; " : " · Incidents: ") + sources[k];
+    std::string rest = " … (" + std::to_string(sources.size() - k) + " more in the data)";
+    if (measure_text(c.cr, c.style.font, size, next + rest).width > width) {
+      text += rest;
+      break;
+    }
+    text = next;
+  }
+  draw_text(c.cr, c.style.font, size, text, area.x0, area.y0, c.style.muted_text);
 }
 
 }  // namespace bm

@@ -1,35 +1,43 @@
 #pragma once
-// Map furniture: title block, scale bar, legend, claims panel, attribution.
+// Map furniture: title block, scale bar, north arrow, legend, locator inset,
+// claims panel, attribution.
 #include <string>
 #include <vector>
 
 #include "render/canvas.hpp"
+#include "render/layers.hpp"
 #include "render/map.hpp"
+#include "render/scale.hpp"
 
 namespace bm {
 
-struct ScaleBar {
-  double metres = 0;  // a round length
-  double length = 0;  // device units
-};
-
-// A round length (1-2-5 steps) no longer than `max_length` device units,
-// true at the map centre (geodesic metres per device unit measured there).
-ScaleBar compute_scale_bar(const Viewport& v, double max_length);
-
 Box paint_title(Canvas& c, const MapData& data, double x, double y, double width);
-Box paint_scale_bar(Canvas& c, double x, double y);  // (x, y): bottom-left corner
+// (x, y): bottom-left corner of the bar; returns the box it covers.
+Box paint_scale_bar(Canvas& c, const ScaleBar& sb, double x, double y);
+// Top-left corner at (x, y); the arrow points to true north at the map centre.
+Box paint_north_arrow(Canvas& c, double x, double y);
 
 struct LegendEntry {
+  enum Kind { line, region_line, enclave, symbol, range, region_hatch, size_key } kind;
   std::string label;
-  enum Kind { line_solid, line_dashed, symbol, symbol_region } kind;
   Color color;
+  bool dashed = false;
+  Shape shape = Shape::circle;
+  std::vector<long> sizes;  // size_key: the figures shown
 };
-std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style);
+// One entry per category actually drawn (statuses active on the map date,
+// event types present, the range ring only if a toll is disputed...).
+std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves);
+Box legend_box(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y);
 Box paint_legend(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y);
 
-// The numbered list of incidents with every claim side by side.
+// Locator: the focus countries and their neighbours, with the map's extent.
+Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const Box& where);
+
+// The numbered list of incidents with conflicting figures side by side.
 void paint_claims_panel(Canvas& c, const MapData& data, const Box& area);
-void paint_attribution(Canvas& c, const std::string& text, const Box& area);
+void paint_attribution(Canvas& c, const MapData& data, const Box& area);
+
+std::string figure(const Claim& c);  // "≥24 killed", "~130 killed", "12–40 killed"
 
 }  // namespace bm

@@ -15,6 +15,55 @@ bool free_at(const Canvas& c, const std::vector<PlacedLabel>& placed, const Box&
   return true;
 }
 
+// Tries the positions around the anchor, then rings further out with a
+// leader line. Returns false when nothing is free.
+bool try_place(Canvas& c, Placement& out, const LabelRequest* r, const std::string& text) {
+  const double pad = 2;
+  TextSize t = measure_text(c.cr, c.style.font + r->font_suffix, r->size, text, r->bold);
+  double w = t.width + 2 * pad, h = t.height;
+  if (r->centred) {
+    // Area labels: centred, or nudged a little up/down/left/right.
+    const double dx[] = {0, 0, 0, -w / 3, w / 3};
+    const double dy[] = {0, -h, h, 0, 0};
+    for (int i = 0; i < 5; ++i) {
+      double cx = r->anchor.x + dx[i], cy = r->anchor.y + dy[i];
+      Box b{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+      if (free_at(c, out.placed, b)) {
+        out.placed.push_back({r, b, text, false});
+        return true;
+      }
+    }
+    return false;
+  }
+  double gap = r->radius + 2;
+  // Right, left, above, below, then the diagonals (cartographic preference).
+  const double dx[] = {gap,       -gap - w,       -w / 2,    -w / 2,
+                       gap * 0.7, -gap * 0.7 - w, gap * 0.7, -gap * 0.7 - w};
+  const double dy[] = {-h / 2,         -h / 2,         -gap - h,  gap,
+                       -gap * 0.7 - h, -gap * 0.7 - h, gap * 0.7, gap * 0.7};
+  for (int i = 0; i < 8; ++i) {
+    Box b{r->anchor.x + dx[i], r->anchor.y + dy[i], r->anchor.x + dx[i] + w,
+          r->anchor.y + dy[i] + h};
+    if (free_at(c, out.placed, b)) {
+      out.placed.push_back({r, b, text, false});
+      return true;
+    }
+  }
+  // Crowded: walk outwards on rings and draw a leader line back.
+  for (double dist = gap + w / 2 + 8; dist < gap + w / 2 + 90; dist += 10) {
+    for (int k = 0; k < 16; ++k) {
+      double a = k * M_PI / 8;
+      double cx = r->anchor.x + dist * std::cos(a), cy = r->anchor.y + dist * std::sin(a) * 0.6;
+      Box b{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+      if (free_at(c, out.placed, b)) {
+        out.placed.push_back({r, b, text, true});
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Placement place_labels(Canvas& c, const std::vector<LabelRequest>& requests) {
@@ -24,38 +73,10 @@ Placement place_labels(Canvas& c, const std::vector<LabelRequest>& requests) {
     return a->priority > b->priority;
   });
   Placement out;
-  const double pad = 2;
   for (const LabelRequest* r : order) {
-    TextSize t = measure_text(c.cr, c.style.font, r->size, r->text, r->bold);
-    double w = t.width + 2 * pad, h = t.height;
-    double gap = r->radius + 3;
-    // Right, left, above, below, then the diagonals (cartographic preference).
-    const double dx[] = {gap,       -gap - w,       -w / 2,    -w / 2,
-                         gap * 0.7, -gap * 0.7 - w, gap * 0.7, -gap * 0.7 - w};
-    const double dy[] = {-h / 2,         -h / 2,         -gap - h,  gap,
-                         -gap * 0.7 - h, -gap * 0.7 - h, gap * 0.7, gap * 0.7};
-    bool done = false;
-    for (int i = 0; i < 8 && !done; ++i) {
-      Box b{r->anchor.x + dx[i], r->anchor.y + dy[i], r->anchor.x + dx[i] + w,
-            r->anchor.y + dy[i] + h};
-      if (free_at(c, out.placed, b)) {
-        out.placed.push_back({r, b, false});
-        done = true;
-      }
-    }
-    // Crowded: walk outwards on rings and draw a leader line back.
-    for (double dist = gap + 18; dist < gap + 160 && !done; dist += 14) {
-      for (int k = 0; k < 16 && !done; ++k) {
-        double a = k * M_PI / 8;
-        double cx = r->anchor.x + dist * std::cos(a), cy = r->anchor.y + dist * std::sin(a);
-        Box b{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
-        if (free_at(c, out.placed, b)) {
-          out.placed.push_back({r, b, true});
-          done = true;
-        }
-      }
-    }
-    if (!done) out.unplaced.push_back(r);
+    if (try_place(c, out, r, r->text)) continue;
+    if (!r->short_text.empty() && try_place(c, out, r, r->short_text)) continue;
+    out.unplaced.push_back(r);
   }
   return out;
 }
@@ -66,14 +87,22 @@ void draw_labels(Canvas& c, const Placement& placement) {
     if (p.leader) {
       double cx = std::clamp(p.request->anchor.x, p.box.x0, p.box.x1);
       double cy = std::clamp(p.request->anchor.y, p.box.y0, p.box.y1);
-      set_color(c.cr, c.style.muted_text);
-      cairo_set_line_width(c.cr, 0.7);
-      cairo_move_to(c.cr, p.request->anchor.x, p.request->anchor.y);
-      cairo_line_to(c.cr, cx, cy);
-      cairo_stroke(c.cr);
+      // Start the leader at the symbol's edge, not its centre.
+      double dx = cx - p.request->anchor.x, dy = cy - p.request->anchor.y;
+      double len = std::hypot(dx, dy);
+      if (len > p.request->radius) {
+        double sx = p.request->anchor.x + dx / len * p.request->radius;
+        double sy = p.request->anchor.y + dy / len * p.request->radius;
+        set_color(c.cr, c.style.muted_text);
+        cairo_set_line_width(c.cr, 0.7);
+        cairo_move_to(c.cr, sx, sy);
+        cairo_line_to(c.cr, cx, cy);
+        cairo_stroke(c.cr);
+      }
     }
-    draw_text(c.cr, c.style.font, p.request->size, p.request->text, p.box.x0 + 2, p.box.y0,
-              c.style.text, &c.style.halo, p.request->bold);
+    const Color& colour = p.request->color ? *p.request->color : c.style.text;
+    draw_text(c.cr, c.style.font + p.request->font_suffix, p.request->size, p.text, p.box.x0 + 2,
+              p.box.y0, colour, &c.style.halo, p.request->bold);
   }
 }
 

@@ -2,7 +2,9 @@
 // Label placement with collision avoidance: each label tries candidate
 // positions around its anchor in priority order and takes the first that
 // overlaps nothing placed before it (symbols, other labels, furniture) and
-// stays inside the frame. Labels that fit nowhere are reported, not drawn.
+// stays inside the frame. Crowded labels move out on a leader line, then
+// shrink to their callout number (the claims panel is the side table);
+// labels that fit nowhere are reported, not drawn.
 #include <string>
 #include <vector>
 
@@ -12,16 +14,21 @@ namespace bm {
 
 struct LabelRequest {
   std::string text;
+  std::string short_text;  // callout fallback when crowded, e.g. "3"; empty: none
   XY anchor;
   double radius = 0;  // the symbol's radius: labels start beyond it
-  int priority = 0;   // higher first
+  int priority = 0;   // higher first: incidents > named places > regions > countries
   double size = 9;
   bool bold = false;
+  bool centred = false;       // area labels: centred on the anchor, no leader lines
+  std::string font_suffix;    // e.g. " Italic"
+  const Color* color = nullptr;  // default: style.text
 };
 
 struct PlacedLabel {
   const LabelRequest* request = nullptr;
   Box box;
+  std::string text;     // the text drawn (full or short)
   bool leader = false;  // drawn away from the anchor with a leader line
 };
 

@@ -6,31 +6,42 @@
 namespace bm {
 namespace {
 
-void trace_line(cairo_t* cr, const Viewport& v, const Line& line) {
-  bool first = true;
-  for (const auto& p : line) {
-    XY d = v.to_device(p);
-    if (first)
-      cairo_move_to(cr, d.x, d.y);
-    else
-      cairo_line_to(cr, d.x, d.y);
-    first = false;
-  }
-}
-
 bool is_focus(const MapData& data, const std::string& iso2) {
   return std::find(data.focus.begin(), data.focus.end(), iso2) != data.focus.end();
 }
 
-long max_killed(const Incident& i) {
-  long best = 0;
-  for (const auto& c : i.claims)
-    if (c.kind == "killed" && c.scope != "conflict")
-      best = std::max(best, c.high.value_or(c.low.value_or(0)));
-  return best;
+void clip_to_frame(Canvas& c) {
+  cairo_rectangle(c.cr, c.frame.x0, c.frame.y0, c.frame.x1 - c.frame.x0, c.frame.y1 - c.frame.y0);
+  cairo_clip(c.cr);
+}
+
+double ring_area(const Ring& r) {
+  double a = 0;
+  for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+    a += (r[j].lon + r[i].lon) * (r[j].lat - r[i].lat);
+  return std::abs(a) / 2;
 }
 
 }  // namespace
+
+void trace_line(cairo_t* cr, const Viewport& v, const Line& line) {
+  const double step = 0.05;  // degrees
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (i == 0) {
+      XY d = v.to_device(line[0]);
+      cairo_move_to(cr, d.x, d.y);
+      continue;
+    }
+    const LonLat a = line[i - 1], b = line[i];
+    double span = std::max(std::abs(b.lon - a.lon), std::abs(b.lat - a.lat));
+    int n = std::clamp(static_cast<int>(std::ceil(span / step)), 1, 200);
+    for (int k = 1; k <= n; ++k) {
+      double t = static_cast<double>(k) / n;
+      XY d = v.to_device(LonLat{a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
+      cairo_line_to(cr, d.x, d.y);
+    }
+  }
+}
 
 const Color& status_color(const Style& style, SegmentStatus status) {
   switch (status) {
@@ -46,19 +57,14 @@ const Color& status_color(const Style& style, SegmentStatus status) {
   return style.border_unknown;
 }
 
-// Area-true: the symbol's area grows with the figure.
-double symbol_radius(const Incident& incident) {
-  return 5.0 + 2.2 * std::sqrt(static_cast<double>(max_killed(incident)));
-}
-
 void paint_countries(Canvas& c, const MapData& data) {
   SavedState guard(c.cr);
   set_color(c.cr, c.style.background);
   cairo_rectangle(c.cr, c.frame.x0, c.frame.y0, c.frame.x1 - c.frame.x0, c.frame.y1 - c.frame.y0);
   cairo_fill(c.cr);
-  cairo_rectangle(c.cr, c.frame.x0, c.frame.y0, c.frame.x1 - c.frame.x0, c.frame.y1 - c.frame.y0);
-  cairo_clip(c.cr);
+  clip_to_frame(c);
   cairo_set_line_join(c.cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_fill_rule(c.cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (const auto& country : data.countries) {
     cairo_new_path(c.cr);
     for (const auto& poly : country.area)
@@ -66,7 +72,6 @@ void paint_countries(Canvas& c, const MapData& data) {
         trace_line(c.cr, c.view, ring);
         cairo_close_path(c.cr);
       }
-    cairo_set_fill_rule(c.cr, CAIRO_FILL_RULE_EVEN_ODD);
     set_color(c.cr, is_focus(data, country.iso2) ? c.style.land_focus : c.style.land);
     cairo_fill_preserve(c.cr);
     set_color(c.cr, c.style.country_line);
@@ -75,19 +80,73 @@ void paint_countries(Canvas& c, const MapData& data) {
   }
 }
 
+void paint_regions(Canvas& c, const MapData& data) {
+  SavedState guard(c.cr);
+  clip_to_frame(c);
+  set_color(c.cr, c.style.region_line);
+  cairo_set_line_width(c.cr, 0.7);
+  const double dash[] = {4.0, 2.0, 1.0, 2.0};
+  cairo_set_dash(c.cr, dash, 4, 0);
+  for (const auto& r : data.regions) {
+    if (!is_focus(data, r.country)) continue;
+    cairo_new_path(c.cr);
+    for (const auto& poly : r.area)
+      for (const auto& ring : poly.rings) {
+        trace_line(c.cr, c.view, ring);
+        cairo_close_path(c.cr);
+      }
+    cairo_stroke(c.cr);
+  }
+}
+
+// An enclave (or exclave) is any part of a focus country other than its
+// largest, and small against it: drawn with a distinct outline so a reader
+// sees that the other country surrounds it.
+bool paint_enclaves(Canvas& c, const MapData& data) {
+  SavedState guard(c.cr);
+  clip_to_frame(c);
+  bool any = false;
+  for (const auto& country : data.countries) {
+    if (!is_focus(data, country.iso2) || country.area.size() < 2) continue;
+    double biggest = 0;
+    for (const auto& p : country.area)
+      if (!p.rings.empty()) biggest = std::max(biggest, ring_area(p.rings[0]));
+    for (const auto& p : country.area) {
+      if (p.rings.empty() || ring_area(p.rings[0]) > biggest * 0.05) continue;
+      Bounds b;
+      for (const auto& q : p.rings[0]) b.add(q);
+      XY d0 = c.view.to_device(LonLat{b.min_lon, b.max_lat});
+      XY d1 = c.view.to_device(LonLat{b.max_lon, b.min_lat});
+      if (d1.x < c.frame.x0 || d0.x > c.frame.x1 || d1.y < c.frame.y0 || d0.y > c.frame.y1)
+        continue;
+      cairo_new_path(c.cr);
+      trace_line(c.cr, c.view, p.rings[0]);
+      cairo_close_path(c.cr);
+      Color fill = c.style.enclave;
+      fill.a = 0.18;
+      set_color(c.cr, fill);
+      cairo_fill_preserve(c.cr);
+      set_color(c.cr, c.style.enclave);
+      cairo_set_line_width(c.cr, 1.4);
+      cairo_stroke(c.cr);
+      any = true;
+    }
+  }
+  return any;
+}
+
 void paint_segments(Canvas& c, const MapData& data) {
   SavedState guard(c.cr);
-  cairo_rectangle(c.cr, c.frame.x0, c.frame.y0, c.frame.x1 - c.frame.x0, c.frame.y1 - c.frame.y0);
-  cairo_clip(c.cr);
-  cairo_set_line_cap(c.cr, CAIRO_LINE_CAP_ROUND);
+  clip_to_frame(c);
+  cairo_set_line_cap(c.cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join(c.cr, CAIRO_LINE_JOIN_ROUND);
   for (const auto& s : data.segments) {
     if (!active_on(s, data.as_of)) continue;
     bool disputed = s.status == SegmentStatus::disputed;
     set_color(c.cr, status_color(c.style, s.status));
-    cairo_set_line_width(c.cr, disputed ? c.style.border_width * 1.6 : c.style.border_width);
+    cairo_set_line_width(c.cr, disputed ? c.style.border_width * 1.4 : c.style.border_width);
     if (disputed) {
-      const double dash[] = {7.0, 4.0};
+      const double dash[] = {6.0, 3.0};
       cairo_set_dash(c.cr, dash, 2, 0);
     } else {
       cairo_set_dash(c.cr, nullptr, 0, 0);
@@ -100,41 +159,159 @@ void paint_segments(Canvas& c, const MapData& data) {
   }
 }
 
-std::vector<Box> paint_incidents(Canvas& c, const MapData& data) {
+Shape shape_for(const std::string& t) {
+  if (t == "armed_clash") return Shape::circle;
+  if (t == "shelling") return Shape::diamond;
+  if (t == "drone_strike" || t == "air_strike") return Shape::triangle;
+  if (t == "attack_on_civilians" || t == "property_destruction") return Shape::square;
+  return Shape::ring;
+}
+
+bool is_violent(const std::string& t) { return shape_for(t) != Shape::ring; }
+
+std::string event_label(const std::string& t) {
+  std::string s = t.empty() ? "other event" : t;
+  std::replace(s.begin(), s.end(), '_', ' ');
+  s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+void draw_symbol(cairo_t* cr, Shape shape, XY p, double r) {
+  switch (shape) {
+    case Shape::circle:
+    case Shape::ring:
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, p.x, p.y, r, 0, 2 * M_PI);
+      break;
+    case Shape::diamond: {
+      double k = r * std::sqrt(M_PI / 2);  // same area as the circle
+      cairo_move_to(cr, p.x, p.y - k);
+      cairo_line_to(cr, p.x + k, p.y);
+      cairo_line_to(cr, p.x, p.y + k);
+      cairo_line_to(cr, p.x - k, p.y);
+      cairo_close_path(cr);
+      break;
+    }
+    case Shape::triangle: {
+      double k = r * 1.55;  // circumradius of a triangle with the circle's area
+      cairo_move_to(cr, p.x, p.y - k);
+      cairo_line_to(cr, p.x + k * 0.866, p.y + k * 0.5);
+      cairo_line_to(cr, p.x - k * 0.866, p.y + k * 0.5);
+      cairo_close_path(cr);
+      break;
+    }
+    case Shape::square: {
+      double k = r * std::sqrt(M_PI) / 2;
+      cairo_rectangle(cr, p.x - k, p.y - k, 2 * k, 2 * k);
+      break;
+    }
+  }
+}
+
+Fatalities fatalities(const Incident& i) {
+  Fatalities f;
+  for (const auto& c : i.claims) {
+    if (c.kind != "killed" || c.scope == "conflict") continue;
+    if (!c.low && !c.high) continue;
+    long lo = c.low.value_or(*c.high), hi = c.high.value_or(*c.low);
+    if (!f.known) {
+      f = {lo, hi, true};
+    } else {
+      f.low = std::min(f.low, lo);
+      f.high = std::max(f.high, hi);
+    }
+  }
+  return f;
+}
+
+double radius_for(const Style& style, long killed) {
+  return std::max(style.symbol_min, style.symbol_scale * std::sqrt(static_cast<double>(killed)));
+}
+
+double symbol_radius(const Style& style, const Incident& i) {
+  Fatalities f = fatalities(i);
+  double r = radius_for(style, f.high);
+  if (i.precision == GeoPrecision::region) r = std::max(r, 14.0);
+  return r * (shape_for(i.event_type) == Shape::triangle ? 1.55 : 1.25);
+}
+
+std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data) {
   SavedState guard(c.cr);
-  std::vector<Box> boxes;
+  std::vector<SymbolBox> boxes;
   // Biggest first so small symbols stay visible on top.
   std::vector<const MapIncident*> order;
   for (const auto& mi : data.incidents)
     if (mi.incident->location) order.push_back(&mi);
-  std::stable_sort(order.begin(), order.end(), [](const MapIncident* a, const MapIncident* b) {
-    return symbol_radius(*a->incident) > symbol_radius(*b->incident);
+  std::stable_sort(order.begin(), order.end(), [&](const MapIncident* a, const MapIncident* b) {
+    return symbol_radius(c.style, *a->incident) > symbol_radius(c.style, *b->incident);
   });
+  cairo_set_line_join(c.cr, CAIRO_LINE_JOIN_MITER);
   for (const MapIncident* mi : order) {
     const Incident& i = *mi->incident;
     XY d = c.view.to_device(*i.location);
-    double r = symbol_radius(i);
-    cairo_new_path(c.cr);
+    Shape shape = shape_for(i.event_type);
+    Fatalities f = fatalities(i);
+    const Color& colour = is_violent(i.event_type) ? c.style.incident : c.style.incident_other;
+    double r_low = radius_for(c.style, f.low), r_high = radius_for(c.style, f.high);
     if (i.precision == GeoPrecision::region) {
-      // Only the region is known: a hollow dashed ring, not a confident dot.
-      cairo_arc(c.cr, d.x, d.y, r + 4, 0, 2 * M_PI);
-      set_color(c.cr, c.style.incident);
+      // Only the region is known: a hatched area, not a confident point.
+      double R = std::max(14.0, r_high * 1.2);
+      SavedState inner(c.cr);
+      cairo_new_path(c.cr);
+      cairo_arc(c.cr, d.x, d.y, R, 0, 2 * M_PI);
+      cairo_clip_preserve(c.cr);
+      Color hatch = colour;
+      hatch.a = 0.55;
+      set_color(c.cr, hatch);
+      cairo_set_line_width(c.cr, 1.0);
+      cairo_new_path(c.cr);
+      for (double k = -2 * R; k <= 2 * R; k += 4) {
+        cairo_move_to(c.cr, d.x + k - R, d.y + R);
+        cairo_line_to(c.cr, d.x + k + R, d.y - R);
+      }
+      cairo_stroke(c.cr);
+      cairo_reset_clip(c.cr);
+      cairo_arc(c.cr, d.x, d.y, R, 0, 2 * M_PI);
       const double dash[] = {3.0, 2.0};
       cairo_set_dash(c.cr, dash, 2, 0);
+      set_color(c.cr, colour);
+      cairo_set_line_width(c.cr, 1.4);
+      cairo_stroke(c.cr);
+      boxes.push_back({mi->number, {d.x - R, d.y - R, d.x + R, d.y + R}});
+      continue;
+    }
+    // Conflicting tolls: the outer ring is the highest claim, the filled
+    // symbol the lowest, so the range is visible without a table.
+    if (f.known && f.high > f.low) {
+      cairo_new_path(c.cr);
+      draw_symbol(c.cr, shape, d, r_high);
+      set_color(c.cr, c.style.incident_line);
+      cairo_set_line_width(c.cr, 3.2);
+      cairo_stroke_preserve(c.cr);
+      set_color(c.cr, colour);
+      cairo_set_line_width(c.cr, 1.4);
+      cairo_stroke(c.cr);
+    }
+    cairo_new_path(c.cr);
+    draw_symbol(c.cr, shape, d, r_low);
+    if (shape == Shape::ring) {
+      set_color(c.cr, c.style.incident_line);
+      cairo_set_line_width(c.cr, 3.5);
+      cairo_stroke_preserve(c.cr);
+      set_color(c.cr, colour);
       cairo_set_line_width(c.cr, 1.8);
       cairo_stroke(c.cr);
-      cairo_set_dash(c.cr, nullptr, 0, 0);
     } else {
-      cairo_arc(c.cr, d.x, d.y, r, 0, 2 * M_PI);
-      Color fill = c.style.incident;
-      fill.a = 0.85;
+      Color fill = colour;
+      fill.a = 0.88;
       set_color(c.cr, fill);
       cairo_fill_preserve(c.cr);
       set_color(c.cr, c.style.incident_line);
-      cairo_set_line_width(c.cr, 1.2);
+      cairo_set_line_width(c.cr, 1.0);
       cairo_stroke(c.cr);
     }
-    boxes.push_back({d.x - r, d.y - r, d.x + r, d.y + r});
+    double R = symbol_radius(c.style, i);
+    boxes.push_back({mi->number, {d.x - R, d.y - R, d.x + R, d.y + R}});
   }
   return boxes;
 }

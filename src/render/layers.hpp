@@ -8,12 +8,40 @@
 
 namespace bm {
 
-void paint_countries(Canvas& c, const MapData& data);
-void paint_segments(Canvas& c, const MapData& data);
-// Returns the symbol boxes, which labels then avoid.
-std::vector<Box> paint_incidents(Canvas& c, const MapData& data);
+// Adds a lon/lat line to the current path, densified so that long straight
+// lon/lat edges stay curved in the projection.
+void trace_line(cairo_t* cr, const Viewport& v, const Line& line);
 
-double symbol_radius(const Incident& incident);
+void paint_countries(Canvas& c, const MapData& data);
+void paint_regions(Canvas& c, const MapData& data);
+// Returns true if any enclave or exclave of a focus country was marked.
+bool paint_enclaves(Canvas& c, const MapData& data);
+void paint_segments(Canvas& c, const MapData& data);
+
+enum class Shape { circle, diamond, triangle, square, ring };
+Shape shape_for(const std::string& event_type);
+std::string event_label(const std::string& event_type);  // "armed_clash" -> "Armed clash"
+bool is_violent(const std::string& event_type);
+void draw_symbol(cairo_t* cr, Shape shape, XY at, double r);  // adds the path only
+
+// Killed per this incident (event-scope claims): the lowest and highest figure
+// any claimant gave. known is false when no claim gives a death toll.
+struct Fatalities {
+  long low = 0, high = 0;
+  bool known = false;
+};
+Fatalities fatalities(const Incident& incident);
+// Area-true: radius grows with the square root of the count.
+double radius_for(const Style& style, long killed);
+double symbol_radius(const Style& style, const Incident& incident);  // outer radius
+
+struct SymbolBox {
+  int number = 0;
+  Box box;
+};
+// Returns the symbol boxes, which labels then avoid.
+std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data);
+
 const Color& status_color(const Style& style, SegmentStatus status);
 
 }  // namespace bm

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
+#include "core/error.hpp"
 #include "render/canvas.hpp"
 #include "render/furniture.hpp"
 #include "render/labels.hpp"
@@ -13,24 +15,47 @@
 namespace bm {
 namespace {
 
+bool is_focus(const MapData& data, const std::string& iso2) {
+  return std::find(data.focus.begin(), data.focus.end(), iso2) != data.focus.end();
+}
+
 Bounds map_extent(const MapData& data, const RenderOptions& o) {
   if (!o.bbox.empty()) return o.bbox;
   Bounds b;
   for (const auto& mi : data.incidents)
     if (mi.incident->location) b.add(*mi.incident->location);
-  for (const auto& s : data.segments) b.add(bounds_of(s.lines));
+  if (b.empty())
+    for (const auto& s : data.segments) b.add(bounds_of(s.lines));
   if (b.empty())
     for (const auto& c : data.countries)
-      if (std::find(data.focus.begin(), data.focus.end(), c.iso2) != data.focus.end())
-        b.add(bounds_of(c.area));
+      if (is_focus(data, c.iso2)) b.add(bounds_of(c.area));
   if (b.empty()) b = {-180, -85, 180, 85};
-  double pad_lon = std::max(0.15, (b.max_lon - b.min_lon) * 0.08);
-  double pad_lat = std::max(0.1, (b.max_lat - b.min_lat) * 0.08);
+  double pad_lon = std::max(0.25, (b.max_lon - b.min_lon) * 0.12);
+  double pad_lat = std::max(0.18, (b.max_lat - b.min_lat) * 0.12);
   return {b.min_lon - pad_lon, b.min_lat - pad_lat, b.max_lon + pad_lon, b.max_lat + pad_lat};
 }
 
-// Incidents at the same location share one symbol and one label.
-std::vector<LabelRequest> label_requests(const Canvas& c, const MapData& data) {
+// Mean of the projected shell vertices that fall inside the frame: a label
+// point for the visible part of an area.
+std::optional<XY> visible_centre(const Canvas& c, const MultiPolygon& area) {
+  double sx = 0, sy = 0;
+  long n = 0;
+  Box inner{c.frame.x0 + 30, c.frame.y0 + 20, c.frame.x1 - 30, c.frame.y1 - 20};
+  for (const auto& p : area) {
+    if (p.rings.empty()) continue;
+    const Ring& shell = p.rings[0];
+    for (std::size_t i = 0; i < shell.size(); ++i) {
+      XY d = c.view.to_device(shell[i]);
+      if (d.x < inner.x0 || d.x > inner.x1 || d.y < inner.y0 || d.y > inner.y1) continue;
+      sx += d.x, sy += d.y, ++n;
+    }
+  }
+  if (n < 3) return std::nullopt;
+  return XY{sx / static_cast<double>(n), sy / static_cast<double>(n)};
+}
+
+// Incidents at the same spot share one label listing their numbers.
+std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) {
   std::map<std::pair<long, long>, LabelRequest> by_spot;
   for (const auto& mi : data.incidents) {
     if (!mi.incident->location) continue;
@@ -40,56 +65,170 @@ std::vector<LabelRequest> label_requests(const Canvas& c, const MapData& data) {
     LabelRequest& r = it->second;
     if (fresh) {
       r.anchor = d;
-      r.text = mi.incident->resolved_name.empty() ? mi.incident->place : mi.incident->resolved_name;
-      r.text += " ";
-      r.priority = 10;
+      r.text = (mi.incident->resolved_name.empty() ? mi.incident->place
+                                                   : mi.incident->resolved_name) +
+               " ";
+      r.priority = 100;
       r.size = c.style.label_size;
     } else {
       r.text += ",";
+      r.short_text += ",";
     }
     r.text += std::to_string(mi.number);
-    r.radius = std::max(r.radius, symbol_radius(*mi.incident));
+    r.short_text += std::to_string(mi.number);
+    r.radius = std::max(r.radius, symbol_radius(c.style, *mi.incident));
   }
   std::vector<LabelRequest> out;
   for (auto& [key, r] : by_spot) out.push_back(std::move(r));
   return out;
 }
 
+std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
+  std::vector<LabelRequest> out;
+  if (c.style.show_region_names && c.style.show_regions)
+    for (const auto& r : data.regions) {
+      if (!is_focus(data, r.country)) continue;
+      auto at = visible_centre(c, r.area);
+      if (!at) continue;
+      LabelRequest q;
+      q.text = r.name;
+      q.anchor = *at;
+      q.priority = 20;
+      q.size = c.style.region_label_size;
+      q.centred = true;
+      q.font_suffix = " Italic";
+      q.color = &c.style.muted_text;
+      out.push_back(q);
+    }
+  if (c.style.show_country_names)
+    for (const auto& country : data.countries) {
+      auto at = visible_centre(c, country.area);
+      if (!at) continue;
+      LabelRequest q;
+      q.text = country.name;
+      q.anchor = *at;
+      q.priority = is_focus(data, country.iso2) ? 11 : 10;
+      q.size = c.style.country_label_size;
+      q.centred = true;
+      q.color = &c.style.country_text;
+      out.push_back(q);
+    }
+  return out;
+}
+
+DrawnBox drawn(const std::string& what, const Box& b) { return {what, b.x0, b.y0, b.x1, b.y1}; }
+
 }  // namespace
 
-void render_map(const MapData& data, const Style& style, const RenderOptions& o) {
+Bounds parse_bbox(const std::string& text) {
+  auto parts = split(text, ',');
+  std::vector<double> v;
+  for (const auto& p : parts) {
+    try {
+      std::size_t used = 0;
+      v.push_back(std::stod(p, &used));
+      if (used != p.size()) v.pop_back();
+    } catch (const std::exception&) {
+    }
+  }
+  if (v.size() != 4 || parts.size() != 4)
+    throw UsageError("--bbox '" + text + "' — expected lon_min,lat_min,lon_max,lat_max in degrees");
+  Bounds b{v[0], v[1], v[2], v[3]};
+  if (b.min_lon >= b.max_lon || b.min_lat >= b.max_lat || b.min_lon < -180 || b.max_lon > 180 ||
+      b.min_lat < -90 || b.max_lat > 90)
+    throw UsageError("--bbox '" + text +
+                     "' — needs lon_min < lon_max and lat_min < lat_max within -180..180, -90..90");
+  return b;
+}
+
+RenderResult render_map(const MapData& data, const Style& style, const RenderOptions& o) {
   std::string format = format_from_path(o.path, o.format);
+  PageSize page = o.page.empty() ? PageSize{o.width, o.height} : page_size(o.page, o.landscape);
+  if (page.width < 200 || page.height < 200)
+    throw UsageError("map size " + std::to_string(page.width) + "x" + std::to_string(page.height) +
+                     " pt is too small — at least 200x200");
   Bounds extent = map_extent(data, o);
   Projection proj(o.crs, extent);
-  const double panel_w = std::min(420.0, o.width * 0.3), margin = 16, title_h = 56, foot_h = 26;
-  Box frame{margin, title_h, o.width - panel_w - margin, o.height - foot_h};
+
+  // Layout: title on top, attribution at the foot, the claims panel at the
+  // right on landscape pages and below the map on portrait ones.
+  const double W = page.width, H = page.height;
+  const double margin = std::clamp(std::min(W, H) * 0.025, 12.0, 24.0);
+  const double title_h = style.title_size * 1.3 + style.label_size * 1.4 + 14;
+  const double foot_h = style.label_size + 10;
+  const bool landscape = W >= H * 1.1;
+  Box frame{margin, margin + title_h, W - margin, H - margin - foot_h};
+  Box panel{};
+  if (style.show_claims_panel) {
+    if (landscape) {
+      double pw = std::clamp(W * 0.3, 180.0, 380.0);
+      frame.x1 = W - margin - pw - 14;
+      panel = {frame.x1 + 14, frame.y0, W - margin, frame.y1};
+    } else {
+      double ph = H * 0.3;
+      frame.y1 = H - margin - foot_h - ph - 10;
+      panel = {margin, frame.y1 + 12, W - margin, H - margin - foot_h};
+    }
+  }
   Viewport view(proj, extent, frame.x0, frame.y0, frame.x1 - frame.x0, frame.y1 - frame.y0);
-  draw_to_file(o.path, format, o.width, o.height, [&](cairo_t* cr) {
+
+  RenderResult result;
+  result.projection = proj.definition();
+  result.page_width = W, result.page_height = H;
+  result.frame[0] = frame.x0, result.frame[1] = frame.y0;
+  result.frame[2] = frame.x1, result.frame[3] = frame.y1;
+
+  draw_to_file(o.path, format, page, o.dpi, [&](cairo_t* cr) {
     Canvas c{cr, view, style, frame, {}};
-    set_color(cr, Color{1, 1, 1, 1});
+    set_color(cr, style.page);
     cairo_paint(cr);
     paint_countries(c, data);
+    if (style.show_regions) paint_regions(c, data);
+    bool enclaves = style.show_enclaves && paint_enclaves(c, data);
     paint_segments(c, data);
-    c.obstacles = paint_incidents(c, data);
-    auto entries = legend_entries(data, style);
-    Box legend = paint_legend(
-        c, entries, frame.x0 + 8,
-        frame.y1 - 8 - (style.label_size + 8) * static_cast<double>(entries.size()) - 10);
-    c.obstacles.push_back(legend);
-    c.obstacles.push_back(paint_scale_bar(c, frame.x1 - 190, frame.y1 - 12));
-    auto requests = label_requests(c, data);
-    draw_labels(c, place_labels(c, requests));
-    SavedState guard(cr);
-    set_color(cr, style.country_line);
-    cairo_set_line_width(cr, 1);
-    cairo_rectangle(cr, frame.x0, frame.y0, frame.x1 - frame.x0, frame.y1 - frame.y0);
-    cairo_stroke(cr);
-    paint_title(c, data, margin, 10, frame.x1 - margin);
-    paint_claims_panel(c, data,
-                       {frame.x1 + 14, frame.y0, static_cast<double>(o.width) - margin, frame.y1});
-    paint_attribution(c, data.attribution,
-                      {margin, frame.y1 + 6, frame.x1, static_cast<double>(o.height)});
+    for (const auto& sb : paint_incidents(c, data)) {
+      c.obstacles.push_back(sb.box);
+      result.obstacles.push_back(drawn("symbol:" + std::to_string(sb.number), sb.box));
+    }
+    auto furniture = [&](const std::string& what, const Box& b) {
+      c.obstacles.push_back(b);
+      result.obstacles.push_back(drawn(what, b));
+    };
+    if (style.show_legend) {
+      auto entries = legend_entries(data, style, enclaves);
+      Box lb = legend_box(c, entries, 0, 0);
+      furniture("legend", paint_legend(c, entries, frame.x0 + 8, frame.y1 - 8 - (lb.y1 - lb.y0)));
+      for (const auto& e : entries) result.legend.push_back(e.label);
+    }
+    if (style.show_scale_bar) {
+      ScaleBar sb = compute_scale_bar(view, std::min(160.0, view.width() * 0.25));
+      result.scale_bar_metres = sb.metres, result.scale_bar_points = sb.length;
+      furniture("scale_bar", paint_scale_bar(c, sb, frame.x1 - sb.length - 36, frame.y1 - 18));
+    }
+    if (style.show_north_arrow) furniture("north_arrow", paint_north_arrow(c, frame.x0 + 8, frame.y0 + 8));
+    if (style.show_inset) {
+      double iw = std::clamp(view.width() * 0.2, 90.0, 170.0), ih = iw * 0.72;
+      Box where{frame.x1 - iw - 8, frame.y0 + 8, frame.x1 - 8, frame.y0 + 8 + ih};
+      furniture("inset", paint_inset(c, data, extent, where));
+    }
+    auto requests = incident_labels(c, data);
+    for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
+    Placement placement = place_labels(c, requests);
+    draw_labels(c, placement);
+    for (const auto& p : placement.placed) result.labels.push_back(drawn("label:" + p.text, p.box));
+    for (const auto* r : placement.unplaced) result.unplaced.push_back(r->text);
+    {
+      SavedState guard(cr);
+      set_color(cr, style.country_line);
+      cairo_set_line_width(cr, 1);
+      cairo_rectangle(cr, frame.x0, frame.y0, frame.x1 - frame.x0, frame.y1 - frame.y0);
+      cairo_stroke(cr);
+    }
+    paint_title(c, data, margin, margin, frame.x1 - margin);
+    if (style.show_claims_panel) paint_claims_panel(c, data, panel);
+    paint_attribution(c, data, {margin, H - margin - foot_h + 6, W - margin, H});
   });
+  return result;
 }
 
 }  // namespace bm

@@ -3,10 +3,15 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "core/error.hpp"
+#include "render/canvas.hpp"
 
 namespace bm {
 namespace {
@@ -23,6 +28,61 @@ void check(cairo_status_t st, const std::string& path) {
     throw RenderError(path + ": cairo: " + cairo_status_to_string(st));
 }
 
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::string rgb(const Color& c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<int>(std::lround(c.r * 255)),
+                static_cast<int>(std::lround(c.g * 255)), static_cast<int>(std::lround(c.b * 255)));
+  return buf;
+}
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+// Cairo writes glyph outlines; replace them by real text appended on top
+// (text is always the top layer of a report map).
+void append_svg_text(const std::string& path, const TextSink& sink) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string svg = buf.str();
+  std::size_t end = svg.rfind("</svg>");
+  if (end == std::string::npos) throw RenderError(path + ": cairo wrote no </svg>");
+  std::string text = "<g id=\"text\" xml:space=\"preserve\">\n";
+  for (const auto& t : sink.items) {
+    text += "<text x=\"" + num(t.x) + "\" y=\"" + num(t.baseline) + "\" font-family=\"" +
+            xml_escape(t.font) + ", sans-serif\" font-size=\"" + num(t.size) + "\"" +
+            (t.bold ? " font-weight=\"bold\"" : "") + " fill=\"" + rgb(t.color) + "\"";
+    if (t.color.a < 1) text += " fill-opacity=\"" + num(t.color.a) + "\"";
+    if (t.has_halo)
+      text += " stroke=\"" + rgb(t.halo) + "\" stroke-opacity=\"" + num(t.halo.a) +
+              "\" stroke-width=\"" + num(t.halo_width) +
+              "\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+    text += ">" + xml_escape(t.text) + "</text>\n";
+  }
+  text += "</g>\n";
+  svg.insert(end, text);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << svg;
+  if (!out) throw RenderError(path + ": cannot write the SVG text layer");
+}
+
 }  // namespace
 
 std::string format_from_path(const std::string& path, const std::string& explicit_format) {
@@ -37,21 +97,49 @@ std::string format_from_path(const std::string& path, const std::string& explici
   return f;
 }
 
-void draw_to_file(const std::string& path, const std::string& format, int width, int height,
+PageSize page_size(const std::string& name, bool landscape) {
+  std::string n = name;
+  for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  PageSize p;
+  const double mm = 72.0 / 25.4;
+  if (n == "a4")
+    p = {210 * mm, 297 * mm};
+  else if (n == "a3")
+    p = {297 * mm, 420 * mm};
+  else if (n == "letter")
+    p = {612, 792};
+  else
+    throw UsageError("--page '" + name + "' — expected A4, A3 or Letter");
+  if (landscape) std::swap(p.width, p.height);
+  return p;
+}
+
+int png_pixels(double points, double dpi) { return static_cast<int>(std::lround(points * dpi / 72.0)); }
+
+void draw_to_file(const std::string& path, const std::string& format, PageSize page, double dpi,
                   const std::function<void(cairo_t*)>& draw) {
+  if (format == "png" && (dpi < 10 || dpi > 1200))
+    throw UsageError("--dpi " + std::to_string(dpi) + " — expected 10..1200");
   std::string tmp = path + ".tmp";
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface;
   if (format == "svg") {
-    surface.reset(cairo_svg_surface_create(tmp.c_str(), width, height));
+    surface.reset(cairo_svg_surface_create(tmp.c_str(), page.width, page.height));
     cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_2);
+    cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
   } else if (format == "pdf") {
-    surface.reset(cairo_pdf_surface_create(tmp.c_str(), width, height));
+    surface.reset(cairo_pdf_surface_create(tmp.c_str(), page.width, page.height));
+    // Deterministic output: no creation date in the document info.
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "");
   } else {
-    surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+    surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, png_pixels(page.width, dpi),
+                                             png_pixels(page.height, dpi)));
   }
   check(cairo_surface_status(surface.get()), path);
+  TextSink sink;
   {
     std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
+    if (format == "png") cairo_scale(cr.get(), dpi / 72.0, dpi / 72.0);
+    if (format == "svg") attach_text_sink(cr.get(), &sink);
     draw(cr.get());
     check(cairo_status(cr.get()), path);
   }
@@ -59,6 +147,7 @@ void draw_to_file(const std::string& path, const std::string& format, int width,
   cairo_surface_finish(surface.get());
   check(cairo_surface_status(surface.get()), path);
   surface.reset();
+  if (format == "svg") append_svg_text(tmp, sink);
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {

@@ -151,6 +151,7 @@ ReportResult run_report(const ReportOptions& o) {
   for (auto& c : all)
     if (bounds_of(c.area).intersects(near)) data.countries.push_back(c);
   data.focus = {a, b};
+  data.regions = bundle.regions(near);
   data.segments = segments;
   data.as_of = as_of;
   std::map<std::string, const Link*> link_of;
@@ -168,6 +169,14 @@ ReportResult run_report(const ReportOptions& o) {
       "references. Map: bordermap" +
       (o.attribution.empty() ? std::string() : " · " + o.attribution);
   Style style = load_style(o.style);
+  if (!o.maps.empty()) {
+    for (const auto& ro : o.maps) {
+      result.maps.push_back(render_map(data, style, ro));
+      result.written.push_back(ro.path);
+    }
+    result.incidents_mapped = links.size();
+    return result;
+  }
   for (const auto& f : o.formats) {
     RenderOptions ro;
     ro.path = (std::filesystem::path(o.out_dir) / ("report." + f)).string();

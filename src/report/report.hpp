@@ -8,6 +8,7 @@
 #include "core/model.hpp"
 #include "export/layers.hpp"
 #include "geodata/bundle.hpp"
+#include "render/map.hpp"
 
 namespace bm {
 
@@ -19,10 +20,13 @@ struct ReportOptions {
   std::string title;
   std::string attribution;  // extra credit line, e.g. the organisation's
   std::vector<std::string> formats = {"svg", "png"};
+  // When set, only these maps are written (bordermap render), not the data.
+  std::vector<RenderOptions> maps;
 };
 
 struct ReportResult {
   std::vector<std::string> written;  // paths
+  std::vector<RenderResult> maps;    // what each map drew (labels, legend, scale bar)
   std::vector<Rejection> rejected;
   std::size_t incidents_read = 0;
   std::size_t incidents_mapped = 0;

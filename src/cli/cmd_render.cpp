@@ -1,0 +1,82 @@
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "render/map.hpp"
+#include "render/page.hpp"
+#include "report/report.hpp"
+
+namespace bm::cli {
+namespace {
+
+class RenderCommand : public Command {
+ public:
+  const char* name() const override { return "render"; }
+  const char* summary() const override {
+    return "Draw the report map of an incident CSV to SVG, PNG or PDF (format from -o)";
+  }
+  const char* example() const override {
+    return "bordermap render incidents.csv -o map.pdf --page A4 --landscape --style print";
+  }
+  void setup(CLI::App& app) override {
+    app.add_option("inputs", o_.inputs,
+                   "Incident CSV files (default: the bundled Sep 2022 Kyrgyz–Tajik data)");
+    app.add_option("-o,--out", outputs_, "Output map(s): .svg, .png or .pdf")->required();
+    app.add_option("--style", o_.style, "Map style: report, print, dark, or a .toml path")
+        ->capture_default_str();
+    app.add_option("--crs", map_.crs,
+                   "Projection: EPSG:xxxx or a PROJ string (default: Lambert azimuthal "
+                   "equal-area centred on the data)");
+    app.add_option("--bbox", bbox_, "Map extent lon_min,lat_min,lon_max,lat_max (default: the data, padded)");
+    app.add_option("--dpi", map_.dpi, "PNG resolution; pixels = points x dpi / 72")
+        ->capture_default_str();
+    app.add_option("--size", size_, "Layout size WxH in points when no --page (default 1200x820)");
+    app.add_option("--page", map_.page, "Page size: A4, A3 or Letter (portrait unless --landscape)");
+    app.add_flag("--landscape", map_.landscape, "Landscape page (with --page)");
+    app.add_option("--border", o_.border, "Border as two ISO codes, e.g. KG-TJ (default: from the incidents)");
+    app.add_option("--as-of", o_.as_of, "Date whose border status is drawn (default: first incident date)");
+    app.add_option("--title", o_.title, "Map title");
+  }
+  void run() override {
+    if (!bbox_.empty()) map_.bbox = parse_bbox(bbox_);
+    if (!size_.empty()) {
+      auto x = size_.find('x');
+      try {
+        if (x == std::string::npos) throw std::invalid_argument("no x");
+        map_.width = std::stod(size_.substr(0, x));
+        map_.height = std::stod(size_.substr(x + 1));
+      } catch (const std::exception&) {
+        throw UsageError("--size '" + size_ + "' — expected WIDTHxHEIGHT in points, e.g. 1200x820");
+      }
+    }
+    if (map_.landscape && map_.page.empty())
+      throw UsageError("--landscape needs --page A4, A3 or Letter");
+    for (const auto& path : outputs_) {
+      RenderOptions ro = map_;
+      ro.path = path;
+      format_from_path(path, "");  // a bad extension fails before any work
+      o_.maps.push_back(ro);
+    }
+    auto parent = std::filesystem::path(outputs_.front()).parent_path();
+    o_.out_dir = parent.empty() ? "." : parent.string();
+    ReportResult r = run_report(o_);
+    for (const auto& rej : r.rejected)
+      std::cerr << "bordermap: not mapped: " << rej.file
+                << (rej.line ? ":" + std::to_string(rej.line) : "") << ": " << rej.record << ": "
+                << rej.reason << '\n';
+    for (const auto& p : r.written) std::cout << "wrote " << p << '\n';
+  }
+
+ private:
+  ReportOptions o_;
+  RenderOptions map_;
+  std::vector<std::string> outputs_;
+  std::string bbox_, size_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_render_command() { return std::make_unique<RenderCommand>(); }
+
+}  // namespace bm::cli
