@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/global.hpp"
 #include "export/export.hpp"
 #include "report/report.hpp"
 
@@ -24,10 +25,7 @@ class ExportCommand : public Command {
         ->capture_default_str();
     app.add_option("--precision", options_.precision, "Decimal places of coordinates")
         ->capture_default_str();
-    app.add_option("--border", o_.border,
-                   "Border as two ISO codes, e.g. KG-TJ (default: from the incidents)");
-    app.add_option("--as-of", o_.as_of,
-                   "Date whose border status is exported (default: first incident date)");
+    add_filter_options(app, o_.filter);
   }
   void run() override {
     CsvFlavour flavour = csv_flavour_from(flavour_);

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/global.hpp"
 #include "core/error.hpp"
 #include "render/map.hpp"
 #include "render/page.hpp"
@@ -28,18 +29,16 @@ class RenderCommand : public Command {
     app.add_option("--crs", map_.crs,
                    "Projection: EPSG:xxxx or a PROJ string (default: Lambert azimuthal "
                    "equal-area centred on the data)");
-    app.add_option("--bbox", bbox_, "Map extent lon_min,lat_min,lon_max,lat_max (default: the data, padded)");
     app.add_option("--dpi", map_.dpi, "PNG resolution; pixels = points x dpi / 72")
         ->capture_default_str();
     app.add_option("--size", size_, "Layout size WxH in points when no --page (default 1200x820)");
     app.add_option("--page", map_.page, "Page size: A4, A3 or Letter (portrait unless --landscape)");
     app.add_flag("--landscape", map_.landscape, "Landscape page (with --page)");
-    app.add_option("--border", o_.border, "Border as two ISO codes, e.g. KG-TJ (default: from the incidents)");
-    app.add_option("--as-of", o_.as_of, "Date whose border status is drawn (default: first incident date)");
+    add_filter_options(app, o_.filter);  // --bbox is also the map extent
     app.add_option("--title", o_.title, "Map title");
   }
   void run() override {
-    if (!bbox_.empty()) map_.bbox = parse_bbox(bbox_);
+    if (auto box = parse_bbox(o_.filter.bbox)) map_.bbox = *box;
     if (!size_.empty()) {
       auto x = size_.find('x');
       try {
@@ -72,7 +71,7 @@ class RenderCommand : public Command {
   ReportOptions o_;
   RenderOptions map_;
   std::vector<std::string> outputs_;
-  std::string bbox_, size_;
+  std::string size_;
 };
 
 }  // namespace

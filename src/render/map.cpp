@@ -120,27 +120,6 @@ DrawnBox drawn(const std::string& what, const Box& b) { return {what, b.x0, b.y0
 
 }  // namespace
 
-Bounds parse_bbox(const std::string& text) {
-  auto parts = split(text, ',');
-  std::vector<double> v;
-  for (const auto& p : parts) {
-    try {
-      std::size_t used = 0;
-      v.push_back(std::stod(p, &used));
-      if (used != p.size()) v.pop_back();
-    } catch (const std::exception&) {
-    }
-  }
-  if (v.size() != 4 || parts.size() != 4)
-    throw UsageError("--bbox '" + text + "' — expected lon_min,lat_min,lon_max,lat_max in degrees");
-  Bounds b{v[0], v[1], v[2], v[3]};
-  if (b.min_lon >= b.max_lon || b.min_lat >= b.max_lat || b.min_lon < -180 || b.max_lon > 180 ||
-      b.min_lat < -90 || b.max_lat > 90)
-    throw UsageError("--bbox '" + text +
-                     "' — needs lon_min < lon_max and lat_min < lat_max within -180..180, -90..90");
-  return b;
-}
-
 RenderResult render_map(const MapData& data, const Style& style, const RenderOptions& o) {
   std::string format = format_from_path(o.path, o.format);
   PageSize page = o.page.empty() ? PageSize{o.width, o.height} : page_size(o.page, o.landscape);

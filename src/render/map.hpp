@@ -60,6 +60,5 @@ struct RenderResult {
 RenderResult render_map(const MapData& data, const Style& style, const RenderOptions& options);
 
 // "lon_min,lat_min,lon_max,lat_max" -> Bounds, with a clear error otherwise.
-Bounds parse_bbox(const std::string& text);
 
 }  // namespace bm

@@ -128,6 +128,8 @@ Chain run_chain(const ReportOptions& o) {
   result.countries = std::move(all);
   result.a = a;
   result.b = b;
+  result.inputs = inputs;
+  result.bundle_path = bundle.path();
   return result;
 }
 
@@ -151,7 +153,7 @@ ReportResult run_report(const ReportOptions& o) {
   for (auto& c : all)
     if (bounds_of(c.area).intersects(near)) data.countries.push_back(c);
   data.focus = {a, b};
-  data.regions = bundle.regions(near);
+  data.regions = Bundle(chain.bundle_path).regions(near);
   data.segments = segments;
   data.as_of = as_of;
   std::map<std::string, const Link*> link_of;
@@ -194,7 +196,7 @@ ReportResult run_report(const ReportOptions& o) {
   result.border = a + "-" + b;
   result.as_of = as_of;
   std::string manifest = (std::filesystem::path(o.out_dir) / "manifest.json").string();
-  write_manifest(manifest, make_manifest(o, result, inputs, bundle.path()));
+  write_manifest(manifest, make_manifest(o, result, chain.inputs, chain.bundle_path));
   result.written.push_back(manifest);
   return result;
 }

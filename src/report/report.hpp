@@ -42,6 +42,8 @@ struct Chain {
   std::string a, b;  // the border's two ISO2 codes
   std::vector<Rejection> rejected;
   std::size_t incidents_read = 0;
+  std::vector<std::string> inputs;  // the files read (the bundled table when none given)
+  std::string bundle_path;
 };
 Chain run_chain(const ReportOptions& options);
 

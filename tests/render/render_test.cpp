@@ -11,6 +11,7 @@
 #include "render/page.hpp"
 #include "render/scale.hpp"
 #include "report/report.hpp"
+#include "core/filter.hpp"
 #include "support.hpp"
 
 namespace {
@@ -23,7 +24,7 @@ bm::ReportOptions fixture_report(const std::filesystem::path& dir,
   bm::ReportOptions o;
   o.inputs = {fixture()};
   o.out_dir = dir.string();
-  o.border = "KG-TJ";
+  o.filter.border = "KG-TJ";
   o.maps = std::move(maps);
   return o;
 }
@@ -95,7 +96,7 @@ TEST_CASE("page sizes, bbox parsing and PNG pixels", "[render][page]") {
   CHECK(l.height == 612);
   CHECK_THROWS_AS(bm::page_size("B5", false), bm::UsageError);
   CHECK(bm::png_pixels(1200, 150) == 2500);
-  auto b = bm::parse_bbox("69.5,39.7,71,40.3");
+  auto b = *bm::parse_bbox("69.5,39.7,71,40.3");
   CHECK(b.min_lon == 69.5);
   CHECK(b.max_lat == 40.3);
   CHECK_THROWS_AS(bm::parse_bbox("71,39.7,69.5,40.3"), bm::UsageError);
