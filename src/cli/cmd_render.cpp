@@ -32,7 +32,8 @@ class RenderCommand : public Command {
     app.add_option("--dpi", map_.dpi, "PNG resolution; pixels = points x dpi / 72")
         ->capture_default_str();
     app.add_option("--size", size_, "Layout size WxH in points when no --page (default 1200x820)");
-    app.add_option("--page", map_.page, "Page size: A4, A3 or Letter (portrait unless --landscape)");
+    app.add_option("--page", map_.page,
+                   "Page size: A4, A3 or Letter (portrait unless --landscape)");
     app.add_flag("--landscape", map_.landscape, "Landscape page (with --page)");
     add_filter_options(app, o_.filter);  // --bbox is also the map extent
     app.add_option("--title", o_.title, "Map title");

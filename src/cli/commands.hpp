@@ -10,5 +10,6 @@ std::unique_ptr<Command> make_link_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_extract_command();
 std::unique_ptr<Command> make_render_command();
+std::unique_ptr<Command> make_styles_command();
 
 }  // namespace bm::cli

@@ -45,6 +45,12 @@ std::string hint_for(const CLI::App& app, int argc, char** argv) {
   return "";
 }
 
+bool is_command(const CLI::App& app, const std::string& word) {
+  for (const CLI::App* s : app.get_subcommands({}))
+    if (s->get_name() == word) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
@@ -73,6 +79,14 @@ int run_main(int argc, char** argv) {
   app.set_config("--config", "bordermap.toml", "TOML file of option defaults", false);
   app.fallthrough();  // global flags may come after the subcommand
   auto commands = register_commands(app);
+  // "bordermap reprot --help" must not print the general help and exit 0.
+  if (argc > 1 && argv[1][0] != '-' && !is_command(app, argv[1])) {
+    std::string hint = hint_for(app, argc, argv);
+    std::cerr << "bordermap: "
+              << (hint.empty() ? "unknown command '" + std::string(argv[1]) + "'" : hint)
+              << "\nRun with --help for usage.\n";
+    return static_cast<int>(ExitCode::usage);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
