@@ -6,6 +6,7 @@ std::vector<std::unique_ptr<Command>> all_commands() {
   std::vector<std::unique_ptr<Command>> out;
   out.push_back(make_report_command());
   out.push_back(make_resolve_command());
+  out.push_back(make_ingest_command());
   return out;
 }
 

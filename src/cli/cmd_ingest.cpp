@@ -1,0 +1,89 @@
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "export/atomic.hpp"
+#include "ingest/ingest.hpp"
+
+namespace bm::cli {
+namespace {
+
+class IngestCommand : public Command {
+ public:
+  const char* name() const override { return "ingest"; }
+  const char* summary() const override {
+    return "Read ACLED, UCDP GED, OGR/PostGIS or bordermap tables into bordermap's incident CSV";
+  }
+  const char* example() const override {
+    return "bordermap ingest acled_export.csv events.gpkg --map date=EVENT_DT,place=LOC "
+           "-o incidents.csv";
+  }
+  void setup(CLI::App& app) override {
+    std::string names;
+    for (const auto& f : ingest::formats())
+      names += std::string("\n  ") + f.name + ": " + f.summary;
+    app.add_option("inputs", inputs_,
+                   "Files, '-' for stdin, or GDAL sources such as \"PG:dbname=gis\"")
+        ->required();
+    app.add_option("--format", options_.format,
+                   "Input format (default: detected from the content):" + names);
+    app.add_option("--map", maps_,
+                   "OGR sources: our field=their field, comma-separated, e.g. "
+                   "date=EVENT_DT,place=LOC (fields: id, date, date_end, date_precision, place, "
+                   "admin1, country, lon, lat, geo_precision, event_type, actors, killed, injured, "
+                   "claims, sources, notes)");
+    app.add_option("--layer", options_.layer, "OGR sources with several layers: the one to read");
+    app.add_option("-o,--out", out_, "Output incident CSV, or '-' for stdout")->required();
+  }
+  void run() override {
+    for (const auto& m : maps_)
+      for (auto& [k, v] : ingest::parse_field_map(m)) options_.field_map[k] = v;
+    std::vector<Incident> incidents;
+    std::size_t rejected = 0, read = 0;
+    for (const auto& input : inputs_) {
+      IncidentTable t = ingest::read(input, options_);
+      for (const auto& r : t.rejected)
+        std::cerr << "bordermap: rejected: " << r.file
+                  << (r.line ? ":" + std::to_string(r.line) : "")
+                  << (r.record.empty() ? "" : ": " + r.record) << ": " << r.reason << '\n';
+      read += t.incidents.size() + t.rejected.size();
+      rejected += t.rejected.size();
+      for (auto& i : t.incidents) incidents.push_back(std::move(i));
+    }
+    write(incidents);
+    std::cerr << "bordermap: read " << read << " records, used " << incidents.size()
+              << ", rejected " << rejected << '\n';
+  }
+
+ private:
+  void write(const std::vector<Incident>& incidents) const {
+    if (out_ == "-") {
+      write_incidents_csv(std::cout, incidents);
+      return;
+    }
+    std::string tmp = temp_path_for(out_);
+    {
+      std::ofstream f(tmp, std::ios::binary);
+      if (!f) throw ExportError(out_ + ": cannot write — check the directory exists");
+      write_incidents_csv(f, incidents);
+      if (!f.flush()) {
+        f.close();
+        std::remove(tmp.c_str());
+        throw ExportError(out_ + ": write failed (disk full?)");
+      }
+    }
+    commit_file(tmp, out_);
+  }
+
+  std::vector<std::string> inputs_;
+  std::vector<std::string> maps_;
+  ingest::Options options_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_ingest_command() { return std::make_unique<IngestCommand>(); }
+
+}  // namespace bm::cli
