@@ -234,13 +234,21 @@ OGRLayer& pick_layer(GDALDataset& ds, const Options& o, const std::string& name)
                    ") — choose one with --layer");
 }
 
-// Stdin is handed to GDAL as an in-memory file.
+// Stdin is handed to GDAL as an in-memory file, named with the extension
+// its content calls for (GDAL's CSV driver reads only a ".csv").
 class MemFile {
  public:
-  explicit MemFile(const std::string& data) {
+  explicit MemFile(const Input& in) {
+    const std::string& h = in.head;
+    const char* ext = !in.csv_header.empty()                ? ".csv"
+                      : h.rfind("SQLite format 3", 0) == 0  ? ".gpkg"
+                      : h.rfind("fgb", 0) == 0              ? ".fgb"
+                      : h.find("<kml") != std::string::npos ? ".kml"
+                                                            : ".geojson";
+    path_ = std::string("/vsimem/bordermap-stdin") + ext;
     VSILFILE* f = VSIFileFromMemBuffer(path_.c_str(),
-                                       reinterpret_cast<GByte*>(const_cast<char*>(data.data())),
-                                       data.size(), FALSE);
+                                       reinterpret_cast<GByte*>(const_cast<char*>(in.data.data())),
+                                       in.data.size(), FALSE);
     if (f) VSIFCloseL(f);
   }
   ~MemFile() { VSIUnlink(path_.c_str()); }
@@ -249,7 +257,7 @@ class MemFile {
   const std::string& path() const { return path_; }
 
  private:
-  std::string path_ = "/vsimem/bordermap-stdin";
+  std::string path_;
 };
 
 }  // namespace
@@ -270,7 +278,7 @@ int detect_ogr(const Input& in) {
 
 IncidentTable read_ogr(const Input& in, const Options& o) {
   std::unique_ptr<MemFile> mem;
-  if (in.from_stdin()) mem = std::make_unique<MemFile>(in.data);
+  if (in.from_stdin()) mem = std::make_unique<MemFile>(in);
   const std::string path = mem ? mem->path() : in.name;
   const std::string name = in.from_stdin() ? "<stdin>" : display_name(in.name);
   GDALDatasetUniquePtr ds;
@@ -284,7 +292,9 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
   OGRLayer& layer = pick_layer(*ds, o, name);
   auto m = map_fields(*layer.GetLayerDefn(), o, name);
   Reprojector rp(layer.GetSpatialRef());
-  const std::string label = in.name.rfind("PG:", 0) == 0
+  // Who a figure without a named source is attributed to: the dataset.
+  const std::string label = in.from_stdin() ? std::string("stdin")
+                            : in.name.rfind("PG:", 0) == 0
                                 ? std::string("PostGIS ") + layer.GetName()
                                 : std::filesystem::path(in.name).filename().string();
   IncidentTable out;

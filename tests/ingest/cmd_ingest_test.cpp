@@ -53,3 +53,16 @@ TEST_CASE("bordermap ingest writes to stdout and refuses a bad --map", "[ingest]
   CHECK_THAT(bm::test::slurp(dir / "err2.txt"), Catch::Contains("unknown field 'when'"));
   CHECK(run("ingest /nonexistent.csv -o -", dir / "err3.txt") == 1);
 }
+
+TEST_CASE("bordermap report maps an ACLED export with ACLED's figures as claims",
+          "[ingest][cli][report]") {
+  auto dir = bm::test::scratch("cmd_report_acled");
+  REQUIRE(run("report " + bm::test::data("ingest/acled_2023.csv") + " -o " + dir.string() + " >" +
+                  (dir / "out.txt").string(),
+              dir / "err.txt") == 0);
+  CHECK(std::filesystem::file_size(dir / "report.svg") > 0);
+  std::string geojson = bm::test::slurp(dir / "incidents.geojson");
+  CHECK_THAT(geojson, Catch::Contains("\"claimant\": \"ACLED\""));
+  CHECK_THAT(geojson, Catch::Contains("KGZ9002"));
+  CHECK_THAT(bm::test::slurp(dir / "rejected.csv"), Catch::Contains("KGZ9004"));
+}
