@@ -1,9 +1,12 @@
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "export/atomic.hpp"
+#include "geodata/bundle.hpp"
+#include "ingest/country_check.hpp"
 #include "ingest/ingest.hpp"
 
 namespace bm::cli {
@@ -35,6 +38,8 @@ class IngestCommand : public Command {
                    "claims, sources, notes)");
     app.add_option("--layer", options_.layer, "OGR sources with several layers: the one to read");
     app.add_option("-o,--out", out_, "Output incident CSV, or '-' for stdout")->required();
+    app.add_flag("--no-country-check", no_country_check_,
+                 "Do not check that each point lies in the country its row states");
   }
   void run() override {
     for (const auto& m : maps_)
@@ -51,15 +56,35 @@ class IngestCommand : public Command {
       rejected += t.rejected.size();
       for (auto& i : t.incidents) incidents.push_back(std::move(i));
     }
+    if (!no_country_check_) check(incidents);
     write(incidents);
     std::cerr << "bordermap: read " << read << " records, used " << incidents.size()
               << ", rejected " << rejected << '\n';
   }
 
  private:
+  // A point in another country than its row states is kept and flagged.
+  void check(std::vector<Incident>& incidents) const {
+    try {
+      for (const auto& w : ingest::check_countries(incidents, Bundle()))
+        std::cerr << "bordermap: warning: " << w.incident_id << ": the point lies in " << w.located
+                  << ", the row says " << w.stated << " (kept as given)\n";
+    } catch (const InputError& e) {
+      std::cerr << "bordermap: warning: country check skipped: " << e.what() << '\n';
+    }
+  }
+
   void write(const std::vector<Incident>& incidents) const {
     if (out_ == "-") {
       write_incidents_csv(std::cout, incidents);
+      return;
+    }
+    // A device or pipe (/dev/null, a fifo) is written in place: renaming a
+    // temporary file over it would replace the device itself.
+    if (std::filesystem::exists(out_) && !std::filesystem::is_regular_file(out_)) {
+      std::ofstream f(out_, std::ios::binary);
+      if (!f) throw ExportError(out_ + ": cannot write");
+      write_incidents_csv(f, incidents);
       return;
     }
     std::string tmp = temp_path_for(out_);
@@ -80,6 +105,7 @@ class IngestCommand : public Command {
   std::vector<std::string> maps_;
   ingest::Options options_;
   std::string out_;
+  bool no_country_check_ = false;
 };
 
 }  // namespace

@@ -66,3 +66,17 @@ TEST_CASE("bordermap report maps an ACLED export with ACLED's figures as claims"
   CHECK_THAT(geojson, Catch::Contains("KGZ9002"));
   CHECK_THAT(bm::test::slurp(dir / "rejected.csv"), Catch::Contains("KGZ9004"));
 }
+
+TEST_CASE("bordermap ingest writes into a pipe in place, never renaming over it", "[ingest][cli]") {
+  auto dir = bm::test::scratch("cmd_ingest_fifo");
+  auto fifo = dir / "pipe";
+  REQUIRE(std::system(("mkfifo " + fifo.string()).c_str()) == 0);
+  auto copy = dir / "copy.csv";
+  std::string cmd = "cat " + fifo.string() + " >" + copy.string() + " & " +
+                    std::string(BORDERMAP_BINARY) + " ingest " +
+                    bm::test::data("ingest/ucdp_ged.csv") + " --no-country-check -o " +
+                    fifo.string() + " 2>" + (dir / "err.txt").string() + "; rc=$?; wait; exit $rc";
+  REQUIRE(std::system(("sh -c '" + cmd + "'").c_str()) == 0);
+  CHECK(std::filesystem::is_fifo(fifo));
+  CHECK(bm::read_incidents_csv_file(copy.string()).incidents.size() == 3);
+}
