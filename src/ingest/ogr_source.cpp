@@ -240,10 +240,13 @@ class MemFile {
  public:
   explicit MemFile(const Input& in) {
     const std::string& h = in.head;
-    const char* ext = !in.csv_header.empty()                ? ".csv"
-                      : h.rfind("SQLite format 3", 0) == 0  ? ".gpkg"
+    auto first = h.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    bool json = first != std::string::npos && (h[first] == '{' || h[first] == '[');
+    const char* ext = h.rfind("SQLite format 3", 0) == 0    ? ".gpkg"
                       : h.rfind("fgb", 0) == 0              ? ".fgb"
                       : h.find("<kml") != std::string::npos ? ".kml"
+                      : json                                ? ".geojson"
+                      : !in.csv_header.empty()              ? ".csv"
                                                             : ".geojson";
     path_ = std::string("/vsimem/bordermap-stdin") + ext;
     VSILFILE* f = VSIFileFromMemBuffer(path_.c_str(),

@@ -80,3 +80,19 @@ TEST_CASE("bordermap ingest writes into a pipe in place, never renaming over it"
   CHECK(std::filesystem::is_fifo(fifo));
   CHECK(bm::read_incidents_csv_file(copy.string()).incidents.size() == 3);
 }
+
+TEST_CASE("bordermap ingest reads a GeoJSON from stdin", "[ingest][cli]") {
+  auto dir = bm::test::scratch("cmd_ingest_stdin_geojson");
+  // One line, commas included: must not be taken for CSV.
+  std::ofstream(dir / "in.geojson")
+      << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": )"
+      << R"({"date": "2022-09-16", "place": "Ворух", "killed": 2}, "geometry": {"type": )"
+      << R"("Point", "coordinates": [70.57694, 39.85333]}}]})" << '\n';
+  REQUIRE(run("ingest - --no-country-check -o " + (dir / "out.csv").string() + " <" +
+                  (dir / "in.geojson").string(),
+              dir / "err.txt") == 0);
+  auto t = bm::read_incidents_csv_file((dir / "out.csv").string());
+  REQUIRE(t.incidents.size() == 1);
+  CHECK(t.incidents[0].place == "Ворух");
+  CHECK(t.incidents[0].claims.at(0).claimant == "stdin");
+}
