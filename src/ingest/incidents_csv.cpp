@@ -96,9 +96,8 @@ Incident parse_row(const csv::Table& t) {
 }  // namespace
 
 const std::vector<std::string> kIncidentColumns = {
-    "id",      "date_start", "date_end", "date_precision", "place",      "admin1",
-    "country", "lon",        "lat",      "geo_precision",  "event_type", "actors",
-    "claims",  "sources",    "notes",    "source_fields"};
+    "id",  "date_start",    "date_end",   "date_precision", "place",  "admin1",  "country", "lon",
+    "lat", "geo_precision", "event_type", "actors",         "claims", "sources", "notes"};
 
 std::vector<Claim> claims_from_json(const std::string& text) {
   json j;
@@ -174,7 +173,9 @@ IncidentTable read_incidents_csv_file(const std::string& path) {
 }
 
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents) {
-  csv::write_row(out, kIncidentColumns);
+  std::vector<std::string> header = kIncidentColumns;
+  header.push_back("source_fields");
+  csv::write_row(out, header);
   auto join = [](const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v) s += (s.empty() ? "" : ";") + x;

@@ -14,6 +14,9 @@ struct IncidentTable {
   std::vector<Rejection> rejected;
 };
 
+// The schema's core columns. write_incidents_csv appends one more,
+// `source_fields` (a JSON object of the source's own codes), which readers
+// treat as optional; writers of derived tables may append their own.
 extern const std::vector<std::string> kIncidentColumns;
 
 // Reads our schema; malformed rows go to `rejected` with file:line and a
