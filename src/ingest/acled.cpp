@@ -66,6 +66,22 @@ void set_dates(Incident& inc, const std::string& text, const std::string& precis
   }
 }
 
+// ACLED codes the lowest figure when reports conflict: a floor, not a
+// count. A zero says no fatality was reported; it makes no claim (the
+// figure stays in source_fields).
+Claim fatalities_claim(const std::string& id, long n, const std::string& text) {
+  Claim c;
+  c.kind = "killed";
+  c.low = n;
+  c.side = "unknown";
+  c.group = "all reported fatalities";
+  c.claimant = "ACLED";
+  c.source = "ACLED " + id;
+  c.quote = "fatalities: " + text + " (ACLED records the lowest figure when reports conflict)";
+  c.scope = "event";
+  return c;
+}
+
 Incident parse_row(const csv::Table& t) {
   Incident inc;
   inc.id = t.get("event_id_cnty");
@@ -94,22 +110,12 @@ Incident parse_row(const csv::Table& t) {
   inc.notes = t.get("notes");
 
   if (const std::string f = trim(t.get("fatalities")); !f.empty()) {
-    Claim c;
-    c.kind = "killed";
-    // ACLED codes the lowest figure when reports conflict: a floor, not a count.
-    c.low = parse_long(f, "fatalities");
-    if (*c.low < 0) throw InputError("column 'fatalities' is " + f + " — cannot be negative");
-    c.side = "unknown";
-    c.group = "all reported fatalities";
-    c.claimant = "ACLED";
-    c.source = "ACLED " + inc.id;
-    c.quote = "fatalities: " + f + " (ACLED records the lowest figure when reports conflict)";
-    c.scope = "event";
-    inc.claims.push_back(std::move(c));
+    long n = parse_long(f, "fatalities");
+    if (n < 0) throw InputError("column 'fatalities' is " + f + " — cannot be negative");
+    if (n > 0) inc.claims.push_back(fatalities_claim(inc.id, n, f));
   }
 
-  for (std::size_t i = 0; i < t.header().size(); ++i) {
-    const std::string& col = t.header()[i];
+  for (const auto& col : t.header()) {
     bool copied = false;
     for (const char* c : kCopied) copied = copied || col == c;
     const std::string v = t.get(col);

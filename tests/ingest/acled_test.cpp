@@ -67,6 +67,8 @@ TEST_CASE("ACLED time and geo precision map onto ours and keep the codes", "[ing
   CHECK(month.precision == bm::GeoPrecision::region);
   CHECK(month.event_type == "ceasefire");
   CHECK(month.source_fields.at("acled.geo_precision") == "3");
+  CHECK(month.claims.empty());  // 0 fatalities: no claim, the figure kept as a code
+  CHECK(month.source_fields.at("acled.fatalities") == "0");
   // Quotes and commas inside notes.
   CHECK_THAT(by_id(t, "KGZ9001").notes, Catch::Contains("the \"provocation\", at"));
 }
