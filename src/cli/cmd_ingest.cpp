@@ -7,6 +7,7 @@
 #include "export/atomic.hpp"
 #include "geodata/bundle.hpp"
 #include "ingest/country_check.hpp"
+#include "ingest/csv.hpp"
 #include "ingest/ingest.hpp"
 
 namespace bm::cli {
@@ -38,6 +39,8 @@ class IngestCommand : public Command {
                    "claims, sources, notes)");
     app.add_option("--layer", options_.layer, "OGR sources with several layers: the one to read");
     app.add_option("-o,--out", out_, "Output incident CSV, or '-' for stdout")->required();
+    app.add_option("--rejected", rejected_path_,
+                   "Also write the rejected records (file,line,record,reason) to this CSV");
     app.add_flag("--no-country-check", no_country_check_,
                  "Do not check that each point lies in the country its row states");
   }
@@ -45,7 +48,8 @@ class IngestCommand : public Command {
     for (const auto& m : maps_)
       for (auto& [k, v] : ingest::parse_field_map(m)) options_.field_map[k] = v;
     std::vector<Incident> incidents;
-    std::size_t rejected = 0, read = 0;
+    std::vector<Rejection> rejected;
+    std::size_t read = 0;
     for (const auto& input : inputs_) {
       IncidentTable t = ingest::read(input, options_);
       for (const auto& r : t.rejected)
@@ -53,13 +57,19 @@ class IngestCommand : public Command {
                   << (r.line ? ":" + std::to_string(r.line) : "")
                   << (r.record.empty() ? "" : ": " + r.record) << ": " << r.reason << '\n';
       read += t.incidents.size() + t.rejected.size();
-      rejected += t.rejected.size();
+      rejected.insert(rejected.end(), t.rejected.begin(), t.rejected.end());
       for (auto& i : t.incidents) incidents.push_back(std::move(i));
     }
     if (!no_country_check_) check(incidents);
-    write(incidents);
+    write_to(out_, [&](std::ostream& o) { write_incidents_csv(o, incidents); });
+    if (!rejected_path_.empty())
+      write_to(rejected_path_, [&](std::ostream& o) {
+        csv::write_row(o, {"file", "line", "record", "reason"});
+        for (const auto& r : rejected)
+          csv::write_row(o, {r.file, std::to_string(r.line), r.record, r.reason});
+      });
     std::cerr << "bordermap: read " << read << " records, used " << incidents.size()
-              << ", rejected " << rejected << '\n';
+              << ", rejected " << rejected.size() << '\n';
   }
 
  private:
@@ -74,37 +84,39 @@ class IngestCommand : public Command {
     }
   }
 
-  void write(const std::vector<Incident>& incidents) const {
-    if (out_ == "-") {
-      write_incidents_csv(std::cout, incidents);
+  template <class Writer>
+  static void write_to(const std::string& path, Writer write) {
+    if (path == "-") {
+      write(std::cout);
       return;
     }
     // A device or pipe (/dev/null, a fifo) is written in place: renaming a
     // temporary file over it would replace the device itself.
-    if (std::filesystem::exists(out_) && !std::filesystem::is_regular_file(out_)) {
-      std::ofstream f(out_, std::ios::binary);
-      if (!f) throw ExportError(out_ + ": cannot write");
-      write_incidents_csv(f, incidents);
+    if (std::filesystem::exists(path) && !std::filesystem::is_regular_file(path)) {
+      std::ofstream f(path, std::ios::binary);
+      if (!f) throw ExportError(path + ": cannot write");
+      write(f);
       return;
     }
-    std::string tmp = temp_path_for(out_);
+    std::string tmp = temp_path_for(path);
     {
       std::ofstream f(tmp, std::ios::binary);
-      if (!f) throw ExportError(out_ + ": cannot write — check the directory exists");
-      write_incidents_csv(f, incidents);
+      if (!f) throw ExportError(path + ": cannot write — check the directory exists");
+      write(f);
       if (!f.flush()) {
         f.close();
         std::remove(tmp.c_str());
-        throw ExportError(out_ + ": write failed (disk full?)");
+        throw ExportError(path + ": write failed (disk full?)");
       }
     }
-    commit_file(tmp, out_);
+    commit_file(tmp, path);
   }
 
   std::vector<std::string> inputs_;
   std::vector<std::string> maps_;
   ingest::Options options_;
   std::string out_;
+  std::string rejected_path_;
   bool no_country_check_ = false;
 };
 

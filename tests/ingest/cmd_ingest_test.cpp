@@ -22,7 +22,8 @@ TEST_CASE("bordermap ingest writes ACLED and UCDP rows as one incident CSV", "[i
   auto dir = bm::test::scratch("cmd_ingest");
   auto out = dir / "incidents.csv";
   REQUIRE(run("ingest " + bm::test::data("ingest/acled_2023.csv") + " " +
-                  bm::test::data("ingest/ucdp_ged.csv") + " -o " + out.string(),
+                  bm::test::data("ingest/ucdp_ged.csv") + " -o " + out.string() + " --rejected " +
+                  (dir / "rejected.csv").string(),
               dir / "err.txt") == 0);
   std::string err = bm::test::slurp(dir / "err.txt");
   CHECK_THAT(err, Catch::Contains("read 10 records, used 7, rejected 3"));
@@ -30,6 +31,9 @@ TEST_CASE("bordermap ingest writes ACLED and UCDP rows as one incident CSV", "[i
   auto t = bm::read_incidents_csv_file(out.string());
   REQUIRE(t.rejected.empty());
   REQUIRE(t.incidents.size() == 7);
+  std::string rejected = bm::test::slurp(dir / "rejected.csv");
+  CHECK_THAT(rejected, Catch::StartsWith("file,line,record,reason\n"));
+  CHECK_THAT(rejected, Catch::Contains("ucdp_ged.csv,5,990004,"));
   const auto& acled = t.incidents[1];
   CHECK(acled.id == "KGZ9002");
   CHECK(acled.claims.at(0).claimant == "ACLED");
