@@ -11,5 +11,6 @@ std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_extract_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_styles_command();
+std::unique_ptr<Command> make_ingest_command();
 
 }  // namespace bm::cli

@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<Command>> all_commands() {
   out.push_back(make_extract_command());
   out.push_back(make_render_command());
   out.push_back(make_styles_command());
+  out.push_back(make_ingest_command());
   return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The domain model shared by every stage: places, incidents, claims, border
 // segments and links. Plain data; the stages own the behaviour.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,10 @@ struct Claim {
   std::string source;    // which article or dataset
   std::string quote;     // the words it came from
   std::string scope;     // event | conflict
+  // A dataset's best estimate inside low..high (UCDP GED's "best"); unset
+  // when the source gives none. Last, with a default, so existing
+  // brace-initialisers still compile warning-free.
+  std::optional<long> best = std::nullopt;
 };
 
 struct DateRange {
@@ -68,6 +73,11 @@ struct Incident {
   std::vector<Claim> claims;
   std::vector<std::string> sources;
   std::string notes;
+  // The source's own fields and codes that our model maps onto coarser
+  // values (ACLED's time_precision, UCDP's where_prec, unmapped OGR fields),
+  // keyed "acled.geo_precision", "ucdp.date_prec", "ogr.FIELD": kept so
+  // nothing the source said is lost.
+  std::map<std::string, std::string> source_fields;
   // Filled by the gazetteer.
   std::string place_id;
   std::string resolved_name;

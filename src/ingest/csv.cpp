@@ -45,8 +45,13 @@ bool Reader::next(Record& out) {
       out.fields.push_back(std::move(field));
       return true;
     } else if (after_quote && ch != '\r') {
+      // Skip the rest of the line so the next record starts clean.
+      long bad = line_;
+      while ((c = in_.get()) != EOF && c != '\n') {
+      }
+      if (c == '\n') ++line_;
       throw InputError(
-          at(name_, line_, "unexpected character after a closing quote — quote the whole field"));
+          at(name_, bad, "unexpected character after a closing quote — quote the whole field"));
     } else if (!after_quote) {
       field += ch;
     }

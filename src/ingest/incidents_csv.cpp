@@ -8,6 +8,9 @@
 #include "core/error.hpp"
 #include "geodata/bundle.hpp"
 #include "ingest/csv.hpp"
+#include "ingest/ingest.hpp"
+#include "ingest/table_rows.hpp"
+#include "ingest/values.hpp"
 
 namespace bm {
 namespace {
@@ -34,21 +37,18 @@ bool is_iso_date(const std::string& s) {
   return std::regex_match(s, re);
 }
 
-double parse_coordinate(const std::string& s, const char* what, double limit) {
-  std::size_t used = 0;
-  double v = 0;
+std::map<std::string, std::string> source_fields_from_json(const std::string& text) {
+  json j;
   try {
-    v = std::stod(s, &used);
-  } catch (const std::exception&) {
-    used = 0;
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw InputError(std::string("column 'source_fields' is not valid JSON (") + e.what() + ")");
   }
-  if (used != s.size())
-    throw InputError(std::string("column '") + what + "' is '" + s +
-                     "' — expected a number in degrees");
-  if (v < -limit || v > limit)
-    throw InputError(std::string("column '") + what + "' is " + s + " — outside ±" +
-                     std::to_string(static_cast<int>(limit)));
-  return v;
+  if (!j.is_object())
+    throw InputError("column 'source_fields' must be a JSON object of text values");
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : j.items()) out[k] = v.is_string() ? v.get<std::string>() : v.dump();
+  return out;
 }
 
 Incident parse_row(const csv::Table& t) {
@@ -70,7 +70,8 @@ Incident parse_row(const csv::Table& t) {
   if (!lon.empty() || !lat.empty()) {
     if (lon.empty() || lat.empty())
       throw InputError("only one of 'lon' and 'lat' is given — give both or neither");
-    inc.location = LonLat{parse_coordinate(lon, "lon", 180), parse_coordinate(lat, "lat", 90)};
+    inc.location =
+        LonLat{ingest::parse_degrees(lon, "lon", 180), ingest::parse_degrees(lat, "lat", 90)};
   }
   if (const std::string& p = t.get("geo_precision"); !p.empty()) {
     if (p != "1" && p != "2" && p != "3")
@@ -85,6 +86,8 @@ Incident parse_row(const csv::Table& t) {
       c.source = split(t.get("sources"), ';').front();
   inc.sources = split(t.get("sources"), ';');
   inc.notes = t.get("notes");
+  if (const std::string& f = t.get("source_fields"); !f.empty())
+    inc.source_fields = source_fields_from_json(f);
   if (inc.place.empty() && !inc.location)
     throw InputError("neither 'place' nor 'lon'/'lat' is given — the incident cannot be located");
   return inc;
@@ -124,6 +127,9 @@ std::vector<Claim> claims_from_json(const std::string& text) {
     cl.source = opt_string(c, "source");
     cl.quote = opt_string(c, "quote");
     cl.scope = opt_string(c, "scope");
+    cl.best = opt_long(c, "best");
+    if (cl.best && ((cl.low && *cl.best < *cl.low) || (cl.high && *cl.best > *cl.high)))
+      throw InputError("a '" + cl.kind + "' claim has 'best' outside low..high");
     out.push_back(std::move(cl));
   }
   return out;
@@ -136,6 +142,7 @@ std::string claims_to_json(const std::vector<Claim>& claims) {
     j["kind"] = c.kind;
     j["low"] = c.low ? json(*c.low) : json(nullptr);
     j["high"] = c.high ? json(*c.high) : json(nullptr);
+    if (c.best) j["best"] = *c.best;
     if (c.approx) j["approx"] = true;
     j["side"] = c.side;
     if (!c.group.empty()) j["group"] = c.group;
@@ -156,28 +163,19 @@ IncidentTable read_incidents_csv(std::istream& in, const std::string& name) {
           at(name, 1,
              std::string("no column '") + required +
                  "' — is this a bordermap incident CSV? (see README, \"Incident CSV\")"));
-  IncidentTable out;
-  while (t.next()) {
-    try {
-      if (t.width() != t.header().size())
-        throw InputError("has " + std::to_string(t.width()) + " fields, the header has " +
-                         std::to_string(t.header().size()) + " — check quoting");
-      out.incidents.push_back(parse_row(t));
-    } catch (const InputError& e) {
-      out.rejected.push_back({name, t.line(), t.get("id"), e.what()});
-    }
-  }
-  return out;
+  return ingest::read_rows(t, "id", parse_row);
 }
 
 IncidentTable read_incidents_csv_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open for reading");
-  return read_incidents_csv(in, path);
+  // Whatever format ingest recognises, so `report` takes an ACLED or UCDP
+  // export (or a GeoPackage) as readily as our own CSV.
+  return ingest::read(path, {});
 }
 
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents) {
-  csv::write_row(out, kIncidentColumns);
+  std::vector<std::string> header = kIncidentColumns;
+  header.push_back("source_fields");
+  csv::write_row(out, header);
   auto join = [](const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
@@ -193,7 +191,8 @@ void write_incidents_csv(std::ostream& out, const std::vector<Incident>& inciden
         out,
         {i.id, i.date.start, i.date.end, i.date.precision, i.place, i.admin1, i.country, lon, lat,
          i.precision == GeoPrecision::unknown ? "" : std::to_string(static_cast<int>(i.precision)),
-         i.event_type, join(i.actors), claims_to_json(i.claims), join(i.sources), i.notes});
+         i.event_type, join(i.actors), claims_to_json(i.claims), join(i.sources), i.notes,
+         i.source_fields.empty() ? "" : json(i.source_fields).dump()});
   }
 }
 

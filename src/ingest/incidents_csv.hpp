@@ -14,11 +14,15 @@ struct IncidentTable {
   std::vector<Rejection> rejected;
 };
 
+// The schema's core columns. write_incidents_csv appends one more,
+// `source_fields` (a JSON object of the source's own codes), which readers
+// treat as optional; writers of derived tables may append their own.
 extern const std::vector<std::string> kIncidentColumns;
 
 // Reads our schema; malformed rows go to `rejected` with file:line and a
 // reason, the rest are still read.
 IncidentTable read_incidents_csv(std::istream& in, const std::string& name);
+// Reads a file in any format ingest knows (detected from its content).
 IncidentTable read_incidents_csv_file(const std::string& path);
 
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents);

@@ -1,0 +1,127 @@
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "export/atomic.hpp"
+#include "geodata/bundle.hpp"
+#include "ingest/country_check.hpp"
+#include "ingest/csv.hpp"
+#include "ingest/ingest.hpp"
+
+namespace bm::cli {
+namespace {
+
+class IngestCommand : public Command {
+ public:
+  const char* name() const override { return "ingest"; }
+  const char* summary() const override {
+    return "Read ACLED, UCDP GED, OGR/PostGIS or bordermap tables into bordermap's incident CSV";
+  }
+  const char* example() const override {
+    return "bordermap ingest acled_export.csv events.gpkg --map date=EVENT_DT,place=LOC "
+           "-o incidents.csv";
+  }
+  void setup(CLI::App& app) override {
+    std::string names;
+    for (const auto& f : ingest::formats())
+      names += std::string("\n  ") + f.name + ": " + f.summary;
+    app.add_option("inputs", inputs_,
+                   "Files, '-' for stdin, or GDAL sources such as \"PG:dbname=gis\"")
+        ->required();
+    app.add_option("--format", options_.format,
+                   "Input format (default: detected from the content):" + names);
+    app.add_option("--map", maps_,
+                   "OGR sources: our field=their field, comma-separated, e.g. "
+                   "date=EVENT_DT,place=LOC (fields: id, date, date_end, date_precision, place, "
+                   "admin1, country, lon, lat, geo_precision, event_type, actors, killed, injured, "
+                   "claims, sources, notes)");
+    app.add_option("--layer", options_.layer, "OGR sources with several layers: the one to read");
+    app.add_option("-o,--out", out_, "Output incident CSV, or '-' for stdout")->required();
+    app.add_option("--rejected", rejected_path_,
+                   "Also write the rejected records (file,line,record,reason) to this CSV");
+    app.add_flag("--no-country-check", no_country_check_,
+                 "Do not check that each point lies in the country its row states");
+  }
+  void run() override {
+    for (const auto& m : maps_)
+      for (auto& [k, v] : ingest::parse_field_map(m)) options_.field_map[k] = v;
+    std::vector<Incident> incidents;
+    std::vector<Rejection> rejected;
+    std::size_t read = 0;
+    for (const auto& input : inputs_) {
+      IncidentTable t = ingest::read(input, options_);
+      for (const auto& r : t.rejected)
+        std::cerr << "bordermap: rejected: " << r.file
+                  << (r.line ? ":" + std::to_string(r.line) : "")
+                  << (r.record.empty() ? "" : ": " + r.record) << ": " << r.reason << '\n';
+      read += t.incidents.size() + t.rejected.size();
+      rejected.insert(rejected.end(), t.rejected.begin(), t.rejected.end());
+      for (auto& i : t.incidents) incidents.push_back(std::move(i));
+    }
+    if (!no_country_check_) check(incidents);
+    write_to(out_, [&](std::ostream& o) { write_incidents_csv(o, incidents); });
+    if (!rejected_path_.empty())
+      write_to(rejected_path_, [&](std::ostream& o) {
+        csv::write_row(o, {"file", "line", "record", "reason"});
+        for (const auto& r : rejected)
+          csv::write_row(o, {r.file, std::to_string(r.line), r.record, r.reason});
+      });
+    std::cerr << "bordermap: read " << read << " records, used " << incidents.size()
+              << ", rejected " << rejected.size() << '\n';
+  }
+
+ private:
+  // A point in another country than its row states is kept and flagged.
+  void check(std::vector<Incident>& incidents) const {
+    try {
+      for (const auto& w : ingest::check_countries(incidents, Bundle()))
+        std::cerr << "bordermap: warning: " << w.incident_id << ": the point lies in " << w.located
+                  << ", the row says " << w.stated << " (kept as given)\n";
+    } catch (const InputError& e) {
+      std::cerr << "bordermap: warning: country check skipped: " << e.what() << '\n';
+    }
+  }
+
+  template <class Writer>
+  static void write_to(const std::string& path, Writer write) {
+    if (path == "-") {
+      write(std::cout);
+      return;
+    }
+    // A device or pipe (/dev/null, a fifo) is written in place: renaming a
+    // temporary file over it would replace the device itself.
+    if (std::filesystem::exists(path) && !std::filesystem::is_regular_file(path)) {
+      std::ofstream f(path, std::ios::binary);
+      if (!f) throw ExportError(path + ": cannot write");
+      write(f);
+      return;
+    }
+    std::string tmp = temp_path_for(path);
+    {
+      std::ofstream f(tmp, std::ios::binary);
+      if (!f) throw ExportError(path + ": cannot write — check the directory exists");
+      write(f);
+      if (!f.flush()) {
+        f.close();
+        std::remove(tmp.c_str());
+        throw ExportError(path + ": write failed (disk full?)");
+      }
+    }
+    commit_file(tmp, path);
+  }
+
+  std::vector<std::string> inputs_;
+  std::vector<std::string> maps_;
+  ingest::Options options_;
+  std::string out_;
+  std::string rejected_path_;
+  bool no_country_check_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_ingest_command() { return std::make_unique<IngestCommand>(); }
+
+}  // namespace bm::cli

@@ -1,0 +1,123 @@
+#include "ingest/ingest.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "ingest/csv.hpp"
+#include "ingest/values.hpp"
+
+namespace bm::ingest {
+
+const std::vector<std::string> kMappableFields = {
+    "id",      "date",    "date_end", "date_precision", "place",      "admin1",
+    "country", "lon",     "lat",      "geo_precision",  "event_type", "actors",
+    "killed",  "injured", "claims",   "sources",        "notes"};
+
+namespace {
+
+constexpr std::size_t kHeadBytes = 64 * 1024;
+
+// A head is worth reading as CSV when it is text and its first line has a comma.
+std::vector<std::string> csv_header_of(const std::string& head, const std::string& name) {
+  if (head.find('\0') != std::string::npos) return {};
+  auto eol = head.find('\n');
+  if (head.substr(0, eol).find(',') == std::string::npos) return {};
+  std::istringstream in(head);
+  try {
+    csv::Table t(in, name);
+    return t.header();
+  } catch (const InputError&) {
+    return {};  // a quote left open by the 64 KiB cut, or not CSV at all
+  }
+}
+
+}  // namespace
+
+Input open_input(const std::string& name) {
+  Input in;
+  in.name = name;
+  if (name == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    in.data = ss.str();
+    in.head = in.data.substr(0, kHeadBytes);
+  } else if (name.rfind("PG:", 0) == 0 || name.rfind("/vsi", 0) == 0) {
+    return in;  // GDAL connection strings and virtual paths: nothing to sniff
+  } else if (std::filesystem::is_directory(name)) {
+    in.is_directory = true;
+    return in;
+  } else {
+    std::ifstream f(name, std::ios::binary);
+    if (!f) throw InputError(name + ": cannot open for reading — check the path");
+    std::string buf(kHeadBytes, '\0');
+    f.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    buf.resize(static_cast<std::size_t>(f.gcount()));
+    in.head = std::move(buf);
+  }
+  in.csv_header = csv_header_of(in.head, name);
+  return in;
+}
+
+std::unique_ptr<std::istream> open_stream(const Input& in) {
+  if (in.from_stdin()) return std::make_unique<std::istringstream>(in.data);
+  auto f = std::make_unique<std::ifstream>(in.name, std::ios::binary);
+  if (!*f) throw InputError(in.name + ": cannot open for reading — check the path");
+  return f;
+}
+
+const Format& find_format(const std::string& name) {
+  std::string names;
+  for (const auto& f : formats()) {
+    if (name == f.name) return f;
+    names += (names.empty() ? "" : ", ") + std::string(f.name);
+  }
+  throw UsageError("unknown format '" + name + "' — use one of: " + names);
+}
+
+const Format& detect_format(const Input& in) {
+  const Format* best = nullptr;
+  int best_score = 0;
+  for (const auto& f : formats()) {
+    int s = f.detect(in);
+    if (s > best_score) best = &f, best_score = s;
+  }
+  if (!best)
+    throw InputError(in.name +
+                     ": cannot tell its format — give --format (see `bordermap ingest --help`)");
+  return *best;
+}
+
+IncidentTable read(const std::string& input, const Options& options) {
+  Input in = open_input(input);
+  const Format& f = options.format.empty() ? detect_format(in) : find_format(options.format);
+  return f.read(in, options);
+}
+
+std::map<std::string, std::string> parse_field_map(const std::string& spec) {
+  std::map<std::string, std::string> out;
+  std::stringstream ss(spec);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    item = trim(item);
+    if (item.empty()) continue;
+    auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+      throw UsageError("--map item '" + item +
+                       "' — expected FIELD=SOURCE_FIELD, e.g. date=EVENT_DT");
+    std::string key = trim(item.substr(0, eq));
+    bool known = false;
+    for (const auto& k : kMappableFields) known = known || k == key;
+    if (!known) {
+      std::string keys;
+      for (const auto& k : kMappableFields) keys += (keys.empty() ? "" : ", ") + k;
+      throw UsageError("--map: unknown field '" + key + "' — the fields are: " + keys);
+    }
+    out[key] = trim(item.substr(eq + 1));
+  }
+  return out;
+}
+
+}  // namespace bm::ingest

@@ -1,0 +1,318 @@
+// Any vector source GDAL opens (GeoJSON, GPKG, Shapefile, FlatGeobuf, KML,
+// PostGIS through "PG:", other CSV). Fields are found by --map or by their
+// common names; the point comes from the geometry (reprojected to WGS84)
+// or from lon/lat fields. Fields we do not map are kept in source_fields
+// under "ogr.<field>".
+#include <cpl_vsi.h>
+
+#include <cstring>
+#include <filesystem>
+#include <regex>
+
+#include "core/error.hpp"
+#include "geodata/bundle.hpp"
+#include "geodata/gdal.hpp"
+#include "ingest/backends.hpp"
+#include "ingest/dates.hpp"
+#include "ingest/values.hpp"
+
+namespace bm::ingest {
+namespace {
+
+// The names analysts' tables commonly use for each of our fields, tried in
+// order (case-insensitive) when --map does not name the field.
+const std::map<std::string, std::vector<std::string>> kCommonNames = {
+    {"id", {"id", "event_id", "event_id_cnty", "incident_id", "uid", "code"}},
+    {"date",
+     {"date", "date_start", "event_date", "start_date", "event_dt", "datetime", "timestamp",
+      "begin", "when"}},
+    {"date_end", {"date_end", "end_date", "end"}},
+    {"date_precision", {"date_precision"}},
+    {"place",
+     {"place", "location", "place_name", "placename", "name", "locality", "settlement", "village",
+      "site", "where_coordinates"}},
+    {"admin1", {"admin1", "adm_1", "adm1", "region", "province", "oblast"}},
+    {"country", {"country", "iso2", "iso_a2", "country_code", "cc"}},
+    {"lon", {"lon", "lng", "long", "longitude", "x"}},
+    {"lat", {"lat", "latitude", "y"}},
+    {"geo_precision", {"geo_precision", "precision"}},
+    {"event_type", {"event_type", "type", "category"}},
+    {"actors", {"actors", "actor", "parties"}},
+    {"killed", {"killed", "fatalities", "deaths", "dead"}},
+    {"injured", {"injured", "wounded"}},
+    {"claims", {"claims"}},
+    {"sources", {"sources", "source", "url", "link"}},
+    {"notes", {"notes", "description", "comment", "comments", "remarks", "details"}},
+};
+
+// Connection strings may carry a password; messages must not.
+std::string display_name(const std::string& name) {
+  static const std::regex pw(R"(password\s*=\s*('[^']*'|\S+))", std::regex::icase);
+  return std::regex_replace(name, pw, "password=***");
+}
+
+// Our field -> the layer's field index.
+std::map<std::string, int> map_fields(OGRFeatureDefn& defn, const Options& o,
+                                      const std::string& name) {
+  std::map<std::string, int> out;
+  auto find = [&](const std::string& field) {
+    for (int i = 0; i < defn.GetFieldCount(); ++i)
+      if (lower(defn.GetFieldDefn(i)->GetNameRef()) == lower(field)) return i;
+    return -1;
+  };
+  for (const auto& [ours, theirs] : o.field_map) {
+    int i = find(theirs);
+    if (i < 0) {
+      std::string fields;
+      for (int k = 0; k < defn.GetFieldCount(); ++k)
+        fields += (k ? ", " : "") + std::string(defn.GetFieldDefn(k)->GetNameRef());
+      throw UsageError("--map " + ours + "=" + theirs + ": " + name + " has no field '" + theirs +
+                       "' — its fields are: " + fields);
+    }
+    out[ours] = i;
+  }
+  std::vector<bool> taken(static_cast<std::size_t>(defn.GetFieldCount()), false);
+  for (const auto& [ours, i] : out) taken[static_cast<std::size_t>(i)] = true;
+  for (const auto& ours : kMappableFields) {
+    if (out.count(ours)) continue;
+    auto it = kCommonNames.find(ours);
+    if (it == kCommonNames.end()) continue;
+    for (const auto& candidate : it->second) {
+      int i = find(candidate);
+      if (i >= 0 && !taken[static_cast<std::size_t>(i)]) {
+        out[ours] = i;
+        taken[static_cast<std::size_t>(i)] = true;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string value(OGRFeature& f, const std::map<std::string, int>& m, const char* key) {
+  auto it = m.find(key);
+  if (it == m.end() || !f.IsFieldSetAndNotNull(it->second)) return {};
+  return trim(f.GetFieldAsString(it->second));
+}
+
+std::string date_value(OGRFeature& f, const std::map<std::string, int>& m, const char* key) {
+  auto it = m.find(key);
+  if (it == m.end() || !f.IsFieldSetAndNotNull(it->second)) return {};
+  OGRFieldType type = f.GetFieldDefnRef(it->second)->GetType();
+  if (type == OFTDate || type == OFTDateTime) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+    float s = 0;
+    f.GetFieldAsDateTime(it->second, &y, &mo, &d, &h, &mi, &s, &tz);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+    return buf;
+  }
+  std::string text = trim(f.GetFieldAsString(it->second));
+  auto iso = parse_date(text);
+  if (!iso)
+    throw InputError("field '" + std::string(f.GetFieldDefnRef(it->second)->GetNameRef()) +
+                     "' is '" + text + "' — expected a date such as 2022-09-14 or 14.09.2022");
+  return *iso;
+}
+
+class Reprojector {
+ public:
+  explicit Reprojector(const OGRSpatialReference* from) {
+    wgs84_.SetWellKnownGeogCS("WGS84");
+    wgs84_.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (from && !from->IsEmpty() && !from->IsSame(&wgs84_))
+      ct_.reset(OGRCreateCoordinateTransformation(from, &wgs84_));
+  }
+  void apply(OGRGeometry& g) const {
+    if (ct_ && g.transform(ct_.get()) != OGRERR_NONE)
+      throw InputError("the geometry cannot be reprojected to WGS84");
+  }
+
+ private:
+  OGRSpatialReference wgs84_;
+  std::unique_ptr<OGRCoordinateTransformation> ct_;
+};
+
+void set_location(Incident& inc, OGRFeature& f, const std::map<std::string, int>& m,
+                  const Reprojector& rp) {
+  if (const OGRGeometry* g = f.GetGeometryRef(); g && !g->IsEmpty()) {
+    std::unique_ptr<OGRGeometry> copy(g->clone());
+    rp.apply(*copy);
+    OGRwkbGeometryType type = wkbFlatten(copy->getGeometryType());
+    if (type == wkbPoint) {
+      auto* p = copy->toPoint();
+      inc.location = LonLat{p->getX(), p->getY()};
+      return;
+    }
+    // An area or a line stands for somewhere in it: its centroid, with the
+    // precision that says so.
+    OGRPoint c;
+    if (copy->Centroid(&c) != OGRERR_NONE || c.IsEmpty())
+      throw InputError(std::string("cannot take the centroid of its ") + copy->getGeometryName());
+    inc.location = LonLat{c.getX(), c.getY()};
+    bool area = type == wkbPolygon || type == wkbMultiPolygon;
+    inc.precision = area ? GeoPrecision::region : GeoPrecision::near;
+    inc.source_fields["ogr.geometry"] = std::string(copy->getGeometryName()) + " (centroid used)";
+    return;
+  }
+  std::string lon = value(f, m, "lon"), lat = value(f, m, "lat");
+  if (lon.empty() && lat.empty()) return;
+  if (lon.empty() || lat.empty())
+    throw InputError("only one of the lon/lat fields is set — give both or neither");
+  inc.location = LonLat{parse_degrees(lon, "lon", 180), parse_degrees(lat, "lat", 90)};
+}
+
+Claim figure(const std::string& kind, const std::string& text, const std::string& claimant) {
+  Claim c;
+  c.kind = kind;
+  c.low = c.high = parse_long(text, kind);
+  if (*c.low < 0) throw InputError("field '" + kind + "' is " + text + " — cannot be negative");
+  c.side = "unknown";
+  c.claimant = claimant;
+  c.source = claimant;
+  c.scope = "event";
+  return c;
+}
+
+Incident read_feature(OGRFeature& f, const std::map<std::string, int>& m, const Reprojector& rp,
+                      const std::string& layer_name, const std::string& label) {
+  Incident inc;
+  inc.id = value(f, m, "id");
+  if (inc.id.empty()) inc.id = layer_name + ":" + std::to_string(f.GetFID());
+  inc.date.start = date_value(f, m, "date");
+  inc.date.end = date_value(f, m, "date_end");
+  if (inc.date.end.empty()) inc.date.end = inc.date.start;
+  if (!inc.date.end.empty() && inc.date.end < inc.date.start)
+    throw InputError("the end date " + inc.date.end + " is before the start " + inc.date.start);
+  inc.date.precision = value(f, m, "date_precision");
+  if (inc.date.precision.empty())
+    inc.date.precision = inc.date.start == inc.date.end ? "day" : "range";
+  inc.place = value(f, m, "place");
+  inc.admin1 = value(f, m, "admin1");
+  inc.country = value(f, m, "country");
+  set_location(inc, f, m, rp);
+  if (std::string p = value(f, m, "geo_precision"); !p.empty()) {
+    if (p != "1" && p != "2" && p != "3")
+      throw InputError("field 'geo_precision' is '" + p + "' — expected 1, 2 or 3");
+    inc.precision = static_cast<GeoPrecision>(p[0] - '0');
+  }
+  inc.event_type = value(f, m, "event_type");
+  for (const auto& a : split(value(f, m, "actors"), ';'))
+    if (!trim(a).empty()) inc.actors.push_back(trim(a));
+  for (const auto& s : split(value(f, m, "sources"), ';'))
+    if (!trim(s).empty()) inc.sources.push_back(trim(s));
+  inc.notes = value(f, m, "notes");
+  if (std::string c = value(f, m, "claims"); !c.empty()) inc.claims = claims_from_json(c);
+  const std::string claimant = inc.sources.empty() ? label : inc.sources.front();
+  if (std::string k = value(f, m, "killed"); !k.empty())
+    inc.claims.push_back(figure("killed", k, claimant));
+  if (std::string k = value(f, m, "injured"); !k.empty())
+    inc.claims.push_back(figure("injured", k, claimant));
+  for (auto& c : inc.claims)
+    if (c.source.empty()) c.source = claimant;
+  if (inc.sources.empty()) inc.sources.push_back(label);
+
+  std::vector<bool> mapped(static_cast<std::size_t>(f.GetFieldCount()), false);
+  for (const auto& [ours, i] : m) mapped[static_cast<std::size_t>(i)] = true;
+  for (int i = 0; i < f.GetFieldCount(); ++i)
+    if (!mapped[static_cast<std::size_t>(i)] && f.IsFieldSetAndNotNull(i))
+      inc.source_fields["ogr." + std::string(f.GetFieldDefnRef(i)->GetNameRef())] =
+          f.GetFieldAsString(i);
+  if (inc.place.empty() && !inc.location)
+    throw InputError("has neither a place name nor a geometry or lon/lat — it cannot be located");
+  return inc;
+}
+
+OGRLayer& pick_layer(GDALDataset& ds, const Options& o, const std::string& name) {
+  if (!o.layer.empty()) return gdal::layer(ds, o.layer, name);
+  if (ds.GetLayerCount() == 1) return *ds.GetLayer(0);
+  std::string names;
+  for (int i = 0; i < ds.GetLayerCount(); ++i)
+    names += (i ? ", " : "") + std::string(ds.GetLayer(i)->GetName());
+  if (names.empty()) throw InputError(name + ": has no vector layer");
+  throw UsageError(name + ": has " + std::to_string(ds.GetLayerCount()) + " layers (" + names +
+                   ") — choose one with --layer");
+}
+
+// Stdin is handed to GDAL as an in-memory file, named with the extension
+// its content calls for (GDAL's CSV driver reads only a ".csv").
+class MemFile {
+ public:
+  explicit MemFile(const Input& in) {
+    const std::string& h = in.head;
+    auto first = h.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    bool json = first != std::string::npos && (h[first] == '{' || h[first] == '[');
+    const char* ext = h.rfind("SQLite format 3", 0) == 0    ? ".gpkg"
+                      : h.rfind("fgb", 0) == 0              ? ".fgb"
+                      : h.find("<kml") != std::string::npos ? ".kml"
+                      : json                                ? ".geojson"
+                      : !in.csv_header.empty()              ? ".csv"
+                                                            : ".geojson";
+    path_ = std::string("/vsimem/bordermap-stdin") + ext;
+    VSILFILE* f = VSIFileFromMemBuffer(path_.c_str(),
+                                       reinterpret_cast<GByte*>(const_cast<char*>(in.data.data())),
+                                       in.data.size(), FALSE);
+    if (f) VSIFCloseL(f);
+  }
+  ~MemFile() { VSIUnlink(path_.c_str()); }
+  MemFile(const MemFile&) = delete;
+  MemFile& operator=(const MemFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+int detect_ogr(const Input& in) {
+  const std::string& h = in.head;
+  if (in.name.rfind("PG:", 0) == 0) return 100;
+  if (h.rfind("SQLite format 3", 0) == 0) return 80;                                  // GeoPackage
+  if (h.size() >= 4 && std::memcmp(h.data(), "fgb\x03", 4) == 0) return 80;           // FlatGeobuf
+  if (h.size() >= 4 && std::memcmp(h.data(), "\x00\x00\x27\x0a", 4) == 0) return 80;  // .shp
+  if (h.find("<kml") != std::string::npos) return 80;
+  auto first = h.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string::npos && (h[first] == '{' || h[first] == '[')) return 50;  // GeoJSON
+  if (in.is_directory || in.name.rfind("/vsi", 0) == 0) return 30;
+  // Anything else GDAL may still open (other CSV with --map, GML, ...).
+  return h.empty() ? 0 : 10;
+}
+
+IncidentTable read_ogr(const Input& in, const Options& o) {
+  std::unique_ptr<MemFile> mem;
+  if (in.from_stdin()) mem = std::make_unique<MemFile>(in);
+  const std::string path = mem ? mem->path() : in.name;
+  const std::string name = in.from_stdin() ? "<stdin>" : display_name(in.name);
+  GDALDatasetUniquePtr ds;
+  try {
+    ds = gdal::open_vector(path);
+  } catch (const InputError&) {
+    std::string why = CPLGetLastErrorMsg();
+    throw InputError(name + ": cannot open as vector data" + (why.empty() ? "" : " (" + why + ")") +
+                     " — check the path or connection string, or give --format");
+  }
+  OGRLayer& layer = pick_layer(*ds, o, name);
+  auto m = map_fields(*layer.GetLayerDefn(), o, name);
+  Reprojector rp(layer.GetSpatialRef());
+  // Who a figure without a named source is attributed to: the dataset.
+  const std::string label = in.from_stdin() ? std::string("stdin")
+                            : in.name.rfind("PG:", 0) == 0
+                                ? std::string("PostGIS ") + layer.GetName()
+                                : std::filesystem::path(in.name).filename().string();
+  IncidentTable out;
+  layer.ResetReading();
+  for (auto& f : layer) {
+    try {
+      out.incidents.push_back(read_feature(*f, m, rp, layer.GetName(), label));
+    } catch (const InputError& e) {
+      out.rejected.push_back({name, static_cast<long>(f->GetFID()),
+                              value(*f, m, "id").empty() ? "feature " + std::to_string(f->GetFID())
+                                                         : value(*f, m, "id"),
+                              e.what()});
+    }
+  }
+  return out;
+}
+
+}  // namespace bm::ingest

@@ -1,0 +1,57 @@
+#include "ingest/values.hpp"
+
+#include <cctype>
+#include <cmath>
+
+#include "core/error.hpp"
+
+namespace bm::ingest {
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+namespace {
+
+// std::stod accepts a prefix; we want the whole field to be the number.
+bool to_double(const std::string& s, double& v) {
+  std::size_t used = 0;
+  try {
+    v = std::stod(s, &used);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return used == s.size() && std::isfinite(v);
+}
+
+}  // namespace
+
+long parse_long(const std::string& text, const std::string& column) {
+  std::string s = trim(text);
+  double v = 0;
+  // Spreadsheets turn 12 into 12.0; a fraction is a real error.
+  if (!to_double(s, v) || v != std::floor(v) || std::fabs(v) > 1e15)
+    throw InputError("column '" + column + "' is '" + text + "' — expected a whole number");
+  return static_cast<long>(v);
+}
+
+double parse_degrees(const std::string& text, const std::string& column, double limit) {
+  std::string s = trim(text);
+  double v = 0;
+  if (!to_double(s, v))
+    throw InputError("column '" + column + "' is '" + text + "' — expected a number in degrees");
+  if (v < -limit || v > limit)
+    throw InputError("column '" + column + "' is " + s + " — outside ±" +
+                     std::to_string(static_cast<int>(limit)) + " degrees");
+  return v;
+}
+
+}  // namespace bm::ingest

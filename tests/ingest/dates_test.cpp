@@ -1,0 +1,34 @@
+#include <catch2/catch.hpp>
+
+#include "ingest/dates.hpp"
+
+using bm::ingest::parse_date;
+
+TEST_CASE("dates are read in the forms ACLED and UCDP write them", "[ingest][dates]") {
+  CHECK(parse_date("2022-09-14") == "2022-09-14");
+  CHECK(parse_date("2022-09-14 00:00:00.000") == "2022-09-14");
+  CHECK(parse_date("14 September 2022") == "2022-09-14");
+  CHECK(parse_date("14 Sep 2022") == "2022-09-14");
+  CHECK(parse_date("4 Sept 2022") == "2022-09-04");
+  CHECK(parse_date("14-September-2022") == "2022-09-14");
+  CHECK(parse_date("14-09-2022") == "2022-09-14");
+  CHECK(parse_date("14.09.2022") == "2022-09-14");
+  CHECK(parse_date(" 1/2/2022 ") == "2022-02-01");  // day first, as ACLED's dd-mm-yyyy
+}
+
+TEST_CASE("impossible and unknown dates are refused", "[ingest][dates]") {
+  CHECK_FALSE(parse_date("2022-13-40"));
+  CHECK_FALSE(parse_date("2022-02-30"));
+  CHECK_FALSE(parse_date("31-04-2022"));
+  CHECK_FALSE(parse_date("14 Septembre 2022"));
+  CHECK_FALSE(parse_date("14 Se 2022"));
+  CHECK_FALSE(parse_date("yesterday"));
+  CHECK_FALSE(parse_date(""));
+}
+
+TEST_CASE("date arithmetic crosses month and leap-year ends", "[ingest][dates]") {
+  CHECK(bm::ingest::add_days("2022-09-29", 3) == "2022-10-02");
+  CHECK(bm::ingest::add_days("2022-03-01", -1) == "2022-02-28");
+  CHECK(bm::ingest::last_of_month("2024-02-10") == "2024-02-29");
+  CHECK(bm::ingest::first_of_month("2022-09-15") == "2022-09-01");
+}
