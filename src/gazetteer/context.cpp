@@ -81,7 +81,8 @@ int region_matches(const Place& p, const Context& ctx) {
     return !text.empty() &&
            std::binary_search(ctx.region_keys.begin(), ctx.region_keys.end(), admin_key(text));
   };
-  if (known(p.admin1) || known(p.admin2)) return 1;
+  if (known(p.admin2)) return 2;  // the district named: more specific
+  if (known(p.admin1)) return 1;
   if (is_area_kind(p) && known(p.name)) return 1;
   if (p.point)
     for (const MultiPolygon* a : ctx.region_areas)
@@ -104,8 +105,8 @@ double hint_score(const Place& p, const Context& ctx, std::string* why) {
       s -= 0.4;
     }
   }
-  if (int rm = region_matches(p, ctx); rm == 1) {
-    s += 0.2;
+  if (int rm = region_matches(p, ctx); rm >= 1) {
+    s += rm == 2 ? 0.25 : 0.2;
     say("in " + h.region + " as hinted");
   } else if (rm == 0) {
     s -= 0.1;
@@ -141,6 +142,8 @@ double prior_score(const Place& p, const Context& ctx) {
   // unlocated, bigger over smaller (GeoNames' population when present).
   if (p.source.find("GeoNames") == std::string::npos && p.id.rfind("admin1:", 0) != 0) s += 0.04;
   if (p.point) s += 0.03;
+  // A town named like its province is usually its capital (Kabul, Osh).
+  if (!area && !p.admin1.empty() && admin_key(p.admin1) == admin_key(p.name)) s += 0.03;
   // A bare name is rather a settlement than a river or a facility.
   if (p.kind == "city" || p.kind == "town" || p.kind == "village" || p.kind == "enclave")
     s += 0.02;

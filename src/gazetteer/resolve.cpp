@@ -17,7 +17,7 @@ namespace {
 // Spelling similarity of each pass; fuzzy is scaled below variant.
 constexpr double kVariantSim = 0.92;
 constexpr double kFuzzyScale = 0.9;
-constexpr double kFuzzyMin = 0.72;     // below this spelling is not the same name
+constexpr double kFuzzyMin = 0.78;     // below this spelling is not the same name
 constexpr double kAbstainBelow = 0.4;  // confidence under which we abstain
 constexpr double kTieMargin = 0.03;    // distinct places closer than this: ambiguous
 
@@ -37,7 +37,9 @@ bool same_place(const Place& a, const Place& b) {
            (b.point && a.area && point_in_area(*b.point, *a.area));
   }
   if (a.point && b.point) {
-    return geodesic_distance(*a.point, *b.point) < 5000;
+    double d = geodesic_distance(*a.point, *b.point);
+    // Copies of one town's coordinates differ by a few km.
+    return d < 5000 || (d < 15000 && base_sound(a) == base_sound(b));
   }
   if (base_sound(a) != base_sound(b)) return false;
   // Unlocated rows: only when nothing tells them apart.
@@ -135,8 +137,11 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) 
   }
 
   const Candidate& top = distinct.front();
+  if (!country_matches(*top.place, hints.country)) {
+    r.note = "nothing matches in " + hints.country + "; nearest elsewhere listed";
+    return r;
+  }
   double conf = top.similarity;
-  if (!country_matches(*top.place, hints.country)) conf *= 0.5;
   if (region_matches(*top.place, ctx) == 0) conf *= 0.8;
   bool context_decided = false;
   if (distinct.size() > 1) {
