@@ -84,26 +84,68 @@ std::string sound_key(std::string_view key) {
   s.reserve(key.size());
   for (char c : key)
     if (c != ' ') s += c;
-  // Multi-letter spellings of one sound, longest first.
-  struct Sub {
-    std::string_view from, to;
-  };
-  static const Sub kSubs[] = {{"shch", "s"}, {"dzh", "j"}, {"tch", "c"}, {"dj", "j"}, {"zh", "j"},
-                              {"kh", "h"},   {"gh", "g"},  {"ch", "c"},  {"sh", "s"}, {"ts", "c"},
-                              {"ph", "f"},   {"ck", "k"},  {"q", "k"},   {"w", "v"},  {"x", "h"}};
+  // Multi-letter spellings of one sound, longest first; dispatched on the
+  // first letter (this runs for every lookup).
   std::string t;
   t.reserve(s.size());
+  auto next_is = [&](std::size_t i, std::string_view w) {
+    return s.size() - i >= w.size() && std::string_view(s).substr(i, w.size()) == w;
+  };
   for (std::size_t i = 0; i < s.size();) {
-    bool done = false;
-    for (const Sub& sub : kSubs) {
-      if (s.compare(i, sub.from.size(), sub.from) == 0) {
-        t += sub.to;
-        i += sub.from.size();
-        done = true;
+    char c = s[i];
+    std::size_t used = 1;
+    char to = c;
+    switch (c) {
+      case 's':
+        if (next_is(i, "shch"))
+          used = 4;
+        else if (next_is(i, "sh"))
+          used = 2;
         break;
-      }
+      case 'd':
+        if (next_is(i, "dzh"))
+          used = 3, to = 'j';
+        else if (next_is(i, "dj"))
+          used = 2, to = 'j';
+        break;
+      case 't':
+        if (next_is(i, "tch"))
+          used = 3, to = 'c';
+        else if (next_is(i, "ts"))
+          used = 2, to = 'c';
+        break;
+      case 'z':
+        if (next_is(i, "zh")) used = 2, to = 'j';
+        break;
+      case 'k':
+        if (next_is(i, "kh")) used = 2, to = 'h';
+        break;
+      case 'g':
+        if (next_is(i, "gh")) used = 2;
+        break;
+      case 'c':
+        if (next_is(i, "ch"))
+          used = 2;
+        else if (next_is(i, "ck"))
+          used = 2, to = 'k';
+        break;
+      case 'p':
+        if (next_is(i, "ph")) used = 2, to = 'f';
+        break;
+      case 'q':
+        to = 'k';
+        break;
+      case 'w':
+        to = 'v';
+        break;
+      case 'x':
+        to = 'h';
+        break;
+      default:
+        break;
     }
-    if (!done) t += s[i++];
+    t += to;
+    i += used;
   }
   // y before a vowel is a glide written or not (Yerevan/Erevan, Kyok/Kok);
   // then vowels fall into three classes: a, e/i/y, o/u.
