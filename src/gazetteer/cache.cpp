@@ -15,7 +15,7 @@
 namespace bm {
 namespace {
 
-constexpr char kMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '3'};
+constexpr char kMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '4'};
 
 struct Stamp {
   std::uint64_t size = 0;
@@ -174,7 +174,15 @@ bool read_cache(const std::string& gpkg, Gazetteer::Index& out) {
   r.vec(out.entries);
   r.vec(out.by_key);
   r.vec(out.by_sound);
-  if (!r.ok() || !r.at_end() || out.by_key.size() != out.entries.size()) return false;
+  r.vec(out.place_keys);
+  if (!r.ok() || !r.at_end() || out.by_key.size() != out.entries.size() ||
+      out.place_keys.size() != out.places.size())
+    return false;
+  for (const PlaceKeys& k : out.place_keys)
+    if (k.base_off + k.base_len > out.blob.size() ||
+        k.admin1_off + k.admin1_len > out.blob.size() ||
+        k.admin2_off + k.admin2_len > out.blob.size())
+      return false;
   for (const NameEntry& e : out.entries)
     if (e.place >= out.places.size() || e.key_off + e.key_len > out.blob.size() ||
         e.sound_off + e.sound_len > out.blob.size())
@@ -194,6 +202,7 @@ void write_cache(const std::string& gpkg, const Gazetteer::Index& index) {
   w.vec(index.entries);
   w.vec(index.by_key);
   w.vec(index.by_sound);
+  w.vec(index.place_keys);
   const std::string path = cache_path_for(gpkg);
   try {
     std::string tmp = temp_path_for(path);

@@ -9,6 +9,7 @@
 namespace bm {
 
 struct Context {
+  const Gazetteer::Index* index = nullptr;
   const ResolveHints* hints = nullptr;
   bool wants_area = false;
   bool wants_settlement = false;                  // "village of X", "X town"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gazetteer/context.hpp"
 #include "gazetteer/normalize.hpp"
 
 namespace bm {
@@ -44,6 +45,19 @@ void Gazetteer::Index::build() {
   for (std::size_t i = 0; i < named; ++i) {
     std::string k(key(entries[i]));
     if (strip_area_word(k) || strip_settlement_word(k)) add_key(entries[i].place, k);
+  }
+  place_keys.resize(places.size());
+  auto put = [&](const std::string& k, std::uint32_t& off, std::uint32_t& len) {
+    off = static_cast<std::uint32_t>(blob.size());
+    len = static_cast<std::uint32_t>(k.size());
+    blob += k;
+  };
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const Place& p = places[i];
+    PlaceKeys& pk = place_keys[i];
+    put(admin_key(p.name), pk.base_off, pk.base_len);
+    put(p.admin1.empty() ? std::string() : admin_key(p.admin1), pk.admin1_off, pk.admin1_len);
+    put(p.admin2.empty() ? std::string() : admin_key(p.admin2), pk.admin2_off, pk.admin2_len);
   }
   by_key.resize(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) by_key[i] = static_cast<std::uint32_t>(i);

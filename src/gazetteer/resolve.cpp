@@ -21,15 +21,18 @@ constexpr double kFuzzyMin = 0.78;     // below this spelling is not the same na
 constexpr double kAbstainBelow = 0.4;  // confidence under which we abstain
 constexpr double kTieMargin = 0.03;    // distinct places closer than this: ambiguous
 
-std::string base_sound(const Place& p) {
-  std::string k = normalize_name(p.name.substr(0, p.name.find(" (")));
-  strip_area_word(k);
-  return sound_key(k);
+// Metres between nearby points; an equirectangular approximation is plenty
+// for "within a few km" and much cheaper than a geodesic.
+double approx_distance_m(LonLat a, LonLat b) {
+  constexpr double kDeg = 111195.0;
+  double dx = (a.lon - b.lon) * std::cos((a.lat + b.lat) * 0.5 * M_PI / 180.0);
+  return std::hypot(dx, a.lat - b.lat) * kDeg;
 }
 
 // Two rows for one place: the reference row and its GeoNames twin, or an
 // admin-1 polygon and the reference row of the same region.
-bool same_place(const Place& a, const Place& b) {
+bool same_place(const Gazetteer::Index& ix, const Place& a, const Place& b) {
+  auto base_sound = [&](const Place& p) { return ix.base_of(p); };
   if (a.country != b.country || is_area_kind(a) != is_area_kind(b)) return false;
   if (a.kind == "region" && b.kind == "region") {
     if (base_sound(a) == base_sound(b)) return true;
@@ -37,14 +40,13 @@ bool same_place(const Place& a, const Place& b) {
            (b.point && a.area && point_in_area(*b.point, *a.area));
   }
   if (a.point && b.point) {
-    double d = geodesic_distance(*a.point, *b.point);
+    double d = approx_distance_m(*a.point, *b.point);
     // Copies of one town's coordinates differ by a few km.
     return d < 5000 || (d < 15000 && base_sound(a) == base_sound(b));
   }
   if (base_sound(a) != base_sound(b)) return false;
   // Unlocated rows: only when nothing tells them apart.
-  if (!a.admin2.empty() && !b.admin2.empty() && admin_key(a.admin2) != admin_key(b.admin2))
-    return false;
+  if (!a.admin2.empty() && !b.admin2.empty() && ix.admin2_of(a) != ix.admin2_of(b)) return false;
   return true;
 }
 
@@ -119,8 +121,9 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) 
   // Merge rows that are one place, keeping the best-ranked.
   std::vector<Candidate> distinct;
   for (const Candidate& c : ranked) {
-    auto twin = std::find_if(distinct.begin(), distinct.end(),
-                             [&](const Candidate& d) { return same_place(*d.place, *c.place); });
+    auto twin = std::find_if(distinct.begin(), distinct.end(), [&](const Candidate& d) {
+      return same_place(ix, *d.place, *c.place);
+    });
     if (twin == distinct.end()) {
       if (distinct.size() < 8) distinct.push_back(c);
       continue;
