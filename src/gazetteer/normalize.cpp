@@ -197,7 +197,10 @@ bool strip_settlement_word(std::string& key) {
 int edit_distance(std::string_view a, std::string_view b) {
   // Optimal string alignment distance, two-row-plus-one memory.
   const std::size_t n = a.size(), m = b.size();
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  thread_local std::vector<int> prev2, prev, cur;  // no allocation per call
+  prev2.assign(m + 1, 0);
+  prev.assign(m + 1, 0);
+  cur.assign(m + 1, 0);
   for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = static_cast<int>(i);

@@ -96,13 +96,15 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) 
   });
   const std::string qs = sound_key(base);
   if (need_fuzzy && qs.size() >= 4) {
-    for (auto e : ix.trigram_candidates(qs, 300)) {
+    for (auto e : ix.trigram_candidates(qs, 60)) {
       std::string_view es = ix.sound(ix.entries[e]);
       double len = static_cast<double>(std::max(es.size(), qs.size()));
       double sim = 1.0 - edit_distance(qs, es) / len;
-      std::string_view ek = ix.key(ix.entries[e]);
-      double len2 = static_cast<double>(std::max(ek.size(), base.size()));
-      sim = std::max(sim, 1.0 - edit_distance(base, ek) / len2);
+      if (sim < kFuzzyMin) {  // the plain spelling may still be close
+        std::string_view ek = ix.key(ix.entries[e]);
+        double len2 = static_cast<double>(std::max(ek.size(), base.size()));
+        sim = std::max(sim, 1.0 - edit_distance(base, ek) / len2);
+      }
       // One edit in a short name is a different name (Osh/Ash).
       if (qs.size() < 6 && sim < 0.8) continue;
       if (sim >= kFuzzyMin) offer(e, MatchType::fuzzy, sim * kFuzzyScale);
