@@ -144,6 +144,7 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) 
   const Candidate& top = distinct.front();
   if (!country_matches(*top.place, hints.country)) {
     r.note = "nothing matches in " + hints.country + "; nearest elsewhere listed";
+    r.candidates.insert(r.candidates.begin(), top.place);
     return r;
   }
   double conf = top.similarity;
