@@ -15,7 +15,7 @@
 namespace bm {
 namespace {
 
-constexpr char kMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '4'};
+constexpr char kMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '5'};
 
 struct Stamp {
   std::uint64_t size = 0;
@@ -175,6 +175,12 @@ bool read_cache(const std::string& gpkg, Gazetteer::Index& out) {
   r.vec(out.by_key);
   r.vec(out.by_sound);
   r.vec(out.place_keys);
+  auto ncw = r.pod<std::uint32_t>();
+  out.country_words.clear();
+  for (std::uint32_t i = 0; i < ncw && r.ok(); ++i) {
+    std::string word = r.str();
+    out.country_words.emplace_back(std::move(word), r.str());
+  }
   if (!r.ok() || !r.at_end() || out.by_key.size() != out.entries.size() ||
       out.place_keys.size() != out.places.size())
     return false;
@@ -203,6 +209,11 @@ void write_cache(const std::string& gpkg, const Gazetteer::Index& index) {
   w.vec(index.by_key);
   w.vec(index.by_sound);
   w.vec(index.place_keys);
+  w.pod(static_cast<std::uint32_t>(index.country_words.size()));
+  for (const auto& [word, iso2] : index.country_words) {
+    w.str(word);
+    w.str(iso2);
+  }
   const std::string path = cache_path_for(gpkg);
   try {
     std::string tmp = temp_path_for(path);

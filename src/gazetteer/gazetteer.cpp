@@ -59,6 +59,9 @@ Gazetteer Gazetteer::from_bundle(const Bundle& bundle) {
     places.push_back(std::move(p));
   }
   g.index_->places = std::move(places);
+  for (const Country& c : bundle.countries()) {
+    g.index_->add_country(c.name, c.iso2);
+  }
   g.index_->build();
   write_cache(bundle.path(), *g.index_);
   return g;

@@ -59,6 +59,8 @@ void Gazetteer::Index::build() {
     put(p.admin1.empty() ? std::string() : admin_key(p.admin1), pk.admin1_off, pk.admin1_len);
     put(p.admin2.empty() ? std::string() : admin_key(p.admin2), pk.admin2_off, pk.admin2_len);
   }
+  std::sort(country_words.begin(), country_words.end());
+  country_words.erase(std::unique(country_words.begin(), country_words.end()), country_words.end());
   by_key.resize(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) by_key[i] = static_cast<std::uint32_t>(i);
   by_sound = by_key;
@@ -86,6 +88,25 @@ std::vector<std::uint32_t> Gazetteer::Index::find_sound(std::string_view k) cons
       return sound(entries[a]) < b;
   });
   return {lo, hi};
+}
+
+void Gazetteer::Index::add_country(const std::string& name, const std::string& iso2) {
+  std::string k = normalize_name(name);
+  if (k.empty() || iso2.empty()) return;
+  // Adjectives by the usual English endings: Armenia-n, Iran-ian,
+  // Azerbaijan-i, Tajik-istan, Kyrgyz-stan. Forms that are not words never
+  // occur in text, so generating a few too many is harmless.
+  std::vector<std::string> forms = {k, k + "n", k + "an", k + "ian", k + "i", k + "ese"};
+  if (k.ends_with("a")) forms.push_back(k.substr(0, k.size() - 1) + "ese");  // China
+  if (k.ends_with("istan")) forms.push_back(k.substr(0, k.size() - 5));
+  if (k.ends_with("stan")) forms.push_back(k.substr(0, k.size() - 4));
+  for (auto& f : forms) country_words.emplace_back(std::move(f), iso2);
+}
+
+std::string Gazetteer::Index::country_of_word(std::string_view key) const {
+  auto it = std::lower_bound(country_words.begin(), country_words.end(), key,
+                             [](const auto& e, std::string_view k) { return e.first < k; });
+  return it != country_words.end() && it->first == key ? it->second : std::string();
 }
 
 namespace {

@@ -29,6 +29,13 @@ struct PlaceKeys {
 struct Gazetteer::Index {
   std::vector<Place> places;
   std::vector<PlaceKeys> place_keys;  // parallel to places
+  // Country names and the adjectives derived from them ("tajikistan",
+  // "tajik", "armenian" ...) as exact keys, sorted, with their ISO2 code.
+  std::vector<std::pair<std::string, std::string>> country_words;
+
+  // ISO2 of a country word, or "".
+  std::string country_of_word(std::string_view key) const;
+  void add_country(const std::string& name, const std::string& iso2);
   std::string blob;
   std::vector<NameEntry> entries;
   std::vector<std::uint32_t> by_key;    // entry numbers sorted by exact key

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -145,4 +146,26 @@ TEST_CASE("the index cache round-trips and is refused when the GeoPackage change
   bm::Gazetteer::Index stale;
   CHECK_FALSE(bm::read_cache(other.string(), stale));
   fs::remove_all(dir);
+}
+
+TEST_CASE("find_mentions uses the text's country words as soft hints", "[gazetteer]") {
+  const std::string text =
+      "Kyrgyz guards said Tajik troops fired at Kok-Tash. In Armenia, Azerbaijani shells hit "
+      "Jermuk. Chinese President Xi Jinping and Russian President Vladimir Putin met.";
+  auto ms = world_gazetteer().find_mentions(text, {});
+  std::vector<std::string> ids;
+  for (const auto& m : ms)
+    if (m.resolution.place) ids.push_back(m.resolution.place->id);
+  CHECK(std::find(ids.begin(), ids.end(), "kg_kok_tash") != ids.end());
+  bool jermuk = false;
+  for (const auto& m : ms)
+    if (m.name == "Jermuk" && m.resolution.place) jermuk = m.resolution.place->country == "AM";
+  CHECK(jermuk);
+  for (const auto& m : ms) {
+    INFO(m.text);
+    CHECK(m.name != "Xi");
+    CHECK(m.name != "Vladimir");
+    CHECK(m.name != "Putin");
+    CHECK(m.name != "Armenia");  // country words are hints, not settlements
+  }
 }
