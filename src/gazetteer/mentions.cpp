@@ -21,6 +21,7 @@ struct Word {
   std::string text;
   bool capital = false;
   bool sentence_start = false;
+  bool after_space = false;  // only spaces since the previous word: may continue a name
 };
 
 UChar32 decode(std::string_view s, std::size_t& i) {
@@ -42,19 +43,23 @@ bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 std::vector<Word> words_of(std::string_view text) {
   std::vector<Word> out;
   bool sentence_start = true;
+  bool punctuation = false;
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t at = i;
     UChar32 c = decode(text, i);
     if (!u_isalnum(c)) {
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') sentence_start = true;
+      if (c != ' ') punctuation = true;
       continue;
     }
     Word w;
     w.begin = at;
     w.capital = u_isupper(c);
     w.sentence_start = sentence_start;
+    w.after_space = !punctuation && !out.empty();
     sentence_start = false;
+    punctuation = false;
     std::size_t end = i;
     while (i < text.size()) {
       std::size_t save = i;
@@ -155,7 +160,9 @@ std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
     bool found = false;
     // Longest capitalised run first (up to 4 words).
     std::size_t run = 1;
-    while (run < 4 && i + run < words.size() && words[i + run].capital) ++run;
+    while (run < 4 && i + run < words.size() && words[i + run].capital &&
+           words[i + run].after_space)
+      ++run;
     for (std::size_t n = run; n >= 1 && !found; --n) {
       std::size_t last = i + n - 1;
       std::string name(text.substr(words[i].begin, words[last].end - words[i].begin));
