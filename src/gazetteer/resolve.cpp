@@ -10,6 +10,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/index.hpp"
 #include "gazetteer/normalize.hpp"
+#include "geodata/bundle.hpp"
 
 namespace bm {
 namespace {
@@ -59,6 +60,65 @@ double radius_m(const MultiPolygon& area) {
 }  // namespace
 
 Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) const {
+  const std::string as_written(name);
+  // A possessive is never part of the name: "Batken's airport".
+  for (std::string_view poss : {"'s", "\u2019s"})
+    if (name.size() > poss.size() + 1 && name.ends_with(poss)) name.remove_suffix(poss.size());
+  Resolution r = resolve_name(name, hints);
+  r.query = as_written;
+  if (r.place) return r;
+  // Names often carry their own hints: "Kolkand, Tajikistan", "Kök-Tash
+  // (Batken)", "Batken's", "the Tajik village of Kolkand", "Isfara of
+  // Tajikistan". Read them only when the name as given found nothing.
+  std::string n(name);
+  ResolveHints h = hints;
+  auto trim = [](std::string t) {
+    auto b = t.find_first_not_of(" \t"), e = t.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+  };
+  auto hint_from = [&](const std::string& text) {
+    std::string iso2 = index_->country_of_word(normalize_name(text));
+    if (!iso2.empty()) {
+      if (h.country.empty()) h.country = iso2;
+    } else if (h.region.empty()) {
+      h.region = trim(text);
+    }
+  };
+  if (auto open = n.find('('); open != std::string::npos && n.ends_with(")") && open > 0) {
+    hint_from(n.substr(open + 1, n.size() - open - 2));
+    n = trim(n.substr(0, open));
+  }
+  if (auto comma = n.find(','); comma != std::string::npos && comma > 0) {
+    hint_from(n.substr(comma + 1));
+    n = trim(n.substr(0, comma));
+  }
+  // Country words before or after the name, as whole words of the key.
+  std::vector<std::string> words = split(normalize_name(n), ' ');
+  if (words.size() > 1 && words.front() == "the") words.erase(words.begin());
+  while (words.size() > 1 && !index_->country_of_word(words.front()).empty()) {
+    if (h.country.empty()) h.country = index_->country_of_word(words.front());
+    words.erase(words.begin());
+  }
+  if (words.size() > 2 && !index_->country_of_word(words.back()).empty() &&
+      (words[words.size() - 2] == "of" || words[words.size() - 2] == "in")) {
+    if (h.country.empty()) h.country = index_->country_of_word(words.back());
+    words.resize(words.size() - 2);
+  }
+  std::string rebuilt;
+  for (const auto& w : words) rebuilt += (rebuilt.empty() ? "" : " ") + w;
+  if (rebuilt.empty() ||
+      (rebuilt == normalize_name(name) && h.country == hints.country && h.region == hints.region))
+    return r;
+  Resolution again = resolve_name(rebuilt, h);
+  if (!again.place) return r;
+  again.query = as_written;
+  again.note = "read as '" + rebuilt + "'" + (h.country.empty() ? "" : " in " + h.country) +
+               (h.region.empty() ? "" : ", region " + h.region) +
+               (again.note.empty() ? "" : "; " + again.note);
+  return again;
+}
+
+Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hints) const {
   const Index& ix = *index_;
   Resolution r;
   r.query = std::string(name);
