@@ -11,10 +11,13 @@
 #include "core/geometry.hpp"
 #include "export/atomic.hpp"
 #include "gazetteer/index.hpp"
+#include "gazetteer/normalize.hpp"
 
 namespace bm {
 namespace {
 
+// Bump when the layout or Index::build() changes; key-rule changes are
+// caught by keys_fingerprint().
 constexpr char kMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '5'};
 
 struct Stamp {
@@ -165,6 +168,7 @@ bool read_cache(const std::string& gpkg, Gazetteer::Index& out) {
   auto size = r.pod<std::uint64_t>();
   auto mtime = r.pod<std::int64_t>();
   if (size != want.size || mtime != want.mtime) return false;
+  if (r.str() != keys_fingerprint()) return false;
   auto n = r.pod<std::uint64_t>();
   if (!r.ok() || n > data.size()) return false;
   out.places.clear();
@@ -202,6 +206,7 @@ void write_cache(const std::string& gpkg, const Gazetteer::Index& index) {
   Stamp s = stamp_of(gpkg);
   w.pod(s.size);
   w.pod(s.mtime);
+  w.str(keys_fingerprint());
   w.pod(static_cast<std::uint64_t>(index.places.size()));
   for (const Place& p : index.places) write_place(w, p);
   w.str(index.blob);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -175,6 +176,13 @@ bool strip_area_word(std::string& key) {
     }
   }
   return false;
+}
+
+std::string keys_fingerprint() {
+  // ASCII probes only, so no ICU transliterator is built for the check.
+  std::string probe = sound_key(squeeze(
+      "Shchdzh Tchts Zhkhgh Chsh Phck Qwx Yoyayu Eiyou Aa-bb O'sh Kolkand Samarkandek Vorux"));
+  return std::to_string(std::hash<std::string_view>{}(kRules)) + ":" + probe;
 }
 
 bool strip_settlement_word(std::string& key) {
