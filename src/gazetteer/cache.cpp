@@ -18,7 +18,7 @@ namespace {
 
 // Bump when the layout or Index::build() changes; key-rule changes are
 // caught by keys_fingerprint().
-constexpr char kMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '5'};
+constexpr char kMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '7'};
 
 struct Stamp {
   std::uint64_t size = 0;

@@ -42,7 +42,9 @@ std::string admin_key(const std::string& admin_text) {
   return sound_key(k);
 }
 
-bool is_area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
+bool is_area_kind(const Place& p) {
+  return p.kind == "region" || p.kind == "district" || p.kind == "country";
+}
 
 bool country_matches(const Place& p, const std::string& iso2) {
   if (iso2.empty()) return true;
@@ -138,6 +140,8 @@ double prior_score(const Place& p, const Context& ctx) {
     s += area ? 0.25 : -0.25;
   else if (p.kind == "region")
     s -= 0.12;  // "Osh" is the city, "Osh region" the area
+  else if (p.kind == "country")
+    s += 0.05;  // but "Armenia" is the country, not the Colombian town
   else if (area)
     s -= 0.05;
   if (ctx.wants_settlement && area) s -= 0.1;

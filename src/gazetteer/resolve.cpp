@@ -244,7 +244,7 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
 
   if (p.point) {
     r.location = p.point;
-    if (p.kind == "region") {
+    if (p.kind == "region" || p.kind == "country") {
       r.precision = GeoPrecision::region;
       r.uncertainty_m = p.area ? radius_m(*p.area) : p.uncertainty_m;
     } else if (p.kind == "district") {
