@@ -59,7 +59,16 @@ double radius_m(const MultiPolygon& area) {
 
 }  // namespace
 
-Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) const {
+Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& given) const {
+  // A country hint may come as "tj" or "Tajikistan": make it ISO2.
+  ResolveHints hints = given;
+  if (hints.country.size() == 2) {
+    for (char& c : hints.country)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  } else if (!hints.country.empty()) {
+    if (std::string iso2 = index_->country_of_word(normalize_name(hints.country)); !iso2.empty())
+      hints.country = iso2;
+  }
   const std::string as_written(name);
   // A possessive is never part of the name: "Batken's airport".
   for (std::string_view poss : {"'s", "\u2019s"})
