@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <type_traits>
 #include "core/error.hpp"
 
@@ -158,8 +159,12 @@ bool read_cache(const std::string& gpkg, Gazetteer::Index& out) {
   const std::string path = cache_path_for(gpkg);
   if (!std::filesystem::exists(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
-  std::string data(std::filesystem::file_size(path, ec), '\0');
-  if (ec || !in.read(data.data(), static_cast<std::streamsize>(data.size()))) return false;
+  const std::size_t size_on_disk = std::filesystem::file_size(path, ec);
+  if (ec) return false;
+  // Uninitialised buffer: zero-filling 50 MB first would cost a pass.
+  std::unique_ptr<char[]> buf(new char[size_on_disk]);
+  if (!in.read(buf.get(), static_cast<std::streamsize>(size_on_disk))) return false;
+  std::string_view data(buf.get(), size_on_disk);
   Reader r(data);
   char magic[8];
   for (char& c : magic) c = r.pod<char>();
