@@ -71,7 +71,7 @@ class ResolveCommand : public Command {
 
  private:
   static void print_row(const Resolution& r) {
-    std::cout << r.query << '\t';
+    std::cout << std::fixed << r.query << '\t';
     if (r.place) {
       const Place& p = *r.place;
       std::cout << p.id << '\t' << p.name << '\t' << p.kind << '\t' << p.country << '\t' << p.admin1

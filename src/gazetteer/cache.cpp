@@ -5,17 +5,21 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <type_traits>
 #include "core/error.hpp"
 
 #include "core/geometry.hpp"
 #include "export/atomic.hpp"
 #include "gazetteer/index.hpp"
+#include "gazetteer/normalize.hpp"
 
 namespace bm {
 namespace {
 
-constexpr char kMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '3'};
+// Bump when the layout or Index::build() changes; key-rule changes are
+// caught by keys_fingerprint().
+constexpr char kMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '7'};
 
 struct Stamp {
   std::uint64_t size = 0;
@@ -155,8 +159,12 @@ bool read_cache(const std::string& gpkg, Gazetteer::Index& out) {
   const std::string path = cache_path_for(gpkg);
   if (!std::filesystem::exists(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
-  std::string data(std::filesystem::file_size(path, ec), '\0');
-  if (ec || !in.read(data.data(), static_cast<std::streamsize>(data.size()))) return false;
+  const std::size_t size_on_disk = std::filesystem::file_size(path, ec);
+  if (ec) return false;
+  // Uninitialised buffer: zero-filling 50 MB first would cost a pass.
+  std::unique_ptr<char[]> buf(new char[size_on_disk]);
+  if (!in.read(buf.get(), static_cast<std::streamsize>(size_on_disk))) return false;
+  std::string_view data(buf.get(), size_on_disk);
   Reader r(data);
   char magic[8];
   for (char& c : magic) c = r.pod<char>();
@@ -165,6 +173,7 @@ bool read_cache(const std::string& gpkg, Gazetteer::Index& out) {
   auto size = r.pod<std::uint64_t>();
   auto mtime = r.pod<std::int64_t>();
   if (size != want.size || mtime != want.mtime) return false;
+  if (r.str() != keys_fingerprint()) return false;
   auto n = r.pod<std::uint64_t>();
   if (!r.ok() || n > data.size()) return false;
   out.places.clear();
@@ -174,7 +183,21 @@ bool read_cache(const std::string& gpkg, Gazetteer::Index& out) {
   r.vec(out.entries);
   r.vec(out.by_key);
   r.vec(out.by_sound);
-  if (!r.ok() || !r.at_end() || out.by_key.size() != out.entries.size()) return false;
+  r.vec(out.place_keys);
+  auto ncw = r.pod<std::uint32_t>();
+  out.country_words.clear();
+  for (std::uint32_t i = 0; i < ncw && r.ok(); ++i) {
+    std::string word = r.str();
+    out.country_words.emplace_back(std::move(word), r.str());
+  }
+  if (!r.ok() || !r.at_end() || out.by_key.size() != out.entries.size() ||
+      out.place_keys.size() != out.places.size())
+    return false;
+  for (const PlaceKeys& k : out.place_keys)
+    if (k.base_off + k.base_len > out.blob.size() ||
+        k.admin1_off + k.admin1_len > out.blob.size() ||
+        k.admin2_off + k.admin2_len > out.blob.size())
+      return false;
   for (const NameEntry& e : out.entries)
     if (e.place >= out.places.size() || e.key_off + e.key_len > out.blob.size() ||
         e.sound_off + e.sound_len > out.blob.size())
@@ -188,12 +211,19 @@ void write_cache(const std::string& gpkg, const Gazetteer::Index& index) {
   Stamp s = stamp_of(gpkg);
   w.pod(s.size);
   w.pod(s.mtime);
+  w.str(keys_fingerprint());
   w.pod(static_cast<std::uint64_t>(index.places.size()));
   for (const Place& p : index.places) write_place(w, p);
   w.str(index.blob);
   w.vec(index.entries);
   w.vec(index.by_key);
   w.vec(index.by_sound);
+  w.vec(index.place_keys);
+  w.pod(static_cast<std::uint32_t>(index.country_words.size()));
+  for (const auto& [word, iso2] : index.country_words) {
+    w.str(word);
+    w.str(iso2);
+  }
   const std::string path = cache_path_for(gpkg);
   try {
     std::string tmp = temp_path_for(path);

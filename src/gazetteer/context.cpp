@@ -42,7 +42,9 @@ std::string admin_key(const std::string& admin_text) {
   return sound_key(k);
 }
 
-bool is_area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
+bool is_area_kind(const Place& p) {
+  return p.kind == "region" || p.kind == "district" || p.kind == "country";
+}
 
 bool country_matches(const Place& p, const std::string& iso2) {
   if (iso2.empty()) return true;
@@ -54,6 +56,7 @@ bool country_matches(const Place& p, const std::string& iso2) {
 
 Context make_context(const Gazetteer::Index& index, const ResolveHints& hints) {
   Context ctx;
+  ctx.index = &index;
   ctx.hints = &hints;
   ctx.wants_area = hints.wants_area;
   if (hints.region.empty()) return ctx;
@@ -77,12 +80,15 @@ Context make_context(const Gazetteer::Index& index, const ResolveHints& hints) {
 
 int region_matches(const Place& p, const Context& ctx) {
   if (ctx.region_keys.empty()) return -1;
-  auto known = [&](const std::string& text) {
-    return !text.empty() &&
-           std::binary_search(ctx.region_keys.begin(), ctx.region_keys.end(), admin_key(text));
+  auto known = [&](std::string_view key) {
+    return !key.empty() &&
+           std::binary_search(ctx.region_keys.begin(), ctx.region_keys.end(), key,
+                              [](std::string_view a, std::string_view b) { return a < b; });
   };
-  if (known(p.admin1) || known(p.admin2)) return 1;
-  if (is_area_kind(p) && known(p.name)) return 1;
+  const Gazetteer::Index& ix = *ctx.index;
+  if (known(ix.admin2_of(p))) return 2;  // the district named: more specific
+  if (known(ix.admin1_of(p))) return 1;
+  if (is_area_kind(p) && known(ix.base_of(p))) return 1;
   if (p.point)
     for (const MultiPolygon* a : ctx.region_areas)
       if (point_in_area(*p.point, *a)) return 1;
@@ -104,8 +110,8 @@ double hint_score(const Place& p, const Context& ctx, std::string* why) {
       s -= 0.4;
     }
   }
-  if (int rm = region_matches(p, ctx); rm == 1) {
-    s += 0.2;
+  if (int rm = region_matches(p, ctx); rm >= 1) {
+    s += rm == 2 ? 0.25 : 0.2;
     say("in " + h.region + " as hinted");
   } else if (rm == 0) {
     s -= 0.1;
@@ -134,6 +140,8 @@ double prior_score(const Place& p, const Context& ctx) {
     s += area ? 0.25 : -0.25;
   else if (p.kind == "region")
     s -= 0.12;  // "Osh" is the city, "Osh region" the area
+  else if (p.kind == "country")
+    s += 0.05;  // but "Armenia" is the country, not the Colombian town
   else if (area)
     s -= 0.05;
   if (ctx.wants_settlement && area) s -= 0.1;
@@ -141,6 +149,8 @@ double prior_score(const Place& p, const Context& ctx) {
   // unlocated, bigger over smaller (GeoNames' population when present).
   if (p.source.find("GeoNames") == std::string::npos && p.id.rfind("admin1:", 0) != 0) s += 0.04;
   if (p.point) s += 0.03;
+  // A town named like its province is usually its capital (Kabul, Osh).
+  if (!area && !p.admin1.empty() && ctx.index->admin1_of(p) == ctx.index->base_of(p)) s += 0.03;
   // A bare name is rather a settlement than a river or a facility.
   if (p.kind == "city" || p.kind == "town" || p.kind == "village" || p.kind == "enclave")
     s += 0.02;

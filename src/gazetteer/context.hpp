@@ -9,6 +9,7 @@
 namespace bm {
 
 struct Context {
+  const Gazetteer::Index* index = nullptr;
   const ResolveHints* hints = nullptr;
   bool wants_area = false;
   bool wants_settlement = false;                  // "village of X", "X town"
@@ -22,8 +23,8 @@ Context make_context(const Gazetteer::Index& index, const ResolveHints& hints);
 
 bool is_area_kind(const Place& p);
 bool country_matches(const Place& p, const std::string& iso2);
-// True/false when the place is known to lie in / outside the hinted region;
-// -1 when the hint is absent or the place says nothing either way.
+// 2: the place's district is the hinted one, 1: it lies in the hinted
+// region, 0: it lies elsewhere, -1: no hint or the place says nothing.
 int region_matches(const Place& p, const Context& ctx);
 // What the hints add to a candidate's score; `why` collects what matched.
 double hint_score(const Place& p, const Context& ctx, std::string* why);

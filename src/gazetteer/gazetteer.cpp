@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "core/geodesic.hpp"
 #include "core/geometry.hpp"
 #include "gazetteer/index.hpp"
 #include "geodata/bundle.hpp"
@@ -59,6 +60,26 @@ Gazetteer Gazetteer::from_bundle(const Bundle& bundle) {
     places.push_back(std::move(p));
   }
   g.index_->places = std::move(places);
+  // Countries are places too ("shelling on the Tajik side" is placed at
+  // Tajikistan, precision 3), and their names and adjectives are hints.
+  for (Country& c : bundle.countries()) {
+    g.index_->add_country(c.name, c.iso2);
+    Place p;
+    p.id = "country:" + (c.iso2.empty() ? c.name : c.iso2);
+    p.name = c.name;
+    p.kind = "country";
+    p.country = c.iso2;
+    // The outline is not kept (it would double the cache and the load
+    // time); the point and how far the country reaches are.
+    if (!c.area.empty()) {
+      p.point = point_on_surface(c.area);
+      Bounds b = bounds_of(c.area);
+      p.uncertainty_m = geodesic_distance({b.min_lon, b.min_lat}, {b.max_lon, b.max_lat}) / 2;
+    }
+    p.coord_precision = GeoPrecision::region;
+    p.source = "Natural Earth admin-0";
+    g.index_->places.push_back(std::move(p));
+  }
   g.index_->build();
   write_cache(bundle.path(), *g.index_);
   return g;

@@ -94,6 +94,8 @@ class Gazetteer {
 
  private:
   Gazetteer();
+  // resolve() without reading hints out of the name itself.
+  Resolution resolve_name(std::string_view name, const ResolveHints& hints) const;
   std::unique_ptr<Index> index_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gazetteer/context.hpp"
 #include "gazetteer/normalize.hpp"
 
 namespace bm {
@@ -45,6 +46,21 @@ void Gazetteer::Index::build() {
     std::string k(key(entries[i]));
     if (strip_area_word(k) || strip_settlement_word(k)) add_key(entries[i].place, k);
   }
+  place_keys.resize(places.size());
+  auto put = [&](const std::string& k, std::uint32_t& off, std::uint32_t& len) {
+    off = static_cast<std::uint32_t>(blob.size());
+    len = static_cast<std::uint32_t>(k.size());
+    blob += k;
+  };
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const Place& p = places[i];
+    PlaceKeys& pk = place_keys[i];
+    put(admin_key(p.name), pk.base_off, pk.base_len);
+    put(p.admin1.empty() ? std::string() : admin_key(p.admin1), pk.admin1_off, pk.admin1_len);
+    put(p.admin2.empty() ? std::string() : admin_key(p.admin2), pk.admin2_off, pk.admin2_len);
+  }
+  std::sort(country_words.begin(), country_words.end());
+  country_words.erase(std::unique(country_words.begin(), country_words.end()), country_words.end());
   by_key.resize(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) by_key[i] = static_cast<std::uint32_t>(i);
   by_sound = by_key;
@@ -74,6 +90,25 @@ std::vector<std::uint32_t> Gazetteer::Index::find_sound(std::string_view k) cons
   return {lo, hi};
 }
 
+void Gazetteer::Index::add_country(const std::string& name, const std::string& iso2) {
+  std::string k = normalize_name(name);
+  if (k.empty() || iso2.empty()) return;
+  // Adjectives by the usual English endings: Armenia-n, Iran-ian,
+  // Azerbaijan-i, Tajik-istan, Kyrgyz-stan. Forms that are not words never
+  // occur in text, so generating a few too many is harmless.
+  std::vector<std::string> forms = {k, k + "n", k + "an", k + "ian", k + "i", k + "ese"};
+  if (k.ends_with("a")) forms.push_back(k.substr(0, k.size() - 1) + "ese");  // China
+  if (k.ends_with("istan")) forms.push_back(k.substr(0, k.size() - 5));
+  if (k.ends_with("stan")) forms.push_back(k.substr(0, k.size() - 4));
+  for (auto& f : forms) country_words.emplace_back(std::move(f), iso2);
+}
+
+std::string Gazetteer::Index::country_of_word(std::string_view key) const {
+  auto it = std::lower_bound(country_words.begin(), country_words.end(), key,
+                             [](const auto& e, std::string_view k) { return e.first < k; });
+  return it != country_words.end() && it->first == key ? it->second : std::string();
+}
+
 namespace {
 
 template <class F>
@@ -84,14 +119,18 @@ void for_each_trigram(std::string_view k, F&& f) {
 
 }  // namespace
 
+// Postings are keyed by trigram and the entry's sound-key length, so a query
+// only reads names of about its own length.
+std::uint32_t posting_key(std::uint32_t trigram, std::size_t len) {
+  return (static_cast<std::uint32_t>(std::min<std::size_t>(len, 255)) << 24) | trigram;
+}
+
 void Gazetteer::Index::build_trigrams() const {
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    std::uint32_t last = 0xffffffff;
+    std::size_t len = entries[i].sound_len;
     for_each_trigram(sound(entries[i]), [&](std::uint32_t t) {
-      if (t == last) return;
-      auto& v = trigrams_[t];
+      auto& v = trigrams_[posting_key(t, len)];
       if (v.empty() || v.back() != i) v.push_back(static_cast<std::uint32_t>(i));
-      last = t;
     });
   }
 }
@@ -103,22 +142,48 @@ std::vector<std::uint32_t> Gazetteer::Index::trigram_candidates(std::string_view
   for_each_trigram(k, [&](std::uint32_t t) { grams.push_back(t); });
   std::sort(grams.begin(), grams.end());
   grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
+  // Keep entries sharing at least half of the query's trigrams (the fuzzy
+  // pass accepts about one edit in five letters, which keeps more).
+  const std::size_t need = std::max<std::size_t>(1, grams.size() / 2);
   // Count shared trigrams per entry; a thread-local counter array avoids
   // clearing 200k counters per query.
   thread_local std::vector<std::uint8_t> count;
   thread_local std::vector<std::uint32_t> touched;
   if (count.size() < entries.size()) count.assign(entries.size(), 0);
   touched.clear();
-  for (std::uint32_t g : grams) {
-    auto it = trigrams_.find(g);
-    if (it == trigrams_.end()) continue;
-    for (std::uint32_t e : it->second) {
-      if (count[e] == 0) touched.push_back(e);
-      if (count[e] < 255) ++count[e];
+  const std::size_t window = std::max<std::size_t>(1, k.size() / 4);
+  const std::size_t lo = k.size() > window ? k.size() - window : 1;
+  for (std::size_t len = lo; len <= k.size() + window; ++len) {
+    std::vector<const std::vector<std::uint32_t>*> lists;
+    for (std::uint32_t g : grams)
+      if (auto it = trigrams_.find(posting_key(g, len)); it != trigrams_.end())
+        lists.push_back(&it->second);
+    if (lists.size() < need) continue;
+    std::sort(lists.begin(), lists.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
+    // An entry sharing `need` trigrams is in one of the rarest
+    // (lists - need + 1) lists: only those may add new entries, the common
+    // ones only count entries already seen. Same result, far less work.
+    const std::size_t seeding = lists.size() - need + 1;
+    const std::size_t first_new = touched.size();
+    for (std::size_t li = 0; li < lists.size(); ++li) {
+      const auto& list = *lists[li];
+      std::size_t seen = touched.size() - first_new;
+      if (li >= seeding && seen * 16 < list.size()) {
+        // Postings are sorted by entry: look the few seen entries up.
+        for (std::size_t t = first_new; t < touched.size(); ++t)
+          if (std::binary_search(list.begin(), list.end(), touched[t]) && count[touched[t]] < 255)
+            ++count[touched[t]];
+        continue;
+      }
+      for (std::uint32_t e : list) {
+        if (count[e] == 0) {
+          if (li >= seeding) continue;
+          touched.push_back(e);
+        }
+        if (count[e] < 255) ++count[e];
+      }
     }
   }
-  // Keep entries sharing at least a third of the query's trigrams.
-  std::size_t need = std::max<std::size_t>(1, grams.size() / 3);
   std::vector<std::pair<int, std::uint32_t>> scored;
   for (std::uint32_t e : touched) {
     if (count[e] >= need) {

@@ -19,8 +19,23 @@ struct NameEntry {
   std::uint32_t sound_off = 0, sound_len = 0;  // sound key in Index::blob
 };
 
+// Per-place sound keys the ranking compares often, computed once.
+struct PlaceKeys {
+  std::uint32_t base_off = 0, base_len = 0;      // name without brackets or area word
+  std::uint32_t admin1_off = 0, admin1_len = 0;  // admin_key(admin1)
+  std::uint32_t admin2_off = 0, admin2_len = 0;  // admin_key(admin2)
+};
+
 struct Gazetteer::Index {
   std::vector<Place> places;
+  std::vector<PlaceKeys> place_keys;  // parallel to places
+  // Country names and the adjectives derived from them ("tajikistan",
+  // "tajik", "armenian" ...) as exact keys, sorted, with their ISO2 code.
+  std::vector<std::pair<std::string, std::string>> country_words;
+
+  // ISO2 of a country word, or "".
+  std::string country_of_word(std::string_view key) const;
+  void add_country(const std::string& name, const std::string& iso2);
   std::string blob;
   std::vector<NameEntry> entries;
   std::vector<std::uint32_t> by_key;    // entry numbers sorted by exact key
@@ -29,6 +44,20 @@ struct Gazetteer::Index {
   std::string_view key(const NameEntry& e) const { return {blob.data() + e.key_off, e.key_len}; }
   std::string_view sound(const NameEntry& e) const {
     return {blob.data() + e.sound_off, e.sound_len};
+  }
+
+  std::size_t number(const Place& p) const { return static_cast<std::size_t>(&p - places.data()); }
+  std::string_view base_of(const Place& p) const {
+    const PlaceKeys& k = place_keys[number(p)];
+    return {blob.data() + k.base_off, k.base_len};
+  }
+  std::string_view admin1_of(const Place& p) const {
+    const PlaceKeys& k = place_keys[number(p)];
+    return {blob.data() + k.admin1_off, k.admin1_len};
+  }
+  std::string_view admin2_of(const Place& p) const {
+    const PlaceKeys& k = place_keys[number(p)];
+    return {blob.data() + k.admin2_off, k.admin2_len};
   }
 
   // Builds the keys (ICU work: slow, hence the cache) and sorts them.

@@ -1,11 +1,18 @@
 #include "gazetteer/json.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace bm {
 namespace {
 
-double round_to(double v, double step) { return std::round(v / step) * step; }
+// Rounded through decimal text so JSON shows 40.11667, not 40.116670000000006.
+double round_to(double v, double step) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", step < 1e-3 ? 5 : 3, std::round(v / step) * step);
+  return std::strtod(buf, nullptr);
+}
 
 nlohmann::json place_json(const Place& p) {
   nlohmann::json j = {{"id", p.id},           {"name", p.name},     {"kind", p.kind},

@@ -10,6 +10,7 @@
 #include <array>
 
 #include "gazetteer/gazetteer.hpp"
+#include "gazetteer/index.hpp"
 #include "gazetteer/normalize.hpp"
 
 namespace bm {
@@ -20,6 +21,7 @@ struct Word {
   std::string text;
   bool capital = false;
   bool sentence_start = false;
+  bool after_space = false;  // only spaces since the previous word: may continue a name
 };
 
 UChar32 decode(std::string_view s, std::size_t& i) {
@@ -41,19 +43,23 @@ bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 std::vector<Word> words_of(std::string_view text) {
   std::vector<Word> out;
   bool sentence_start = true;
+  bool punctuation = false;
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t at = i;
     UChar32 c = decode(text, i);
     if (!u_isalnum(c)) {
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') sentence_start = true;
+      if (c != ' ') punctuation = true;
       continue;
     }
     Word w;
     w.begin = at;
     w.capital = u_isupper(c);
     w.sentence_start = sentence_start;
+    w.after_space = !punctuation && !out.empty();
     sentence_start = false;
+    punctuation = false;
     std::size_t end = i;
     while (i < text.size()) {
       std::size_t save = i;
@@ -123,20 +129,40 @@ bool curated(const Place& p) { return p.source.find("GeoNames") == std::string::
 std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
                                               const ResolveHints& hints) const {
   std::vector<Word> words = words_of(text);
+  // The country a sentence gives a name: an adjective or country name just
+  // before it ("the Tajik village of Kolkand"), else a country name after it
+  // in the same sentence ("Kolkand, Tajikistan").
+  auto country_near = [&](const std::vector<Word>& ws, std::size_t first,
+                          std::size_t last) -> std::vector<std::string> {
+    std::vector<std::string> found;
+    auto add = [&](const Word& w) {
+      std::string c = index_->country_of_word(normalize_name(w.text));
+      if (!c.empty() && std::find(found.begin(), found.end(), c) == found.end()) found.push_back(c);
+    };
+    for (std::size_t b = first, steps = 0; b > 0 && steps < 8 && !ws[b].sentence_start; ++steps)
+      add(ws[--b]);
+    for (std::size_t f = last + 1; f < ws.size() && f <= last + 8 && !ws[f].sentence_start; ++f)
+      add(ws[f]);
+    return found;
+  };
   std::vector<Mention> out;
   for (std::size_t i = 0; i < words.size();) {
     // Acronyms (AP, RIA) and function words are not names.
     bool acronym =
         words[i].text.size() <= 3 && std::none_of(words[i].text.begin(), words[i].text.end(),
                                                   [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!words[i].capital || acronym || is_stopword(normalize_name(words[i].text))) {
+    const std::string first_key = normalize_name(words[i].text);
+    if (!words[i].capital || acronym || is_stopword(first_key) ||
+        !index_->country_of_word(first_key).empty()) {
       ++i;
       continue;
     }
     bool found = false;
     // Longest capitalised run first (up to 4 words).
     std::size_t run = 1;
-    while (run < 4 && i + run < words.size() && words[i + run].capital) ++run;
+    while (run < 4 && i + run < words.size() && words[i + run].capital &&
+           words[i + run].after_space)
+      ++run;
     for (std::size_t n = run; n >= 1 && !found; --n) {
       std::size_t last = i + n - 1;
       std::string name(text.substr(words[i].begin, words[last].end - words[i].begin));
@@ -155,16 +181,38 @@ std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
       ResolveHints h = hints;
       h.wants_area = m.area_phrase;
       Resolution r = resolve(name, h);
+      // The text's countries are soft hints, nearest first: "Kyrgyz guards
+      // said Tajik troops fired at Kök-Tash" names two; a country in which
+      // the name finds nothing is passed over.
+      if (hints.country.empty()) {
+        for (const std::string& c : country_near(words, i, last)) {
+          ResolveHints hc = h;
+          hc.country = c;
+          Resolution rc = resolve(name, hc);
+          if (rc.place) {
+            r = std::move(rc);
+            h = std::move(hc);
+            break;
+          }
+        }
+      }
       // Text is noisy (Putin, Press, Source all spell like some town): a
       // bulk GeoNames row needs an exact spelling plus a cue ("in X", "X
       // region") or the hinted country; curated rows and regions need less.
       bool cue =
           m.end != words[last].end || (i > 0 && is_place_cue(normalize_name(words[i - 1].text)));
+      // Only the caller's country counts here: the text's own country words
+      // would let "Chinese President Xi" through as a Chinese town.
       bool in_country = r.place && !hints.country.empty() &&
                         r.place->country.find(hints.country) != std::string::npos;
       bool ok = false;
+      // The text's own country may vouch for an exact name standing alone
+      // ("In Armenia, shells hit Jermuk"), not for part of a longer proper
+      // noun ("Russian President Vladimir Putin").
+      bool text_country = n == run && !h.country.empty() && r.place &&
+                          r.place->country.find(h.country) != std::string::npos;
       if (r.place && r.match_type == MatchType::exact)
-        ok = curated(*r.place) || in_country || (cue && !words[i].sentence_start);
+        ok = curated(*r.place) || in_country || text_country || (cue && !words[i].sentence_start);
       else if (r.place && r.match_type != MatchType::fuzzy)
         ok = curated(*r.place) || in_country;
       else if (!r.place)

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -84,26 +85,68 @@ std::string sound_key(std::string_view key) {
   s.reserve(key.size());
   for (char c : key)
     if (c != ' ') s += c;
-  // Multi-letter spellings of one sound, longest first.
-  struct Sub {
-    std::string_view from, to;
-  };
-  static const Sub kSubs[] = {{"shch", "s"}, {"dzh", "j"}, {"tch", "c"}, {"dj", "j"}, {"zh", "j"},
-                              {"kh", "h"},   {"gh", "g"},  {"ch", "c"},  {"sh", "s"}, {"ts", "c"},
-                              {"ph", "f"},   {"ck", "k"},  {"q", "k"},   {"w", "v"},  {"x", "h"}};
+  // Multi-letter spellings of one sound, longest first; dispatched on the
+  // first letter (this runs for every lookup).
   std::string t;
   t.reserve(s.size());
+  auto next_is = [&](std::size_t i, std::string_view w) {
+    return s.size() - i >= w.size() && std::string_view(s).substr(i, w.size()) == w;
+  };
   for (std::size_t i = 0; i < s.size();) {
-    bool done = false;
-    for (const Sub& sub : kSubs) {
-      if (s.compare(i, sub.from.size(), sub.from) == 0) {
-        t += sub.to;
-        i += sub.from.size();
-        done = true;
+    char c = s[i];
+    std::size_t used = 1;
+    char to = c;
+    switch (c) {
+      case 's':
+        if (next_is(i, "shch"))
+          used = 4;
+        else if (next_is(i, "sh"))
+          used = 2;
         break;
-      }
+      case 'd':
+        if (next_is(i, "dzh"))
+          used = 3, to = 'j';
+        else if (next_is(i, "dj"))
+          used = 2, to = 'j';
+        break;
+      case 't':
+        if (next_is(i, "tch"))
+          used = 3, to = 'c';
+        else if (next_is(i, "ts"))
+          used = 2, to = 'c';
+        break;
+      case 'z':
+        if (next_is(i, "zh")) used = 2, to = 'j';
+        break;
+      case 'k':
+        if (next_is(i, "kh")) used = 2, to = 'h';
+        break;
+      case 'g':
+        if (next_is(i, "gh")) used = 2;
+        break;
+      case 'c':
+        if (next_is(i, "ch"))
+          used = 2;
+        else if (next_is(i, "ck"))
+          used = 2, to = 'k';
+        break;
+      case 'p':
+        if (next_is(i, "ph")) used = 2, to = 'f';
+        break;
+      case 'q':
+        to = 'k';
+        break;
+      case 'w':
+        to = 'v';
+        break;
+      case 'x':
+        to = 'h';
+        break;
+      default:
+        break;
     }
-    if (!done) t += s[i++];
+    t += to;
+    i += used;
   }
   // y before a vowel is a glide written or not (Yerevan/Erevan, Kyok/Kok);
   // then vowels fall into three classes: a, e/i/y, o/u.
@@ -135,6 +178,13 @@ bool strip_area_word(std::string& key) {
   return false;
 }
 
+std::string keys_fingerprint() {
+  // ASCII probes only, so no ICU transliterator is built for the check.
+  std::string probe = sound_key(squeeze(
+      "Shchdzh Tchts Zhkhgh Chsh Phck Qwx Yoyayu Eiyou Aa-bb O'sh Kolkand Samarkandek Vorux"));
+  return std::to_string(std::hash<std::string_view>{}(kRules)) + ":" + probe;
+}
+
 bool strip_settlement_word(std::string& key) {
   static const std::string_view kWords[] = {"village", "town", "city",     "settlement",
                                             "kishlak", "selo", "posyolok", "aul"};
@@ -155,7 +205,10 @@ bool strip_settlement_word(std::string& key) {
 int edit_distance(std::string_view a, std::string_view b) {
   // Optimal string alignment distance, two-row-plus-one memory.
   const std::size_t n = a.size(), m = b.size();
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  thread_local std::vector<int> prev2, prev, cur;  // no allocation per call
+  prev2.assign(m + 1, 0);
+  prev.assign(m + 1, 0);
+  cur.assign(m + 1, 0);
   for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = static_cast<int>(i);

@@ -24,6 +24,10 @@ bool strip_area_word(std::string& key);
 // "village of" before it); returns true when one was removed.
 bool strip_settlement_word(std::string& key);
 
+// Changes whenever the keys above would change (transliteration rules or
+// sound-key rules): the index cache stores it and is rebuilt on mismatch.
+std::string keys_fingerprint();
+
 // Edit distance (Levenshtein with adjacent transpositions) — used on keys.
 int edit_distance(std::string_view a, std::string_view b);
 

@@ -10,6 +10,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/index.hpp"
 #include "gazetteer/normalize.hpp"
+#include "geodata/bundle.hpp"
 
 namespace bm {
 namespace {
@@ -17,19 +18,22 @@ namespace {
 // Spelling similarity of each pass; fuzzy is scaled below variant.
 constexpr double kVariantSim = 0.92;
 constexpr double kFuzzyScale = 0.9;
-constexpr double kFuzzyMin = 0.72;     // below this spelling is not the same name
+constexpr double kFuzzyMin = 0.78;     // below this spelling is not the same name
 constexpr double kAbstainBelow = 0.4;  // confidence under which we abstain
 constexpr double kTieMargin = 0.03;    // distinct places closer than this: ambiguous
 
-std::string base_sound(const Place& p) {
-  std::string k = normalize_name(p.name.substr(0, p.name.find(" (")));
-  strip_area_word(k);
-  return sound_key(k);
+// Metres between nearby points; an equirectangular approximation is plenty
+// for "within a few km" and much cheaper than a geodesic.
+double approx_distance_m(LonLat a, LonLat b) {
+  constexpr double kDeg = 111195.0;
+  double dx = (a.lon - b.lon) * std::cos((a.lat + b.lat) * 0.5 * M_PI / 180.0);
+  return std::hypot(dx, a.lat - b.lat) * kDeg;
 }
 
 // Two rows for one place: the reference row and its GeoNames twin, or an
 // admin-1 polygon and the reference row of the same region.
-bool same_place(const Place& a, const Place& b) {
+bool same_place(const Gazetteer::Index& ix, const Place& a, const Place& b) {
+  auto base_sound = [&](const Place& p) { return ix.base_of(p); };
   if (a.country != b.country || is_area_kind(a) != is_area_kind(b)) return false;
   if (a.kind == "region" && b.kind == "region") {
     if (base_sound(a) == base_sound(b)) return true;
@@ -37,12 +41,13 @@ bool same_place(const Place& a, const Place& b) {
            (b.point && a.area && point_in_area(*b.point, *a.area));
   }
   if (a.point && b.point) {
-    return geodesic_distance(*a.point, *b.point) < 5000;
+    double d = approx_distance_m(*a.point, *b.point);
+    // Copies of one town's coordinates differ by a few km.
+    return d < 5000 || (d < 15000 && base_sound(a) == base_sound(b));
   }
   if (base_sound(a) != base_sound(b)) return false;
   // Unlocated rows: only when nothing tells them apart.
-  if (!a.admin2.empty() && !b.admin2.empty() && admin_key(a.admin2) != admin_key(b.admin2))
-    return false;
+  if (!a.admin2.empty() && !b.admin2.empty() && ix.admin2_of(a) != ix.admin2_of(b)) return false;
   return true;
 }
 
@@ -54,7 +59,75 @@ double radius_m(const MultiPolygon& area) {
 
 }  // namespace
 
-Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) const {
+Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& given) const {
+  // A country hint may come as "tj" or "Tajikistan": make it ISO2.
+  ResolveHints hints = given;
+  if (hints.country.size() == 2) {
+    for (char& c : hints.country)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  } else if (!hints.country.empty()) {
+    if (std::string iso2 = index_->country_of_word(normalize_name(hints.country)); !iso2.empty())
+      hints.country = iso2;
+  }
+  const std::string as_written(name);
+  // A possessive is never part of the name: "Batken's airport".
+  for (std::string_view poss : {"'s", "\u2019s"})
+    if (name.size() > poss.size() + 1 && name.ends_with(poss)) name.remove_suffix(poss.size());
+  Resolution r = resolve_name(name, hints);
+  r.query = as_written;
+  if (r.place) return r;
+  // Names often carry their own hints: "Kolkand, Tajikistan", "Kök-Tash
+  // (Batken)", "Batken's", "the Tajik village of Kolkand", "Isfara of
+  // Tajikistan". Read them only when the name as given found nothing.
+  std::string n(name);
+  ResolveHints h = hints;
+  auto trim = [](std::string t) {
+    auto b = t.find_first_not_of(" \t"), e = t.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+  };
+  auto hint_from = [&](const std::string& text) {
+    std::string iso2 = index_->country_of_word(normalize_name(text));
+    if (!iso2.empty()) {
+      if (h.country.empty()) h.country = iso2;
+    } else if (h.region.empty()) {
+      h.region = trim(text);
+    }
+  };
+  if (auto open = n.find('('); open != std::string::npos && n.ends_with(")") && open > 0) {
+    hint_from(n.substr(open + 1, n.size() - open - 2));
+    n = trim(n.substr(0, open));
+  }
+  if (auto comma = n.find(','); comma != std::string::npos && comma > 0) {
+    hint_from(n.substr(comma + 1));
+    n = trim(n.substr(0, comma));
+  }
+  // Country words before or after the name, as whole words of the key.
+  std::vector<std::string> words = split(normalize_name(n), ' ');
+  if (words.size() > 1 && words.front() == "the") words.erase(words.begin());
+  while (words.size() > 1 && !index_->country_of_word(words.front()).empty()) {
+    if (h.country.empty()) h.country = index_->country_of_word(words.front());
+    words.erase(words.begin());
+  }
+  if (words.size() > 2 && !index_->country_of_word(words.back()).empty() &&
+      (words[words.size() - 2] == "of" || words[words.size() - 2] == "in")) {
+    if (h.country.empty()) h.country = index_->country_of_word(words.back());
+    words.resize(words.size() - 2);
+  }
+  std::string rebuilt;
+  for (const auto& w : words) rebuilt += (rebuilt.empty() ? "" : " ") + w;
+  if (rebuilt.empty() ||
+      (rebuilt == normalize_name(name) && h.country == hints.country && h.region == hints.region))
+    return r;
+  Resolution again = resolve_name(rebuilt, h);
+  if (!again.place) return r;
+  again.query = as_written;
+  again.note = "read as '" + rebuilt + "'" + (h.country.empty() ? "" : " in " + h.country) +
+               (h.region.empty() ? "" : ", region " + h.region) +
+               (again.note.empty() ? "" : "; " + again.note);
+  return again;
+}
+
+Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hints) const {
   const Index& ix = *index_;
   Resolution r;
   r.query = std::string(name);
@@ -92,13 +165,15 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) 
   });
   const std::string qs = sound_key(base);
   if (need_fuzzy && qs.size() >= 4) {
-    for (auto e : ix.trigram_candidates(qs, 300)) {
+    for (auto e : ix.trigram_candidates(qs, 60)) {
       std::string_view es = ix.sound(ix.entries[e]);
       double len = static_cast<double>(std::max(es.size(), qs.size()));
       double sim = 1.0 - edit_distance(qs, es) / len;
-      std::string_view ek = ix.key(ix.entries[e]);
-      double len2 = static_cast<double>(std::max(ek.size(), base.size()));
-      sim = std::max(sim, 1.0 - edit_distance(base, ek) / len2);
+      if (sim < kFuzzyMin) {  // the plain spelling may still be close
+        std::string_view ek = ix.key(ix.entries[e]);
+        double len2 = static_cast<double>(std::max(ek.size(), base.size()));
+        sim = std::max(sim, 1.0 - edit_distance(base, ek) / len2);
+      }
       // One edit in a short name is a different name (Osh/Ash).
       if (qs.size() < 6 && sim < 0.8) continue;
       if (sim >= kFuzzyMin) offer(e, MatchType::fuzzy, sim * kFuzzyScale);
@@ -117,8 +192,9 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) 
   // Merge rows that are one place, keeping the best-ranked.
   std::vector<Candidate> distinct;
   for (const Candidate& c : ranked) {
-    auto twin = std::find_if(distinct.begin(), distinct.end(),
-                             [&](const Candidate& d) { return same_place(*d.place, *c.place); });
+    auto twin = std::find_if(distinct.begin(), distinct.end(), [&](const Candidate& d) {
+      return same_place(ix, *d.place, *c.place);
+    });
     if (twin == distinct.end()) {
       if (distinct.size() < 8) distinct.push_back(c);
       continue;
@@ -135,8 +211,12 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) 
   }
 
   const Candidate& top = distinct.front();
+  if (!country_matches(*top.place, hints.country)) {
+    r.note = "nothing matches in " + hints.country + "; nearest elsewhere listed";
+    r.candidates.insert(r.candidates.begin(), top.place);
+    return r;
+  }
   double conf = top.similarity;
-  if (!country_matches(*top.place, hints.country)) conf *= 0.5;
   if (region_matches(*top.place, ctx) == 0) conf *= 0.8;
   bool context_decided = false;
   if (distinct.size() > 1) {
@@ -173,7 +253,7 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& hints) 
 
   if (p.point) {
     r.location = p.point;
-    if (p.kind == "region") {
+    if (p.kind == "region" || p.kind == "country") {
       r.precision = GeoPrecision::region;
       r.uncertainty_m = p.area ? radius_m(*p.area) : p.uncertainty_m;
     } else if (p.kind == "district") {
