@@ -78,10 +78,12 @@ struct Incident {
   // keyed "acled.geo_precision", "ucdp.date_prec", "ogr.FIELD": kept so
   // nothing the source said is lost.
   std::map<std::string, std::string> source_fields;
+  long line = 0;  // where it was read (CSV line, OGR feature id) for messages
   // Filled by the gazetteer.
   std::string place_id;
   std::string resolved_name;
   std::string resolve_note;
+  double uncertainty_m = 0;  // how far the true place may be from `location`
 };
 
 enum class SegmentStatus { disputed, undemarcated, delimited, unknown };

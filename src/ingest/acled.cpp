@@ -84,6 +84,7 @@ Claim fatalities_claim(const std::string& id, long n, const std::string& text) {
 
 Incident parse_row(const csv::Table& t) {
   Incident inc;
+  inc.line = t.line();
   inc.id = t.get("event_id_cnty");
   if (inc.id.empty()) throw InputError("column 'event_id_cnty' is empty — every event needs an id");
   set_dates(inc, t.get("event_date"), t.get("time_precision"));

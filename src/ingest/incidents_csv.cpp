@@ -53,6 +53,7 @@ std::map<std::string, std::string> source_fields_from_json(const std::string& te
 
 Incident parse_row(const csv::Table& t) {
   Incident inc;
+  inc.line = t.line();
   inc.id = t.get("id");
   if (inc.id.empty()) throw InputError("column 'id' is empty — every incident needs an id");
   inc.date.start = t.get("date_start");

@@ -177,6 +177,7 @@ Claim figure(const std::string& kind, const std::string& text, const std::string
 Incident read_feature(OGRFeature& f, const std::map<std::string, int>& m, const Reprojector& rp,
                       const std::string& layer_name, const std::string& label) {
   Incident inc;
+  inc.line = static_cast<long>(f.GetFID());
   inc.id = value(f, m, "id");
   if (inc.id.empty()) inc.id = layer_name + ":" + std::to_string(f.GetFID());
   inc.date.start = date_value(f, m, "date");

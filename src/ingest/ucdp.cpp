@@ -121,6 +121,7 @@ void add_claims(Incident& inc, const csv::Table& t) {
 
 Incident parse_row(const csv::Table& t) {
   Incident inc;
+  inc.line = t.line();
   inc.id = t.get("id");
   if (inc.id.empty()) throw InputError("column 'id' is empty — every event needs an id");
   inc.date.start = date_of(t, "date_start");

@@ -48,18 +48,22 @@ void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, cons
     if (i.location) continue;
     ResolveHints hints{i.country, i.admin1};
     Resolution r = gaz.resolve(i.place, hints);
-    if (!r.place || !r.place->point) {
-      std::string why = !r.place ? "place '" + i.place + "' not found in the gazetteer"
+    if (!r.place || !r.location) {
+      std::string why = !r.place ? "place '" + i.place + "' not resolved by the gazetteer" +
+                                       (r.note.empty() ? "" : " (" + r.note + ")")
                                  : "place '" + i.place + "' is known (" + r.place->id +
-                                       ") but has no cited coordinate";
-      rejected.push_back({file, 0, i.id, why + " — add lon/lat or a better-known place name"});
+                                       ") but neither it nor its area has a coordinate";
+      rejected.push_back({file, i.line, i.id, why + " — add lon/lat or a better-known place name"});
       i.resolve_note = why;
       continue;
     }
-    i.location = r.place->point;
+    i.location = r.location;
     i.place_id = r.place->id;
     i.resolved_name = r.place->name;
-    if (i.precision == GeoPrecision::unknown) i.precision = r.precision;
+    i.resolve_note = r.note;
+    i.uncertainty_m = r.uncertainty_m;
+    // A place placed at its parent area is only as precise as that area.
+    if (static_cast<int>(r.precision) > static_cast<int>(i.precision)) i.precision = r.precision;
   }
 }
 
