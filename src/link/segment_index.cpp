@@ -113,11 +113,14 @@ const SegmentIndex::Cell* SegmentIndex::cell_at(std::size_t index, double lon0, 
   h = h * 1.01 + 1;
   const double u = nearest_in_tree(c, c3).distance_m;
   auto fresh = std::make_unique<Cell>();
+  fresh->reach_m = h;
   std::vector<std::size_t> candidates;
   tree_->query(geodesic_box(c, u + 2 * h), candidates);
-  for (std::size_t i : candidates)
-    if (lower_bound_m(c3, edges_[i]) <= u + 2 * h + kTie)
-      fresh->edges.push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t i : candidates) {
+    const double lb = lower_bound_m(c3, edges_[i]);
+    if (lb <= u + 2 * h + kTie) fresh->edges.push_back({lb, static_cast<std::uint32_t>(i)});
+  }
+  std::sort(fresh->edges.begin(), fresh->edges.end());
   const Cell* expected = nullptr;
   if (cells_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
     return fresh.release();
@@ -134,14 +137,12 @@ SegmentHit SegmentIndex::nearest(LonLat p) const {
   const auto iy = std::min(ny_ - 1, static_cast<std::size_t>((p.lat - grid_.min_lat) / kCell));
   const Cell* cell = cell_at(iy * nx_ + ix, grid_.min_lon + static_cast<double>(ix) * kCell,
                              grid_.min_lat + static_cast<double>(iy) * kCell);
-  // Refine in order of the chord bound; stop once it exceeds the best.
-  thread_local std::vector<std::pair<double, std::uint32_t>> order;
-  order.clear();
-  for (std::uint32_t i : cell->edges) order.push_back({lower_bound_m(p3, edges_[i]), i});
-  std::sort(order.begin(), order.end());
+  // Edges in order of their bound at the centre, which is at most reach_m
+  // above their bound at p: once that exceeds the best, no later edge wins.
   SegmentHit best;
-  for (const auto& [lb, i] : order) {
-    if (best.segment >= 0 && lb > best.distance_m + kTie) break;
+  for (const auto& [lb_centre, i] : cell->edges) {
+    if (best.segment >= 0 && lb_centre - cell->reach_m > best.distance_m + kTie) break;
+    if (best.segment >= 0 && lower_bound_m(p3, edges_[i]) > best.distance_m + kTie) continue;
     refine(p, p3, i, best);
   }
   return best;

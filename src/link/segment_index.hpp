@@ -46,7 +46,9 @@ class SegmentIndex {
 
  private:
   struct Cell {
-    std::vector<std::uint32_t> edges;
+    double reach_m = 0;  // how far any point of the cell is from its centre
+    std::vector<std::pair<double, std::uint32_t>>
+        edges;  // (chord bound at the centre, edge), sorted
   };
   SegmentHit nearest_in_tree(LonLat p, const Vec3& p3) const;
   const Cell* cell_at(std::size_t index, double lon, double lat) const;
