@@ -83,7 +83,9 @@ EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
     if (d < 1e-9) break;
     const double step = d * std::cos((to_p - azi) * kDeg);
     const double next = std::clamp(s + step, 0.0, e.length_m);
-    if (std::abs(next - s) < 1e-5) break;
+    // Off the foot by ds, the distance is off by ds^2 / 2d: 1 mm is ample
+    // unless p is (nearly) on the edge.
+    if (std::abs(next - s) < (d > 10 ? 1e-3 : 1e-6)) break;
     s = next;
   }
   return best;
