@@ -44,10 +44,15 @@ GeoEdge make_edge(LonLat a, LonLat b) {
   geod_inverseline(&e.line, &wgs84(), a.lat, a.lon, b.lat, b.lon,
                    GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_AZIMUTH | GEOD_DISTANCE_IN);
   e.length_m = e.line.s13;
-  // A curve of length L whose curvature is at most 1/rho lies within
-  // L^2 / (8 rho) of its chord; a geodesic's curvature in space is the
-  // surface's normal curvature, at most 1/kRhoMin. 2 % and 1 mm of slack.
-  e.sag_m = 1.02 * e.length_m * e.length_m / (8 * kRhoMin) + 1e-3;
+  // A curve of length L whose curvature is at most 1/rho strays from its
+  // chord no farther than a circular arc of radius rho does: rho (1 -
+  // cos(L / 2 rho)) (L / 2 beyond a half circle). A geodesic's curvature in
+  // space is the surface's normal curvature, at most 1/kRhoMin. 2 % and
+  // 1 mm of slack for rounding.
+  const double half_angle = e.length_m / (2 * kRhoMin);
+  const double arc_sag = half_angle < std::numbers::pi / 2 ? kRhoMin * (1 - std::cos(half_angle))
+                                                           : e.length_m / 2;
+  e.sag_m = 1.02 * arc_sag + 1e-3;
   return e;
 }
 

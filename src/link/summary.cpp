@@ -77,6 +77,48 @@ std::vector<SegmentSummary> summarize_segments(
   return out;
 }
 
+std::vector<SegmentSummary> summarize_links(const std::vector<BorderSegment>& segments,
+                                            const std::vector<const Incident*>& incidents,
+                                            const std::vector<Link>& links) {
+  std::map<std::string, SegmentSummary> rows;
+  for (const auto& s : segments) {
+    auto& r = rows[s.id];
+    r.segment_id = s.id;
+    if (r.name.empty()) r.name = s.name;
+  }
+  for (std::size_t i = 0; i < links.size() && i < incidents.size(); ++i) {
+    const Link& l = links[i];
+    if (!l.within_zone || l.segment_id.empty()) continue;
+    std::vector<std::string> ids{l.segment_id};
+    for (const auto& b : l.bounding_segment_ids)
+      if (b != l.segment_id) ids.push_back(b);
+    const KilledRange k = killed_range(incidents[i]->claims);
+    const std::string& date = incidents[i]->date.start;
+    for (const auto& id : ids) {
+      SegmentSummary& r = rows[id];
+      if (r.segment_id.empty()) r.segment_id = id;
+      ++r.incidents;
+      if (id == l.segment_id && l.segment_status == SegmentStatus::disputed) ++r.while_disputed;
+      if (k.low >= 0) {
+        r.killed_low += k.low;
+        if (k.high < 0)
+          r.killed_high_open = true;
+        else
+          r.killed_high += k.high;
+      }
+      if (!date.empty()) {
+        if (r.first_date.empty() || date < r.first_date) r.first_date = date;
+        if (r.last_date.empty() || date > r.last_date) r.last_date = date;
+      }
+    }
+  }
+  std::vector<SegmentSummary> out;
+  for (auto& [id, r] : rows) out.push_back(std::move(r));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.incidents > b.incidents; });
+  return out;
+}
+
 void write_summary_csv(const std::string& path, const std::vector<SegmentSummary>& rows) {
   std::string tmp = temp_path_for(path);
   {

@@ -6,6 +6,7 @@
 #include "geodata/bundle.hpp"
 #include "link/geodesic_edge.hpp"
 #include "link/linker.hpp"
+#include "link/summary.hpp"
 
 namespace {
 
@@ -211,4 +212,32 @@ TEST_CASE("any pair of countries: the shared boundary is derived on demand", "[l
   CHECK(l.distance_m > 0);
   CHECK(l.distance_m < 20000);
   CHECK(bm::border_segments(f.bundle, "KG", "AF", f.countries).empty());
+}
+
+TEST_CASE("hot segments from full links count incidents and killed ranges", "[link][summary]") {
+  bm::Incident a = at(70.57694, 39.85333, "2022-09-16");  // Vorukh, 0.9 km from its ring
+  bm::Claim c;
+  c.kind = "killed";
+  c.low = 3;
+  c.high = 5;
+  c.side = "TJ";
+  c.scope = "event";
+  a.claims = {c};
+  bm::Incident b = at(70.57694, 39.85333, "2022-09-14");
+  bm::Incident far = at(71.9, 39.75, "2022-09-20");  // > 5 km from the border
+  std::vector<const bm::Incident*> incidents{&a, &b, &far};
+  std::vector<bm::Link> links;
+  for (const auto* i : incidents) links.push_back(fixture().linker.link(*i));
+  auto rows = bm::summarize_links(fixture().segments, incidents, links);
+  REQUIRE_FALSE(rows.empty());
+  CHECK(rows[0].segment_id == "kg-tj-vorukh-enclave");
+  CHECK(rows[0].incidents == 2);
+  CHECK(rows[0].while_disputed == 2);
+  CHECK(rows[0].killed_low == 3);
+  CHECK(rows[0].killed_high == 5);
+  CHECK(rows[0].first_date == "2022-09-14");
+  CHECK(rows[0].last_date == "2022-09-16");
+  std::size_t total = 0;
+  for (const auto& r : rows) total += r.incidents;
+  CHECK(total == 2);  // the far incident is outside the zone
 }
