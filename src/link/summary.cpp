@@ -9,6 +9,17 @@
 #include "ingest/csv.hpp"
 
 namespace bm {
+namespace {
+
+// Whether the segment `id` was disputed on `date` (its status period then).
+bool disputed_on(const std::vector<BorderSegment>& segments, const std::string& id,
+                 const std::string& date) {
+  for (const auto& s : segments)
+    if (s.id == id && active_on(s, date)) return s.status == SegmentStatus::disputed;
+  return false;
+}
+
+}  // namespace
 
 KilledRange killed_range(const std::vector<Claim>& claims) {
   std::map<std::string, KilledRange> by_side;
@@ -56,7 +67,10 @@ std::vector<SegmentSummary> summarize_segments(
     for (const auto& id : ids) {
       SegmentSummary& r = rows[id];
       ++r.incidents;
-      if (id == nearest.id && nearest.status == SegmentStatus::disputed) ++r.while_disputed;
+      const std::string& date = i < dates.size() ? dates[i] : std::string();
+      if (id == nearest.id ? nearest.status == SegmentStatus::disputed
+                           : disputed_on(segs, id, date))
+        ++r.while_disputed;
       if (i < killed.size() && killed[i].low >= 0) {
         r.killed_low += killed[i].low;
         if (killed[i].high < 0)
@@ -98,7 +112,9 @@ std::vector<SegmentSummary> summarize_links(const std::vector<BorderSegment>& se
       SegmentSummary& r = rows[id];
       if (r.segment_id.empty()) r.segment_id = id;
       ++r.incidents;
-      if (id == l.segment_id && l.segment_status == SegmentStatus::disputed) ++r.while_disputed;
+      if (id == l.segment_id ? l.segment_status == SegmentStatus::disputed
+                             : disputed_on(segments, id, date))
+        ++r.while_disputed;
       if (k.low >= 0) {
         r.killed_low += k.low;
         if (k.high < 0)
