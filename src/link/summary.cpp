@@ -24,11 +24,12 @@ bool disputed_on(const std::vector<BorderSegment>& segments, const std::string& 
 KilledRange killed_range(const std::vector<Claim>& claims) {
   std::map<std::string, KilledRange> by_side;
   for (const auto& c : claims) {
-    if (c.kind != "killed" || c.scope == "conflict" || !c.low) continue;
-    auto [it, fresh] = by_side.try_emplace(c.side, KilledRange{*c.low, c.high ? *c.high : -1});
+    if (c.kind != "killed" || c.scope == "conflict" || (!c.low && !c.high)) continue;
+    const long low = c.low ? *c.low : 0;  // "up to 99": from 0
+    auto [it, fresh] = by_side.try_emplace(c.side, KilledRange{low, c.high ? *c.high : -1});
     if (fresh) continue;
     KilledRange& r = it->second;
-    r.low = std::min(r.low, *c.low);
+    r.low = std::min(r.low, low);
     r.high = (r.high < 0 || !c.high) ? -1 : std::max(r.high, *c.high);
   }
   if (by_side.empty()) return {};

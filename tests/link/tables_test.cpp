@@ -67,6 +67,11 @@ TEST_CASE("killed ranges: alternatives for one side, sides add up", "[link][summ
   CHECK(s.low == 3);
   CHECK(s.high == 4);
   CHECK(bm::killed_range({}).low < 0);
+  bm::Claim up_to = killed(0, 99, "both");
+  up_to.low.reset();  // "up to 99"
+  auto u = bm::killed_range({up_to});
+  CHECK(u.low == 0);
+  CHECK(u.high == 99);
 }
 
 TEST_CASE("distances on the command line", "[link][cli]") {
