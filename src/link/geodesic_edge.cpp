@@ -50,8 +50,8 @@ GeoEdge make_edge(LonLat a, LonLat b) {
   // space is the surface's normal curvature, at most 1/kRhoMin. 2 % and
   // 1 mm of slack for rounding.
   const double half_angle = e.length_m / (2 * kRhoMin);
-  const double arc_sag = half_angle < std::numbers::pi / 2 ? kRhoMin * (1 - std::cos(half_angle))
-                                                           : e.length_m / 2;
+  const double arc_sag =
+      half_angle < std::numbers::pi / 2 ? kRhoMin * (1 - std::cos(half_angle)) : e.length_m / 2;
   e.sag_m = 1.02 * arc_sag + 1e-3;
   return e;
 }
