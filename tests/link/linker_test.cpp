@@ -93,7 +93,7 @@ TEST_CASE("a point well inside Kyrgyzstan is about 10 km from the border", "[lin
   CHECK(l.distance_m == Approx(brute_force(p, "2022-09-16")).margin(0.01));
   CHECK_FALSE(l.within_zone);  // default zone is 5 km
   CHECK(l.distance_m > 5000);  // the border does not double back within 5 km
-  CHECK(l.country == "KG");      // north of the eastern border lies Kyrgyzstan (Alay valley)
+  CHECK(l.country == "KG");    // north of the eastern border lies Kyrgyzstan (Alay valley)
 }
 
 TEST_CASE("a point on the border is at distance zero and within the zone", "[link]") {
