@@ -44,6 +44,10 @@ GeoEdge make_edge(LonLat a, LonLat b) {
   geod_inverseline(&e.line, &wgs84(), a.lat, a.lon, b.lat, b.lon,
                    GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_AZIMUTH | GEOD_DISTANCE_IN);
   e.length_m = e.line.s13;
+  e.azimuth_a = e.line.azi1;
+  double lat = 0, lon = 0, azi2 = 0;
+  geod_position(&e.line, e.length_m, &lat, &lon, &azi2);
+  e.azimuth_b = azi2 + 180;
   // A curve of length L whose curvature is at most 1/rho strays from its
   // chord no farther than a circular arc of radius rho does: rho (1 -
   // cos(L / 2 rho)) (L / 2 beyond a half circle). A geodesic's curvature in
@@ -74,7 +78,11 @@ double geodesic_inverse(LonLat from, LonLat to, double* azimuth_deg) {
 }
 
 EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
-  if (e.length_m <= 0) return {e.a, geodesic_inverse(e.a, p, nullptr)};
+  if (e.length_m <= 0) {
+    double to_p = 0;
+    const double d = geodesic_inverse(e.a, p, &to_p);
+    return {e.a, d, 0, to_p};
+  }
   // Start from the foot on the 3-D chord: within metres of the answer.
   const Vec3 ab = sub(e.b3, e.a3), ap = sub(p3, e.a3);
   double s = std::clamp(dot(ap, ab) / dot(ab, ab), 0.0, 1.0) * e.length_m;
@@ -84,7 +92,7 @@ EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
     geod_position(&e.line, s, &lat, &lon, &azi);
     double to_p = 0;
     const double d = geodesic_inverse({lon, lat}, p, &to_p);
-    best = {{lon, lat}, d};
+    best = {{lon, lat}, d, s == 0 ? 0 : s == e.length_m ? 1 : -1, to_p};
     if (d < 1e-9) break;
     const double step = d * std::cos((to_p - azi) * kDeg);
     const double next = std::clamp(s + step, 0.0, e.length_m);

@@ -20,7 +20,9 @@ struct GeoEdge {
   LonLat a, b;
   Vec3 a3, b3;
   double length_m = 0;
-  double sag_m = 0;  // how far the geodesic can stray from the 3-D chord
+  double sag_m = 0;      // how far the geodesic can stray from the 3-D chord
+  double azimuth_a = 0;  // of the edge at a, towards b
+  double azimuth_b = 0;  // of the edge at b, towards a
   geod_geodesicline line{};
 };
 
@@ -34,6 +36,8 @@ double lower_bound_m(const Vec3& p, const GeoEdge& e);
 struct EdgePoint {
   LonLat point;
   double distance_m = 0;
+  int end = -1;             // 0: the point is vertex a, 1: vertex b, -1: inside
+  double azimuth_to_p = 0;  // at the point, towards p
 };
 
 // The point of the edge geodesically nearest to `p`, and the distance.
