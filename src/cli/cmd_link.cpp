@@ -36,9 +36,8 @@ class LinkCommand : public Command {
   void run() override {
     LinkRunResult r = run_link(o_);
     for (const auto& rej : r.rejected)
-      std::cerr << "bordermap: not linked: " << rej.file
-                << (rej.line ? ":" + std::to_string(rej.line) : "") << ": " << rej.record << ": "
-                << rej.reason << '\n';
+      std::cerr << "bordermap: " << rej.file << (rej.line ? ":" + std::to_string(rej.line) : "")
+                << ": " << rej.record << ": " << rej.reason << '\n';
     std::cerr << "bordermap: linked " << r.linked << " of " << r.read << " incidents\n";
   }
 

@@ -106,6 +106,10 @@ Prepared prepare(const Geom& g) {
   return Prepared(p);
 }
 
+bool contains(const Prepared& area, const Geom& point) {
+  return GEOSPreparedIntersects_r(context(), area.get(), point.get()) == 1;
+}
+
 bool contains(const Prepared& area, LonLat p) {
   Geom pt = make_point(p);
   return GEOSPreparedIntersects_r(context(), area.get(), pt.get()) == 1;

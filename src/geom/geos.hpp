@@ -34,6 +34,8 @@ Geom make_multipolygon(const MultiPolygon& mp);
 Prepared prepare(const Geom& g);
 
 bool contains(const Prepared& area, LonLat p);
+// The same for a point already made (saves an allocation per test).
+bool contains(const Prepared& area, const Geom& point);
 
 // Lines of a (multi)linestring or geometry collection of lines.
 std::vector<Line> to_lines(const GEOSGeometry* g);

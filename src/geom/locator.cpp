@@ -62,14 +62,16 @@ Locator::Locator(Locator&&) noexcept = default;
 Locator& Locator::operator=(Locator&&) noexcept = default;
 
 Location Locator::locate(LonLat p) const {
+  geos::Geom point;  // made once, only if some box holds p
   for (const auto& e : impl_->entries) {
     if (p.lon < e.bounds.min_lon || p.lon > e.bounds.max_lon || p.lat < e.bounds.min_lat ||
         p.lat > e.bounds.max_lat)
       continue;
-    if (!geos::contains(e.whole_prepared, p)) continue;
+    if (!point) point = geos::make_point(p);
+    if (!geos::contains(e.whole_prepared, point)) continue;
     Location loc{e.code, false};
     for (const auto& part : e.minor_prepared)
-      if (geos::contains(part, p)) loc.enclave = true;
+      if (geos::contains(part, point)) loc.enclave = true;
     return loc;
   }
   return {};

@@ -44,10 +44,19 @@ GeoEdge make_edge(LonLat a, LonLat b) {
   geod_inverseline(&e.line, &wgs84(), a.lat, a.lon, b.lat, b.lon,
                    GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_AZIMUTH | GEOD_DISTANCE_IN);
   e.length_m = e.line.s13;
-  // A curve of length L whose curvature is at most 1/rho lies within
-  // L^2 / (8 rho) of its chord; a geodesic's curvature in space is the
-  // surface's normal curvature, at most 1/kRhoMin. 2 % and 1 mm of slack.
-  e.sag_m = 1.02 * e.length_m * e.length_m / (8 * kRhoMin) + 1e-3;
+  e.azimuth_a = e.line.azi1;
+  double lat = 0, lon = 0, azi2 = 0;
+  geod_position(&e.line, e.length_m, &lat, &lon, &azi2);
+  e.azimuth_b = azi2 + 180;
+  // A curve of length L whose curvature is at most 1/rho strays from its
+  // chord no farther than a circular arc of radius rho does: rho (1 -
+  // cos(L / 2 rho)) (L / 2 beyond a half circle). A geodesic's curvature in
+  // space is the surface's normal curvature, at most 1/kRhoMin. 2 % and
+  // 1 mm of slack for rounding.
+  const double half_angle = e.length_m / (2 * kRhoMin);
+  const double arc_sag =
+      half_angle < std::numbers::pi / 2 ? kRhoMin * (1 - std::cos(half_angle)) : e.length_m / 2;
+  e.sag_m = 1.02 * arc_sag + 1e-3;
   return e;
 }
 
@@ -69,7 +78,11 @@ double geodesic_inverse(LonLat from, LonLat to, double* azimuth_deg) {
 }
 
 EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
-  if (e.length_m <= 0) return {e.a, geodesic_inverse(e.a, p, nullptr)};
+  if (e.length_m <= 0) {
+    double to_p = 0;
+    const double d = geodesic_inverse(e.a, p, &to_p);
+    return {e.a, d, 0, to_p};
+  }
   // Start from the foot on the 3-D chord: within metres of the answer.
   const Vec3 ab = sub(e.b3, e.a3), ap = sub(p3, e.a3);
   double s = std::clamp(dot(ap, ab) / dot(ab, ab), 0.0, 1.0) * e.length_m;
@@ -79,11 +92,13 @@ EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
     geod_position(&e.line, s, &lat, &lon, &azi);
     double to_p = 0;
     const double d = geodesic_inverse({lon, lat}, p, &to_p);
-    best = {{lon, lat}, d};
+    best = {{lon, lat}, d, s == 0 ? 0 : s == e.length_m ? 1 : -1, to_p};
     if (d < 1e-9) break;
     const double step = d * std::cos((to_p - azi) * kDeg);
     const double next = std::clamp(s + step, 0.0, e.length_m);
-    if (std::abs(next - s) < 1e-5) break;
+    // Off the foot by ds, the distance is off by ds^2 / 2d: 1 mm is ample
+    // unless p is (nearly) on the edge.
+    if (std::abs(next - s) < (d > 10 ? 1e-3 : 1e-6)) break;
     s = next;
   }
   return best;

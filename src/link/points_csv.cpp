@@ -102,7 +102,7 @@ PointTable parse_point_table(const std::string& text, const std::string& name) {
         y < -90 || y > 90) {
       out.rejected.push_back({name, at_line, rid,
                               "no usable lon/lat ('" + field(f, lon) + "', '" + field(f, lat) +
-                                  "') — give WGS84 degrees"});
+                                  "') — row skipped; give WGS84 degrees"});
       continue;
     }
     out.ids.push_back(rid);

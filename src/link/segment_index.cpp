@@ -75,26 +75,43 @@ SegmentIndex::~SegmentIndex() {
 }
 SegmentIndex::SegmentIndex(SegmentIndex&&) noexcept = default;
 
-void SegmentIndex::refine(LonLat p, const Vec3& p3, std::size_t i, SegmentHit& best) const {
-  const EdgePoint c = nearest_on_edge(p, p3, edges_[i]);
-  const bool tie = best.segment >= 0 && std::abs(c.distance_m - best.distance_m) <= kTie;
-  if (best.segment < 0 || (!tie && c.distance_m < best.distance_m) ||
-      (tie && owner_[i] < best.segment))
-    best = {owner_[i], c.distance_m, c.point};
+void SegmentIndex::refine(LonLat p, const Vec3& p3, std::size_t i, Best& best) const {
+  const GeoEdge& e = edges_[i];
+  // When the best point is a vertex this edge starts or ends at, and the
+  // edge leaves that vertex at 90 degrees or more from the direction to p,
+  // the distance only grows along it (it is unimodal along an edge): the
+  // vertex is its nearest point too, a tie. Common where the nearest border
+  // point is a vertex, and it saves a geodesic computation.
+  if (best.edge && best.at.end >= 0 && best.at.distance_m > 0) {
+    const LonLat v = best.at.end == 0 ? best.edge->a : best.edge->b;
+    double leaving = 0;
+    bool shares = false;
+    if (e.a.lon == v.lon && e.a.lat == v.lat) shares = true, leaving = e.azimuth_a;
+    if (e.b.lon == v.lon && e.b.lat == v.lat) shares = true, leaving = e.azimuth_b;
+    if (shares && std::cos((leaving - best.at.azimuth_to_p) * kDeg) <= 0) {
+      if (owner_[i] < best.hit.segment) best.hit.segment = owner_[i];
+      return;
+    }
+  }
+  const EdgePoint c = nearest_on_edge(p, p3, e);
+  const bool tie = best.hit.segment >= 0 && std::abs(c.distance_m - best.hit.distance_m) <= kTie;
+  if (best.hit.segment < 0 || (!tie && c.distance_m < best.hit.distance_m) ||
+      (tie && owner_[i] < best.hit.segment))
+    best = {{owner_[i], c.distance_m, c.point}, &e, c};
 }
 
 SegmentHit SegmentIndex::nearest_in_tree(LonLat p, const Vec3& p3) const {
-  SegmentHit best;
+  Best best;
   const std::size_t first =
       tree_->nearest(p, [&](std::size_t i) { return planar_degrees(p, edges_[i]); });
   refine(p, p3, first, best);
   thread_local std::vector<std::size_t> candidates;
   candidates.clear();
-  tree_->query(geodesic_box(p, best.distance_m), candidates);
+  tree_->query(geodesic_box(p, best.hit.distance_m), candidates);
   for (std::size_t i : candidates)
-    if (i != first && lower_bound_m(p3, edges_[i]) <= best.distance_m + kTie)
+    if (i != first && lower_bound_m(p3, edges_[i]) <= best.hit.distance_m + kTie)
       refine(p, p3, i, best);
-  return best;
+  return best.hit;
 }
 
 // The edges that can be nearest for some point of the cell. With c the
@@ -113,11 +130,14 @@ const SegmentIndex::Cell* SegmentIndex::cell_at(std::size_t index, double lon0, 
   h = h * 1.01 + 1;
   const double u = nearest_in_tree(c, c3).distance_m;
   auto fresh = std::make_unique<Cell>();
+  fresh->reach_m = h;
   std::vector<std::size_t> candidates;
   tree_->query(geodesic_box(c, u + 2 * h), candidates);
-  for (std::size_t i : candidates)
-    if (lower_bound_m(c3, edges_[i]) <= u + 2 * h + kTie)
-      fresh->edges.push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t i : candidates) {
+    const double lb = lower_bound_m(c3, edges_[i]);
+    if (lb <= u + 2 * h + kTie) fresh->edges.push_back({lb, static_cast<std::uint32_t>(i)});
+  }
+  std::sort(fresh->edges.begin(), fresh->edges.end());
   const Cell* expected = nullptr;
   if (cells_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
     return fresh.release();
@@ -134,17 +154,16 @@ SegmentHit SegmentIndex::nearest(LonLat p) const {
   const auto iy = std::min(ny_ - 1, static_cast<std::size_t>((p.lat - grid_.min_lat) / kCell));
   const Cell* cell = cell_at(iy * nx_ + ix, grid_.min_lon + static_cast<double>(ix) * kCell,
                              grid_.min_lat + static_cast<double>(iy) * kCell);
-  // Refine in order of the chord bound; stop once it exceeds the best.
-  thread_local std::vector<std::pair<double, std::uint32_t>> order;
-  order.clear();
-  for (std::uint32_t i : cell->edges) order.push_back({lower_bound_m(p3, edges_[i]), i});
-  std::sort(order.begin(), order.end());
-  SegmentHit best;
-  for (const auto& [lb, i] : order) {
-    if (best.segment >= 0 && lb > best.distance_m + kTie) break;
+  // Edges in order of their bound at the centre, which is at most reach_m
+  // above their bound at p: once that exceeds the best, no later edge wins.
+  Best best;
+  for (const auto& [lb_centre, i] : cell->edges) {
+    if (best.hit.segment >= 0 && lb_centre - cell->reach_m > best.hit.distance_m + kTie) break;
+    if (best.hit.segment >= 0 && lower_bound_m(p3, edges_[i]) > best.hit.distance_m + kTie)
+      continue;
     refine(p, p3, i, best);
   }
-  return best;
+  return best.hit;
 }
 
 }  // namespace bm

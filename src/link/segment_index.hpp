@@ -46,11 +46,18 @@ class SegmentIndex {
 
  private:
   struct Cell {
-    std::vector<std::uint32_t> edges;
+    double reach_m = 0;  // how far any point of the cell is from its centre
+    std::vector<std::pair<double, std::uint32_t>>
+        edges;  // (chord bound at the centre, edge), sorted
+  };
+  struct Best {
+    SegmentHit hit;
+    const GeoEdge* edge = nullptr;  // the edge hit.point lies on
+    EdgePoint at;
   };
   SegmentHit nearest_in_tree(LonLat p, const Vec3& p3) const;
   const Cell* cell_at(std::size_t index, double lon, double lat) const;
-  void refine(LonLat p, const Vec3& p3, std::size_t edge, SegmentHit& best) const;
+  void refine(LonLat p, const Vec3& p3, std::size_t edge, Best& best) const;
 
   Bounds grid_;  // cells cover this box; outside it the tree answers
   std::size_t nx_ = 0, ny_ = 0;

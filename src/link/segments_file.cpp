@@ -28,7 +28,7 @@ SegmentFile read_segments_file(const std::string& path) {
     const std::string status = first_field(*f, {"status"});
     s.status = segment_status_from(status);
     if (has_status && !status.empty() && s.status == SegmentStatus::unknown && status != "unknown")
-      out.rejected.push_back({path, f->GetFID(), s.id,
+      out.rejected.push_back({path, 0, "feature " + std::to_string(f->GetFID()) + " (" + s.id + ")",
                               "status '" + status +
                                   "' is not one of disputed, undemarcated, delimited, unknown — "
                                   "kept as unknown"});
@@ -40,7 +40,8 @@ SegmentFile read_segments_file(const std::string& path) {
     s.lines = gdal::to_lines(f->GetGeometryRef());
     std::erase_if(s.lines, [](const Line& l) { return l.empty(); });
     if (s.lines.empty()) {
-      out.rejected.push_back({path, f->GetFID(), s.id, "feature has no line geometry — skipped"});
+      out.rejected.push_back({path, 0, "feature " + std::to_string(f->GetFID()) + " (" + s.id + ")",
+                              "no line geometry — feature skipped"});
       continue;
     }
     out.segments.push_back(std::move(s));

@@ -9,15 +9,27 @@
 #include "ingest/csv.hpp"
 
 namespace bm {
+namespace {
+
+// Whether the segment `id` was disputed on `date` (its status period then).
+bool disputed_on(const std::vector<BorderSegment>& segments, const std::string& id,
+                 const std::string& date) {
+  for (const auto& s : segments)
+    if (s.id == id && active_on(s, date)) return s.status == SegmentStatus::disputed;
+  return false;
+}
+
+}  // namespace
 
 KilledRange killed_range(const std::vector<Claim>& claims) {
   std::map<std::string, KilledRange> by_side;
   for (const auto& c : claims) {
-    if (c.kind != "killed" || c.scope == "conflict" || !c.low) continue;
-    auto [it, fresh] = by_side.try_emplace(c.side, KilledRange{*c.low, c.high ? *c.high : -1});
+    if (c.kind != "killed" || c.scope == "conflict" || (!c.low && !c.high)) continue;
+    const long low = c.low ? *c.low : 0;  // "up to 99": from 0
+    auto [it, fresh] = by_side.try_emplace(c.side, KilledRange{low, c.high ? *c.high : -1});
     if (fresh) continue;
     KilledRange& r = it->second;
-    r.low = std::min(r.low, *c.low);
+    r.low = std::min(r.low, low);
     r.high = (r.high < 0 || !c.high) ? -1 : std::max(r.high, *c.high);
   }
   if (by_side.empty()) return {};
@@ -56,7 +68,10 @@ std::vector<SegmentSummary> summarize_segments(
     for (const auto& id : ids) {
       SegmentSummary& r = rows[id];
       ++r.incidents;
-      if (id == nearest.id && nearest.status == SegmentStatus::disputed) ++r.while_disputed;
+      const std::string& date = i < dates.size() ? dates[i] : std::string();
+      if (id == nearest.id ? nearest.status == SegmentStatus::disputed
+                           : disputed_on(segs, id, date))
+        ++r.while_disputed;
       if (i < killed.size() && killed[i].low >= 0) {
         r.killed_low += killed[i].low;
         if (killed[i].high < 0)
@@ -67,6 +82,50 @@ std::vector<SegmentSummary> summarize_segments(
       if (i < dates.size() && !dates[i].empty()) {
         if (r.first_date.empty() || dates[i] < r.first_date) r.first_date = dates[i];
         if (r.last_date.empty() || dates[i] > r.last_date) r.last_date = dates[i];
+      }
+    }
+  }
+  std::vector<SegmentSummary> out;
+  for (auto& [id, r] : rows) out.push_back(std::move(r));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.incidents > b.incidents; });
+  return out;
+}
+
+std::vector<SegmentSummary> summarize_links(const std::vector<BorderSegment>& segments,
+                                            const std::vector<const Incident*>& incidents,
+                                            const std::vector<Link>& links) {
+  std::map<std::string, SegmentSummary> rows;
+  for (const auto& s : segments) {
+    auto& r = rows[s.id];
+    r.segment_id = s.id;
+    if (r.name.empty()) r.name = s.name;
+  }
+  for (std::size_t i = 0; i < links.size() && i < incidents.size(); ++i) {
+    const Link& l = links[i];
+    if (!l.within_zone || l.segment_id.empty()) continue;
+    std::vector<std::string> ids{l.segment_id};
+    for (const auto& b : l.bounding_segment_ids)
+      if (b != l.segment_id) ids.push_back(b);
+    const KilledRange k = killed_range(incidents[i]->claims);
+    const std::string& date = incidents[i]->date.start;
+    for (const auto& id : ids) {
+      SegmentSummary& r = rows[id];
+      if (r.segment_id.empty()) r.segment_id = id;
+      ++r.incidents;
+      if (id == l.segment_id ? l.segment_status == SegmentStatus::disputed
+                             : disputed_on(segments, id, date))
+        ++r.while_disputed;
+      if (k.low >= 0) {
+        r.killed_low += k.low;
+        if (k.high < 0)
+          r.killed_high_open = true;
+        else
+          r.killed_high += k.high;
+      }
+      if (!date.empty()) {
+        if (r.first_date.empty() || date < r.first_date) r.first_date = date;
+        if (r.last_date.empty() || date > r.last_date) r.last_date = date;
       }
     }
   }

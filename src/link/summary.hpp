@@ -38,6 +38,12 @@ std::vector<SegmentSummary> summarize_segments(
     const std::vector<std::string>& dates, const std::vector<KilledRange>& killed,
     const std::vector<std::vector<std::string>>& bounding = {});
 
+// The same from full Links (as `report` holds them): incidents[i] is the
+// incident of links[i]; its claims give the killed range.
+std::vector<SegmentSummary> summarize_links(const std::vector<BorderSegment>& segments,
+                                            const std::vector<const Incident*>& incidents,
+                                            const std::vector<Link>& links);
+
 void write_summary_csv(const std::string& path, const std::vector<SegmentSummary>& rows);
 
 }  // namespace bm

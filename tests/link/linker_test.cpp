@@ -6,6 +6,7 @@
 #include "geodata/bundle.hpp"
 #include "link/geodesic_edge.hpp"
 #include "link/linker.hpp"
+#include "link/summary.hpp"
 
 namespace {
 
@@ -91,7 +92,8 @@ TEST_CASE("a point well inside Kyrgyzstan is about 10 km from the border", "[lin
   CHECK(l.distance_m <= 10000 + 1e-6);
   CHECK(l.distance_m == Approx(brute_force(p, "2022-09-16")).margin(0.01));
   CHECK_FALSE(l.within_zone);  // default zone is 5 km
-  CHECK((l.country == "KG" || l.country == "TJ"));
+  CHECK(l.distance_m > 5000);  // the border does not double back within 5 km
+  CHECK(l.country == "KG");    // north of the eastern border lies Kyrgyzstan (Alay valley)
 }
 
 TEST_CASE("a point on the border is at distance zero and within the zone", "[link]") {
@@ -188,4 +190,55 @@ TEST_CASE("linking on several threads gives the same result as one", "[link]") {
     CHECK(a[i].distance_m == b[i].distance_m);
     CHECK(a[i].country == b[i].country);
   }
+}
+
+TEST_CASE("any pair of countries: the shared boundary is derived on demand", "[link]") {
+  const auto& f = fixture();
+  auto segs = bm::border_segments(f.bundle, "KG", "UZ", f.countries);
+  REQUIRE(segs.size() == 1);
+  CHECK(segs[0].status == bm::SegmentStatus::unknown);
+  CHECK(segs[0].id == "KG-UZ");
+  REQUIRE_FALSE(segs[0].lines.empty());
+  bm::Linker kg_uz(segs, f.countries);
+  const bm::LonLat osh{72.8, 40.53};  // Osh, a few km from the Uzbek border
+  bm::Link l = kg_uz.link(at(osh.lon, osh.lat));
+  CHECK(l.segment_id == "KG-UZ");
+  CHECK(l.country == "KG");
+  CHECK(l.disputed_segment_id.empty());
+  double nearest_vertex = 1e18;
+  for (const auto& line : segs[0].lines)
+    for (const auto& v : line)
+      nearest_vertex = std::min(nearest_vertex, bm::geodesic_distance(osh, v));
+  CHECK(l.distance_m <= nearest_vertex + 1e-6);
+  CHECK(l.distance_m > 0);
+  CHECK(l.distance_m < 20000);
+  CHECK(bm::border_segments(f.bundle, "KG", "AF", f.countries).empty());
+}
+
+TEST_CASE("hot segments from full links count incidents and killed ranges", "[link][summary]") {
+  bm::Incident a = at(70.57694, 39.85333, "2022-09-16");  // Vorukh, 0.9 km from its ring
+  bm::Claim c;
+  c.kind = "killed";
+  c.low = 3;
+  c.high = 5;
+  c.side = "TJ";
+  c.scope = "event";
+  a.claims = {c};
+  bm::Incident b = at(70.57694, 39.85333, "2022-09-14");
+  bm::Incident far = at(71.9, 39.75, "2022-09-20");  // > 5 km from the border
+  std::vector<const bm::Incident*> incidents{&a, &b, &far};
+  std::vector<bm::Link> links;
+  for (const auto* i : incidents) links.push_back(fixture().linker.link(*i));
+  auto rows = bm::summarize_links(fixture().segments, incidents, links);
+  REQUIRE_FALSE(rows.empty());
+  CHECK(rows[0].segment_id == "kg-tj-vorukh-enclave");
+  CHECK(rows[0].incidents == 2);
+  CHECK(rows[0].while_disputed == 2);
+  CHECK(rows[0].killed_low == 3);
+  CHECK(rows[0].killed_high == 5);
+  CHECK(rows[0].first_date == "2022-09-14");
+  CHECK(rows[0].last_date == "2022-09-16");
+  std::size_t total = 0;
+  for (const auto& r : rows) total += r.incidents;
+  CHECK(total == 2);  // the far incident is outside the zone
 }

@@ -67,6 +67,11 @@ TEST_CASE("killed ranges: alternatives for one side, sides add up", "[link][summ
   CHECK(s.low == 3);
   CHECK(s.high == 4);
   CHECK(bm::killed_range({}).low < 0);
+  bm::Claim up_to = killed(0, 99, "both");
+  up_to.low.reset();  // "up to 99"
+  auto u = bm::killed_range({up_to});
+  CHECK(u.low == 0);
+  CHECK(u.high == 99);
 }
 
 TEST_CASE("distances on the command line", "[link][cli]") {
@@ -116,4 +121,42 @@ TEST_CASE("user segment files: status field read, links and summary written", "[
   CHECK(summary.find("\na,A,1,1,2,2,2022-09-16,2022-09-16") != std::string::npos);
   CHECK(summary.find("\nb,B,1,0,1,1,2022-09-17,2022-09-17") !=
         std::string::npos);  // p3 outside 5 km
+}
+
+TEST_CASE("bordermap link: region-precision rows get a distance range", "[link][cli]") {
+  const std::string dir = tmp_dir();
+  const std::string in = dir + "/regions.csv";
+  {
+    std::ofstream out(in);
+    out << "id,lon,lat,date,geo_precision,admin1\n"
+           "r1,70.81667,40.05,2022-09-16,3,Batken\n"
+           "r2,70.81667,40.05,2022-09-16,1,Batken\n"
+           "r3,70.81667,40.05,2022-09-16,3,Narnia\n";
+  }
+  bm::LinkRunOptions o;
+  o.input = in;
+  o.out = dir + "/region_links.csv";
+  bm::LinkRunResult r = bm::run_link(o);
+  CHECK(r.linked == 3);
+  REQUIRE(r.rejected.size() == 1);  // Narnia: linked as a point, and said so
+  CHECK(r.rejected[0].record == "r3");
+  std::istringstream rows(read_all(o.out));
+  std::string header, r1, r2, r3;
+  std::getline(rows, header);
+  std::getline(rows, r1);
+  std::getline(rows, r2);
+  std::getline(rows, r3);
+  // incident_id,segment_id,dist_m,dist_max_m,...
+  auto field = [](const std::string& row, int n) {
+    std::istringstream s(row);
+    std::string f;
+    for (int i = 0; i <= n; ++i) std::getline(s, f, ',');
+    return f;
+  };
+  CHECK(field(r1, 2) == "0.000");
+  CHECK(std::stod(field(r1, 3)) > 20000);
+  CHECK(r1.find("kg-tj-vorukh-enclave") != std::string::npos);
+  CHECK(std::stod(field(r2, 2)) > 1000);  // a point: one distance, no range
+  CHECK(field(r2, 3).empty());
+  CHECK(field(r3, 3).empty());
 }
