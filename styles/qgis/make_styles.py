@@ -10,7 +10,7 @@ Colours follow styles/report.toml so QGIS shows the map the report draws.
 import os
 import sys
 
-from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsLineSymbol,
+from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
                        QgsMapLayer, QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty,
                        QgsRendererCategory, QgsSingleSymbolRenderer, QgsTextBufferSettings,
                        QgsTextFormat, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
@@ -114,12 +114,22 @@ def links_layer():
     return layer
 
 
+def countries_layer():
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=id:string&field=name:string",
+                           "countries", "memory")
+    sym = QgsFillSymbol.createSimple(
+        {"color": "#f3f1ea", "outline_color": "#8c8c8c", "outline_width": "0.26"})
+    layer.setRenderer(QgsSingleSymbolRenderer(sym))
+    return layer
+
+
 def main():
     app = QgsApplication([], False)
     app.initQgis()
     cats = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
     for name, make in (("incidents", incidents_layer), ("border_segments", segments_layer),
-                       ("links", links_layer)):
+                       ("links", links_layer),
+                       ("countries", countries_layer)):
         layer = make()
         if not layer.isValid():
             sys.exit(f"cannot build the {name} layer")

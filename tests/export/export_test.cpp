@@ -139,9 +139,10 @@ TEST_CASE("GeoJSON export writes every layer with its QGIS sidecar", "[export][g
   auto dir = bm::test::scratch("geojson_layers");
   bm::ExportData d = tricky_data();
   auto written = bm::export_to((dir / "inc.geojson").string(), d);
-  CHECK(written.size() == 6);
-  for (const char* f : {"inc.geojson", "inc.qml", "inc_border_segments.geojson",
-                        "inc_border_segments.qml", "inc_links.geojson", "inc_links.qml"})
+  CHECK(written.size() == 8);
+  for (const char* f :
+       {"inc.geojson", "inc.qml", "inc_border_segments.geojson", "inc_border_segments.qml",
+        "inc_links.geojson", "inc_links.qml", "inc_countries.geojson", "inc_countries.qml"})
     CHECK(std::filesystem::exists(dir / f));
   CHECK_THAT(bm::test::slurp(dir / "inc.qml"), Catch::Contains("attr=\"event_type\""));
   CHECK_THAT(bm::test::slurp(dir / "inc_border_segments.qml"), Catch::Contains("attr=\"status\""));
@@ -208,7 +209,7 @@ TEST_CASE("GeoPackage holds every layer, typed, and the default styles", "[expor
   CHECK(bm::gdal::layer(*ds, "border_segments", path).GetFeatureCount() == 2);
   CHECK(bm::gdal::layer(*ds, "links", path).GetFeatureCount() == 2);
   OGRLayer& styles = bm::gdal::layer(*ds, "layer_styles", path);
-  CHECK(styles.GetFeatureCount() == 3);
+  CHECK(styles.GetFeatureCount() == 4);
   int defaults = 0;
   for (auto& f : styles) {
     CHECK(std::string(f->GetFieldAsString("f_table_schema")).empty());
@@ -217,7 +218,7 @@ TEST_CASE("GeoPackage holds every layer, typed, and the default styles", "[expor
     CHECK_THAT(f->GetFieldAsString("styleSLD"), Catch::Contains("StyledLayerDescriptor"));
     defaults += f->GetFieldAsInteger("useAsDefault");
   }
-  CHECK(defaults == 3);
+  CHECK(defaults == 4);
   // Only the finished file is left: no temporary beside it.
   int files = 0;
   for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir)) ++files;
