@@ -12,7 +12,7 @@ import sys
 
 from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
                        QgsMapLayer, QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty,
-                       QgsRendererCategory, QgsSingleSymbolRenderer, QgsTextBufferSettings,
+                       QgsRendererCategory, QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsTextBufferSettings,
                        QgsTextFormat, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtGui import QColor, QFont
 
@@ -115,11 +115,17 @@ def links_layer():
 
 
 def countries_layer():
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=id:string&field=name:string",
-                           "countries", "memory")
-    sym = QgsFillSymbol.createSimple(
-        {"color": "#f3f1ea", "outline_color": "#8c8c8c", "outline_width": "0.26"})
-    layer.setRenderer(QgsSingleSymbolRenderer(sym))
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=id:string&field=name:string"
+                           "&field=focus:boolean", "countries", "memory")
+    # The border's two countries lighter, the rest as plain land (report.toml).
+    root = QgsRuleBasedRenderer.Rule(None)
+    for label, expression, colour in (("Border countries", '"focus"', "#fffdf7"),
+                                      ("Other countries", 'NOT coalesce("focus", false)',
+                                       "#f3f1ea")):
+        sym = QgsFillSymbol.createSimple(
+            {"color": colour, "outline_color": "#8c8c8c", "outline_width": "0.26"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(sym, 0, 0, expression, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
     return layer
 
 

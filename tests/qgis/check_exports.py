@@ -110,7 +110,10 @@ def check_links(layer, minimum):
 def check_countries(layer):
     check(layer.featureCount() >= 2, f"{layer.name()}: the border's countries at least")
     check_crs(layer)
-    check(layer.renderer().type() == "singleSymbol", f"{layer.name()}: styled")
+    r = layer.renderer()
+    check(r.type() == "RuleRenderer", f"{layer.name()}: rule-based style (got {r.type()})")
+    focus = [f for f in layer.getFeatures() if f["focus"]]
+    check(len(focus) == 2, f"{layer.name()}: two focus countries (got {len(focus)})")
 
 
 def render(layers, path, frame):
@@ -123,7 +126,7 @@ def render(layers, path, frame):
     extent.scale(1.3)
     settings.setExtent(extent)
     settings.setOutputSize(QSize(1200, 900))
-    settings.setBackgroundColor(QColor("#f3f1ea"))
+    settings.setBackgroundColor(QColor("#dbe7f0"))  # report.toml background
     job = QgsMapRendererSequentialJob(settings)
     job.start()
     job.waitForFinished()
