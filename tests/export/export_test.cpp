@@ -273,3 +273,33 @@ TEST_CASE("bordermap export writes the format the extension names", "[export][cl
   CHECK(run("-o " + (dir / "b.geojson").string() + " --flavour acled") == 2);
   CHECK_FALSE(std::filesystem::exists(dir / "b.geojson"));
 }
+
+TEST_CASE("GeoJSON polygons follow the right-hand rule", "[export][geojson]") {
+  auto dir = bm::test::scratch("geojson_winding");
+  bm::ExportData d;
+  bm::Country c;
+  c.iso2 = "XX";
+  c.name = "Testland";
+  // Shell clockwise and hole counter-clockwise: both the wrong way for RFC 7946.
+  c.area = {bm::Polygon{
+      {{{0, 0}, {0, 10}, {10, 10}, {10, 0}, {0, 0}}, {{2, 2}, {4, 2}, {4, 4}, {2, 4}, {2, 2}}}}};
+  d.countries = {c};
+  d.focus = {"XX"};
+  bm::write_geojson_layer((dir / "c.geojson").string(), bm::ExportLayer::countries, d);
+  auto j = nlohmann::json::parse(bm::test::slurp(dir / "c.geojson"));
+  REQUIRE(j["features"].size() == 1);
+  const auto& g = j["features"][0]["geometry"];
+  CHECK(j["features"][0]["properties"]["focus"] == true);
+  // GDAL writes a one-part MultiPolygon as a Polygon.
+  REQUIRE(g["type"] == "Polygon");
+  const auto& rings = g["coordinates"];
+  auto signed_area = [](const nlohmann::json& ring) {
+    double a = 0;
+    for (std::size_t k = 0; k + 1 < ring.size(); ++k)
+      a += ring[k][0].get<double>() * ring[k + 1][1].get<double>() -
+           ring[k + 1][0].get<double>() * ring[k][1].get<double>();
+    return a / 2;
+  };
+  CHECK(signed_area(rings[0]) == Approx(100));  // counter-clockwise
+  CHECK(signed_area(rings[1]) == Approx(-4));   // clockwise hole
+}
