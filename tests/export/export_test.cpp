@@ -234,7 +234,6 @@ TEST_CASE("Exported CSV of the whole chain ingests again unchanged", "[export][c
     }
     bm::ReportOptions o;
     o.inputs = {input};
-    o.border = "KG-TJ";
     bm::Chain chain = bm::run_chain(o);
     std::stringstream first;
     bm::write_csv(first, chain.data, bm::CsvFlavour::bordermap);
