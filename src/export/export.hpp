@@ -9,6 +9,10 @@
 
 namespace bm {
 
+// Throws UsageError for an unknown extension, a --flavour on a non-CSV
+// output or a precision out of 0..15: call before the work, not after.
+void check_export_target(const std::string& path, const ExportOptions& options, CsvFlavour flavour);
+
 // Writes `path` (and, for GeoJSON, the sibling layers and .qml sidecars).
 // Returns every path written. Throws UsageError for an unknown extension.
 std::vector<std::string> export_to(const std::string& path, const ExportData& data,

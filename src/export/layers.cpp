@@ -1,5 +1,6 @@
 #include "export/layers.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.hpp"
@@ -224,6 +225,51 @@ long write_links(GDALDataset& ds, const ExportData& d, const ExportOptions& o, c
   return n;
 }
 
+OGRLinearRing to_ring(const Ring& ring, int precision) {
+  OGRLinearRing r;
+  for (const auto& p : ring) r.addPoint(round_to(p.lon, precision), round_to(p.lat, precision));
+  r.closeRings();
+  return r;
+}
+
+long write_countries(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
+  OGRLayer& l = create(ds, "countries", wkbMultiPolygon, lco);
+  add_field(l, "id", OFTString);
+  add_field(l, "iso3", OFTString);
+  add_field(l, "name", OFTString);
+  add_field(l, "focus", OFTInteger, OFSTBoolean);
+  long n = 0;
+  for (const auto& c : d.countries) {
+    OGRFeature f(l.GetLayerDefn());
+    f.SetField("id", c.iso2.c_str());
+    f.SetField("iso3", c.iso3.c_str());
+    f.SetField("name", c.name.c_str());
+    bool focus = std::find(d.focus.begin(), d.focus.end(), c.iso2) != d.focus.end();
+    f.SetField("focus", focus ? 1 : 0);
+    OGRMultiPolygon mp;
+    for (const auto& poly : c.area) {
+      OGRPolygon pg;
+      for (const auto& ring : poly.rings) {
+        OGRLinearRing r = to_ring(ring, o.precision);
+        pg.addRing(&r);
+      }
+      mp.addGeometry(&pg);
+    }
+    // The GeoJSON driver rewinds rings to RFC 7946's right-hand rule; do it
+    // for every format so all agree (shell counter-clockwise, holes clockwise).
+    for (auto* pg : mp) {
+      if (pg->getExteriorRing() && pg->getExteriorRing()->isClockwise())
+        pg->getExteriorRing()->reverseWindingOrder();
+      for (int k = 0; k < pg->getNumInteriorRings(); ++k)
+        if (!pg->getInteriorRing(k)->isClockwise()) pg->getInteriorRing(k)->reverseWindingOrder();
+    }
+    f.SetGeometry(&mp);
+    insert(l, f, c.iso2);
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 const std::vector<std::string> kSummaryKinds = {"killed", "injured", "evacuated", "displaced",
@@ -237,6 +283,8 @@ const char* layer_name(ExportLayer l) {
       return "border_segments";
     case ExportLayer::links:
       return "links";
+    case ExportLayer::countries:
+      return "countries";
   }
   return "?";
 }
@@ -270,6 +318,8 @@ long write_layer(GDALDataset& ds, ExportLayer layer, const ExportData& data,
       return write_segments(ds, data, options, layer_options);
     case ExportLayer::links:
       return write_links(ds, data, options, layer_options);
+    case ExportLayer::countries:
+      return write_countries(ds, data, options, layer_options);
   }
   return 0;
 }

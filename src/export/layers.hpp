@@ -1,11 +1,12 @@
 #pragma once
-// The three export layers (incidents, border_segments, links) written into
+// The export layers (incidents, border_segments, links, countries) written into
 // any OGR dataset, so GeoJSON and GeoPackage share one field list.
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/model.hpp"
+#include "geodata/bundle.hpp"
 
 class GDALDataset;
 
@@ -18,16 +19,18 @@ struct ExportData {
   std::vector<BorderSegment> segments;  // all periods; the layer keeps those active on as_of
   std::string as_of;                    // date of the border status exported
   std::map<std::string, std::string> country_names;  // ISO2 -> name (ACLED CSV)
+  std::vector<Country> countries;  // land drawn under the data (the map's countries)
+  std::vector<std::string> focus;  // ISO2 of the border's two countries
 };
 
 struct ExportOptions {
   int precision = 6;  // decimal places of coordinates
 };
 
-enum class ExportLayer { incidents, border_segments, links };
+enum class ExportLayer { incidents, border_segments, links, countries };
 const char* layer_name(ExportLayer l);
 constexpr ExportLayer kExportLayers[] = {ExportLayer::incidents, ExportLayer::border_segments,
-                                         ExportLayer::links};
+                                         ExportLayer::links, ExportLayer::countries};
 
 // Creates `layer` in `ds` and writes its features. `layer_options` are the
 // driver's creation options (NULL-terminated). Returns the feature count.

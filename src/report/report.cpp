@@ -125,6 +125,13 @@ Chain run_chain(const ReportOptions& o) {
   for (const auto& i : incidents)
     if (i.location) links.push_back(linker.link(i));
   for (const auto& c : all) result.data.country_names[c.iso2] = c.name;
+  // The land under the data in exports: the countries around the border.
+  Bounds near = bounds_of(segments.front().lines);
+  for (const auto& s : segments) near.add(bounds_of(s.lines));
+  near = {near.min_lon - 2, near.min_lat - 1.5, near.max_lon + 2, near.max_lat + 1.5};
+  for (const auto& c : all)
+    if (bounds_of(c.area).intersects(near)) result.data.countries.push_back(c);
+  result.data.focus = {a, b};
   result.data.incidents = std::move(incidents);
   result.data.links = std::move(links);
   result.data.segments = std::move(segments);

@@ -10,9 +10,9 @@ Colours follow styles/report.toml so QGIS shows the map the report draws.
 import os
 import sys
 
-from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsLineSymbol,
+from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLineSymbol,
                        QgsMapLayer, QgsMarkerSymbol, QgsPalLayerSettings, QgsProperty,
-                       QgsRendererCategory, QgsSingleSymbolRenderer, QgsTextBufferSettings,
+                       QgsRendererCategory, QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsTextBufferSettings,
                        QgsTextFormat, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtGui import QColor, QFont
 
@@ -114,12 +114,28 @@ def links_layer():
     return layer
 
 
+def countries_layer():
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=id:string&field=name:string"
+                           "&field=focus:boolean", "countries", "memory")
+    # The border's two countries lighter, the rest as plain land (report.toml).
+    root = QgsRuleBasedRenderer.Rule(None)
+    for label, expression, colour in (("Border countries", '"focus"', "#fffdf7"),
+                                      ("Other countries", 'NOT coalesce("focus", false)',
+                                       "#f3f1ea")):
+        sym = QgsFillSymbol.createSimple(
+            {"color": colour, "outline_color": "#8c8c8c", "outline_width": "0.26"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(sym, 0, 0, expression, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    return layer
+
+
 def main():
     app = QgsApplication([], False)
     app.initQgis()
     cats = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
     for name, make in (("incidents", incidents_layer), ("border_segments", segments_layer),
-                       ("links", links_layer)):
+                       ("links", links_layer),
+                       ("countries", countries_layer)):
         layer = make()
         if not layer.isValid():
             sys.exit(f"cannot build the {name} layer")

@@ -139,9 +139,10 @@ TEST_CASE("GeoJSON export writes every layer with its QGIS sidecar", "[export][g
   auto dir = bm::test::scratch("geojson_layers");
   bm::ExportData d = tricky_data();
   auto written = bm::export_to((dir / "inc.geojson").string(), d);
-  CHECK(written.size() == 6);
-  for (const char* f : {"inc.geojson", "inc.qml", "inc_border_segments.geojson",
-                        "inc_border_segments.qml", "inc_links.geojson", "inc_links.qml"})
+  CHECK(written.size() == 8);
+  for (const char* f :
+       {"inc.geojson", "inc.qml", "inc_border_segments.geojson", "inc_border_segments.qml",
+        "inc_links.geojson", "inc_links.qml", "inc_countries.geojson", "inc_countries.qml"})
     CHECK(std::filesystem::exists(dir / f));
   CHECK_THAT(bm::test::slurp(dir / "inc.qml"), Catch::Contains("attr=\"event_type\""));
   CHECK_THAT(bm::test::slurp(dir / "inc_border_segments.qml"), Catch::Contains("attr=\"status\""));
@@ -208,7 +209,7 @@ TEST_CASE("GeoPackage holds every layer, typed, and the default styles", "[expor
   CHECK(bm::gdal::layer(*ds, "border_segments", path).GetFeatureCount() == 2);
   CHECK(bm::gdal::layer(*ds, "links", path).GetFeatureCount() == 2);
   OGRLayer& styles = bm::gdal::layer(*ds, "layer_styles", path);
-  CHECK(styles.GetFeatureCount() == 3);
+  CHECK(styles.GetFeatureCount() == 4);
   int defaults = 0;
   for (auto& f : styles) {
     CHECK(std::string(f->GetFieldAsString("f_table_schema")).empty());
@@ -217,7 +218,7 @@ TEST_CASE("GeoPackage holds every layer, typed, and the default styles", "[expor
     CHECK_THAT(f->GetFieldAsString("styleSLD"), Catch::Contains("StyledLayerDescriptor"));
     defaults += f->GetFieldAsInteger("useAsDefault");
   }
-  CHECK(defaults == 3);
+  CHECK(defaults == 4);
   // Only the finished file is left: no temporary beside it.
   int files = 0;
   for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir)) ++files;
@@ -233,7 +234,6 @@ TEST_CASE("Exported CSV of the whole chain ingests again unchanged", "[export][c
     }
     bm::ReportOptions o;
     o.inputs = {input};
-    o.filter.border = "KG-TJ";
     bm::Chain chain = bm::run_chain(o);
     std::stringstream first;
     bm::write_csv(first, chain.data, bm::CsvFlavour::bordermap);
@@ -271,4 +271,34 @@ TEST_CASE("bordermap export writes the format the extension names", "[export][cl
   CHECK(run("-o " + (dir / "a.shp").string()) == 2);
   CHECK(run("-o " + (dir / "b.geojson").string() + " --flavour acled") == 2);
   CHECK_FALSE(std::filesystem::exists(dir / "b.geojson"));
+}
+
+TEST_CASE("GeoJSON polygons follow the right-hand rule", "[export][geojson]") {
+  auto dir = bm::test::scratch("geojson_winding");
+  bm::ExportData d;
+  bm::Country c;
+  c.iso2 = "XX";
+  c.name = "Testland";
+  // Shell clockwise and hole counter-clockwise: both the wrong way for RFC 7946.
+  c.area = {bm::Polygon{
+      {{{0, 0}, {0, 10}, {10, 10}, {10, 0}, {0, 0}}, {{2, 2}, {4, 2}, {4, 4}, {2, 4}, {2, 2}}}}};
+  d.countries = {c};
+  d.focus = {"XX"};
+  bm::write_geojson_layer((dir / "c.geojson").string(), bm::ExportLayer::countries, d);
+  auto j = nlohmann::json::parse(bm::test::slurp(dir / "c.geojson"));
+  REQUIRE(j["features"].size() == 1);
+  const auto& g = j["features"][0]["geometry"];
+  CHECK(j["features"][0]["properties"]["focus"] == true);
+  // GDAL writes a one-part MultiPolygon as a Polygon.
+  REQUIRE(g["type"] == "Polygon");
+  const auto& rings = g["coordinates"];
+  auto signed_area = [](const nlohmann::json& ring) {
+    double a = 0;
+    for (std::size_t k = 0; k + 1 < ring.size(); ++k)
+      a += ring[k][0].get<double>() * ring[k + 1][1].get<double>() -
+           ring[k + 1][0].get<double>() * ring[k][1].get<double>();
+    return a / 2;
+  };
+  CHECK(signed_area(rings[0]) == Approx(100));  // counter-clockwise
+  CHECK(signed_area(rings[1]) == Approx(-4));   // clockwise hole
 }

@@ -107,17 +107,26 @@ def check_links(layer, minimum):
     check(layer.renderer().type() == "singleSymbol", f"{layer.name()}: styled")
 
 
-def render(layers, path):
+def check_countries(layer):
+    check(layer.featureCount() >= 2, f"{layer.name()}: the border's countries at least")
+    check_crs(layer)
+    r = layer.renderer()
+    check(r.type() == "RuleRenderer", f"{layer.name()}: rule-based style (got {r.type()})")
+    focus = [f for f in layer.getFeatures() if f["focus"]]
+    check(len(focus) == 2, f"{layer.name()}: two focus countries (got {len(focus)})")
+
+
+def render(layers, path, frame):
     settings = QgsMapSettings()
     settings.setLayers(layers)  # first on top
     settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-    extent = QgsRectangle()
-    for layer in layers:
+    extent = QgsRectangle(frame.extent())  # the border, like the report map
+    for layer in layers[:2]:
         extent.combineExtentWith(layer.extent())
-    extent.scale(1.15)
+    extent.scale(1.3)
     settings.setExtent(extent)
     settings.setOutputSize(QSize(1200, 900))
-    settings.setBackgroundColor(QColor("#f3f1ea"))
+    settings.setBackgroundColor(QColor("#dbe7f0"))  # report.toml background
     job = QgsMapRendererSequentialJob(settings)
     job.start()
     job.waitForFinished()
@@ -190,10 +199,11 @@ def check_report(binary, out, args):
     rows, located = located_rows(os.path.join(out, "incidents.csv"))
     project = QgsProject.instance()
     project.clear()
-    for f in ("incidents.geojson", "incidents_border_segments.geojson", "incidents_links.geojson"):
+    geojsons = ("incidents.geojson", "incidents_border_segments.geojson",
+                "incidents_links.geojson", "incidents_countries.geojson")
+    for f in geojsons:
         check_rfc7946(os.path.join(out, f))
-    for f in ("incidents.geojson", "incidents_border_segments.geojson", "incidents_links.geojson",
-              "bordermap.gpkg", "incidents.csv"):
+    for f in geojsons + ("bordermap.gpkg", "incidents.csv"):
         check_ogrinfo(os.path.join(out, f))
 
     # GeoJSON, styled by the .qml sidecars.
@@ -205,8 +215,10 @@ def check_report(binary, out, args):
     check(seg_count > 0, "border_segments: not empty")
     check_segments(seg, seg_count)
     check_links(lnk, located)
-    project.addMapLayers([seg, lnk, inc])
-    render([inc, lnk, seg], os.path.join(out, "qgis_geojson.png"))
+    land = load(os.path.join(out, "incidents_countries.geojson"), "countries")
+    check_countries(land)
+    project.addMapLayers([land, seg, lnk, inc])
+    render([inc, lnk, seg, land], os.path.join(out, "qgis_geojson.png"), seg)
     project.write(os.path.join(out, "qgis_geojson.qgz"))
 
     # GeoPackage: styles from its layer_styles table (there is no sidecar).
@@ -218,7 +230,10 @@ def check_report(binary, out, args):
     check_incidents(ginc, located)
     check_segments(gseg, seg_count)
     check_links(glnk, lnk.featureCount())
-    render([ginc, glnk, gseg], os.path.join(out, "qgis_gpkg.png"))
+    gland = load(gpkg + "|layername=countries", "gpkg countries")
+    check_countries(gland)
+    check(gland.featureCount() == land.featureCount(), "gpkg countries: as many as in GeoJSON")
+    render([ginc, glnk, gseg, gland], os.path.join(out, "qgis_gpkg.png"), gseg)
 
     # CSV through QGIS's delimited-text provider, points from lon/lat.
     uri = ("file://" + os.path.join(out, "incidents.csv") +
