@@ -69,4 +69,30 @@ void draw_text(cairo_t* cr, const std::string& font, double size, const std::str
   pango_cairo_show_layout(cr, layout.get());
 }
 
+std::vector<std::string> wrap_text(cairo_t* cr, const std::string& font, double size,
+                                   const std::string& text, double width, bool bold) {
+  std::vector<std::string> lines;
+  std::string line, word;
+  auto flush_word = [&] {
+    if (word.empty()) return;
+    std::string candidate = line.empty() ? word : line + " " + word;
+    if (!line.empty() && measure_text(cr, font, size, candidate, bold).width > width) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+    word.clear();
+  };
+  for (char ch : text) {
+    if (ch == ' ')
+      flush_word();
+    else
+      word += ch;
+  }
+  flush_word();
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
 }  // namespace bm

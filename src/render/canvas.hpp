@@ -67,4 +67,8 @@ TextSize measure_text(cairo_t* cr, const std::string& font, double size, const s
 void draw_text(cairo_t* cr, const std::string& font, double size, const std::string& text, double x,
                double y, const Color& color, const Color* halo = nullptr, bool bold = false);
 
+// Greedy word wrap to `width` (measured with Pango); one string per line.
+std::vector<std::string> wrap_text(cairo_t* cr, const std::string& font, double size,
+                                   const std::string& text, double width, bool bold = false);
+
 }  // namespace bm

@@ -155,10 +155,13 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
                    shape == Shape::ring ? style.incident_other : style.incident, false, shape));
   }
   if (biggest > 0) {
-    std::vector<long> sizes;
-    for (long v : {1L, 10L, 50L, 100L, 500L, 1000L})
-      if (v <= biggest * 2) sizes.push_back(v);
-    if (sizes.size() > 3) sizes.erase(sizes.begin(), sizes.end() - 3);
+    // Reference sizes up to the largest toll drawn: smallest, middle, largest.
+    std::vector<long> fit;
+    for (long v : {1L, 5L, 10L, 25L, 50L, 100L, 250L, 500L, 1000L, 2500L})
+      if (v <= biggest) fit.push_back(v);
+    std::vector<long> sizes{fit.front()};
+    if (fit.size() > 2) sizes.push_back(fit[fit.size() / 2]);
+    if (fit.size() > 1) sizes.push_back(fit.back());
     std::string label = "Killed: ";
     for (std::size_t k = 0; k < sizes.size(); ++k)
       label += (k ? ", " : "") + std::to_string(sizes[k]);
@@ -338,57 +341,65 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
 void paint_claims_panel(Canvas& c, const MapData& data, const Box& area) {
   SavedState guard(c.cr);
   const Style& s = c.style;
-  double size = s.label_size - 0.5, y = area.y0, width = area.x1 - area.x0;
-  draw_text(c.cr, s.font, size + 2, "Incidents and reported figures", area.x0, y, s.text, nullptr,
-            true);
-  y += size + 10;
-  draw_text(c.cr, s.font, size - 1,
-            "Numbers match the map. Conflicting figures are shown side by side with who gave them.",
-            area.x0, y, s.muted_text);
-  // Long hint lines are rare; the panel is wide enough for it at default sizes.
-  y += size + 8;
+  const double size = s.label_size - 0.5, small = size - 1;
+  // Wide panels (portrait pages) flow into columns of at least 250 pt.
+  const double total = area.x1 - area.x0;
+  const int columns = std::max(1, static_cast<int>(total / 250));
+  const double col_w = (total - 14 * (columns - 1)) / columns;
+  double y = area.y0, x = area.x0;
+  auto lines = [&](const std::string& text, double sz, const Color& colour, bool bold,
+                   double indent) {
+    for (const auto& l : wrap_text(c.cr, s.font, sz, text, col_w - indent, bold)) {
+      draw_text(c.cr, s.font, sz, l, x + indent, y, colour, nullptr, bold);
+      y += sz + 3;
+    }
+  };
+  lines("Incidents and reported figures", size + 2, s.text, true, 0);
+  y += 3;
+  lines("Numbers match the map. Conflicting figures stand side by side with who gave them.", small,
+        s.muted_text, false, 0);
+  y += 5;
+  const double top = y;
+  int column = 0;
   std::size_t shown = 0;
   for (const auto& mi : data.incidents) {
     const Incident& i = *mi.incident;
-    if (y > area.y1 - 3 * size) break;
+    // Height this entry needs, roughly: a head line plus one per claim group.
+    double need = (size + 4) * (1 + static_cast<double>(i.claims.size()));
+    if (y + need > area.y1 - size - 4) {
+      if (column + 1 >= columns) break;
+      ++column;
+      x = area.x0 + column * (col_w + 14);
+      y = top;
+    }
     ++shown;
     std::string head = std::to_string(mi.number) + ". " + i.date.start.substr(5) + "  " +
                        (i.resolved_name.empty() ? i.place : i.resolved_name) + " — " +
                        event_label(i.event_type);
     if (!i.location) head += " (not located)";
     if (i.precision == GeoPrecision::region) head += " (region only)";
-    draw_text(c.cr, s.font, size, head, area.x0, y, s.text, nullptr, true);
-    y += size + 4;
-    // Group claims by (kind, side): several claimants for one figure sit on one line.
+    lines(head, size, s.text, true, 0);
+    // Group claims by (kind, side): every claimant of one figure on one line.
     std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
     for (const auto& cl : i.claims) groups[{cl.kind, cl.side}].push_back(&cl);
     for (const auto& [key, claims] : groups) {
-      std::string line = "   ";
       std::set<std::string> distinct;
-      for (const Claim* cl : claims) distinct.insert(figure(*cl));
+      std::string line;
       for (std::size_t k = 0; k < claims.size(); ++k) {
-        std::string part = figure(*claims[k]) + (claims[k]->claimant.empty() ? "" : " — " + claims[k]->claimant);
-        std::string candidate = line + (k ? "  vs  " : "") + part;
-        if (k && measure_text(c.cr, s.font, size - 1, candidate).width > width) {
-          draw_text(c.cr, s.font, size - 1, line, area.x0, y, s.muted_text);
-          y += size + 2;
-          line = "      vs  " + part;
-        } else {
-          line = candidate;
-        }
+        distinct.insert(figure(*claims[k]));
+        line += (k ? "  vs  " : "") + figure(*claims[k]) +
+                (claims[k]->claimant.empty() ? "" : " — " + claims[k]->claimant);
       }
       if (!key.second.empty()) line += " (" + key.second + ")";
       bool conflict = distinct.size() > 1;
-      draw_text(c.cr, s.font, size - 1, line, area.x0, y, conflict ? s.border_disputed : s.muted_text,
-                nullptr, conflict);
-      y += size + 2;
+      lines(line, small, conflict ? s.border_disputed : s.muted_text, conflict, 10);
     }
-    y += 4;
+    y += 3;
   }
   if (shown < data.incidents.size())
-    draw_text(c.cr, s.font, size, "… " + std::to_string(data.incidents.size() - shown) +
-                                      " more: see incidents.geojson",
-              area.x0, y, s.muted_text);
+    draw_text(c.cr, s.font, size,
+              "… " + std::to_string(data.incidents.size() - shown) + " more: see incidents.geojson",
+              x, y, s.muted_text);
 }
 
 void paint_attribution(Canvas& c, const MapData& data, const Box& area) {

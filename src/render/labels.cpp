@@ -22,12 +22,11 @@ bool try_place(Canvas& c, Placement& out, const LabelRequest* r, const std::stri
   TextSize t = measure_text(c.cr, c.style.font + r->font_suffix, r->size, text, r->bold);
   double w = t.width + 2 * pad, h = t.height;
   if (r->centred) {
-    // Area labels: centred, or nudged a little up/down/left/right.
-    const double dx[] = {0, 0, 0, -w / 3, w / 3};
-    const double dy[] = {0, -h, h, 0, 0};
-    for (int i = 0; i < 5; ++i) {
-      double cx = r->anchor.x + dx[i], cy = r->anchor.y + dy[i];
-      Box b{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+    // Area labels: centred on the anchor, then on the other points inside the area.
+    std::vector<XY> anchors{r->anchor};
+    anchors.insert(anchors.end(), r->alternatives.begin(), r->alternatives.end());
+    for (const XY& a : anchors) {
+      Box b{a.x - w / 2, a.y - h / 2, a.x + w / 2, a.y + h / 2};
       if (free_at(c, out.placed, b)) {
         out.placed.push_back({r, b, text, false});
         return true;

@@ -72,7 +72,11 @@ void paint_countries(Canvas& c, const MapData& data) {
         trace_line(c.cr, c.view, ring);
         cairo_close_path(c.cr);
       }
-    set_color(c.cr, is_focus(data, country.iso2) ? c.style.land_focus : c.style.land);
+    // Each focus country its own fill, so the border reads without the line.
+    const Color* fill = &c.style.land;
+    if (!data.focus.empty() && country.iso2 == data.focus[0]) fill = &c.style.land_focus;
+    else if (is_focus(data, country.iso2)) fill = &c.style.land_focus_alt;
+    set_color(c.cr, *fill);
     cairo_fill_preserve(c.cr);
     set_color(c.cr, c.style.country_line);
     cairo_set_line_width(c.cr, 0.8);

@@ -57,6 +57,7 @@ Style parse_style(const std::string& text, const std::string& origin) {
       {"background", &s.background},
       {"land", &s.land},
       {"land_focus", &s.land_focus},
+      {"land_focus_alt", &s.land_focus_alt},
       {"country_line", &s.country_line},
       {"region_line", &s.region_line},
       {"border_disputed", &s.border_disputed},
@@ -124,9 +125,8 @@ Style parse_style(const std::string& text, const std::string& origin) {
           auto it = layers.find(name);
           if (it == layers.end())
             throw fail(val, "unknown key '" + full + "' — known layers: " + known_keys(layers));
-          auto v = val.value<bool>();
-          if (!v) throw fail(val, full + " must be true or false");
-          *it->second = *v;
+          if (!val.is_boolean()) throw fail(val, full + " must be true or false");
+          *it->second = val.value<bool>().value_or(false);
         }
       }
     } else {

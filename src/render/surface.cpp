@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <regex>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -55,13 +57,31 @@ std::string num(double v) {
   return buf;
 }
 
+// Cairo numbers SVG surfaces with a process-wide counter; renumber them in
+// order of appearance so the same map gives the same file.
+std::string renumber_surfaces(const std::string& svg) {
+  std::map<std::string, std::string> ids;
+  std::string out;
+  std::regex re("surface([0-9]+)");
+  std::size_t last = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), re); it != std::sregex_iterator();
+       ++it) {
+    auto [pos, fresh] = ids.try_emplace((*it)[1].str(), std::to_string(ids.size() + 1));
+    out.append(svg, last, static_cast<std::size_t>(it->position()) - last);
+    out += "surface" + pos->second;
+    last = static_cast<std::size_t>(it->position() + it->length());
+  }
+  out.append(svg, last, std::string::npos);
+  return out;
+}
+
 // Cairo writes glyph outlines; replace them by real text appended on top
 // (text is always the top layer of a report map).
 void append_svg_text(const std::string& path, const TextSink& sink) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buf;
   buf << in.rdbuf();
-  std::string svg = buf.str();
+  std::string svg = renumber_surfaces(buf.str());
   std::size_t end = svg.rfind("</svg>");
   if (end == std::string::npos) throw RenderError(path + ": cairo wrote no </svg>");
   std::string text = "<g id=\"text\" xml:space=\"preserve\">\n";
