@@ -117,7 +117,8 @@ Box paint_north_arrow(Canvas& c, double x, double y) {
   return box;
 }
 
-std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves) {
+std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves,
+                                       bool regions) {
   std::vector<LegendEntry> out;
   std::set<SegmentStatus> statuses;
   for (const auto& s : data.segments)
@@ -130,7 +131,7 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
     out.push_back(entry(LegendEntry::line, label, status_color(style, st),
                    st == SegmentStatus::disputed));
   }
-  if (style.show_regions && !data.regions.empty())
+  if (regions)
     out.push_back(entry(LegendEntry::region_line, "Region (admin-1) boundary", style.region_line));
   if (enclaves) out.push_back(entry(LegendEntry::enclave, "Enclave / exclave", style.enclave));
   std::map<Shape, std::set<std::string>> types;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace bm {
 namespace {
@@ -84,9 +85,41 @@ void paint_countries(Canvas& c, const MapData& data) {
   }
 }
 
-void paint_regions(Canvas& c, const MapData& data) {
+// Admin-1 lines are drawn only inside their country: where a region's
+// outline runs along the national border (the two sources are generalised
+// differently) it is left out, so no grey line shadows the border.
+bool paint_regions(Canvas& c, const MapData& data) {
   SavedState guard(c.cr);
   clip_to_frame(c);
+  // National outlines in device units, bucketed on a coarse grid.
+  const double cell = 12, near = 4;
+  std::map<std::pair<int, int>, std::vector<std::pair<XY, XY>>> grid;
+  auto key = [&](XY p) {
+    return std::make_pair(static_cast<int>(std::floor(p.x / cell)),
+                          static_cast<int>(std::floor(p.y / cell)));
+  };
+  for (const auto& country : data.countries)
+    for (const auto& poly : country.area)
+      for (const auto& ring : poly.rings)
+        for (std::size_t i = 1; i < ring.size(); ++i) {
+          XY a = c.view.to_device(ring[i - 1]), b = c.view.to_device(ring[i]);
+          auto ka = key(a), kb = key(b);
+          for (int x = std::min(ka.first, kb.first) - 1; x <= std::max(ka.first, kb.first) + 1; ++x)
+            for (int y = std::min(ka.second, kb.second) - 1;
+                 y <= std::max(ka.second, kb.second) + 1; ++y)
+              grid[{x, y}].push_back({a, b});
+        }
+  auto on_border = [&](XY p) {
+    auto it = grid.find(key(p));
+    if (it == grid.end()) return false;
+    for (const auto& [a, b] : it->second) {
+      double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+      double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
+      if (std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy)) < near) return true;
+    }
+    return false;
+  };
+  bool any = false;
   set_color(c.cr, c.style.region_line);
   cairo_set_line_width(c.cr, 0.7);
   const double dash[] = {4.0, 2.0, 1.0, 2.0};
@@ -96,11 +129,29 @@ void paint_regions(Canvas& c, const MapData& data) {
     cairo_new_path(c.cr);
     for (const auto& poly : r.area)
       for (const auto& ring : poly.rings) {
-        trace_line(c.cr, c.view, ring);
-        cairo_close_path(c.cr);
+        bool pen = false;
+        for (std::size_t i = 0; i < ring.size(); ++i) {
+          XY d = c.view.to_device(ring[i]);
+          bool skip = on_border(d);
+          if (i > 0 && !skip) {
+            XY prev = c.view.to_device(ring[i - 1]);
+            skip = on_border({(prev.x + d.x) / 2, (prev.y + d.y) / 2});
+          }
+          if (skip) {
+            pen = false;
+          } else if (!pen) {
+            cairo_move_to(c.cr, d.x, d.y);
+            pen = true;
+          } else {
+            cairo_line_to(c.cr, d.x, d.y);
+            Box f = c.frame;
+            if (d.x > f.x0 && d.x < f.x1 && d.y > f.y0 && d.y < f.y1) any = true;
+          }
+        }
       }
     cairo_stroke(c.cr);
   }
+  return any;
 }
 
 // An enclave (or exclave) is any part of a focus country other than its

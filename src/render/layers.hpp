@@ -13,7 +13,8 @@ namespace bm {
 void trace_line(cairo_t* cr, const Viewport& v, const Line& line);
 
 void paint_countries(Canvas& c, const MapData& data);
-void paint_regions(Canvas& c, const MapData& data);
+// Returns true if any admin-1 line was drawn inside the frame.
+bool paint_regions(Canvas& c, const MapData& data);
 // Returns true if any enclave or exclave of a focus country was marked.
 bool paint_enclaves(Canvas& c, const MapData& data);
 void paint_segments(Canvas& c, const MapData& data);

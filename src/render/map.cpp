@@ -205,7 +205,7 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
     set_color(cr, style.page);
     cairo_paint(cr);
     paint_countries(c, data);
-    if (style.show_regions) paint_regions(c, data);
+    bool regions = style.show_regions && paint_regions(c, data);
     bool enclaves = style.show_enclaves && paint_enclaves(c, data);
     paint_segments(c, data);
     for (const auto& sb : paint_incidents(c, data)) {
@@ -217,7 +217,7 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
       result.obstacles.push_back(drawn(what, b));
     };
     if (style.show_legend && !style.show_claims_panel) {  // no panel: inside the frame
-      auto entries = legend_entries(data, style, enclaves);
+      auto entries = legend_entries(data, style, enclaves, regions);
       Box lb = legend_box(c, entries, 0, 0);
       furniture("legend", paint_legend(c, entries, frame.x0 + 8, frame.y1 - 8 - (lb.y1 - lb.y0)));
     }
@@ -250,7 +250,7 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
     // pages), outside the frame so it never hides data.
     Box claims = panel;
     if (style.show_legend) {
-      auto entries = legend_entries(data, style, enclaves);
+      auto entries = legend_entries(data, style, enclaves, regions);
       for (const auto& e : entries) result.legend.push_back(e.label);
       if (style.show_claims_panel) {
         Box lb = paint_legend(c, entries, panel.x0, panel.y0);
