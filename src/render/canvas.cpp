@@ -50,7 +50,13 @@ void draw_text(cairo_t* cr, const std::string& font, double size, const std::str
     double bx = x, by = y + static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
     cairo_user_to_device(cr, &bx, &by);
     TextRecord r;
-    r.x = bx, r.baseline = by, r.size = size, r.text = text, r.font = font, r.bold = bold;
+    r.x = bx, r.baseline = by, r.size = size, r.text = text, r.bold = bold;
+    PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
+    const char* family = pango_font_description_get_family(desc);
+    r.font = family ? family : font;
+    r.italic = pango_font_description_get_style(desc) != PANGO_STYLE_NORMAL;
+    r.bold = bold || pango_font_description_get_weight(desc) >= PANGO_WEIGHT_BOLD;
+    pango_font_description_free(desc);
     r.color = color;
     if (halo) r.has_halo = true, r.halo = *halo, r.halo_width = size / 3.5;
     sink->items.push_back(std::move(r));

@@ -45,8 +45,8 @@ void set_color(cairo_t* cr, const Color& c);
 struct TextRecord {
   double x = 0, baseline = 0;  // device units
   double size = 0;
-  std::string text, font;
-  bool bold = false;
+  std::string text, font;  // font: the family only
+  bool bold = false, italic = false;
   Color color;
   bool has_halo = false;
   Color halo;

@@ -312,8 +312,7 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
     cairo_new_path(c.cr);
     for (const auto& poly : country.area)
       for (const auto& ring : poly.rings) {
-        trace_line(c.cr, v, ring);
-        cairo_close_path(c.cr);
+        trace_ring(c.cr, v, ring);
       }
     bool focus = std::find(data.focus.begin(), data.focus.end(), country.iso2) != data.focus.end();
     set_color(c.cr, focus ? c.style.land_focus : c.style.land);
@@ -339,7 +338,8 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
   return where;
 }
 
-void paint_claims_panel(Canvas& c, const MapData& data, const Box& area) {
+void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
+                        const std::vector<int>& outside) {
   SavedState guard(c.cr);
   const Style& s = c.style;
   const double size = s.label_size - 0.5, small = size - 1;
@@ -378,6 +378,8 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area) {
                        (i.resolved_name.empty() ? i.place : i.resolved_name) + " — " +
                        event_label(i.event_type);
     if (!i.location) head += " (not located)";
+    if (std::find(outside.begin(), outside.end(), mi.number) != outside.end())
+      head += " (outside this map)";
     if (i.precision == GeoPrecision::region) head += " (region only)";
     lines(head, size, s.text, true, 0);
     // Group claims by (kind, side): every claimant of one figure on one line.

@@ -11,6 +11,8 @@ namespace bm {
 // Adds a lon/lat line to the current path, densified so that long straight
 // lon/lat edges stay curved in the projection.
 void trace_line(cairo_t* cr, const Viewport& v, const Line& line);
+// The same for a closed ring (clipped near the frame; closes the path).
+void trace_ring(cairo_t* cr, const Viewport& v, const Ring& ring);
 
 void paint_countries(Canvas& c, const MapData& data);
 // Returns true if any admin-1 line was drawn inside the frame.

@@ -200,6 +200,20 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
   result.frame[0] = frame.x0, result.frame[1] = frame.y0;
   result.frame[2] = frame.x1, result.frame[3] = frame.y1;
 
+  // Incidents outside the frame (a --bbox can leave some out) are not drawn,
+  // labelled or put in the legend; the claims panel still lists them.
+  MapData shown = data;
+  shown.incidents.clear();
+  std::vector<int> outside;
+  for (const auto& mi : data.incidents) {
+    if (!mi.incident->location) continue;
+    XY d = view.to_device(*mi.incident->location);
+    if (d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1)
+      shown.incidents.push_back(mi);
+    else
+      outside.push_back(mi.number);
+  }
+
   draw_to_file(o.path, format, page, o.dpi, [&](cairo_t* cr) {
     Canvas c{cr, view, style, frame, {}};
     set_color(cr, style.page);
@@ -208,7 +222,7 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
     bool regions = style.show_regions && paint_regions(c, data);
     bool enclaves = style.show_enclaves && paint_enclaves(c, data);
     paint_segments(c, data);
-    for (const auto& sb : paint_incidents(c, data)) {
+    for (const auto& sb : paint_incidents(c, shown)) {
       c.obstacles.push_back(sb.box);
       result.obstacles.push_back(drawn("symbol:" + std::to_string(sb.number), sb.box));
     }
@@ -217,7 +231,7 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
       result.obstacles.push_back(drawn(what, b));
     };
     if (style.show_legend && !style.show_claims_panel) {  // no panel: inside the frame
-      auto entries = legend_entries(data, style, enclaves, regions);
+      auto entries = legend_entries(shown, style, enclaves, regions);
       Box lb = legend_box(c, entries, 0, 0);
       furniture("legend", paint_legend(c, entries, frame.x0 + 8, frame.y1 - 8 - (lb.y1 - lb.y0)));
     }
@@ -232,7 +246,7 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
       Box where{frame.x1 - iw - 8, frame.y0 + 8, frame.x1 - 8, frame.y0 + 8 + ih};
       furniture("inset", paint_inset(c, data, extent, where));
     }
-    auto requests = incident_labels(c, data);
+    auto requests = incident_labels(c, shown);
     for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);
@@ -250,7 +264,7 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
     // pages), outside the frame so it never hides data.
     Box claims = panel;
     if (style.show_legend) {
-      auto entries = legend_entries(data, style, enclaves, regions);
+      auto entries = legend_entries(shown, style, enclaves, regions);
       for (const auto& e : entries) result.legend.push_back(e.label);
       if (style.show_claims_panel) {
         Box lb = paint_legend(c, entries, panel.x0, panel.y0);
@@ -260,7 +274,7 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
           claims.x0 = lb.x1 + 18;
       }
     }
-    if (style.show_claims_panel) paint_claims_panel(c, data, claims);
+    if (style.show_claims_panel) paint_claims_panel(c, data, claims, outside);
     paint_attribution(c, data, {margin, H - margin - foot_h + 6, W - margin, H});
   });
   return result;

@@ -88,7 +88,7 @@ void append_svg_text(const std::string& path, const TextSink& sink) {
   for (const auto& t : sink.items) {
     text += "<text x=\"" + num(t.x) + "\" y=\"" + num(t.baseline) + "\" font-family=\"" +
             xml_escape(t.font) + ", sans-serif\" font-size=\"" + num(t.size) + "\"" +
-            (t.bold ? " font-weight=\"bold\"" : "") + " fill=\"" + rgb(t.color) + "\"";
+            (t.bold ? " font-weight=\"bold\"" : "") + (t.italic ? " font-style=\"italic\"" : "") + " fill=\"" + rgb(t.color) + "\"";
     if (t.color.a < 1) text += " fill-opacity=\"" + num(t.color.a) + "\"";
     if (t.has_halo)
       text += " stroke=\"" + rgb(t.halo) + "\" stroke-opacity=\"" + num(t.halo.a) +
@@ -113,7 +113,7 @@ std::string format_from_path(const std::string& path, const std::string& explici
   }
   for (auto& c : f) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (f != "svg" && f != "png" && f != "pdf")
-    throw UsageError(path + ": cannot tell the map format — use .svg, .png or .pdf, or --format");
+    throw UsageError(path + ": cannot tell the map format — name the file .svg, .png or .pdf");
   return f;
 }
 

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
 #include <cmath>
+#include <cstdlib>
 #include <regex>
 #include <set>
 
@@ -238,4 +241,24 @@ TEST_CASE("PDF pages and PNG resolution are what was asked", "[render][formats]"
   };
   CHECK(be32(16) == 2500);  // 1200 pt at 150 dpi
   CHECK(be32(20) == 1708);  // 820 pt at 150 dpi
+}
+
+TEST_CASE("bordermap render: options and exit codes", "[render][cli]") {
+  auto dir = bm::test::scratch("render_cli");
+  auto run = [&](const std::string& args) {
+    std::string cmd = std::string(BORDERMAP_BINARY) + " render " + fixture() + " " + args +
+                      " > " + (dir / "out.txt").string() + " 2>&1";
+    int rc = std::system(cmd.c_str());
+    return WEXITSTATUS(rc);
+  };
+  std::string out = (dir / "m.pdf").string();
+  CHECK(run("-o " + out + " --page Letter --landscape --style print --crs EPSG:32642 --bbox 69.3,39.6,71.9,40.4") == 0);
+  CHECK(bm::test::slurp(out).substr(0, 5) == "%PDF-");
+  CHECK(run("-o " + out + " --page B5") == 2);
+  CHECK_THAT(bm::test::slurp(dir / "out.txt"), Catch::Contains("A4, A3 or Letter"));
+  CHECK(run("-o " + (dir / "m.gif").string()) == 2);
+  CHECK(run("-o " + out + " --bbox 1,2") == 2);
+  CHECK(run("-o " + out + " --crs EPSG:99999") == 2);
+  CHECK(run("-o " + out + " --style no_such_style") == 1);
+  CHECK(run("-o " + out + " --landscape") == 2);
 }
