@@ -28,14 +28,18 @@ class RenderCommand : public Command {
     app.add_option("--crs", map_.crs,
                    "Projection: EPSG:xxxx or a PROJ string (default: Lambert azimuthal "
                    "equal-area centred on the data)");
-    app.add_option("--bbox", bbox_, "Map extent lon_min,lat_min,lon_max,lat_max (default: the data, padded)");
+    app.add_option("--bbox", bbox_,
+                   "Map extent lon_min,lat_min,lon_max,lat_max (default: the data, padded)");
     app.add_option("--dpi", map_.dpi, "PNG resolution; pixels = points x dpi / 72")
         ->capture_default_str();
     app.add_option("--size", size_, "Layout size WxH in points when no --page (default 1200x820)");
-    app.add_option("--page", map_.page, "Page size: A4, A3 or Letter (portrait unless --landscape)");
+    app.add_option("--page", map_.page,
+                   "Page size: A4, A3 or Letter (portrait unless --landscape)");
     app.add_flag("--landscape", map_.landscape, "Landscape page (with --page)");
-    app.add_option("--border", o_.border, "Border as two ISO codes, e.g. KG-TJ (default: from the incidents)");
-    app.add_option("--as-of", o_.as_of, "Date whose border status is drawn (default: first incident date)");
+    app.add_option("--border", o_.border,
+                   "Border as two ISO codes, e.g. KG-TJ (default: from the incidents)");
+    app.add_option("--as-of", o_.as_of,
+                   "Date whose border status is drawn (default: first incident date)");
     app.add_option("--title", o_.title, "Map title");
   }
   void run() override {

@@ -47,7 +47,8 @@ void draw_text(cairo_t* cr, const std::string& font, double size, const std::str
   SavedState guard(cr);
   Layout layout = make_layout(cr, font, size, text, bold);
   if (auto* sink = static_cast<TextSink*>(cairo_get_user_data(cr, &sink_key))) {
-    double bx = x, by = y + static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
+    double bx = x,
+           by = y + static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
     cairo_user_to_device(cr, &bx, &by);
     TextRecord r;
     r.x = bx, r.baseline = by, r.size = size, r.text = text, r.bold = bold;

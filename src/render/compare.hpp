@@ -6,8 +6,8 @@ namespace bm {
 
 struct PngDiff {
   int width_a = 0, height_a = 0, width_b = 0, height_b = 0;
-  long differing = 0;  // pixels whose any channel differs by more than `tolerance`
-  double fraction = 1; // differing / pixel count (1 when the sizes differ)
+  long differing = 0;   // pixels whose any channel differs by more than `tolerance`
+  double fraction = 1;  // differing / pixel count (1 when the sizes differ)
 };
 
 // Throws RenderError when a file is not a readable PNG.

@@ -118,7 +118,7 @@ Box paint_north_arrow(Canvas& c, double x, double y) {
 }
 
 std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves,
-                                       bool regions) {
+                                        bool regions) {
   std::vector<LegendEntry> out;
   std::set<SegmentStatus> statuses;
   for (const auto& s : data.segments)
@@ -128,8 +128,8 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
     if (!statuses.count(st)) continue;
     std::string label = "Border " + to_string(st) + " (as of " + data.as_of + ")";
     if (st == SegmentStatus::unknown) label = "Border, status not recorded";
-    out.push_back(entry(LegendEntry::line, label, status_color(style, st),
-                   st == SegmentStatus::disputed));
+    out.push_back(
+        entry(LegendEntry::line, label, status_color(style, st), st == SegmentStatus::disputed));
   }
   if (regions)
     out.push_back(entry(LegendEntry::region_line, "Region (admin-1) boundary", style.region_line));
@@ -153,7 +153,8 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
     std::string label;
     for (const auto& n : names) label += (label.empty() ? "" : ", ") + n;
     out.push_back(entry(LegendEntry::symbol, label,
-                   shape == Shape::ring ? style.incident_other : style.incident, false, shape));
+                        shape == Shape::ring ? style.incident_other : style.incident, false,
+                        shape));
   }
   if (biggest > 0) {
     // Reference sizes up to the largest toll drawn: smallest, middle, largest.
@@ -167,11 +168,11 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
     for (std::size_t k = 0; k < sizes.size(); ++k)
       label += (k ? ", " : "") + std::to_string(sizes[k]);
     out.push_back(entry(LegendEntry::size_key, label + " (area ∝ figure)", style.incident, false,
-                   Shape::circle, sizes));
+                        Shape::circle, sizes));
   }
   if (range)
-    out.push_back(entry(LegendEntry::range, "Claims differ: fill = lowest, ring = highest",
-                   style.incident));
+    out.push_back(
+        entry(LegendEntry::range, "Claims differ: fill = lowest, ring = highest", style.incident));
   if (region)
     out.push_back(entry(LegendEntry::region_hatch, "Located only to a region", style.incident));
   return out;
@@ -180,11 +181,12 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
 Box legend_box(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y) {
   double width = measure_text(c.cr, c.style.font, c.style.label_size, "Legend", true).width, h = 0;
   for (const auto& e : entries) {
-    double extra = e.kind == LegendEntry::size_key
-                       ? 2 * radius_for(c.style, e.sizes.back()) * static_cast<double>(e.sizes.size()) + 30
-                       : 0;
-    width = std::max(
-        width, measure_text(c.cr, c.style.font, c.style.label_size, e.label).width + extra);
+    double extra =
+        e.kind == LegendEntry::size_key
+            ? 2 * radius_for(c.style, e.sizes.back()) * static_cast<double>(e.sizes.size()) + 30
+            : 0;
+    width = std::max(width,
+                     measure_text(c.cr, c.style.font, c.style.label_size, e.label).width + extra);
     h += entry_height(e, c.style);
   }
   return {x, y, x + width + 50, y + h + c.style.label_size + 16};
@@ -324,8 +326,10 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
   // The main map's extent.
   cairo_new_path(c.cr);
   trace_line(c.cr, v,
-             {{main_extent.min_lon, main_extent.min_lat}, {main_extent.max_lon, main_extent.min_lat},
-              {main_extent.max_lon, main_extent.max_lat}, {main_extent.min_lon, main_extent.max_lat},
+             {{main_extent.min_lon, main_extent.min_lat},
+              {main_extent.max_lon, main_extent.min_lat},
+              {main_extent.max_lon, main_extent.max_lat},
+              {main_extent.min_lon, main_extent.max_lat},
               {main_extent.min_lon, main_extent.min_lat}});
   set_color(c.cr, c.style.border_disputed);
   cairo_set_line_width(c.cr, 1.5);

@@ -28,7 +28,7 @@ struct LegendEntry {
 // One entry per category actually drawn (statuses active on the map date,
 // event types present, the range ring only if a toll is disputed...).
 std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves,
-                                       bool regions);
+                                        bool regions);
 Box legend_box(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y);
 Box paint_legend(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y);
 

@@ -57,19 +57,31 @@ std::vector<XY> device_points(const Viewport& v, const Line& line) {
 std::vector<XY> clip_edge(const std::vector<XY>& in, const Box& b, int side) {
   auto inside = [&](XY p) {
     switch (side) {
-      case 0: return p.x >= b.x0;
-      case 1: return p.x <= b.x1;
-      case 2: return p.y >= b.y0;
-      default: return p.y <= b.y1;
+      case 0:
+        return p.x >= b.x0;
+      case 1:
+        return p.x <= b.x1;
+      case 2:
+        return p.y >= b.y0;
+      default:
+        return p.y <= b.y1;
     }
   };
   auto cross = [&](XY p, XY q) {
     double t = 0;
     switch (side) {
-      case 0: t = (b.x0 - p.x) / (q.x - p.x); break;
-      case 1: t = (b.x1 - p.x) / (q.x - p.x); break;
-      case 2: t = (b.y0 - p.y) / (q.y - p.y); break;
-      default: t = (b.y1 - p.y) / (q.y - p.y); break;
+      case 0:
+        t = (b.x0 - p.x) / (q.x - p.x);
+        break;
+      case 1:
+        t = (b.x1 - p.x) / (q.x - p.x);
+        break;
+      case 2:
+        t = (b.y0 - p.y) / (q.y - p.y);
+        break;
+      default:
+        t = (b.y1 - p.y) / (q.y - p.y);
+        break;
     }
     return XY{p.x + t * (q.x - p.x), p.y + t * (q.y - p.y)};
   };
@@ -101,7 +113,8 @@ void trace_line(cairo_t* cr, const Viewport& v, const Line& line) {
   std::vector<XY> pts = device_points(v, line);
   Box b = padded(v);
   auto outcode = [&](XY p) {
-    return (p.x < b.x0 ? 1 : 0) | (p.x > b.x1 ? 2 : 0) | (p.y < b.y0 ? 4 : 0) | (p.y > b.y1 ? 8 : 0);
+    return (p.x < b.x0 ? 1 : 0) | (p.x > b.x1 ? 2 : 0) | (p.y < b.y0 ? 4 : 0) |
+           (p.y > b.y1 ? 8 : 0);
   };
   bool pen = false;
   for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
@@ -156,8 +169,10 @@ void paint_countries(Canvas& c, const MapData& data) {
       }
     // Each focus country its own fill, so the border reads without the line.
     const Color* fill = &c.style.land;
-    if (!data.focus.empty() && country.iso2 == data.focus[0]) fill = &c.style.land_focus;
-    else if (is_focus(data, country.iso2)) fill = &c.style.land_focus_alt;
+    if (!data.focus.empty() && country.iso2 == data.focus[0])
+      fill = &c.style.land_focus;
+    else if (is_focus(data, country.iso2))
+      fill = &c.style.land_focus_alt;
     set_color(c.cr, *fill);
     cairo_fill_preserve(c.cr);
     set_color(c.cr, c.style.country_line);

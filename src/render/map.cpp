@@ -85,9 +85,9 @@ std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) 
     LabelRequest& r = it->second;
     if (fresh) {
       r.anchor = d;
-      r.text = (mi.incident->resolved_name.empty() ? mi.incident->place
-                                                   : mi.incident->resolved_name) +
-               " ";
+      r.text =
+          (mi.incident->resolved_name.empty() ? mi.incident->place : mi.incident->resolved_name) +
+          " ";
       r.priority = 100;
       r.size = c.style.label_size;
     } else {
@@ -240,7 +240,8 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
       result.scale_bar_metres = sb.metres, result.scale_bar_points = sb.length;
       furniture("scale_bar", paint_scale_bar(c, sb, frame.x1 - sb.length - 36, frame.y1 - 18));
     }
-    if (style.show_north_arrow) furniture("north_arrow", paint_north_arrow(c, frame.x0 + 8, frame.y0 + 8));
+    if (style.show_north_arrow)
+      furniture("north_arrow", paint_north_arrow(c, frame.x0 + 8, frame.y0 + 8));
     if (style.show_inset) {
       double iw = std::clamp(view.width() * 0.2, 90.0, 170.0), ih = iw * 0.72;
       Box where{frame.x1 - iw - 8, frame.y0 + 8, frame.x1 - 8, frame.y0 + 8 + ih};

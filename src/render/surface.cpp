@@ -34,11 +34,20 @@ std::string xml_escape(const std::string& s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -88,7 +97,8 @@ void append_svg_text(const std::string& path, const TextSink& sink) {
   for (const auto& t : sink.items) {
     text += "<text x=\"" + num(t.x) + "\" y=\"" + num(t.baseline) + "\" font-family=\"" +
             xml_escape(t.font) + ", sans-serif\" font-size=\"" + num(t.size) + "\"" +
-            (t.bold ? " font-weight=\"bold\"" : "") + (t.italic ? " font-style=\"italic\"" : "") + " fill=\"" + rgb(t.color) + "\"";
+            (t.bold ? " font-weight=\"bold\"" : "") + (t.italic ? " font-style=\"italic\"" : "") +
+            " fill=\"" + rgb(t.color) + "\"";
     if (t.color.a < 1) text += " fill-opacity=\"" + num(t.color.a) + "\"";
     if (t.has_halo)
       text += " stroke=\"" + rgb(t.halo) + "\" stroke-opacity=\"" + num(t.halo.a) +
@@ -134,7 +144,9 @@ PageSize page_size(const std::string& name, bool landscape) {
   return p;
 }
 
-int png_pixels(double points, double dpi) { return static_cast<int>(std::lround(points * dpi / 72.0)); }
+int png_pixels(double points, double dpi) {
+  return static_cast<int>(std::lround(points * dpi / 72.0));
+}
 
 void draw_to_file(const std::string& path, const std::string& format, PageSize page, double dpi,
                   const std::function<void(cairo_t*)>& draw) {

@@ -16,9 +16,7 @@
 
 namespace {
 
-std::string golden(const std::string& name) {
-  return bm::test::data("../render/golden/" + name);
-}
+std::string golden(const std::string& name) { return bm::test::data("../render/golden/" + name); }
 
 bool updating() {
   const char* u = std::getenv("BORDERMAP_UPDATE_GOLDEN");
@@ -28,7 +26,8 @@ bool updating() {
 // One line per text element: rounded x, y, size, text.
 std::string normalise_svg_text(const std::string& svg) {
   std::string out;
-  std::regex re(R"re(<text x="([-0-9.]+)" y="([-0-9.]+)"[^>]*font-size="([0-9.]+)"[^>]*>([^<]*)</text>)re");
+  std::regex re(
+      R"re(<text x="([-0-9.]+)" y="([-0-9.]+)"[^>]*font-size="([0-9.]+)"[^>]*>([^<]*)</text>)re");
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), re); it != std::sregex_iterator();
        ++it) {
     out += std::to_string(std::lround(std::stod((*it)[1]))) + " " +
