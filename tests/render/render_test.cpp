@@ -268,4 +268,10 @@ TEST_CASE("bordermap render: options and exit codes", "[render][cli]") {
   CHECK(run("-o " + out + " --crs EPSG:99999") == 2);
   CHECK(run("-o " + out + " --style no_such_style") == 1);
   CHECK(run("-o " + out + " --landscape") == 2);
+  // Options before the input: -o takes one value, the CSV stays an input.
+  std::string cmd = std::string(BORDERMAP_BINARY) + " render -o " + (dir / "a.svg").string() +
+                    " -o " + (dir / "a.png").string() + " " + fixture() + " > /dev/null 2>&1";
+  CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 0);
+  CHECK(std::filesystem::exists(dir / "a.svg"));
+  CHECK(std::filesystem::exists(dir / "a.png"));
 }
