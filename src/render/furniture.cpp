@@ -33,16 +33,30 @@ std::string km(double metres) {
 
 }  // namespace
 
+namespace {
+
+// 137000 -> "137,000": tolls and evacuee counts are read, not parsed.
+std::string grouped(long v) {
+  std::string d = std::to_string(v < 0 ? -v : v), out;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if (i && (d.size() - i) % 3 == 0) out += ',';
+    out += d[i];
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
+}  // namespace
+
 std::string figure(const Claim& c) {
   std::string s;
   if (c.low && c.high && *c.low == *c.high)
-    s = (c.approx ? "~" : "") + std::to_string(*c.low);
+    s = (c.approx ? "~" : "") + grouped(*c.low);
   else if (c.low && c.high)
-    s = (c.approx ? "~" : "") + std::to_string(*c.low) + "–" + std::to_string(*c.high);
+    s = (c.approx ? "~" : "") + grouped(*c.low) + "–" + grouped(*c.high);
   else if (c.low)
-    s = "≥" + std::to_string(*c.low);
+    s = "≥" + grouped(*c.low);
   else if (c.high)
-    s = "≤" + std::to_string(*c.high);
+    s = "≤" + grouped(*c.high);
   return s + " " + c.kind;
 }
 
@@ -413,14 +427,20 @@ void paint_attribution(Canvas& c, const MapData& data, const Box& area) {
   // The incident sources are credited too, as many as fit on the line.
   std::vector<std::string> sources;
   for (const auto& mi : data.incidents)
-    for (const auto& src : mi.incident->sources)
-      if (!src.empty() && std::find(sources.begin(), sources.end(), src) == sources.end())
-        sources.push_back(src);
+    for (const auto& src : mi.incident->sources) {
+      // A source may be a long citation: credit its short head ("AP (…)" -> "AP").
+      std::string head = src.substr(0, src.find(" ("));
+      if (head.size() > 40) head = head.substr(0, 39) + "…";
+      if (!head.empty() && std::find(sources.begin(), sources.end(), head) == sources.end())
+        sources.push_back(head);
+    }
   double size = c.style.label_size - 1.5, width = area.x1 - area.x0;
   std::string text = data.attribution;
   for (std::size_t k = 0; k < sources.size(); ++k) {
     std::string next = text + (k ? "; " : " · Incidents: ") + sources[k];
-    std::string rest = " … (" + std::to_string(sources.size() - k) + " more in the data)";
+    std::string rest =
+        k ? " … (" + std::to_string(sources.size() - k) + " more in the data)"
+          : " · Incidents: " + std::to_string(sources.size()) + " sources, cited in the data";
     if (measure_text(c.cr, c.style.font, size, next + rest).width > width) {
       text += rest;
       break;
