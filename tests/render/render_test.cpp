@@ -275,3 +275,18 @@ TEST_CASE("bordermap render: options and exit codes", "[render][cli]") {
   CHECK(std::filesystem::exists(dir / "a.svg"));
   CHECK(std::filesystem::exists(dir / "a.png"));
 }
+
+TEST_CASE("print style tells border statuses apart in greyscale", "[render][style]") {
+  bm::Style s = bm::load_style("print");
+  auto luma = [](const bm::Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; };
+  const bm::Color* status[] = {&s.border_disputed, &s.border_undemarcated, &s.border_delimited,
+                               &s.border_unknown};
+  for (int i = 0; i < 4; ++i)
+    for (int j = i + 1; j < 4; ++j) {
+      INFO("statuses " << i << " and " << j);
+      CHECK(std::abs(luma(*status[i]) - luma(*status[j])) >= 0.12);
+    }
+  // Land, the focus countries and the outside differ in lightness too.
+  CHECK(std::abs(luma(s.land) - luma(s.land_focus)) >= 0.08);
+  CHECK(std::abs(luma(s.background) - luma(s.land_focus)) >= 0.08);
+}
