@@ -44,7 +44,6 @@ TEST_CASE("golden report map (PNG pixels and SVG text)", "[render][golden]") {
   bm::ReportOptions o;
   o.inputs = {bm::test::data("../render/data/kgtj_render.csv")};
   o.out_dir = dir.string();
-  o.border = "KG-TJ";
   bm::RenderOptions png, svg;
   png.path = (dir / "report.png").string();
   svg.path = (dir / "report.svg").string();
@@ -73,7 +72,6 @@ TEST_CASE("PNG comparison sees a changed map", "[render][golden]") {
   bm::ReportOptions o;
   o.inputs = {bm::test::data("../render/data/kgtj_render.csv")};
   o.out_dir = dir.string();
-  o.border = "KG-TJ";
   o.style = "dark";
   bm::RenderOptions png;
   png.path = (dir / "dark.png").string();
