@@ -194,17 +194,25 @@ bool paint_regions(Canvas& c, const MapData& data) {
     return std::make_pair(static_cast<int>(std::floor(p.x / cell)),
                           static_cast<int>(std::floor(p.y / cell)));
   };
-  for (const auto& country : data.countries)
+  // A region's outer edge is its own country's outline: the focus countries'
+  // rings suffice, and only their edges near the frame.
+  const Box near_frame{c.frame.x0 - cell, c.frame.y0 - cell, c.frame.x1 + cell, c.frame.y1 + cell};
+  for (const auto& country : data.countries) {
+    if (!is_focus(data, country.iso2)) continue;
     for (const auto& poly : country.area)
       for (const auto& ring : poly.rings)
         for (std::size_t i = 1; i < ring.size(); ++i) {
           XY a = c.view.to_device(ring[i - 1]), b = c.view.to_device(ring[i]);
+          if (std::max(a.x, b.x) < near_frame.x0 || std::min(a.x, b.x) > near_frame.x1 ||
+              std::max(a.y, b.y) < near_frame.y0 || std::min(a.y, b.y) > near_frame.y1)
+            continue;
           auto ka = key(a), kb = key(b);
           for (int x = std::min(ka.first, kb.first) - 1; x <= std::max(ka.first, kb.first) + 1; ++x)
             for (int y = std::min(ka.second, kb.second) - 1;
                  y <= std::max(ka.second, kb.second) + 1; ++y)
               grid[{x, y}].push_back({a, b});
         }
+  }
   auto on_border = [&](XY p) {
     auto it = grid.find(key(p));
     if (it == grid.end()) return false;
