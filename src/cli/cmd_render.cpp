@@ -23,7 +23,11 @@ class RenderCommand : public Command {
   void setup(CLI::App& app) override {
     app.add_option("inputs", o_.inputs,
                    "Incident CSV files (default: the bundled Sep 2022 Kyrgyz–Tajik data)");
-    app.add_option("-o,--out", outputs_, "Output map(s): .svg, .png or .pdf")->required();
+    app.add_option("-o,--out", outputs_, "Output map: .svg, .png or .pdf (repeat -o for several)")
+        ->required()
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->allow_extra_args(false);  // `-o map.png input.csv`: the CSV is an input
     app.add_option("--style", o_.style, "Map style: report, print, dark, or a .toml path")
         ->capture_default_str();
     app.add_option("--crs", map_.crs,

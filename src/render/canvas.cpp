@@ -47,10 +47,17 @@ void draw_text(cairo_t* cr, const std::string& font, double size, const std::str
   SavedState guard(cr);
   Layout layout = make_layout(cr, font, size, text, bold);
   if (auto* sink = static_cast<TextSink*>(cairo_get_user_data(cr, &sink_key))) {
-    double bx = x, by = y + static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
+    double bx = x,
+           by = y + static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
     cairo_user_to_device(cr, &bx, &by);
     TextRecord r;
-    r.x = bx, r.baseline = by, r.size = size, r.text = text, r.font = font, r.bold = bold;
+    r.x = bx, r.baseline = by, r.size = size, r.text = text, r.bold = bold;
+    PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
+    const char* family = pango_font_description_get_family(desc);
+    r.font = family ? family : font;
+    r.italic = pango_font_description_get_style(desc) != PANGO_STYLE_NORMAL;
+    r.bold = bold || pango_font_description_get_weight(desc) >= PANGO_WEIGHT_BOLD;
+    pango_font_description_free(desc);
     r.color = color;
     if (halo) r.has_halo = true, r.halo = *halo, r.halo_width = size / 3.5;
     sink->items.push_back(std::move(r));
@@ -67,6 +74,32 @@ void draw_text(cairo_t* cr, const std::string& font, double size, const std::str
   }
   set_color(cr, color);
   pango_cairo_show_layout(cr, layout.get());
+}
+
+std::vector<std::string> wrap_text(cairo_t* cr, const std::string& font, double size,
+                                   const std::string& text, double width, bool bold) {
+  std::vector<std::string> lines;
+  std::string line, word;
+  auto flush_word = [&] {
+    if (word.empty()) return;
+    std::string candidate = line.empty() ? word : line + " " + word;
+    if (!line.empty() && measure_text(cr, font, size, candidate, bold).width > width) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+    word.clear();
+  };
+  for (char ch : text) {
+    if (ch == ' ')
+      flush_word();
+    else
+      word += ch;
+  }
+  flush_word();
+  if (!line.empty()) lines.push_back(line);
+  return lines;
 }
 
 }  // namespace bm

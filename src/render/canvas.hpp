@@ -45,8 +45,8 @@ void set_color(cairo_t* cr, const Color& c);
 struct TextRecord {
   double x = 0, baseline = 0;  // device units
   double size = 0;
-  std::string text, font;
-  bool bold = false;
+  std::string text, font;  // font: the family only
+  bool bold = false, italic = false;
   Color color;
   bool has_halo = false;
   Color halo;
@@ -66,5 +66,9 @@ TextSize measure_text(cairo_t* cr, const std::string& font, double size, const s
 // Draws text with its top-left corner at (x, y), optionally with a halo.
 void draw_text(cairo_t* cr, const std::string& font, double size, const std::string& text, double x,
                double y, const Color& color, const Color* halo = nullptr, bool bold = false);
+
+// Greedy word wrap to `width` (measured with Pango); one string per line.
+std::vector<std::string> wrap_text(cairo_t* cr, const std::string& font, double size,
+                                   const std::string& text, double width, bool bold = false);
 
 }  // namespace bm

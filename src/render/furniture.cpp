@@ -33,16 +33,30 @@ std::string km(double metres) {
 
 }  // namespace
 
+namespace {
+
+// 137000 -> "137,000": tolls and evacuee counts are read, not parsed.
+std::string grouped(long v) {
+  std::string d = std::to_string(v < 0 ? -v : v), out;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if (i && (d.size() - i) % 3 == 0) out += ',';
+    out += d[i];
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
+}  // namespace
+
 std::string figure(const Claim& c) {
   std::string s;
   if (c.low && c.high && *c.low == *c.high)
-    s = (c.approx ? "~" : "") + std::to_string(*c.low);
+    s = (c.approx ? "~" : "") + grouped(*c.low);
   else if (c.low && c.high)
-    s = (c.approx ? "~" : "") + std::to_string(*c.low) + "–" + std::to_string(*c.high);
+    s = (c.approx ? "~" : "") + grouped(*c.low) + "–" + grouped(*c.high);
   else if (c.low)
-    s = "≥" + std::to_string(*c.low);
+    s = "≥" + grouped(*c.low);
   else if (c.high)
-    s = "≤" + std::to_string(*c.high);
+    s = "≤" + grouped(*c.high);
   return s + " " + c.kind;
 }
 
@@ -117,7 +131,8 @@ Box paint_north_arrow(Canvas& c, double x, double y) {
   return box;
 }
 
-std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves) {
+std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves,
+                                        bool regions) {
   std::vector<LegendEntry> out;
   std::set<SegmentStatus> statuses;
   for (const auto& s : data.segments)
@@ -127,10 +142,10 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
     if (!statuses.count(st)) continue;
     std::string label = "Border " + to_string(st) + " (as of " + data.as_of + ")";
     if (st == SegmentStatus::unknown) label = "Border, status not recorded";
-    out.push_back(entry(LegendEntry::line, label, status_color(style, st),
-                   st == SegmentStatus::disputed));
+    out.push_back(
+        entry(LegendEntry::line, label, status_color(style, st), st == SegmentStatus::disputed));
   }
-  if (style.show_regions && !data.regions.empty())
+  if (regions)
     out.push_back(entry(LegendEntry::region_line, "Region (admin-1) boundary", style.region_line));
   if (enclaves) out.push_back(entry(LegendEntry::enclave, "Enclave / exclave", style.enclave));
   std::map<Shape, std::set<std::string>> types;
@@ -152,22 +167,26 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
     std::string label;
     for (const auto& n : names) label += (label.empty() ? "" : ", ") + n;
     out.push_back(entry(LegendEntry::symbol, label,
-                   shape == Shape::ring ? style.incident_other : style.incident, false, shape));
+                        shape == Shape::ring ? style.incident_other : style.incident, false,
+                        shape));
   }
   if (biggest > 0) {
-    std::vector<long> sizes;
-    for (long v : {1L, 10L, 50L, 100L, 500L, 1000L})
-      if (v <= biggest * 2) sizes.push_back(v);
-    if (sizes.size() > 3) sizes.erase(sizes.begin(), sizes.end() - 3);
+    // Reference sizes up to the largest toll drawn: smallest, middle, largest.
+    std::vector<long> fit;
+    for (long v : {1L, 5L, 10L, 25L, 50L, 100L, 250L, 500L, 1000L, 2500L})
+      if (v <= biggest) fit.push_back(v);
+    std::vector<long> sizes{fit.front()};
+    if (fit.size() > 2) sizes.push_back(fit[fit.size() / 2]);
+    if (fit.size() > 1) sizes.push_back(fit.back());
     std::string label = "Killed: ";
     for (std::size_t k = 0; k < sizes.size(); ++k)
       label += (k ? ", " : "") + std::to_string(sizes[k]);
     out.push_back(entry(LegendEntry::size_key, label + " (area ∝ figure)", style.incident, false,
-                   Shape::circle, sizes));
+                        Shape::circle, sizes));
   }
   if (range)
-    out.push_back(entry(LegendEntry::range, "Claims differ: fill = lowest, ring = highest",
-                   style.incident));
+    out.push_back(
+        entry(LegendEntry::range, "Claims differ: fill = lowest, ring = highest", style.incident));
   if (region)
     out.push_back(entry(LegendEntry::region_hatch, "Located only to a region", style.incident));
   return out;
@@ -176,11 +195,12 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
 Box legend_box(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y) {
   double width = measure_text(c.cr, c.style.font, c.style.label_size, "Legend", true).width, h = 0;
   for (const auto& e : entries) {
-    double extra = e.kind == LegendEntry::size_key
-                       ? 2 * radius_for(c.style, e.sizes.back()) * static_cast<double>(e.sizes.size()) + 30
-                       : 0;
-    width = std::max(
-        width, measure_text(c.cr, c.style.font, c.style.label_size, e.label).width + extra);
+    double extra =
+        e.kind == LegendEntry::size_key
+            ? 2 * radius_for(c.style, e.sizes.back()) * static_cast<double>(e.sizes.size()) + 30
+            : 0;
+    width = std::max(width,
+                     measure_text(c.cr, c.style.font, c.style.label_size, e.label).width + extra);
     h += entry_height(e, c.style);
   }
   return {x, y, x + width + 50, y + h + c.style.label_size + 16};
@@ -308,8 +328,7 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
     cairo_new_path(c.cr);
     for (const auto& poly : country.area)
       for (const auto& ring : poly.rings) {
-        trace_line(c.cr, v, ring);
-        cairo_close_path(c.cr);
+        trace_ring(c.cr, v, ring);
       }
     bool focus = std::find(data.focus.begin(), data.focus.end(), country.iso2) != data.focus.end();
     set_color(c.cr, focus ? c.style.land_focus : c.style.land);
@@ -321,8 +340,10 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
   // The main map's extent.
   cairo_new_path(c.cr);
   trace_line(c.cr, v,
-             {{main_extent.min_lon, main_extent.min_lat}, {main_extent.max_lon, main_extent.min_lat},
-              {main_extent.max_lon, main_extent.max_lat}, {main_extent.min_lon, main_extent.max_lat},
+             {{main_extent.min_lon, main_extent.min_lat},
+              {main_extent.max_lon, main_extent.min_lat},
+              {main_extent.max_lon, main_extent.max_lat},
+              {main_extent.min_lon, main_extent.max_lat},
               {main_extent.min_lon, main_extent.min_lat}});
   set_color(c.cr, c.style.border_disputed);
   cairo_set_line_width(c.cr, 1.5);
@@ -335,74 +356,91 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
   return where;
 }
 
-void paint_claims_panel(Canvas& c, const MapData& data, const Box& area) {
+void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
+                        const std::vector<int>& outside) {
   SavedState guard(c.cr);
   const Style& s = c.style;
-  double size = s.label_size - 0.5, y = area.y0, width = area.x1 - area.x0;
-  draw_text(c.cr, s.font, size + 2, "Incidents and reported figures", area.x0, y, s.text, nullptr,
-            true);
-  y += size + 10;
-  draw_text(c.cr, s.font, size - 1,
-            "Numbers match the map. Conflicting figures are shown side by side with who gave them.",
-            area.x0, y, s.muted_text);
-  // Long hint lines are rare; the panel is wide enough for it at default sizes.
-  y += size + 8;
+  const double size = s.label_size - 0.5, small = size - 1;
+  // Wide panels (portrait pages) flow into columns of at least 250 pt.
+  const double total = area.x1 - area.x0;
+  const int columns = std::max(1, static_cast<int>(total / 250));
+  const double col_w = (total - 14 * (columns - 1)) / columns;
+  double y = area.y0, x = area.x0;
+  auto lines = [&](const std::string& text, double sz, const Color& colour, bool bold,
+                   double indent) {
+    for (const auto& l : wrap_text(c.cr, s.font, sz, text, col_w - indent, bold)) {
+      draw_text(c.cr, s.font, sz, l, x + indent, y, colour, nullptr, bold);
+      y += sz + 3;
+    }
+  };
+  lines("Incidents and reported figures", size + 2, s.text, true, 0);
+  y += 3;
+  lines("Numbers match the map. Conflicting figures stand side by side with who gave them.", small,
+        s.muted_text, false, 0);
+  y += 5;
+  const double top = y;
+  int column = 0;
   std::size_t shown = 0;
   for (const auto& mi : data.incidents) {
     const Incident& i = *mi.incident;
-    if (y > area.y1 - 3 * size) break;
+    // Height this entry needs, roughly: a head line plus one per claim group.
+    double need = (size + 4) * (1 + static_cast<double>(i.claims.size()));
+    if (y + need > area.y1 - size - 4) {
+      if (column + 1 >= columns) break;
+      ++column;
+      x = area.x0 + column * (col_w + 14);
+      y = top;
+    }
     ++shown;
     std::string head = std::to_string(mi.number) + ". " + i.date.start.substr(5) + "  " +
                        (i.resolved_name.empty() ? i.place : i.resolved_name) + " — " +
                        event_label(i.event_type);
     if (!i.location) head += " (not located)";
+    if (std::find(outside.begin(), outside.end(), mi.number) != outside.end())
+      head += " (outside this map)";
     if (i.precision == GeoPrecision::region) head += " (region only)";
-    draw_text(c.cr, s.font, size, head, area.x0, y, s.text, nullptr, true);
-    y += size + 4;
-    // Group claims by (kind, side): several claimants for one figure sit on one line.
+    lines(head, size, s.text, true, 0);
+    // Group claims by (kind, side): every claimant of one figure on one line.
     std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
     for (const auto& cl : i.claims) groups[{cl.kind, cl.side}].push_back(&cl);
     for (const auto& [key, claims] : groups) {
-      std::string line = "   ";
       std::set<std::string> distinct;
-      for (const Claim* cl : claims) distinct.insert(figure(*cl));
+      std::string line;
       for (std::size_t k = 0; k < claims.size(); ++k) {
-        std::string part = figure(*claims[k]) + (claims[k]->claimant.empty() ? "" : " — " + claims[k]->claimant);
-        std::string candidate = line + (k ? "  vs  " : "") + part;
-        if (k && measure_text(c.cr, s.font, size - 1, candidate).width > width) {
-          draw_text(c.cr, s.font, size - 1, line, area.x0, y, s.muted_text);
-          y += size + 2;
-          line = "      vs  " + part;
-        } else {
-          line = candidate;
-        }
+        distinct.insert(figure(*claims[k]));
+        line += (k ? "  vs  " : "") + figure(*claims[k]) +
+                (claims[k]->claimant.empty() ? "" : " — " + claims[k]->claimant);
       }
       if (!key.second.empty()) line += " (" + key.second + ")";
       bool conflict = distinct.size() > 1;
-      draw_text(c.cr, s.font, size - 1, line, area.x0, y, conflict ? s.border_disputed : s.muted_text,
-                nullptr, conflict);
-      y += size + 2;
+      lines(line, small, conflict ? s.border_disputed : s.muted_text, conflict, 10);
     }
-    y += 4;
+    y += 3;
   }
   if (shown < data.incidents.size())
-    draw_text(c.cr, s.font, size, "… " + std::to_string(data.incidents.size() - shown) +
-                                      " more: see incidents.geojson",
-              area.x0, y, s.muted_text);
+    draw_text(c.cr, s.font, size,
+              "… " + std::to_string(data.incidents.size() - shown) + " more: see incidents.geojson",
+              x, y, s.muted_text);
 }
 
 void paint_attribution(Canvas& c, const MapData& data, const Box& area) {
   // The incident sources are credited too, as many as fit on the line.
   std::vector<std::string> sources;
   for (const auto& mi : data.incidents)
-    for (const auto& src : mi.incident->sources)
-      if (!src.empty() && std::find(sources.begin(), sources.end(), src) == sources.end())
-        sources.push_back(src);
+    for (const auto& src : mi.incident->sources) {
+      // A source may be a long citation: credit its short head ("AP (…)" -> "AP").
+      std::string head = src.substr(0, src.find(" ("));
+      if (head.size() > 40) head = head.substr(0, 39) + "…";
+      if (!head.empty() && std::find(sources.begin(), sources.end(), head) == sources.end())
+        sources.push_back(head);
+    }
   double size = c.style.label_size - 1.5, width = area.x1 - area.x0;
   std::string text = data.attribution;
   for (std::size_t k = 0; k < sources.size(); ++k) {
     std::string next = text + (k ? "; " : " · Incidents: ") + sources[k];
-    std::string rest = " … (" + std::to_string(sources.size() - k) + " more in the data)";
+    std::string rest =
+        k ? " … (" + std::to_string(sources.size() - k) + " more in the data)"
+          : " · Incidents: " + std::to_string(sources.size()) + " sources, cited in the data";
     if (measure_text(c.cr, c.style.font, size, next + rest).width > width) {
       text += rest;
       break;

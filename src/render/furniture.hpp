@@ -27,7 +27,8 @@ struct LegendEntry {
 };
 // One entry per category actually drawn (statuses active on the map date,
 // event types present, the range ring only if a toll is disputed...).
-std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves);
+std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves,
+                                        bool regions);
 Box legend_box(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y);
 Box paint_legend(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y);
 
@@ -35,7 +36,9 @@ Box paint_legend(Canvas& c, const std::vector<LegendEntry>& entries, double x, d
 Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const Box& where);
 
 // The numbered list of incidents with conflicting figures side by side.
-void paint_claims_panel(Canvas& c, const MapData& data, const Box& area);
+// `outside`: numbers of located incidents that fall outside the map frame.
+void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
+                        const std::vector<int>& outside = {});
 void paint_attribution(Canvas& c, const MapData& data, const Box& area);
 
 std::string figure(const Claim& c);  // "≥24 killed", "~130 killed", "12–40 killed"

@@ -2,34 +2,76 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace bm {
 namespace {
 
-bool free_at(const Canvas& c, const std::vector<PlacedLabel>& placed, const Box& b) {
-  if (!b.inside(c.frame)) return false;
-  for (const auto& o : c.obstacles)
-    if (b.overlaps(o)) return false;
-  for (const auto& p : placed)
-    if (b.overlaps(p.box)) return false;
-  return true;
-}
+// Boxes bucketed on a uniform grid, so a candidate is tested only against
+// its neighbours (thousands of symbols and labels stay fast).
+class BoxIndex {
+ public:
+  explicit BoxIndex(double cell) : cell_(cell) {}
+  void add(const Box& b) {
+    boxes_.push_back(b);
+    for_cells(b, [&](long k) { cells_[k].push_back(boxes_.size() - 1); });
+  }
+  bool hits(const Box& b) const {
+    bool hit = false;
+    for_cells(b, [&](long k) {
+      if (hit) return;
+      auto it = cells_.find(k);
+      if (it == cells_.end()) return;
+      for (std::size_t i : it->second)
+        if (boxes_[i].overlaps(b)) {
+          hit = true;
+          return;
+        }
+    });
+    return hit;
+  }
+
+ private:
+  template <class F>
+  void for_cells(const Box& b, F f) const {
+    long x0 = static_cast<long>(std::floor(b.x0 / cell_)),
+         x1 = static_cast<long>(std::floor(b.x1 / cell_));
+    long y0 = static_cast<long>(std::floor(b.y0 / cell_)),
+         y1 = static_cast<long>(std::floor(b.y1 / cell_));
+    for (long x = x0; x <= x1; ++x)
+      for (long y = y0; y <= y1; ++y) f(x * 100003 + y);
+  }
+  double cell_;
+  std::vector<Box> boxes_;
+  std::unordered_map<long, std::vector<std::size_t>> cells_;
+};
+
+struct Placer {
+  Canvas& c;
+  Placement& out;
+  BoxIndex taken{32};
+  bool free_at(const Box& b) const { return b.inside(c.frame) && !taken.hits(b); }
+  void take(const LabelRequest* r, const Box& b, const std::string& text, bool leader) {
+    out.placed.push_back({r, b, text, leader});
+    taken.add(b);
+  }
+};
 
 // Tries the positions around the anchor, then rings further out with a
 // leader line. Returns false when nothing is free.
-bool try_place(Canvas& c, Placement& out, const LabelRequest* r, const std::string& text) {
+bool try_place(Placer& p, const LabelRequest* r, const std::string& text) {
+  Canvas& c = p.c;
   const double pad = 2;
   TextSize t = measure_text(c.cr, c.style.font + r->font_suffix, r->size, text, r->bold);
   double w = t.width + 2 * pad, h = t.height;
   if (r->centred) {
-    // Area labels: centred, or nudged a little up/down/left/right.
-    const double dx[] = {0, 0, 0, -w / 3, w / 3};
-    const double dy[] = {0, -h, h, 0, 0};
-    for (int i = 0; i < 5; ++i) {
-      double cx = r->anchor.x + dx[i], cy = r->anchor.y + dy[i];
-      Box b{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
-      if (free_at(c, out.placed, b)) {
-        out.placed.push_back({r, b, text, false});
+    // Area labels: centred on the anchor, then on the other points inside the area.
+    std::vector<XY> anchors{r->anchor};
+    anchors.insert(anchors.end(), r->alternatives.begin(), r->alternatives.end());
+    for (const XY& a : anchors) {
+      Box b{a.x - w / 2, a.y - h / 2, a.x + w / 2, a.y + h / 2};
+      if (p.free_at(b)) {
+        p.take(r, b, text, false);
         return true;
       }
     }
@@ -44,8 +86,8 @@ bool try_place(Canvas& c, Placement& out, const LabelRequest* r, const std::stri
   for (int i = 0; i < 8; ++i) {
     Box b{r->anchor.x + dx[i], r->anchor.y + dy[i], r->anchor.x + dx[i] + w,
           r->anchor.y + dy[i] + h};
-    if (free_at(c, out.placed, b)) {
-      out.placed.push_back({r, b, text, false});
+    if (p.free_at(b)) {
+      p.take(r, b, text, false);
       return true;
     }
   }
@@ -55,8 +97,8 @@ bool try_place(Canvas& c, Placement& out, const LabelRequest* r, const std::stri
       double a = k * M_PI / 8;
       double cx = r->anchor.x + dist * std::cos(a), cy = r->anchor.y + dist * std::sin(a) * 0.6;
       Box b{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
-      if (free_at(c, out.placed, b)) {
-        out.placed.push_back({r, b, text, true});
+      if (p.free_at(b)) {
+        p.take(r, b, text, true);
         return true;
       }
     }
@@ -73,9 +115,11 @@ Placement place_labels(Canvas& c, const std::vector<LabelRequest>& requests) {
     return a->priority > b->priority;
   });
   Placement out;
+  Placer placer{c, out};
+  for (const auto& o : c.obstacles) placer.taken.add(o);
   for (const LabelRequest* r : order) {
-    if (try_place(c, out, r, r->text)) continue;
-    if (!r->short_text.empty() && try_place(c, out, r, r->short_text)) continue;
+    if (try_place(placer, r, r->text)) continue;
+    if (!r->short_text.empty() && try_place(placer, r, r->short_text)) continue;
     out.unplaced.push_back(r);
   }
   return out;

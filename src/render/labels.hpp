@@ -20,8 +20,9 @@ struct LabelRequest {
   int priority = 0;   // higher first: incidents > named places > regions > countries
   double size = 9;
   bool bold = false;
-  bool centred = false;       // area labels: centred on the anchor, no leader lines
-  std::string font_suffix;    // e.g. " Italic"
+  bool centred = false;          // area labels: centred on the anchor, no leader lines
+  std::vector<XY> alternatives;  // centred labels: further anchors to try, best first
+  std::string font_suffix;       // e.g. " Italic"
   const Color* color = nullptr;  // default: style.text
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace bm {
 namespace {
@@ -24,12 +25,17 @@ double ring_area(const Ring& r) {
 
 }  // namespace
 
-void trace_line(cairo_t* cr, const Viewport& v, const Line& line) {
-  const double step = 0.05;  // degrees
+namespace {
+
+// Projected, densified device points of a lon/lat line, dropping vertices
+// closer than a third of a point to the previous one (file size).
+std::vector<XY> device_points(const Viewport& v, const Line& line) {
+  const double step = 0.05;  // degrees: densify longer lon/lat edges
+  const double min_gap = 0.35;
+  std::vector<XY> out;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (i == 0) {
-      XY d = v.to_device(line[0]);
-      cairo_move_to(cr, d.x, d.y);
+      out.push_back(v.to_device(line[0]));
       continue;
     }
     const LonLat a = line[i - 1], b = line[i];
@@ -38,9 +44,99 @@ void trace_line(cairo_t* cr, const Viewport& v, const Line& line) {
     for (int k = 1; k <= n; ++k) {
       double t = static_cast<double>(k) / n;
       XY d = v.to_device(LonLat{a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
-      cairo_line_to(cr, d.x, d.y);
+      bool last = i + 1 == line.size() && k == n;
+      if (!last && std::abs(d.x - out.back().x) < min_gap && std::abs(d.y - out.back().y) < min_gap)
+        continue;
+      out.push_back(d);
     }
   }
+  return out;
+}
+
+// Sutherland–Hodgman against one edge of the box; `side` 0..3 = left, right, top, bottom.
+std::vector<XY> clip_edge(const std::vector<XY>& in, const Box& b, int side) {
+  auto inside = [&](XY p) {
+    switch (side) {
+      case 0:
+        return p.x >= b.x0;
+      case 1:
+        return p.x <= b.x1;
+      case 2:
+        return p.y >= b.y0;
+      default:
+        return p.y <= b.y1;
+    }
+  };
+  auto cross = [&](XY p, XY q) {
+    double t = 0;
+    switch (side) {
+      case 0:
+        t = (b.x0 - p.x) / (q.x - p.x);
+        break;
+      case 1:
+        t = (b.x1 - p.x) / (q.x - p.x);
+        break;
+      case 2:
+        t = (b.y0 - p.y) / (q.y - p.y);
+        break;
+      default:
+        t = (b.y1 - p.y) / (q.y - p.y);
+        break;
+    }
+    return XY{p.x + t * (q.x - p.x), p.y + t * (q.y - p.y)};
+  };
+  std::vector<XY> out;
+  if (in.empty()) return out;
+  XY prev = in.back();
+  for (const XY& cur : in) {
+    if (inside(cur)) {
+      if (!inside(prev)) out.push_back(cross(prev, cur));
+      out.push_back(cur);
+    } else if (inside(prev)) {
+      out.push_back(cross(prev, cur));
+    }
+    prev = cur;
+  }
+  return out;
+}
+
+Box padded(const Viewport& v) {
+  const double pad = 24;
+  return {v.x0() - pad, v.y0() - pad, v.x0() + v.width() + pad, v.y0() + v.height() + pad};
+}
+
+}  // namespace
+
+void trace_line(cairo_t* cr, const Viewport& v, const Line& line) {
+  // Segments wholly off one side of the (padded) frame are skipped: they
+  // cannot show, and SVG/PDF would carry them anyway.
+  std::vector<XY> pts = device_points(v, line);
+  Box b = padded(v);
+  auto outcode = [&](XY p) {
+    return (p.x < b.x0 ? 1 : 0) | (p.x > b.x1 ? 2 : 0) | (p.y < b.y0 ? 4 : 0) |
+           (p.y > b.y1 ? 8 : 0);
+  };
+  bool pen = false;
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+    if (outcode(pts[i]) & outcode(pts[i + 1])) {
+      pen = false;
+      continue;
+    }
+    if (!pen) cairo_move_to(cr, pts[i].x, pts[i].y);
+    cairo_line_to(cr, pts[i + 1].x, pts[i + 1].y);
+    pen = true;
+  }
+}
+
+void trace_ring(cairo_t* cr, const Viewport& v, const Ring& ring) {
+  // Clipped to the padded frame so that fills stay exact inside the frame.
+  std::vector<XY> pts = device_points(v, ring);
+  Box b = padded(v);
+  for (int side = 0; side < 4 && !pts.empty(); ++side) pts = clip_edge(pts, b, side);
+  if (pts.size() < 3) return;
+  cairo_move_to(cr, pts[0].x, pts[0].y);
+  for (std::size_t i = 1; i < pts.size(); ++i) cairo_line_to(cr, pts[i].x, pts[i].y);
+  cairo_close_path(cr);
 }
 
 const Color& status_color(const Style& style, SegmentStatus status) {
@@ -69,10 +165,15 @@ void paint_countries(Canvas& c, const MapData& data) {
     cairo_new_path(c.cr);
     for (const auto& poly : country.area)
       for (const auto& ring : poly.rings) {
-        trace_line(c.cr, c.view, ring);
-        cairo_close_path(c.cr);
+        trace_ring(c.cr, c.view, ring);
       }
-    set_color(c.cr, is_focus(data, country.iso2) ? c.style.land_focus : c.style.land);
+    // Each focus country its own fill, so the border reads without the line.
+    const Color* fill = &c.style.land;
+    if (!data.focus.empty() && country.iso2 == data.focus[0])
+      fill = &c.style.land_focus;
+    else if (is_focus(data, country.iso2))
+      fill = &c.style.land_focus_alt;
+    set_color(c.cr, *fill);
     cairo_fill_preserve(c.cr);
     set_color(c.cr, c.style.country_line);
     cairo_set_line_width(c.cr, 0.8);
@@ -80,9 +181,49 @@ void paint_countries(Canvas& c, const MapData& data) {
   }
 }
 
-void paint_regions(Canvas& c, const MapData& data) {
+// Admin-1 lines are drawn only inside their country: where a region's
+// outline runs along the national border (the two sources are generalised
+// differently) it is left out, so no grey line shadows the border.
+bool paint_regions(Canvas& c, const MapData& data) {
   SavedState guard(c.cr);
   clip_to_frame(c);
+  // National outlines in device units, bucketed on a coarse grid.
+  const double cell = 12, near = 4;
+  std::map<std::pair<int, int>, std::vector<std::pair<XY, XY>>> grid;
+  auto key = [&](XY p) {
+    return std::make_pair(static_cast<int>(std::floor(p.x / cell)),
+                          static_cast<int>(std::floor(p.y / cell)));
+  };
+  // A region's outer edge is its own country's outline: the focus countries'
+  // rings suffice, and only their edges near the frame.
+  const Box near_frame{c.frame.x0 - cell, c.frame.y0 - cell, c.frame.x1 + cell, c.frame.y1 + cell};
+  for (const auto& country : data.countries) {
+    if (!is_focus(data, country.iso2)) continue;
+    for (const auto& poly : country.area)
+      for (const auto& ring : poly.rings)
+        for (std::size_t i = 1; i < ring.size(); ++i) {
+          XY a = c.view.to_device(ring[i - 1]), b = c.view.to_device(ring[i]);
+          if (std::max(a.x, b.x) < near_frame.x0 || std::min(a.x, b.x) > near_frame.x1 ||
+              std::max(a.y, b.y) < near_frame.y0 || std::min(a.y, b.y) > near_frame.y1)
+            continue;
+          auto ka = key(a), kb = key(b);
+          for (int x = std::min(ka.first, kb.first) - 1; x <= std::max(ka.first, kb.first) + 1; ++x)
+            for (int y = std::min(ka.second, kb.second) - 1;
+                 y <= std::max(ka.second, kb.second) + 1; ++y)
+              grid[{x, y}].push_back({a, b});
+        }
+  }
+  auto on_border = [&](XY p) {
+    auto it = grid.find(key(p));
+    if (it == grid.end()) return false;
+    for (const auto& [a, b] : it->second) {
+      double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+      double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
+      if (std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy)) < near) return true;
+    }
+    return false;
+  };
+  bool any = false;
   set_color(c.cr, c.style.region_line);
   cairo_set_line_width(c.cr, 0.7);
   const double dash[] = {4.0, 2.0, 1.0, 2.0};
@@ -92,11 +233,29 @@ void paint_regions(Canvas& c, const MapData& data) {
     cairo_new_path(c.cr);
     for (const auto& poly : r.area)
       for (const auto& ring : poly.rings) {
-        trace_line(c.cr, c.view, ring);
-        cairo_close_path(c.cr);
+        bool pen = false;
+        for (std::size_t i = 0; i < ring.size(); ++i) {
+          XY d = c.view.to_device(ring[i]);
+          bool skip = on_border(d);
+          if (i > 0 && !skip) {
+            XY prev = c.view.to_device(ring[i - 1]);
+            skip = on_border({(prev.x + d.x) / 2, (prev.y + d.y) / 2});
+          }
+          if (skip) {
+            pen = false;
+          } else if (!pen) {
+            cairo_move_to(c.cr, d.x, d.y);
+            pen = true;
+          } else {
+            cairo_line_to(c.cr, d.x, d.y);
+            Box f = c.frame;
+            if (d.x > f.x0 && d.x < f.x1 && d.y > f.y0 && d.y < f.y1) any = true;
+          }
+        }
       }
     cairo_stroke(c.cr);
   }
+  return any;
 }
 
 // An enclave (or exclave) is any part of a focus country other than its
@@ -120,8 +279,7 @@ bool paint_enclaves(Canvas& c, const MapData& data) {
       if (d1.x < c.frame.x0 || d0.x > c.frame.x1 || d1.y < c.frame.y0 || d0.y > c.frame.y1)
         continue;
       cairo_new_path(c.cr);
-      trace_line(c.cr, c.view, p.rings[0]);
-      cairo_close_path(c.cr);
+      trace_ring(c.cr, c.view, p.rings[0]);
       Color fill = c.style.enclave;
       fill.a = 0.18;
       set_color(c.cr, fill);

@@ -11,9 +11,12 @@ namespace bm {
 // Adds a lon/lat line to the current path, densified so that long straight
 // lon/lat edges stay curved in the projection.
 void trace_line(cairo_t* cr, const Viewport& v, const Line& line);
+// The same for a closed ring (clipped near the frame; closes the path).
+void trace_ring(cairo_t* cr, const Viewport& v, const Ring& ring);
 
 void paint_countries(Canvas& c, const MapData& data);
-void paint_regions(Canvas& c, const MapData& data);
+// Returns true if any admin-1 line was drawn inside the frame.
+bool paint_regions(Canvas& c, const MapData& data);
 // Returns true if any enclave or exclave of a focus country was marked.
 bool paint_enclaves(Canvas& c, const MapData& data);
 void paint_segments(Canvas& c, const MapData& data);

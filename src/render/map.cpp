@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <optional>
 
 #include "core/error.hpp"
 #include "render/canvas.hpp"
@@ -35,23 +34,44 @@ Bounds map_extent(const MapData& data, const RenderOptions& o) {
   return {b.min_lon - pad_lon, b.min_lat - pad_lat, b.max_lon + pad_lon, b.max_lat + pad_lat};
 }
 
-// Mean of the projected shell vertices that fall inside the frame: a label
-// point for the visible part of an area.
-std::optional<XY> visible_centre(const Canvas& c, const MultiPolygon& area) {
-  double sx = 0, sy = 0;
-  long n = 0;
-  Box inner{c.frame.x0 + 30, c.frame.y0 + 20, c.frame.x1 - 30, c.frame.y1 - 20};
-  for (const auto& p : area) {
-    if (p.rings.empty()) continue;
-    const Ring& shell = p.rings[0];
-    for (std::size_t i = 0; i < shell.size(); ++i) {
-      XY d = c.view.to_device(shell[i]);
-      if (d.x < inner.x0 || d.x > inner.x1 || d.y < inner.y0 || d.y > inner.y1) continue;
-      sx += d.x, sy += d.y, ++n;
+// A label point for the visible part of an area: among a grid of points in
+// the frame that fall inside the area, the one nearest their mean (so the
+// label sits in the bulk of what the reader sees, not on a sliver).
+// Returns the grid points inside the area, nearest the mean first.
+std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area) {
+  std::vector<std::vector<XY>> rings;
+  for (const auto& p : area)
+    for (const auto& ring : p.rings) {
+      std::vector<XY> d;
+      d.reserve(ring.size());
+      for (const auto& q : ring) d.push_back(c.view.to_device(q));
+      rings.push_back(std::move(d));
     }
-  }
-  if (n < 3) return std::nullopt;
-  return XY{sx / static_cast<double>(n), sy / static_cast<double>(n)};
+  auto inside = [&](XY pt) {
+    bool in = false;
+    for (const auto& r : rings)
+      for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+        if ((r[i].y > pt.y) != (r[j].y > pt.y) &&
+            pt.x < (r[j].x - r[i].x) * (pt.y - r[i].y) / (r[j].y - r[i].y) + r[i].x)
+          in = !in;
+    return in;
+  };
+  std::vector<XY> hits;
+  const int nx = 32, ny = 22;
+  for (int i = 1; i < nx; ++i)
+    for (int j = 1; j < ny; ++j) {
+      XY pt{c.frame.x0 + (c.frame.x1 - c.frame.x0) * i / nx,
+            c.frame.y0 + (c.frame.y1 - c.frame.y0) * j / ny};
+      if (inside(pt)) hits.push_back(pt);
+    }
+  if (hits.size() < 6) return {};  // too little of it is visible to name
+  XY mean{0, 0};
+  for (const auto& h : hits) mean.x += h.x, mean.y += h.y;
+  mean.x /= static_cast<double>(hits.size()), mean.y /= static_cast<double>(hits.size());
+  std::sort(hits.begin(), hits.end(), [&](const XY& a, const XY& b) {
+    return std::hypot(a.x - mean.x, a.y - mean.y) < std::hypot(b.x - mean.x, b.y - mean.y);
+  });
+  return hits;
 }
 
 // Incidents at the same spot share one label listing their numbers.
@@ -65,9 +85,9 @@ std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) 
     LabelRequest& r = it->second;
     if (fresh) {
       r.anchor = d;
-      r.text = (mi.incident->resolved_name.empty() ? mi.incident->place
-                                                   : mi.incident->resolved_name) +
-               " ";
+      r.text =
+          (mi.incident->resolved_name.empty() ? mi.incident->place : mi.incident->resolved_name) +
+          " ";
       r.priority = 100;
       r.size = c.style.label_size;
     } else {
@@ -89,10 +109,11 @@ std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
     for (const auto& r : data.regions) {
       if (!is_focus(data, r.country)) continue;
       auto at = visible_centre(c, r.area);
-      if (!at) continue;
+      if (at.empty()) continue;
       LabelRequest q;
       q.text = r.name;
-      q.anchor = *at;
+      q.anchor = at[0];
+      q.alternatives.assign(at.begin() + 1, at.end());
       q.priority = 20;
       q.size = c.style.region_label_size;
       q.centred = true;
@@ -103,11 +124,12 @@ std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
   if (c.style.show_country_names)
     for (const auto& country : data.countries) {
       auto at = visible_centre(c, country.area);
-      if (!at) continue;
+      if (at.empty()) continue;
       LabelRequest q;
       q.text = country.name;
-      q.anchor = *at;
-      q.priority = is_focus(data, country.iso2) ? 11 : 10;
+      q.anchor = at[0];
+      q.alternatives.assign(at.begin() + 1, at.end());
+      q.priority = is_focus(data, country.iso2) ? 31 : 30;  // above admin-1 names
       q.size = c.style.country_label_size;
       q.centred = true;
       q.color = &c.style.country_text;
@@ -157,15 +179,29 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
   result.frame[0] = frame.x0, result.frame[1] = frame.y0;
   result.frame[2] = frame.x1, result.frame[3] = frame.y1;
 
+  // Incidents outside the frame (a --bbox can leave some out) are not drawn,
+  // labelled or put in the legend; the claims panel still lists them.
+  MapData shown = data;
+  shown.incidents.clear();
+  std::vector<int> outside;
+  for (const auto& mi : data.incidents) {
+    if (!mi.incident->location) continue;
+    XY d = view.to_device(*mi.incident->location);
+    if (d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1)
+      shown.incidents.push_back(mi);
+    else
+      outside.push_back(mi.number);
+  }
+
   draw_to_file(o.path, format, page, o.dpi, [&](cairo_t* cr) {
     Canvas c{cr, view, style, frame, {}};
     set_color(cr, style.page);
     cairo_paint(cr);
     paint_countries(c, data);
-    if (style.show_regions) paint_regions(c, data);
+    bool regions = style.show_regions && paint_regions(c, data);
     bool enclaves = style.show_enclaves && paint_enclaves(c, data);
     paint_segments(c, data);
-    for (const auto& sb : paint_incidents(c, data)) {
+    for (const auto& sb : paint_incidents(c, shown)) {
       c.obstacles.push_back(sb.box);
       result.obstacles.push_back(drawn("symbol:" + std::to_string(sb.number), sb.box));
     }
@@ -173,24 +209,24 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
       c.obstacles.push_back(b);
       result.obstacles.push_back(drawn(what, b));
     };
-    if (style.show_legend) {
-      auto entries = legend_entries(data, style, enclaves);
+    if (style.show_legend && !style.show_claims_panel) {  // no panel: inside the frame
+      auto entries = legend_entries(shown, style, enclaves, regions);
       Box lb = legend_box(c, entries, 0, 0);
       furniture("legend", paint_legend(c, entries, frame.x0 + 8, frame.y1 - 8 - (lb.y1 - lb.y0)));
-      for (const auto& e : entries) result.legend.push_back(e.label);
     }
     if (style.show_scale_bar) {
       ScaleBar sb = compute_scale_bar(view, std::min(160.0, view.width() * 0.25));
       result.scale_bar_metres = sb.metres, result.scale_bar_points = sb.length;
       furniture("scale_bar", paint_scale_bar(c, sb, frame.x1 - sb.length - 36, frame.y1 - 18));
     }
-    if (style.show_north_arrow) furniture("north_arrow", paint_north_arrow(c, frame.x0 + 8, frame.y0 + 8));
+    if (style.show_north_arrow)
+      furniture("north_arrow", paint_north_arrow(c, frame.x0 + 8, frame.y0 + 8));
     if (style.show_inset) {
       double iw = std::clamp(view.width() * 0.2, 90.0, 170.0), ih = iw * 0.72;
       Box where{frame.x1 - iw - 8, frame.y0 + 8, frame.x1 - 8, frame.y0 + 8 + ih};
       furniture("inset", paint_inset(c, data, extent, where));
     }
-    auto requests = incident_labels(c, data);
+    auto requests = incident_labels(c, shown);
     for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);
@@ -204,7 +240,21 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
       cairo_stroke(cr);
     }
     paint_title(c, data, margin, margin, frame.x1 - margin);
-    if (style.show_claims_panel) paint_claims_panel(c, data, panel);
+    // The legend heads the side panel (or its left column on portrait
+    // pages), outside the frame so it never hides data.
+    Box claims = panel;
+    if (style.show_legend) {
+      auto entries = legend_entries(shown, style, enclaves, regions);
+      for (const auto& e : entries) result.legend.push_back(e.label);
+      if (style.show_claims_panel) {
+        Box lb = paint_legend(c, entries, panel.x0, panel.y0);
+        if (landscape)
+          claims.y0 = lb.y1 + 14;
+        else
+          claims.x0 = lb.x1 + 18;
+      }
+    }
+    if (style.show_claims_panel) paint_claims_panel(c, data, claims, outside);
     paint_attribution(c, data, {margin, H - margin - foot_h + 6, W - margin, H});
   });
   return result;

@@ -28,8 +28,8 @@ struct MapData {
 };
 
 struct RenderOptions {
-  std::string path;    // output file; format from the extension unless set
-  std::string format;  // svg, png, pdf
+  std::string path;     // output file; format from the extension unless set
+  std::string format;   // svg, png, pdf
   double width = 1200;  // layout size in points (a page size overrides it)
   double height = 820;
   std::string page;        // A4, A3, Letter; empty: width x height
@@ -47,7 +47,7 @@ struct DrawnBox {
 struct RenderResult {
   std::string projection;  // PROJ definition used
   double page_width = 0, page_height = 0;
-  double frame[4] = {0, 0, 0, 0};  // map frame x0 y0 x1 y1
+  double frame[4] = {0, 0, 0, 0};   // map frame x0 y0 x1 y1
   std::vector<DrawnBox> labels;     // placed labels
   std::vector<DrawnBox> obstacles;  // symbols and furniture inside the frame
   std::vector<std::string> unplaced;

@@ -32,6 +32,7 @@ Projection::Projection(const std::string& crs, const Bounds& extent)
     definition_ = crs;
   }
   impl_->ctx = proj_context_create();
+  proj_log_level(impl_->ctx, PJ_LOG_NONE);  // errors are reported by the exception below
   PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", definition_.c_str(), nullptr);
   if (!raw)
     throw UsageError("projection '" + definition_ + "' is not understood by PROJ (" +

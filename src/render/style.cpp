@@ -52,26 +52,26 @@ Style parse_style(const std::string& text, const std::string& origin) {
   }
   Style s;
   s.name = std::filesystem::path(origin).stem().string();
-  std::map<std::string, Color*> colors{
-      {"page", &s.page},
-      {"background", &s.background},
-      {"land", &s.land},
-      {"land_focus", &s.land_focus},
-      {"country_line", &s.country_line},
-      {"region_line", &s.region_line},
-      {"border_disputed", &s.border_disputed},
-      {"border_undemarcated", &s.border_undemarcated},
-      {"border_delimited", &s.border_delimited},
-      {"border_unknown", &s.border_unknown},
-      {"enclave", &s.enclave},
-      {"incident", &s.incident},
-      {"incident_other", &s.incident_other},
-      {"incident_line", &s.incident_line},
-      {"text", &s.text},
-      {"halo", &s.halo},
-      {"muted_text", &s.muted_text},
-      {"country_text", &s.country_text},
-      {"panel", &s.panel}};
+  std::map<std::string, Color*> colors{{"page", &s.page},
+                                       {"background", &s.background},
+                                       {"land", &s.land},
+                                       {"land_focus", &s.land_focus},
+                                       {"land_focus_alt", &s.land_focus_alt},
+                                       {"country_line", &s.country_line},
+                                       {"region_line", &s.region_line},
+                                       {"border_disputed", &s.border_disputed},
+                                       {"border_undemarcated", &s.border_undemarcated},
+                                       {"border_delimited", &s.border_delimited},
+                                       {"border_unknown", &s.border_unknown},
+                                       {"enclave", &s.enclave},
+                                       {"incident", &s.incident},
+                                       {"incident_other", &s.incident_other},
+                                       {"incident_line", &s.incident_line},
+                                       {"text", &s.text},
+                                       {"halo", &s.halo},
+                                       {"muted_text", &s.muted_text},
+                                       {"country_text", &s.country_text},
+                                       {"panel", &s.panel}};
   std::map<std::string, double*> sizes{{"border_width", &s.border_width},
                                        {"label", &s.label_size},
                                        {"title", &s.title_size},
@@ -124,13 +124,13 @@ Style parse_style(const std::string& text, const std::string& origin) {
           auto it = layers.find(name);
           if (it == layers.end())
             throw fail(val, "unknown key '" + full + "' — known layers: " + known_keys(layers));
-          auto v = val.value<bool>();
-          if (!v) throw fail(val, full + " must be true or false");
-          *it->second = *v;
+          if (!val.is_boolean()) throw fail(val, full + " must be true or false");
+          *it->second = val.value<bool>().value_or(false);
         }
       }
     } else {
-      throw fail(node, "unknown key '" + k + "' — expected name, font, [colors], [sizes], [layers]");
+      throw fail(node,
+                 "unknown key '" + k + "' — expected name, font, [colors], [sizes], [layers]");
     }
   }
   return s;

@@ -19,6 +19,7 @@ struct Style {
   Color background{0.86, 0.91, 0.95};
   Color land{0.96, 0.95, 0.92};
   Color land_focus{1, 1, 1};
+  Color land_focus_alt{0.97, 0.96, 0.93};  // the second focus country
   Color country_line{0.55, 0.55, 0.55};
   Color region_line{0.7, 0.7, 0.7};
   Color border_disputed{0.85, 0.1, 0.1};

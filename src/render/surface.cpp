@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <regex>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -32,11 +34,20 @@ std::string xml_escape(const std::string& s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -55,20 +66,39 @@ std::string num(double v) {
   return buf;
 }
 
+// Cairo numbers SVG surfaces with a process-wide counter; renumber them in
+// order of appearance so the same map gives the same file.
+std::string renumber_surfaces(const std::string& svg) {
+  std::map<std::string, std::string> ids;
+  std::string out;
+  std::regex re("surface([0-9]+)");
+  std::size_t last = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), re); it != std::sregex_iterator();
+       ++it) {
+    auto [pos, fresh] = ids.try_emplace((*it)[1].str(), std::to_string(ids.size() + 1));
+    out.append(svg, last, static_cast<std::size_t>(it->position()) - last);
+    out += "surface" + pos->second;
+    last = static_cast<std::size_t>(it->position() + it->length());
+  }
+  out.append(svg, last, std::string::npos);
+  return out;
+}
+
 // Cairo writes glyph outlines; replace them by real text appended on top
 // (text is always the top layer of a report map).
 void append_svg_text(const std::string& path, const TextSink& sink) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buf;
   buf << in.rdbuf();
-  std::string svg = buf.str();
+  std::string svg = renumber_surfaces(buf.str());
   std::size_t end = svg.rfind("</svg>");
   if (end == std::string::npos) throw RenderError(path + ": cairo wrote no </svg>");
   std::string text = "<g id=\"text\" xml:space=\"preserve\">\n";
   for (const auto& t : sink.items) {
     text += "<text x=\"" + num(t.x) + "\" y=\"" + num(t.baseline) + "\" font-family=\"" +
             xml_escape(t.font) + ", sans-serif\" font-size=\"" + num(t.size) + "\"" +
-            (t.bold ? " font-weight=\"bold\"" : "") + " fill=\"" + rgb(t.color) + "\"";
+            (t.bold ? " font-weight=\"bold\"" : "") + (t.italic ? " font-style=\"italic\"" : "") +
+            " fill=\"" + rgb(t.color) + "\"";
     if (t.color.a < 1) text += " fill-opacity=\"" + num(t.color.a) + "\"";
     if (t.has_halo)
       text += " stroke=\"" + rgb(t.halo) + "\" stroke-opacity=\"" + num(t.halo.a) +
@@ -93,7 +123,7 @@ std::string format_from_path(const std::string& path, const std::string& explici
   }
   for (auto& c : f) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (f != "svg" && f != "png" && f != "pdf")
-    throw UsageError(path + ": cannot tell the map format — use .svg, .png or .pdf, or --format");
+    throw UsageError(path + ": cannot tell the map format — name the file .svg, .png or .pdf");
   return f;
 }
 
@@ -114,7 +144,9 @@ PageSize page_size(const std::string& name, bool landscape) {
   return p;
 }
 
-int png_pixels(double points, double dpi) { return static_cast<int>(std::lround(points * dpi / 72.0)); }
+int png_pixels(double points, double dpi) {
+  return static_cast<int>(std::lround(points * dpi / 72.0));
+}
 
 void draw_to_file(const std::string& path, const std::string& format, PageSize page, double dpi,
                   const std::function<void(cairo_t*)>& draw) {

@@ -1,15 +1,18 @@
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
 #include <cmath>
+#include <cstdlib>
 #include <regex>
 #include <set>
 
 #include "core/error.hpp"
 #include "core/geodesic.hpp"
 #include "render/map.hpp"
-#include "render/style.hpp"
 #include "render/page.hpp"
 #include "render/scale.hpp"
+#include "render/style.hpp"
 #include "report/report.hpp"
 #include "core/filter.hpp"
 #include "support.hpp"
@@ -41,15 +44,17 @@ TEST_CASE("bundled styles load and invalid styles fail with file:line", "[render
     CHECK(s.name == name);
   }
   CHECK(bm::load_style("dark").page.r < 0.2);
-  CHECK_THROWS_WITH(bm::parse_style("[colors]\nbordr_disputed = \"#ff0000\"\n", "x.toml"),
-                    Catch::Contains("x.toml:2") && Catch::Contains("unknown key 'colors.bordr_disputed'"));
+  CHECK_THROWS_WITH(
+      bm::parse_style("[colors]\nbordr_disputed = \"#ff0000\"\n", "x.toml"),
+      Catch::Contains("x.toml:2") && Catch::Contains("unknown key 'colors.bordr_disputed'"));
   CHECK_THROWS_WITH(bm::parse_style("[colors]\nland = \"red\"\n", "x.toml"),
                     Catch::Contains("colors.land") && Catch::Contains("#rrggbb"));
   CHECK_THROWS_WITH(bm::parse_style("[sizes]\nlabel = \"big\"\n", "x.toml"),
                     Catch::Contains("sizes.label must be a number"));
   CHECK_THROWS_WITH(bm::parse_style("[layers]\ninset = 1\n", "x.toml"),
                     Catch::Contains("layers.inset must be true or false"));
-  CHECK_THROWS_WITH(bm::parse_style("colour = 1\n", "x.toml"), Catch::Contains("unknown key 'colour'"));
+  CHECK_THROWS_WITH(bm::parse_style("colour = 1\n", "x.toml"),
+                    Catch::Contains("unknown key 'colour'"));
   CHECK_THROWS_AS(bm::load_style("no_such_style"), bm::ConfigError);
 }
 
@@ -174,7 +179,8 @@ TEST_CASE("label placement: zero overlaps, inside the frame, incidents all label
     for (const auto& l : m.labels) {
       std::string s = l.what;
       std::regex num("([0-9]+)");
-      for (auto it = std::sregex_iterator(s.begin(), s.end(), num); it != std::sregex_iterator(); ++it)
+      for (auto it = std::sregex_iterator(s.begin(), s.end(), num); it != std::sregex_iterator();
+           ++it)
         numbers.insert((*it)[1].str());
     }
     for (int n = 1; n <= 14; ++n) CHECK(numbers.count(std::to_string(n)));
@@ -234,9 +240,54 @@ TEST_CASE("PDF pages and PNG resolution are what was asked", "[render][formats]"
   std::string p = bm::test::slurp(dir / "map.png");
   REQUIRE(p.substr(1, 3) == "PNG");
   auto be32 = [&](std::size_t at) {
-    return (static_cast<unsigned char>(p[at]) << 24) | (static_cast<unsigned char>(p[at + 1]) << 16) |
+    return (static_cast<unsigned char>(p[at]) << 24) |
+           (static_cast<unsigned char>(p[at + 1]) << 16) |
            (static_cast<unsigned char>(p[at + 2]) << 8) | static_cast<unsigned char>(p[at + 3]);
   };
   CHECK(be32(16) == 2500);  // 1200 pt at 150 dpi
   CHECK(be32(20) == 1708);  // 820 pt at 150 dpi
+}
+
+TEST_CASE("bordermap render: options and exit codes", "[render][cli]") {
+  auto dir = bm::test::scratch("render_cli");
+  auto run = [&](const std::string& args) {
+    std::string cmd = std::string(BORDERMAP_BINARY) + " render " + fixture() + " " + args + " > " +
+                      (dir / "out.txt").string() + " 2>&1";
+    int rc = std::system(cmd.c_str());
+    return WEXITSTATUS(rc);
+  };
+  std::string out = (dir / "m.pdf").string();
+  CHECK(
+      run("-o " + out +
+          " --page Letter --landscape --style print --crs EPSG:32642 --bbox 69.3,39.6,71.9,40.4") ==
+      0);
+  CHECK(bm::test::slurp(out).substr(0, 5) == "%PDF-");
+  CHECK(run("-o " + out + " --page B5") == 2);
+  CHECK_THAT(bm::test::slurp(dir / "out.txt"), Catch::Contains("A4, A3 or Letter"));
+  CHECK(run("-o " + (dir / "m.gif").string()) == 2);
+  CHECK(run("-o " + out + " --bbox 1,2") == 2);
+  CHECK(run("-o " + out + " --crs EPSG:99999") == 2);
+  CHECK(run("-o " + out + " --style no_such_style") == 1);
+  CHECK(run("-o " + out + " --landscape") == 2);
+  // Options before the input: -o takes one value, the CSV stays an input.
+  std::string cmd = std::string(BORDERMAP_BINARY) + " render -o " + (dir / "a.svg").string() +
+                    " -o " + (dir / "a.png").string() + " " + fixture() + " > /dev/null 2>&1";
+  CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 0);
+  CHECK(std::filesystem::exists(dir / "a.svg"));
+  CHECK(std::filesystem::exists(dir / "a.png"));
+}
+
+TEST_CASE("print style tells border statuses apart in greyscale", "[render][style]") {
+  bm::Style s = bm::load_style("print");
+  auto luma = [](const bm::Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; };
+  const bm::Color* status[] = {&s.border_disputed, &s.border_undemarcated, &s.border_delimited,
+                               &s.border_unknown};
+  for (int i = 0; i < 4; ++i)
+    for (int j = i + 1; j < 4; ++j) {
+      INFO("statuses " << i << " and " << j);
+      CHECK(std::abs(luma(*status[i]) - luma(*status[j])) >= 0.12);
+    }
+  // Land, the focus countries and the outside differ in lightness too.
+  CHECK(std::abs(luma(s.land) - luma(s.land_focus)) >= 0.08);
+  CHECK(std::abs(luma(s.background) - luma(s.land_focus)) >= 0.08);
 }
