@@ -310,6 +310,9 @@ def build_admin1(world_map, ref_rows):
         if len(hits) != 1:
             sys.exit(f"admin1 join: reference row {r['id']} matched {len(hits)} admin1 polygons")
         hits[0][1]["names"] += [r["name"]] + split_alt(r["alt_names"])
+        # The cited reference name is current ("Sughd Region"); Natural Earth's
+        # may be Soviet-era ("Leninabad") and stays as an alternate.
+        hits[0][1]["name"] = r["name"]
         joined[r["id"]] = hits[0][1]["id"]
     out = []
     for g, a in rows:

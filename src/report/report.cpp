@@ -57,6 +57,15 @@ void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, cons
       i.resolve_note = why;
       continue;
     }
+    if (r.place->kind == "country") {
+      // A figure for a whole country (a national toll) has no place on the
+      // map: drawing it at the country's centre would invent a location.
+      std::string why = "place '" + i.place + "' is the whole of " + r.place->name +
+                        " (country-wide figures are listed in the map's claims panel, not drawn)";
+      rejected.push_back({file, i.line, i.id, why});
+      i.resolve_note = why;
+      continue;
+    }
     i.location = r.location;
     i.place_id = r.place->id;
     i.resolved_name = r.place->name;
@@ -174,7 +183,13 @@ ReportResult run_report(const ReportOptions& o) {
     auto it = link_of.find(i.id);
     data.incidents.push_back({&i, it == link_of.end() ? nullptr : it->second, ++n});
   }
-  data.title = o.title.empty() ? "Border incidents, " + a + "–" + b : o.title;
+  auto country_name = [&](const std::string& iso) {
+    auto it = chain.data.country_names.find(iso);
+    return it == chain.data.country_names.end() ? iso : it->second;
+  };
+  data.title = o.title.empty()
+                   ? country_name(a) + "–" + country_name(b) + " border: reported incidents"
+                   : o.title;
   data.subtitle =
       date_span(incidents) + " · as reported by the sources listed · border status as of " + as_of;
   data.attribution =
