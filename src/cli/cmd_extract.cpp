@@ -25,7 +25,8 @@ class ExtractCommand : public Command {
     app.add_option("articles", files_, "Article files: plain text or HTML")->required();
     app.add_option("--date", date_,
                    "Publication date (YYYY-MM-DD) for articles without a dateline");
-    app.add_option("-o,--out", out_, "drafts.csv, drafts.json (with evidence spans) or - for CSV on stdout")
+    app.add_option("-o,--out", out_,
+                   "drafts.csv, drafts.json (with evidence spans) or - for CSV on stdout")
         ->capture_default_str();
     app.add_option("--evidence", evidence_, "Also write the JSON evidence to this file");
   }
@@ -43,7 +44,8 @@ class ExtractCommand : public Command {
         std::cerr << "bordermap: " << x.doc.source
                   << ": no publication date in the text and no --date: relative dates left open\n";
       for (const auto& rej : x.rejected)
-        std::cerr << "bordermap: " << rej.file << ": not resolved: " << rej.record << " (" << rej.reason << ")\n";
+        std::cerr << "bordermap: " << rej.file << ": not resolved: " << rej.record << " ("
+                  << rej.reason << ")\n";
     }
     bool json = out_.size() > 5 && out_.ends_with(".json");
     write(out_, [&](std::ostream& os) {
@@ -57,8 +59,8 @@ class ExtractCommand : public Command {
       write(evidence_, [&](std::ostream& os) { extract::write_drafts_json(os, r.docs, r.drafts); });
     std::size_t claims = 0;
     for (const auto& d : r.drafts) claims += d.incident.claims.size();
-    std::cerr << "bordermap: " << docs.size() << " articles -> " << r.drafts.size() << " draft incidents, "
-              << claims << " claims\n";
+    std::cerr << "bordermap: " << docs.size() << " articles -> " << r.drafts.size()
+              << " draft incidents, " << claims << " claims\n";
   }
 
  private:

@@ -89,9 +89,10 @@ std::string find_publication_date(std::string_view text) {
   std::vector<Token> toks = tokenize(head);
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
-    bool cue = i == 0 || (i > 0 && (toks[i - 1].lower == "date" || toks[i - 1].lower == "published" ||
-                                    toks[i - 1].lower == "updated" || toks[i - 1].lower == "posted" ||
-                                    toks[i - 1].lower == "dateline"));
+    bool cue =
+        i == 0 || (i > 0 && (toks[i - 1].lower == "date" || toks[i - 1].lower == "published" ||
+                             toks[i - 1].lower == "updated" || toks[i - 1].lower == "posted" ||
+                             toks[i - 1].lower == "dateline"));
     if (i > 0 && toks[i - 1].lower == ":" && i > 1) {
       const std::string& w = toks[i - 2].lower;
       cue = cue || w == "date" || w == "published" || w == "updated" || w == "posted";
@@ -104,7 +105,8 @@ std::string find_publication_date(std::string_view text) {
         Ymd d{to_int(toks[i + 2].lower), lex::month(toks[i + 1].lower), to_int(t.lower)};
         if (valid(d)) return to_iso(d);
       }
-    } else if (int m = lex::month(t.lower); m && i + 1 < toks.size() && all_digits(toks[i + 1].lower)) {
+    } else if (int m = lex::month(t.lower);
+               m && i + 1 < toks.size() && all_digits(toks[i + 1].lower)) {
       // September 16, 2022
       std::size_t k = i + 2;
       if (k < toks.size() && toks[k].lower == ",") ++k;
@@ -118,7 +120,8 @@ std::string find_publication_date(std::string_view text) {
 }
 
 std::vector<DateMention> find_dates(std::string_view text, const std::vector<Token>& toks,
-                                    std::size_t first, std::size_t last, const std::string& anchor_iso) {
+                                    std::size_t first, std::size_t last,
+                                    const std::string& anchor_iso) {
   std::vector<DateMention> out;
   std::optional<Ymd> anchor = parse_iso(anchor_iso);
   long a = anchor ? days_from_civil(*anchor) : 0;
@@ -156,13 +159,14 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
       continue;
     }
     if (int m = lex::month(w); m && toks[i].capital) {
-      // "between September 14 and 16", "September 14-16", "September 16[, 2022]", "April 2021", "in May"
+      // "between September 14 and 16", "September 14-16", "September 16[, 2022]", "April 2021", "in
+      // May"
       std::string d1 = at(i + 1);
       if (all_digits(d1) && d1.size() <= 2) {
         std::size_t e = i + 2;
         int day2 = 0;
-        if ((at(e) == "and" || at(e) == "to" || at(e) == "-" || at(e) == "\xE2\x80\x93") && all_digits(at(e + 1)) &&
-            at(e + 1).size() <= 2) {
+        if ((at(e) == "and" || at(e) == "to" || at(e) == "-" || at(e) == "\xE2\x80\x93") &&
+            all_digits(at(e + 1)) && at(e + 1).size() <= 2) {
           day2 = to_int(at(e + 1));
           e += 2;
         }
@@ -202,7 +206,8 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
       std::size_t e = i + 1;
       if (at(e) == "morning" || at(e) == "afternoon" || at(e) == "evening" || at(e) == "night") ++e;
       std::size_t b = i;
-      if (i > first && (at(i - 1) == "late" || at(i - 1) == "early" || at(i - 1) == "earlier" || at(i - 1) == "last"))
+      if (i > first && (at(i - 1) == "late" || at(i - 1) == "early" || at(i - 1) == "earlier" ||
+                        at(i - 1) == "last"))
         b = i - 1;
       push(b, e, r, "weekday");
       i = e - 1;

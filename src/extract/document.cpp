@@ -20,9 +20,11 @@ bool is_skipped(const char* name) {
 }
 
 bool is_block(const char* name) {
-  for (const char* n : {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                        "tr", "table", "section", "article", "header", "footer", "blockquote",
-                        "figcaption", "figure", "title", "time", "dt", "dd", "pre", "hr"})
+  for (const char* n :
+       {"p",       "div",     "br",     "li",     "ul",         "ol",         "h1",
+        "h2",      "h3",      "h4",     "h5",     "h6",         "tr",         "table",
+        "section", "article", "header", "footer", "blockquote", "figcaption", "figure",
+        "title",   "time",    "dt",     "dd",     "pre",        "hr"})
     if (std::strcmp(name, n) == 0) return true;
   return false;
 }
@@ -62,24 +64,27 @@ void walk(xmlNode* node, std::string& out) {
 
 bool looks_like_html(const std::string& raw) {
   std::string head = lower_ascii(std::string_view(raw).substr(0, 2048));
-  return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
+  return head.find("<html") != std::string::npos ||
+         head.find("<!doctype html") != std::string::npos ||
          head.find("<body") != std::string::npos || head.find("<p>") != std::string::npos ||
          head.find("<div") != std::string::npos || head.find("<article") != std::string::npos;
 }
 
 std::string html_to_text(const std::string& html) {
-  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET);
+  htmlDocPtr doc = htmlReadMemory(
+      html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   if (!doc) throw InputError("the HTML could not be parsed at all — save the page as text");
   std::string out;
   // The <title> is kept: it is often the headline.
   walk(xmlDocGetRootElement(doc), out);
   xmlNode* root = xmlDocGetRootElement(doc);
   for (xmlNode* n = root ? root->children : nullptr; n; n = n->next) {
-    if (n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), "head") == 0) {
+    if (n->type == XML_ELEMENT_NODE &&
+        std::strcmp(reinterpret_cast<const char*>(n->name), "head") == 0) {
       for (xmlNode* h = n->children; h; h = h->next)
-        if (h->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(h->name), "title") == 0) {
+        if (h->type == XML_ELEMENT_NODE &&
+            std::strcmp(reinterpret_cast<const char*>(h->name), "title") == 0) {
           std::string title;
           walk(h->children, title);
           if (!trim(title).empty()) out = std::string(trim(title)) + "\n" + out;

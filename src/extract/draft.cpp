@@ -23,13 +23,14 @@ std::string slug(const std::string& s) {
 }
 
 bool actor_verb(const std::string& w) {
-  return lex::speech_verb(w) || w == "tried" || w == "wants" || w == "has" || w == "is" || w == "also" ||
-         w == "offered" || w == "urged" || w == "called" || w == "denied" || w == "insisted";
+  return lex::speech_verb(w) || w == "tried" || w == "wants" || w == "has" || w == "is" ||
+         w == "also" || w == "offered" || w == "urged" || w == "called" || w == "denied" ||
+         w == "insisted";
 }
 
 // incident / venue / actor / mention, following places.hpp.
-void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s, const SentenceEvents& ev,
-              bool has_claims) {
+void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s,
+              const SentenceEvents& ev, bool has_claims) {
   if (m.is_country) return;
   if (m.last < s.last && actor_verb(toks[m.last].lower)) {
     m.role = "actor";
@@ -51,7 +52,8 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
     const std::string& w = toks[k - 1].lower;
     if (w == "," || w == "." || w == ";") break;
     if ((lex::locative(w) && w != "and" && w != "of" && w != "by") ||
-        (w == "of" && k >= s.first + 2 && (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower)))) {
+        (w == "of" && k >= s.first + 2 &&
+         (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower)))) {
       m.role = "incident";
       return;
     }
@@ -73,7 +75,8 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
   Claim c = cm.claim;
   c.source = source;
   for (const Claim& old : d.incident.claims)
-    if (old.source == c.source && old.quote == c.quote && old.kind == c.kind && old.low == c.low && old.high == c.high)
+    if (old.source == c.source && old.quote == c.quote && old.kind == c.kind && old.low == c.low &&
+        old.high == c.high)
       return;
   d.incident.claims.push_back(std::move(c));
   d.claim_spans.push_back(cm);
@@ -82,7 +85,8 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
 
 }  // namespace
 
-DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const std::string& default_date) {
+DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
+                               const std::string& default_date) {
   DocExtraction x;
   x.doc = std::move(doc);
   const std::string& text = x.doc.text;
@@ -162,7 +166,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
       std::string where;
       if (background) {
         cm.claim.scope = "background";
-        where = "background: dated " + when->text + ", long before publication; not in any incident";
+        where =
+            "background: dated " + when->text + ", long before publication; not in any incident";
       } else if (here.empty() || cm.total) {
         cm.claim.scope = "conflict";
         where = "conflict-wide figure";
@@ -174,7 +179,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
       x.claim_notes.push_back(where);
     }
     if (background) {
-      for (auto* m : here) m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
+      for (auto* m : here)
+        m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
       continue;
     }
     for (std::size_t hi = 0; hi < here.size(); ++hi) {
@@ -208,7 +214,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
           inc.resolve_note = m.note;
         }
         inc.notes = date_note;
-        if (!m.place) inc.notes += (inc.notes.empty() ? "" : "; ") + std::string("unresolved place: ") + m.note;
+        if (!m.place)
+          inc.notes += (inc.notes.empty() ? "" : "; ") + std::string("unresolved place: ") + m.note;
         inc.sources.push_back(x.doc.source);
         x.incidents.push_back(std::move(d));
       }
@@ -219,12 +226,14 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
         d.incident.event_type = type;
       for (const auto& w : ev.weapons) {
         std::string tag = "weapon:" + w;
-        if (std::find(d.incident.actors.begin(), d.incident.actors.end(), tag) == d.incident.actors.end())
+        if (std::find(d.incident.actors.begin(), d.incident.actors.end(), tag) ==
+            d.incident.actors.end())
           d.incident.actors.push_back(tag);
       }
       d.evidence.push_back({x.doc.source, m.begin, m.end, "place", m.text});
       if (when) d.evidence.push_back({x.doc.source, when->begin, when->end, "date", when->text});
-      for (const auto& c : ev.cues) d.evidence.push_back({x.doc.source, c.begin, c.end, "event", c.type});
+      for (const auto& c : ev.cues)
+        d.evidence.push_back({x.doc.source, c.begin, c.end, "event", c.type});
       if (hi == 0)
         for (const auto& cm : claims)
           if (cm.claim.scope == "event") add_claim(d, cm, x.doc.source);
@@ -239,14 +248,17 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
     if (d.incident.date.precision != "range" || !d.incident.notes.starts_with("no date")) continue;
     for (std::size_t j = 0; j < x.incidents.size(); ++j) {
       DraftIncident& t = x.incidents[j];
-      if (i == j || t.incident.notes.starts_with("no date") || t.incident.place != d.incident.place ||
-          t.incident.place_id != d.incident.place_id)
+      if (i == j || t.incident.notes.starts_with("no date") ||
+          t.incident.place != d.incident.place || t.incident.place_id != d.incident.place_id)
         continue;
-      for (std::size_t k = 0; k < d.incident.claims.size(); ++k) add_claim(t, d.claim_spans[k], x.doc.source);
+      for (std::size_t k = 0; k < d.incident.claims.size(); ++k)
+        add_claim(t, d.claim_spans[k], x.doc.source);
       t.evidence.insert(t.evidence.end(), d.evidence.begin(), d.evidence.end());
-      if (event_rank(d.incident.event_type) < event_rank(t.incident.event_type)) t.incident.event_type = d.incident.event_type;
+      if (event_rank(d.incident.event_type) < event_rank(t.incident.event_type))
+        t.incident.event_type = d.incident.event_type;
       for (const auto& a : d.incident.actors)
-        if (std::find(t.incident.actors.begin(), t.incident.actors.end(), a) == t.incident.actors.end())
+        if (std::find(t.incident.actors.begin(), t.incident.actors.end(), a) ==
+            t.incident.actors.end())
           t.incident.actors.push_back(a);
       d.incident.place.clear();  // marks it merged
       break;
@@ -289,9 +301,11 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
       Incident& mi = m.incident;
       if (event_rank(inc.event_type) < event_rank(mi.event_type)) mi.event_type = inc.event_type;
       for (const auto& a : inc.actors)
-        if (std::find(mi.actors.begin(), mi.actors.end(), a) == mi.actors.end()) mi.actors.push_back(a);
+        if (std::find(mi.actors.begin(), mi.actors.end(), a) == mi.actors.end())
+          mi.actors.push_back(a);
       for (const auto& s : inc.sources)
-        if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end()) mi.sources.push_back(s);
+        if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end())
+          mi.sources.push_back(s);
       for (std::size_t i = 0; i < d.claim_spans.size(); ++i) {
         ClaimMention cm = d.claim_spans[i];
         cm.claim = inc.claims[i];
@@ -309,7 +323,8 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
   std::map<std::string, int> used;
   for (auto& d : out) {
     Incident& inc = d.incident;
-    std::string base = "x-" + slug(normalize_name(inc.place)) + (inc.date.start.empty() ? "" : "-" + inc.date.start);
+    std::string base = "x-" + slug(normalize_name(inc.place)) +
+                       (inc.date.start.empty() ? "" : "-" + inc.date.start);
     int n = ++used[base];
     inc.id = n == 1 ? base : base + "-" + std::to_string(n);
   }

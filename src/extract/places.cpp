@@ -14,7 +14,8 @@ bool candidate_word(const Token& t) {
   return true;
 }
 
-std::string span_text(std::string_view text, const std::vector<Token>& toks, std::size_t a, std::size_t b) {
+std::string span_text(std::string_view text, const std::vector<Token>& toks, std::size_t a,
+                      std::size_t b) {
   std::string out(text.substr(toks[a].begin, toks[b - 1].end - toks[a].begin));
   // Drop a trailing possessive from the lookup text.
   for (std::string_view suf : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
@@ -24,21 +25,23 @@ std::string span_text(std::string_view text, const std::vector<Token>& toks, std
 }
 
 bool institution_word(const std::string& w) {
-  static const char* const words[] = {"organization", "organisation", "cooperation", "ministry", "agency",
-                                      "council", "service", "news", "committee", "university", "party",
-                                      "army", "forces", "bank", "union", "company", "press", "office",
-                                      "institute", "alliance", "treaty", "summit", "security", "court",
-                                      "times", "post", "world", "channel", "tv", "radio", "group"};
+  static const char* const words[] = {
+      "organization", "organisation", "cooperation", "ministry", "agency",    "council",  "service",
+      "news",         "committee",    "university",  "party",    "army",      "forces",   "bank",
+      "union",        "company",      "press",       "office",   "institute", "alliance", "treaty",
+      "summit",       "security",     "court",       "times",    "post",      "world",    "channel",
+      "tv",           "radio",        "group"};
   for (const char* x : words)
     if (w == x) return true;
   return false;
 }
 
 bool title_word(const std::string& w) {
-  static const char* const words[] = {"president", "minister", "leader", "counterpart", "mr", "mrs", "ms",
-                                      "chief", "general", "spokesman", "spokeswoman", "spokesperson",
-                                      "commander", "premier", "king", "prince", "sheikh", "dr", "colonel",
-                                      "secretary", "ambassador", "envoy", "mayor", "governor"};
+  static const char* const words[] = {
+      "president", "minister",  "leader",     "counterpart", "mr",          "mrs",
+      "ms",        "chief",     "general",    "spokesman",   "spokeswoman", "spokesperson",
+      "commander", "premier",   "king",       "prince",      "sheikh",      "dr",
+      "colonel",   "secretary", "ambassador", "envoy",       "mayor",       "governor"};
   for (const char* x : words)
     if (w == x) return true;
   return false;
@@ -52,8 +55,8 @@ struct Hints {
   std::string region;
 };
 
-Hints local_hints(std::string_view text, const std::vector<Token>& toks, std::size_t from, std::size_t last,
-                  const PlaceLookup& lookup) {
+Hints local_hints(std::string_view text, const std::vector<Token>& toks, std::size_t from,
+                  std::size_t last, const PlaceLookup& lookup) {
   Hints h;
   std::size_t stop = std::min(last, from + 10);
   for (std::size_t k = from; k < stop; ++k) {
@@ -141,7 +144,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
       bool found = false;
       // Only the whole span, or a country at its start: a run that is no
       // place as a whole is a person or organisation, not a shorter place.
-      for (std::size_t b = e; b > i && !found; b = (b == e && lookup.country_iso(span_text(text, toks, i, i + 1)).size()) ? i + 1 : i) {
+      for (std::size_t b = e; b > i && !found;
+           b = (b == e && lookup.country_iso(span_text(text, toks, i, i + 1)).size()) ? i + 1 : i) {
         std::string name = span_text(text, toks, i, b);
         PlaceMention m;
         m.first = i;
@@ -163,7 +167,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         }
         if (b - i == 1 && !lex::country_word(toks[i].lower).empty()) break;  // a demonym
         // "Batken region", "Sughd province": look the area up as such.
-        bool area_follows = b < s.last && lex::area_word(toks[b].lower) && toks[b].lower.back() != 's';
+        bool area_follows =
+            b < s.last && lex::area_word(toks[b].lower) && toks[b].lower.back() != 's';
         // "the regions of Batken and Osh", "the village of Kolkand"
         bool area_before = false, settlement_before = false;
         for (std::size_t k = i; k > s.first && i - k < 4; --k) {
@@ -201,7 +206,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         for (const Place* p : best.candidates) {
           int score = 0;
           for (const auto& [iso2, n] : scan.countries)
-            if (p->country.find(iso2) != std::string::npos) score = std::max(score, 2 + std::min(n, 5));
+            if (p->country.find(iso2) != std::string::npos)
+              score = std::max(score, 2 + std::min(n, 5));
           if (!h.country.empty() && p->country.find(h.country) != std::string::npos) score += 10;
           if (settlement_before && !is_area_kind(*p)) score += 1;
           if (p->population > 1000000) score = std::max(score, 1);
@@ -219,7 +225,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           m.country = pick->country;
           m.precision = is_area_kind(*pick) ? GeoPrecision::region : pick->coord_precision;
           if (best.candidates.size() > 1)
-            m.note = std::to_string(best.candidates.size()) + " candidates; chose by article context";
+            m.note =
+                std::to_string(best.candidates.size()) + " candidates; chose by article context";
           if (!h.country.empty() || !h.region.empty())
             m.note += (m.note.empty() ? "" : "; ") + std::string("hint from text: ") + h.region +
                       (h.region.empty() || h.country.empty() ? "" : ", ") + h.country;
@@ -233,7 +240,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         // village", "the village of Kolkand") as an unresolved mention.
         bool settlement_before = i >= s.first + 2 && toks[i - 1].lower == "of" &&
                                  lex::settlement_word(toks[i - 2].lower);
-        bool area_after = e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower));
+        bool area_after =
+            e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower));
         if (e - i >= 2 && !area_after && !settlement_before)
           for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
         if ((area_after || settlement_before) && lex::country_word(toks[i].lower).empty()) {

@@ -23,7 +23,8 @@ Quantity quantity(const std::string& text) {
 
 TEST_CASE("publication date from a dateline", "[extract][dates]") {
   CHECK(find_publication_date(" date 2023-06-02 Fast News\nText") == "2023-06-02");
-  CHECK(find_publication_date("Published: 14 December 2022\nIndian and Chinese troops") == "2022-12-14");
+  CHECK(find_publication_date("Published: 14 December 2022\nIndian and Chinese troops") ==
+        "2022-12-14");
   CHECK(find_publication_date("Updated Sep 13, 2022 — Armenia said") == "2022-09-13");
   CHECK(find_publication_date("Troops clashed on Friday.") == "");
 }

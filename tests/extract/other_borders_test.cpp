@@ -11,8 +11,8 @@ using namespace bm::extract;
 
 namespace {
 
-Place place(const char* id, const char* name, const char* kind, const char* cc, double lon, double lat,
-            long pop = 0) {
+Place place(const char* id, const char* name, const char* kind, const char* cc, double lon,
+            double lat, long pop = 0) {
   Place p;
   p.id = id;
   p.name = name;
@@ -25,18 +25,19 @@ Place place(const char* id, const char* name, const char* kind, const char* cc, 
 }
 
 const Gazetteer& gazetteer() {
-  static const Gazetteer g({place("in_tawang", "Tawang", "town", "IN", 91.86, 27.59),
-                            place("in_arunachal", "Arunachal Pradesh", "region", "IN", 94.5, 28.0),
-                            place("cn_beijing", "Beijing", "city", "CN", 116.4, 39.9, 21000000),
-                            place("am_jermuk", "Jermuk", "town", "AM", 45.67, 39.84),
-                            place("am_goris", "Goris", "town", "AM", 46.34, 39.51),
-                            place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
-                            place("id_kapan", "Kapan", "village", "ID", 110.1, -7.5),
-                            place("pk_chaman", "Chaman", "town", "PK", 66.45, 30.92),
-                            place("af_spin_boldak", "Spin Boldak", "town", "AF", 66.39, 31.0),
-                            place("af_kandahar_prov", "Kandahar Province", "region", "AF", 65.7, 31.0),
-                            place("pk_islamabad", "Islamabad", "city", "PK", 73.05, 33.7, 1000000),
-                            place("fr_paris", "Paris", "city", "FR", 2.35, 48.85, 2100000)});
+  static const Gazetteer g(
+      {place("in_tawang", "Tawang", "town", "IN", 91.86, 27.59),
+       place("in_arunachal", "Arunachal Pradesh", "region", "IN", 94.5, 28.0),
+       place("cn_beijing", "Beijing", "city", "CN", 116.4, 39.9, 21000000),
+       place("am_jermuk", "Jermuk", "town", "AM", 45.67, 39.84),
+       place("am_goris", "Goris", "town", "AM", 46.34, 39.51),
+       place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
+       place("id_kapan", "Kapan", "village", "ID", 110.1, -7.5),
+       place("pk_chaman", "Chaman", "town", "PK", 66.45, 30.92),
+       place("af_spin_boldak", "Spin Boldak", "town", "AF", 66.39, 31.0),
+       place("af_kandahar_prov", "Kandahar Province", "region", "AF", 65.7, 31.0),
+       place("pk_islamabad", "Islamabad", "city", "PK", 73.05, 33.7, 1000000),
+       place("fr_paris", "Paris", "city", "FR", 2.35, 48.85, 2100000)});
   return g;
 }
 
@@ -90,7 +91,8 @@ TEST_CASE("India-China: dateline, weekday, sector, claimant", "[extract][e2e]") 
   CHECK_FALSE(incident_at(x, "cn_beijing"));
 }
 
-TEST_CASE("Armenia-Azerbaijan HTML: offsets into the extracted text, sides, list of towns", "[extract][e2e]") {
+TEST_CASE("Armenia-Azerbaijan HTML: offsets into the extracted text, sides, list of towns",
+          "[extract][e2e]") {
   DocExtraction x = run("armenia_azerbaijan.html");
   CHECK(x.doc.was_html);
   CHECK(x.doc.text.find("var ads") == std::string::npos);  // scripts are not text
@@ -123,7 +125,8 @@ TEST_CASE("Armenia-Azerbaijan HTML: offsets into the extracted text, sides, list
   CHECK_FALSE(claim(x, "killed", 999));
 }
 
-TEST_CASE("Afghanistan-Pakistan: --date, chained figures, summit venue is no incident", "[extract][e2e]") {
+TEST_CASE("Afghanistan-Pakistan: --date, chained figures, summit venue is no incident",
+          "[extract][e2e]") {
   DocExtraction x = run("afghanistan_pakistan.txt", "2023-02-20");  // a Monday
   CHECK(x.date_from == "option");
   const DraftIncident* d = incident_at(x, "pk_chaman");
@@ -141,7 +144,8 @@ TEST_CASE("Afghanistan-Pakistan: --date, chained figures, summit venue is no inc
   CHECK_FALSE(incident_at(x, "af_kandahar_prov"));  // locates Spin Boldak only
   CHECK_FALSE(incident_at(x, "pk_islamabad"));
   bool venue = false;
-  for (const auto& p : x.places) venue = venue || (p.place && p.place->id == "pk_islamabad" && p.role == "venue");
+  for (const auto& p : x.places)
+    venue = venue || (p.place && p.place->id == "pk_islamabad" && p.role == "venue");
   CHECK(venue);
 }
 

@@ -14,8 +14,8 @@ using namespace bm::extract;
 namespace {
 
 std::string seeds_dir() {
-  for (const char* d : {BORDERMAP_SOURCE_DIR "/../../shared/seeds", BORDERMAP_SOURCE_DIR "/../shared/seeds",
-                        "/work/shared/seeds"})
+  for (const char* d : {BORDERMAP_SOURCE_DIR "/../../shared/seeds",
+                        BORDERMAP_SOURCE_DIR "/../shared/seeds", "/work/shared/seeds"})
     if (std::filesystem::exists(d)) return d;
   return {};
 }
@@ -28,7 +28,8 @@ struct Seeds {
   Seeds() {
     std::vector<Document> docs;
     std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(seeds_dir())) files.push_back(e.path());
+    for (const auto& e : std::filesystem::directory_iterator(seeds_dir()))
+      files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) docs.push_back(load_document(f.string()));
     r = extract_all(docs, lookup, "2022-09-18");
@@ -116,7 +117,8 @@ TEST_CASE("seeds: places found, resolved and classed", "[extract][seeds]") {
   bool uzbekistan = false;
   for (const auto& p : c.places) uzbekistan = uzbekistan || (p.is_country && p.country == "UZ");
   CHECK(uzbekistan);
-  for (const auto& p : c.places) CHECK_FALSE((p.place && p.place->country == "CN"));  // no "Shanghai"
+  for (const auto& p : c.places)
+    CHECK_FALSE((p.place && p.place->country == "CN"));  // no "Shanghai"
 }
 
 TEST_CASE("seeds: figures with range, side, group and claimant", "[extract][seeds]") {
@@ -182,8 +184,8 @@ TEST_CASE("seeds: figures with range, side, group and claimant", "[extract][seed
   // "Kyrgyzstan and Tajikistan said Sunday that nearly 100 people had been killed"
   bool both = false;
   for (const auto& cm : f.claims)
-    both = both || (cm.claim.kind == "killed" && !cm.claim.low && cm.claim.high == 100 && cm.claim.approx &&
-                    cm.claim.side == "both" && cm.claim.scope == "conflict");
+    both = both || (cm.claim.kind == "killed" && !cm.claim.low && cm.claim.high == 100 &&
+                    cm.claim.approx && cm.claim.side == "both" && cm.claim.scope == "conflict");
   CHECK(both);
 }
 
