@@ -103,6 +103,18 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   PlaceScan scan = find_places(text, toks, sents, lookup);
   x.places = std::move(scan.places);
   std::string conflict = primary_conflict(scan.countries);
+  // Country names as this article writes them, for conflict-wide reports.
+  std::map<std::string, std::string> written;
+  for (const auto& m : x.places)
+    if (m.is_country && !written.contains(m.country)) written[m.country] = m.text;
+  auto country_name = [&](const std::string& iso) {
+    auto it = written.find(iso);
+    return it == written.end() ? iso : it->second;
+  };
+  std::string conflict_name = "conflict-wide";
+  if (auto dash = conflict.find('-'); dash != std::string::npos)
+    conflict_name = country_name(conflict.substr(0, dash)) + "-" +
+                    country_name(conflict.substr(dash + 1)) + " border";
 
   std::vector<bool> skip(toks.size(), false);
   std::vector<std::vector<DateMention>> sent_dates(sents.size());
@@ -118,7 +130,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
 
   std::map<std::string, std::size_t> by_key;
   Attribution who;
-  DraftIncident totals;
+  // Conflict-wide figures, one report per (side, day of the statement, kind class).
+  std::map<std::string, DraftIncident> totals;
   std::size_t next_place = 0;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
@@ -239,7 +252,27 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
           if (cm.claim.scope == "event") add_claim(d, cm, x.doc.source);
     }
     for (const auto& cm : claims)
-      if (cm.claim.scope == "conflict") add_claim(totals, cm, x.doc.source);
+      if (cm.claim.scope == "conflict") {
+        bool moved = cm.claim.kind == "evacuated" || cm.claim.kind == "displaced";
+        // The day the figure was stated: a date in the sentence within the
+        // week before publication ("On Sunday, Kyrgyzstan said"), else publication.
+        DateRange day = pub.empty() ? DateRange{} : DateRange{pub, pub, "day"};
+        if (when && when->range.precision == "day" && pub_ymd) {
+          auto w = parse_iso(when->range.start);
+          long lag = w ? days_from_civil(*pub_ymd) - days_from_civil(*w) : -1;
+          if (lag >= 0 && lag <= 7) day = when->range;
+        }
+        std::string side =
+            cm.claim.side == "unknown" || cm.claim.side == "both" ? "" : cm.claim.side;
+        DraftIncident& t = totals[side + "|" + day.start + "|" + (moved ? "e" : "c")];
+        if (t.incident.event_type.empty()) {
+          t.incident.event_type = moved ? "evacuation" : "casualty_report";
+          t.incident.date = day;
+          t.incident.country = side;
+          t.incident.place = side.empty() ? conflict_name : country_name(side);
+        }
+        add_claim(t, cm, x.doc.source);
+      }
   }
   // An undated mention (a headline) of a place that the article also dates
   // joins the dated incident instead of standing alone.
@@ -265,16 +298,15 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     }
   }
   std::erase_if(x.incidents, [](const DraftIncident& d) { return d.incident.place.empty(); });
-  if (!totals.incident.claims.empty()) {
-    Incident& inc = totals.incident;
-    inc.place = conflict.empty() ? "conflict-wide" : conflict + " conflict";
-    inc.event_type = "casualty_report";
-    inc.date = pub.empty() ? DateRange{} : DateRange{pub, pub, "day"};
+  for (auto& [key, t] : totals) {
+    Incident& inc = t.incident;
     inc.sources.push_back(x.doc.source);
-    inc.notes = "running totals for the whole conflict as of publication; not pinned to one place";
+    inc.notes = inc.country.empty() ? "figures for the whole conflict (both sides or side not "
+                                      "stated); not pinned to one place"
+                                    : "figures for one side of the whole conflict as stated that "
+                                      "day; not pinned to one place";
     inc.resolve_note = "conflict-wide";
-    totals.incident.id = "conflict";
-    x.incidents.push_back(std::move(totals));
+    x.incidents.push_back(std::move(t));
   }
   for (auto& m : x.places)
     if (!m.place && !m.is_country)
@@ -289,9 +321,10 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
     for (const auto& d : x.incidents) {
       const Incident& inc = d.incident;
       bool conflict = inc.resolve_note == "conflict-wide";
-      std::string key = conflict ? "conflict|" + inc.place
-                                 : (inc.place_id.empty() ? slug(inc.place) : inc.place_id) + "|" +
-                                       inc.date.start + "|" + inc.date.end;
+      std::string key = conflict
+                            ? "conflict|" + inc.place + "|" + inc.event_type + "|" + inc.date.start
+                            : (inc.place_id.empty() ? slug(inc.place) : inc.place_id) + "|" +
+                                  inc.date.start + "|" + inc.date.end;
       auto [it, fresh] = by_key.emplace(key, out.size());
       if (fresh) {
         out.push_back(d);
