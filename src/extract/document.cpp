@@ -14,7 +14,9 @@ namespace bm::extract {
 namespace {
 
 bool is_skipped(const char* name) {
-  for (const char* n : {"script", "style", "noscript", "template", "svg", "head", "iframe", "form"})
+  // Navigation, asides and footers carry other stories' headlines and figures.
+  for (const char* n : {"script", "style", "noscript", "template", "svg", "head", "iframe", "form",
+                        "nav", "aside", "footer", "button", "select"})
     if (std::strcmp(name, n) == 0) return true;
   return false;
 }
@@ -60,6 +62,41 @@ void walk(xmlNode* node, std::string& out) {
   }
 }
 
+std::string attr(xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return {};
+  std::string out(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return out;
+}
+
+bool iso_prefix(const std::string& s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[static_cast<std::size_t>(i)] < '0' || s[static_cast<std::size_t>(i)] > '9') return false;
+  return true;
+}
+
+void find_meta_date(xmlNode* node, std::string& out) {
+  for (xmlNode* n = node; n && out.empty(); n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    const char* name = reinterpret_cast<const char*>(n->name);
+    if (std::strcmp(name, "meta") == 0) {
+      std::string key = lower_ascii(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"));
+      std::string content = attr(n, "content");
+      if ((key == "article:published_time" || key == "datepublished" || key == "pubdate" ||
+           key == "publishdate" || key == "date" || key == "dc.date" ||
+           key == "og:published_time" || key == "dcterms.created") &&
+          iso_prefix(content))
+        out = content.substr(0, 10);
+    } else if (std::strcmp(name, "time") == 0) {
+      std::string dt = attr(n, "datetime");
+      if (iso_prefix(dt)) out = dt.substr(0, 10);
+    }
+    if (out.empty()) find_meta_date(n->children, out);
+  }
+}
+
 }  // namespace
 
 bool looks_like_html(const std::string& raw) {
@@ -70,7 +107,7 @@ bool looks_like_html(const std::string& raw) {
          head.find("<div") != std::string::npos || head.find("<article") != std::string::npos;
 }
 
-std::string html_to_text(const std::string& html) {
+std::string html_to_text(const std::string& html, std::string* meta_date) {
   htmlDocPtr doc = htmlReadMemory(
       html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
@@ -91,6 +128,7 @@ std::string html_to_text(const std::string& html) {
         }
     }
   }
+  if (meta_date) find_meta_date(xmlDocGetRootElement(doc), *meta_date);
   xmlFreeDoc(doc);
   return out;
 }
@@ -99,7 +137,7 @@ Document make_document(std::string source, const std::string& raw) {
   Document d;
   d.source = std::move(source);
   d.was_html = looks_like_html(raw);
-  d.text = d.was_html ? html_to_text(raw) : raw;
+  d.text = d.was_html ? html_to_text(raw, &d.meta_date) : raw;
   return d;
 }
 

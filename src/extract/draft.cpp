@@ -47,6 +47,18 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
     }
   if (!m.place && m.note.empty()) return;
   if (ev.cues.empty() && !has_claims) return;
+  // The object of an attack verb: "shelled Jermuk", "mortar fire hit the village of X".
+  for (std::size_t k = m.first; k > s.first && m.first - k < 5; --k) {
+    const std::string& w = toks[k - 1].lower;
+    if (w == "hit" || w == "shelled" || w == "struck" || w == "attacked" || w == "bombed" ||
+        w == "targeted" || w == "stormed" || w == "captured" || w == "seized" || w == "raided" ||
+        w == "bombarded" || w == "overran" || w == "shelling" || w == "targeting") {
+      m.role = "incident";
+      return;
+    }
+    if (w != "the" && w != "of" && !lex::settlement_word(w) && !lex::area_word(w) && w != "border")
+      break;
+  }
   // A locative word shortly before: "in", "on the border town of", "from the settlements of".
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
@@ -91,8 +103,15 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   x.doc = std::move(doc);
   const std::string& text = x.doc.text;
   x.publication_date = find_publication_date(text);
-  x.date_from = x.publication_date.empty() ? (default_date.empty() ? "none" : "option") : "text";
-  if (x.publication_date.empty()) x.publication_date = default_date;
+  x.date_from = "text";
+  if (x.publication_date.empty() && !x.doc.meta_date.empty()) {
+    x.publication_date = x.doc.meta_date;
+    x.date_from = "html_meta";
+  }
+  if (x.publication_date.empty()) {
+    x.publication_date = default_date;
+    x.date_from = default_date.empty() ? "none" : "option";
+  }
   const std::string& pub = x.publication_date;
   std::vector<Token> toks = tokenize(text);
   std::vector<Sentence> sents = split_sentences(text, toks);

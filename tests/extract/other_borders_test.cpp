@@ -163,3 +163,39 @@ TEST_CASE("a place in a country the article never names is left unresolved", "[e
   CHECK_FALSE(incident_at(z, "am_goris"));
   REQUIRE_FALSE(z.rejected.empty());
 }
+
+TEST_CASE("HTML: publication date from meta, navigation and asides are not text",
+          "[extract][html]") {
+  DocExtraction x = run("page_with_meta.html");
+  CHECK(x.date_from == "html_meta");
+  CHECK(x.publication_date == "2023-02-20");
+  CHECK(x.doc.text.find("unrelated") == std::string::npos);
+  CHECK(x.doc.text.find("floods") == std::string::npos);
+  CHECK(x.doc.text.find("Border crossing shut after clash") == 0);  // the title leads
+  const DraftIncident* d = incident_at(x, "pk_chaman");
+  REQUIRE(d);
+  CHECK(d->incident.date.start == "2023-02-19");
+  REQUIRE(claim(x, "killed", 2));
+  CHECK(claim(x, "killed", 2)->claim.side == "PK");
+  CHECK_FALSE(claim(x, "killed", 10));
+  CHECK_FALSE(claim(x, "killed", 300));
+}
+
+TEST_CASE("Cyrillic names are candidates too", "[extract][places]") {
+  static const Gazetteer g({[] {
+    Place p = place("tj_vorukh", "Vorukh", "village", "TJ", 70.58, 39.85);
+    p.alt_names = {"Ворух"};
+    return p;
+  }()});
+  PlaceLookup l(g, {{normalize_name("Tajikistan"), "TJ"}});
+  Document doc = make_document("t", "Tajik officials said mortar fire hit Ворух on Monday.");
+  DocExtraction x = extract_document(doc, l, "2021-04-30");
+  REQUIRE(x.places.size() == 1);
+  CHECK(x.places[0].text == "Ворух");
+  REQUIRE(x.places[0].place);
+  CHECK(x.places[0].place->id == "tj_vorukh");
+  CHECK(x.places[0].role == "incident");
+  REQUIRE(x.incidents.size() == 1);
+  CHECK(x.incidents[0].incident.date.start == "2021-04-26");
+  CHECK(x.incidents[0].incident.event_type == "shelling");
+}
