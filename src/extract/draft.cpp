@@ -171,11 +171,20 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       PlaceMention& prev = *in_sentence[k - 1];
       PlaceMention& m = *in_sentence[k];
       std::string gap;
-      for (std::size_t t = prev.last; t < m.first; ++t) gap += toks[t].lower + " ";
-      if ((gap == "and " || gap == ", " || gap == "or ") && !m.is_country && !prev.is_country)
+      bool list = m.first > prev.last;  // only commas, "and", "or" and unknown names between
+      for (std::size_t t = prev.last; t < m.first; ++t) {
+        gap += toks[t].lower + " ";
+        list = list && (toks[t].lower == "," || toks[t].lower == "and" || toks[t].lower == "or" ||
+                        toks[t].capital);
+      }
+      if (list && gap != "( " && !m.is_country && !prev.is_country) {
         m.role = prev.role;
-      else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( ") &&
-               (prev.role == "incident" || prev.role == "context" || prev.role == "venue"))
+        if (!m.place && m.country.empty() && !prev.country.empty()) {
+          m.country = prev.country;
+          m.note += "; country hint from the list it is in";
+        }
+      } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( ") &&
+                 (prev.role == "incident" || prev.role == "context" || prev.role == "venue"))
         m.role = "context";
     }
     std::vector<PlaceMention*> here;

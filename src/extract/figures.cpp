@@ -11,8 +11,9 @@ namespace {
 
 bool stops_phrase(const std::string& w) {
   return w == "," || w == "." || w == ";" || w == ":" || w == "\"" || w == "(" || w == ")" ||
-         w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "that" || w == "which" || w == "who" ||
-         w == "while" || w == "when" || w == "after" || w == "as" || w == "but" || w == "however";
+         w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "-" || w == "\xE2\x80\x94" ||
+         w == "\xE2\x80\x93" || w == "that" || w == "which" || w == "who" || w == "while" ||
+         w == "when" || w == "after" || w == "as" || w == "but" || w == "however";
 }
 
 bool date_word(const Token& t) {

@@ -133,6 +133,10 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
       if (run_b > s.first && title_word(toks[run_b - 1].lower)) skip_run = true;
       for (std::size_t k = run_b; k < run_e; ++k) skip_run = skip_run || title_word(toks[k].lower);
       if (skip_run) {
+        // Remember people's names: "President Vladimir Putin" makes a later "Putin" no place.
+        for (std::size_t k = run_b; k < run_e; ++k)
+          if (!title_word(toks[k].lower) && !institution_word(toks[k].lower))
+            persons.insert(toks[k].lower);
         i = run_e;
         continue;
       }
@@ -238,8 +242,16 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
       if (!found) {
         // Keep an unknown name next to an area or settlement word ("Kolkand
         // village", "the village of Kolkand") as an unresolved mention.
-        bool settlement_before = i >= s.first + 2 && toks[i - 1].lower == "of" &&
-                                 lex::settlement_word(toks[i - 2].lower);
+        // "the towns of Goris, Sotk and Jermuk": walk back over the list.
+        bool settlement_before = false;
+        for (std::size_t k = i; k >= s.first + 2 && i - k < 12; --k) {
+          const Token& w = toks[k - 1];
+          if (w.lower == "of") {
+            settlement_before = lex::settlement_word(toks[k - 2].lower);
+            break;
+          }
+          if (w.lower != "," && w.lower != "and" && !w.capital) break;
+        }
         bool area_after =
             e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower));
         if (e - i >= 2 && !area_after && !settlement_before)

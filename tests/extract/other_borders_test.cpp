@@ -199,3 +199,25 @@ TEST_CASE("Cyrillic names are candidates too", "[extract][places]") {
   CHECK(x.incidents[0].incident.date.start == "2021-04-26");
   CHECK(x.incidents[0].incident.event_type == "shelling");
 }
+
+TEST_CASE("wire style: lists with an unknown name, dateline city, people skipped",
+          "[extract][places]") {
+  DocExtraction x = run("armenia_reuters_style.txt", "2022-09-13");
+  const PlaceMention* sotk = nullptr;
+  for (const auto& p : x.places)
+    if (p.text == "Sotk") sotk = &p;
+  REQUIRE(sotk);
+  CHECK(sotk->place == nullptr);
+  CHECK(sotk->role == "incident");
+  CHECK(sotk->country == "AM");  // from the list it is in
+  CHECK(incident_at(x, "am_goris"));
+  CHECK(incident_at(x, "am_jermuk"));
+  const ClaimMention* k = claim(x, "killed", 49);
+  REQUIRE(k);
+  CHECK(k->claim.claimant == "Armenia");  // not "- Armenia"
+  CHECK(k->claim.side == "AM");
+  const ClaimMention* old = claim(x, "killed", 6500);
+  REQUIRE(old);
+  CHECK(old->claim.scope == "background");
+  for (const auto& p : x.places) CHECK(p.text != "Pashinyan");
+}
