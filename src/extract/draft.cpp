@@ -87,8 +87,9 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
   Claim c = cm.claim;
   c.source = source;
   for (const Claim& old : d.incident.claims)
-    if (old.source == c.source && old.quote == c.quote && old.kind == c.kind && old.low == c.low &&
-        old.high == c.high)
+    // One article repeating a figure (headline, caption, body) makes one claim.
+    if (old.source == c.source && old.kind == c.kind && old.low == c.low && old.high == c.high &&
+        old.side == c.side && old.claimant == c.claimant && old.approx == c.approx)
       return;
   d.incident.claims.push_back(std::move(c));
   d.claim_spans.push_back(cm);
@@ -152,6 +153,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // Conflict-wide figures, one report per (side, day of the statement, kind class).
   std::map<std::string, DraftIncident> totals;
   std::size_t next_place = 0;
+  const DateMention* para_date = nullptr;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
@@ -203,6 +205,20 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       auto end = parse_iso(when->range.end);
       background = end && days_from_civil(*pub_ymd) - days_from_civil(*end) > 60;
     }
+    // A paragraph usually tells one story: an undated sentence takes the
+    // date of an earlier sentence of its paragraph (a blank line ends it).
+    // Headlines and datelines (lines without a full stop) stand alone.
+    if (si > 0) {
+      const std::string& end_tok = toks[sents[si - 1].last - 1].lower;
+      bool full_stop = end_tok == "." || end_tok == "!" || end_tok == "?" || end_tok == "\"" ||
+                       end_tok == "\xE2\x80\x9D";
+      if (!full_stop ||
+          text.substr(sents[si - 1].end, s.begin - sents[si - 1].end).find("\n\n") != std::string::npos)
+        para_date = nullptr;
+    }
+    if (when && !background && (when->range.precision == "day" || when->range.precision == "range") &&
+        when->text != pub)
+      para_date = when;
     for (auto& cm : claims) {
       std::string where;
       if (background) {
@@ -230,6 +246,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       std::string date_note;
       if (when) {
         date = when->range;
+      } else if (para_date) {
+        date = para_date->range;
+        date_note = "date from an earlier sentence of the paragraph (\"" + para_date->text + "\")";
       } else if (pub_ymd) {
         long p = days_from_civil(*pub_ymd);
         date = {to_iso(civil_from_days(p - 7)), pub, "range"};
@@ -243,7 +262,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         DraftIncident d;
         Incident& inc = d.incident;
         inc.date = date;
-        inc.place = m.place ? m.place->name : m.text;
+        inc.place = m.text;  // as written; the gazetteer's name goes to resolved_name
         inc.country = m.country;
         if (m.place) {
           inc.admin1 = m.place->admin1;
@@ -309,9 +328,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     if (d.incident.date.precision != "range" || !d.incident.notes.starts_with("no date")) continue;
     for (std::size_t j = 0; j < x.incidents.size(); ++j) {
       DraftIncident& t = x.incidents[j];
-      if (i == j || t.incident.notes.starts_with("no date") ||
-          t.incident.place != d.incident.place || t.incident.place_id != d.incident.place_id)
-        continue;
+      bool same = d.incident.place_id.empty() ? t.incident.place == d.incident.place
+                                              : t.incident.place_id == d.incident.place_id;
+      if (i == j || t.incident.notes.starts_with("no date") || !same) continue;
       for (std::size_t k = 0; k < d.incident.claims.size(); ++k)
         add_claim(t, d.claim_spans[k], x.doc.source);
       t.evidence.insert(t.evidence.end(), d.evidence.begin(), d.evidence.end());
