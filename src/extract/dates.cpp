@@ -97,6 +97,23 @@ std::string find_publication_date(std::string_view text) {
       const std::string& w = toks[i - 2].lower;
       cue = cue || w == "date" || w == "published" || w == "updated" || w == "posted";
     }
+    // "Tue 13 Sep 2022", "Tuesday, September 13, 2022"
+    bool day_abbr = t.lower == "mon" || t.lower == "tue" || t.lower == "tues" || t.lower == "wed" ||
+                    t.lower == "thu" || t.lower == "thurs" || t.lower == "fri" ||
+                    t.lower == "sat" || t.lower == "sun";
+    if (cue && (lex::weekday(t.lower) >= 0 || day_abbr) && i + 1 < toks.size()) {
+      cue = false;
+      std::size_t k = i + 1;
+      if (toks[k].lower == "," && k + 1 < toks.size()) ++k;
+      i = k - 1;
+      if (lex::weekday(toks[k].lower) < 0) {
+        // re-run the cue test on the next token by faking "date" before it
+        std::string rest(head.substr(toks[k].begin));
+        std::string d = find_publication_date("date " + rest);
+        if (!d.empty()) return d;
+      }
+      continue;
+    }
     if (!cue) continue;
     if (t.kind == TokKind::number) {
       if (auto d = parse_iso(head.substr(t.begin, t.end - t.begin))) return to_iso(*d);
@@ -105,8 +122,10 @@ std::string find_publication_date(std::string_view text) {
         Ymd d{to_int(toks[i + 2].lower), lex::month(toks[i + 1].lower), to_int(t.lower)};
         if (valid(d)) return to_iso(d);
       }
-    } else if (int m = lex::month(t.lower);
-               m && i + 1 < toks.size() && all_digits(toks[i + 1].lower)) {
+    } else if (int m = lex::month(t.lower); m && i + 1 < toks.size()) {
+      // "Sept. 13, 2022": skip the abbreviation's full stop.
+      if (toks[i + 1].lower == "." && i + 2 < toks.size()) ++i;
+      if (!all_digits(toks[i + 1].lower)) continue;
       // September 16, 2022
       std::size_t k = i + 2;
       if (k < toks.size() && toks[k].lower == ",") ++k;

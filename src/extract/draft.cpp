@@ -212,12 +212,12 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       const std::string& end_tok = toks[sents[si - 1].last - 1].lower;
       bool full_stop = end_tok == "." || end_tok == "!" || end_tok == "?" || end_tok == "\"" ||
                        end_tok == "\xE2\x80\x9D";
-      if (!full_stop ||
-          text.substr(sents[si - 1].end, s.begin - sents[si - 1].end).find("\n\n") != std::string::npos)
+      if (!full_stop || text.substr(sents[si - 1].end, s.begin - sents[si - 1].end).find("\n\n") !=
+                            std::string::npos)
         para_date = nullptr;
     }
-    if (when && !background && (when->range.precision == "day" || when->range.precision == "range") &&
-        when->text != pub)
+    if (when && !background &&
+        (when->range.precision == "day" || when->range.precision == "range") && when->text != pub)
       para_date = when;
     for (auto& cm : claims) {
       std::string where;

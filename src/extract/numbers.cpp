@@ -68,6 +68,21 @@ double scale(std::string_view w) {
   return 0;
 }
 
+// "a [Tajik] [border] guard", "an Indian soldier", "a civilian": a singular
+// person noun within three words.
+bool single_person(const std::vector<Token>& toks, std::size_t k, std::size_t last) {
+  static const char* const nouns[] = {"soldier",  "guard",    "civilian",  "child",   "woman",
+                                      "man",      "resident", "policeman", "officer", "serviceman",
+                                      "villager", "farmer",   "shepherd",  "boy",     "girl",
+                                      "teenager", "person"};
+  for (std::size_t j = k; j < last && j < k + 3; ++j) {
+    for (const char* n : nouns)
+      if (toks[j].lower == n) return true;
+    if (toks[j].kind != TokKind::word) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size_t i,
@@ -140,6 +155,10 @@ std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size
     low = 2;
     approx = true;
     k += w == "a" ? 2u : 1u;
+  } else if ((w == "a" || w == "an") && single_person(toks, k + 1, last)) {
+    // "a Tajik border guard was killed": one person.
+    low = high = 1;
+    ++k;
   } else if (auto n = lex::number_word(w); n && w != "score" && w != "dozen") {
     long value = *n;
     ++k;

@@ -191,6 +191,10 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         }
         if (area_before && !settlement_before) queries.push_back(name + " region");
         queries.push_back(name);
+        // "Galwan Valley", "Tawang Sector": also the name without its generic word.
+        if (b - i >= 2 &&
+            (lex::area_word(toks[b - 1].lower) || lex::settlement_word(toks[b - 1].lower)))
+          queries.push_back(span_text(text, toks, i, b - 1));
         LookupResult best;
         for (const std::string& q : queries) {
           LookupResult r = lookup.lookup(q, h.country, h.region);

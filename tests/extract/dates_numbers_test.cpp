@@ -110,3 +110,15 @@ TEST_CASE("years, times and distances are not quantities", "[extract][numbers]")
     CHECK_FALSE(parse_quantity(toks, 0, toks.size()));
   }
 }
+
+TEST_CASE("more dateline shapes and 'a soldier'", "[extract][dates][numbers]") {
+  CHECK(find_publication_date("Tue 13 Sep 2022 10.15 BST\nArmenia says") == "2022-09-13");
+  CHECK(find_publication_date("Sept. 13, 2022\nArmenia says") == "2022-09-13");
+  auto toks = tokenize("a Tajik border guard was killed");
+  auto q = parse_quantity(toks, 0, toks.size());
+  REQUIRE(q);
+  CHECK(q->low == 1);
+  CHECK(q->high == 1);
+  auto toks2 = tokenize("a ceasefire was agreed");
+  CHECK_FALSE(parse_quantity(toks2, 0, toks2.size()));
+}

@@ -222,10 +222,12 @@ TEST_CASE("wire style: lists with an unknown name, dateline city, people skipped
   for (const auto& p : x.places) CHECK(p.text != "Pashinyan");
 }
 
-TEST_CASE("an undated sentence takes its paragraph's date, not the next paragraph's", "[extract][dates]") {
-  Document doc = make_document("t", "Armenian officials said fighting broke out on Tuesday near Goris. "
-                                    "Shelling also hit Jermuk, they said.\n\n"
-                                    "Troops were seen near Kapan.\n");
+TEST_CASE("an undated sentence takes its paragraph's date, not the next paragraph's",
+          "[extract][dates]") {
+  Document doc = make_document("t",
+                               "Armenian officials said fighting broke out on Tuesday near Goris. "
+                               "Shelling also hit Jermuk, they said.\n\n"
+                               "Troops were seen near Kapan.\n");
   DocExtraction x = extract_document(doc, lookup(), "2022-09-14");
   const DraftIncident* j = incident_at(x, "am_jermuk");
   REQUIRE(j);
