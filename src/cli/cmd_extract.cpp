@@ -44,7 +44,7 @@ class ExtractCommand : public Command {
         std::cerr << "bordermap: " << x.doc.source
                   << ": no publication date in the text and no --date: relative dates left open\n";
       for (const auto& rej : x.rejected)
-        std::cerr << "bordermap: " << rej.file << ": not resolved: " << rej.record << " ("
+        std::cerr << "bordermap: " << rej.file << ": not drafted: " << rej.record << " ("
                   << rej.reason << ")\n";
     }
     bool json = out_.size() > 5 && out_.ends_with(".json");

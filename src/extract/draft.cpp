@@ -225,6 +225,11 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         cm.claim.scope = "background";
         where =
             "background: dated " + when->text + ", long before publication; not in any incident";
+        x.rejected.push_back(
+            {x.doc.source, 0,
+             cm.claim.kind + " " + std::to_string(cm.claim.low.value_or(cm.claim.high.value_or(0))),
+             "figure dated " + when->text +
+                 ", long before publication: kept in the JSON evidence only"});
       } else if (here.empty() || cm.total) {
         cm.claim.scope = "conflict";
         where = "conflict-wide figure";
