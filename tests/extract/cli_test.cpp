@@ -51,3 +51,9 @@ TEST_CASE("extract: a bad --date is a usage error, a missing file a data error",
             " --date 13/12/2022 -o - >/dev/null 2>&1") == 2);
   CHECK(run("extract /nonexistent/article.txt -o - >/dev/null 2>&1") == 1);
 }
+
+TEST_CASE("extract writes into a device in place instead of renaming over it", "[extract][cli]") {
+  REQUIRE(run("extract " + test::data("extract/india_china.txt") + " -o /dev/null 2>/dev/null") ==
+          0);
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+}
