@@ -70,11 +70,12 @@ class ExtractCommand : public Command {
       body(std::cout);
       return;
     }
-    // A device or pipe (/dev/null, /dev/stdout) is written in place: renaming
-    // a temporary file over it would replace the device with a plain file.
+    // A device, pipe or symlink (/dev/null, /dev/stdout) is written in place:
+    // renaming a temporary file over it would replace it with a plain file.
     std::error_code ec;
     auto st = std::filesystem::status(path, ec);
-    if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+    bool link = std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec));
+    if (!ec && std::filesystem::exists(st) && (link || !std::filesystem::is_regular_file(st))) {
       std::ofstream os(path, std::ios::binary);
       if (!os) throw ExportError(path + ": cannot write");
       body(os);

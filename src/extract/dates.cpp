@@ -93,9 +93,13 @@ std::string find_publication_date(std::string_view text) {
         i == 0 || (i > 0 && (toks[i - 1].lower == "date" || toks[i - 1].lower == "published" ||
                              toks[i - 1].lower == "updated" || toks[i - 1].lower == "posted" ||
                              toks[i - 1].lower == "dateline"));
-    if (i > 0 && toks[i - 1].lower == ":" && i > 1) {
-      const std::string& w = toks[i - 2].lower;
-      cue = cue || w == "date" || w == "published" || w == "updated" || w == "posted";
+    // "Published: ...", "Published On ...", "Updated on: ..."
+    for (std::size_t back = 2; back <= 3 && back <= i; ++back) {
+      const std::string& w = toks[i - back].lower;
+      bool joiner = toks[i - 1].lower == ":" || toks[i - 1].lower == "on";
+      if (joiner &&
+          (w == "date" || w == "published" || w == "updated" || w == "posted" || w == "on"))
+        cue = true;
     }
     // "Tue 13 Sep 2022", "Tuesday, September 13, 2022"
     bool day_abbr = t.lower == "mon" || t.lower == "tue" || t.lower == "tues" || t.lower == "wed" ||

@@ -163,8 +163,19 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     // Forward: "36 people were killed", "130 wounded", "13 more deaths".
     std::string kind;
     std::size_t kind_at = 0, np_end = q->last;
-    for (std::size_t k = q->last; k < s.last && k < q->last + 7; ++k) {
+    std::size_t window = q->last + 7;
+    for (std::size_t k = q->last; k < s.last && k < window; ++k) {
       const std::string& w = toks[k].lower;
+      // "three soldiers, including an officer, died": skip the aside.
+      if (w == "," && k + 1 < s.last && toks[k + 1].lower == "including") {
+        std::size_t j = k + 2;
+        while (j < s.last && j < k + 8 && toks[j].lower != ",") ++j;
+        if (j < s.last && toks[j].lower == ",") {
+          window += j + 1 - k;
+          k = j;
+          continue;
+        }
+      }
       if (toks[k].kind == TokKind::number || w == "," || w == ";" || w == "(" || w == "." ||
           w == "and" || stops_phrase(w) || not_people(w) || parse_quantity(toks, k, s.last))
         break;

@@ -181,7 +181,7 @@ const Set kNotPlace = {
     "both",      "earlier",   "later",    "shortly",    "today",        "yesterday",    "tomorrow",
     "according", "during",    "mutual",   "route",      "violent",      "russia's",     "soviet",
     "european",  "asian",     "asia",     "kremlin",    "reuters",      "bbc",          "ap",
-    "afp",       "tass"};
+    "afp",       "tass",      "line",     "control",    "actual"};
 
 }  // namespace
 
@@ -247,5 +247,10 @@ bool settlement_word(std::string_view w) { return kSettlement.contains(w); }
 bool venue_word(std::string_view w) { return kVenue.contains(w); }
 bool total_word(std::string_view w) { return kTotal.contains(w); }
 bool not_a_place(std::string_view w) { return kNotPlace.contains(w); }
+bool name_prefix(std::string_view w) {
+  return w == "new" || w == "north" || w == "south" || w == "east" || w == "west" ||
+         w == "central" || w == "upper" || w == "lower" || w == "great" || w == "old" ||
+         w == "northern" || w == "southern" || w == "eastern" || w == "western";
+}
 
 }  // namespace bm::extract::lex

@@ -26,6 +26,8 @@ bool area_word(std::string_view w);        // region, district, province, ...
 bool settlement_word(std::string_view w);  // village, town, city, settlement
 bool venue_word(std::string_view w);       // summit, conference, sidelines, visit
 bool total_word(std::string_view w);       // toll, total, overall, altogether
-bool not_a_place(std::string_view w);      // capitalised words never worth a lookup
+bool not_a_place(std::string_view w);
+// "New", "North", ...: never a place alone, but may start one ("New Delhi").
+bool name_prefix(std::string_view w);  // capitalised words never worth a lookup
 
 }  // namespace bm::extract::lex

@@ -113,7 +113,9 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
     const Sentence& s = sentences[si];
     std::size_t i = s.first;
     while (i < s.last) {
-      if (!candidate_word(toks[i])) {
+      bool prefix = toks[i].capital && lex::name_prefix(toks[i].lower) && i + 1 < s.last &&
+                    candidate_word(toks[i + 1]);
+      if (!candidate_word(toks[i]) && !prefix) {
         ++i;
         continue;
       }
@@ -258,9 +260,13 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         }
         bool area_after =
             e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower));
-        if (e - i >= 2 && !area_after && !settlement_before)
+        // "the disputed Galwan Valley": the generic word is part of the run.
+        bool generic_last = e - i >= 2 && (lex::area_word(toks[e - 1].lower) ||
+                                           lex::settlement_word(toks[e - 1].lower));
+        if (e - i >= 2 && !area_after && !settlement_before && !generic_last)
           for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
-        if ((area_after || settlement_before) && lex::country_word(toks[i].lower).empty()) {
+        if ((area_after || settlement_before || generic_last) &&
+            lex::country_word(toks[i].lower).empty()) {
           PlaceMention m;
           m.first = i;
           m.last = e + 1;

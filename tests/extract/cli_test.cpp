@@ -12,6 +12,8 @@ using namespace bm;
 
 namespace {
 
+int shell(const std::string& cmd) { return WEXITSTATUS(std::system(cmd.c_str())); }
+
 int run(const std::string& args) {
   std::string cmd = std::string(BORDERMAP_BINARY) + " " + args;
   int rc = std::system(cmd.c_str());
@@ -52,8 +54,14 @@ TEST_CASE("extract: a bad --date is a usage error, a missing file a data error",
   CHECK(run("extract /nonexistent/article.txt -o - >/dev/null 2>&1") == 1);
 }
 
-TEST_CASE("extract writes into a device in place instead of renaming over it", "[extract][cli]") {
-  REQUIRE(run("extract " + test::data("extract/india_china.txt") + " -o /dev/null 2>/dev/null") ==
-          0);
-  CHECK(std::filesystem::is_character_file("/dev/null"));
+TEST_CASE("extract writes into a pipe in place instead of renaming over it", "[extract][cli]") {
+  auto dir = test::scratch("extract_fifo");
+  std::string fifo = (dir / "pipe").string();
+  std::string out = (dir / "out.csv").string();
+  REQUIRE(shell("mkfifo " + fifo) == 0);
+  REQUIRE(shell("sh -c 'cat " + fifo + " > " + out + " & " + BORDERMAP_BINARY + " extract " +
+                test::data("extract/india_china.txt") + " -o " + fifo +
+                " 2>/dev/null; rc=$?; wait; exit $rc'") == 0);
+  CHECK(std::filesystem::is_fifo(fifo));
+  CHECK(test::slurp(out).starts_with("id,date_start"));
 }

@@ -29,6 +29,8 @@ const Gazetteer& gazetteer() {
       {place("in_tawang", "Tawang", "town", "IN", 91.86, 27.59),
        place("in_arunachal", "Arunachal Pradesh", "region", "IN", 94.5, 28.0),
        place("cn_beijing", "Beijing", "city", "CN", 116.4, 39.9, 21000000),
+       place("in_new_delhi", "New Delhi", "city", "IN", 77.2, 28.6, 300000),
+       place("in_delhi", "Delhi", "city", "IN", 77.2, 28.65, 11000000),
        place("am_jermuk", "Jermuk", "town", "AM", 45.67, 39.84),
        place("am_goris", "Goris", "town", "AM", 46.34, 39.51),
        place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
@@ -235,4 +237,31 @@ TEST_CASE("an undated sentence takes its paragraph's date, not the next paragrap
   CHECK(j->incident.notes.find("earlier sentence") != std::string::npos);
   // "seen near" is no event: Kapan is only mentioned.
   CHECK_FALSE(incident_at(x, "am_kapan"));
+}
+
+TEST_CASE("Galwan: 'Published On', unknown valley kept, New Delhi not Delhi, asides",
+          "[extract][e2e]") {
+  DocExtraction x = run("india_china_galwan.txt");
+  CHECK(x.publication_date == "2020-06-16");
+  const PlaceMention* galwan = nullptr;
+  const PlaceMention* delhi = nullptr;
+  for (const auto& p : x.places) {
+    if (p.text == "Galwan Valley") galwan = &p;
+    if (p.place && (p.place->id == "in_new_delhi" || p.place->id == "in_delhi")) delhi = &p;
+    CHECK(p.text != "Line");  // "Line of Actual Control"
+  }
+  REQUIRE(galwan);
+  CHECK(galwan->place == nullptr);
+  CHECK(galwan->role == "incident");
+  REQUIRE(delhi);
+  CHECK(delhi->text == "New Delhi");
+  CHECK(delhi->place->id == "in_new_delhi");
+  CHECK(delhi->role == "venue");
+  const ClaimMention* three =
+      claim(x, "killed", 3);  // "three soldiers, including an officer, died"
+  REQUIRE(three);
+  CHECK(three->claim.group == "soldiers");
+  const ClaimMention* twenty = claim(x, "killed", 20);
+  REQUIRE(twenty);
+  CHECK(twenty->claim.side == "IN");
 }
