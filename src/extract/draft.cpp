@@ -32,6 +32,18 @@ bool actor_verb(const std::string& w) {
 void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s,
               const SentenceEvents& ev, bool has_claims) {
   if (m.is_country) return;
+  // "Batken was shelled", "Vorukh has been hit": the place suffered the event.
+  for (std::size_t k = m.last; k < s.last && k < m.last + 3; ++k) {
+    const std::string& w = toks[k].lower;
+    if (w == "shelled" || w == "hit" || w == "attacked" || w == "struck" || w == "bombed" ||
+        w == "targeted" || w == "bombarded" || w == "captured" || w == "seized") {
+      m.role = "incident";
+      return;
+    }
+    if (w != "was" && w != "were" && w != "has" && w != "had" && w != "have" && w != "been" &&
+        w != "is" && w != "also" && w != "again" && w != "reportedly")
+      break;
+  }
   if (m.last < s.last && actor_verb(toks[m.last].lower)) {
     m.role = "actor";
     return;
@@ -290,10 +302,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       if (d.incident.event_type.empty() || event_rank(type) < event_rank(d.incident.event_type))
         d.incident.event_type = type;
       for (const auto& w : ev.weapons) {
-        std::string tag = "weapon:" + w;
-        if (std::find(d.incident.actors.begin(), d.incident.actors.end(), tag) ==
-            d.incident.actors.end())
-          d.incident.actors.push_back(tag);
+        if (std::find(d.weapons.begin(), d.weapons.end(), w) == d.weapons.end())
+          d.weapons.push_back(w);
       }
       d.evidence.push_back({x.doc.source, m.begin, m.end, "place", m.text});
       if (when) d.evidence.push_back({x.doc.source, when->begin, when->end, "date", when->text});
@@ -341,10 +351,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       t.evidence.insert(t.evidence.end(), d.evidence.begin(), d.evidence.end());
       if (event_rank(d.incident.event_type) < event_rank(t.incident.event_type))
         t.incident.event_type = d.incident.event_type;
-      for (const auto& a : d.incident.actors)
-        if (std::find(t.incident.actors.begin(), t.incident.actors.end(), a) ==
-            t.incident.actors.end())
-          t.incident.actors.push_back(a);
+      for (const auto& a : d.weapons)
+        if (std::find(t.weapons.begin(), t.weapons.end(), a) == t.weapons.end())
+          t.weapons.push_back(a);
       d.incident.place.clear();  // marks it merged
       break;
     }
@@ -385,9 +394,9 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
       DraftIncident& m = out[it->second];
       Incident& mi = m.incident;
       if (event_rank(inc.event_type) < event_rank(mi.event_type)) mi.event_type = inc.event_type;
-      for (const auto& a : inc.actors)
-        if (std::find(mi.actors.begin(), mi.actors.end(), a) == mi.actors.end())
-          mi.actors.push_back(a);
+      for (const auto& a : d.weapons)
+        if (std::find(m.weapons.begin(), m.weapons.end(), a) == m.weapons.end())
+          m.weapons.push_back(a);
       for (const auto& s : inc.sources)
         if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end())
           mi.sources.push_back(s);
@@ -403,6 +412,12 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
         if (mi.date.start != mi.date.end) mi.date.precision = "range";
       }
     }
+  }
+  for (auto& d : out) {
+    if (d.weapons.empty()) continue;
+    std::string list;
+    for (const auto& w : d.weapons) list += (list.empty() ? "" : ", ") + w;
+    d.incident.notes += (d.incident.notes.empty() ? "" : "; ") + std::string("weapons: ") + list;
   }
   // Stable, readable ids.
   std::map<std::string, int> used;

@@ -26,6 +26,7 @@ struct DraftIncident {
   Incident incident;
   std::vector<Evidence> evidence;
   std::vector<ClaimMention> claim_spans;  // parallel to incident.claims
+  std::vector<std::string> weapons;       // written to notes as "weapons: ..."
 };
 
 struct DocExtraction {

@@ -52,6 +52,7 @@ json incident_json(const DraftIncident& d) {
        i.precision == GeoPrecision::unknown ? json(nullptr) : json(static_cast<int>(i.precision))},
       {"event_type", i.event_type},
       {"actors", i.actors},
+      {"weapons", d.weapons},
       {"claims", claims},
       {"sources", i.sources},
       {"notes", i.notes},

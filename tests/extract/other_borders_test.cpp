@@ -265,3 +265,17 @@ TEST_CASE("Galwan: 'Published On', unknown valley kept, New Delhi not Delhi, asi
   REQUIRE(twenty);
   CHECK(twenty->claim.side == "IN");
 }
+
+TEST_CASE("a place that was shelled is an incident place; weapons go to notes",
+          "[extract][places]") {
+  Document doc = make_document(
+      "t", "Goris was shelled on Monday with mortars and tanks, Armenian officials said.");
+  ExtractResult r = extract_all({doc}, lookup(), "2022-09-14");
+  REQUIRE(r.drafts.size() == 1);
+  const Incident& i = r.drafts[0].incident;
+  CHECK(i.place == "Goris");
+  CHECK(i.date.start == "2022-09-12");
+  CHECK(i.event_type == "shelling");
+  CHECK(i.notes.find("weapons: mortars, tanks") != std::string::npos);
+  CHECK(i.actors.empty());
+}
