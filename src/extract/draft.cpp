@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "extract/lexicon.hpp"
 #include "gazetteer/normalize.hpp"
@@ -369,8 +370,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     inc.resolve_note = "conflict-wide";
     x.incidents.push_back(std::move(t));
   }
+  std::set<std::string> reported;
   for (auto& m : x.places)
-    if (!m.place && !m.is_country)
+    if (!m.place && !m.is_country && reported.insert(m.text).second)
       x.rejected.push_back({x.doc.source, 0, m.text, "place not resolved: " + m.note});
   return x;
 }

@@ -162,8 +162,8 @@ const Set kArea = {"region",     "regions", "district", "districts", "province",
                    "provinces",  "oblast",  "county",   "state",     "governorate",
                    "prefecture", "valley",  "sector",   "area",      "areas",
                    "territory",  "enclave", "raion",    "rayon",     "tehsil"};
-const Set kSettlement = {"village",     "villages", "town",    "towns", "city",      "settlement",
-                         "settlements", "hamlet",   "outpost", "post",  "checkpoint"};
+const Set kSettlement = {"village",     "villages", "town",    "towns", "city",       "settlement",
+                         "settlements", "hamlet",   "outpost", "post",  "checkpoint", "crossing"};
 const Set kVenue = {"summit",  "sidelines", "conference", "forum",        "visit",  "visited",
                     "capital", "meeting",   "embassy",    "headquarters", "hosted", "met"};
 const Set kTotal = {"toll", "total", "overall", "altogether", "cumulative", "so", "both", "since"};
@@ -225,7 +225,9 @@ std::string group(std::string_view w, std::string_view next) {
 
 std::string event_cue(std::string_view w, std::string_view next) {
   if (w == "opened" && next == "fire") return "armed_clash";
-  if (w == "exchange" && next == "fire") return "armed_clash";
+  if ((w == "exchange" || w == "exchanged" || w == "exchanging" || w == "traded") &&
+      (next == "fire" || next == "gunfire"))
+    return "armed_clash";
   if (w == "air" && (next == "strike" || next == "strikes" || next == "raid")) return "air_strike";
   if (w == "drone" && (next == "strike" || next == "attack")) return "drone_strike";
   auto it = kEvents.find(w);

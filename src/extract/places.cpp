@@ -259,7 +259,9 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           if (w.lower != "," && w.lower != "and" && !w.capital) break;
         }
         bool area_after =
-            e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower));
+            e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower) ||
+                           (toks[e].lower == "border" && e + 1 < s.last &&
+                            lex::settlement_word(toks[e + 1].lower)));
         // "the disputed Galwan Valley": the generic word is part of the run.
         bool generic_last = e - i >= 2 && (lex::area_word(toks[e - 1].lower) ||
                                            lex::settlement_word(toks[e - 1].lower));
@@ -271,7 +273,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           m.first = i;
           m.last = e + 1;
           m.begin = toks[i].begin;
-          if (!area_after) m.last = e;
+          if (!area_after || toks[e].lower == "border") m.last = e;
           m.end = toks[m.last - 1].end;
           m.sentence = si;
           Hints h = local_hints(text, toks, m.last, s.last, lookup);

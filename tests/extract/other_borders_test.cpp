@@ -279,3 +279,23 @@ TEST_CASE("a place that was shelled is an incident place; weapons go to notes",
   CHECK(i.notes.find("weapons: mortars, tanks") != std::string::npos);
   CHECK(i.actors.empty());
 }
+
+TEST_CASE("Torkham page: meta pubdate, unknown crossing kept once, exchanged fire",
+          "[extract][html]") {
+  DocExtraction x = run("torkham.html");
+  CHECK(x.publication_date == "2023-09-07");
+  const DraftIncident* t = nullptr;
+  for (const auto& d : x.incidents)
+    if (d.incident.place == "Torkham") t = &d;
+  REQUIRE(t);
+  CHECK(t->incident.date.start == "2023-09-06");  // "late on Wednesday"
+  CHECK(t->incident.event_type == "armed_clash");
+  CHECK_FALSE(t->incident.location);
+  int torkham_notes = 0;
+  for (const auto& r : x.rejected) torkham_notes += r.record == "Torkham";
+  CHECK(torkham_notes == 1);
+  const ClaimMention* k = claim(x, "killed", 1);
+  REQUIRE(k);
+  CHECK(k->claim.side == "AF");
+  CHECK(k->claim.group == "border guards");
+}
