@@ -22,6 +22,8 @@ int to_int(std::string_view s) {
 
 bool valid(const Ymd& d) {
   static const int len[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (d.y % 4 == 0 && d.y % 100 != 0) || d.y % 400 == 0;
+  if (d.m == 2 && d.d == 29 && !leap) return false;
   return d.y >= 1900 && d.y <= 2100 && d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= len[d.m - 1];
 }
 
@@ -216,6 +218,15 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
         while (valid(Ymd{e.y, e.m, e.d + 1})) ++e.d;
         push(i, i + 2, {to_iso(s), to_iso(e), "month"}, "month_year");
         ++i;
+      } else if (anchor && i > first &&
+                 (at(i - 1) == "in" || at(i - 1) == "since" || at(i - 1) == "early" ||
+                  at(i - 1) == "late" || at(i - 1) == "mid" || at(i - 1) == "last")) {
+        // "In February": the latest such month not after publication.
+        Ymd s{anchor->y, m, 1};
+        if (m > anchor->m) s.y -= 1;
+        Ymd e{s.y, m, 28};
+        while (valid(Ymd{e.y, e.m, e.d + 1})) ++e.d;
+        push(i, i + 1, {to_iso(s), to_iso(e), "month"}, "month");
       }
       continue;
     }

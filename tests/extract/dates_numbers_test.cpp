@@ -122,3 +122,15 @@ TEST_CASE("more dateline shapes and 'a soldier'", "[extract][dates][numbers]") {
   auto toks2 = tokenize("a ceasefire was agreed");
   CHECK_FALSE(parse_quantity(toks2, 0, toks2.size()));
 }
+
+TEST_CASE("a month alone is the latest such month", "[extract][dates]") {
+  auto d = dates_in("In February, Pakistan closed the crossing", "2023-09-07");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].range.start == "2023-02-01");
+  CHECK(d[0].range.end == "2023-02-28");
+  CHECK(d[0].range.precision == "month");
+  auto n = dates_in("since November", "2023-09-07");
+  REQUIRE(n.size() == 1);
+  CHECK(n[0].range.start == "2022-11-01");
+  CHECK(dates_in("You May go", "2023-09-07").empty());
+}
