@@ -146,12 +146,14 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
       while (e < s.last && e - i < 4 && !toks[e - 1].possessive &&
              (candidate_word(toks[e]) || (toks[e].cyrillic && toks[e].kind == TokKind::word)))
         ++e;
-      // Longest prefix that is a country or a known place.
       bool found = false;
       // Only the whole span, or a country at its start: a run that is no
       // place as a whole is a person or organisation, not a shorter place.
-      for (std::size_t b = e; b > i && !found;
-           b = (b == e && lookup.country_iso(span_text(text, toks, i, i + 1)).size()) ? i + 1 : i) {
+      std::vector<std::size_t> ends{e};
+      if (e > i + 1 && !lookup.country_iso(span_text(text, toks, i, i + 1)).empty())
+        ends.push_back(i + 1);
+      for (std::size_t b : ends) {
+        if (found) break;
         std::string name = span_text(text, toks, i, b);
         PlaceMention m;
         m.first = i;
