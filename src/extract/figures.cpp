@@ -93,10 +93,12 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
       while (e > s.first && (date_word(toks[e - 1]) || adverb(toks[e - 1].lower)) &&
              toks[e - 1].kind != TokKind::number)
         --e;
-      // "X, citing Y, reported": the subject is before the aside.
+      // "X, citing Y, reported", "X, who spoke on condition of anonymity,
+      // said": the subject is before the aside.
       if (e > s.first && toks[e - 1].lower == ",") {
-        for (std::size_t c = e - 1; c > s.first && e - c < 8; --c)
-          if ((toks[c - 1].lower == "citing" || toks[c - 1].lower == "quoting") &&
+        for (std::size_t c = e - 1; c > s.first && e - c < 12; --c)
+          if ((toks[c - 1].lower == "citing" || toks[c - 1].lower == "quoting" ||
+               toks[c - 1].lower == "who" || toks[c - 1].lower == "which") &&
               c - 1 > s.first && toks[c - 2].lower == ",") {
             e = c - 2;
             break;

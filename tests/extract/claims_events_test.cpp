@@ -57,6 +57,13 @@ TEST_CASE("claimant: according to, said, citing, as per, pronouns", "[extract][c
   REQUIRE(c.claims.size() == 1);
   CHECK(c.claims[0].claim.kind == "injured");
 
+  Parsed w = parse(
+      "A Pakistani security official, who spoke on condition of anonymity, said two "
+      "soldiers were wounded.");
+  CHECK(w.who.claimant == "A Pakistani security official");
+  REQUIRE(w.claims.size() == 1);
+  CHECK(w.claims[0].claim.side == "PK");
+
   Parsed d = parse("At least 10 people were killed, as per Reuters.");
   CHECK(d.who.claimant == "Reuters");
   REQUIRE(d.claims.size() == 1);
