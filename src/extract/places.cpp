@@ -109,6 +109,12 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
   // Pass 2: candidate spans per sentence. `persons`: words of multi-word
   // names that are no place ("Vladimir Putin"), so a later "Putin" is skipped.
   std::set<std::string> persons;
+  std::vector<std::string> by_mentions;
+  for (const auto& [iso, n] : scan.countries) by_mentions.push_back(iso);
+  std::stable_sort(by_mentions.begin(), by_mentions.end(),
+                   [&](const std::string& a, const std::string& b) {
+                     return scan.countries.at(a) > scan.countries.at(b);
+                   });
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
     std::size_t i = s.first;
@@ -204,6 +210,10 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           LookupResult r = lookup.lookup(q, h.country, h.region);
           if (!r.place && !h.region.empty()) r = lookup.lookup(q, h.country);
           if (!r.place && !h.country.empty()) r = lookup.lookup(q);
+          // A gazetteer that abstains on an ambiguous name gets the countries
+          // the article names, most named first, as hints.
+          for (std::size_t c = 0; !r.place && h.country.empty() && c < by_mentions.size(); ++c)
+            r = lookup.lookup(q, by_mentions[c], h.region);
           if (r.place) {
             best = r;
             m.query = q;
