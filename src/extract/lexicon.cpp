@@ -181,7 +181,11 @@ const Set kNotPlace = {
     "both",      "earlier",   "later",    "shortly",    "today",        "yesterday",    "tomorrow",
     "according", "during",    "mutual",   "route",      "violent",      "russia's",     "soviet",
     "european",  "asian",     "asia",     "kremlin",    "reuters",      "bbc",          "ap",
-    "afp",       "tass",      "line",     "control",    "actual"};
+    "afp",       "tass",      "no",       "not",        "some",         "all",          "many",
+    "most",      "there",     "here",     "what",       "when",         "while",        "if",
+    "his",       "her",       "their",    "our",        "his",          "for",          "with",
+    "from",      "by",        "to",       "of",         "or",           "so",           "line",
+    "control",   "actual"};
 
 }  // namespace
 
