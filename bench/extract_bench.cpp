@@ -16,7 +16,8 @@ using namespace bm::extract;
 std::vector<Document> corpus() {
   std::vector<Document> docs;
   std::string dir = std::string(BORDERMAP_SOURCE_DIR) + "/tests/data/extract";
-  for (const auto& e : std::filesystem::directory_iterator(dir)) docs.push_back(load_document(e.path().string()));
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    docs.push_back(load_document(e.path().string()));
   return docs;
 }
 
@@ -34,7 +35,8 @@ void BM_Extract(benchmark::State& state) {
     ExtractResult r = extract_all({big}, lookup, "2022-09-18");
     benchmark::DoNotOptimize(r);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(big.text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(big.text.size()));
 }
 
 }  // namespace

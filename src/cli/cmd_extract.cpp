@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -44,8 +45,7 @@ class ExtractCommand : public Command {
         std::cerr << "bordermap: " << x.doc.source
                   << ": no publication date in the text and no --date: relative dates left open\n";
       for (const auto& rej : x.rejected)
-        std::cerr << "bordermap: " << rej.file << ": not resolved: " << rej.record << " ("
-                  << rej.reason << ")\n";
+        std::cerr << "bordermap: " << rej.file << ": " << rej.record << ": " << rej.reason << '\n';
     }
     bool json = out_.size() > 5 && out_.ends_with(".json");
     write(out_, [&](std::ostream& os) {
@@ -68,6 +68,17 @@ class ExtractCommand : public Command {
   void write(const std::string& path, F&& body) {
     if (path == "-") {
       body(std::cout);
+      return;
+    }
+    // A device, pipe or symlink (/dev/null, /dev/stdout) is written in place:
+    // renaming a temporary file over it would replace it with a plain file.
+    std::error_code ec;
+    auto st = std::filesystem::status(path, ec);
+    bool link = std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec));
+    if (!ec && std::filesystem::exists(st) && (link || !std::filesystem::is_regular_file(st))) {
+      std::ofstream os(path, std::ios::binary);
+      if (!os) throw ExportError(path + ": cannot write");
+      body(os);
       return;
     }
     std::string tmp = temp_path_for(path);

@@ -22,6 +22,8 @@ int to_int(std::string_view s) {
 
 bool valid(const Ymd& d) {
   static const int len[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (d.y % 4 == 0 && d.y % 100 != 0) || d.y % 400 == 0;
+  if (d.m == 2 && d.d == 29 && !leap) return false;
   return d.y >= 1900 && d.y <= 2100 && d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= len[d.m - 1];
 }
 
@@ -89,12 +91,34 @@ std::string find_publication_date(std::string_view text) {
   std::vector<Token> toks = tokenize(head);
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
-    bool cue = i == 0 || (i > 0 && (toks[i - 1].lower == "date" || toks[i - 1].lower == "published" ||
-                                    toks[i - 1].lower == "updated" || toks[i - 1].lower == "posted" ||
-                                    toks[i - 1].lower == "dateline"));
-    if (i > 0 && toks[i - 1].lower == ":" && i > 1) {
-      const std::string& w = toks[i - 2].lower;
-      cue = cue || w == "date" || w == "published" || w == "updated" || w == "posted";
+    bool cue =
+        i == 0 || (i > 0 && (toks[i - 1].lower == "date" || toks[i - 1].lower == "published" ||
+                             toks[i - 1].lower == "updated" || toks[i - 1].lower == "posted" ||
+                             toks[i - 1].lower == "dateline"));
+    // "Published: ...", "Published On ...", "Updated on: ..."
+    for (std::size_t back = 2; back <= 3 && back <= i; ++back) {
+      const std::string& w = toks[i - back].lower;
+      bool joiner = toks[i - 1].lower == ":" || toks[i - 1].lower == "on";
+      if (joiner &&
+          (w == "date" || w == "published" || w == "updated" || w == "posted" || w == "on"))
+        cue = true;
+    }
+    // "Tue 13 Sep 2022", "Tuesday, September 13, 2022"
+    bool day_abbr = t.lower == "mon" || t.lower == "tue" || t.lower == "tues" || t.lower == "wed" ||
+                    t.lower == "thu" || t.lower == "thurs" || t.lower == "fri" ||
+                    t.lower == "sat" || t.lower == "sun";
+    if (cue && (lex::weekday(t.lower) >= 0 || day_abbr) && i + 1 < toks.size()) {
+      cue = false;
+      std::size_t k = i + 1;
+      if (toks[k].lower == "," && k + 1 < toks.size()) ++k;
+      i = k - 1;
+      if (lex::weekday(toks[k].lower) < 0) {
+        // re-run the cue test on the next token by faking "date" before it
+        std::string rest(head.substr(toks[k].begin));
+        std::string d = find_publication_date("date " + rest);
+        if (!d.empty()) return d;
+      }
+      continue;
     }
     if (!cue) continue;
     if (t.kind == TokKind::number) {
@@ -104,7 +128,10 @@ std::string find_publication_date(std::string_view text) {
         Ymd d{to_int(toks[i + 2].lower), lex::month(toks[i + 1].lower), to_int(t.lower)};
         if (valid(d)) return to_iso(d);
       }
-    } else if (int m = lex::month(t.lower); m && i + 1 < toks.size() && all_digits(toks[i + 1].lower)) {
+    } else if (int m = lex::month(t.lower); m && i + 1 < toks.size()) {
+      // "Sept. 13, 2022": skip the abbreviation's full stop.
+      if (toks[i + 1].lower == "." && i + 2 < toks.size()) ++i;
+      if (!all_digits(toks[i + 1].lower)) continue;
       // September 16, 2022
       std::size_t k = i + 2;
       if (k < toks.size() && toks[k].lower == ",") ++k;
@@ -118,7 +145,8 @@ std::string find_publication_date(std::string_view text) {
 }
 
 std::vector<DateMention> find_dates(std::string_view text, const std::vector<Token>& toks,
-                                    std::size_t first, std::size_t last, const std::string& anchor_iso) {
+                                    std::size_t first, std::size_t last,
+                                    const std::string& anchor_iso) {
   std::vector<DateMention> out;
   std::optional<Ymd> anchor = parse_iso(anchor_iso);
   long a = anchor ? days_from_civil(*anchor) : 0;
@@ -156,13 +184,14 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
       continue;
     }
     if (int m = lex::month(w); m && toks[i].capital) {
-      // "between September 14 and 16", "September 14-16", "September 16[, 2022]", "April 2021", "in May"
+      // "between September 14 and 16", "September 14-16", "September 16[, 2022]", "April 2021", "in
+      // May"
       std::string d1 = at(i + 1);
       if (all_digits(d1) && d1.size() <= 2) {
         std::size_t e = i + 2;
         int day2 = 0;
-        if ((at(e) == "and" || at(e) == "to" || at(e) == "-" || at(e) == "\xE2\x80\x93") && all_digits(at(e + 1)) &&
-            at(e + 1).size() <= 2) {
+        if ((at(e) == "and" || at(e) == "to" || at(e) == "-" || at(e) == "\xE2\x80\x93") &&
+            all_digits(at(e + 1)) && at(e + 1).size() <= 2) {
           day2 = to_int(at(e + 1));
           e += 2;
         }
@@ -189,6 +218,15 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
         while (valid(Ymd{e.y, e.m, e.d + 1})) ++e.d;
         push(i, i + 2, {to_iso(s), to_iso(e), "month"}, "month_year");
         ++i;
+      } else if (anchor && i > first &&
+                 (at(i - 1) == "in" || at(i - 1) == "since" || at(i - 1) == "early" ||
+                  at(i - 1) == "late" || at(i - 1) == "mid" || at(i - 1) == "last")) {
+        // "In February": the latest such month not after publication.
+        Ymd s{anchor->y, m, 1};
+        if (m > anchor->m) s.y -= 1;
+        Ymd e{s.y, m, 28};
+        while (valid(Ymd{e.y, e.m, e.d + 1})) ++e.d;
+        push(i, i + 1, {to_iso(s), to_iso(e), "month"}, "month");
       }
       continue;
     }
@@ -202,7 +240,8 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
       std::size_t e = i + 1;
       if (at(e) == "morning" || at(e) == "afternoon" || at(e) == "evening" || at(e) == "night") ++e;
       std::size_t b = i;
-      if (i > first && (at(i - 1) == "late" || at(i - 1) == "early" || at(i - 1) == "earlier" || at(i - 1) == "last"))
+      if (i > first && (at(i - 1) == "late" || at(i - 1) == "early" || at(i - 1) == "earlier" ||
+                        at(i - 1) == "last"))
         b = i - 1;
       push(b, e, r, "weekday");
       i = e - 1;

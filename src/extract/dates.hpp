@@ -24,8 +24,8 @@ int weekday_of(const Ymd& d);  // 0 Monday .. 6 Sunday
 struct DateMention {
   std::size_t begin = 0, end = 0;  // byte offsets of the expression
   std::string text;
-  DateRange range;    // empty start: could not be resolved (no anchor)
-  std::string rule;   // weekday, yesterday, last_week, month_day, ...
+  DateRange range;   // empty start: could not be resolved (no anchor)
+  std::string rule;  // weekday, yesterday, last_week, month_day, ...
 };
 
 // A dateline near the top: "date 2022-09-16", a leading ISO date,

@@ -14,15 +14,19 @@ namespace bm::extract {
 namespace {
 
 bool is_skipped(const char* name) {
-  for (const char* n : {"script", "style", "noscript", "template", "svg", "head", "iframe", "form"})
+  // Navigation, asides and footers carry other stories' headlines and figures.
+  for (const char* n : {"script", "style", "noscript", "template", "svg", "head", "iframe", "form",
+                        "nav", "aside", "footer", "button", "select"})
     if (std::strcmp(name, n) == 0) return true;
   return false;
 }
 
 bool is_block(const char* name) {
-  for (const char* n : {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                        "tr", "table", "section", "article", "header", "footer", "blockquote",
-                        "figcaption", "figure", "title", "time", "dt", "dd", "pre", "hr"})
+  for (const char* n :
+       {"p",       "div",     "br",     "li",     "ul",         "ol",         "h1",
+        "h2",      "h3",      "h4",     "h5",     "h6",         "tr",         "table",
+        "section", "article", "header", "footer", "blockquote", "figcaption", "figure",
+        "title",   "time",    "dt",     "dd",     "pre",        "hr"})
     if (std::strcmp(name, n) == 0) return true;
   return false;
 }
@@ -58,34 +62,73 @@ void walk(xmlNode* node, std::string& out) {
   }
 }
 
+std::string attr(xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return {};
+  std::string out(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return out;
+}
+
+bool iso_prefix(const std::string& s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[static_cast<std::size_t>(i)] < '0' || s[static_cast<std::size_t>(i)] > '9') return false;
+  return true;
+}
+
+void find_meta_date(xmlNode* node, std::string& out) {
+  for (xmlNode* n = node; n && out.empty(); n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    const char* name = reinterpret_cast<const char*>(n->name);
+    if (std::strcmp(name, "meta") == 0) {
+      std::string key = lower_ascii(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"));
+      std::string content = attr(n, "content");
+      if ((key == "article:published_time" || key == "datepublished" || key == "pubdate" ||
+           key == "publishdate" || key == "date" || key == "dc.date" ||
+           key == "og:published_time" || key == "dcterms.created") &&
+          iso_prefix(content))
+        out = content.substr(0, 10);
+    } else if (std::strcmp(name, "time") == 0) {
+      std::string dt = attr(n, "datetime");
+      if (iso_prefix(dt)) out = dt.substr(0, 10);
+    }
+    if (out.empty()) find_meta_date(n->children, out);
+  }
+}
+
 }  // namespace
 
 bool looks_like_html(const std::string& raw) {
   std::string head = lower_ascii(std::string_view(raw).substr(0, 2048));
-  return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
+  return head.find("<html") != std::string::npos ||
+         head.find("<!doctype html") != std::string::npos ||
          head.find("<body") != std::string::npos || head.find("<p>") != std::string::npos ||
          head.find("<div") != std::string::npos || head.find("<article") != std::string::npos;
 }
 
-std::string html_to_text(const std::string& html) {
-  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET);
+std::string html_to_text(const std::string& html, std::string* meta_date) {
+  htmlDocPtr doc = htmlReadMemory(
+      html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   if (!doc) throw InputError("the HTML could not be parsed at all — save the page as text");
   std::string out;
   // The <title> is kept: it is often the headline.
   walk(xmlDocGetRootElement(doc), out);
   xmlNode* root = xmlDocGetRootElement(doc);
   for (xmlNode* n = root ? root->children : nullptr; n; n = n->next) {
-    if (n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), "head") == 0) {
+    if (n->type == XML_ELEMENT_NODE &&
+        std::strcmp(reinterpret_cast<const char*>(n->name), "head") == 0) {
       for (xmlNode* h = n->children; h; h = h->next)
-        if (h->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(h->name), "title") == 0) {
+        if (h->type == XML_ELEMENT_NODE &&
+            std::strcmp(reinterpret_cast<const char*>(h->name), "title") == 0) {
           std::string title;
           walk(h->children, title);
           if (!trim(title).empty()) out = std::string(trim(title)) + "\n" + out;
         }
     }
   }
+  if (meta_date) find_meta_date(xmlDocGetRootElement(doc), *meta_date);
   xmlFreeDoc(doc);
   return out;
 }
@@ -94,7 +137,7 @@ Document make_document(std::string source, const std::string& raw) {
   Document d;
   d.source = std::move(source);
   d.was_html = looks_like_html(raw);
-  d.text = d.was_html ? html_to_text(raw) : raw;
+  d.text = d.was_html ? html_to_text(raw, &d.meta_date) : raw;
   return d;
 }
 

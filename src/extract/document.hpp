@@ -9,12 +9,15 @@ struct Document {
   std::string source;  // file name as given
   std::string text;    // UTF-8 plain text (markup removed)
   bool was_html = false;
+  // HTML only: the publication date from <meta> (article:published_time,
+  // datePublished, ...) or the first <time datetime>, as YYYY-MM-DD.
+  std::string meta_date;
 };
 
 bool looks_like_html(const std::string& raw);
 // Visible text of an HTML page: block elements become line breaks, script,
 // style and similar are skipped, entities decoded.
-std::string html_to_text(const std::string& html);
+std::string html_to_text(const std::string& html, std::string* meta_date = nullptr);
 Document load_document(const std::string& path);  // throws InputError
 Document make_document(std::string source, const std::string& raw);
 

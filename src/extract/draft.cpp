@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "extract/lexicon.hpp"
 #include "gazetteer/normalize.hpp"
@@ -23,14 +24,27 @@ std::string slug(const std::string& s) {
 }
 
 bool actor_verb(const std::string& w) {
-  return lex::speech_verb(w) || w == "tried" || w == "wants" || w == "has" || w == "is" || w == "also" ||
-         w == "offered" || w == "urged" || w == "called" || w == "denied" || w == "insisted";
+  return lex::speech_verb(w) || w == "tried" || w == "wants" || w == "has" || w == "is" ||
+         w == "also" || w == "offered" || w == "urged" || w == "called" || w == "denied" ||
+         w == "insisted";
 }
 
 // incident / venue / actor / mention, following places.hpp.
-void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s, const SentenceEvents& ev,
-              bool has_claims) {
+void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s,
+              const SentenceEvents& ev, bool has_claims) {
   if (m.is_country) return;
+  // "Batken was shelled", "Vorukh has been hit": the place suffered the event.
+  for (std::size_t k = m.last; k < s.last && k < m.last + 3; ++k) {
+    const std::string& w = toks[k].lower;
+    if (w == "shelled" || w == "hit" || w == "attacked" || w == "struck" || w == "bombed" ||
+        w == "targeted" || w == "bombarded" || w == "captured" || w == "seized") {
+      m.role = "incident";
+      return;
+    }
+    if (w != "was" && w != "were" && w != "has" && w != "had" && w != "have" && w != "been" &&
+        w != "is" && w != "also" && w != "again" && w != "reportedly")
+      break;
+  }
   if (m.last < s.last && actor_verb(toks[m.last].lower)) {
     m.role = "actor";
     return;
@@ -46,12 +60,25 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
     }
   if (!m.place && m.note.empty()) return;
   if (ev.cues.empty() && !has_claims) return;
+  // The object of an attack verb: "shelled Jermuk", "mortar fire hit the village of X".
+  for (std::size_t k = m.first; k > s.first && m.first - k < 5; --k) {
+    const std::string& w = toks[k - 1].lower;
+    if (w == "hit" || w == "shelled" || w == "struck" || w == "attacked" || w == "bombed" ||
+        w == "targeted" || w == "stormed" || w == "captured" || w == "seized" || w == "raided" ||
+        w == "bombarded" || w == "overran" || w == "shelling" || w == "targeting") {
+      m.role = "incident";
+      return;
+    }
+    if (w != "the" && w != "of" && !lex::settlement_word(w) && !lex::area_word(w) && w != "border")
+      break;
+  }
   // A locative word shortly before: "in", "on the border town of", "from the settlements of".
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
     if (w == "," || w == "." || w == ";") break;
     if ((lex::locative(w) && w != "and" && w != "of" && w != "by") ||
-        (w == "of" && k >= s.first + 2 && (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower)))) {
+        (w == "of" && k >= s.first + 2 &&
+         (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower)))) {
       m.role = "incident";
       return;
     }
@@ -73,7 +100,9 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
   Claim c = cm.claim;
   c.source = source;
   for (const Claim& old : d.incident.claims)
-    if (old.source == c.source && old.quote == c.quote && old.kind == c.kind && old.low == c.low && old.high == c.high)
+    // One article repeating a figure (headline, caption, body) makes one claim.
+    if (old.source == c.source && old.kind == c.kind && old.low == c.low && old.high == c.high &&
+        old.side == c.side && old.claimant == c.claimant && old.approx == c.approx)
       return;
   d.incident.claims.push_back(std::move(c));
   d.claim_spans.push_back(cm);
@@ -82,13 +111,21 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
 
 }  // namespace
 
-DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const std::string& default_date) {
+DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
+                               const std::string& default_date) {
   DocExtraction x;
   x.doc = std::move(doc);
   const std::string& text = x.doc.text;
   x.publication_date = find_publication_date(text);
-  x.date_from = x.publication_date.empty() ? (default_date.empty() ? "none" : "option") : "text";
-  if (x.publication_date.empty()) x.publication_date = default_date;
+  x.date_from = "text";
+  if (x.publication_date.empty() && !x.doc.meta_date.empty()) {
+    x.publication_date = x.doc.meta_date;
+    x.date_from = "html_meta";
+  }
+  if (x.publication_date.empty()) {
+    x.publication_date = default_date;
+    x.date_from = default_date.empty() ? "none" : "option";
+  }
   const std::string& pub = x.publication_date;
   std::vector<Token> toks = tokenize(text);
   std::vector<Sentence> sents = split_sentences(text, toks);
@@ -99,6 +136,18 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
   PlaceScan scan = find_places(text, toks, sents, lookup);
   x.places = std::move(scan.places);
   std::string conflict = primary_conflict(scan.countries);
+  // Country names as this article writes them, for conflict-wide reports.
+  std::map<std::string, std::string> written;
+  for (const auto& m : x.places)
+    if (m.is_country && !written.contains(m.country)) written[m.country] = m.text;
+  auto country_name = [&](const std::string& iso) {
+    auto it = written.find(iso);
+    return it == written.end() ? iso : it->second;
+  };
+  std::string conflict_name = "conflict-wide";
+  if (auto dash = conflict.find('-'); dash != std::string::npos)
+    conflict_name = country_name(conflict.substr(0, dash)) + "-" +
+                    country_name(conflict.substr(dash + 1)) + " border";
 
   std::vector<bool> skip(toks.size(), false);
   std::vector<std::vector<DateMention>> sent_dates(sents.size());
@@ -114,8 +163,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
 
   std::map<std::string, std::size_t> by_key;
   Attribution who;
-  DraftIncident totals;
+  // Conflict-wide figures, one report per (side, day of the statement, kind class).
+  std::map<std::string, DraftIncident> totals;
   std::size_t next_place = 0;
+  const DateMention* para_date = nullptr;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
@@ -135,11 +186,20 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
       PlaceMention& prev = *in_sentence[k - 1];
       PlaceMention& m = *in_sentence[k];
       std::string gap;
-      for (std::size_t t = prev.last; t < m.first; ++t) gap += toks[t].lower + " ";
-      if ((gap == "and " || gap == ", " || gap == "or ") && !m.is_country && !prev.is_country)
+      bool list = m.first > prev.last;  // only commas, "and", "or" and unknown names between
+      for (std::size_t t = prev.last; t < m.first; ++t) {
+        gap += toks[t].lower + " ";
+        list = list && (toks[t].lower == "," || toks[t].lower == "and" || toks[t].lower == "or" ||
+                        toks[t].capital);
+      }
+      if (list && gap != "( " && !m.is_country && !prev.is_country) {
         m.role = prev.role;
-      else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( ") &&
-               (prev.role == "incident" || prev.role == "context" || prev.role == "venue"))
+        if (!m.place && m.country.empty() && !prev.country.empty()) {
+          m.country = prev.country;
+          m.note += "; country hint from the list it is in";
+        }
+      } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( ") &&
+                 (prev.role == "incident" || prev.role == "context" || prev.role == "venue"))
         m.role = "context";
     }
     std::vector<PlaceMention*> here;
@@ -158,11 +218,31 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
       auto end = parse_iso(when->range.end);
       background = end && days_from_civil(*pub_ymd) - days_from_civil(*end) > 60;
     }
+    // A paragraph usually tells one story: an undated sentence takes the
+    // date of an earlier sentence of its paragraph (a blank line ends it).
+    // Headlines and datelines (lines without a full stop) stand alone.
+    if (si > 0) {
+      const std::string& end_tok = toks[sents[si - 1].last - 1].lower;
+      bool full_stop = end_tok == "." || end_tok == "!" || end_tok == "?" || end_tok == "\"" ||
+                       end_tok == "\xE2\x80\x9D";
+      if (!full_stop || text.substr(sents[si - 1].end, s.begin - sents[si - 1].end).find("\n\n") !=
+                            std::string::npos)
+        para_date = nullptr;
+    }
+    if (when && !background &&
+        (when->range.precision == "day" || when->range.precision == "range") && when->text != pub)
+      para_date = when;
     for (auto& cm : claims) {
       std::string where;
       if (background) {
         cm.claim.scope = "background";
-        where = "background: dated " + when->text + ", long before publication; not in any incident";
+        where =
+            "background: dated " + when->text + ", long before publication; not in any incident";
+        x.rejected.push_back(
+            {x.doc.source, 0,
+             cm.claim.kind + " " + std::to_string(cm.claim.low.value_or(cm.claim.high.value_or(0))),
+             "figure dated " + when->text +
+                 ", long before publication: kept in the JSON evidence only"});
       } else if (here.empty() || cm.total) {
         cm.claim.scope = "conflict";
         where = "conflict-wide figure";
@@ -174,7 +254,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
       x.claim_notes.push_back(where);
     }
     if (background) {
-      for (auto* m : here) m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
+      for (auto* m : here)
+        m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
       continue;
     }
     for (std::size_t hi = 0; hi < here.size(); ++hi) {
@@ -183,6 +264,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
       std::string date_note;
       if (when) {
         date = when->range;
+      } else if (para_date) {
+        date = para_date->range;
+        date_note = "date from an earlier sentence of the paragraph (\"" + para_date->text + "\")";
       } else if (pub_ymd) {
         long p = days_from_civil(*pub_ymd);
         date = {to_iso(civil_from_days(p - 7)), pub, "range"};
@@ -196,7 +280,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
         DraftIncident d;
         Incident& inc = d.incident;
         inc.date = date;
-        inc.place = m.place ? m.place->name : m.text;
+        inc.place = m.text;  // as written; the gazetteer's name goes to resolved_name
         inc.country = m.country;
         if (m.place) {
           inc.admin1 = m.place->admin1;
@@ -208,7 +292,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
           inc.resolve_note = m.note;
         }
         inc.notes = date_note;
-        if (!m.place) inc.notes += (inc.notes.empty() ? "" : "; ") + std::string("unresolved place: ") + m.note;
+        if (!m.place)
+          inc.notes += (inc.notes.empty() ? "" : "; ") + std::string("unresolved place: ") + m.note;
         inc.sources.push_back(x.doc.source);
         x.incidents.push_back(std::move(d));
       }
@@ -218,19 +303,39 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
       if (d.incident.event_type.empty() || event_rank(type) < event_rank(d.incident.event_type))
         d.incident.event_type = type;
       for (const auto& w : ev.weapons) {
-        std::string tag = "weapon:" + w;
-        if (std::find(d.incident.actors.begin(), d.incident.actors.end(), tag) == d.incident.actors.end())
-          d.incident.actors.push_back(tag);
+        if (std::find(d.weapons.begin(), d.weapons.end(), w) == d.weapons.end())
+          d.weapons.push_back(w);
       }
       d.evidence.push_back({x.doc.source, m.begin, m.end, "place", m.text});
       if (when) d.evidence.push_back({x.doc.source, when->begin, when->end, "date", when->text});
-      for (const auto& c : ev.cues) d.evidence.push_back({x.doc.source, c.begin, c.end, "event", c.type});
+      for (const auto& c : ev.cues)
+        d.evidence.push_back({x.doc.source, c.begin, c.end, "event", c.type});
       if (hi == 0)
         for (const auto& cm : claims)
           if (cm.claim.scope == "event") add_claim(d, cm, x.doc.source);
     }
     for (const auto& cm : claims)
-      if (cm.claim.scope == "conflict") add_claim(totals, cm, x.doc.source);
+      if (cm.claim.scope == "conflict") {
+        bool moved = cm.claim.kind == "evacuated" || cm.claim.kind == "displaced";
+        // The day the figure was stated: a date in the sentence within the
+        // week before publication ("On Sunday, Kyrgyzstan said"), else publication.
+        DateRange day = pub.empty() ? DateRange{} : DateRange{pub, pub, "day"};
+        if (when && when->range.precision == "day" && pub_ymd) {
+          auto w = parse_iso(when->range.start);
+          long lag = w ? days_from_civil(*pub_ymd) - days_from_civil(*w) : -1;
+          if (lag >= 0 && lag <= 7) day = when->range;
+        }
+        std::string side =
+            cm.claim.side == "unknown" || cm.claim.side == "both" ? "" : cm.claim.side;
+        DraftIncident& t = totals[side + "|" + day.start + "|" + (moved ? "e" : "c")];
+        if (t.incident.event_type.empty()) {
+          t.incident.event_type = moved ? "evacuation" : "casualty_report";
+          t.incident.date = day;
+          t.incident.country = side;
+          t.incident.place = side.empty() ? conflict_name : country_name(side);
+        }
+        add_claim(t, cm, x.doc.source);
+      }
   }
   // An undated mention (a headline) of a place that the article also dates
   // joins the dated incident instead of standing alone.
@@ -239,33 +344,35 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const st
     if (d.incident.date.precision != "range" || !d.incident.notes.starts_with("no date")) continue;
     for (std::size_t j = 0; j < x.incidents.size(); ++j) {
       DraftIncident& t = x.incidents[j];
-      if (i == j || t.incident.notes.starts_with("no date") || t.incident.place != d.incident.place ||
-          t.incident.place_id != d.incident.place_id)
-        continue;
-      for (std::size_t k = 0; k < d.incident.claims.size(); ++k) add_claim(t, d.claim_spans[k], x.doc.source);
+      bool same = d.incident.place_id.empty() ? t.incident.place == d.incident.place
+                                              : t.incident.place_id == d.incident.place_id;
+      if (i == j || t.incident.notes.starts_with("no date") || !same) continue;
+      for (std::size_t k = 0; k < d.incident.claims.size(); ++k)
+        add_claim(t, d.claim_spans[k], x.doc.source);
       t.evidence.insert(t.evidence.end(), d.evidence.begin(), d.evidence.end());
-      if (event_rank(d.incident.event_type) < event_rank(t.incident.event_type)) t.incident.event_type = d.incident.event_type;
-      for (const auto& a : d.incident.actors)
-        if (std::find(t.incident.actors.begin(), t.incident.actors.end(), a) == t.incident.actors.end())
-          t.incident.actors.push_back(a);
+      if (event_rank(d.incident.event_type) < event_rank(t.incident.event_type))
+        t.incident.event_type = d.incident.event_type;
+      for (const auto& a : d.weapons)
+        if (std::find(t.weapons.begin(), t.weapons.end(), a) == t.weapons.end())
+          t.weapons.push_back(a);
       d.incident.place.clear();  // marks it merged
       break;
     }
   }
   std::erase_if(x.incidents, [](const DraftIncident& d) { return d.incident.place.empty(); });
-  if (!totals.incident.claims.empty()) {
-    Incident& inc = totals.incident;
-    inc.place = conflict.empty() ? "conflict-wide" : conflict + " conflict";
-    inc.event_type = "casualty_report";
-    inc.date = pub.empty() ? DateRange{} : DateRange{pub, pub, "day"};
+  for (auto& [key, t] : totals) {
+    Incident& inc = t.incident;
     inc.sources.push_back(x.doc.source);
-    inc.notes = "running totals for the whole conflict as of publication; not pinned to one place";
+    inc.notes = inc.country.empty() ? "figures for the whole conflict (both sides or side not "
+                                      "stated); not pinned to one place"
+                                    : "figures for one side of the whole conflict as stated that "
+                                      "day; not pinned to one place";
     inc.resolve_note = "conflict-wide";
-    totals.incident.id = "conflict";
-    x.incidents.push_back(std::move(totals));
+    x.incidents.push_back(std::move(t));
   }
+  std::set<std::string> reported;
   for (auto& m : x.places)
-    if (!m.place && !m.is_country)
+    if (!m.place && !m.is_country && reported.insert(m.text).second)
       x.rejected.push_back({x.doc.source, 0, m.text, "place not resolved: " + m.note});
   return x;
 }
@@ -277,9 +384,10 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
     for (const auto& d : x.incidents) {
       const Incident& inc = d.incident;
       bool conflict = inc.resolve_note == "conflict-wide";
-      std::string key = conflict ? "conflict|" + inc.place
-                                 : (inc.place_id.empty() ? slug(inc.place) : inc.place_id) + "|" +
-                                       inc.date.start + "|" + inc.date.end;
+      std::string key = conflict
+                            ? "conflict|" + inc.place + "|" + inc.event_type + "|" + inc.date.start
+                            : (inc.place_id.empty() ? slug(inc.place) : inc.place_id) + "|" +
+                                  inc.date.start + "|" + inc.date.end;
       auto [it, fresh] = by_key.emplace(key, out.size());
       if (fresh) {
         out.push_back(d);
@@ -288,10 +396,12 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
       DraftIncident& m = out[it->second];
       Incident& mi = m.incident;
       if (event_rank(inc.event_type) < event_rank(mi.event_type)) mi.event_type = inc.event_type;
-      for (const auto& a : inc.actors)
-        if (std::find(mi.actors.begin(), mi.actors.end(), a) == mi.actors.end()) mi.actors.push_back(a);
+      for (const auto& a : d.weapons)
+        if (std::find(m.weapons.begin(), m.weapons.end(), a) == m.weapons.end())
+          m.weapons.push_back(a);
       for (const auto& s : inc.sources)
-        if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end()) mi.sources.push_back(s);
+        if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end())
+          mi.sources.push_back(s);
       for (std::size_t i = 0; i < d.claim_spans.size(); ++i) {
         ClaimMention cm = d.claim_spans[i];
         cm.claim = inc.claims[i];
@@ -305,11 +415,18 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
       }
     }
   }
+  for (auto& d : out) {
+    if (d.weapons.empty()) continue;
+    std::string list;
+    for (const auto& w : d.weapons) list += (list.empty() ? "" : ", ") + w;
+    d.incident.notes += (d.incident.notes.empty() ? "" : "; ") + std::string("weapons: ") + list;
+  }
   // Stable, readable ids.
   std::map<std::string, int> used;
   for (auto& d : out) {
     Incident& inc = d.incident;
-    std::string base = "x-" + slug(normalize_name(inc.place)) + (inc.date.start.empty() ? "" : "-" + inc.date.start);
+    std::string base = "x-" + slug(normalize_name(inc.place)) +
+                       (inc.date.start.empty() ? "" : "-" + inc.date.start);
     int n = ++used[base];
     inc.id = n == 1 ? base : base + "-" + std::to_string(n);
   }

@@ -26,6 +26,7 @@ struct DraftIncident {
   Incident incident;
   std::vector<Evidence> evidence;
   std::vector<ClaimMention> claim_spans;  // parallel to incident.claims
+  std::vector<std::string> weapons;       // written to notes as "weapons: ..."
 };
 
 struct DocExtraction {
@@ -41,7 +42,8 @@ struct DocExtraction {
 };
 
 // `default_date`: ISO date used when the text has no dateline (--date).
-DocExtraction extract_document(Document doc, const PlaceLookup& lookup, const std::string& default_date);
+DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
+                               const std::string& default_date);
 
 // Merges the drafts of several articles (same place and dates -> one).
 std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs);

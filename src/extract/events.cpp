@@ -7,9 +7,9 @@
 namespace bm::extract {
 
 int event_rank(const std::string& type) {
-  static const char* const order[] = {"drone_strike", "air_strike", "shelling", "armed_clash",
-                                      "attack_on_civilians", "property_destruction", "evacuation",
-                                      "ceasefire", "talks", "casualty_report"};
+  static const char* const order[] = {
+      "drone_strike",         "air_strike", "shelling",  "armed_clash", "attack_on_civilians",
+      "property_destruction", "evacuation", "ceasefire", "talks",       "casualty_report"};
   for (int i = 0; i < 10; ++i)
     if (type == order[i]) return i;
   return 99;
@@ -23,9 +23,8 @@ std::string SentenceEvents::main_type() const {
 }
 
 bool SentenceEvents::violent() const {
-  return std::any_of(cues.begin(), cues.end(), [](const EventCue& c) {
-    return c.type != "talks" && c.type != "ceasefire";
-  });
+  return std::any_of(cues.begin(), cues.end(),
+                     [](const EventCue& c) { return c.type != "talks" && c.type != "ceasefire"; });
 }
 
 SentenceEvents find_events(const std::vector<Token>& toks, std::size_t first, std::size_t last) {
@@ -33,7 +32,8 @@ SentenceEvents find_events(const std::vector<Token>& toks, std::size_t first, st
   for (std::size_t i = first; i < last; ++i) {
     const std::string& w = toks[i].lower;
     const std::string& next = i + 1 < last ? toks[i + 1].lower : w;
-    std::string type = lex::event_cue(w, i + 1 < last ? std::string_view(next) : std::string_view());
+    std::string type =
+        lex::event_cue(w, i + 1 < last ? std::string_view(next) : std::string_view());
     if (!type.empty()) out.cues.push_back({type, i, toks[i].begin, toks[i].end});
     std::string wp = lex::weapon(w, i + 1 < last ? std::string_view(next) : std::string_view());
     if (!wp.empty() && std::find(out.weapons.begin(), out.weapons.end(), wp) == out.weapons.end())
@@ -45,8 +45,8 @@ SentenceEvents find_events(const std::vector<Token>& toks, std::size_t first, st
     if (w != "drone" && w != "drones" && w != "uav" && w != "uavs") continue;
     for (std::size_t k = i > first + 4 ? i - 4 : first; k < last && k < i + 5; ++k) {
       const std::string& v = toks[k].lower;
-      if (v == "bombed" || v == "struck" || v == "strike" || v == "strikes" || v == "hit" || v == "attack" ||
-          v == "attacked" || v == "dropped") {
+      if (v == "bombed" || v == "struck" || v == "strike" || v == "strikes" || v == "hit" ||
+          v == "attack" || v == "attacked" || v == "dropped") {
         out.cues.push_back({"drone_strike", i, toks[i].begin, toks[i].end});
         break;
       }

@@ -11,24 +11,26 @@ namespace {
 
 bool stops_phrase(const std::string& w) {
   return w == "," || w == "." || w == ";" || w == ":" || w == "\"" || w == "(" || w == ")" ||
-         w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "that" || w == "which" || w == "who" ||
-         w == "while" || w == "when" || w == "after" || w == "as" || w == "but" || w == "however";
+         w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "-" || w == "\xE2\x80\x94" ||
+         w == "\xE2\x80\x93" || w == "that" || w == "which" || w == "who" || w == "while" ||
+         w == "when" || w == "after" || w == "as" || w == "but" || w == "however";
 }
 
 bool date_word(const Token& t) {
-  return lex::weekday(t.lower) >= 0 || lex::month(t.lower) || t.lower == "late" || t.lower == "early" ||
-         t.lower == "earlier" || t.lower == "on" || t.lower == "yesterday" || t.lower == "today" ||
-         t.lower == "morning" || t.lower == "also" || t.lower == "had" || t.lower == "has" ||
-         t.lower == "have" || t.lower == "later" || t.kind == TokKind::number;
+  return lex::weekday(t.lower) >= 0 || lex::month(t.lower) || t.lower == "late" ||
+         t.lower == "early" || t.lower == "earlier" || t.lower == "on" || t.lower == "yesterday" ||
+         t.lower == "today" || t.lower == "morning" || t.lower == "also" || t.lower == "had" ||
+         t.lower == "has" || t.lower == "have" || t.lower == "later" || t.kind == TokKind::number;
 }
 
-std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::size_t b, const PlaceLookup& lookup,
-                         std::string_view text) {
+std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::size_t b,
+                         const PlaceLookup& lookup, std::string_view text) {
   std::set<std::string> found;
   for (std::size_t k = a; k < b; ++k) {
     if (toks[k].kind != TokKind::word) continue;
     std::string iso = lex::country_word(toks[k].lower);
-    if (iso.empty() && toks[k].capital) iso = lookup.country_iso(text.substr(toks[k].begin, toks[k].end - toks[k].begin));
+    if (iso.empty() && toks[k].capital)
+      iso = lookup.country_iso(text.substr(toks[k].begin, toks[k].end - toks[k].begin));
     // A news agency's nationality ("Russian state news agency") is not a side.
     if (!iso.empty()) found.insert(iso);
   }
@@ -39,11 +41,12 @@ std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::siz
 
 // Nouns after a number that show it counts something other than people.
 bool not_people(const std::string& w) {
-  static const char* const words[] = {"countries", "nations", "sides", "states", "days", "weeks", "months",
-                                      "years", "hours", "minutes", "times", "leaders", "presidents",
-                                      "villages", "km", "kilometres", "kilometers", "miles", "metres",
-                                      "meters", "percent", "rounds", "shells", "rockets", "drones",
-                                      "houses", "homes", "buildings", "points", "posts", "outposts"};
+  static const char* const words[] = {
+      "countries", "nations",    "sides",      "states", "days",    "weeks",      "months",
+      "years",     "hours",      "minutes",    "times",  "leaders", "presidents", "villages",
+      "km",        "kilometres", "kilometers", "miles",  "metres",  "meters",     "percent",
+      "rounds",    "shells",     "rockets",    "drones", "houses",  "homes",      "buildings",
+      "points",    "posts",      "outposts"};
   for (const char* x : words)
     if (w == x) return true;
   return false;
@@ -54,11 +57,12 @@ bool adverb(const std::string& w) {
          w == "previously" || w == "separately" || w == "further" || w == "furthermore";
 }
 
-Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, std::size_t from, std::size_t last,
-                         const char* how) {
+Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, std::size_t from,
+                         std::size_t last, const char* how) {
   Attribution a;
   std::size_t e = from;
-  if (e < last && toks[e].lower == "the") {}
+  if (e < last && toks[e].lower == "the") {
+  }
   while (e < last && e - from < 8 && !stops_phrase(toks[e].lower) && toks[e].lower != "and") ++e;
   if (e == from) return a;
   a.begin = toks[from].begin;
@@ -70,8 +74,9 @@ Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, 
 
 }  // namespace
 
-Attribution find_attribution(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
-                             const Attribution& previous, const PlaceLookup& lookup) {
+Attribution find_attribution(std::string_view text, const std::vector<Token>& toks,
+                             const Sentence& s, const Attribution& previous,
+                             const PlaceLookup& lookup) {
   Attribution said, explicit_src;
   std::string via;
   for (std::size_t i = s.first; i < s.last; ++i) {
@@ -85,18 +90,24 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
     } else if (lex::speech_verb(w) && said.claimant.empty()) {
       // The subject: words right before the verb, skipping "late Sunday", "had".
       std::size_t e = i;
-      while (e > s.first && (date_word(toks[e - 1]) || adverb(toks[e - 1].lower)) && toks[e - 1].kind != TokKind::number) --e;
-      // "X, citing Y, reported": the subject is before the aside.
+      while (e > s.first && (date_word(toks[e - 1]) || adverb(toks[e - 1].lower)) &&
+             toks[e - 1].kind != TokKind::number)
+        --e;
+      // "X, citing Y, reported", "X, who spoke on condition of anonymity,
+      // said": the subject is before the aside.
       if (e > s.first && toks[e - 1].lower == ",") {
-        for (std::size_t c = e - 1; c > s.first && e - c < 8; --c)
-          if ((toks[c - 1].lower == "citing" || toks[c - 1].lower == "quoting") && c - 1 > s.first &&
-              toks[c - 2].lower == ",") {
+        for (std::size_t c = e - 1; c > s.first && e - c < 12; --c)
+          if ((toks[c - 1].lower == "citing" || toks[c - 1].lower == "quoting" ||
+               toks[c - 1].lower == "who" || toks[c - 1].lower == "which") &&
+              c - 1 > s.first && toks[c - 2].lower == ",") {
             e = c - 2;
             break;
           }
       }
       std::size_t b = e;
-      while (b > s.first && e - b < 8 && !stops_phrase(toks[b - 1].lower) && toks[b - 1].kind != TokKind::number) --b;
+      while (b > s.first && e - b < 8 && !stops_phrase(toks[b - 1].lower) &&
+             toks[b - 1].kind != TokKind::number)
+        --b;
       if (b < e) {
         said.begin = toks[b].begin;
         said.end = toks[e - 1].end;
@@ -115,14 +126,16 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
           }
         }
         // "Bishkek also said": a passive or clause-internal verb is not attribution.
-        if (!said.claimant.empty() && (lw.starts_with("people") || lw.ends_with(" were") || lw.ends_with(" was")))
+        if (!said.claimant.empty() &&
+            (lw.starts_with("people") || lw.ends_with(" were") || lw.ends_with(" was")))
           said = {};
       }
     }
   }
   Attribution out = !said.claimant.empty() ? said : explicit_src;
   if (out.claimant.empty()) return out;
-  if (!via.empty() && out.claimant.find(via) == std::string::npos) out.claimant += " (citing " + via + ")";
+  if (!via.empty() && out.claimant.find(via) == std::string::npos)
+    out.claimant += " (citing " + via + ")";
   if (out.how != "pronoun") {
     std::vector<Token> sub = tokenize(out.claimant);
     out.country = countries_of(sub, 0, sub.size(), lookup, out.claimant);
@@ -130,9 +143,9 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   return out;
 }
 
-std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
-                                      std::size_t sentence_index, const Attribution& who,
-                                      const std::vector<bool>& skip) {
+std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,
+                                      const Sentence& s, std::size_t sentence_index,
+                                      const Attribution& who, const std::vector<bool>& skip) {
   std::vector<ClaimMention> out;
   bool total_cue = false;
   for (std::size_t k = s.first; k < s.last; ++k) {
@@ -152,10 +165,21 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     // Forward: "36 people were killed", "130 wounded", "13 more deaths".
     std::string kind;
     std::size_t kind_at = 0, np_end = q->last;
-    for (std::size_t k = q->last; k < s.last && k < q->last + 7; ++k) {
+    std::size_t window = q->last + 7;
+    for (std::size_t k = q->last; k < s.last && k < window; ++k) {
       const std::string& w = toks[k].lower;
-      if (toks[k].kind == TokKind::number || w == "," || w == ";" || w == "(" || w == "." || w == "and" ||
-          stops_phrase(w) || not_people(w) || parse_quantity(toks, k, s.last))
+      // "three soldiers, including an officer, died": skip the aside.
+      if (w == "," && k + 1 < s.last && toks[k + 1].lower == "including") {
+        std::size_t j = k + 2;
+        while (j < s.last && j < k + 8 && toks[j].lower != ",") ++j;
+        if (j < s.last && toks[j].lower == ",") {
+          window += j + 1 - k;
+          k = j;
+          continue;
+        }
+      }
+      if (toks[k].kind == TokKind::number || w == "," || w == ";" || w == "(" || w == "." ||
+          w == "and" || stops_phrase(w) || not_people(w) || parse_quantity(toks, k, s.last))
         break;
       std::string c = lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {
@@ -169,7 +193,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     if (kind.empty()) {
       for (std::size_t k = q->first; k > s.first && q->first - k < 4; --k) {
         const std::string& w = toks[k - 1].lower;
-        if (w == "," || w == "." || toks[k - 1].kind == TokKind::number) break;
+        if (w == "," || w == "." || w == "and" || toks[k - 1].kind == TokKind::number) break;
         if (w == "toll") {
           kind = "killed";
         } else if (w == "dead" || w == "died") {
@@ -182,10 +206,12 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           break;
         }
       }
+      if (!kind.empty() && q->last < s.last && not_people(toks[q->last].lower)) kind.clear();
       // The noun phrase after the number: "24 people", "two dozen on the X side".
       np_end = q->last;
       while (np_end < s.last && np_end < q->last + 4 && toks[np_end].kind == TokKind::word &&
-             !lex::speech_verb(toks[np_end].lower) && toks[np_end].lower != "in" && toks[np_end].lower != "from")
+             !lex::speech_verb(toks[np_end].lower) && toks[np_end].lower != "in" &&
+             toks[np_end].lower != "from")
         ++np_end;
     }
     if (kind.empty()) continue;
@@ -204,7 +230,8 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     std::string side;
     bool its = false;
     for (std::size_t k = q->last; k < np_end; ++k) {
-      std::string g = lex::group(toks[k].lower, k + 1 < s.last ? std::string_view(toks[k + 1].lower) : "");
+      std::string g =
+          lex::group(toks[k].lower, k + 1 < s.last ? std::string_view(toks[k + 1].lower) : "");
       if (!g.empty() && cm.claim.group.empty()) cm.claim.group = g;
       if (toks[k].lower == "its" || toks[k].lower == "their") its = true;
       if (toks[k].lower.find('-') == std::string::npos) {
@@ -227,9 +254,11 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     }
     if (side.empty() && its && !who.country.empty()) side = who.country;
     // "one Tajik border guard was killed and three more were injured"
-    bool chained = np_end > q->last && (toks[q->last].lower == "more" || toks[q->last].lower == "others");
+    bool chained =
+        np_end > q->last && (toks[q->last].lower == "more" || toks[q->last].lower == "others");
     if (q->first > s.first && toks[q->first - 1].lower == "another") chained = true;
-    if (chained && !out.empty() && side.empty() && !out.back().side_inferred && out.back().claim.side != "unknown") {
+    if (chained && !out.empty() && side.empty() && !out.back().side_inferred &&
+        out.back().claim.side != "unknown") {
       side = out.back().claim.side;
       if (cm.claim.group.empty()) cm.claim.group = out.back().claim.group;
     }

@@ -13,14 +13,14 @@ namespace bm::extract {
 struct Attribution {
   std::string claimant;  // as written, e.g. "the Kyrgyz health ministry"
   std::size_t begin = 0, end = 0;
-  std::string country;   // ISO2 (or "both") the claimant speaks for, if any
-  std::string how;       // said, according_to, citing, as_per, pronoun
+  std::string country;  // ISO2 (or "both") the claimant speaks for, if any
+  std::string how;      // said, according_to, citing, as_per, pronoun
 };
 
 struct ClaimMention {
   Claim claim;
   std::size_t sentence = 0;
-  std::size_t begin = 0, end = 0;          // the figure ("at least 24 people have been killed")
+  std::size_t begin = 0, end = 0;              // the figure ("at least 24 people have been killed")
   std::size_t quote_begin = 0, quote_end = 0;  // the sentence
   std::size_t claimant_begin = 0, claimant_end = 0;
   bool side_inferred = false;  // side taken from the claimant, not the words
@@ -28,8 +28,9 @@ struct ClaimMention {
 };
 
 // Who a sentence attributes its statements to; `previous` resolves "it said".
-Attribution find_attribution(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
-                             const Attribution& previous, const PlaceLookup& lookup);
+Attribution find_attribution(std::string_view text, const std::vector<Token>& toks,
+                             const Sentence& s, const Attribution& previous,
+                             const PlaceLookup& lookup);
 
 // Figures in one sentence. Token indices in `skip` (dates) are not numbers.
 std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,

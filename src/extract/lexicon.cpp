@@ -10,125 +10,182 @@ using Map = std::unordered_map<std::string_view, std::string_view>;
 using Set = std::unordered_set<std::string_view>;
 
 const std::unordered_map<std::string_view, long> kNumbers = {
-    {"one", 1},       {"two", 2},        {"three", 3},      {"four", 4},         {"five", 5},
-    {"six", 6},       {"seven", 7},      {"eight", 8},      {"nine", 9},         {"ten", 10},
-    {"eleven", 11},   {"twelve", 12},    {"thirteen", 13},  {"fourteen", 14},    {"fifteen", 15},
-    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},    {"twenty", 20},
-    {"thirty", 30},   {"forty", 40},     {"fifty", 50},     {"sixty", 60},       {"seventy", 70},
-    {"eighty", 80},   {"ninety", 90},    {"dozen", 12},     {"score", 20}};
+    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+    {"eighty", 80},  {"ninety", 90},    {"dozen", 12},    {"score", 20}};
 
-const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
-                               "july",    "august",   "september", "october", "november", "december"};
-const Map kMonthAbbr = {{"jan", "1"}, {"feb", "2"},  {"mar", "3"},  {"apr", "4"},
-                        {"jun", "6"}, {"jul", "7"},  {"aug", "8"},  {"sep", "9"},
+const char* const kMonths[] = {"january",   "february", "march",    "april",
+                               "may",       "june",     "july",     "august",
+                               "september", "october",  "november", "december"};
+const Map kMonthAbbr = {{"jan", "1"},  {"feb", "2"},  {"mar", "3"},  {"apr", "4"},
+                        {"jun", "6"},  {"jul", "7"},  {"aug", "8"},  {"sep", "9"},
                         {"sept", "9"}, {"oct", "10"}, {"nov", "11"}, {"dec", "12"}};
-const char* const kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+const char* const kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                             "friday", "saturday", "sunday"};
 
 // Demonyms and short country names. Ambiguous ones ("georgian") still map to
 // the country: the rules use them only as hints.
 const Map kCountryWords = {
-    {"kyrgyz", "KG"}, {"kirghiz", "KG"}, {"kyrgyzstan", "KG"}, {"kirgizia", "KG"},
-    {"tajik", "TJ"}, {"tadjik", "TJ"}, {"tajikistan", "TJ"}, {"tajikistani", "TJ"},
-    {"uzbek", "UZ"}, {"uzbekistan", "UZ"}, {"kazakh", "KZ"}, {"kazakhstan", "KZ"},
-    {"turkmen", "TM"}, {"turkmenistan", "TM"}, {"afghan", "AF"}, {"afghanistan", "AF"},
-    {"pakistani", "PK"}, {"pakistan", "PK"}, {"indian", "IN"}, {"india", "IN"},
-    {"chinese", "CN"}, {"china", "CN"}, {"armenian", "AM"}, {"armenia", "AM"},
-    {"azerbaijani", "AZ"}, {"azeri", "AZ"}, {"azerbaijan", "AZ"}, {"russian", "RU"},
-    {"russia", "RU"}, {"ukrainian", "UA"}, {"ukraine", "UA"}, {"georgian", "GE"},
-    {"georgia", "GE"}, {"iranian", "IR"}, {"iran", "IR"}, {"iraqi", "IQ"}, {"iraq", "IQ"},
-    {"syrian", "SY"}, {"syria", "SY"}, {"turkish", "TR"}, {"turkey", "TR"}, {"israeli", "IL"},
-    {"israel", "IL"}, {"lebanese", "LB"}, {"lebanon", "LB"}, {"palestinian", "PS"},
-    {"nepali", "NP"}, {"nepal", "NP"}, {"bhutanese", "BT"}, {"bhutan", "BT"},
-    {"bangladeshi", "BD"}, {"bangladesh", "BD"}, {"burmese", "MM"}, {"myanmar", "MM"},
-    {"thai", "TH"}, {"thailand", "TH"}, {"cambodian", "KH"}, {"cambodia", "KH"},
-    {"vietnamese", "VN"}, {"vietnam", "VN"}, {"korean", "KR"}, {"ethiopian", "ET"},
-    {"ethiopia", "ET"}, {"eritrean", "ER"}, {"eritrea", "ER"}, {"sudanese", "SD"},
-    {"sudan", "SD"}, {"somali", "SO"}, {"somalia", "SO"}, {"kenyan", "KE"}, {"kenya", "KE"},
-    {"venezuelan", "VE"}, {"venezuela", "VE"}, {"colombian", "CO"}, {"colombia", "CO"},
-    {"peruvian", "PE"}, {"ecuadorian", "EC"}, {"serbian", "RS"}, {"serbia", "RS"},
-    {"kosovar", "XK"}, {"kosovo", "XK"}, {"moldovan", "MD"}, {"moldova", "MD"},
-    {"belarusian", "BY"}, {"belarus", "BY"}, {"mongolian", "MN"}, {"mongolia", "MN"},
-    {"saudi", "SA"}, {"yemeni", "YE"}, {"yemen", "YE"}, {"egyptian", "EG"}, {"egypt", "EG"},
-    {"libyan", "LY"}, {"libya", "LY"}, {"chadian", "TD"}, {"chad", "TD"}, {"malian", "ML"},
-    {"mali", "ML"}, {"nigerian", "NG"}, {"nigeria", "NG"}, {"congolese", "CD"},
-    {"rwandan", "RW"}, {"rwanda", "RW"}, {"ugandan", "UG"}, {"uganda", "UG"},
-    {"american", "US"}, {"british", "GB"}, {"french", "FR"}, {"german", "DE"}};
+    {"kyrgyz", "KG"},      {"kirghiz", "KG"},      {"kyrgyzstan", "KG"},  {"kirgizia", "KG"},
+    {"tajik", "TJ"},       {"tadjik", "TJ"},       {"tajikistan", "TJ"},  {"tajikistani", "TJ"},
+    {"uzbek", "UZ"},       {"uzbekistan", "UZ"},   {"kazakh", "KZ"},      {"kazakhstan", "KZ"},
+    {"turkmen", "TM"},     {"turkmenistan", "TM"}, {"afghan", "AF"},      {"afghanistan", "AF"},
+    {"pakistani", "PK"},   {"pakistan", "PK"},     {"indian", "IN"},      {"india", "IN"},
+    {"chinese", "CN"},     {"china", "CN"},        {"armenian", "AM"},    {"armenia", "AM"},
+    {"azerbaijani", "AZ"}, {"azeri", "AZ"},        {"azerbaijan", "AZ"},  {"russian", "RU"},
+    {"russia", "RU"},      {"ukrainian", "UA"},    {"ukraine", "UA"},     {"georgian", "GE"},
+    {"georgia", "GE"},     {"iranian", "IR"},      {"iran", "IR"},        {"iraqi", "IQ"},
+    {"iraq", "IQ"},        {"syrian", "SY"},       {"syria", "SY"},       {"turkish", "TR"},
+    {"turkey", "TR"},      {"israeli", "IL"},      {"israel", "IL"},      {"lebanese", "LB"},
+    {"lebanon", "LB"},     {"palestinian", "PS"},  {"nepali", "NP"},      {"nepal", "NP"},
+    {"bhutanese", "BT"},   {"bhutan", "BT"},       {"bangladeshi", "BD"}, {"bangladesh", "BD"},
+    {"burmese", "MM"},     {"myanmar", "MM"},      {"thai", "TH"},        {"thailand", "TH"},
+    {"cambodian", "KH"},   {"cambodia", "KH"},     {"vietnamese", "VN"},  {"vietnam", "VN"},
+    {"korean", "KR"},      {"ethiopian", "ET"},    {"ethiopia", "ET"},    {"eritrean", "ER"},
+    {"eritrea", "ER"},     {"sudanese", "SD"},     {"sudan", "SD"},       {"somali", "SO"},
+    {"somalia", "SO"},     {"kenyan", "KE"},       {"kenya", "KE"},       {"venezuelan", "VE"},
+    {"venezuela", "VE"},   {"colombian", "CO"},    {"colombia", "CO"},    {"peruvian", "PE"},
+    {"ecuadorian", "EC"},  {"serbian", "RS"},      {"serbia", "RS"},      {"kosovar", "XK"},
+    {"kosovo", "XK"},      {"moldovan", "MD"},     {"moldova", "MD"},     {"belarusian", "BY"},
+    {"belarus", "BY"},     {"mongolian", "MN"},    {"mongolia", "MN"},    {"saudi", "SA"},
+    {"yemeni", "YE"},      {"yemen", "YE"},        {"egyptian", "EG"},    {"egypt", "EG"},
+    {"libyan", "LY"},      {"libya", "LY"},        {"chadian", "TD"},     {"chad", "TD"},
+    {"malian", "ML"},      {"mali", "ML"},         {"nigerian", "NG"},    {"nigeria", "NG"},
+    {"congolese", "CD"},   {"rwandan", "RW"},      {"rwanda", "RW"},      {"ugandan", "UG"},
+    {"uganda", "UG"},      {"american", "US"},     {"british", "GB"},     {"french", "FR"},
+    {"german", "DE"}};
 
 const Map kCasualty = {
-    {"killed", "killed"},       {"dead", "killed"},           {"died", "killed"},
-    {"deaths", "killed"},       {"death", "killed"},          {"fatalities", "killed"},
-    {"killing", "killed"},      {"kill", "killed"},           {"kills", "killed"},
-    {"lives", "killed"},        {"bodies", "killed"},         {"slain", "killed"},
-    {"injured", "injured"},     {"wounded", "injured"},       {"hurt", "injured"},
-    {"injuries", "injured"},    {"wounding", "injured"},      {"injuring", "injured"},
-    {"evacuated", "evacuated"}, {"evacuees", "evacuated"},    {"evacuating", "evacuated"},
-    {"displaced", "displaced"}, {"fled", "displaced"},        {"refugees", "displaced"},
+    {"killed", "killed"},       {"dead", "killed"},          {"died", "killed"},
+    {"deaths", "killed"},       {"death", "killed"},         {"fatalities", "killed"},
+    {"killing", "killed"},      {"kill", "killed"},          {"kills", "killed"},
+    {"lives", "killed"},        {"bodies", "killed"},        {"slain", "killed"},
+    {"injured", "injured"},     {"wounded", "injured"},      {"hurt", "injured"},
+    {"injuries", "injured"},    {"wounding", "injured"},     {"injuring", "injured"},
+    {"evacuated", "evacuated"}, {"evacuees", "evacuated"},   {"evacuating", "evacuated"},
+    {"displaced", "displaced"}, {"fled", "displaced"},       {"refugees", "displaced"},
     {"missing", "missing"},     {"casualties", "casualties"}};
 
 const Map kGroups = {
-    {"civilians", "civilians"}, {"civilian", "civilians"},   {"children", "children"},
-    {"child", "children"},      {"women", "civilians"},      {"residents", "civilians"},
-    {"villagers", "civilians"}, {"soldiers", "soldiers"},    {"soldier", "soldiers"},
-    {"troops", "soldiers"},     {"servicemen", "soldiers"},  {"serviceman", "soldiers"},
-    {"militants", "militants"}, {"fighters", "militants"},   {"police", "police"},
-    {"policemen", "police"},    {"officers", "police"},      {"guards", "border guards"},
-    {"guard", "border guards"}, {"citizens", "citizens"},    {"personnel", "soldiers"}};
+    {"civilians", "civilians"}, {"civilian", "civilians"},  {"children", "children"},
+    {"child", "children"},      {"women", "civilians"},     {"residents", "civilians"},
+    {"villagers", "civilians"}, {"soldiers", "soldiers"},   {"soldier", "soldiers"},
+    {"troops", "soldiers"},     {"servicemen", "soldiers"}, {"serviceman", "soldiers"},
+    {"militants", "militants"}, {"fighters", "militants"},  {"police", "police"},
+    {"policemen", "police"},    {"officers", "police"},     {"guards", "border guards"},
+    {"guard", "border guards"}, {"citizens", "citizens"},   {"personnel", "soldiers"}};
 
-const Map kEvents = {
-    {"shelling", "shelling"},       {"shelled", "shelling"},        {"shells", "shelling"},
-    {"artillery", "shelling"},      {"mortar", "shelling"},         {"mortars", "shelling"},
-    {"rocket", "shelling"},         {"rockets", "shelling"},        {"bombarded", "shelling"},
-    {"bombardment", "shelling"},    {"fired", "shelling"},          {"firing", "shelling"},
-    {"airstrike", "air_strike"},    {"airstrikes", "air_strike"},   {"jets", "air_strike"},
-    {"aircraft", "air_strike"},     {"bombed", "air_strike"},       {"bombing", "air_strike"},
-    {"clash", "armed_clash"},       {"clashes", "armed_clash"},     {"clashed", "armed_clash"},
-    {"fighting", "armed_clash"},    {"skirmish", "armed_clash"},    {"skirmishes", "armed_clash"},
-    {"gunfire", "armed_clash"},     {"firefight", "armed_clash"},   {"attack", "armed_clash"},
-    {"attacks", "armed_clash"},     {"attacked", "armed_clash"},    {"attacking", "armed_clash"},
-    {"ambush", "armed_clash"},      {"incursion", "armed_clash"},   {"brawl", "armed_clash"},
-    {"destroyed", "property_destruction"}, {"burned", "property_destruction"},
-    {"torched", "property_destruction"},   {"damaged", "property_destruction"},
-    {"ceasefire", "ceasefire"},     {"cease-fire", "ceasefire"},    {"truce", "ceasefire"},
-    {"talks", "talks"},             {"negotiations", "talks"},      {"negotiate", "talks"},
-    {"evacuated", "evacuation"},    {"evacuation", "evacuation"},   {"evacuations", "evacuation"}};
+const Map kEvents = {{"shelling", "shelling"},
+                     {"shelled", "shelling"},
+                     {"shells", "shelling"},
+                     {"artillery", "shelling"},
+                     {"mortar", "shelling"},
+                     {"mortars", "shelling"},
+                     {"rocket", "shelling"},
+                     {"rockets", "shelling"},
+                     {"bombarded", "shelling"},
+                     {"bombardment", "shelling"},
+                     {"fired", "shelling"},
+                     {"firing", "shelling"},
+                     {"airstrike", "air_strike"},
+                     {"airstrikes", "air_strike"},
+                     {"jets", "air_strike"},
+                     {"aircraft", "air_strike"},
+                     {"bombed", "air_strike"},
+                     {"bombing", "air_strike"},
+                     {"clash", "armed_clash"},
+                     {"clashes", "armed_clash"},
+                     {"clashed", "armed_clash"},
+                     {"fighting", "armed_clash"},
+                     {"skirmish", "armed_clash"},
+                     {"skirmishes", "armed_clash"},
+                     {"gunfire", "armed_clash"},
+                     {"firefight", "armed_clash"},
+                     {"attack", "armed_clash"},
+                     {"attacks", "armed_clash"},
+                     {"attacked", "armed_clash"},
+                     {"attacking", "armed_clash"},
+                     {"ambush", "armed_clash"},
+                     {"incursion", "armed_clash"},
+                     {"brawl", "armed_clash"},
+                     {"destroyed", "property_destruction"},
+                     {"burned", "property_destruction"},
+                     {"torched", "property_destruction"},
+                     {"damaged", "property_destruction"},
+                     {"ceasefire", "ceasefire"},
+                     {"cease-fire", "ceasefire"},
+                     {"truce", "ceasefire"},
+                     {"talks", "talks"},
+                     {"negotiations", "talks"},
+                     {"negotiate", "talks"},
+                     {"evacuated", "evacuation"},
+                     {"evacuation", "evacuation"},
+                     {"evacuations", "evacuation"}};
 
-const Map kWeapons = {
-    {"tanks", "tanks"},           {"tank", "tanks"},             {"mortar", "mortars"},
-    {"mortars", "mortars"},       {"artillery", "artillery"},    {"rockets", "rockets"},
-    {"rocket", "rockets"},        {"drone", "drones"},           {"drones", "drones"},
-    {"uav", "drones"},            {"jets", "aircraft"},          {"aircraft", "aircraft"},
-    {"helicopters", "helicopters"}, {"grenades", "grenades"},    {"machine-guns", "machine guns"},
-    {"snipers", "sniper fire"},   {"missiles", "missiles"},      {"missile", "missiles"},
-    {"howitzers", "artillery"},   {"gun", "small arms"},         {"guns", "small arms"},
-    {"rifles", "small arms"},     {"batons", "melee weapons"},   {"stones", "stones"},
-    {"clubs", "melee weapons"}};
+const Map kWeapons = {{"tanks", "tanks"},
+                      {"tank", "tanks"},
+                      {"mortar", "mortars"},
+                      {"mortars", "mortars"},
+                      {"artillery", "artillery"},
+                      {"rockets", "rockets"},
+                      {"rocket", "rockets"},
+                      {"drone", "drones"},
+                      {"drones", "drones"},
+                      {"uav", "drones"},
+                      {"jets", "aircraft"},
+                      {"aircraft", "aircraft"},
+                      {"helicopters", "helicopters"},
+                      {"grenades", "grenades"},
+                      {"machine-guns", "machine guns"},
+                      {"snipers", "sniper fire"},
+                      {"missiles", "missiles"},
+                      {"missile", "missiles"},
+                      {"howitzers", "artillery"},
+                      {"gun", "small arms"},
+                      {"guns", "small arms"},
+                      {"rifles", "small arms"},
+                      {"batons", "melee weapons"},
+                      {"stones", "stones"},
+                      {"clubs", "melee weapons"}};
 
-const Set kSpeech = {"said", "says", "say", "reported", "reports", "announced", "announces",
-                     "stated", "states", "claimed", "claims", "told", "confirmed", "confirms",
-                     "added", "noted", "wrote", "tweeted", "declared", "alleged", "estimated",
-                     "estimates", "accused"};
-const Set kLocative = {"in", "at", "near", "from", "around", "outside", "inside", "into", "on",
-                       "across", "along", "toward", "towards", "of", "between", "and", "within",
-                       "off", "by"};
-const Set kArea = {"region", "regions", "district", "districts", "province", "provinces",
-                   "oblast", "county", "state", "governorate", "prefecture", "valley", "sector",
-                   "area", "areas", "territory", "enclave", "raion", "rayon", "tehsil"};
-const Set kSettlement = {"village", "villages", "town", "towns", "city", "settlement",
-                         "settlements", "hamlet", "outpost", "post", "checkpoint"};
-const Set kVenue = {"summit", "sidelines", "conference", "forum", "visit", "visited", "capital",
-                    "meeting", "embassy", "headquarters", "hosted", "met"};
+const Set kSpeech = {"said",      "says",     "say",       "reported",  "reports", "announced",
+                     "announces", "stated",   "states",    "claimed",   "claims",  "told",
+                     "confirmed", "confirms", "added",     "noted",     "wrote",   "tweeted",
+                     "declared",  "alleged",  "estimated", "estimates", "accused"};
+const Set kLocative = {"in",      "at",  "near",   "from",  "around", "outside", "inside",
+                       "into",    "on",  "across", "along", "toward", "towards", "of",
+                       "between", "and", "within", "off",   "by"};
+const Set kArea = {"region",     "regions", "district", "districts", "province",
+                   "provinces",  "oblast",  "county",   "state",     "governorate",
+                   "prefecture", "valley",  "sector",   "area",      "areas",
+                   "territory",  "enclave", "raion",    "rayon",     "tehsil"};
+const Set kSettlement = {"village",     "villages", "town",    "towns", "city",       "settlement",
+                         "settlements", "hamlet",   "outpost", "post",  "checkpoint", "crossing"};
+const Set kVenue = {"summit",  "sidelines", "conference", "forum",        "visit",  "visited",
+                    "capital", "meeting",   "embassy",    "headquarters", "hosted", "met"};
 const Set kTotal = {"toll", "total", "overall", "altogether", "cumulative", "so", "both", "since"};
 const Set kNotPlace = {
-    "the", "a", "an", "in", "on", "at", "and", "but", "it", "its", "this", "that", "these",
-    "they", "he", "she", "we", "i", "as", "after", "before", "during", "meanwhile", "however",
-    "read", "more", "source", "sources", "inputs", "president", "minister", "ministry",
-    "prime", "foreign", "interior", "health", "defence", "defense", "border", "news", "agency",
-    "state", "national", "security", "service", "government", "army", "forces", "republic",
-    "central", "east", "west", "north", "south", "new", "old", "great", "general", "united",
-    "union", "organization", "organisation", "council", "committee", "office", "press", "world",
-    "now", "fast", "frequent", "both", "earlier", "later", "shortly", "today", "yesterday",
-    "tomorrow", "according", "during", "mutual", "route", "violent", "russia's", "soviet",
-    "european", "asian", "asia", "kremlin", "reuters", "bbc", "ap", "afp", "tass"};
+    "the",       "a",         "an",       "in",         "on",           "at",           "and",
+    "but",       "it",        "its",      "this",       "that",         "these",        "they",
+    "he",        "she",       "we",       "i",          "as",           "after",        "before",
+    "during",    "meanwhile", "however",  "read",       "more",         "source",       "sources",
+    "inputs",    "president", "minister", "ministry",   "prime",        "foreign",      "interior",
+    "health",    "defence",   "defense",  "border",     "news",         "agency",       "state",
+    "national",  "security",  "service",  "government", "army",         "forces",       "republic",
+    "central",   "east",      "west",     "north",      "south",        "new",          "old",
+    "great",     "general",   "united",   "union",      "organization", "organisation", "council",
+    "committee", "office",    "press",    "world",      "now",          "fast",         "frequent",
+    "both",      "earlier",   "later",    "shortly",    "today",        "yesterday",    "tomorrow",
+    "according", "during",    "mutual",   "route",      "violent",      "russia's",     "soviet",
+    "european",  "asian",     "asia",     "kremlin",    "reuters",      "bbc",          "ap",
+    "afp",       "tass",      "no",       "not",        "some",         "all",          "many",
+    "most",      "there",     "here",     "what",       "when",         "while",        "if",
+    "his",       "her",       "their",    "our",        "his",          "for",          "with",
+    "from",      "by",        "to",       "of",         "or",           "so",           "line",
+    "control",   "actual"};
 
 }  // namespace
 
@@ -162,7 +219,8 @@ std::string casualty_kind(std::string_view w) {
 }
 
 std::string group(std::string_view w, std::string_view next) {
-  if ((w == "border" || w == "frontier") && (next == "guards" || next == "guard" || next == "troops"))
+  if ((w == "border" || w == "frontier") &&
+      (next == "guards" || next == "guard" || next == "troops"))
     return "border guards";
   if (w == "guards" || w == "guard") return "border guards";
   auto it = kGroups.find(w);
@@ -171,7 +229,9 @@ std::string group(std::string_view w, std::string_view next) {
 
 std::string event_cue(std::string_view w, std::string_view next) {
   if (w == "opened" && next == "fire") return "armed_clash";
-  if (w == "exchange" && next == "fire") return "armed_clash";
+  if ((w == "exchange" || w == "exchanged" || w == "exchanging" || w == "traded") &&
+      (next == "fire" || next == "gunfire"))
+    return "armed_clash";
   if (w == "air" && (next == "strike" || next == "strikes" || next == "raid")) return "air_strike";
   if (w == "drone" && (next == "strike" || next == "attack")) return "drone_strike";
   auto it = kEvents.find(w);
@@ -193,5 +253,10 @@ bool settlement_word(std::string_view w) { return kSettlement.contains(w); }
 bool venue_word(std::string_view w) { return kVenue.contains(w); }
 bool total_word(std::string_view w) { return kTotal.contains(w); }
 bool not_a_place(std::string_view w) { return kNotPlace.contains(w); }
+bool name_prefix(std::string_view w) {
+  return w == "new" || w == "north" || w == "south" || w == "east" || w == "west" ||
+         w == "central" || w == "upper" || w == "lower" || w == "great" || w == "old" ||
+         w == "northern" || w == "southern" || w == "eastern" || w == "western";
+}
 
 }  // namespace bm::extract::lex

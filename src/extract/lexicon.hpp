@@ -8,8 +8,8 @@
 namespace bm::extract::lex {
 
 std::optional<long> number_word(std::string_view w);  // one..ninety, dozen
-int month(std::string_view w);                         // 1..12, 0 if none
-int weekday(std::string_view w);                       // 0 Monday..6 Sunday, -1 if none
+int month(std::string_view w);                        // 1..12, 0 if none
+int weekday(std::string_view w);                      // 0 Monday..6 Sunday, -1 if none
 // ISO2 for a demonym or a common country name/short form ("kyrgyz", "india",
 // "afghan"); empty if none. Full country names also come from the bundle.
 std::string country_word(std::string_view w);
@@ -20,12 +20,14 @@ std::string group(std::string_view w, std::string_view next = {});
 // One of README's event types, or empty.
 std::string event_cue(std::string_view w, std::string_view next = {});
 std::string weapon(std::string_view w, std::string_view next = {});
-bool speech_verb(std::string_view w);     // said, reported, announced, ...
-bool locative(std::string_view w);        // in, at, near, from, ...
-bool area_word(std::string_view w);       // region, district, province, ...
-bool settlement_word(std::string_view w); // village, town, city, settlement
-bool venue_word(std::string_view w);      // summit, conference, sidelines, visit
-bool total_word(std::string_view w);      // toll, total, overall, altogether
-bool not_a_place(std::string_view w);     // capitalised words never worth a lookup
+bool speech_verb(std::string_view w);      // said, reported, announced, ...
+bool locative(std::string_view w);         // in, at, near, from, ...
+bool area_word(std::string_view w);        // region, district, province, ...
+bool settlement_word(std::string_view w);  // village, town, city, settlement
+bool venue_word(std::string_view w);       // summit, conference, sidelines, visit
+bool total_word(std::string_view w);       // toll, total, overall, altogether
+bool not_a_place(std::string_view w);
+// "New", "North", ...: never a place alone, but may start one ("New Delhi").
+bool name_prefix(std::string_view w);  // capitalised words never worth a lookup
 
 }  // namespace bm::extract::lex

@@ -15,19 +15,30 @@ struct ModWords {
   Mod mod;
 };
 
-const ModWords kMods[] = {
-    {{"at", "least", nullptr}, Mod::at_least},     {{"no", "fewer", "than"}, Mod::at_least},
-    {{"more", "than", nullptr}, Mod::more_than},   {{"over", nullptr, nullptr}, Mod::more_than},
-    {{"upwards", "of", nullptr}, Mod::more_than},  {{"in", "excess", "of"}, Mod::more_than},
-    {{"at", "most", nullptr}, Mod::at_most},       {{"up", "to", nullptr}, Mod::at_most},
-    {{"as", "many", "as"}, Mod::at_most},          {{"fewer", "than", nullptr}, Mod::at_most},
-    {{"less", "than", nullptr}, Mod::at_most},     {{"nearly", nullptr, nullptr}, Mod::nearly},
-    {{"almost", nullptr, nullptr}, Mod::nearly},
-    {{"nears", nullptr, nullptr}, Mod::nearly},    {{"approaching", nullptr, nullptr}, Mod::nearly},   {{"close", "to", nullptr}, Mod::nearly},
-    {{"about", nullptr, nullptr}, Mod::about},     {{"around", nullptr, nullptr}, Mod::about},
-    {{"approximately", nullptr, nullptr}, Mod::about}, {{"roughly", nullptr, nullptr}, Mod::about},
-    {{"some", nullptr, nullptr}, Mod::about},      {{"an", "estimated", nullptr}, Mod::about},
-    {{"estimated", nullptr, nullptr}, Mod::about}, {{"approx", nullptr, nullptr}, Mod::about}};
+const ModWords kMods[] = {{{"at", "least", nullptr}, Mod::at_least},
+                          {{"no", "fewer", "than"}, Mod::at_least},
+                          {{"more", "than", nullptr}, Mod::more_than},
+                          {{"over", nullptr, nullptr}, Mod::more_than},
+                          {{"upwards", "of", nullptr}, Mod::more_than},
+                          {{"in", "excess", "of"}, Mod::more_than},
+                          {{"at", "most", nullptr}, Mod::at_most},
+                          {{"up", "to", nullptr}, Mod::at_most},
+                          {{"as", "many", "as"}, Mod::at_most},
+                          {{"fewer", "than", nullptr}, Mod::at_most},
+                          {{"less", "than", nullptr}, Mod::at_most},
+                          {{"nearly", nullptr, nullptr}, Mod::nearly},
+                          {{"almost", nullptr, nullptr}, Mod::nearly},
+                          {{"nears", nullptr, nullptr}, Mod::nearly},
+                          {{"approaching", nullptr, nullptr}, Mod::nearly},
+                          {{"close", "to", nullptr}, Mod::nearly},
+                          {{"about", nullptr, nullptr}, Mod::about},
+                          {{"around", nullptr, nullptr}, Mod::about},
+                          {{"approximately", nullptr, nullptr}, Mod::about},
+                          {{"roughly", nullptr, nullptr}, Mod::about},
+                          {{"some", nullptr, nullptr}, Mod::about},
+                          {{"an", "estimated", nullptr}, Mod::about},
+                          {{"estimated", nullptr, nullptr}, Mod::about},
+                          {{"approx", nullptr, nullptr}, Mod::about}};
 
 bool digits_only(std::string_view s) {
   for (char c : s)
@@ -37,7 +48,8 @@ bool digits_only(std::string_view s) {
 
 // "137,000" -> 137000, "1.5" -> 1.5; nullopt for times, dates, years-in-text.
 std::optional<double> parse_digits(std::string_view s) {
-  if (s.find(':') != std::string_view::npos || s.find('-') != std::string_view::npos) return std::nullopt;
+  if (s.find(':') != std::string_view::npos || s.find('-') != std::string_view::npos)
+    return std::nullopt;
   std::string clean;
   for (char c : s)
     if (c != ',') clean += c;
@@ -56,10 +68,28 @@ double scale(std::string_view w) {
   return 0;
 }
 
+// "a [Tajik] [border] guard", "an Indian soldier", "a civilian": a singular
+// person noun within three words.
+bool single_person(const std::vector<Token>& toks, std::size_t k, std::size_t last) {
+  static const char* const nouns[] = {"soldier",  "guard",    "civilian",  "child",   "woman",
+                                      "man",      "resident", "policeman", "officer", "serviceman",
+                                      "villager", "farmer",   "shepherd",  "boy",     "girl",
+                                      "teenager", "person"};
+  for (std::size_t j = k; j < last && j < k + 3; ++j) {
+    for (const char* n : nouns)
+      if (toks[j].lower == n) return true;
+    if (toks[j].kind != TokKind::word) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size_t i, std::size_t last) {
-  auto at = [&](std::size_t k) -> std::string_view { return k < last ? std::string_view(toks[k].lower) : ""; };
+std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size_t i,
+                                       std::size_t last) {
+  auto at = [&](std::size_t k) -> std::string_view {
+    return k < last ? std::string_view(toks[k].lower) : "";
+  };
   Quantity q;
   q.first = i;
   Mod mod = Mod::none;
@@ -98,7 +128,8 @@ std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size
       ++k;
     }
     if (at(k) == "%" || at(k) == "percent" || at(k) == "km" || at(k) == "kilometres" ||
-        at(k) == "kilometers" || at(k) == "miles" || at(k) == "gmt" || at(k) == "am" || at(k) == "pm")
+        at(k) == "kilometers" || at(k) == "miles" || at(k) == "gmt" || at(k) == "am" ||
+        at(k) == "pm")
       return std::nullopt;
     low = high = std::lround(value);
   } else if ((w == "a" || w == "one") && at(k + 1) == "dozen") {
@@ -114,7 +145,8 @@ std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size
     approx = true;
     ++k;
     if (at(k) == "of") ++k;
-  } else if (w == "tens" && at(k + 1) == "of" && (at(k + 2) == "thousands" || at(k + 2) == "millions")) {
+  } else if (w == "tens" && at(k + 1) == "of" &&
+             (at(k + 2) == "thousands" || at(k + 2) == "millions")) {
     low = at(k + 2) == "thousands" ? 20000 : 20000000;
     approx = true;
     k += 3;
@@ -123,6 +155,10 @@ std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size
     low = 2;
     approx = true;
     k += w == "a" ? 2u : 1u;
+  } else if ((w == "a" || w == "an") && single_person(toks, k + 1, last)) {
+    // "a Tajik border guard was killed": one person.
+    low = high = 1;
+    ++k;
   } else if (auto n = lex::number_word(w); n && w != "score" && w != "dozen") {
     long value = *n;
     ++k;
@@ -145,15 +181,22 @@ std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size
     return std::nullopt;
   }
   switch (mod) {
-    case Mod::none: break;
+    case Mod::none:
+      break;
     case Mod::at_least:
-    case Mod::more_than: high.reset(); break;
-    case Mod::at_most: low.reset(); break;
+    case Mod::more_than:
+      high.reset();
+      break;
+    case Mod::at_most:
+      low.reset();
+      break;
     case Mod::nearly:
       low.reset();
       approx = true;
       break;
-    case Mod::about: approx = true; break;
+    case Mod::about:
+      approx = true;
+      break;
   }
   q.low = low;
   q.high = high;

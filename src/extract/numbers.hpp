@@ -21,6 +21,7 @@ struct Quantity {
 
 // A quantity starting at token i (modifier included), or nullopt. Years and
 // clock times are not quantities; neither are lone "a"/"an".
-std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size_t i, std::size_t last);
+std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size_t i,
+                                       std::size_t last);
 
 }  // namespace bm::extract

@@ -14,7 +14,8 @@ bool candidate_word(const Token& t) {
   return true;
 }
 
-std::string span_text(std::string_view text, const std::vector<Token>& toks, std::size_t a, std::size_t b) {
+std::string span_text(std::string_view text, const std::vector<Token>& toks, std::size_t a,
+                      std::size_t b) {
   std::string out(text.substr(toks[a].begin, toks[b - 1].end - toks[a].begin));
   // Drop a trailing possessive from the lookup text.
   for (std::string_view suf : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
@@ -24,21 +25,23 @@ std::string span_text(std::string_view text, const std::vector<Token>& toks, std
 }
 
 bool institution_word(const std::string& w) {
-  static const char* const words[] = {"organization", "organisation", "cooperation", "ministry", "agency",
-                                      "council", "service", "news", "committee", "university", "party",
-                                      "army", "forces", "bank", "union", "company", "press", "office",
-                                      "institute", "alliance", "treaty", "summit", "security", "court",
-                                      "times", "post", "world", "channel", "tv", "radio", "group"};
+  static const char* const words[] = {
+      "organization", "organisation", "cooperation", "ministry", "agency",    "council",  "service",
+      "news",         "committee",    "university",  "party",    "army",      "forces",   "bank",
+      "union",        "company",      "press",       "office",   "institute", "alliance", "treaty",
+      "summit",       "security",     "court",       "times",    "post",      "world",    "channel",
+      "tv",           "radio",        "group"};
   for (const char* x : words)
     if (w == x) return true;
   return false;
 }
 
 bool title_word(const std::string& w) {
-  static const char* const words[] = {"president", "minister", "leader", "counterpart", "mr", "mrs", "ms",
-                                      "chief", "general", "spokesman", "spokeswoman", "spokesperson",
-                                      "commander", "premier", "king", "prince", "sheikh", "dr", "colonel",
-                                      "secretary", "ambassador", "envoy", "mayor", "governor"};
+  static const char* const words[] = {
+      "president", "minister",  "leader",     "counterpart", "mr",          "mrs",
+      "ms",        "chief",     "general",    "spokesman",   "spokeswoman", "spokesperson",
+      "commander", "premier",   "king",       "prince",      "sheikh",      "dr",
+      "colonel",   "secretary", "ambassador", "envoy",       "mayor",       "governor"};
   for (const char* x : words)
     if (w == x) return true;
   return false;
@@ -52,8 +55,8 @@ struct Hints {
   std::string region;
 };
 
-Hints local_hints(std::string_view text, const std::vector<Token>& toks, std::size_t from, std::size_t last,
-                  const PlaceLookup& lookup) {
+Hints local_hints(std::string_view text, const std::vector<Token>& toks, std::size_t from,
+                  std::size_t last, const PlaceLookup& lookup) {
   Hints h;
   std::size_t stop = std::min(last, from + 10);
   for (std::size_t k = from; k < stop; ++k) {
@@ -106,11 +109,19 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
   // Pass 2: candidate spans per sentence. `persons`: words of multi-word
   // names that are no place ("Vladimir Putin"), so a later "Putin" is skipped.
   std::set<std::string> persons;
+  std::vector<std::string> by_mentions;
+  for (const auto& [iso, n] : scan.countries) by_mentions.push_back(iso);
+  std::stable_sort(by_mentions.begin(), by_mentions.end(),
+                   [&](const std::string& a, const std::string& b) {
+                     return scan.countries.at(a) > scan.countries.at(b);
+                   });
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
     std::size_t i = s.first;
     while (i < s.last) {
-      if (!candidate_word(toks[i])) {
+      bool prefix = toks[i].capital && lex::name_prefix(toks[i].lower) && i + 1 < s.last &&
+                    candidate_word(toks[i + 1]);
+      if (!candidate_word(toks[i]) && !prefix) {
         ++i;
         continue;
       }
@@ -130,6 +141,10 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
       if (run_b > s.first && title_word(toks[run_b - 1].lower)) skip_run = true;
       for (std::size_t k = run_b; k < run_e; ++k) skip_run = skip_run || title_word(toks[k].lower);
       if (skip_run) {
+        // Remember people's names: "President Vladimir Putin" makes a later "Putin" no place.
+        for (std::size_t k = run_b; k < run_e; ++k)
+          if (!title_word(toks[k].lower) && !institution_word(toks[k].lower))
+            persons.insert(toks[k].lower);
         i = run_e;
         continue;
       }
@@ -137,11 +152,14 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
       while (e < s.last && e - i < 4 && !toks[e - 1].possessive &&
              (candidate_word(toks[e]) || (toks[e].cyrillic && toks[e].kind == TokKind::word)))
         ++e;
-      // Longest prefix that is a country or a known place.
       bool found = false;
       // Only the whole span, or a country at its start: a run that is no
       // place as a whole is a person or organisation, not a shorter place.
-      for (std::size_t b = e; b > i && !found; b = (b == e && lookup.country_iso(span_text(text, toks, i, i + 1)).size()) ? i + 1 : i) {
+      std::vector<std::size_t> ends{e};
+      if (e > i + 1 && !lookup.country_iso(span_text(text, toks, i, i + 1)).empty())
+        ends.push_back(i + 1);
+      for (std::size_t b : ends) {
+        if (found) break;
         std::string name = span_text(text, toks, i, b);
         PlaceMention m;
         m.first = i;
@@ -163,7 +181,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         }
         if (b - i == 1 && !lex::country_word(toks[i].lower).empty()) break;  // a demonym
         // "Batken region", "Sughd province": look the area up as such.
-        bool area_follows = b < s.last && lex::area_word(toks[b].lower) && toks[b].lower.back() != 's';
+        bool area_follows =
+            b < s.last && lex::area_word(toks[b].lower) && toks[b].lower.back() != 's';
         // "the regions of Batken and Osh", "the village of Kolkand"
         bool area_before = false, settlement_before = false;
         for (std::size_t k = i; k > s.first && i - k < 4; --k) {
@@ -182,11 +201,19 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         }
         if (area_before && !settlement_before) queries.push_back(name + " region");
         queries.push_back(name);
+        // "Galwan Valley", "Tawang Sector": also the name without its generic word.
+        if (b - i >= 2 &&
+            (lex::area_word(toks[b - 1].lower) || lex::settlement_word(toks[b - 1].lower)))
+          queries.push_back(span_text(text, toks, i, b - 1));
         LookupResult best;
         for (const std::string& q : queries) {
           LookupResult r = lookup.lookup(q, h.country, h.region);
           if (!r.place && !h.region.empty()) r = lookup.lookup(q, h.country);
           if (!r.place && !h.country.empty()) r = lookup.lookup(q);
+          // A gazetteer that abstains on an ambiguous name gets the countries
+          // the article names, most named first, as hints.
+          for (std::size_t c = 0; !r.place && h.country.empty() && c < by_mentions.size(); ++c)
+            r = lookup.lookup(q, by_mentions[c], h.region);
           if (r.place) {
             best = r;
             m.query = q;
@@ -201,7 +228,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         for (const Place* p : best.candidates) {
           int score = 0;
           for (const auto& [iso2, n] : scan.countries)
-            if (p->country.find(iso2) != std::string::npos) score = std::max(score, 2 + std::min(n, 5));
+            if (p->country.find(iso2) != std::string::npos)
+              score = std::max(score, 2 + std::min(n, 5));
           if (!h.country.empty() && p->country.find(h.country) != std::string::npos) score += 10;
           if (settlement_before && !is_area_kind(*p)) score += 1;
           if (p->population > 1000000) score = std::max(score, 1);
@@ -219,7 +247,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           m.country = pick->country;
           m.precision = is_area_kind(*pick) ? GeoPrecision::region : pick->coord_precision;
           if (best.candidates.size() > 1)
-            m.note = std::to_string(best.candidates.size()) + " candidates; chose by article context";
+            m.note =
+                std::to_string(best.candidates.size()) + " candidates; chose by article context";
           if (!h.country.empty() || !h.region.empty())
             m.note += (m.note.empty() ? "" : "; ") + std::string("hint from text: ") + h.region +
                       (h.region.empty() || h.country.empty() ? "" : ", ") + h.country;
@@ -231,17 +260,32 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
       if (!found) {
         // Keep an unknown name next to an area or settlement word ("Kolkand
         // village", "the village of Kolkand") as an unresolved mention.
-        bool settlement_before = i >= s.first + 2 && toks[i - 1].lower == "of" &&
-                                 lex::settlement_word(toks[i - 2].lower);
-        bool area_after = e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower));
-        if (e - i >= 2 && !area_after && !settlement_before)
+        // "the towns of Goris, Sotk and Jermuk": walk back over the list.
+        bool settlement_before = false;
+        for (std::size_t k = i; k >= s.first + 2 && i - k < 12; --k) {
+          const Token& w = toks[k - 1];
+          if (w.lower == "of") {
+            settlement_before = lex::settlement_word(toks[k - 2].lower);
+            break;
+          }
+          if (w.lower != "," && w.lower != "and" && !w.capital) break;
+        }
+        bool area_after =
+            e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower) ||
+                           (toks[e].lower == "border" && e + 1 < s.last &&
+                            lex::settlement_word(toks[e + 1].lower)));
+        // "the disputed Galwan Valley": the generic word is part of the run.
+        bool generic_last = e - i >= 2 && (lex::area_word(toks[e - 1].lower) ||
+                                           lex::settlement_word(toks[e - 1].lower));
+        if (e - i >= 2 && !area_after && !settlement_before && !generic_last)
           for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
-        if ((area_after || settlement_before) && lex::country_word(toks[i].lower).empty()) {
+        if ((area_after || settlement_before || generic_last) &&
+            lex::country_word(toks[i].lower).empty()) {
           PlaceMention m;
           m.first = i;
           m.last = e + 1;
           m.begin = toks[i].begin;
-          if (!area_after) m.last = e;
+          if (!area_after || toks[e].lower == "border") m.last = e;
           m.end = toks[m.last - 1].end;
           m.sentence = si;
           Hints h = local_hints(text, toks, m.last, s.last, lookup);

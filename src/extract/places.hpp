@@ -14,13 +14,13 @@
 namespace bm::extract {
 
 struct PlaceMention {
-  std::size_t begin = 0, end = 0;  // byte offsets of the name as written
-  std::size_t first = 0, last = 0; // token range
+  std::size_t begin = 0, end = 0;   // byte offsets of the name as written
+  std::size_t first = 0, last = 0;  // token range
   std::size_t sentence = 0;
   std::string text;
-  std::string query;          // what was looked up ("Batken region")
+  std::string query;             // what was looked up ("Batken region")
   const Place* place = nullptr;  // null: a country or unresolved
-  std::string country;        // ISO2 of the place, or of the country named
+  std::string country;           // ISO2 of the place, or of the country named
   bool is_country = false;
   GeoPrecision precision = GeoPrecision::unknown;
   // incident: the text says something happened there; venue: a meeting

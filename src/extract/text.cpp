@@ -9,7 +9,8 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
   std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
   if (i + n > s.size()) n = 1;
   cp = n == 1 ? c : c & (0x3F >> (n - 1));
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  for (std::size_t k = 1; k < n; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   return n;
 }
 
@@ -25,7 +26,7 @@ bool is_letter(char32_t cp) {
 bool is_upper(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return true;
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;
-  if (cp >= 0x400 && cp <= 0x42F) return true;  // Cyrillic capitals
+  if (cp >= 0x400 && cp <= 0x42F) return true;         // Cyrillic capitals
   if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;  // Latin Extended-A pairs
   return false;
 }
@@ -44,9 +45,11 @@ std::string lower_ascii(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
     s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
@@ -142,15 +145,18 @@ std::vector<Sentence> split_sentences(std::string_view s, const std::vector<Toke
     bool stop = false;
     if (t.kind == TokKind::punct && (t.lower == "." || t.lower == "!" || t.lower == "?")) {
       // Not after a single capital letter (initials) and only before a capital/quote/end.
-      bool initial = i > 0 && toks[i - 1].kind == TokKind::word && toks[i - 1].end - toks[i - 1].begin == 1;
-      bool next_ok = i + 1 >= toks.size() || toks[i + 1].capital || toks[i + 1].kind != TokKind::word;
+      bool initial =
+          i > 0 && toks[i - 1].kind == TokKind::word && toks[i - 1].end - toks[i - 1].begin == 1;
+      bool next_ok =
+          i + 1 >= toks.size() || toks[i + 1].capital || toks[i + 1].kind != TokKind::word;
       stop = !initial && next_ok;
       // Keep a closing quote with its sentence.
       if (stop && i + 1 < toks.size() && toks[i + 1].kind == TokKind::punct &&
           (toks[i + 1].lower == "\"" || toks[i + 1].lower == "\xE2\x80\x9D") && !newline) {
         ++i;
         newline = i + 1 < toks.size() &&
-                  s.substr(toks[i].end, toks[i + 1].begin - toks[i].end).find('\n') != std::string_view::npos;
+                  s.substr(toks[i].end, toks[i + 1].begin - toks[i].end).find('\n') !=
+                      std::string_view::npos;
       }
     }
     if (stop || newline) close(i + 1);

@@ -23,7 +23,8 @@ Quantity quantity(const std::string& text) {
 
 TEST_CASE("publication date from a dateline", "[extract][dates]") {
   CHECK(find_publication_date(" date 2023-06-02 Fast News\nText") == "2023-06-02");
-  CHECK(find_publication_date("Published: 14 December 2022\nIndian and Chinese troops") == "2022-12-14");
+  CHECK(find_publication_date("Published: 14 December 2022\nIndian and Chinese troops") ==
+        "2022-12-14");
   CHECK(find_publication_date("Updated Sep 13, 2022 — Armenia said") == "2022-09-13");
   CHECK(find_publication_date("Troops clashed on Friday.") == "");
 }
@@ -108,4 +109,28 @@ TEST_CASE("years, times and distances are not quantities", "[extract][numbers]")
     auto toks = tokenize(s);
     CHECK_FALSE(parse_quantity(toks, 0, toks.size()));
   }
+}
+
+TEST_CASE("more dateline shapes and 'a soldier'", "[extract][dates][numbers]") {
+  CHECK(find_publication_date("Tue 13 Sep 2022 10.15 BST\nArmenia says") == "2022-09-13");
+  CHECK(find_publication_date("Sept. 13, 2022\nArmenia says") == "2022-09-13");
+  auto toks = tokenize("a Tajik border guard was killed");
+  auto q = parse_quantity(toks, 0, toks.size());
+  REQUIRE(q);
+  CHECK(q->low == 1);
+  CHECK(q->high == 1);
+  auto toks2 = tokenize("a ceasefire was agreed");
+  CHECK_FALSE(parse_quantity(toks2, 0, toks2.size()));
+}
+
+TEST_CASE("a month alone is the latest such month", "[extract][dates]") {
+  auto d = dates_in("In February, Pakistan closed the crossing", "2023-09-07");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].range.start == "2023-02-01");
+  CHECK(d[0].range.end == "2023-02-28");
+  CHECK(d[0].range.precision == "month");
+  auto n = dates_in("since November", "2023-09-07");
+  REQUIRE(n.size() == 1);
+  CHECK(n[0].range.start == "2022-11-01");
+  CHECK(dates_in("You May go", "2023-09-07").empty());
 }

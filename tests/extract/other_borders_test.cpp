@@ -11,8 +11,8 @@ using namespace bm::extract;
 
 namespace {
 
-Place place(const char* id, const char* name, const char* kind, const char* cc, double lon, double lat,
-            long pop = 0) {
+Place place(const char* id, const char* name, const char* kind, const char* cc, double lon,
+            double lat, long pop = 0) {
   Place p;
   p.id = id;
   p.name = name;
@@ -25,18 +25,21 @@ Place place(const char* id, const char* name, const char* kind, const char* cc, 
 }
 
 const Gazetteer& gazetteer() {
-  static const Gazetteer g({place("in_tawang", "Tawang", "town", "IN", 91.86, 27.59),
-                            place("in_arunachal", "Arunachal Pradesh", "region", "IN", 94.5, 28.0),
-                            place("cn_beijing", "Beijing", "city", "CN", 116.4, 39.9, 21000000),
-                            place("am_jermuk", "Jermuk", "town", "AM", 45.67, 39.84),
-                            place("am_goris", "Goris", "town", "AM", 46.34, 39.51),
-                            place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
-                            place("id_kapan", "Kapan", "village", "ID", 110.1, -7.5),
-                            place("pk_chaman", "Chaman", "town", "PK", 66.45, 30.92),
-                            place("af_spin_boldak", "Spin Boldak", "town", "AF", 66.39, 31.0),
-                            place("af_kandahar_prov", "Kandahar Province", "region", "AF", 65.7, 31.0),
-                            place("pk_islamabad", "Islamabad", "city", "PK", 73.05, 33.7, 1000000),
-                            place("fr_paris", "Paris", "city", "FR", 2.35, 48.85, 2100000)});
+  static const Gazetteer g(
+      {place("in_tawang", "Tawang", "town", "IN", 91.86, 27.59),
+       place("in_arunachal", "Arunachal Pradesh", "region", "IN", 94.5, 28.0),
+       place("cn_beijing", "Beijing", "city", "CN", 116.4, 39.9, 21000000),
+       place("in_new_delhi", "New Delhi", "city", "IN", 77.2, 28.6, 300000),
+       place("in_delhi", "Delhi", "city", "IN", 77.2, 28.65, 11000000),
+       place("am_jermuk", "Jermuk", "town", "AM", 45.67, 39.84),
+       place("am_goris", "Goris", "town", "AM", 46.34, 39.51),
+       place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
+       place("id_kapan", "Kapan", "village", "ID", 110.1, -7.5),
+       place("pk_chaman", "Chaman", "town", "PK", 66.45, 30.92),
+       place("af_spin_boldak", "Spin Boldak", "town", "AF", 66.39, 31.0),
+       place("af_kandahar_prov", "Kandahar Province", "region", "AF", 65.7, 31.0),
+       place("pk_islamabad", "Islamabad", "city", "PK", 73.05, 33.7, 1000000),
+       place("fr_paris", "Paris", "city", "FR", 2.35, 48.85, 2100000)});
   return g;
 }
 
@@ -90,7 +93,8 @@ TEST_CASE("India-China: dateline, weekday, sector, claimant", "[extract][e2e]") 
   CHECK_FALSE(incident_at(x, "cn_beijing"));
 }
 
-TEST_CASE("Armenia-Azerbaijan HTML: offsets into the extracted text, sides, list of towns", "[extract][e2e]") {
+TEST_CASE("Armenia-Azerbaijan HTML: offsets into the extracted text, sides, list of towns",
+          "[extract][e2e]") {
   DocExtraction x = run("armenia_azerbaijan.html");
   CHECK(x.doc.was_html);
   CHECK(x.doc.text.find("var ads") == std::string::npos);  // scripts are not text
@@ -123,7 +127,8 @@ TEST_CASE("Armenia-Azerbaijan HTML: offsets into the extracted text, sides, list
   CHECK_FALSE(claim(x, "killed", 999));
 }
 
-TEST_CASE("Afghanistan-Pakistan: --date, chained figures, summit venue is no incident", "[extract][e2e]") {
+TEST_CASE("Afghanistan-Pakistan: --date, chained figures, summit venue is no incident",
+          "[extract][e2e]") {
   DocExtraction x = run("afghanistan_pakistan.txt", "2023-02-20");  // a Monday
   CHECK(x.date_from == "option");
   const DraftIncident* d = incident_at(x, "pk_chaman");
@@ -141,7 +146,8 @@ TEST_CASE("Afghanistan-Pakistan: --date, chained figures, summit venue is no inc
   CHECK_FALSE(incident_at(x, "af_kandahar_prov"));  // locates Spin Boldak only
   CHECK_FALSE(incident_at(x, "pk_islamabad"));
   bool venue = false;
-  for (const auto& p : x.places) venue = venue || (p.place && p.place->id == "pk_islamabad" && p.role == "venue");
+  for (const auto& p : x.places)
+    venue = venue || (p.place && p.place->id == "pk_islamabad" && p.role == "venue");
   CHECK(venue);
 }
 
@@ -158,4 +164,138 @@ TEST_CASE("a place in a country the article never names is left unresolved", "[e
   DocExtraction z = extract_document(doc3, lookup(), "2022-09-14");
   CHECK_FALSE(incident_at(z, "am_goris"));
   REQUIRE_FALSE(z.rejected.empty());
+}
+
+TEST_CASE("HTML: publication date from meta, navigation and asides are not text",
+          "[extract][html]") {
+  DocExtraction x = run("page_with_meta.html");
+  CHECK(x.date_from == "html_meta");
+  CHECK(x.publication_date == "2023-02-20");
+  CHECK(x.doc.text.find("unrelated") == std::string::npos);
+  CHECK(x.doc.text.find("floods") == std::string::npos);
+  CHECK(x.doc.text.find("Border crossing shut after clash") == 0);  // the title leads
+  const DraftIncident* d = incident_at(x, "pk_chaman");
+  REQUIRE(d);
+  CHECK(d->incident.date.start == "2023-02-19");
+  REQUIRE(claim(x, "killed", 2));
+  CHECK(claim(x, "killed", 2)->claim.side == "PK");
+  CHECK_FALSE(claim(x, "killed", 10));
+  CHECK_FALSE(claim(x, "killed", 300));
+}
+
+TEST_CASE("Cyrillic names are candidates too", "[extract][places]") {
+  static const Gazetteer g({[] {
+    Place p = place("tj_vorukh", "Vorukh", "village", "TJ", 70.58, 39.85);
+    p.alt_names = {"Ворух"};
+    return p;
+  }()});
+  PlaceLookup l(g, {{normalize_name("Tajikistan"), "TJ"}});
+  Document doc = make_document("t", "Tajik officials said mortar fire hit Ворух on Monday.");
+  DocExtraction x = extract_document(doc, l, "2021-04-30");
+  REQUIRE(x.places.size() == 1);
+  CHECK(x.places[0].text == "Ворух");
+  REQUIRE(x.places[0].place);
+  CHECK(x.places[0].place->id == "tj_vorukh");
+  CHECK(x.places[0].role == "incident");
+  REQUIRE(x.incidents.size() == 1);
+  CHECK(x.incidents[0].incident.date.start == "2021-04-26");
+  CHECK(x.incidents[0].incident.event_type == "shelling");
+}
+
+TEST_CASE("wire style: lists with an unknown name, dateline city, people skipped",
+          "[extract][places]") {
+  DocExtraction x = run("armenia_reuters_style.txt", "2022-09-13");
+  const PlaceMention* sotk = nullptr;
+  for (const auto& p : x.places)
+    if (p.text == "Sotk") sotk = &p;
+  REQUIRE(sotk);
+  CHECK(sotk->place == nullptr);
+  CHECK(sotk->role == "incident");
+  CHECK(sotk->country == "AM");  // from the list it is in
+  CHECK(incident_at(x, "am_goris"));
+  CHECK(incident_at(x, "am_jermuk"));
+  const ClaimMention* k = claim(x, "killed", 49);
+  REQUIRE(k);
+  CHECK(k->claim.claimant == "Armenia");  // not "- Armenia"
+  CHECK(k->claim.side == "AM");
+  const ClaimMention* old = claim(x, "killed", 6500);
+  REQUIRE(old);
+  CHECK(old->claim.scope == "background");
+  for (const auto& p : x.places) CHECK(p.text != "Pashinyan");
+}
+
+TEST_CASE("an undated sentence takes its paragraph's date, not the next paragraph's",
+          "[extract][dates]") {
+  Document doc = make_document("t",
+                               "Armenian officials said fighting broke out on Tuesday near Goris. "
+                               "Shelling also hit Jermuk, they said.\n\n"
+                               "Troops were seen near Kapan.\n");
+  DocExtraction x = extract_document(doc, lookup(), "2022-09-14");
+  const DraftIncident* j = incident_at(x, "am_jermuk");
+  REQUIRE(j);
+  CHECK(j->incident.date.start == "2022-09-13");
+  CHECK(j->incident.notes.find("earlier sentence") != std::string::npos);
+  // "seen near" is no event: Kapan is only mentioned.
+  CHECK_FALSE(incident_at(x, "am_kapan"));
+}
+
+TEST_CASE("Galwan: 'Published On', unknown valley kept, New Delhi not Delhi, asides",
+          "[extract][e2e]") {
+  DocExtraction x = run("india_china_galwan.txt");
+  CHECK(x.publication_date == "2020-06-16");
+  const PlaceMention* galwan = nullptr;
+  const PlaceMention* delhi = nullptr;
+  for (const auto& p : x.places) {
+    if (p.text == "Galwan Valley") galwan = &p;
+    if (p.place && (p.place->id == "in_new_delhi" || p.place->id == "in_delhi")) delhi = &p;
+    CHECK(p.text != "Line");  // "Line of Actual Control"
+  }
+  REQUIRE(galwan);
+  CHECK(galwan->place == nullptr);
+  CHECK(galwan->role == "incident");
+  REQUIRE(delhi);
+  CHECK(delhi->text == "New Delhi");
+  CHECK(delhi->place->id == "in_new_delhi");
+  CHECK(delhi->role == "venue");
+  const ClaimMention* three =
+      claim(x, "killed", 3);  // "three soldiers, including an officer, died"
+  REQUIRE(three);
+  CHECK(three->claim.group == "soldiers");
+  const ClaimMention* twenty = claim(x, "killed", 20);
+  REQUIRE(twenty);
+  CHECK(twenty->claim.side == "IN");
+}
+
+TEST_CASE("a place that was shelled is an incident place; weapons go to notes",
+          "[extract][places]") {
+  Document doc = make_document(
+      "t", "Goris was shelled on Monday with mortars and tanks, Armenian officials said.");
+  ExtractResult r = extract_all({doc}, lookup(), "2022-09-14");
+  REQUIRE(r.drafts.size() == 1);
+  const Incident& i = r.drafts[0].incident;
+  CHECK(i.place == "Goris");
+  CHECK(i.date.start == "2022-09-12");
+  CHECK(i.event_type == "shelling");
+  CHECK(i.notes.find("weapons: mortars, tanks") != std::string::npos);
+  CHECK(i.actors.empty());
+}
+
+TEST_CASE("Torkham page: meta pubdate, unknown crossing kept once, exchanged fire",
+          "[extract][html]") {
+  DocExtraction x = run("torkham.html");
+  CHECK(x.publication_date == "2023-09-07");
+  const DraftIncident* t = nullptr;
+  for (const auto& d : x.incidents)
+    if (d.incident.place == "Torkham") t = &d;
+  REQUIRE(t);
+  CHECK(t->incident.date.start == "2023-09-06");  // "late on Wednesday"
+  CHECK(t->incident.event_type == "armed_clash");
+  CHECK_FALSE(t->incident.location);
+  int torkham_notes = 0;
+  for (const auto& r : x.rejected) torkham_notes += r.record == "Torkham";
+  CHECK(torkham_notes == 1);
+  const ClaimMention* k = claim(x, "killed", 1);
+  REQUIRE(k);
+  CHECK(k->claim.side == "AF");
+  CHECK(k->claim.group == "border guards");
 }
