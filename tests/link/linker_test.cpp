@@ -152,7 +152,7 @@ TEST_CASE("a point in Vorukh lies in Tajikistan, in an enclave", "[link]") {
 TEST_CASE("a region-precision incident is linked to the segments along the region", "[link]") {
   auto regions = fixture().bundle.regions({66, 36, 78, 44});
   auto it = std::find_if(regions.begin(), regions.end(),
-                         [](const bm::Region& r) { return r.name == "Batken"; });
+                         [](const bm::Region& r) { return r.name == "Batken Region"; });
   REQUIRE(it != regions.end());
   bm::Incident i = at(70.81667, 40.05);
   i.precision = bm::GeoPrecision::region;
