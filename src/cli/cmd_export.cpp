@@ -18,8 +18,7 @@ class ExportCommand : public Command {
     return "bordermap export my_incidents.csv -o out/incidents.gpkg";
   }
   void setup(CLI::App& app) override {
-    app.add_option("inputs", o_.inputs,
-                   "Incident CSV files (default: the bundled Sep 2022 Kyrgyz–Tajik data)");
+    add_input_option(app, o_.inputs);
     app.add_option("-o,--out", out_, "Output file: .geojson, .gpkg or .csv")->required();
     app.add_option("--flavour", flavour_, "CSV columns: bordermap (our schema) or acled")
         ->capture_default_str();

@@ -21,8 +21,7 @@ class RenderCommand : public Command {
     return "bordermap render incidents.csv -o map.pdf --page A4 --landscape --style print";
   }
   void setup(CLI::App& app) override {
-    app.add_option("inputs", o_.inputs,
-                   "Incident CSV files (default: the bundled Sep 2022 Kyrgyz–Tajik data)");
+    add_input_option(app, o_.inputs);
     app.add_option("-o,--out", outputs_, "Output map: .svg, .png or .pdf (repeat -o for several)")
         ->required()
         ->expected(1)

@@ -15,8 +15,7 @@ class ReportCommand : public Command {
   }
   const char* example() const override { return "bordermap report -o out/ my_incidents.csv"; }
   void setup(CLI::App& app) override {
-    app.add_option("inputs", o_.inputs,
-                   "Incident CSV files (default: the bundled Sep 2022 Kyrgyz–Tajik data)");
+    add_input_option(app, o_.inputs);
     app.add_option("-o,--out", o_.out_dir, "Output directory")->capture_default_str();
     app.add_option("--style", o_.style, "Map style name or .toml path")->capture_default_str();
     app.add_option("--title", o_.title, "Map title");

@@ -37,6 +37,12 @@ std::function<std::string(const std::string&)> rethrow_as_message(F check) {
 
 }  // namespace
 
+void add_input_option(CLI::App& app, std::vector<std::string>& inputs) {
+  app.add_option("inputs,--incidents", inputs,
+                 "Incident tables: bordermap CSV, ACLED, UCDP GED or any OGR source; - reads "
+                 "stdin (default: the bundled Sep 2022 Kyrgyz–Tajik data)");
+}
+
 void add_filter_options(CLI::App& app, IncidentFilter& f) {
   const char* group = "Filters";
   app.add_option("--from", f.from, "Keep incidents on or after this date (YYYY-MM-DD)")

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 #include "core/filter.hpp"
 
@@ -22,6 +23,9 @@ GlobalOptions& global();
 // carry data in a pipe); --quiet silences them, errors are never silenced.
 void note(const std::string& message);
 void detail(const std::string& message);  // only with --verbose
+
+// The incident tables a step reads: positional or --incidents, "-" = stdin.
+void add_input_option(CLI::App& app, std::vector<std::string>& inputs);
 
 // Adds --from/--to/--border/--bbox/--as-of to a subcommand.
 void add_filter_options(CLI::App& app, IncidentFilter& filter);

@@ -13,6 +13,7 @@ namespace bm {
 namespace {
 
 nlohmann::json file_entry(const std::string& path) {
+  if (path == "-") return {{"path", "-"}, {"stdin", true}};  // nothing left to checksum
   return {
       {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sha256_file(path)}};
 }

@@ -18,8 +18,9 @@ struct Run {
 };
 
 // Runs the real executable, as a user would, and captures stdout+stderr.
-Run run(const std::string& args) {
+Run run(const std::string& args, const std::string& stdin_file = "") {
   std::string cmd = std::string(BORDERMAP_BINARY) + " " + args + " 2>&1";
+  if (!stdin_file.empty()) cmd += " < " + stdin_file;
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p);
   std::string out;
@@ -46,19 +47,24 @@ TEST_CASE("command-line cases behave as tests/data/cli/cases.tsv says", "[cli]")
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     std::stringstream row(line);
-    std::string args, code, expect;
+    std::string args, code, expect, input;
     std::getline(row, args, '\t');
     std::getline(row, code, '\t');
     std::getline(row, expect, '\t');
-    args = replace_all(replace_all(args, "{data}", BORDERMAP_TEST_DATA), "{tmp}", tmp.string());
-    INFO("bordermap " << args);
-    Run r = run(args);
+    std::getline(row, input, '\t');
+    auto expand = [&](const std::string& s) {
+      return replace_all(replace_all(s, "{data}", BORDERMAP_TEST_DATA), "{tmp}", tmp.string());
+    };
+    args = expand(args);
+    input = expand(input);
+    INFO("bordermap " << args << (input.empty() ? "" : " < " + input));
+    Run r = run(args, input);
     INFO(r.output);
     CHECK(r.code == std::stoi(code));
     CHECK_THAT(r.output, Catch::Contains(expect));
     ++cases;
   }
-  CHECK(cases >= 10);
+  CHECK(cases >= 20);
 }
 
 TEST_CASE("a usage error leaves no partial output behind", "[cli]") {
