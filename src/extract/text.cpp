@@ -8,7 +8,7 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
   auto c = static_cast<unsigned char>(s[i]);
   std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
   if (i + n > s.size()) n = 1;
-  cp = n == 1 ? c : c & (0x3F >> (n - 1));
+  cp = n == 1 ? c : static_cast<char32_t>(c & (0x3Fu >> (n - 1)));
   for (std::size_t k = 1; k < n; ++k)
     cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   return n;
