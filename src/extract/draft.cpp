@@ -282,7 +282,11 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         inc.date = date;
         inc.place = m.text;  // as written; the gazetteer's name goes to resolved_name
         inc.country = m.country;
-        if (m.place) {
+        if (m.place && m.place->kind == "country") {
+          // A country is not a location: leave the row for the analyst to place.
+          inc.country = m.place->country;
+          inc.resolve_note = "names only the country " + m.place->name;
+        } else if (m.place) {
           inc.admin1 = m.place->admin1;
           inc.location = m.place->point;
           inc.precision = m.precision;
@@ -292,6 +296,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
           inc.resolve_note = m.note;
         }
         inc.notes = date_note;
+        if (m.place && m.place->kind == "country")
+          inc.notes += (inc.notes.empty() ? "" : "; ") + inc.resolve_note + ": not located";
         if (!m.place)
           inc.notes += (inc.notes.empty() ? "" : "; ") + std::string("unresolved place: ") + m.note;
         inc.sources.push_back(x.doc.source);

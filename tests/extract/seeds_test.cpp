@@ -226,3 +226,18 @@ TEST_CASE("seeds: merged drafts keep conflicting figures side by side", "[extrac
     CHECK(d.incident.place != "Bishkek");
   }
 }
+
+TEST_CASE("seeds: a place that is only a country gets no coordinates", "[extract][seeds]") {
+  if (seeds_dir().empty()) SUCCEED("seeds not found beside the repository: skipped");
+  if (seeds_dir().empty()) return;
+  int countries = 0;
+  for (const auto& d : seeds().r.drafts) {
+    const Incident& i = d.incident;
+    if (!i.resolve_note.starts_with("names only the country")) continue;
+    ++countries;
+    INFO(i.id << " " << i.place);
+    CHECK_FALSE(i.location.has_value());
+    CHECK(i.country.size() == 2);
+  }
+  CHECK(countries >= 1);  // the seeds speak of "the Kyrgyzstan-Tajikistan border" and tolls
+}
