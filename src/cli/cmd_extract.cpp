@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/global.hpp"
 #include "core/error.hpp"
 #include "export/atomic.hpp"
 #include "extract/extractor.hpp"
@@ -42,10 +43,9 @@ class ExtractCommand : public Command {
     extract::ExtractResult r = extract::extract_all(docs, lookup, date_);
     for (const auto& x : r.docs) {
       if (x.date_from == "none")
-        std::cerr << "bordermap: " << x.doc.source
-                  << ": no publication date in the text and no --date: relative dates left open\n";
-      for (const auto& rej : x.rejected)
-        std::cerr << "bordermap: " << rej.file << ": " << rej.record << ": " << rej.reason << '\n';
+        note(x.doc.source +
+             ": no publication date in the text and no --date: relative dates left open");
+      for (const auto& rej : x.rejected) note(rej.file + ": " + rej.record + ": " + rej.reason);
     }
     bool json = out_.size() > 5 && out_.ends_with(".json");
     write(out_, [&](std::ostream& os) {
@@ -59,8 +59,8 @@ class ExtractCommand : public Command {
       write(evidence_, [&](std::ostream& os) { extract::write_drafts_json(os, r.docs, r.drafts); });
     std::size_t claims = 0;
     for (const auto& d : r.drafts) claims += d.incident.claims.size();
-    std::cerr << "bordermap: " << docs.size() << " articles -> " << r.drafts.size()
-              << " draft incidents, " << claims << " claims\n";
+    note(std::to_string(docs.size()) + " articles -> " + std::to_string(r.drafts.size()) +
+         " draft incidents, " + std::to_string(claims) + " claims");
   }
 
  private:

@@ -1,10 +1,39 @@
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/global.hpp"
+#include "export/csv_export.hpp"
 #include "link/run_link.hpp"
+#include "report/report.hpp"
 
 namespace bm::cli {
 namespace {
+
+// "-" as input: stdin copied to a temporary file, removed afterwards.
+class StdinCopy {
+ public:
+  explicit StdinCopy(std::string& input) {
+    if (input != "-") return;
+    path_ = (std::filesystem::temp_directory_path() /
+             ("bordermap-stdin-" + std::to_string(::getpid()) + ".csv"))
+                .string();
+    std::ofstream out(path_, std::ios::binary);
+    out << std::cin.rdbuf();
+    input = path_;
+  }
+  ~StdinCopy() {
+    if (!path_.empty()) std::filesystem::remove(path_);
+  }
+  StdinCopy(const StdinCopy&) = delete;
+  StdinCopy& operator=(const StdinCopy&) = delete;
+
+ private:
+  std::string path_;
+};
 
 class LinkCommand : public Command {
  public:
@@ -17,9 +46,16 @@ class LinkCommand : public Command {
     return "bordermap link incidents.csv -o links.csv --within 5km --summary segments.csv";
   }
   void setup(CLI::App& app) override {
-    app.add_option("input", o_.input, "Incident CSV (bordermap's schema, or id,lon,lat[,date])")
+    app.add_option("input", o_.input,
+                   "Incident table (bordermap's schema, ACLED, UCDP, or id,lon,lat[,date]); - "
+                   "reads stdin")
         ->required();
-    app.add_option("-o,--out", o_.out, "Link table CSV, - for stdout")->capture_default_str();
+    app.add_option("-o,--out", o_.out, "Output CSV, - for stdout")->capture_default_str();
+    app.add_option("--format", format_,
+                   "links: one row per incident with its links; incidents: the incident "
+                   "table with the link columns appended, which render, report and export "
+                   "read (default: incidents on stdout, links in a file)")
+        ->check(CLI::IsMember({"links", "incidents"}));
     app.add_option("--segments", o_.segments_file,
                    "Border segments file (GeoJSON/GPKG lines; fields id, name, status, "
                    "valid_from, valid_to); default: the bundled segments");
@@ -34,6 +70,10 @@ class LinkCommand : public Command {
     app.add_option("--threads", o_.threads, "Worker threads (default: every core)");
   }
   void run() override {
+    std::string format = format_.empty() ? (o_.out == "-" ? "incidents" : "links") : format_;
+    if (format == "incidents") return run_as_stream();
+    // The fast reader wants a file it can read twice (sniff, then parse).
+    StdinCopy copy(o_.input);
     LinkRunResult r = run_link(o_);
     for (const auto& rej : r.rejected)
       std::cerr << "bordermap: " << rej.file << (rej.line ? ":" + std::to_string(rej.line) : "")
@@ -42,7 +82,27 @@ class LinkCommand : public Command {
   }
 
  private:
+  // The pipe step: `extract a.txt | link - | render - -o map.svg`.
+  void run_as_stream() {
+    ReportOptions ro;
+    ro.inputs = {o_.input};
+    ro.filter.border = o_.border;
+    ro.filter.as_of = o_.as_of;
+    Chain chain = run_chain(ro);
+    for (const auto& rej : chain.rejected)
+      note(rej.file + (rej.line ? ":" + std::to_string(rej.line) : "") + ": " + rej.record + ": " +
+           rej.reason);
+    if (o_.out == "-")
+      write_csv(std::cout, chain.data, CsvFlavour::bordermap);
+    else
+      write_csv_file(o_.out, chain.data, CsvFlavour::bordermap);
+    note("linked " + std::to_string(chain.data.links.size()) + " of " +
+         std::to_string(chain.incidents_read) + " incidents to the " + chain.a + "-" + chain.b +
+         " border");
+  }
+
   LinkRunOptions o_;
+  std::string format_;
 };
 
 }  // namespace

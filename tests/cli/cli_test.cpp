@@ -110,3 +110,18 @@ TEST_CASE("bordermap.toml in the working directory sets option defaults", "[cli]
   auto m = nlohmann::json::parse(bm::test::slurp(tmp / "out" / "manifest.json"));
   CHECK(m["options"]["title"] == "Config title 42");
 }
+
+TEST_CASE("steps compose through pipes: extract | link - | render -", "[cli]") {
+  auto tmp = bm::test::scratch("cli_pipe");
+  std::string b = BORDERMAP_BINARY;
+  std::string map = (tmp / "pipe.svg").string();
+  std::string cmd = b + " -q extract " + bm::test::data("extract/india_china_galwan.txt") + " | " +
+                    b + " -q link - --border IN-CN | tee " + (tmp / "linked.csv").string() + " | " +
+                    b + " -q render - --border IN-CN -o " + map + " >/dev/null 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  // The middle of the pipe is the incident table with the link columns.
+  std::string linked = bm::test::slurp(tmp / "linked.csv");
+  CHECK(linked.rfind("id,date_start", 0) == 0);
+  CHECK_THAT(linked, Catch::Contains("disputed_distance_m"));
+  CHECK_THAT(bm::test::slurp(map), Catch::Contains("<svg"));
+}
