@@ -29,6 +29,7 @@ class ExportCommand : public Command {
   void run() override {
     CsvFlavour flavour = csv_flavour_from(flavour_);
     check_export_target(out_, options_, flavour);  // before the (long) chain
+    o_.progress = make_progress();
     Chain chain = run_chain(o_);
     for (const auto& rej : chain.rejected)
       std::cerr << "bordermap: not located: " << rej.file

@@ -63,6 +63,7 @@ class RenderCommand : public Command {
     }
     auto parent = std::filesystem::path(outputs_.front()).parent_path();
     o_.out_dir = parent.empty() ? "." : parent.string();
+    o_.progress = make_progress();
     ReportResult r = run_report(o_);
     for (const auto& rej : r.rejected)
       std::cerr << "bordermap: not mapped: " << rej.file

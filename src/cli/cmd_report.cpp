@@ -24,6 +24,7 @@ class ReportCommand : public Command {
     add_filter_options(app, o_.filter);
   }
   void run() override {
+    o_.progress = make_progress();
     r_ = run_report(o_);
     for (const auto& rej : r_.rejected)
       note("not mapped: " + rej.file + (rej.line ? ":" + std::to_string(rej.line) : "") + ": " +

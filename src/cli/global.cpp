@@ -1,7 +1,10 @@
 #include "cli/global.hpp"
 
+#include <unistd.h>
+
 #include <functional>
 #include <iostream>
+#include <memory>
 
 #include "core/filter.hpp"
 
@@ -36,6 +39,27 @@ std::function<std::string(const std::string&)> rethrow_as_message(F check) {
 }
 
 }  // namespace
+
+ProgressFn make_progress() {
+  const GlobalOptions& g = global();
+  std::string mode = g.progress;
+  if (mode == "auto") mode = (!g.quiet && ::isatty(STDERR_FILENO)) ? "bar" : "none";
+  if (mode == "none") return {};
+  bool json = mode == "json";
+  // Printed only when the whole percent changes, so a million ticks cost little.
+  auto last = std::make_shared<std::pair<std::string, long>>("", -1);
+  return [json, last](std::string_view stage, std::size_t done, std::size_t total) {
+    long pct = total == 0 ? 100 : static_cast<long>(100 * done / total);
+    if (last->first == stage && last->second == pct) return;
+    *last = {std::string(stage), pct};
+    if (json)
+      std::cerr << nlohmann::json{{"stage", stage}, {"done", done}, {"total", total}}.dump()
+                << '\n';
+    else
+      std::cerr << "\rbordermap: " << stage << " " << done << "/" << total << " (" << pct
+                << "%)\x1b[K" << (done >= total ? "\n" : "") << std::flush;
+  };
+}
 
 void add_input_option(CLI::App& app, std::vector<std::string>& inputs) {
   app.add_option("inputs,--incidents", inputs,

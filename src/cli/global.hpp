@@ -8,13 +8,15 @@
 #include <vector>
 
 #include "core/filter.hpp"
+#include "core/progress.hpp"
 
 namespace bm::cli {
 
 struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
-  bool json = false;  // print a machine-readable summary on stdout
+  bool json = false;              // print a machine-readable summary on stdout
+  std::string progress = "auto";  // auto (a bar on a terminal), bar, json, none
 };
 
 GlobalOptions& global();
@@ -23,6 +25,11 @@ GlobalOptions& global();
 // carry data in a pipe); --quiet silences them, errors are never silenced.
 void note(const std::string& message);
 void detail(const std::string& message);  // only with --verbose
+
+// Shows library progress on stderr as --progress says: a one-line bar
+// (auto: only when stderr is a terminal and not --quiet), JSON lines
+// {"stage","done","total"} for scripts, or nothing.
+ProgressFn make_progress();
 
 // The incident tables a step reads: positional or --incidents, "-" = stdin.
 void add_input_option(CLI::App& app, std::vector<std::string>& inputs);

@@ -75,6 +75,11 @@ int run_main(int argc, char** argv) {
   app.add_flag("-q,--quiet", g.quiet, "No progress or notes on stderr (errors still shown)");
   app.add_flag("-v,--verbose", g.verbose, "More detail on stderr");
   app.add_flag("--json", g.json, "Print a machine-readable summary of the run on stdout");
+  app.add_option("--progress", g.progress,
+                 "Progress on stderr: auto (a bar when stderr is a terminal), bar, json "
+                 "(one JSON line per step), none")
+      ->check(CLI::IsMember({"auto", "bar", "json", "none"}))
+      ->capture_default_str();
   // An organisation's defaults: ./bordermap.toml when present, or --config.
   app.set_config("--config", "bordermap.toml", "TOML file of option defaults", false);
   app.fallthrough();  // global flags may come after the subcommand

@@ -43,8 +43,10 @@ std::pair<std::string, std::string> pick_border(const ReportOptions& o,
 }
 
 void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, const std::string& file,
-                    std::vector<Rejection>& rejected) {
+                    std::vector<Rejection>& rejected, const ProgressFn& progress) {
+  std::size_t done = 0;
   for (auto& i : incidents) {
+    report_progress(progress, "resolve", done++, incidents.size());
     if (i.location) continue;
     ResolveHints hints{i.country, i.admin1};
     Resolution r = gaz.resolve(i.place, hints);
@@ -115,7 +117,8 @@ Chain run_chain(const ReportOptions& o) {
     result.incidents_read += t.incidents.size() + t.rejected.size();
     result.rejected.insert(result.rejected.end(), t.rejected.begin(), t.rejected.end());
     apply_filter(t.incidents, o.filter, path, result.rejected);  // dates first: cheap
-    resolve_places(t.incidents, gaz, path, result.rejected);
+    resolve_places(t.incidents, gaz, path, result.rejected, o.progress);
+    report_progress(o.progress, "resolve", t.incidents.size(), t.incidents.size());
     apply_filter(t.incidents, o.filter, path, result.rejected);  // bbox needs locations
     for (auto& i : t.incidents) incidents.push_back(std::move(i));
   }
@@ -131,8 +134,11 @@ Chain run_chain(const ReportOptions& o) {
       if (!i.date.start.empty() && (as_of.empty() || i.date.start < as_of)) as_of = i.date.start;
   Linker linker(segments, all, LinkOptions{5000, o.filter.as_of});
   std::vector<Link> links;
-  for (const auto& i : incidents)
-    if (i.location) links.push_back(linker.link(i));
+  for (std::size_t k = 0; k < incidents.size(); ++k) {
+    report_progress(o.progress, "link", k, incidents.size());
+    if (incidents[k].location) links.push_back(linker.link(incidents[k]));
+  }
+  report_progress(o.progress, "link", incidents.size(), incidents.size());
   for (const auto& c : all) result.data.country_names[c.iso2] = c.name;
   // The land under the data in exports: the countries around the border.
   Bounds near = bounds_of(segments.front().lines);
@@ -205,16 +211,22 @@ ReportResult run_report(const ReportOptions& o) {
     result.incidents_mapped = links.size();
     return result;
   }
-  for (const auto& f : o.formats) {
+  for (std::size_t k = 0; k < o.formats.size(); ++k) {
+    report_progress(o.progress, "render", k, o.formats.size());
     RenderOptions ro;
-    ro.path = (std::filesystem::path(o.out_dir) / ("report." + f)).string();
+    ro.path = (std::filesystem::path(o.out_dir) / ("report." + o.formats[k])).string();
     render_map(data, style, ro);
     result.written.push_back(ro.path);
   }
+  report_progress(o.progress, "render", o.formats.size(), o.formats.size());
   // The data behind the map, styled for QGIS: GeoJSON (+ .qml), GeoPackage, CSV.
-  for (const char* name : {"incidents.geojson", "bordermap.gpkg", "incidents.csv"})
-    for (auto& p : export_to((std::filesystem::path(o.out_dir) / name).string(), chain.data))
+  const std::vector<std::string> exports = {"incidents.geojson", "bordermap.gpkg", "incidents.csv"};
+  for (std::size_t k = 0; k < exports.size(); ++k) {
+    report_progress(o.progress, "export", k, exports.size());
+    for (auto& p : export_to((std::filesystem::path(o.out_dir) / exports[k]).string(), chain.data))
       result.written.push_back(p);
+  }
+  report_progress(o.progress, "export", exports.size(), exports.size());
   std::string rej = (std::filesystem::path(o.out_dir) / "rejected.csv").string();
   write_rejected(rej, result.rejected);
   result.written.push_back(rej);

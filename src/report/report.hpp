@@ -6,6 +6,7 @@
 
 #include "core/filter.hpp"
 #include "core/model.hpp"
+#include "core/progress.hpp"
 #include "export/layers.hpp"
 #include "geodata/bundle.hpp"
 #include "render/map.hpp"
@@ -22,6 +23,7 @@ struct ReportOptions {
   std::vector<std::string> formats = {"svg", "png"};
   // When set, only these maps are written (bordermap render), not the data.
   std::vector<RenderOptions> maps;
+  ProgressFn progress;  // optional: stages read, resolve, link, render, export
 };
 
 struct ReportResult {
