@@ -40,18 +40,6 @@ std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::siz
 }
 
 // Nouns after a number that show it counts something other than people.
-bool not_people(const std::string& w) {
-  static const char* const words[] = {
-      "countries", "nations",    "sides",      "states", "days",    "weeks",      "months",
-      "years",     "hours",      "minutes",    "times",  "leaders", "presidents", "villages",
-      "km",        "kilometres", "kilometers", "miles",  "metres",  "meters",     "percent",
-      "rounds",    "shells",     "rockets",    "drones", "houses",  "homes",      "buildings",
-      "points",    "posts",      "outposts"};
-  for (const char* x : words)
-    if (w == x) return true;
-  return false;
-}
-
 bool adverb(const std::string& w) {
   return w == "however" || w == "also" || w == "meanwhile" || w == "later" || w == "earlier" ||
          w == "previously" || w == "separately" || w == "further" || w == "furthermore";
@@ -179,7 +167,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
         }
       }
       if (toks[k].kind == TokKind::number || w == "," || w == ";" || w == "(" || w == "." ||
-          w == "and" || stops_phrase(w) || not_people(w) || parse_quantity(toks, k, s.last))
+          w == "and" || stops_phrase(w) || lex::not_people(w) || parse_quantity(toks, k, s.last))
         break;
       std::string c = lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {
@@ -206,7 +194,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           break;
         }
       }
-      if (!kind.empty() && q->last < s.last && not_people(toks[q->last].lower)) kind.clear();
+      if (!kind.empty() && q->last < s.last && lex::not_people(toks[q->last].lower)) kind.clear();
       // The noun phrase after the number: "24 people", "two dozen on the X side".
       np_end = q->last;
       while (np_end < s.last && np_end < q->last + 4 && toks[np_end].kind == TokKind::word &&

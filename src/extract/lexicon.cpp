@@ -246,7 +246,28 @@ std::string weapon(std::string_view w, std::string_view next) {
   return it == kWeapons.end() ? std::string() : std::string(it->second);
 }
 
+const Set kNotPeople = {"countries",  "nations",  "sides",   "states",     "days",       "weeks",
+                        "months",     "years",    "hours",   "minutes",    "times",      "leaders",
+                        "presidents", "villages", "km",      "kilometres", "kilometers", "miles",
+                        "metres",     "meters",   "percent", "rounds",     "shells",     "rockets",
+                        "drones",     "houses",   "homes",   "buildings",  "points",     "posts",
+                        "outposts"};
+const Set kInstitution = {
+    "organization", "organisation", "cooperation", "ministry", "agency",    "council",  "service",
+    "news",         "committee",    "university",  "party",    "army",      "forces",   "bank",
+    "union",        "company",      "press",       "office",   "institute", "alliance", "treaty",
+    "summit",       "security",     "court",       "times",    "post",      "world",    "channel",
+    "tv",           "radio",        "group"};
+const Set kTitle = {"president",   "minister",     "leader",    "counterpart", "mr",
+                    "mrs",         "ms",           "chief",     "general",     "spokesman",
+                    "spokeswoman", "spokesperson", "commander", "premier",     "king",
+                    "prince",      "sheikh",       "dr",        "colonel",     "secretary",
+                    "ambassador",  "envoy",        "mayor",     "governor"};
+
 bool speech_verb(std::string_view w) { return kSpeech.contains(w); }
+bool not_people(std::string_view w) { return kNotPeople.contains(w); }
+bool institution_word(std::string_view w) { return kInstitution.contains(w); }
+bool title_word(std::string_view w) { return kTitle.contains(w); }
 bool locative(std::string_view w) { return kLocative.contains(w); }
 bool area_word(std::string_view w) { return kArea.contains(w); }
 bool settlement_word(std::string_view w) { return kSettlement.contains(w); }

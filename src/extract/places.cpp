@@ -24,29 +24,6 @@ std::string span_text(std::string_view text, const std::vector<Token>& toks, std
   return out;
 }
 
-bool institution_word(const std::string& w) {
-  static const char* const words[] = {
-      "organization", "organisation", "cooperation", "ministry", "agency",    "council",  "service",
-      "news",         "committee",    "university",  "party",    "army",      "forces",   "bank",
-      "union",        "company",      "press",       "office",   "institute", "alliance", "treaty",
-      "summit",       "security",     "court",       "times",    "post",      "world",    "channel",
-      "tv",           "radio",        "group"};
-  for (const char* x : words)
-    if (w == x) return true;
-  return false;
-}
-
-bool title_word(const std::string& w) {
-  static const char* const words[] = {
-      "president", "minister",  "leader",     "counterpart", "mr",          "mrs",
-      "ms",        "chief",     "general",    "spokesman",   "spokeswoman", "spokesperson",
-      "commander", "premier",   "king",       "prince",      "sheikh",      "dr",
-      "colonel",   "secretary", "ambassador", "envoy",       "mayor",       "governor"};
-  for (const char* x : words)
-    if (w == x) return true;
-  return false;
-}
-
 bool is_area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
 
 // Local hints after a name: "in the Y region of Z", "Y region", ", Z", "(Z)".
@@ -137,13 +114,15 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         ++run_e;
       bool skip_run = false;
       for (std::size_t k = run_b; k < run_e; ++k)
-        skip_run = skip_run || institution_word(toks[k].lower) || persons.contains(toks[k].lower);
-      if (run_b > s.first && title_word(toks[run_b - 1].lower)) skip_run = true;
-      for (std::size_t k = run_b; k < run_e; ++k) skip_run = skip_run || title_word(toks[k].lower);
+        skip_run =
+            skip_run || lex::institution_word(toks[k].lower) || persons.contains(toks[k].lower);
+      if (run_b > s.first && lex::title_word(toks[run_b - 1].lower)) skip_run = true;
+      for (std::size_t k = run_b; k < run_e; ++k)
+        skip_run = skip_run || lex::title_word(toks[k].lower);
       if (skip_run) {
         // Remember people's names: "President Vladimir Putin" makes a later "Putin" no place.
         for (std::size_t k = run_b; k < run_e; ++k)
-          if (!title_word(toks[k].lower) && !institution_word(toks[k].lower))
+          if (!lex::title_word(toks[k].lower) && !lex::institution_word(toks[k].lower))
             persons.insert(toks[k].lower);
         i = run_e;
         continue;
