@@ -31,10 +31,7 @@ class ExportCommand : public Command {
     check_export_target(out_, options_, flavour);  // before the (long) chain
     o_.progress = make_progress();
     Chain chain = run_chain(o_);
-    for (const auto& rej : chain.rejected)
-      std::cerr << "bordermap: not located: " << rej.file
-                << (rej.line ? ":" + std::to_string(rej.line) : "") << ": " << rej.record << ": "
-                << rej.reason << '\n';
+    note_rejections(chain.rejected, "not located");
     for (const auto& p : export_to(out_, chain.data, options_, flavour))
       std::cout << "wrote " << p << '\n';
   }

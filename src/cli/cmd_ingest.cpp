@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/global.hpp"
 #include "core/error.hpp"
 #include "export/atomic.hpp"
 #include "geodata/bundle.hpp"
@@ -52,10 +53,7 @@ class IngestCommand : public Command {
     std::size_t read = 0;
     for (const auto& input : inputs_) {
       IncidentTable t = ingest::read(input, options_);
-      for (const auto& r : t.rejected)
-        std::cerr << "bordermap: rejected: " << r.file
-                  << (r.line ? ":" + std::to_string(r.line) : "")
-                  << (r.record.empty() ? "" : ": " + r.record) << ": " << r.reason << '\n';
+      note_rejections(t.rejected, "rejected");
       read += t.incidents.size() + t.rejected.size();
       rejected.insert(rejected.end(), t.rejected.begin(), t.rejected.end());
       for (auto& i : t.incidents) incidents.push_back(std::move(i));
@@ -68,8 +66,8 @@ class IngestCommand : public Command {
         for (const auto& r : rejected)
           csv::write_row(o, {r.file, std::to_string(r.line), r.record, r.reason});
       });
-    std::cerr << "bordermap: read " << read << " records, used " << incidents.size()
-              << ", rejected " << rejected.size() << '\n';
+    note("read " + std::to_string(read) + " records, used " + std::to_string(incidents.size()) +
+         ", rejected " + std::to_string(rejected.size()));
   }
 
  private:
@@ -77,10 +75,10 @@ class IngestCommand : public Command {
   void check(std::vector<Incident>& incidents) const {
     try {
       for (const auto& w : ingest::check_countries(incidents, Bundle()))
-        std::cerr << "bordermap: warning: " << w.incident_id << ": the point lies in " << w.located
-                  << ", the row says " << w.stated << " (kept as given)\n";
+        note("warning: " + w.incident_id + ": the point lies in " + w.located + ", the row says " +
+             w.stated + " (kept as given)");
     } catch (const InputError& e) {
-      std::cerr << "bordermap: warning: country check skipped: " << e.what() << '\n';
+      note(std::string("warning: country check skipped: ") + e.what());
     }
   }
 

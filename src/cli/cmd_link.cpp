@@ -75,10 +75,8 @@ class LinkCommand : public Command {
     // The fast reader wants a file it can read twice (sniff, then parse).
     StdinCopy copy(o_.input);
     LinkRunResult r = run_link(o_);
-    for (const auto& rej : r.rejected)
-      std::cerr << "bordermap: " << rej.file << (rej.line ? ":" + std::to_string(rej.line) : "")
-                << ": " << rej.record << ": " << rej.reason << '\n';
-    std::cerr << "bordermap: linked " << r.linked << " of " << r.read << " incidents\n";
+    note_rejections(r.rejected, "not linked");
+    note("linked " + std::to_string(r.linked) + " of " + std::to_string(r.read) + " incidents");
   }
 
  private:
@@ -89,9 +87,7 @@ class LinkCommand : public Command {
     ro.filter.border = o_.border;
     ro.filter.as_of = o_.as_of;
     Chain chain = run_chain(ro);
-    for (const auto& rej : chain.rejected)
-      note(rej.file + (rej.line ? ":" + std::to_string(rej.line) : "") + ": " + rej.record + ": " +
-           rej.reason);
+    note_rejections(chain.rejected, "not linked");
     if (o_.out == "-")
       write_csv(std::cout, chain.data, CsvFlavour::bordermap);
     else

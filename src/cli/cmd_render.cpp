@@ -65,10 +65,7 @@ class RenderCommand : public Command {
     o_.out_dir = parent.empty() ? "." : parent.string();
     o_.progress = make_progress();
     ReportResult r = run_report(o_);
-    for (const auto& rej : r.rejected)
-      std::cerr << "bordermap: not mapped: " << rej.file
-                << (rej.line ? ":" + std::to_string(rej.line) : "") << ": " << rej.record << ": "
-                << rej.reason << '\n';
+    note_rejections(r.rejected, "not mapped");
     for (const auto& p : r.written) std::cout << "wrote " << p << '\n';
   }
 

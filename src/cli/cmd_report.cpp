@@ -19,6 +19,13 @@ class ReportCommand : public Command {
     app.add_option("-o,--out", o_.out_dir, "Output directory")->capture_default_str();
     app.add_option("--style", o_.style, "Map style name or .toml path")->capture_default_str();
     app.add_option("--title", o_.title, "Map title");
+    app.add_option("--formats", o_.formats, "Map formats to write, comma-separated")
+        ->delimiter(',')
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->allow_extra_args(false)
+        ->check(CLI::IsMember({"svg", "png", "pdf"}))
+        ->capture_default_str();
     app.add_option("--attribution", o_.attribution,
                    "Extra credit line on the map (e.g. your organisation)");
     add_filter_options(app, o_.filter);
@@ -26,9 +33,7 @@ class ReportCommand : public Command {
   void run() override {
     o_.progress = make_progress();
     r_ = run_report(o_);
-    for (const auto& rej : r_.rejected)
-      note("not mapped: " + rej.file + (rej.line ? ":" + std::to_string(rej.line) : "") + ": " +
-           rej.record + ": " + rej.reason);
+    note_rejections(r_.rejected, "not mapped");
     if (global().json) return;
     std::cout << "Read " << r_.incidents_read << " incidents, mapped " << r_.incidents_mapped
               << ", not mapped " << r_.rejected.size() << " (see rejected.csv).\n";

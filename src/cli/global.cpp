@@ -40,6 +40,12 @@ std::function<std::string(const std::string&)> rethrow_as_message(F check) {
 
 }  // namespace
 
+void note_rejections(const std::vector<Rejection>& rejected, const std::string& what) {
+  for (const auto& r : rejected)
+    note(what + ": " + r.file + (r.line ? ":" + std::to_string(r.line) : "") +
+         (r.record.empty() ? "" : ": " + r.record) + ": " + r.reason);
+}
+
 ProgressFn make_progress() {
   const GlobalOptions& g = global();
   std::string mode = g.progress;

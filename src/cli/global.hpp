@@ -25,6 +25,8 @@ GlobalOptions& global();
 // carry data in a pipe); --quiet silences them, errors are never silenced.
 void note(const std::string& message);
 void detail(const std::string& message);  // only with --verbose
+// One note per record a step could not use: "<what>: file:line: record: reason".
+void note_rejections(const std::vector<Rejection>& rejected, const std::string& what);
 
 // Shows library progress on stderr as --progress says: a one-line bar
 // (auto: only when stderr is a terminal and not --quiet), JSON lines

@@ -20,7 +20,7 @@ struct ReportOptions {
   std::string style = "report";
   std::string title;
   std::string attribution;  // extra credit line, e.g. the organisation's
-  std::vector<std::string> formats = {"svg", "png"};
+  std::vector<std::string> formats = {"svg", "png", "pdf"};
   // When set, only these maps are written (bordermap render), not the data.
   std::vector<RenderOptions> maps;
   ProgressFn progress;  // optional: stages read, resolve, link, render, export

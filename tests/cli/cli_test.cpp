@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -14,12 +16,17 @@ namespace {
 
 struct Run {
   int code;
-  std::string output;
+  std::string output;  // stdout and stderr together
+  std::string err;     // stderr alone
 };
 
-// Runs the real executable, as a user would, and captures stdout+stderr.
+// Runs the real executable, as a user would, and captures its output.
 Run run(const std::string& args, const std::string& stdin_file = "") {
-  std::string cmd = std::string(BORDERMAP_BINARY) + " " + args + " 2>&1";
+  static int calls = 0;  // test cases run in parallel processes: one folder each
+  auto err_file = bm::test::scratch("cli_stderr_" + std::to_string(::getpid()) + "_" +
+                                    std::to_string(calls++)) /
+                  "stderr.txt";
+  std::string cmd = std::string(BORDERMAP_BINARY) + " " + args + " 2>" + err_file.string();
   if (!stdin_file.empty()) cmd += " < " + stdin_file;
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p);
@@ -27,7 +34,8 @@ Run run(const std::string& args, const std::string& stdin_file = "") {
   std::array<char, 4096> buf{};
   while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
   int status = pclose(p);
-  return {WEXITSTATUS(status), out};
+  std::string err = bm::test::slurp(err_file);
+  return {WEXITSTATUS(status), out + err, err};
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
@@ -47,11 +55,12 @@ TEST_CASE("command-line cases behave as tests/data/cli/cases.tsv says", "[cli]")
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     std::stringstream row(line);
-    std::string args, code, expect, input;
+    std::string args, code, expect, input, err;
     std::getline(row, args, '\t');
     std::getline(row, code, '\t');
     std::getline(row, expect, '\t');
     std::getline(row, input, '\t');
+    std::getline(row, err, '\t');
     auto expand = [&](const std::string& s) {
       return replace_all(replace_all(s, "{data}", BORDERMAP_TEST_DATA), "{tmp}", tmp.string());
     };
@@ -62,6 +71,11 @@ TEST_CASE("command-line cases behave as tests/data/cli/cases.tsv says", "[cli]")
     INFO(r.output);
     CHECK(r.code == std::stoi(code));
     CHECK_THAT(r.output, Catch::Contains(expect));
+    // stderr is empty unless the case says what it must hold ("*": anything).
+    if (err.empty())
+      CHECK(r.err.empty());
+    else if (err != "*")
+      CHECK_THAT(r.err, Catch::Contains(expand(err)));
     ++cases;
   }
   CHECK(cases >= 20);
