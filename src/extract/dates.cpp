@@ -1,5 +1,7 @@
 #include "extract/dates.hpp"
 
+#include <cctype>
+
 #include <cstdio>
 
 #include "extract/lexicon.hpp"
@@ -86,6 +88,20 @@ int weekday_of(const Ymd& d) {
   return static_cast<int>(((z % 7) + 7 + 3) % 7);
 }
 
+namespace {
+
+// A word written in capitals, as wire datelines write the city ("YEREVAN").
+bool is_upper_word(std::string_view text, const Token& t) {
+  if (t.kind != TokKind::word || t.end - t.begin < 3) return false;
+  for (std::size_t k = t.begin; k < t.end; ++k) {
+    unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c < 0x80 && !(std::isupper(c) || c == '-')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string find_publication_date(std::string_view text) {
   std::string_view head = text.substr(0, 400);
   std::vector<Token> toks = tokenize(head);
@@ -103,6 +119,8 @@ std::string find_publication_date(std::string_view text) {
           (w == "date" || w == "published" || w == "updated" || w == "posted" || w == "on"))
         cue = true;
     }
+    // A wire dateline: "ISLAMABAD, December 11, 2022 -", "KYIV, 3 March 2022 (AP)".
+    if (i >= 2 && toks[i - 1].lower == "," && is_upper_word(head, toks[i - 2])) cue = true;
     // "Tue 13 Sep 2022", "Tuesday, September 13, 2022"
     bool day_abbr = t.lower == "mon" || t.lower == "tue" || t.lower == "tues" || t.lower == "wed" ||
                     t.lower == "thu" || t.lower == "thurs" || t.lower == "fri" ||

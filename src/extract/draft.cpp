@@ -142,7 +142,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     if (m.is_country && !written.contains(m.country)) written[m.country] = m.text;
   auto country_name = [&](const std::string& iso) {
     auto it = written.find(iso);
-    return it == written.end() ? iso : it->second;
+    return it == written.end() ? lookup.country_name(iso) : it->second;
   };
   std::string conflict_name = "conflict-wide";
   if (auto dash = conflict.find('-'); dash != std::string::npos)

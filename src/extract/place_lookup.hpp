@@ -46,6 +46,22 @@ class PlaceLookup {
     return iso;
   }
 
+  // A readable name for an ISO2 code ("AF" -> "Afghanistan"), for reports an
+  // article attributes to a country it names only by demonym; the code if none.
+  std::string country_name(const std::string& iso) const {
+    for (const auto& [name, code] : countries_) {
+      if (code != iso) continue;
+      std::string out = name;
+      bool start = true;
+      for (char& c : out) {
+        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        start = c == ' ' || c == '-';
+      }
+      return out;
+    }
+    return iso;
+  }
+
  private:
   LookupResult lookup_uncached(std::string_view name, const std::string& country,
                                const std::string& region) const {

@@ -27,6 +27,12 @@ TEST_CASE("publication date from a dateline", "[extract][dates]") {
         "2022-12-14");
   CHECK(find_publication_date("Updated Sep 13, 2022 — Armenia said") == "2022-09-13");
   CHECK(find_publication_date("Troops clashed on Friday.") == "");
+  // Wire datelines: the city in capitals, then the date.
+  CHECK(find_publication_date("Headline\n\nISLAMABAD, December 11, 2022 - Afghan forces fired") ==
+        "2022-12-11");
+  CHECK(find_publication_date("KYIV, 3 March 2022 (AP) — Shelling continued") == "2022-03-03");
+  // A capitalised word before a comma that is not a city in capitals is no dateline.
+  CHECK(find_publication_date("Officials in Kabul, December 11, 2022 said") == "");
 }
 
 TEST_CASE("relative dates resolve against the publication date", "[extract][dates]") {

@@ -1,0 +1,31 @@
+// A wire story whose only name for one side is a demonym ("Afghan"): the
+// drafts still name places in words and take the dateline's date.
+#include <catch2/catch.hpp>
+
+#include "extract/extractor.hpp"
+#include "geodata/bundle.hpp"
+#include "support.hpp"
+
+TEST_CASE("wire story: dateline date, countries named in words, never as codes",
+          "[extract][wire]") {
+  bm::Bundle bundle;
+  bm::Gazetteer gaz = bm::Gazetteer::from_bundle(bundle);
+  bm::extract::PlaceLookup lookup{gaz, bm::extract::country_names(bundle)};
+  auto r = bm::extract::extract_all(
+      {bm::extract::load_document(bm::test::data("extract/chaman_wire.txt"))}, lookup, "");
+  REQUIRE_FALSE(r.drafts.empty());
+  bool chaman = false, conflict_wide = false;
+  for (const auto& d : r.drafts) {
+    const bm::Incident& i = d.incident;
+    INFO(i.id << " " << i.place);
+    CHECK(i.place.size() > 2);  // "AF" would be a code, not a place as written
+    if (i.place == "Chaman") {
+      chaman = true;
+      CHECK(i.country == "PK");
+      CHECK(i.date.start == "2022-12-11");
+    }
+    if (i.place == "Afghanistan-Pakistan border") conflict_wide = true;
+  }
+  CHECK(chaman);
+  CHECK(conflict_wide);
+}
