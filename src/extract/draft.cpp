@@ -109,6 +109,16 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
   d.evidence.push_back({source, cm.begin, cm.end, "claim", ""});
 }
 
+// The dateline's own date ("Dec 12, 2022 - Indian and ...") dates the
+// article, not the events of the sentence it runs into.
+bool is_dateline(std::string_view text, const DateMention& dm) {
+  std::size_t k = dm.end;
+  while (k < text.size() && text[k] == ' ') ++k;
+  std::string_view rest = text.substr(k, 3);
+  return dm.begin < 300 && (rest.starts_with("-") || rest.starts_with("(") ||
+                            rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93"));
+}
+
 }  // namespace
 
 DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
@@ -209,7 +219,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     // before publication) sentences are not incidents of this article.
     const DateMention* when = nullptr;
     for (const auto& dm : sent_dates[si])
-      if (!dm.range.start.empty()) {
+      if (!dm.range.start.empty() && !is_dateline(text, dm)) {
         when = &dm;
         break;
       }

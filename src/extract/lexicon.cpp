@@ -164,8 +164,10 @@ const Set kArea = {"region",     "regions", "district", "districts", "province",
                    "territory",  "enclave", "raion",    "rayon",     "tehsil"};
 const Set kSettlement = {"village",     "villages", "town",    "towns", "city",       "settlement",
                          "settlements", "hamlet",   "outpost", "post",  "checkpoint", "crossing"};
-const Set kVenue = {"summit",  "sidelines", "conference", "forum",        "visit",  "visited",
-                    "capital", "meeting",   "embassy",    "headquarters", "hosted", "met"};
+// Where people go after or about an event, not where it happened.
+const Set kVenue = {"summit",   "sidelines", "conference",   "forum",        "visit",     "visited",
+                    "capital",  "meeting",   "embassy",      "headquarters", "hosted",    "met",
+                    "hospital", "hospitals", "hospitalised", "hospitalized", "treatment", "morgue"};
 const Set kTotal = {"toll", "total", "overall", "altogether", "cumulative", "so", "both", "since"};
 const Set kNotPlace = {
     "the",       "a",         "an",       "in",         "on",           "at",           "and",

@@ -29,3 +29,25 @@ TEST_CASE("wire story: dateline date, countries named in words, never as codes",
   CHECK(chaman);
   CHECK(conflict_wide);
 }
+
+TEST_CASE("wire story: the dateline does not date the events; a hospital town is no scene",
+          "[extract][wire]") {
+  bm::Bundle bundle;
+  bm::Gazetteer gaz = bm::Gazetteer::from_bundle(bundle);
+  bm::extract::PlaceLookup lookup{gaz, bm::extract::country_names(bundle)};
+  auto r = bm::extract::extract_all(
+      {bm::extract::load_document(bm::test::data("extract/tawang_wire.txt"))}, lookup, "");
+  bool tawang = false;
+  for (const auto& d : r.drafts) {
+    const bm::Incident& i = d.incident;
+    INFO(i.id << " " << i.place);
+    CHECK(i.place != "Guwahati");  // "taken to hospital in Guwahati"
+    if (i.place == "Tawang sector") {
+      tawang = true;
+      // "clashed last week", in an article dated Monday 12 December 2022
+      CHECK(i.date.start == "2022-12-05");
+      CHECK(i.date.end == "2022-12-11");
+    }
+  }
+  CHECK(tawang);
+}
