@@ -177,6 +177,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   std::map<std::string, DraftIncident> totals;
   std::size_t next_place = 0;
   const DateMention* para_date = nullptr;
+  // The first dated sentence usually sets the time of the story; later
+  // undated paragraphs tell the same story.
+  const DateMention* lead_date = nullptr;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
@@ -242,6 +245,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     if (when && !background &&
         (when->range.precision == "day" || when->range.precision == "range") && when->text != pub)
       para_date = when;
+    // Only a sentence that tells of an incident or a figure sets the lead's
+    // date (not a "Published: ..." line).
+    if (para_date == when && when && !lead_date && (!here.empty() || !claims.empty()))
+      lead_date = when;
     for (auto& cm : claims) {
       std::string where;
       if (background) {
@@ -277,6 +284,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       } else if (para_date) {
         date = para_date->range;
         date_note = "date from an earlier sentence of the paragraph (\"" + para_date->text + "\")";
+      } else if (lead_date) {
+        date = lead_date->range;
+        date_note =
+            "no date in the sentence: the date of the article's lead (\"" + lead_date->text + "\")";
       } else if (pub_ymd) {
         long p = days_from_civil(*pub_ymd);
         date = {to_iso(civil_from_days(p - 7)), pub, "range"};

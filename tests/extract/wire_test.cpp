@@ -51,3 +51,26 @@ TEST_CASE("wire story: the dateline does not date the events; a hospital town is
   }
   CHECK(tawang);
 }
+
+TEST_CASE("undated paragraphs take the date of the article's lead", "[extract][wire]") {
+  bm::Bundle bundle;
+  bm::Gazetteer gaz = bm::Gazetteer::from_bundle(bundle);
+  bm::extract::PlaceLookup lookup{gaz, bm::extract::country_names(bundle)};
+  // "YEREVAN, Sept 13 (Reuters)" has no year: the analyst gives --date.
+  auto r = bm::extract::extract_all(
+      {bm::extract::load_document(bm::test::data("extract/armenia_wire_undated.txt"))}, lookup,
+      "2022-09-13");
+  int towns = 0;
+  for (const auto& d : r.drafts) {
+    const bm::Incident& i = d.incident;
+    if (i.place != "Jermuk" && i.place != "Goris" && i.place != "Vardenis") continue;
+    INFO(i.place);
+    ++towns;
+    CHECK(i.country == "AM");
+    CHECK(i.event_type == "shelling");
+    // the lead: "killed overnight ... told parliament on Tuesday" (13 September)
+    CHECK(i.date.start == "2022-09-12");
+    CHECK(i.date.end == "2022-09-13");
+  }
+  CHECK(towns == 3);
+}
