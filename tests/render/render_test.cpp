@@ -8,13 +8,13 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/filter.hpp"
 #include "core/geodesic.hpp"
 #include "render/map.hpp"
 #include "render/page.hpp"
 #include "render/scale.hpp"
 #include "render/style.hpp"
 #include "report/report.hpp"
-#include "core/filter.hpp"
 #include "support.hpp"
 
 namespace {
