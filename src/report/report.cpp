@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 
 #include "core/error.hpp"
 #include "export/atomic.hpp"
@@ -14,6 +15,7 @@
 #include "ingest/incidents_csv.hpp"
 #include "link/linker.hpp"
 #include "render/map.hpp"
+#include "report/link_tables.hpp"
 #include "report/manifest.hpp"
 
 namespace bm {
@@ -42,8 +44,13 @@ std::pair<std::string, std::string> pick_border(const ReportOptions& o,
   return {a, b};
 }
 
+// Region areas of the incidents placed only to a region, by incident id: the
+// linker measures those from the whole area, as a range.
+using RegionAreas = std::map<std::string, std::shared_ptr<const MultiPolygon>>;
+
 void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, const std::string& file,
-                    std::vector<Rejection>& rejected, const ProgressFn& progress) {
+                    std::vector<Rejection>& rejected, const ProgressFn& progress,
+                    RegionAreas& areas) {
   std::size_t done = 0;
   for (auto& i : incidents) {
     report_progress(progress, "resolve", done++, incidents.size());
@@ -75,6 +82,8 @@ void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, cons
     i.uncertainty_m = r.uncertainty_m;
     // A place placed at its parent area is only as precise as that area.
     if (static_cast<int>(r.precision) > static_cast<int>(i.precision)) i.precision = r.precision;
+    const Place* area_of = r.parent ? r.parent : r.place;
+    if (i.precision == GeoPrecision::region && area_of->area) areas[i.id] = area_of->area;
   }
 }
 
@@ -112,12 +121,13 @@ Chain run_chain(const ReportOptions& o) {
   std::vector<Incident> incidents;
   Bundle bundle;
   Gazetteer gaz = Gazetteer::from_bundle(bundle);
+  RegionAreas areas;
   for (const auto& path : inputs) {
     IncidentTable t = read_incidents_csv_file(path);
     result.incidents_read += t.incidents.size() + t.rejected.size();
     result.rejected.insert(result.rejected.end(), t.rejected.begin(), t.rejected.end());
     apply_filter(t.incidents, o.filter, path, result.rejected);  // dates first: cheap
-    resolve_places(t.incidents, gaz, path, result.rejected, o.progress);
+    resolve_places(t.incidents, gaz, path, result.rejected, o.progress, areas);
     report_progress(o.progress, "resolve", t.incidents.size(), t.incidents.size());
     apply_filter(t.incidents, o.filter, path, result.rejected);  // bbox needs locations
     for (auto& i : t.incidents) incidents.push_back(std::move(i));
@@ -136,7 +146,10 @@ Chain run_chain(const ReportOptions& o) {
   std::vector<Link> links;
   for (std::size_t k = 0; k < incidents.size(); ++k) {
     report_progress(o.progress, "link", k, incidents.size());
-    if (incidents[k].location) links.push_back(linker.link(incidents[k]));
+    auto area = areas.find(incidents[k].id);
+    if (incidents[k].location)
+      links.push_back(
+          linker.link(incidents[k], area == areas.end() ? nullptr : area->second.get()));
   }
   report_progress(o.progress, "link", incidents.size(), incidents.size());
   for (const auto& c : all) result.data.country_names[c.iso2] = c.name;
@@ -227,6 +240,12 @@ ReportResult run_report(const ReportOptions& o) {
       result.written.push_back(p);
   }
   report_progress(o.progress, "export", exports.size(), exports.size());
+  std::string links_csv = (std::filesystem::path(o.out_dir) / "links.csv").string();
+  write_links_table(links_csv, links);
+  result.written.push_back(links_csv);
+  std::string summary = (std::filesystem::path(o.out_dir) / "segments_summary.csv").string();
+  write_segments_summary(summary, segments, incidents, links);
+  result.written.push_back(summary);
   std::string rej = (std::filesystem::path(o.out_dir) / "rejected.csv").string();
   write_rejected(rej, result.rejected);
   result.written.push_back(rej);

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
+#include "geodata/bundle.hpp"
 #include "report/report.hpp"
 #include "support.hpp"
 
@@ -25,4 +27,32 @@ TEST_CASE("report runs the whole chain and lists what it could not map", "[repor
   // The maps exist and are of their formats.
   CHECK(bm::test::slurp(dir / "report.png").substr(1, 3) == "PNG");
   CHECK_THAT(bm::test::slurp(dir / "report.svg"), Catch::Contains("<svg"));
+}
+
+TEST_CASE("the report bundle holds links.csv and the hot-segments table", "[report]") {
+  auto dir = bm::test::scratch("report_tables");
+  bm::ReportOptions o;  // the bundled September 2022 incidents
+  o.out_dir = dir.string();
+  o.formats = {"svg"};
+  auto r = bm::run_report(o);
+  std::stringstream links(bm::test::slurp(dir / "links.csv"));
+  std::string line;
+  std::getline(links, line);
+  CHECK(line.rfind("incident_id,segment_id,segment_status,distance_m,distance_max_m", 0) == 0);
+  std::size_t rows = 0;
+  bool region_range = false;
+  while (std::getline(links, line)) {
+    ++rows;
+    // A region-only incident is measured from its whole area: 0 to the far side.
+    if (line.find("region") != std::string::npos) {
+      auto parts = bm::split(line, ',');
+      region_range =
+          region_range || (parts.size() > 4 && parts[3] == "0.0" && std::stod(parts[4]) > 10000);
+    }
+  }
+  CHECK(rows == r.incidents_mapped);
+  CHECK(region_range);
+  std::string summary = bm::test::slurp(dir / "segments_summary.csv");
+  CHECK(summary.rfind("segment_id,name,incidents,incidents_while_disputed", 0) == 0);
+  CHECK_THAT(summary, Catch::Contains("kg-tj-"));
 }
