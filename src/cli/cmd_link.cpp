@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
+#include "core/error.hpp"
 #include "export/csv_export.hpp"
 #include "link/run_link.hpp"
 #include "report/report.hpp"
@@ -59,19 +60,25 @@ class LinkCommand : public Command {
     app.add_option("--segments", o_.segments_file,
                    "Border segments file (GeoJSON/GPKG lines; fields id, name, status, "
                    "valid_from, valid_to); default: the bundled segments");
-    app.add_option("--border", o_.border,
-                   "Two ISO codes, e.g. KG-TJ: bundled segments, or the shared boundary "
-                   "derived from the country polygons");
     app.add_option("--within", o_.within, "Zone flagged as within_zone (e.g. 5km, 500m)")
         ->capture_default_str();
-    app.add_option("--as-of", o_.as_of,
-                   "Border status date for every incident (default: each incident's date)");
     app.add_option("--summary", o_.summary, "Also write the per-segment summary CSV here");
     app.add_option("--threads", o_.threads, "Worker threads (default: every core)");
+    // --border: bundled segments, or the shared boundary derived from the
+    // country polygons; --as-of: one status date for every incident.
+    add_filter_options(app, filter_);
   }
   void run() override {
     std::string format = format_.empty() ? (o_.out == "-" ? "incidents" : "links") : format_;
+    o_.border = filter_.border;
+    o_.as_of = filter_.as_of;
     if (format == "incidents") return run_as_stream();
+    // The link table is the fast path over plain point tables: it does not
+    // filter rows, so say so rather than ignore the filter.
+    if (!filter_.from.empty() || !filter_.to.empty() || !filter_.bbox.empty())
+      throw UsageError(
+          "--from/--to/--bbox filter the incident table: use --format incidents (the default "
+          "on stdout), whose rows carry the link columns");
     // The fast reader wants a file it can read twice (sniff, then parse).
     StdinCopy copy(o_.input);
     LinkRunResult r = run_link(o_);
@@ -84,8 +91,7 @@ class LinkCommand : public Command {
   void run_as_stream() {
     ReportOptions ro;
     ro.inputs = {o_.input};
-    ro.filter.border = o_.border;
-    ro.filter.as_of = o_.as_of;
+    ro.filter = filter_;
     Chain chain = run_chain(ro);
     note_rejections(chain.rejected, "not linked");
     if (o_.out == "-")
@@ -99,6 +105,7 @@ class LinkCommand : public Command {
 
   LinkRunOptions o_;
   std::string format_;
+  IncidentFilter filter_;
 };
 
 }  // namespace
