@@ -32,11 +32,19 @@ class ExportCommand : public Command {
     o_.progress = make_progress();
     Chain chain = run_chain(o_);
     note_rejections(chain.rejected, "not located");
-    for (const auto& p : export_to(out_, chain.data, options_, flavour))
-      std::cout << "wrote " << p << '\n';
+    std::vector<std::string> written = export_to(out_, chain.data, options_, flavour);
+    summary_ = {{"incidents_read", chain.incidents_read},
+                {"incidents", chain.data.incidents.size()},
+                {"links", chain.data.links.size()},
+                {"not_located", chain.rejected.size()},
+                {"written", written}};
+    if (!global().json)
+      for (const auto& p : written) std::cout << "wrote " << p << '\n';
   }
+  nlohmann::json result_json() const override { return summary_; }
 
  private:
+  nlohmann::json summary_;
   ReportOptions o_;
   std::string out_;
   std::string flavour_ = "bordermap";

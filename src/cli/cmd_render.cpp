@@ -66,10 +66,17 @@ class RenderCommand : public Command {
     o_.progress = make_progress();
     ReportResult r = run_report(o_);
     note_rejections(r.rejected, "not mapped");
-    for (const auto& p : r.written) std::cout << "wrote " << p << '\n';
+    summary_ = {{"incidents_read", r.incidents_read},
+                {"incidents_mapped", r.incidents_mapped},
+                {"not_mapped", r.rejected.size()},
+                {"written", r.written}};
+    if (!global().json)
+      for (const auto& p : r.written) std::cout << "wrote " << p << '\n';
   }
+  nlohmann::json result_json() const override { return summary_; }
 
  private:
+  nlohmann::json summary_;
   ReportOptions o_;
   RenderOptions map_;
   std::vector<std::string> outputs_;
