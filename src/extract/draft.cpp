@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "extract/lexicon.hpp"
@@ -119,6 +120,15 @@ bool is_dateline(std::string_view text, const DateMention& dm) {
                             rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93"));
 }
 
+// "X, close to the Tajik enclave of Y", "X of the northeastern state of Y":
+// Y says where X is; it is not a scene of its own.
+bool locating_phrase(const std::string& gap) {
+  static const std::regex re(
+      R"(^(, )?((close to|near|next to|not far from|bordering|in|of) )?(the )?([a-z-]+ ){0,2})"
+      R"((enclave|exclave|state|province|region|district|oblast|county) of $)");
+  return std::regex_match(gap, re);
+}
+
 }  // namespace
 
 DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
@@ -211,7 +221,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
           m.country = prev.country;
           m.note += "; country hint from the list it is in";
         }
-      } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( ") &&
+      } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( " ||
+                  locating_phrase(gap)) &&
                  (prev.role == "incident" || prev.role == "context" || prev.role == "venue"))
         m.role = "context";
     }

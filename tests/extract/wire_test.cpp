@@ -74,3 +74,23 @@ TEST_CASE("undated paragraphs take the date of the article's lead", "[extract][w
   }
   CHECK(towns == 3);
 }
+
+TEST_CASE("a place that only locates another is context, not a scene", "[extract][wire]") {
+  bm::Bundle bundle;
+  bm::Gazetteer gaz = bm::Gazetteer::from_bundle(bundle);
+  bm::extract::PlaceLookup lookup{gaz, bm::extract::country_names(bundle)};
+  auto r = bm::extract::extract_all(
+      {bm::extract::load_document(bm::test::data("extract/kgtj_2021_wire.txt"))}, lookup, "");
+  bool kok_tash = false;
+  for (const auto& d : r.drafts) {
+    const bm::Incident& i = d.incident;
+    INFO(i.id << " " << i.place);
+    CHECK(i.place != "Vorukh");  // "near ... Kok-Tash ..., close to the Tajik enclave of Vorukh"
+    if (i.place == "Kok-Tash") {
+      kok_tash = true;
+      CHECK(i.date.start == "2021-04-29");  // "erupted on Thursday", dateline Friday 30 April
+      CHECK(i.country == "KG");
+    }
+  }
+  CHECK(kok_tash);
+}
