@@ -48,7 +48,7 @@ class ExtractCommand : public Command {
       for (const auto& rej : x.rejected) note(rej.file + ": " + rej.record + ": " + rej.reason);
     }
     bool json = out_.size() > 5 && out_.ends_with(".json");
-    write(out_, [&](std::ostream& os) {
+    write_file(out_, [&](std::ostream& os) {
       if (json) {
         extract::write_drafts_json(os, r.docs, r.drafts);
       } else {
@@ -56,7 +56,8 @@ class ExtractCommand : public Command {
       }
     });
     if (!evidence_.empty())
-      write(evidence_, [&](std::ostream& os) { extract::write_drafts_json(os, r.docs, r.drafts); });
+      write_file(evidence_,
+                 [&](std::ostream& os) { extract::write_drafts_json(os, r.docs, r.drafts); });
     std::size_t claims = 0;
     for (const auto& d : r.drafts) claims += d.incident.claims.size();
     note(std::to_string(docs.size()) + " articles -> " + std::to_string(r.drafts.size()) +
@@ -64,33 +65,6 @@ class ExtractCommand : public Command {
   }
 
  private:
-  template <class F>
-  void write(const std::string& path, F&& body) {
-    if (path == "-") {
-      body(std::cout);
-      return;
-    }
-    // A device, pipe or symlink (/dev/null, /dev/stdout) is written in place:
-    // renaming a temporary file over it would replace it with a plain file.
-    std::error_code ec;
-    auto st = std::filesystem::status(path, ec);
-    bool link = std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec));
-    if (!ec && std::filesystem::exists(st) && (link || !std::filesystem::is_regular_file(st))) {
-      std::ofstream os(path, std::ios::binary);
-      if (!os) throw ExportError(path + ": cannot write");
-      body(os);
-      return;
-    }
-    std::string tmp = temp_path_for(path);
-    {
-      std::ofstream os(tmp, std::ios::binary);
-      if (!os) throw ExportError(path + ": cannot write — check the directory exists");
-      body(os);
-      if (!os) throw ExportError(path + ": write failed");
-    }
-    commit_file(tmp, path);
-  }
-
   std::vector<std::string> files_;
   std::string date_;
   std::string out_ = "-";

@@ -59,9 +59,9 @@ class IngestCommand : public Command {
       for (auto& i : t.incidents) incidents.push_back(std::move(i));
     }
     if (!no_country_check_) check(incidents);
-    write_to(out_, [&](std::ostream& o) { write_incidents_csv(o, incidents); });
+    write_file(out_, [&](std::ostream& o) { write_incidents_csv(o, incidents); });
     if (!rejected_path_.empty())
-      write_to(rejected_path_, [&](std::ostream& o) {
+      write_file(rejected_path_, [&](std::ostream& o) {
         csv::write_row(o, {"file", "line", "record", "reason"});
         for (const auto& r : rejected)
           csv::write_row(o, {r.file, std::to_string(r.line), r.record, r.reason});
@@ -80,34 +80,6 @@ class IngestCommand : public Command {
     } catch (const InputError& e) {
       note(std::string("warning: country check skipped: ") + e.what());
     }
-  }
-
-  template <class Writer>
-  static void write_to(const std::string& path, Writer write) {
-    if (path == "-") {
-      write(std::cout);
-      return;
-    }
-    // A device or pipe (/dev/null, a fifo) is written in place: renaming a
-    // temporary file over it would replace the device itself.
-    if (std::filesystem::exists(path) && !std::filesystem::is_regular_file(path)) {
-      std::ofstream f(path, std::ios::binary);
-      if (!f) throw ExportError(path + ": cannot write");
-      write(f);
-      return;
-    }
-    std::string tmp = temp_path_for(path);
-    {
-      std::ofstream f(tmp, std::ios::binary);
-      if (!f) throw ExportError(path + ": cannot write — check the directory exists");
-      write(f);
-      if (!f.flush()) {
-        f.close();
-        std::remove(tmp.c_str());
-        throw ExportError(path + ": write failed (disk full?)");
-      }
-    }
-    commit_file(tmp, path);
   }
 
   std::vector<std::string> inputs_;

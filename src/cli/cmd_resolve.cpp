@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "gazetteer/gazetteer.hpp"
-#include "gazetteer/json.hpp"
+#include "gazetteer/resolution_json.hpp"
 #include "geodata/bundle.hpp"
 
 namespace bm::cli {

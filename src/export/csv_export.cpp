@@ -190,16 +190,7 @@ void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
 
 void write_csv_file(const std::string& path, const ExportData& data, CsvFlavour flavour,
                     const ExportOptions& options) {
-  std::string tmp = temp_path_for(path);
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    write_csv(out, data, flavour, options);
-    if (!out) {
-      std::filesystem::remove(tmp);
-      throw ExportError(path + ": cannot write");
-    }
-  }
-  commit_file(tmp, path);
+  write_file(path, [&](std::ostream& out) { write_csv(out, data, flavour, options); });
 }
 
 }  // namespace bm

@@ -137,9 +137,7 @@ std::vector<SegmentSummary> summarize_links(const std::vector<BorderSegment>& se
 }
 
 void write_summary_csv(const std::string& path, const std::vector<SegmentSummary>& rows) {
-  std::string tmp = temp_path_for(path);
-  {
-    std::ofstream out(tmp, std::ios::binary);
+  write_file(path, [&](std::ostream& out) {
     csv::write_row(out, {"segment_id", "name", "incidents", "incidents_while_disputed",
                          "killed_low", "killed_high", "first_date", "last_date"});
     for (const auto& r : rows)
@@ -147,9 +145,7 @@ void write_summary_csv(const std::string& path, const std::vector<SegmentSummary
                            std::to_string(r.while_disputed), std::to_string(r.killed_low),
                            r.killed_high_open ? "" : std::to_string(r.killed_high), r.first_date,
                            r.last_date});
-    if (!out) throw ExportError(path + ": cannot write — check the directory and free space");
-  }
-  commit_file(tmp, path);
+  });
 }
 
 }  // namespace bm

@@ -419,7 +419,8 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
   }
   if (shown < data.incidents.size())
     draw_text(c.cr, s.font, size,
-              "… " + std::to_string(data.incidents.size() - shown) + " more: see incidents.geojson",
+              "… " + std::to_string(data.incidents.size() - shown) +
+                  " more: every incident is in the incident table (incidents.csv)",
               x, y, s.muted_text);
 }
 

@@ -19,9 +19,7 @@ std::string degrees(double d) { return fmt::format("{:.6f}", d); }
 }  // namespace
 
 void write_links_table(const std::string& path, const std::vector<Link>& links) {
-  std::string tmp = temp_path_for(path);
-  {
-    std::ofstream out(tmp, std::ios::binary);
+  write_file(path, [&](std::ostream& out) {
     csv::write_row(
         out, {"incident_id", "segment_id", "segment_status", "distance_m", "distance_max_m",
               "nearest_lon", "nearest_lat", "disputed_segment_id", "disputed_distance_m", "country",
@@ -35,9 +33,7 @@ void write_links_table(const std::string& path, const std::vector<Link>& links) 
                 l.disputed_segment_id, metres(l.disputed_distance_m), l.country,
                 l.in_enclave ? "1" : "0", l.within_zone ? "1" : "0", bounding});
     }
-    if (!out) throw ExportError(path + ": cannot write");
-  }
-  commit_file(tmp, path);
+  });
 }
 
 void write_segments_summary(const std::string& path, const std::vector<BorderSegment>& segments,

@@ -53,13 +53,7 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
 }
 
 void write_manifest(const std::string& path, const nlohmann::json& manifest) {
-  std::string tmp = temp_path_for(path);
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << manifest.dump(2) << '\n';
-    if (!out) throw ExportError(path + ": cannot write the manifest");
-  }
-  commit_file(tmp, path);
+  write_file(path, [&](std::ostream& out) { out << manifest.dump(2) << '\n'; });
 }
 
 }  // namespace bm

@@ -88,15 +88,11 @@ void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, cons
 }
 
 void write_rejected(const std::string& path, const std::vector<Rejection>& rejected) {
-  std::string tmp = temp_path_for(path);
-  {
-    std::ofstream out(tmp, std::ios::binary);
+  write_file(path, [&](std::ostream& out) {
     csv::write_row(out, {"file", "line", "record", "reason"});
     for (const auto& r : rejected)
       csv::write_row(out, {r.file, r.line ? std::to_string(r.line) : "", r.record, r.reason});
-    if (!out) throw ExportError(path + ": cannot write");
-  }
-  commit_file(tmp, path);
+  });
 }
 
 std::string date_span(const std::vector<Incident>& incidents) {

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "gazetteer/index.hpp"
-#include "gazetteer/json.hpp"
+#include "gazetteer/resolution_json.hpp"
 #include "gazetteer/normalize.hpp"
 #include "gazetteer/world.hpp"
 

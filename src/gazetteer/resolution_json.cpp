@@ -1,4 +1,4 @@
-#include "gazetteer/json.hpp"
+#include "gazetteer/resolution_json.hpp"
 
 #include <cmath>
 #include <cstdio>
