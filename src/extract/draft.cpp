@@ -1,6 +1,7 @@
 #include "extract/draft.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
@@ -113,11 +114,27 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
 // The dateline's own date ("Dec 12, 2022 - Indian and ...") dates the
 // article, not the events of the sentence it runs into.
 bool is_dateline(std::string_view text, const DateMention& dm) {
+  if (dm.begin >= 300) return false;
   std::size_t k = dm.end;
   while (k < text.size() && text[k] == ' ') ++k;
   std::string_view rest = text.substr(k, 3);
-  return dm.begin < 300 && (rest.starts_with("-") || rest.starts_with("(") ||
-                            rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93"));
+  if (rest.starts_with("-") || rest.starts_with("(") || rest.starts_with("\xE2\x80\x94") ||
+      rest.starts_with("\xE2\x80\x93"))
+    return true;
+  // "date 2022-12-15 Troops clashed ...": the page's publication stamp runs
+  // into the first sentence; it says when the article appeared, not when the
+  // event happened.
+  std::size_t from = dm.begin > 20 ? dm.begin - 20 : 0;
+  std::string before(text.substr(from, dm.begin - from));
+  for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!before.empty() && (before.back() == ' ' || before.back() == ':')) before.pop_back();
+  for (std::string_view cue :
+       {"date", "published", "published on", "updated", "updated on", "posted", "posted on"})
+    if (before.ends_with(cue) &&
+        (before.size() == cue.size() ||
+         !std::isalpha(static_cast<unsigned char>(before[before.size() - cue.size() - 1]))))
+      return true;
+  return false;
 }
 
 // "X, close to the Tajik enclave of Y", "X of the northeastern state of Y":
@@ -190,6 +207,21 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // The first dated sentence usually sets the time of the story; later
   // undated paragraphs tell the same story.
   const DateMention* lead_date = nullptr;
+  // A lead often leaves the date to a later sentence ("Troops clashed at X.
+  // ... the clash in the early hours of December 9 ..."): the first dated
+  // sentence that tells of a violent event dates undated ones before it.
+  const DateMention* story_date = nullptr;
+  for (std::size_t si = 0; si < sents.size() && !story_date; ++si) {
+    if (!find_events(toks, sents[si].first, sents[si].last).violent()) continue;
+    for (const auto& dm : sent_dates[si]) {
+      if (dm.range.start.empty() || is_dateline(text, dm) || dm.text == pub) continue;
+      if (dm.range.precision != "day" && dm.range.precision != "range") continue;
+      auto end = parse_iso(dm.range.end);
+      if (pub_ymd && end && days_from_civil(*pub_ymd) - days_from_civil(*end) > 60) continue;
+      story_date = &dm;
+      break;
+    }
+  }
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
@@ -299,6 +331,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         date = lead_date->range;
         date_note =
             "no date in the sentence: the date of the article's lead (\"" + lead_date->text + "\")";
+      } else if (story_date) {
+        date = story_date->range;
+        date_note = "no date in the sentence: the date the article gives the event later (\"" +
+                    story_date->text + "\")";
       } else if (pub_ymd) {
         long p = days_from_civil(*pub_ymd);
         date = {to_iso(civil_from_days(p - 7)), pub, "range"};

@@ -299,3 +299,15 @@ TEST_CASE("Torkham page: meta pubdate, unknown crossing kept once, exchanged fir
   CHECK(k->claim.side == "AF");
   CHECK(k->claim.group == "border guards");
 }
+
+TEST_CASE("a publication stamp is no event date; a later sentence dates the lead's clash",
+          "[extract][dates]") {
+  DocExtraction x = run("india_china_stamp.txt");
+  CHECK(x.publication_date == "2022-12-15");
+  const DraftIncident* d = incident_at(x, "in_tawang");
+  REQUIRE(d);
+  // Not the stamp's 15 December: "the clash in the early hours of December 9".
+  CHECK(d->incident.date.start == "2022-12-09");
+  CHECK(d->incident.date.end == "2022-12-09");
+  CHECK(d->incident.notes.find("December 9") != std::string::npos);
+}
