@@ -87,6 +87,38 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
   }
 }
 
+// "Armenian-Azerbaijani", "Kyrgyz–Tajik": two countries joined by a hyphen
+// or dash; empty when the text is anything else.
+std::pair<std::string, std::string> country_pair(const std::string& text) {
+  for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    std::size_t at = text.find(dash);
+    if (at == std::string::npos) continue;
+    std::string a = lex::country_word(lower_ascii(text.substr(0, at)));
+    std::string b = lex::country_word(lower_ascii(text.substr(at + dash.size())));
+    if (!a.empty() && !b.empty() && a != b) return {a, b};
+  }
+  return {};
+}
+
+// "strikes were reported from X ... all the way down to Y": the far end of
+// a from-to range is a scene like the near one.
+bool reaches_to(const std::vector<Token>& toks, const Sentence& s,
+                const std::vector<PlaceMention*>& in_sentence, std::size_t k) {
+  std::size_t t = in_sentence[k]->first;
+  while (t > s.first &&
+         (toks[t - 1].lower == "the" || toks[t - 1].lower == "down" || toks[t - 1].lower == "up" ||
+          toks[t - 1].lower == "way" || toks[t - 1].lower == "all"))
+    --t;
+  if (t == s.first || (toks[t - 1].lower != "to" && toks[t - 1].lower != "through")) return false;
+  for (std::size_t j = 0; j < k; ++j) {
+    const PlaceMention& a = *in_sentence[j];
+    if (a.role != "incident") continue;
+    for (std::size_t b = a.first; b > s.first && a.first - b < 3; --b)
+      if (toks[b - 1].lower == "from") return true;
+  }
+  return false;
+}
+
 std::string primary_conflict(const CountryCounts& counts) {
   std::vector<std::pair<int, std::string>> v;
   for (const auto& [iso, n] : counts) v.push_back({-n, iso});
@@ -240,6 +272,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     for (std::size_t k = 1; k < in_sentence.size(); ++k) {
       PlaceMention& prev = *in_sentence[k - 1];
       PlaceMention& m = *in_sentence[k];
+      if (m.role == "mention" && !m.is_country && reaches_to(toks, s, in_sentence, k))
+        m.role = "incident";
       std::string gap;
       bool list = m.first > prev.last;  // only commas, "and", "or" and unknown names between
       for (std::size_t t = prev.last; t < m.first; ++t) {
@@ -252,6 +286,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         if (!m.place && m.country.empty() && !prev.country.empty()) {
           m.country = prev.country;
           m.note += "; country hint from the list it is in";
+        }
+        if (!prev.place && prev.country.empty() && m.place && !m.country.empty()) {
+          prev.country = m.country;
+          prev.note += "; country hint from the list it is in";
         }
       } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( " ||
                   locating_phrase(gap)) &&
@@ -350,7 +388,12 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         inc.date = date;
         inc.place = m.text;  // as written; the gazetteer's name goes to resolved_name
         inc.country = m.country;
-        if (m.place && m.place->kind == "country") {
+        if (auto pair = country_pair(m.text); !pair.first.empty()) {
+          // "the Armenian-Azerbaijani border": a whole border, no location.
+          inc.place = country_name(pair.first) + "-" + country_name(pair.second) + " border";
+          inc.country.clear();
+          inc.resolve_note = "names only the border of two countries (\"" + m.text + "\")";
+        } else if (m.place && m.place->kind == "country") {
           // A country is not a location: leave the row for the analyst to place.
           inc.country = m.place->country;
           inc.resolve_note = "names only the country " + m.place->name;

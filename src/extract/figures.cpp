@@ -1,5 +1,7 @@
 #include "extract/figures.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "extract/lexicon.hpp"
@@ -41,6 +43,8 @@ std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::siz
 
 // Nouns after a number that show it counts something other than people.
 bool adverb(const std::string& w) {
+  // "officially", "reportedly": -ly words between a subject and its verb.
+  if (w.size() > 4 && w.ends_with("ly")) return true;
   return w == "however" || w == "also" || w == "meanwhile" || w == "later" || w == "earlier" ||
          w == "previously" || w == "separately" || w == "further" || w == "furthermore";
 }
@@ -113,9 +117,13 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
             said = {};
           }
         }
-        // "Bishkek also said": a passive or clause-internal verb is not attribution.
+        // "Bishkek also said": a passive or clause-internal verb is not attribution
+        // ("49 soldiers have been confirmed killed", "three civilians are reported").
+        static const char* const passive[] = {" were", " was", " are", " is", " been", " be"};
+        bool is_passive = std::any_of(std::begin(passive), std::end(passive),
+                                      [&](const char* p) { return lw.ends_with(p); });
         if (!said.claimant.empty() &&
-            (lw.starts_with("people") || lw.ends_with(" were") || lw.ends_with(" was")))
+            (lw.starts_with("people") || lw.starts_with("at least") || is_passive))
           said = {};
       }
     }

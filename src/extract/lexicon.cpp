@@ -59,15 +59,16 @@ const Map kCountryWords = {
     {"german", "DE"}};
 
 const Map kCasualty = {
-    {"killed", "killed"},       {"dead", "killed"},          {"died", "killed"},
-    {"deaths", "killed"},       {"death", "killed"},         {"fatalities", "killed"},
-    {"killing", "killed"},      {"kill", "killed"},          {"kills", "killed"},
-    {"lives", "killed"},        {"bodies", "killed"},        {"slain", "killed"},
-    {"injured", "injured"},     {"wounded", "injured"},      {"hurt", "injured"},
-    {"injuries", "injured"},    {"wounding", "injured"},     {"injuring", "injured"},
-    {"evacuated", "evacuated"}, {"evacuees", "evacuated"},   {"evacuating", "evacuated"},
-    {"displaced", "displaced"}, {"fled", "displaced"},       {"refugees", "displaced"},
-    {"missing", "missing"},     {"casualties", "casualties"}};
+    {"killed", "killed"},       {"dead", "killed"},           {"died", "killed"},
+    {"deaths", "killed"},       {"death", "killed"},          {"fatalities", "killed"},
+    {"killing", "killed"},      {"kill", "killed"},           {"kills", "killed"},
+    {"lives", "killed"},        {"bodies", "killed"},         {"slain", "killed"},
+    {"injured", "injured"},     {"wounded", "injured"},       {"hurt", "injured"},
+    {"injuries", "injured"},    {"wounding", "injured"},      {"injuring", "injured"},
+    {"evacuated", "evacuated"}, {"evacuees", "evacuated"},    {"evacuating", "evacuated"},
+    {"displaced", "displaced"}, {"fled", "displaced"},        {"refugees", "displaced"},
+    {"missing", "missing"},     {"casualties", "casualties"}, {"kia", "killed"},
+    {"wia", "injured"}};
 
 const Map kGroups = {
     {"civilians", "civilians"}, {"civilian", "civilians"},  {"children", "children"},
@@ -170,24 +171,24 @@ const Set kVenue = {"summit",   "sidelines", "conference",   "forum",        "vi
                     "hospital", "hospitals", "hospitalised", "hospitalized", "treatment", "morgue"};
 const Set kTotal = {"toll", "total", "overall", "altogether", "cumulative", "so", "both", "since"};
 const Set kNotPlace = {
-    "the",       "a",         "an",       "in",         "on",           "at",           "and",
-    "but",       "it",        "its",      "this",       "that",         "these",        "they",
-    "he",        "she",       "we",       "i",          "as",           "after",        "before",
-    "during",    "meanwhile", "however",  "read",       "more",         "source",       "sources",
-    "inputs",    "president", "minister", "ministry",   "prime",        "foreign",      "interior",
-    "health",    "defence",   "defense",  "border",     "news",         "agency",       "state",
-    "national",  "security",  "service",  "government", "army",         "forces",       "republic",
-    "central",   "east",      "west",     "north",      "south",        "new",          "old",
-    "great",     "general",   "united",   "union",      "organization", "organisation", "council",
-    "committee", "office",    "press",    "world",      "now",          "fast",         "frequent",
-    "both",      "earlier",   "later",    "shortly",    "today",        "yesterday",    "tomorrow",
-    "according", "during",    "mutual",   "route",      "violent",      "russia's",     "soviet",
-    "european",  "asian",     "asia",     "kremlin",    "reuters",      "bbc",          "ap",
-    "afp",       "tass",      "no",       "not",        "some",         "all",          "many",
-    "most",      "there",     "here",     "what",       "when",         "while",        "if",
-    "his",       "her",       "their",    "our",        "his",          "for",          "with",
-    "from",      "by",        "to",       "of",         "or",           "so",           "line",
-    "control",   "actual"};
+    "artillery", "kia",        "wia",          "uav",          "uavs",     "the",       "a",
+    "an",        "in",         "on",           "at",           "and",      "but",       "it",
+    "its",       "this",       "that",         "these",        "they",     "he",        "she",
+    "we",        "i",          "as",           "after",        "before",   "during",    "meanwhile",
+    "however",   "read",       "more",         "source",       "sources",  "inputs",    "president",
+    "minister",  "ministry",   "prime",        "foreign",      "interior", "health",    "defence",
+    "defense",   "border",     "news",         "agency",       "state",    "national",  "security",
+    "service",   "government", "army",         "forces",       "republic", "central",   "east",
+    "west",      "north",      "south",        "new",          "old",      "great",     "general",
+    "united",    "union",      "organization", "organisation", "council",  "committee", "office",
+    "press",     "world",      "now",          "fast",         "frequent", "both",      "earlier",
+    "later",     "shortly",    "today",        "yesterday",    "tomorrow", "according", "during",
+    "mutual",    "route",      "violent",      "russia's",     "soviet",   "european",  "asian",
+    "asia",      "kremlin",    "reuters",      "bbc",          "ap",       "afp",       "tass",
+    "no",        "not",        "some",         "all",          "many",     "most",      "there",
+    "here",      "what",       "when",         "while",        "if",       "his",       "her",
+    "their",     "our",        "his",          "for",          "with",     "from",      "by",
+    "to",        "of",         "or",           "so",           "line",     "control",   "actual"};
 
 }  // namespace
 

@@ -311,3 +311,32 @@ TEST_CASE("a publication stamp is no event date; a later sentence dates the lead
   CHECK(d->incident.date.end == "2022-12-09");
   CHECK(d->incident.notes.find("December 9") != std::string::npos);
 }
+
+TEST_CASE("from-to ranges, passive figures, -ly adverbs, a border named by two demonyms",
+          "[extract][places][claims]") {
+  DocExtraction x = run("armenia_range.txt");
+  // "from Jermuk all the way down to Goris and Kapan": both ends are scenes.
+  CHECK(incident_at(x, "am_jermuk"));
+  CHECK(incident_at(x, "am_goris"));
+  CHECK(incident_at(x, "am_kapan"));
+  // "49 soldiers have been confirmed killed": the subject is no claimant;
+  // "according to" names who said it.
+  const ClaimMention* killed = claim(x, "killed", 49);
+  REQUIRE(killed);
+  CHECK(killed->claim.claimant == "the defence ministry in Yerevan");
+  const ClaimMention* az = claim(x, "killed", 50);  // "50 KIA"
+  REQUIRE(az);
+  CHECK(az->claim.claimant == "Azerbaijan");
+  CHECK(az->claim.side == "AZ");
+  const ClaimMention* hurt = claim(x, "injured", 3);
+  REQUIRE(hurt);
+  CHECK(hurt->claim.claimant.empty());
+  bool border = false;
+  for (const auto& d : x.incidents)
+    if (d.incident.place == "Armenia-Azerbaijan border") {
+      border = true;
+      CHECK(d.incident.country.empty());
+      CHECK_FALSE(d.incident.location);
+    }
+  CHECK(border);
+}
