@@ -173,7 +173,7 @@ bool is_dateline(std::string_view text, const DateMention& dm) {
 // Y says where X is; it is not a scene of its own.
 bool locating_phrase(const std::string& gap) {
   static const std::regex re(
-      R"(^(, )?((close to|near|next to|not far from|bordering|in|of) )?(the )?([a-z-]+ ){0,2})"
+      R"(^(, )?((close to|near|next to|adjacent to|not far from|bordering|in|of) )?(the )?([a-z-]+ ){0,2})"
       R"((enclave|exclave|state|province|region|district|oblast|county) of $)");
   return std::regex_match(gap, re);
 }
@@ -244,7 +244,11 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // sentence that tells of a violent event dates undated ones before it.
   const DateMention* story_date = nullptr;
   for (std::size_t si = 0; si < sents.size() && !story_date; ++si) {
-    if (!find_events(toks, sents[si].first, sents[si].last).violent()) continue;
+    // "following the incident on December 11" refers back to the story too.
+    bool incident_word = false;
+    for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
+      incident_word = incident_word || toks[k].lower == "incident";
+    if (!incident_word && !find_events(toks, sents[si].first, sents[si].last).violent()) continue;
     for (const auto& dm : sent_dates[si]) {
       if (dm.range.start.empty() || is_dateline(text, dm) || dm.text == pub) continue;
       if (dm.range.precision != "day" && dm.range.precision != "range") continue;

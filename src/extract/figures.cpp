@@ -87,14 +87,19 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
         --e;
       // "X, citing Y, reported", "X, who spoke on condition of anonymity,
       // said": the subject is before the aside.
+      // "X, a senior doctor at the hospital in Y, told": the apposition
+      // describes X, who is the subject.
       if (e > s.first && toks[e - 1].lower == ",") {
-        for (std::size_t c = e - 1; c > s.first && e - c < 12; --c)
-          if ((toks[c - 1].lower == "citing" || toks[c - 1].lower == "quoting" ||
-               toks[c - 1].lower == "who" || toks[c - 1].lower == "which") &&
-              c - 1 > s.first && toks[c - 2].lower == ",") {
+        for (std::size_t c = e - 1; c > s.first && e - c < 20; --c) {
+          const std::string& w1 = toks[c - 1].lower;
+          bool aside = w1 == "citing" || w1 == "quoting" || w1 == "who" || w1 == "which";
+          bool apposition = (w1 == "a" || w1 == "an" || w1 == "the") && c + 1 < e;
+          if ((aside || apposition) && c - 1 > s.first && toks[c - 2].lower == ",") {
             e = c - 2;
             break;
           }
+          if (!aside && !apposition && e - c >= 12) break;
+        }
       }
       std::size_t b = e;
       while (b > s.first && e - b < 8 && !stops_phrase(toks[b - 1].lower) &&
@@ -174,8 +179,10 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           continue;
         }
       }
+      // "seven people among the injured": a part of a figure, not a new one.
       if (toks[k].kind == TokKind::number || w == "," || w == ";" || w == "(" || w == "." ||
-          w == "and" || stops_phrase(w) || lex::not_people(w) || parse_quantity(toks, k, s.last))
+          w == "and" || w == "among" || stops_phrase(w) || lex::not_people(w) ||
+          parse_quantity(toks, k, s.last))
         break;
       std::string c = lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {

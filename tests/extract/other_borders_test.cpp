@@ -331,6 +331,12 @@ TEST_CASE("from-to ranges, passive figures, -ly adverbs, a border named by two d
   const ClaimMention* hurt = claim(x, "injured", 3);
   REQUIRE(hurt);
   CHECK(hurt->claim.claimant.empty());
+  // "X, a surgeon at ..., told": X is the claimant; "five among the wounded"
+  // is part of the 12, no figure of its own.
+  const ClaimMention* surgeon = claim(x, "injured", 12);
+  REQUIRE(surgeon);
+  CHECK(surgeon->claim.claimant == "Hovhannes Petrosyan");
+  CHECK_FALSE(claim(x, "injured", 5));
   bool border = false;
   for (const auto& d : x.incidents)
     if (d.incident.place == "Armenia-Azerbaijan border") {
