@@ -63,7 +63,7 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
   if (!m.place && m.note.empty()) return;
   if (ev.cues.empty() && !has_claims) return;
   // The object of an attack verb: "shelled Jermuk", "mortar fire hit the village of X".
-  for (std::size_t k = m.first; k > s.first && m.first - k < 5; --k) {
+  for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
     if (w == "hit" || w == "shelled" || w == "struck" || w == "attacked" || w == "bombed" ||
         w == "targeted" || w == "stormed" || w == "captured" || w == "seized" || w == "raided" ||
@@ -71,7 +71,11 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
       m.role = "incident";
       return;
     }
-    if (w != "the" && w != "of" && !lex::settlement_word(w) && !lex::area_word(w) && w != "border")
+    // "seized the Tajik outpost \"X\"": articles, demonyms, quotes and
+    // generic words may stand between the verb and the name.
+    bool quote = w == "\"" || w == "\xE2\x80\x9C" || w == "\xC2\xAB";
+    if (w != "the" && w != "of" && !lex::settlement_word(w) && !lex::area_word(w) &&
+        w != "border" && !quote && lex::country_word(w).empty())
       break;
   }
   // A locative word shortly before: "in", "on the border town of", "from the settlements of".

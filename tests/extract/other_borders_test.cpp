@@ -337,6 +337,11 @@ TEST_CASE("from-to ranges, passive figures, -ly adverbs, a border named by two d
   REQUIRE(surgeon);
   CHECK(surgeon->claim.claimant == "Hovhannes Petrosyan");
   CHECK_FALSE(claim(x, "injured", 5));
+  // "seized the Azerbaijani outpost \"Kapan\"": the seized place is a scene.
+  bool seized = false;
+  for (const auto& d : x.incidents)
+    seized = seized || (d.incident.place_id == "am_kapan" && d.incident.date.start == "2022-09-07");
+  CHECK(seized);
   bool border = false;
   for (const auto& d : x.incidents)
     if (d.incident.place == "Armenia-Azerbaijan border") {
