@@ -91,6 +91,14 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
   }
 }
 
+// "said on April 30", "reported Tuesday": the date a statement was made.
+bool statement_date(const std::vector<Token>& toks, const Sentence& s, const DateMention& dm) {
+  std::size_t k = s.first;
+  while (k < s.last && toks[k].begin < dm.begin) ++k;
+  if (k > s.first && toks[k - 1].lower == "on") --k;
+  return k > s.first && lex::speech_verb(toks[k - 1].lower);
+}
+
 // "Armenian-Azerbaijani", "Kyrgyz–Tajik": two countries joined by a hyphen
 // or dash; empty when the text is anything else.
 std::pair<std::string, std::string> country_pair(const std::string& text) {
@@ -301,18 +309,30 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         }
       } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( " ||
                   locating_phrase(gap)) &&
-                 (prev.role == "incident" || prev.role == "context" || prev.role == "venue"))
+                 (prev.role == "incident" || prev.role == "context" || prev.role == "venue")) {
         m.role = "context";
+      } else if (prev.is_country && prev.role == "context" && !m.is_country &&
+                 std::regex_match(gap, std::regex("^('s )?([a-z-]+ ){0,2}$"))) {
+        // "the Leylek district of Kyrgyzstan's southwestern Batken region"
+        m.role = "context";
+      }
     }
     std::vector<PlaceMention*> here;
     for (auto* m : in_sentence)
       if (m->role == "incident") here.push_back(m);
     // The sentence's date: its first resolved expression; background (long
     // before publication) sentences are not incidents of this article.
+    // A statement's date ("the ministry said on April 30 that ... clashes,
+    // which started on April 28") yields to the event's own date.
     const DateMention* when = nullptr;
     for (const auto& dm : sent_dates[si])
-      if (!dm.range.start.empty() && !is_dateline(text, dm)) {
+      if (!dm.range.start.empty() && !is_dateline(text, dm) &&
+          (!when || statement_date(toks, s, *when)) && !(when && statement_date(toks, s, dm)))
         when = &dm;
+    const DateMention* stated = when;
+    for (const auto& dm : sent_dates[si])
+      if (!dm.range.start.empty() && !is_dateline(text, dm) && statement_date(toks, s, dm)) {
+        stated = &dm;
         break;
       }
     bool background = false;
@@ -445,10 +465,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         // The day the figure was stated: a date in the sentence within the
         // week before publication ("On Sunday, Kyrgyzstan said"), else publication.
         DateRange day = pub.empty() ? DateRange{} : DateRange{pub, pub, "day"};
-        if (when && when->range.precision == "day" && pub_ymd) {
-          auto w = parse_iso(when->range.start);
+        if (stated && stated->range.precision == "day" && pub_ymd) {
+          auto w = parse_iso(stated->range.start);
           long lag = w ? days_from_civil(*pub_ymd) - days_from_civil(*w) : -1;
-          if (lag >= 0 && lag <= 7) day = when->range;
+          if (lag >= 0 && lag <= 7) day = stated->range;
         }
         std::string side =
             cm.claim.side == "unknown" || cm.claim.side == "both" ? "" : cm.claim.side;

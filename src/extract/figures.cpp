@@ -66,11 +66,65 @@ Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, 
 
 }  // namespace
 
+namespace {
+
+// The subject of the speech verb at token i: words right before it, skipping
+// "late Sunday", "had" and asides; a pronoun is the previous claimant; a
+// passive ("49 soldiers have been confirmed killed") is no attribution.
+Attribution subject_of(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
+                       std::size_t i, const Attribution& previous) {
+  Attribution said;
+  std::size_t e = i;
+  while (e > s.first && (date_word(toks[e - 1]) || adverb(toks[e - 1].lower)) &&
+         toks[e - 1].kind != TokKind::number)
+    --e;
+  // "X, citing Y, reported", "X, who spoke on condition of anonymity, said",
+  // "X, a senior doctor at the hospital in Y, told": the subject is X.
+  if (e > s.first && toks[e - 1].lower == ",") {
+    for (std::size_t c = e - 1; c > s.first && e - c < 20; --c) {
+      const std::string& w1 = toks[c - 1].lower;
+      bool aside = w1 == "citing" || w1 == "quoting" || w1 == "who" || w1 == "which";
+      bool apposition = (w1 == "a" || w1 == "an" || w1 == "the") && c + 1 < e;
+      if ((aside || apposition) && c - 1 > s.first && toks[c - 2].lower == ",") {
+        e = c - 2;
+        break;
+      }
+      if (!aside && !apposition && e - c >= 12) break;
+    }
+  }
+  std::size_t b = e;
+  while (b > s.first && e - b < 8 && !stops_phrase(toks[b - 1].lower) &&
+         toks[b - 1].kind != TokKind::number)
+    --b;
+  if (b >= e) return said;
+  said.begin = toks[b].begin;
+  said.end = toks[e - 1].end;
+  said.claimant = std::string(text.substr(said.begin, said.end - said.begin));
+  said.how = "said";
+  std::string lw = lower_ascii(said.claimant);
+  if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side") {
+    if (previous.claimant.empty()) return {};
+    Attribution p = previous;
+    p.how = "pronoun";
+    p.begin = said.begin;
+    p.end = said.end;
+    return p;
+  }
+  // "Bishkek also said": a passive or clause-internal verb is not attribution.
+  static const char* const passive[] = {" were", " was", " are", " is", " been", " be"};
+  bool is_passive = std::any_of(std::begin(passive), std::end(passive),
+                                [&](const char* p) { return lw.ends_with(p); });
+  if (lw.starts_with("people") || lw.starts_with("at least") || is_passive) return {};
+  return said;
+}
+
+}  // namespace
+
 Attribution find_attribution(std::string_view text, const std::vector<Token>& toks,
                              const Sentence& s, const Attribution& previous,
                              const PlaceLookup& lookup) {
   Attribution said, explicit_src;
-  std::string via;
+  std::string via, reporter;
   for (std::size_t i = s.first; i < s.last; ++i) {
     const std::string& w = toks[i].lower;
     if (w == "according" && i + 1 < s.last && toks[i + 1].lower == "to") {
@@ -79,57 +133,16 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
       explicit_src = phrase_after(text, toks, i + 2, s.last, "as_per");
     } else if ((w == "citing" || w == "quoting") && via.empty()) {
       via = phrase_after(text, toks, i + 1, s.last, "citing").claimant;
-    } else if (lex::speech_verb(w) && said.claimant.empty()) {
-      // The subject: words right before the verb, skipping "late Sunday", "had".
-      std::size_t e = i;
-      while (e > s.first && (date_word(toks[e - 1]) || adverb(toks[e - 1].lower)) &&
-             toks[e - 1].kind != TokKind::number)
-        --e;
-      // "X, citing Y, reported", "X, who spoke on condition of anonymity,
-      // said": the subject is before the aside.
-      // "X, a senior doctor at the hospital in Y, told": the apposition
-      // describes X, who is the subject.
-      if (e > s.first && toks[e - 1].lower == ",") {
-        for (std::size_t c = e - 1; c > s.first && e - c < 20; --c) {
-          const std::string& w1 = toks[c - 1].lower;
-          bool aside = w1 == "citing" || w1 == "quoting" || w1 == "who" || w1 == "which";
-          bool apposition = (w1 == "a" || w1 == "an" || w1 == "the") && c + 1 < e;
-          if ((aside || apposition) && c - 1 > s.first && toks[c - 2].lower == ",") {
-            e = c - 2;
-            break;
-          }
-          if (!aside && !apposition && e - c >= 12) break;
-        }
-      }
-      std::size_t b = e;
-      while (b > s.first && e - b < 8 && !stops_phrase(toks[b - 1].lower) &&
-             toks[b - 1].kind != TokKind::number)
-        --b;
-      if (b < e) {
-        said.begin = toks[b].begin;
-        said.end = toks[e - 1].end;
-        said.claimant = std::string(text.substr(said.begin, said.end - said.begin));
-        said.how = "said";
-        std::string lw = lower_ascii(said.claimant);
-        if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side") {
-          if (!previous.claimant.empty()) {
-            Attribution p = previous;
-            p.how = "pronoun";
-            p.begin = said.begin;
-            p.end = said.end;
-            said = p;
-          } else {
-            said = {};
-          }
-        }
-        // "Bishkek also said": a passive or clause-internal verb is not attribution
-        // ("49 soldiers have been confirmed killed", "three civilians are reported").
-        static const char* const passive[] = {" were", " was", " are", " is", " been", " be"};
-        bool is_passive = std::any_of(std::begin(passive), std::end(passive),
-                                      [&](const char* p) { return lw.ends_with(p); });
-        if (!said.claimant.empty() &&
-            (lw.starts_with("people") || lw.starts_with("at least") || is_passive))
-          said = {};
+    } else if (lex::speech_verb(w)) {
+      Attribution sub = subject_of(text, toks, s, i, previous);
+      if (said.claimant.empty()) {
+        said = sub;
+      } else if (!sub.claimant.empty() && sub.how == "said" && reporter.empty() &&
+                 sub.claimant != said.claimant && sub.begin > said.end &&
+                 text.substr(said.end, sub.begin - said.end).find(',') != std::string_view::npos) {
+        // "Kyrgyzstan raised the toll to 13, Radio Liberty reported": the
+        // outlet passes on Kyrgyzstan's figure.
+        reporter = sub.claimant;
       }
     }
   }
@@ -137,6 +150,7 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   if (out.claimant.empty()) return out;
   if (!via.empty() && out.claimant.find(via) == std::string::npos)
     out.claimant += " (citing " + via + ")";
+  if (!reporter.empty()) out.claimant += " (as reported by " + reporter + ")";
   if (out.how != "pronoun") {
     std::vector<Token> sub = tokenize(out.claimant);
     out.country = countries_of(sub, 0, sub.size(), lookup, out.claimant);

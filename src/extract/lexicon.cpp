@@ -162,7 +162,7 @@ const Map kWeapons = {{"tanks", "tanks"},
 const Set kSpeech = {"said",      "says",     "say",       "reported",  "reports", "announced",
                      "announces", "stated",   "states",    "claimed",   "claims",  "told",
                      "confirmed", "confirms", "added",     "noted",     "wrote",   "tweeted",
-                     "declared",  "alleged",  "estimated", "estimates", "accused"};
+                     "declared",  "alleged",  "estimated", "estimates", "accused", "raised"};
 const Set kLocative = {"in",      "at",  "near",   "from",  "around", "outside", "inside",
                        "into",    "on",  "across", "along", "toward", "towards", "of",
                        "between", "and", "within", "off",   "by"};

@@ -34,6 +34,7 @@ const Gazetteer& gazetteer() {
        place("am_jermuk", "Jermuk", "town", "AM", 45.67, 39.84),
        place("am_goris", "Goris", "town", "AM", 46.34, 39.51),
        place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
+       place("am_syunik", "Syunik", "region", "AM", 46.0, 39.5),
        place("id_kapan", "Kapan", "village", "ID", 110.1, -7.5),
        place("pk_chaman", "Chaman", "town", "PK", 66.45, 30.92),
        place("af_spin_boldak", "Spin Boldak", "town", "AF", 66.39, 31.0),
@@ -350,4 +351,28 @@ TEST_CASE("from-to ranges, passive figures, -ly adverbs, a border named by two d
       CHECK_FALSE(d.incident.location);
     }
   CHECK(border);
+}
+
+TEST_CASE("a statement's date is not the event's; an outlet passing on a figure is named",
+          "[extract][dates][claims]") {
+  DocExtraction x = run("armenia_statement.txt");
+  const ClaimMention* killed = claim(x, "killed", 15);
+  REQUIRE(killed);
+  CHECK(killed->claim.claimant == "Armenia (as reported by Reuters)");
+  CHECK(killed->claim.side == "AM");
+  // "said on September 14 that ... clashes, which started on September 12 near Jermuk"
+  const DraftIncident* jermuk = incident_at(x, "am_jermuk");
+  REQUIRE(jermuk);
+  CHECK(jermuk->incident.date.start == "2022-09-12");
+  // Syunik only says where Jermuk is ("in Armenia's southern Syunik region").
+  CHECK_FALSE(incident_at(x, "am_syunik"));
+  // The outlet's own report of Armenia's toll is dated by the statement.
+  bool stated = false;
+  for (const auto& d : x.incidents)
+    for (const auto& c : d.incident.claims)
+      if (c.kind == "killed" && c.low == 15) stated = d.incident.date.start == "2022-09-14";
+  CHECK(stated);
+  const ClaimMention* injured = claim(x, "injured", 30);
+  REQUIRE(injured);
+  CHECK(injured->claim.claimant == "The defence ministry");
 }
