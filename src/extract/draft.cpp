@@ -186,7 +186,7 @@ bool is_dateline(std::string_view text, const DateMention& dm) {
 bool locating_phrase(const std::string& gap) {
   static const std::regex re(
       R"(^(, )?((close to|near|next to|adjacent to|not far from|bordering|in|of) )?(the )?([a-z-]+ ){0,2})"
-      R"((enclave|exclave|state|province|region|district|oblast|county) of $)");
+      R"((enclave|exclave|state|province|region|district|oblast|county|village|town|city|jamoat|municipality) of $)");
   return std::regex_match(gap, re);
 }
 

@@ -25,6 +25,9 @@ std::string span_text(std::string_view text, const std::vector<Token>& toks, std
 }
 
 bool is_area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
+bool is_settlement_kind(const Place& p) {
+  return p.kind == "city" || p.kind == "town" || p.kind == "village" || p.kind == "settlement";
+}
 
 // Local hints after a name: "in the Y region of Z", "Y region", ", Z", "(Z)".
 struct Hints {
@@ -171,8 +174,34 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           if (lex::settlement_word(w)) settlement_before = true;
           break;
         }
+        // "the Tajik border outpost Dushanbe", "the Dostuk frontier post": the
+        // name is a post's, which may be named after a far-away city; ask for
+        // the post first.
+        auto post_word = [](const std::string& w) {
+          return w == "outpost" || w == "post" || w == "checkpoint";
+        };
+        std::size_t before = i;
+        while (before > s.first &&
+               (toks[before - 1].lower == "\"" || toks[before - 1].lower == "\xE2\x80\x9C"))
+          --before;
+        std::size_t post_after = 0;  // tokens of "post" / "border post" after the name
+        if (b < s.last && post_word(toks[b].lower))
+          post_after = 1;
+        else if (b + 1 < s.last && (toks[b].lower == "border" || toks[b].lower == "frontier") &&
+                 post_word(toks[b + 1].lower))
+          post_after = 2;
+        bool names_post = (before > s.first && post_word(toks[before - 1].lower)) || post_after;
         Hints h = local_hints(text, toks, b, s.last, lookup);
         std::vector<std::string> queries;
+        if (names_post) {
+          queries.push_back(name + " border post");
+          queries.push_back(name + " checkpoint");
+        }
+        if (post_after) {
+          // The mention is the whole "X frontier post" (so "... was shelled" follows it).
+          m.last = b + post_after;
+          m.end = toks[m.last - 1].end;
+        }
         if (area_follows) {
           queries.push_back(name + " " + toks[b].lower);
           m.end = toks[b].end;
@@ -205,12 +234,25 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         const Place* pick = nullptr;
         int best_score = -1;
         for (const Place* p : best.candidates) {
+          // A place listed in several countries (a river, a border facility)
+          // counts with its least-named country, so it never outranks a
+          // place of the one country the article is about.
           int score = 0;
-          for (const auto& [iso2, n] : scan.countries)
-            if (p->country.find(iso2) != std::string::npos)
-              score = std::max(score, 2 + std::min(n, 5));
+          bool every = true;
+          for (std::size_t at = 0; at < p->country.size() && every; at += 3) {
+            std::string iso2 = p->country.substr(at, 2);
+            auto it = scan.countries.find(iso2);
+            if (it == scan.countries.end()) every = false;
+            int here = it == scan.countries.end() ? 0 : 2 + std::min(it->second, 5);
+            score = at == 0 ? here : std::min(score, here);
+          }
+          if (!every) {
+            score = 0;
+            for (const auto& [iso2, n] : scan.countries)
+              if (p->country.find(iso2) != std::string::npos) score = std::max(score, 2);
+          }
           if (!h.country.empty() && p->country.find(h.country) != std::string::npos) score += 10;
-          if (settlement_before && !is_area_kind(*p)) score += 1;
+          if (settlement_before && is_settlement_kind(*p)) score += 1;
           if (p->population > 1000000) score = std::max(score, 1);
           if (score > best_score) {
             best_score = score;
@@ -231,6 +273,12 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           if (!h.country.empty() || !h.region.empty())
             m.note += (m.note.empty() ? "" : "; ") + std::string("hint from text: ") + h.region +
                       (h.region.empty() || h.country.empty() ? "" : ", ") + h.country;
+          if (names_post && pick->kind != "checkpoint" && !is_area_kind(*pick)) {
+            // A post named after a place need not stand in it.
+            m.precision = std::max(m.precision, GeoPrecision::near);
+            m.note += (m.note.empty() ? "" : "; ") + std::string("a post named ") + name +
+                      ", placed at the place of that name";
+          }
         }
         scan.places.push_back(std::move(m));
         found = true;

@@ -35,6 +35,8 @@ const Gazetteer& gazetteer() {
        place("am_goris", "Goris", "town", "AM", 46.34, 39.51),
        place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
        place("am_syunik", "Syunik", "region", "AM", 46.0, 39.5),
+       place("am_yerevan", "Yerevan", "city", "AM", 44.51, 40.18, 1000000),
+       place("am_kapan_post", "Kapan border post", "checkpoint", "AM", 46.45, 39.2),
        place("id_kapan", "Kapan", "village", "ID", 110.1, -7.5),
        place("pk_chaman", "Chaman", "town", "PK", 66.45, 30.92),
        place("af_spin_boldak", "Spin Boldak", "town", "AF", 66.39, 31.0),
@@ -338,10 +340,11 @@ TEST_CASE("from-to ranges, passive figures, -ly adverbs, a border named by two d
   REQUIRE(surgeon);
   CHECK(surgeon->claim.claimant == "Hovhannes Petrosyan");
   CHECK_FALSE(claim(x, "injured", 5));
-  // "seized the Azerbaijani outpost \"Kapan\"": the seized place is a scene.
+  // "seized the Azerbaijani outpost \"Kapan\"": the seized post is a scene.
   bool seized = false;
   for (const auto& d : x.incidents)
-    seized = seized || (d.incident.place_id == "am_kapan" && d.incident.date.start == "2022-09-07");
+    seized =
+        seized || (d.incident.place_id == "am_kapan_post" && d.incident.date.start == "2022-09-07");
   CHECK(seized);
   bool border = false;
   for (const auto& d : x.incidents)
@@ -375,4 +378,17 @@ TEST_CASE("a statement's date is not the event's; an outlet passing on a figure 
   const ClaimMention* injured = claim(x, "injured", 30);
   REQUIRE(injured);
   CHECK(injured->claim.claimant == "The defence ministry");
+}
+
+TEST_CASE("a post named after a place: the post if the gazetteer has it, else only near the place",
+          "[extract][places]") {
+  DocExtraction x = run("armenia_posts.txt");
+  // "the Armenian border outpost Yerevan": no such post is known, so the
+  // capital stands in, but only as "near" (precision 2).
+  const DraftIncident* yerevan = incident_at(x, "am_yerevan");
+  REQUIRE(yerevan);
+  CHECK(yerevan->incident.precision == GeoPrecision::near);
+  // "the Kapan frontier post": the gazetteer's post, not the town.
+  CHECK(incident_at(x, "am_kapan_post"));
+  CHECK_FALSE(incident_at(x, "am_kapan"));
 }
