@@ -61,7 +61,6 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
       return;
     }
   if (!m.place && m.note.empty()) return;
-  if (ev.cues.empty() && !has_claims) return;
   // The object of an attack verb: "shelled Jermuk", "mortar fire hit the village of X".
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
@@ -78,6 +77,7 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
         w != "border" && !quote && lex::country_word(w).empty())
       break;
   }
+  if (ev.cues.empty() && !has_claims) return;
   // A locative word shortly before: "in", "on the border town of", "from the settlements of".
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;

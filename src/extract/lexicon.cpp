@@ -82,6 +82,7 @@ const Map kGroups = {
 const Map kEvents = {{"shelling", "shelling"},
                      {"shelled", "shelling"},
                      {"shells", "shelling"},
+                     {"shell", "shelling"},
                      {"artillery", "shelling"},
                      {"mortar", "shelling"},
                      {"mortars", "shelling"},

@@ -17,6 +17,7 @@ struct LookupResult {
   const Place* place = nullptr;
   std::vector<const Place*> candidates;  // every match, best first
   GeoPrecision precision = GeoPrecision::unknown;
+  std::string ambiguous;  // the gazetteer's reason when it abstained between places
 };
 
 class PlaceLookup {
@@ -67,7 +68,15 @@ class PlaceLookup {
                                const std::string& region) const {
     LookupResult out;
     Resolution r = gaz_.resolve(name, ResolveHints{country, region});
-    if (!r.place) return out;
+    if (!r.place) {
+      if (r.note.find("ambiguous") != std::string::npos && !r.candidates.empty()) {
+        out.ambiguous = "ambiguous between";
+        for (std::size_t k = 0; k < r.candidates.size() && k < 3; ++k)
+          out.ambiguous +=
+              (k ? ", " : " ") + r.candidates[k]->name + " (" + r.candidates[k]->country + ")";
+      }
+      return out;
+    }
     out.place = r.place;
     out.precision = r.precision;
     out.candidates.push_back(r.place);

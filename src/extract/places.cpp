@@ -135,6 +135,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
              (candidate_word(toks[e]) || (toks[e].cyrillic && toks[e].kind == TokKind::word)))
         ++e;
       bool found = false;
+      std::string ambiguous;  // set when the gazetteer abstained between known places
       // Only the whole span, or a country at its start: a run that is no
       // place as a whole is a person or organisation, not a shorter place.
       std::vector<std::size_t> ends{e};
@@ -216,6 +217,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         LookupResult best;
         for (const std::string& q : queries) {
           LookupResult r = lookup.lookup(q, h.country, h.region);
+          if (ambiguous.empty()) ambiguous = r.ambiguous;
           if (!r.place && !h.region.empty()) r = lookup.lookup(q, h.country);
           if (!r.place && !h.country.empty()) r = lookup.lookup(q);
           // A gazetteer that abstains on an ambiguous name gets the countries
@@ -306,7 +308,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
                                            lex::settlement_word(toks[e - 1].lower));
         if (e - i >= 2 && !area_after && !settlement_before && !generic_last)
           for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
-        if ((area_after || settlement_before || generic_last) &&
+        if ((area_after || settlement_before || generic_last || !ambiguous.empty()) &&
             lex::country_word(toks[i].lower).empty()) {
           PlaceMention m;
           m.first = i;
@@ -319,7 +321,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           m.country = h.country;
           m.text = std::string(text.substr(m.begin, m.end - m.begin));
           m.query = m.text;
-          m.note = "not in the gazetteer: kept as text, no coordinates";
+          m.note = ambiguous.empty() ? "not in the gazetteer: kept as text, no coordinates"
+                                     : ambiguous + ": kept as text, no coordinates";
           scan.places.push_back(std::move(m));
         }
         i = e;

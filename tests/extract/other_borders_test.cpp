@@ -36,6 +36,8 @@ const Gazetteer& gazetteer() {
        place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
        place("am_syunik", "Syunik", "region", "AM", 46.0, 39.5),
        place("am_yerevan", "Yerevan", "city", "AM", 44.51, 40.18, 1000000),
+       place("am_verin_shorzha_1", "Verin Shorzha", "village", "AM", 45.4, 40.3),
+       place("am_verin_shorzha_2", "Verin Shorzha", "village", "AM", 45.6, 40.1),
        place("am_kapan_post", "Kapan border post", "checkpoint", "AM", 46.45, 39.2),
        place("id_kapan", "Kapan", "village", "ID", 110.1, -7.5),
        place("pk_chaman", "Chaman", "town", "PK", 66.45, 30.92),
@@ -391,4 +393,14 @@ TEST_CASE("a post named after a place: the post if the gazetteer has it, else on
   // "the Kapan frontier post": the gazetteer's post, not the town.
   CHECK(incident_at(x, "am_kapan_post"));
   CHECK_FALSE(incident_at(x, "am_kapan"));
+  // Two villages of one name and nothing to choose: kept, unlocated, both named.
+  bool kept = false;
+  for (const auto& d : x.incidents)
+    if (d.incident.place == "Verin Shorzha") {
+      kept = true;
+      CHECK_FALSE(d.incident.location);
+      CHECK(d.incident.resolve_note.find(
+                "ambiguous between Verin Shorzha (AM), Verin Shorzha (AM)") != std::string::npos);
+    }
+  CHECK(kept);
 }
