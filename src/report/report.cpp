@@ -48,6 +48,23 @@ std::pair<std::string, std::string> pick_border(const ReportOptions& o,
 // linker measures those from the whole area, as a range.
 using RegionAreas = std::map<std::string, std::shared_ptr<const MultiPolygon>>;
 
+// "Kyrgyzstan-Tajikistan border": the whole border of two countries, which
+// has no one place on the map.
+bool whole_border(const std::string& place, const Gazetteer& gaz) {
+  if (!place.ends_with(" border")) return false;
+  std::string pair = place.substr(0, place.size() - 7);
+  if (pair.starts_with("the ")) pair = pair.substr(4);
+  for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    std::size_t at = pair.find(dash);
+    if (at == std::string::npos) continue;
+    Resolution a = gaz.resolve(pair.substr(0, at));
+    Resolution b = gaz.resolve(pair.substr(at + dash.size()));
+    return a.place && b.place && a.place->kind == "country" && b.place->kind == "country" &&
+           a.place != b.place;
+  }
+  return false;
+}
+
 void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, const std::string& file,
                     std::vector<Rejection>& rejected, const ProgressFn& progress,
                     RegionAreas& areas) {
@@ -55,6 +72,14 @@ void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, cons
   for (auto& i : incidents) {
     report_progress(progress, "resolve", done++, incidents.size());
     if (i.location) continue;
+    if (whole_border(i.place, gaz)) {
+      std::string why = "place '" + i.place +
+                        "' is a whole border (figures are listed in the map's claims panel, not "
+                        "drawn at one point of it)";
+      rejected.push_back({file, i.line, i.id, why});
+      i.resolve_note = why;
+      continue;
+    }
     ResolveHints hints{i.country, i.admin1};
     Resolution r = gaz.resolve(i.place, hints);
     if (!r.place || !r.location) {

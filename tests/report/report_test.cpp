@@ -56,3 +56,18 @@ TEST_CASE("the report bundle holds links.csv and the hot-segments table", "[repo
   CHECK(summary.rfind("segment_id,name,incidents,incidents_while_disputed", 0) == 0);
   CHECK_THAT(summary, Catch::Contains("kg-tj-"));
 }
+
+TEST_CASE("a whole border or a whole country is listed, never drawn at one point", "[report]") {
+  auto dir = bm::test::scratch("report_wholes");
+  bm::ReportOptions o;
+  o.inputs = {bm::test::data("incidents_wholes.csv")};
+  o.out_dir = dir.string();
+  o.filter.border = "KG-TJ";
+  auto r = bm::run_report(o);
+  CHECK(r.incidents_mapped == 1);
+  REQUIRE(r.rejected.size() == 2);
+  for (const auto& x : r.rejected) {
+    if (x.record == "w2") CHECK_THAT(x.reason, Catch::Contains("is a whole border"));
+    if (x.record == "w3") CHECK_THAT(x.reason, Catch::Contains("is the whole of Tajikistan"));
+  }
+}
