@@ -53,6 +53,17 @@ std::optional<Ymd> parse_iso(std::string_view s) {
   return d;
 }
 
+std::optional<Ymd> parse_numeric_date(std::string_view s) {
+  if (auto d = parse_iso(s)) return d;
+  // 17.09.2022: day first, as every dotted numeric date is written.
+  if (s.size() != 10 || s[2] != '.' || s[5] != '.') return std::nullopt;
+  if (!all_digits(s.substr(0, 2)) || !all_digits(s.substr(3, 2)) || !all_digits(s.substr(6, 4)))
+    return std::nullopt;
+  Ymd d{to_int(s.substr(6, 4)), to_int(s.substr(3, 2)), to_int(s.substr(0, 2))};
+  if (!valid(d)) return std::nullopt;
+  return d;
+}
+
 std::string to_iso(const Ymd& d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.y, d.m, d.d);
@@ -140,7 +151,7 @@ std::string find_publication_date(std::string_view text) {
     }
     if (!cue) continue;
     if (t.kind == TokKind::number) {
-      if (auto d = parse_iso(head.substr(t.begin, t.end - t.begin))) return to_iso(*d);
+      if (auto d = parse_numeric_date(head.substr(t.begin, t.end - t.begin))) return to_iso(*d);
       // 16 September 2022
       if (i + 2 < toks.size() && lex::month(toks[i + 1].lower) && all_digits(toks[i + 2].lower)) {
         Ymd d{to_int(toks[i + 2].lower), lex::month(toks[i + 1].lower), to_int(t.lower)};
@@ -185,7 +196,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
     const std::string& w = toks[i].lower;
     // ISO dates in running text.
     if (toks[i].kind == TokKind::number) {
-      if (auto d = parse_iso(text.substr(toks[i].begin, toks[i].end - toks[i].begin))) {
+      if (auto d = parse_numeric_date(text.substr(toks[i].begin, toks[i].end - toks[i].begin))) {
         push(i, i + 1, day(*d), "iso");
         continue;
       }

@@ -32,6 +32,9 @@ struct DateMention {
 // "Published: 16 September 2022", "Sep 16, 2022". Empty if none.
 std::string find_publication_date(std::string_view text);
 
+// An ISO date (2022-09-17) or a dotted day-first one (17.09.2022).
+std::optional<Ymd> parse_numeric_date(std::string_view s);
+
 // Every date expression in the tokens [first, last), resolved against
 // `anchor` (ISO; may be empty, then relative ones stay unresolved).
 std::vector<DateMention> find_dates(std::string_view text, const std::vector<Token>& toks,

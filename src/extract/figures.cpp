@@ -55,7 +55,13 @@ Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, 
   std::size_t e = from;
   if (e < last && toks[e].lower == "the") {
   }
-  while (e < last && e - from < 8 && !stops_phrase(toks[e].lower) && toks[e].lower != "and") ++e;
+  // Official names run long: "the Press Center of the Border Troops of the
+  // State Committee for National Security of Tajikistan".
+  while (e < last && e - from < 16 && !stops_phrase(toks[e].lower) && toks[e].lower != "and") ++e;
+  while (e > from &&
+         (toks[e - 1].lower == "of" || toks[e - 1].lower == "the" || toks[e - 1].lower == "for" ||
+          toks[e - 1].lower == "in" || toks[e - 1].lower == "on" || toks[e - 1].lower == "at"))
+    --e;
   if (e == from) return a;
   a.begin = toks[from].begin;
   a.end = toks[e - 1].end;
@@ -133,8 +139,17 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
       explicit_src = phrase_after(text, toks, i + 2, s.last, "as_per");
     } else if ((w == "citing" || w == "quoting") && via.empty()) {
       via = phrase_after(text, toks, i + 1, s.last, "citing").claimant;
-    } else if (lex::speech_verb(w)) {
+    } else if (lex::speech_verb(w) &&
+               !(i > s.first && (toks[i - 1].lower == "the" || toks[i - 1].lower == "a" ||
+                                 toks[i - 1].lower == "an" || toks[i - 1].lower == "its" ||
+                                 toks[i - 1].lower == "their"))) {
+      // ("the declared ceasefire": a participle after a determiner says nothing.)
       Attribution sub = subject_of(text, toks, s, i, previous);
+      // "..., reports the Press Center of the Border Troops": the speaker
+      // follows the verb.
+      if (sub.claimant.empty() && i > s.first && toks[i - 1].lower == "," && i + 1 < s.last &&
+          (toks[i + 1].lower == "the" || toks[i + 1].capital) && !date_word(toks[i + 1]))
+        sub = phrase_after(text, toks, i + 1, s.last, "said");
       if (said.claimant.empty()) {
         said = sub;
       } else if (!sub.claimant.empty() && sub.how == "said" && reporter.empty() &&
@@ -148,6 +163,16 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   }
   Attribution out = !said.claimant.empty() ? said : explicit_src;
   if (out.claimant.empty()) return out;
+  // "According to the source, ...": the source the text has just named.
+  if (std::string lw = lower_ascii(out.claimant);
+      (lw == "the source" || lw == "the report" || lw == "the statement" || lw == "it") &&
+      !previous.claimant.empty()) {
+    Attribution p = previous;
+    p.how = "pronoun";
+    p.begin = out.begin;
+    p.end = out.end;
+    out = p;
+  }
   if (!via.empty() && out.claimant.find(via) == std::string::npos)
     out.claimant += " (citing " + via + ")";
   if (!reporter.empty()) out.claimant += " (as reported by " + reporter + ")";

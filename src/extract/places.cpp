@@ -24,6 +24,17 @@ std::string span_text(std::string_view text, const std::vector<Token>& toks, std
   return out;
 }
 
+// "Obidjon Tuychiev", "Elzada Mannanova": a given name and a surname with a
+// common patronymic suffix. Only asked of names the gazetteer does not know.
+bool looks_like_person(const std::vector<Token>& toks, std::size_t i, std::size_t e) {
+  if (e - i != 2) return false;
+  const std::string& last = toks[e - 1].lower;
+  for (std::string_view suffix : {"ov", "ev", "ova", "eva", "yev", "iev", "yan", "ian", "enko",
+                                  "zoda", "zade", "uulu", "kyzy", "vich", "ovna", "evna"})
+    if (last.size() > suffix.size() + 2 && last.ends_with(suffix)) return true;
+  return false;
+}
+
 bool is_area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
 bool is_settlement_kind(const Place& p) {
   return p.kind == "city" || p.kind == "town" || p.kind == "village" || p.kind == "settlement";
@@ -309,7 +320,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         if (e - i >= 2 && !area_after && !settlement_before && !generic_last)
           for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
         if ((area_after || settlement_before || generic_last || !ambiguous.empty()) &&
-            lex::country_word(toks[i].lower).empty()) {
+            lex::country_word(toks[i].lower).empty() && !looks_like_person(toks, i, e)) {
           PlaceMention m;
           m.first = i;
           m.last = e + 1;

@@ -404,3 +404,19 @@ TEST_CASE("a post named after a place: the post if the gazetteer has it, else on
     }
   CHECK(kept);
 }
+
+TEST_CASE("dotted dates, a speaker after the verb, 'the source', participles, people's names",
+          "[extract][dates][claims]") {
+  DocExtraction x = run("armenia_ddmm.txt");
+  CHECK(x.publication_date == "2022-09-14");  // "YEREVAN, 14.09.2022 (Armenpress) –"
+  const DraftIncident* jermuk = incident_at(x, "am_jermuk");
+  REQUIRE(jermuk);
+  CHECK(jermuk->incident.date.start == "2022-09-14");  // "today"
+  // "..., reports the Press Center of ..."; "the declared ceasefire" says nothing;
+  // "According to the source" is that press centre again.
+  const ClaimMention* hurt = claim(x, "injured", 4);
+  REQUIRE(hurt);
+  CHECK(hurt->claim.claimant == "the Press Center of the Ministry of Defence of Armenia");
+  CHECK(hurt->claim.side == "AM");
+  for (const auto& d : x.incidents) CHECK(d.incident.place != "Arsen Petrosyanov");
+}
