@@ -18,6 +18,7 @@ struct LookupResult {
   std::vector<const Place*> candidates;  // every match, best first
   GeoPrecision precision = GeoPrecision::unknown;
   std::string ambiguous;  // the gazetteer's reason when it abstained between places
+  std::vector<std::string> ambiguous_countries;  // of those places
 };
 
 class PlaceLookup {
@@ -74,6 +75,7 @@ class PlaceLookup {
         for (std::size_t k = 0; k < r.candidates.size() && k < 3; ++k)
           out.ambiguous +=
               (k ? ", " : " ") + r.candidates[k]->name + " (" + r.candidates[k]->country + ")";
+        for (const Place* c : r.candidates) out.ambiguous_countries.push_back(c->country);
       }
       return out;
     }

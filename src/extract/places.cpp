@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extract/lexicon.hpp"
+#include "gazetteer/context.hpp"
 
 namespace bm::extract {
 namespace {
@@ -35,9 +36,41 @@ bool looks_like_person(const std::vector<Token>& toks, std::size_t i, std::size_
   return false;
 }
 
-bool is_area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
+bool area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
 bool is_settlement_kind(const Place& p) {
   return p.kind == "city" || p.kind == "town" || p.kind == "village" || p.kind == "settlement";
+}
+
+// "In Thailand's Sisaket province, shelling struck a petrol station in Ban
+// Phue": a region that opens the sentence frames every place in it. A place
+// the gazetteer put outside that region is the wrong one of its name.
+void frame_check(PlaceScan& scan, const std::vector<Token>& toks,
+                 const std::vector<Sentence>& sentences) {
+  for (std::size_t k = 0; k < scan.places.size(); ++k) {
+    const PlaceMention& frame = scan.places[k];
+    if (!frame.place || !frame.place->area || !area_kind(*frame.place)) continue;
+    const Sentence& s = sentences[frame.sentence];
+    std::size_t t = frame.first;
+    while (t > s.first && (toks[t - 1].lower == "the" || toks[t - 1].possessive)) --t;
+    // "In ..." opens the sentence (after a publication stamp, if any).
+    bool opens = t > s.first && toks[t - 1].lower == "in" &&
+                 (t - 1 == s.first || toks[t - 2].kind == TokKind::number);
+    std::size_t after = frame.last;
+    if (after < s.last && lex::area_word(toks[after].lower)) ++after;
+    if (!opens || after >= s.last || toks[after].lower != ",") continue;
+    for (std::size_t j = k + 1; j < scan.places.size() && scan.places[j].sentence == frame.sentence;
+         ++j) {
+      PlaceMention& m = scan.places[j];
+      if (!m.place || m.is_country || area_kind(*m.place) || !m.place->point ||
+          m.place->country != frame.place->country ||
+          point_in_area(*m.place->point, *frame.place->area))
+        continue;
+      m.note = m.place->name + " (" + m.place->admin1 + ") lies outside " + frame.place->name +
+               ", which frames the sentence: left unresolved";
+      m.place = nullptr;
+      m.precision = GeoPrecision::unknown;
+    }
+  }
 }
 
 // Local hints after a name: "in the Y region of Z", "Y region", ", Z", "(Z)".
@@ -228,7 +261,11 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         LookupResult best;
         for (const std::string& q : queries) {
           LookupResult r = lookup.lookup(q, h.country, h.region);
-          if (ambiguous.empty()) ambiguous = r.ambiguous;
+          // Kept only when one of the places is in a country the article names.
+          if (ambiguous.empty())
+            for (const std::string& cc : r.ambiguous_countries)
+              for (const auto& [iso2, n] : scan.countries)
+                if (cc.find(iso2) != std::string::npos) ambiguous = r.ambiguous;
           if (!r.place && !h.region.empty()) r = lookup.lookup(q, h.country);
           if (!r.place && !h.country.empty()) r = lookup.lookup(q);
           // A gazetteer that abstains on an ambiguous name gets the countries
@@ -279,14 +316,20 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         } else {
           m.place = pick;
           m.country = pick->country;
-          m.precision = is_area_kind(*pick) ? GeoPrecision::region : pick->coord_precision;
+          m.precision = area_kind(*pick) ? GeoPrecision::region : pick->coord_precision;
           if (best.candidates.size() > 1)
             m.note =
                 std::to_string(best.candidates.size()) + " candidates; chose by article context";
           if (!h.country.empty() || !h.region.empty())
             m.note += (m.note.empty() ? "" : "; ") + std::string("hint from text: ") + h.region +
                       (h.region.empty() || h.country.empty() ? "" : ", ") + h.country;
-          if (names_post && pick->kind != "checkpoint" && !is_area_kind(*pick)) {
+          if (area_follows && !area_kind(*pick)) {
+            // "Banteay Ampil district" found only as the town: somewhere in the district.
+            m.precision = std::max(m.precision, GeoPrecision::near);
+            m.note += (m.note.empty() ? "" : "; ") + std::string("the ") + toks[b].lower +
+                      " is known only by its namesake place " + pick->name;
+          }
+          if (names_post && pick->kind != "checkpoint" && !area_kind(*pick)) {
             // A post named after a place need not stand in it.
             m.precision = std::max(m.precision, GeoPrecision::near);
             m.note += (m.note.empty() ? "" : "; ") + std::string("a post named ") + name +
@@ -340,6 +383,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
       }
     }
   }
+  frame_check(scan, toks, sentences);
   return scan;
 }
 

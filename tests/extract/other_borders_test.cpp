@@ -2,6 +2,7 @@
 // nothing in the rules may depend on the Kyrgyz–Tajik seeds.
 #include <catch2/catch.hpp>
 
+#include "core/geometry.hpp"
 #include "extract/extractor.hpp"
 #include "gazetteer/normalize.hpp"
 #include "support.hpp"
@@ -24,6 +25,13 @@ Place place(const char* id, const char* name, const char* kind, const char* cc, 
   return p;
 }
 
+Place with_square(Place p, double lon0, double lat0, double lon1, double lat1) {
+  Polygon square;
+  square.rings.push_back({{lon0, lat0}, {lon1, lat0}, {lon1, lat1}, {lon0, lat1}, {lon0, lat0}});
+  p.area = std::make_shared<const MultiPolygon>(MultiPolygon{square});
+  return p;
+}
+
 const Gazetteer& gazetteer() {
   static const Gazetteer g(
       {place("in_tawang", "Tawang", "town", "IN", 91.86, 27.59),
@@ -34,7 +42,8 @@ const Gazetteer& gazetteer() {
        place("am_jermuk", "Jermuk", "town", "AM", 45.67, 39.84),
        place("am_goris", "Goris", "town", "AM", 46.34, 39.51),
        place("am_kapan", "Kapan", "town", "AM", 46.41, 39.21),
-       place("am_syunik", "Syunik", "region", "AM", 46.0, 39.5),
+       with_square(place("am_syunik", "Syunik", "region", "AM", 46.0, 39.5), 45.8, 38.8, 46.8,
+                   39.8),
        place("am_yerevan", "Yerevan", "city", "AM", 44.51, 40.18, 1000000),
        place("am_verin_shorzha_1", "Verin Shorzha", "village", "AM", 45.4, 40.3),
        place("am_verin_shorzha_2", "Verin Shorzha", "village", "AM", 45.6, 40.1),
@@ -419,4 +428,26 @@ TEST_CASE("dotted dates, a speaker after the verb, 'the source', participles, pe
   CHECK(hurt->claim.claimant == "the Press Center of the Ministry of Defence of Armenia");
   CHECK(hurt->claim.side == "AM");
   for (const auto& d : x.incidents) CHECK(d.incident.place != "Arsen Petrosyanov");
+}
+
+TEST_CASE("a region opening the sentence frames its places; a district known by its town",
+          "[extract][places]") {
+  DocExtraction x = run("armenia_frame.txt");
+  // "In Armenia's Syunik province, ... in Yerevan": Yerevan is not in Syunik,
+  // so this Yerevan is another one the gazetteer does not know.
+  CHECK_FALSE(incident_at(x, "am_yerevan"));
+  bool kept = false;
+  for (const auto& d : x.incidents)
+    if (d.incident.place == "Yerevan") {
+      kept = true;
+      CHECK_FALSE(d.incident.location);
+      CHECK(d.incident.resolve_note.find("lies outside Syunik") != std::string::npos);
+    }
+  CHECK(kept);
+  // "Kapan district": only the town is known, so the incident is near it (2).
+  const DraftIncident* kapan = incident_at(x, "am_kapan");
+  REQUIRE(kapan);
+  CHECK(kapan->incident.precision == GeoPrecision::near);
+  // "the two Southeast Asian nations" style compass words are no places.
+  for (const auto& d : x.incidents) CHECK(d.incident.place != "Southeast");
 }
