@@ -257,6 +257,15 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
         ++np_end;
     }
     if (kind.empty()) continue;
+    // "killed or seriously injured": one count of both kinds.
+    for (std::size_t k = kind_at + 1; k + 1 < s.last && k < kind_at + 4; ++k) {
+      if (toks[k].lower != "or" && toks[k].lower != "and/or") continue;
+      std::size_t j = k + 1;
+      while (j < s.last && j < k + 3 && adverb(toks[j].lower)) ++j;
+      std::string other = j < s.last ? lex::casualty_kind(toks[j].lower) : "";
+      if (!other.empty() && other != kind) kind = "casualties";
+      break;
+    }
     ClaimMention cm;
     cm.claim.kind = kind;
     cm.claim.low = q->low;

@@ -351,6 +351,9 @@ TEST_CASE("from-to ranges, passive figures, -ly adverbs, a border named by two d
   REQUIRE(surgeon);
   CHECK(surgeon->claim.claimant == "Hovhannes Petrosyan");
   CHECK_FALSE(claim(x, "injured", 5));
+  // "killed or seriously injured" counts both: casualties, not deaths.
+  CHECK(claim(x, "casualties", 40));
+  CHECK_FALSE(claim(x, "killed", 40));
   // "seized the Azerbaijani outpost \"Kapan\"": the seized post is a scene.
   bool seized = false;
   for (const auto& d : x.incidents)
