@@ -65,7 +65,7 @@ Context make_context(const Gazetteer::Index& index, const ResolveHints& hints) {
   if (k.empty()) return ctx;
   ctx.region_keys.push_back(sound_key(k));
   for (std::uint32_t e : index.find_sound(sound_key(k))) {
-    const Place& p = index.places[index.entries[e].place];
+    const Place& p = index.place(index.entries[e].place);
     if (!is_area_kind(p) || !country_matches(p, hints.country)) continue;
     // Every name of the region names it: "Sughd" also means "Leninabad".
     ctx.region_keys.push_back(admin_key(p.name));
@@ -86,7 +86,8 @@ int region_matches(const Place& p, const Context& ctx) {
                               [](std::string_view a, std::string_view b) { return a < b; });
   };
   const Gazetteer::Index& ix = *ctx.index;
-  if (known(ix.admin2_of(p))) return 2;  // the district named: more specific
+  // The district, or the rural community in its bracket, named: more specific.
+  if (known(ix.admin2_of(p)) || known(ix.unit_of(p))) return 2;
   if (known(ix.admin1_of(p))) return 1;
   if (is_area_kind(p) && known(ix.base_of(p))) return 1;
   if (p.point)

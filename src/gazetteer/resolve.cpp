@@ -150,7 +150,7 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     std::uint32_t pi = ix.entries[entry].place;
     Candidate& c = found[pi];
     if (!c.place || sim > c.similarity) {
-      c.place = &ix.places[pi];
+      c.place = &ix.place(pi);
       c.match = m;
       c.similarity = sim;
     }
@@ -165,14 +165,22 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   });
   const std::string qs = sound_key(base);
   if (need_fuzzy && qs.size() >= 4) {
+    // Only whether a distance is within what kFuzzyMin allows matters (and
+    // its exact value when it is), so the distance is computed that far only.
+    auto within = [](std::size_t len) {
+      int k = 0;
+      while (1.0 - (k + 1) / static_cast<double>(len) >= kFuzzyMin) ++k;
+      return k;
+    };
     for (auto e : ix.trigram_candidates(qs, 60)) {
       std::string_view es = ix.sound(ix.entries[e]);
-      double len = static_cast<double>(std::max(es.size(), qs.size()));
-      double sim = 1.0 - edit_distance(qs, es) / len;
+      const std::size_t l1 = std::max(es.size(), qs.size());
+      double sim = 1.0 - edit_distance_within(qs, es, within(l1)) / static_cast<double>(l1);
       if (sim < kFuzzyMin) {  // the plain spelling may still be close
         std::string_view ek = ix.key(ix.entries[e]);
-        double len2 = static_cast<double>(std::max(ek.size(), base.size()));
-        sim = std::max(sim, 1.0 - edit_distance(base, ek) / len2);
+        const std::size_t l2 = std::max(ek.size(), base.size());
+        sim = std::max(sim,
+                       1.0 - edit_distance_within(base, ek, within(l2)) / static_cast<double>(l2));
       }
       // One edit in a short name is a different name (Osh/Ash).
       if (qs.size() < 6 && sim < 0.8) continue;
@@ -274,7 +282,7 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     strip_area_word(k);
     const Place* best = nullptr;
     for (auto e : ix.find_sound(sound_key(k))) {
-      const Place& q = ix.places[ix.entries[e].place];
+      const Place& q = ix.place(ix.entries[e].place);
       if (!q.point || q.id == p.id) continue;
       if (district ? q.kind != "district" : q.kind != "region") continue;
       if (!country_matches(q, p.country.substr(0, 2))) continue;

@@ -5,8 +5,8 @@
 #include <fstream>
 
 #include "gazetteer/index.hpp"
-#include "gazetteer/resolution_json.hpp"
 #include "gazetteer/normalize.hpp"
+#include "gazetteer/resolution_json.hpp"
 #include "gazetteer/world.hpp"
 
 using bm::test::world_gazetteer;
@@ -135,7 +135,7 @@ TEST_CASE("the index cache round-trips and is refused when the GeoPackage change
   const std::string gpkg = bm::default_bundle_path();
   bm::Gazetteer::Index fresh;
   REQUIRE(bm::read_cache(gpkg, fresh));  // world_gazetteer() wrote or validated it
-  CHECK(fresh.places.size() == world_gazetteer().size());
+  CHECK(fresh.size() == world_gazetteer().size());
   // A copy of the cache next to a file of another size is rejected.
   fs::path dir = fs::temp_directory_path() / "bm_gaz_cache_test";
   fs::remove_all(dir);
