@@ -62,6 +62,7 @@ REF_OVERRIDES = {
     "kg_tortgul": (1, 2000, "reservoir: point within a water body a few km long"),
     "river_isfara": (2, 65000, "point is the river MOUTH; river 130 km long"),
     "river_khojabakirgan": (2, 35000, "point is the river MOUTH; half the source–mouth distance"),
+    "kg_kok_tash_leilek": (2, 20000, "point is Andarak, the Sambula aiyl okmotu seat (GeoNames), not the village"),
 }
 
 # Kyrgyz–Tajik flashpoint stretches, fact sheet kgtj_disputed.md section 2.

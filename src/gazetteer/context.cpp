@@ -7,6 +7,7 @@
 #include "core/geometry.hpp"
 #include "gazetteer/index.hpp"
 #include "gazetteer/normalize.hpp"
+#include "geodata/bundle.hpp"
 
 namespace bm {
 namespace {
@@ -54,6 +55,13 @@ bool country_matches(const Place& p, const std::string& iso2) {
   return false;
 }
 
+bool names_district(const std::string& key) {
+  for (const std::string& word : split(key, ' '))
+    for (std::string_view w : {"district", "raion", "rayon", "rayoni", "nohiya", "nohiyai"})
+      if (word == w) return true;
+  return false;
+}
+
 Context make_context(const Gazetteer::Index& index, const ResolveHints& hints) {
   Context ctx;
   ctx.index = &index;
@@ -61,12 +69,14 @@ Context make_context(const Gazetteer::Index& index, const ResolveHints& hints) {
   ctx.wants_area = hints.wants_area;
   if (hints.region.empty()) return ctx;
   std::string k = normalize_name(hints.region);
+  ctx.district_only = names_district(k);
   strip_area_word(k);
   if (k.empty()) return ctx;
   ctx.region_keys.push_back(sound_key(k));
   for (std::uint32_t e : index.find_sound(sound_key(k))) {
-    const Place& p = index.places[index.entries[e].place];
+    const Place& p = index.place(index.entries[e].place);
     if (!is_area_kind(p) || !country_matches(p, hints.country)) continue;
+    if (ctx.district_only && p.kind != "district") continue;
     // Every name of the region names it: "Sughd" also means "Leninabad".
     ctx.region_keys.push_back(admin_key(p.name));
     for (const auto& alt : p.alt_names) ctx.region_keys.push_back(admin_key(alt));
@@ -86,7 +96,12 @@ int region_matches(const Place& p, const Context& ctx) {
                               [](std::string_view a, std::string_view b) { return a < b; });
   };
   const Gazetteer::Index& ix = *ctx.index;
-  if (known(ix.admin2_of(p))) return 2;  // the district named: more specific
+  // The district, or the rural community in its bracket, named: more specific.
+  if (known(ix.admin2_of(p)) || known(ix.unit_of(p))) return 2;
+  if (ctx.district_only) {
+    if (p.kind == "district" && known(ix.base_of(p))) return 1;
+    return p.admin2.empty() ? -1 : 0;  // in another district, or it does not say
+  }
   if (known(ix.admin1_of(p))) return 1;
   if (is_area_kind(p) && known(ix.base_of(p))) return 1;
   if (p.point)
@@ -137,7 +152,10 @@ double prior_score(const Place& p, const Context& ctx) {
   double s = 0;
   const bool area = is_area_kind(p);
   if (ctx.wants_area)
-    s += area ? 0.25 : -0.25;
+    s += !area                                         ? -0.25
+         : ctx.area_level == 2 && p.kind != "district" ? 0
+         : ctx.area_level == 1 && p.kind == "district" ? 0
+                                                       : 0.25;
   else if (p.kind == "region")
     s -= 0.12;  // "Osh" is the city, "Osh region" the area
   else if (p.kind == "country")

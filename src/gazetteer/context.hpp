@@ -12,10 +12,21 @@ struct Context {
   const Gazetteer::Index* index = nullptr;
   const ResolveHints* hints = nullptr;
   bool wants_area = false;
-  bool wants_settlement = false;                  // "village of X", "X town"
+  bool wants_settlement = false;  // "village of X", "X town"
+  // The region hint says "district" ("Batken District"): only a district
+  // matches it, not the admin-1 region of the same name.
+  bool district_only = false;
+  // Which area the name's own generic word asks for: 2 a district ("Batken
+  // District"), 1 a region ("Batken region", "Sughd oblast"), 0 either.
+  // A district and its region of the same name are then told apart.
+  int area_level = 0;
   std::vector<std::string> region_keys;           // sound keys naming the hinted region
   std::vector<const MultiPolygon*> region_areas;  // its polygons, when known
 };
+
+// True when the normalised text has a word for a district ("district",
+// "raion", "rayon", "nohiya").
+bool names_district(const std::string& key);
 
 // Builds the region part of the context by resolving hints.region among the
 // gazetteer's regions and districts.

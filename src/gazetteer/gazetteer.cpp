@@ -32,17 +32,16 @@ Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 
 Gazetteer::Gazetteer(std::vector<Place> places) : index_(std::make_unique<Index>()) {
-  index_->places = std::move(places);
-  index_->build();
+  index_->build(std::move(places));
 }
 
-std::size_t Gazetteer::size() const { return index_->places.size(); }
-const std::vector<Place>& Gazetteer::places() const { return index_->places; }
+std::size_t Gazetteer::size() const { return index_->size(); }
 
 Gazetteer Gazetteer::from_bundle(const Bundle& bundle) {
   Gazetteer g;
   g.index_ = std::make_unique<Index>();
   if (read_cache(bundle.path(), *g.index_)) return g;
+  g.index_ = std::make_unique<Index>();  // nothing of a refused cache is kept
   std::vector<Place> places = bundle.places();
   for (auto& r : bundle.regions()) {
     Place p;
@@ -59,7 +58,6 @@ Gazetteer Gazetteer::from_bundle(const Bundle& bundle) {
     p.source = "Natural Earth admin-1";
     places.push_back(std::move(p));
   }
-  g.index_->places = std::move(places);
   // Countries are places too ("shelling on the Tajik side" is placed at
   // Tajikistan, precision 3), and their names and adjectives are hints.
   for (Country& c : bundle.countries()) {
@@ -78,9 +76,9 @@ Gazetteer Gazetteer::from_bundle(const Bundle& bundle) {
     }
     p.coord_precision = GeoPrecision::region;
     p.source = "Natural Earth admin-0";
-    g.index_->places.push_back(std::move(p));
+    places.push_back(std::move(p));
   }
-  g.index_->build();
+  g.index_->build(std::move(places));
   write_cache(bundle.path(), *g.index_);
   return g;
 }

@@ -88,7 +88,6 @@ class Gazetteer {
   std::vector<Mention> find_mentions(std::string_view text, const ResolveHints& hints = {}) const;
 
   std::size_t size() const;
-  const std::vector<Place>& places() const;
 
   struct Index;  // defined in gazetteer/index.hpp
 

@@ -1,22 +1,32 @@
 #pragma once
-// The gazetteer's lookup structures: every name and alternate name of every
-// place under two keys (exact, sound-alike), sorted for binary search, and a
-// trigram index over the sound keys for the fuzzy pass (built on first use).
+// The gazetteer's lookup structures, as one flat image: every name and
+// alternate name of every place under two keys (exact, sound-alike), sorted
+// for binary search, a trigram table over the sound keys for the fuzzy pass,
+// and the places themselves as fixed-size records whose strings live in one
+// pool. The same bytes are the index cache on disk, so a cold start maps the
+// file and reads nothing it does not need: a Place is built on first use.
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "gazetteer/gazetteer.hpp"
 
 namespace bm {
 
+// A string in the image's pool.
+struct Str {
+  std::uint32_t off = 0, len = 0;
+};
+
 struct NameEntry {
   std::uint32_t place = 0;
-  std::uint32_t key_off = 0, key_len = 0;      // exact key in Index::blob
-  std::uint32_t sound_off = 0, sound_len = 0;  // sound key in Index::blob
+  std::uint32_t key_off = 0, key_len = 0;      // exact key in the pool
+  std::uint32_t sound_off = 0, sound_len = 0;  // sound key in the pool
 };
 
 // Per-place sound keys the ranking compares often, computed once.
@@ -24,57 +34,143 @@ struct PlaceKeys {
   std::uint32_t base_off = 0, base_len = 0;      // name without brackets or area word
   std::uint32_t admin1_off = 0, admin1_len = 0;  // admin_key(admin1)
   std::uint32_t admin2_off = 0, admin2_len = 0;  // admin_key(admin2)
+  // The unit named in the admin-2 text's bracket ("Sambula" in "Leilek
+  // District (Sambula aiyl okmotu)"): a hint naming it is as specific.
+  std::uint32_t unit_off = 0, unit_len = 0;
+};
+
+// A place as stored. Strings are in the pool; alternate names are a run of
+// the alt_names array; the area is a run of polygons of rings of points.
+struct PlaceRec {
+  Str id, name, kind, country, admin1, admin2, source;
+  std::uint32_t alt_begin = 0, alt_count = 0;
+  std::uint32_t poly_begin = 0, poly_count = 0;
+  double lon = 0, lat = 0, uncertainty_m = 0;
+  std::int64_t population = 0;
+  std::int32_t coord_precision = 0;
+  std::uint8_t has_point = 0, has_area = 0, pad0 = 0, pad1 = 0;
+};
+struct PolyRec {
+  std::uint32_t ring_begin = 0, ring_count = 0;
+};
+struct RingRec {
+  std::uint64_t point_begin = 0, point_count = 0;
+};
+struct CountryWord {
+  Str word, iso2;
+};
+// Trigram postings, keyed by trigram and sound-key length, in an open-
+// addressing table; `begin`/`count` index the postings array (entry numbers,
+// ascending).
+struct GramSlot {
+  std::uint32_t key = 0, begin = 0, count = 0;  // key 0: empty slot
+};
+
+// The image starts with this header; every section is 8-byte aligned.
+struct ImageSection {
+  std::uint64_t off = 0, size = 0;  // bytes
+};
+struct ImageHeader {
+  char magic[8] = {};
+  std::uint64_t gpkg_size = 0;  // the GeoPackage the cache was built from
+  std::int64_t gpkg_mtime = 0;
+  std::uint64_t total = 0;  // bytes in the whole image
+  ImageSection fingerprint, pool, recs, alts, polys, rings, points, entries, by_key, by_sound, keys,
+      country_words, grams, postings;
+};
+// Bump when the layout or the way build() makes keys changes; key-rule
+// changes are caught by keys_fingerprint().
+inline constexpr char kImageMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '8'};
+
+// What Index::place() hands out: a Place that knows its own number.
+struct IndexedPlace : Place {
+  std::uint32_t number = 0;
 };
 
 struct Gazetteer::Index {
-  std::vector<Place> places;
-  std::vector<PlaceKeys> place_keys;  // parallel to places
-  // Country names and the adjectives derived from them ("tajikistan",
-  // "tajik", "armenian" ...) as exact keys, sorted, with their ISO2 code.
-  std::vector<std::pair<std::string, std::string>> country_words;
+  Index();
+  ~Index();
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
 
-  // ISO2 of a country word, or "".
-  std::string country_of_word(std::string_view key) const;
+  // Builds the keys (ICU work: slow, hence the cache) and the image from
+  // `places`, with the country names given by add_country() before.
+  void build(std::vector<Place> places);
   void add_country(const std::string& name, const std::string& iso2);
-  std::string blob;
-  std::vector<NameEntry> entries;
-  std::vector<std::uint32_t> by_key;    // entry numbers sorted by exact key
-  std::vector<std::uint32_t> by_sound;  // entry numbers sorted by sound key
 
-  std::string_view key(const NameEntry& e) const { return {blob.data() + e.key_off, e.key_len}; }
+  // Takes an image (built, or mapped from the cache) whose bytes `owner`
+  // keeps alive. Checks every offset; false when the image is inconsistent.
+  bool open(std::shared_ptr<const void> owner, std::string_view image);
+  std::string_view image() const { return image_; }
+
+  std::size_t size() const { return recs_.size(); }
+  const Place& place(std::uint32_t number) const;
+  std::uint32_t number(const Place& p) const { return static_cast<const IndexedPlace&>(p).number; }
+
+  // ISO2 of a country word ("tajikistan", "tajik", "armenian"...), or "".
+  std::string country_of_word(std::string_view key) const;
+
+  std::span<const NameEntry> entries;
+  std::string_view key(const NameEntry& e) const { return pool_.substr(e.key_off, e.key_len); }
   std::string_view sound(const NameEntry& e) const {
-    return {blob.data() + e.sound_off, e.sound_len};
+    return pool_.substr(e.sound_off, e.sound_len);
   }
-
-  std::size_t number(const Place& p) const { return static_cast<std::size_t>(&p - places.data()); }
   std::string_view base_of(const Place& p) const {
-    const PlaceKeys& k = place_keys[number(p)];
-    return {blob.data() + k.base_off, k.base_len};
+    const PlaceKeys& k = keys_[number(p)];
+    return pool_.substr(k.base_off, k.base_len);
   }
   std::string_view admin1_of(const Place& p) const {
-    const PlaceKeys& k = place_keys[number(p)];
-    return {blob.data() + k.admin1_off, k.admin1_len};
+    const PlaceKeys& k = keys_[number(p)];
+    return pool_.substr(k.admin1_off, k.admin1_len);
   }
   std::string_view admin2_of(const Place& p) const {
-    const PlaceKeys& k = place_keys[number(p)];
-    return {blob.data() + k.admin2_off, k.admin2_len};
+    const PlaceKeys& k = keys_[number(p)];
+    return pool_.substr(k.admin2_off, k.admin2_len);
+  }
+  std::string_view unit_of(const Place& p) const {
+    const PlaceKeys& k = keys_[number(p)];
+    return pool_.substr(k.unit_off, k.unit_len);
   }
 
-  // Builds the keys (ICU work: slow, hence the cache) and sorts them.
-  void build();
-  // Entry numbers whose exact (sound) key equals `k`.
-  std::vector<std::uint32_t> find_key(std::string_view k) const;
-  std::vector<std::uint32_t> find_sound(std::string_view k) const;
+  // Entry numbers whose exact (sound) key equals `k`, as a range of the
+  // sorted order.
+  std::span<const std::uint32_t> find_key(std::string_view k) const;
+  std::span<const std::uint32_t> find_sound(std::string_view k) const;
   // Entry numbers sharing trigrams with the sound key `k`, best overlap first.
   std::vector<std::uint32_t> trigram_candidates(std::string_view k, std::size_t limit) const;
 
  private:
-  mutable std::once_flag trigram_once_;
-  mutable std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> trigrams_;
-  void build_trigrams() const;
+  std::shared_ptr<const void> owner_;
+  std::string_view image_;
+  std::string_view pool_;
+  std::span<const PlaceRec> recs_;
+  std::span<const Str> alts_;
+  std::span<const PolyRec> polys_;
+  std::span<const RingRec> rings_;
+  std::span<const LonLat> points_;
+  std::span<const std::uint32_t> by_key_, by_sound_;
+  std::span<const PlaceKeys> keys_;
+  std::span<const CountryWord> country_words_;
+  std::span<const GramSlot> grams_;
+  std::span<const std::uint32_t> postings_;
+  // Country names collected before build().
+  std::vector<std::pair<std::string, std::string>> pending_countries_;
+
+  // Places built on first use; the slot is published once built.
+  std::unique_ptr<std::atomic<IndexedPlace*>[]> slots_;
+  mutable std::mutex build_mutex_;
+  mutable std::once_flag postings_checked_;
+  mutable bool postings_ok_ = false;
+  std::unique_ptr<IndexedPlace> materialize(std::uint32_t number) const;
+
+  const GramSlot* gram_slot(std::uint32_t key) const;
 };
 
 std::uint32_t trigram_code(char a, char b, char c);
+// Postings are keyed by trigram and the entry's sound-key length, so a query
+// only reads names of about its own length.
+std::uint32_t posting_key(std::uint32_t trigram, std::size_t len);
+std::uint32_t gram_hash(std::uint32_t key);
 
 // Binary cache of a built index beside the GeoPackage; valid while the
 // GeoPackage's size and mtime are those it was built from.

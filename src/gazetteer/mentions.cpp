@@ -170,6 +170,8 @@ std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
       m.begin = words[i].begin;
       m.end = words[last].end;
       m.name = name;
+      // "Batken District" capitalised: the run ends in the generic word.
+      if (n > 1 && is_area_word(normalize_name(words[last].text))) m.area_phrase = true;
       // "the Batken region", "Kolkand village": the generic word belongs to the span.
       if (last + 1 < words.size()) {
         std::string next = normalize_name(words[last + 1].text);
@@ -180,7 +182,11 @@ std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
       }
       ResolveHints h = hints;
       h.wants_area = m.area_phrase;
-      Resolution r = resolve(name, h);
+      // With its generic word, so that "Batken District" asks for the
+      // district and "the Batken region" for the region.
+      const std::string query =
+          m.area_phrase ? std::string(text.substr(m.begin, m.end - m.begin)) : name;
+      Resolution r = resolve(query, h);
       // The text's countries are soft hints, nearest first: "Kyrgyz guards
       // said Tajik troops fired at Kök-Tash" names two; a country in which
       // the name finds nothing is passed over.
@@ -188,7 +194,7 @@ std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
         for (const std::string& c : country_near(words, i, last)) {
           ResolveHints hc = h;
           hc.country = c;
-          Resolution rc = resolve(name, hc);
+          Resolution rc = resolve(query, hc);
           if (rc.place) {
             r = std::move(rc);
             h = std::move(hc);
@@ -215,8 +221,9 @@ std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
         ok = curated(*r.place) || in_country || text_country || (cue && !words[i].sentence_start);
       else if (r.place && r.match_type != MatchType::fuzzy)
         ok = curated(*r.place) || in_country;
-      else if (!r.place)
-        ok = cue && r.note.rfind("ambiguous", 0) == 0;
+      else if (!r.place)  // two curated places of one name ("Dostuk") need no cue
+        ok = r.note.rfind("ambiguous", 0) == 0 &&
+             (cue || (!r.candidates.empty() && curated(*r.candidates.front())));
       if (!ok) continue;
       m.text = std::string(text.substr(m.begin, m.end - m.begin));
       m.resolution = std::move(r);
@@ -229,16 +236,18 @@ std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
     if (!found) i += run;
   }
 
-  // "X in the Y region": Y's region hint goes to X.
+  // "X in the Y region": Y's region hint goes to X (with Y's generic word,
+  // so "in Batken District" means the district, not the region).
+  std::vector<ResolveHints> own(out.size(), hints);
   for (std::size_t k = 0; k + 1 < out.size(); ++k) {
     const Mention& next = out[k + 1];
     if (!next.area_phrase || !next.resolution.place) continue;
     std::string between = normalize_name(text.substr(out[k].end, next.begin - out[k].end));
     if (between != "in the" && between != "in" && between != "of the") continue;
-    ResolveHints h = hints;
-    h.region = next.name;
+    ResolveHints& h = own[k];
+    h.region = next.text;
     if (h.country.empty()) h.country = next.resolution.place->country.substr(0, 2);
-    out[k].resolution = resolve(out[k].name, h);
+    out[k].resolution = resolve(out[k].area_phrase ? out[k].text : out[k].name, h);
   }
   // Proximity: sure places pull the unsure or ambiguous ones.
   ResolveHints near = hints;
@@ -247,11 +256,13 @@ std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
         m.resolution.precision != GeoPrecision::region)
       near.near.push_back(*m.resolution.location);
   if (!near.near.empty()) {
-    for (Mention& m : out) {
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      Mention& m = out[k];
       if (m.resolution.place && m.resolution.confidence >= 0.8) continue;
-      ResolveHints h = near;
+      ResolveHints h = own[k];  // its own region hint still counts
+      h.near = near.near;
       h.wants_area = m.area_phrase;
-      Resolution r = resolve(m.name, h);
+      Resolution r = resolve(m.area_phrase ? m.text : m.name, h);
       if (r.place) m.resolution = std::move(r);
     }
   }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -222,6 +223,49 @@ int edit_distance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[m];
+}
+
+int edit_distance_within(std::string_view a, std::string_view b, int limit) {
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (limit < 0) return limit + 1;
+  if (std::abs(n - m) > limit) return limit + 1;
+  constexpr int kMax = 64;  // names longer than this take the full table
+  if (m >= kMax) return std::min(edit_distance(a, b), limit + 1);
+  const int inf = limit + 1;
+  const char* pa = a.data();
+  const char* pb = b.data();
+  // Three rows (OSA needs the one before the previous); cells outside the
+  // band |i - j| <= limit are "too far" (inf).
+  int rows[3][kMax + 1];
+  int* prev2 = rows[0];
+  int* prev = rows[1];
+  int* cur = rows[2];
+  for (int j = 0; j <= m; ++j) prev[j] = std::min(j, inf), prev2[j] = inf;
+  int prev_min = 0;
+  for (int i = 1; i <= n; ++i) {
+    const int jlo = std::max(1, i - limit), jhi = std::min(m, i + limit);
+    cur[0] = std::min(i, inf);
+    if (jlo > 1) cur[jlo - 1] = inf;
+    int row_min = cur[0];
+    for (int j = jlo; j <= jhi; ++j) {
+      int cost = pa[i - 1] == pb[j - 1] ? 0 : 1;
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && pa[i - 1] == pb[j - 2] && pa[i - 2] == pb[j - 1])
+        v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = std::min(v, inf);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (jhi < m) cur[jhi + 1] = inf;
+    // A row only improves on the one before through a transposition (+1)
+    // from the row before that: two rows over the limit end it.
+    if (row_min > limit && prev_min > limit) return inf;
+    prev_min = row_min;
+    int* t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return std::min(prev[m], inf);
 }
 
 }  // namespace bm

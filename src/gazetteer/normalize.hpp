@@ -30,5 +30,9 @@ std::string keys_fingerprint();
 
 // Edit distance (Levenshtein with adjacent transpositions) — used on keys.
 int edit_distance(std::string_view a, std::string_view b);
+// The same when it is at most `limit`, else limit + 1: a band of the table
+// around the diagonal, given up as soon as no cell can come back under the
+// limit. What the fuzzy pass needs ("within k edits?") at a fraction of the cost.
+int edit_distance_within(std::string_view a, std::string_view b, int limit);
 
 }  // namespace bm

@@ -35,6 +35,8 @@ double approx_distance_m(LonLat a, LonLat b) {
 bool same_place(const Gazetteer::Index& ix, const Place& a, const Place& b) {
   auto base_sound = [&](const Place& p) { return ix.base_of(p); };
   if (a.country != b.country || is_area_kind(a) != is_area_kind(b)) return false;
+  // A district is never its region, even when both are called "Batken".
+  if ((a.kind == "district") != (b.kind == "district")) return false;
   if (a.kind == "region" && b.kind == "region") {
     if (base_sound(a) == base_sound(b)) return true;
     return (a.point && b.area && point_in_area(*a.point, *b.area)) ||
@@ -137,7 +139,15 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   for (std::string_view w : {"the ", "border ", "frontier ", "disputed "})
     if (base.starts_with(w) && base.size() > w.size()) base.erase(0, w.size());
   Context ctx = make_context(ix, hints);
-  if (strip_area_word(base)) ctx.wants_area = true;
+  // An area word in a bracket says where the place is, not what it is:
+  // "Kök-Tash (Batken District)" is a village.
+  const std::string before_area_word = base;
+  if (strip_area_word(base) && name.find('(') == std::string_view::npos) {
+    ctx.wants_area = true;
+    const bool generic =
+        before_area_word.ends_with(" area") || before_area_word.starts_with("area ");
+    ctx.area_level = names_district(before_area_word) ? 2 : generic ? 0 : 1;
+  }
   if (strip_settlement_word(base)) ctx.wants_settlement = true;
   if (base.empty()) base = key;
   if (key.empty()) {
@@ -150,29 +160,39 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     std::uint32_t pi = ix.entries[entry].place;
     Candidate& c = found[pi];
     if (!c.place || sim > c.similarity) {
-      c.place = &ix.places[pi];
+      c.place = &ix.place(pi);
       c.match = m;
       c.similarity = sim;
     }
   };
-  for (const std::string& k : {key, base}) {
-    for (auto e : ix.find_key(k)) offer(e, MatchType::exact, 1.0);
-    for (auto e : ix.find_sound(sound_key(k))) offer(e, MatchType::variant, kVariantSim);
+  const std::string qs = sound_key(base);
+  for (const std::string* k : {&key, &base}) {
+    if (k == &base && base == key) break;  // the same searches again would add nothing
+    for (auto e : ix.find_key(*k)) offer(e, MatchType::exact, 1.0);
+    for (auto e : ix.find_sound(k == &base ? qs : sound_key(*k)))
+      offer(e, MatchType::variant, kVariantSim);
   }
   // Fuzzy pass when spelling alone found nothing in the hinted country.
   bool need_fuzzy = std::none_of(found.begin(), found.end(), [&](const auto& kv) {
     return country_matches(*kv.second.place, hints.country);
   });
-  const std::string qs = sound_key(base);
   if (need_fuzzy && qs.size() >= 4) {
+    // Only whether a distance is within what kFuzzyMin allows matters (and
+    // its exact value when it is), so the distance is computed that far only.
+    auto within = [](std::size_t len) {
+      int k = 0;
+      while (1.0 - (k + 1) / static_cast<double>(len) >= kFuzzyMin) ++k;
+      return k;
+    };
     for (auto e : ix.trigram_candidates(qs, 60)) {
       std::string_view es = ix.sound(ix.entries[e]);
-      double len = static_cast<double>(std::max(es.size(), qs.size()));
-      double sim = 1.0 - edit_distance(qs, es) / len;
+      const std::size_t l1 = std::max(es.size(), qs.size());
+      double sim = 1.0 - edit_distance_within(qs, es, within(l1)) / static_cast<double>(l1);
       if (sim < kFuzzyMin) {  // the plain spelling may still be close
         std::string_view ek = ix.key(ix.entries[e]);
-        double len2 = static_cast<double>(std::max(ek.size(), base.size()));
-        sim = std::max(sim, 1.0 - edit_distance(base, ek) / len2);
+        const std::size_t l2 = std::max(ek.size(), base.size());
+        sim = std::max(sim,
+                       1.0 - edit_distance_within(base, ek, within(l2)) / static_cast<double>(l2));
       }
       // One edit in a short name is a different name (Osh/Ash).
       if (qs.size() < 6 && sim < 0.8) continue;
@@ -274,7 +294,7 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     strip_area_word(k);
     const Place* best = nullptr;
     for (auto e : ix.find_sound(sound_key(k))) {
-      const Place& q = ix.places[ix.entries[e].place];
+      const Place& q = ix.place(ix.entries[e].place);
       if (!q.point || q.id == p.id) continue;
       if (district ? q.kind != "district" : q.kind != "region") continue;
       if (!country_matches(q, p.country.substr(0, 2))) continue;

@@ -5,8 +5,8 @@
 #include <fstream>
 
 #include "gazetteer/index.hpp"
-#include "gazetteer/resolution_json.hpp"
 #include "gazetteer/normalize.hpp"
+#include "gazetteer/resolution_json.hpp"
 #include "gazetteer/world.hpp"
 
 using bm::test::world_gazetteer;
@@ -71,9 +71,15 @@ TEST_CASE("regions carry their area and precision 3; towns precision 1", "[gazet
   REQUIRE(town.place != nullptr);
   CHECK(town.precision == bm::GeoPrecision::settlement);
   CHECK(town.match == "exact");
-  // The runner-up of the town is the region of the same name.
-  REQUIRE_FALSE(town.candidates.empty());
-  CHECK(town.candidates.front()->id == region.place->id);
+  // The runners-up of the town are the district and the region of the same
+  // name, listed apart: a district is never merged into its region.
+  std::vector<std::string> ids;
+  for (const bm::Place* c : town.candidates) ids.push_back(c->id);
+  CHECK(std::find(ids.begin(), ids.end(), region.place->id) != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "kg_batken_district") != ids.end());
+  auto district = world_gazetteer().resolve("Batken District");
+  REQUIRE(district.place != nullptr);
+  CHECK(district.place->id == "kg_batken_district");
 }
 
 TEST_CASE("abstaining lists the nearest suggestions", "[gazetteer]") {
@@ -135,7 +141,7 @@ TEST_CASE("the index cache round-trips and is refused when the GeoPackage change
   const std::string gpkg = bm::default_bundle_path();
   bm::Gazetteer::Index fresh;
   REQUIRE(bm::read_cache(gpkg, fresh));  // world_gazetteer() wrote or validated it
-  CHECK(fresh.places.size() == world_gazetteer().size());
+  CHECK(fresh.size() == world_gazetteer().size());
   // A copy of the cache next to a file of another size is rejected.
   fs::path dir = fs::temp_directory_path() / "bm_gaz_cache_test";
   fs::remove_all(dir);
@@ -150,13 +156,13 @@ TEST_CASE("the index cache round-trips and is refused when the GeoPackage change
 
 TEST_CASE("find_mentions uses the text's country words as soft hints", "[gazetteer]") {
   const std::string text =
-      "Kyrgyz guards said Tajik troops fired at Kok-Tash. In Armenia, Azerbaijani shells hit "
+      "Kyrgyz guards said Tajik troops fired at Samarkandyk. In Armenia, Azerbaijani shells hit "
       "Jermuk. Chinese President Xi Jinping and Russian President Vladimir Putin met.";
   auto ms = world_gazetteer().find_mentions(text, {});
   std::vector<std::string> ids;
   for (const auto& m : ms)
     if (m.resolution.place) ids.push_back(m.resolution.place->id);
-  CHECK(std::find(ids.begin(), ids.end(), "kg_kok_tash") != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "kg_samarkandyk") != ids.end());
   bool jermuk = false;
   for (const auto& m : ms)
     if (m.name == "Jermuk" && m.resolution.place) jermuk = m.resolution.place->country == "AM";
@@ -168,4 +174,27 @@ TEST_CASE("find_mentions uses the text's country words as soft hints", "[gazette
     CHECK(m.name != "Putin");
     CHECK(m.name != "Armenia");  // country words are hints, not settlements
   }
+}
+
+TEST_CASE("the two Kök-Tash villages in text: district phrases decide, nothing else guesses",
+          "[gazetteer]") {
+  auto ids_of = [](const std::vector<bm::Mention>& ms) {
+    std::vector<std::string> ids;
+    for (const auto& m : ms) ids.push_back(m.resolution.place ? m.resolution.place->id : "-");
+    return ids;
+  };
+  auto leilek = world_gazetteer().find_mentions("Shelling hit Kök-Tash in the Leilek district.");
+  REQUIRE_FALSE(leilek.empty());
+  CHECK(ids_of(leilek).front() == "kg_kok_tash_leilek");
+  auto batken = world_gazetteer().find_mentions("Kok-Tash in Batken District was quiet.");
+  REQUIRE_FALSE(batken.empty());
+  CHECK(ids_of(batken).front() == "kg_kok_tash");
+  // Alone, the name is reported (a curated toponym) but not resolved: both listed.
+  auto alone = world_gazetteer().find_mentions("Residents of Kök-Tash left their homes.");
+  REQUIRE(alone.size() == 1);
+  CHECK(alone[0].resolution.place == nullptr);
+  std::vector<std::string> listed;
+  for (const bm::Place* c : alone[0].resolution.candidates) listed.push_back(c->id);
+  CHECK(std::find(listed.begin(), listed.end(), "kg_kok_tash") != listed.end());
+  CHECK(std::find(listed.begin(), listed.end(), "kg_kok_tash_leilek") != listed.end());
 }
