@@ -27,6 +27,7 @@ from shapely.validation import make_valid
 gdal.UseExceptions()
 ogr.UseExceptions()
 GEOD = Geod(ellps="WGS84")
+ADMIN1_NAMES = []  # rows of reference/admin1_names.csv, read in main()
 
 # ---------------------------------------------------------------- constants
 TREATY_DATE = "2025-03-13"  # KG-TJ Treaty on the State Border signed (fact sheet s.5)
@@ -315,6 +316,14 @@ def build_admin1(world_map, ref_rows):
         # may be Soviet-era ("Leninabad") and stays as an alternate.
         hits[0][1]["name"] = r["name"]
         joined[r["id"]] = hits[0][1]["id"]
+    # Cited current names for Natural Earth labels that are out of date
+    # (reference/admin1_names.csv); the old label stays an alternate.
+    for r in ADMIN1_NAMES:
+        hits = [a for _, a in rows if a["country_iso2"] == r["country_iso2"] and a["name"] == r["ne_name"]]
+        if len(hits) != 1:
+            sys.exit(f"admin1 rename: {r['country_iso2']} {r['ne_name']!r} matched {len(hits)} polygons")
+        hits[0]["names"] += [r["name"]] + split_alt(r["alt_names"])
+        hits[0]["name"] = r["name"]
     out = []
     for g, a in rows:
         a["alt_names"] = join_unique(a.pop("names"))
@@ -522,6 +531,8 @@ def main():
     a = ap.parse_args()
 
     ref_rows = list(csv.DictReader(open(a.reference, encoding="utf-8", newline="")))
+    names_csv = os.path.join(os.path.dirname(a.reference), "admin1_names.csv")
+    ADMIN1_NAMES.extend(csv.DictReader(open(names_csv, encoding="utf-8", newline="")))
     for r in ref_rows:
         if r["feature"] not in KIND_MAP:
             sys.exit(f"unknown feature '{r['feature']}' in {r['id']}")
