@@ -50,6 +50,8 @@ bool same_place(const Gazetteer::Index& ix, const Place& a, const Place& b) {
   if (base_sound(a) != base_sound(b)) return false;
   // Unlocated rows: only when nothing tells them apart.
   if (!a.admin2.empty() && !b.admin2.empty() && ix.admin2_of(a) != ix.admin2_of(b)) return false;
+  // "Somoniyon (Isfara)" in Sughd is not GeoNames' Somoniyon near Dushanbe.
+  if (!a.admin1.empty() && !b.admin1.empty() && ix.admin1_of(a) != ix.admin1_of(b)) return false;
   return true;
 }
 
@@ -150,6 +152,16 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   }
   if (strip_settlement_word(base)) ctx.wants_settlement = true;
   if (base.empty()) base = key;
+  // "Galwan Valley": a feature word is no part of the name to spell-match
+  // approximately (else "galwan valley" sounds like "Kalanwali").
+  std::string loose = base;
+  for (std::string_view w : {"valley", "river", "pass", "lake", "gorge", "sector", "area",
+                             "heights", "ridge", "plateau", "mountains", "hills", "canal"})
+    if (loose.size() > w.size() + 1 && loose.ends_with(w) &&
+        loose[loose.size() - w.size() - 1] == ' ') {
+      loose.resize(loose.size() - w.size() - 1);
+      break;
+    }
   if (key.empty()) {
     r.note = "empty name";
     return r;
@@ -176,7 +188,8 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   bool need_fuzzy = std::none_of(found.begin(), found.end(), [&](const auto& kv) {
     return country_matches(*kv.second.place, hints.country);
   });
-  if (need_fuzzy && qs.size() >= 4) {
+  const std::string lqs = loose == base ? qs : sound_key(loose);
+  if (need_fuzzy && lqs.size() >= 4) {
     // Only whether a distance is within what kFuzzyMin allows matters (and
     // its exact value when it is), so the distance is computed that far only.
     auto within = [](std::size_t len) {
@@ -184,18 +197,18 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
       while (1.0 - (k + 1) / static_cast<double>(len) >= kFuzzyMin) ++k;
       return k;
     };
-    for (auto e : ix.trigram_candidates(qs, 60)) {
+    for (auto e : ix.trigram_candidates(lqs, 60)) {
       std::string_view es = ix.sound(ix.entries[e]);
-      const std::size_t l1 = std::max(es.size(), qs.size());
-      double sim = 1.0 - edit_distance_within(qs, es, within(l1)) / static_cast<double>(l1);
+      const std::size_t l1 = std::max(es.size(), lqs.size());
+      double sim = 1.0 - edit_distance_within(lqs, es, within(l1)) / static_cast<double>(l1);
       if (sim < kFuzzyMin) {  // the plain spelling may still be close
         std::string_view ek = ix.key(ix.entries[e]);
-        const std::size_t l2 = std::max(ek.size(), base.size());
+        const std::size_t l2 = std::max(ek.size(), loose.size());
         sim = std::max(sim,
-                       1.0 - edit_distance_within(base, ek, within(l2)) / static_cast<double>(l2));
+                       1.0 - edit_distance_within(loose, ek, within(l2)) / static_cast<double>(l2));
       }
       // One edit in a short name is a different name (Osh/Ash).
-      if (qs.size() < 6 && sim < 0.8) continue;
+      if (lqs.size() < 6 && sim < 0.8) continue;
       if (sim >= kFuzzyMin) offer(e, MatchType::fuzzy, sim * kFuzzyScale);
     }
   }
@@ -233,6 +246,16 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   const Candidate& top = distinct.front();
   if (!country_matches(*top.place, hints.country)) {
     r.note = "nothing matches in " + hints.country + "; nearest elsewhere listed";
+    r.candidates.insert(r.candidates.begin(), top.place);
+    return r;
+  }
+  // As with the country: a region hint that no candidate lies in means the
+  // place the text means is not in the gazetteer ("Ban Phue" in Sisaket is
+  // not GeoNames' Ban Phue in Udon Thani).
+  if (region_matches(*top.place, ctx) == 0 &&
+      std::none_of(distinct.begin(), distinct.end(),
+                   [&](const Candidate& c) { return region_matches(*c.place, ctx) > 0; })) {
+    r.note = "nothing matches in " + hints.region + "; nearest elsewhere listed";
     r.candidates.insert(r.candidates.begin(), top.place);
     return r;
   }
