@@ -16,6 +16,7 @@ namespace bm::extract {
 struct LookupResult {
   const Place* place = nullptr;
   std::vector<const Place*> candidates;  // every match, best first
+  bool fuzzy = false;  // the best is only a near spelling: its runners-up are guesses too
   GeoPrecision precision = GeoPrecision::unknown;
   std::string ambiguous;  // the gazetteer's reason when it abstained between places
   std::vector<std::string> ambiguous_countries;  // of those places
@@ -81,6 +82,7 @@ class PlaceLookup {
     }
     out.place = r.place;
     out.precision = r.precision;
+    out.fuzzy = r.match_type == MatchType::fuzzy;
     out.candidates.push_back(r.place);
     out.candidates.insert(out.candidates.end(), r.candidates.begin(), r.candidates.end());
     return out;

@@ -283,6 +283,10 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         // the only matches lie in countries it never mentions.
         const Place* pick = nullptr;
         int best_score = -1;
+        // A near spelling is never swapped for another near spelling that
+        // happens to lie in a country the article names ("Galwan Valley" is
+        // neither Galván nor Gawān).
+        if (best.fuzzy) best.candidates.resize(1);
         for (const Place* p : best.candidates) {
           // A place listed in several countries (a river, a border facility)
           // counts with its least-named country, so it never outranks a

@@ -45,6 +45,8 @@ const Gazetteer& gazetteer() {
        with_square(place("am_syunik", "Syunik", "region", "AM", 46.0, 39.5), 45.8, 38.8, 46.8,
                    39.8),
        place("am_yerevan", "Yerevan", "city", "AM", 44.51, 40.18, 1000000),
+       place("in_gawan", "Gawan", "town", "IN", 78.35, 28.42),
+       place("do_galvan", "Galvan", "city", "DO", -71.34, 18.50),
        place("am_verin_shorzha_1", "Verin Shorzha", "village", "AM", 45.4, 40.3),
        place("am_verin_shorzha_2", "Verin Shorzha", "village", "AM", 45.6, 40.1),
        place("am_kapan_post", "Kapan border post", "checkpoint", "AM", 46.45, 39.2),
