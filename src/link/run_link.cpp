@@ -102,7 +102,7 @@ LinkRunResult run_link(const LinkRunOptions& o) {
   if (is_incident_schema(o.input))
     rows = read_incident_schema(o.input, bundle);
   else
-    rows.table = read_point_table(o.input);
+    rows.table = read_point_table(o.input, o.threads);
   PointTable& t = rows.table;
   if (rows.killed.empty() && !t.fatalities.empty())
     for (long f : t.fatalities) rows.killed.push_back(f < 0 ? KilledRange{} : KilledRange{f, f});

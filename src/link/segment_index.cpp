@@ -131,6 +131,7 @@ const SegmentIndex::Cell* SegmentIndex::cell_at(std::size_t index, double lon0, 
   const double u = nearest_in_tree(c, c3).distance_m;
   auto fresh = std::make_unique<Cell>();
   fresh->reach_m = h;
+  fresh->centre3 = c3;
   std::vector<std::size_t> candidates;
   tree_->query(geodesic_box(c, u + 2 * h), candidates);
   for (std::size_t i : candidates) {
@@ -154,11 +155,16 @@ SegmentHit SegmentIndex::nearest(LonLat p) const {
   const auto iy = std::min(ny_ - 1, static_cast<std::size_t>((p.lat - grid_.min_lat) / kCell));
   const Cell* cell = cell_at(iy * nx_ + ix, grid_.min_lon + static_cast<double>(ix) * kCell,
                              grid_.min_lat + static_cast<double>(iy) * kCell);
-  // Edges in order of their bound at the centre, which is at most reach_m
-  // above their bound at p: once that exceeds the best, no later edge wins.
+  // Edges in order of their bound at the centre. The bound is a distance in
+  // 3-D less a constant, so at p it is at most |p - centre| (the chord,
+  // never more than reach_m) below its value at the centre: once that
+  // exceeds the best, no later edge wins.
+  const double dx = p3.x - cell->centre3.x, dy = p3.y - cell->centre3.y,
+               dz = p3.z - cell->centre3.z;
+  const double off = std::sqrt(dx * dx + dy * dy + dz * dz);
   Best best;
   for (const auto& [lb_centre, i] : cell->edges) {
-    if (best.hit.segment >= 0 && lb_centre - cell->reach_m > best.hit.distance_m + kTie) break;
+    if (best.hit.segment >= 0 && lb_centre - off > best.hit.distance_m + kTie) break;
     if (best.hit.segment >= 0 && lower_bound_m(p3, edges_[i]) > best.hit.distance_m + kTie)
       continue;
     refine(p, p3, i, best);

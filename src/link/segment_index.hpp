@@ -47,6 +47,7 @@ class SegmentIndex {
  private:
   struct Cell {
     double reach_m = 0;  // how far any point of the cell is from its centre
+    Vec3 centre3;        // the centre in ECEF
     std::vector<std::pair<double, std::uint32_t>>
         edges;  // (chord bound at the centre, edge), sorted
   };
