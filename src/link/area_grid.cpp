@@ -13,7 +13,7 @@ constexpr double kPad = 1e-9;  // degrees; far above the rounding of lon/lat ari
 AreaGrid::AreaGrid(const std::vector<const MultiPolygon*>& areas, Bounds extent, Exact exact,
                    std::size_t max_cells)
     : exact_(std::move(exact)) {
-  if (extent.empty()) return;
+  if (extent.empty() || areas.size() > kNone / 2) return;
   const double w = std::max(extent.max_lon - extent.min_lon, 1e-6);
   const double h = std::max(extent.max_lat - extent.min_lat, 1e-6);
   step_ = std::max({std::sqrt(w * h / static_cast<double>(std::max<std::size_t>(max_cells, 1))),
@@ -22,7 +22,7 @@ AreaGrid::AreaGrid(const std::vector<const MultiPolygon*>& areas, Bounds extent,
   ny_ = static_cast<std::size_t>(std::ceil(h / step_)) + 1;
   box_ = {extent.min_lon, extent.min_lat, extent.min_lon + static_cast<double>(nx_) * step_,
           extent.min_lat + static_cast<double>(ny_) * step_};
-  cells_.assign(nx_ * ny_, -1);
+  cells_.assign(nx_ * ny_, kNone);
 
   // Cells some edge comes near: every cell its padded box overlaps. The
   // index arithmetic is the one locate() uses, so it is monotone alike.
@@ -51,9 +51,9 @@ AreaGrid::AreaGrid(const std::vector<const MultiPolygon*>& areas, Bounds extent,
   // Each run of free cells along a row: one exact answer, at the centre of
   // its first cell.
   for (std::size_t iy = 0; iy < ny_; ++iy) {
-    std::int16_t run = kNear;
+    std::uint8_t run = kNear;
     for (std::size_t ix = 0; ix < nx_; ++ix) {
-      std::int16_t& c = at(ix, iy);
+      std::uint8_t& c = at(ix, iy);
       if (c == kNear) {
         run = kNear;
         continue;
@@ -62,8 +62,8 @@ AreaGrid::AreaGrid(const std::vector<const MultiPolygon*>& areas, Bounds extent,
         const LonLat centre{box_.min_lon + (static_cast<double>(ix) + 0.5) * step_,
                             box_.min_lat + (static_cast<double>(iy) + 0.5) * step_};
         const AreaHit hit = exact_(centre);
-        run = hit.area < 0 ? std::int16_t{-1}
-                           : static_cast<std::int16_t>(2 * hit.area + (hit.enclave ? 1 : 0));
+        run =
+            hit.area < 0 ? kNone : static_cast<std::uint8_t>(2 * hit.area + (hit.enclave ? 1 : 0));
       }
       c = run;
     }
@@ -78,9 +78,9 @@ AreaHit AreaGrid::locate(LonLat p) const {
   const double fy = std::floor((p.lat - box_.min_lat) / step_);
   if (fx < 0 || fy < 0 || fx >= static_cast<double>(nx_) || fy >= static_cast<double>(ny_))
     return exact_(p);
-  const std::int16_t c = cells_[static_cast<std::size_t>(fy) * nx_ + static_cast<std::size_t>(fx)];
+  const std::uint8_t c = cells_[static_cast<std::size_t>(fy) * nx_ + static_cast<std::size_t>(fx)];
   if (c == kNear) return exact_(p);
-  if (c < 0) return {};
+  if (c == kNone) return {};
   return {c / 2, (c & 1) != 0};
 }
 

@@ -27,19 +27,20 @@ class AreaGrid {
   // `areas` are the polygons the exact locator tests (their edges make cells
   // near); the grid covers `extent` with at most about `max_cells` cells.
   AreaGrid(const std::vector<const MultiPolygon*>& areas, Bounds extent, Exact exact,
-           std::size_t max_cells = 1 << 20);
+           std::size_t max_cells = 1 << 19);
 
   AreaHit locate(LonLat p) const;
   // Share of cells that need the exact test (for --verbose and tests).
   double near_share() const;
 
  private:
-  static constexpr std::int16_t kNear = -2;
-  std::int16_t& at(std::size_t ix, std::size_t iy) { return cells_[iy * nx_ + ix]; }
+  // One byte a cell keeps the grid in cache: 2 * area + enclave, or these.
+  static constexpr std::uint8_t kNear = 255, kNone = 254;
+  std::uint8_t& at(std::size_t ix, std::size_t iy) { return cells_[iy * nx_ + ix]; }
   Bounds box_;
   double step_ = 1;
   std::size_t nx_ = 0, ny_ = 0;
-  std::vector<std::int16_t> cells_;  // kNear, -1 (no area), or 2*area + enclave
+  std::vector<std::uint8_t> cells_;  // empty: no grid (too many areas), exact tests only
   Exact exact_;
 };
 

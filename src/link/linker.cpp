@@ -1,11 +1,13 @@
 #include "link/linker.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <thread>
 
 #include "geom/border.hpp"
 #include "geom/locator.hpp"
+#include "link/big_buffers.hpp"
 #include "link/segment_index.hpp"
 
 namespace bm {
@@ -144,7 +146,9 @@ PointLink Linker::link_region(LonLat p, const MultiPolygon& region, const std::s
 
 std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
                                            const std::vector<std::string>& dates) const {
-  std::vector<PointLink> out(points.size());
+  std::vector<PointLink> out;
+  reserve_big(out, points.size());
+  out.resize(points.size());
   static const std::string none;
   unsigned n = options_.threads ? options_.threads : std::thread::hardware_concurrency();
   n = std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(points.size() / 1000 + 1)));
@@ -165,14 +169,21 @@ std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
     if (extent.min_lon <= extent.max_lon && extent.min_lat <= extent.max_lat)
       grid = std::make_unique<AreaGrid>(polys, extent, [this](LonLat p) { return locate(p); });
   }
+  // Blocks handed out in turn keep the cores busy to the end even when one
+  // of them is slowed down (the cores are shared).
+  constexpr std::size_t kBlock = 2048;
+  std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> errors(n);
   auto work = [&](unsigned t) {
     try {
-      const std::size_t lo = points.size() * t / n, hi = points.size() * (t + 1) / n;
-      for (std::size_t i = lo; i < hi; ++i)
-        out[i] = link_point_in(points[i], dates.empty() ? none : dates[i], grid.get());
+      for (std::size_t lo; (lo = next.fetch_add(kBlock)) < points.size();) {
+        const std::size_t hi = std::min(points.size(), lo + kBlock);
+        for (std::size_t i = lo; i < hi; ++i)
+          out[i] = link_point_in(points[i], dates.empty() ? none : dates[i], grid.get());
+      }
     } catch (...) {
       errors[t] = std::current_exception();
+      next = points.size();
     }
   };
   std::vector<std::thread> pool;

@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "link/big_buffers.hpp"
+#include "link/parallel.hpp"
 
 namespace bm {
 namespace {
@@ -112,8 +114,8 @@ long parse_rows(std::string_view t, std::size_t pos, std::size_t end, const Colu
   const std::string_view text = t.substr(0, end);
   std::vector<std::string_view> f;
   std::vector<std::string> slow;
-  out.ids.reserve((end - pos) / 40);
-  out.points.reserve((end - pos) / 40);
+  reserve_big(out.ids, (end - pos) / 40);
+  reserve_big(out.points, (end - pos) / 40);
   while (pos < text.size()) {
     const long at_line = line + 1;
     if (plain_record(text, pos, f)) {
@@ -231,45 +233,61 @@ PointTable parse_point_table(std::string_view text, const std::string& name, uns
   c.prec = find_column(header, {"geo_precision"});
   c.adm = find_column(header, {"admin1"});
 
-  // Both cores for big tables: the rows are cut into runs at record starts,
-  // each parsed on its own thread, then joined in order.
-  if (threads == 0) threads = std::thread::hardware_concurrency();
+  // Every core for big tables: the rows are cut into runs at record starts
+  // (several per thread, handed out as threads come free), parsed apart,
+  // then moved into place in order.
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t body = text.size() - pos;
-  const auto n = static_cast<std::size_t>(
-      std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(body / (1 << 20) + 1))));
+  const std::size_t n =
+      threads == 1 ? 1 : std::max<std::size_t>(1, std::min<std::size_t>(8 * threads, body >> 18));
   std::vector<std::size_t> cut{pos};
   for (std::size_t k = 1; k < n; ++k)
     cut.push_back(std::max(cut.back(), record_start_after(text, pos, pos + body * k / n)));
   cut.push_back(text.size());
   std::vector<PointTable> parts(n);
   std::vector<long> lines(n);
-  std::vector<std::exception_ptr> errors(n);
-  auto work = [&](std::size_t k) {
-    try {
-      lines[k] = parse_rows(text, cut[k], cut[k + 1], c, name, 0, parts[k]);
-    } catch (...) {
-      errors[k] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t k = 1; k < n; ++k) pool.emplace_back(work, k);
-  work(0);
-  for (auto& th : pool) th.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
+  for_each_task(n, threads, [&](std::size_t k) {
+    lines[k] = parse_rows(text, cut[k], cut[k + 1], c, name, 0, parts[k]);
+  });
+  if (n == 1) {
+    for (auto& r : parts[0].rejected) r.line += line;
+    return std::move(parts[0]);
+  }
 
   PointTable out;
+  std::vector<std::size_t> first{0};
   for (std::size_t k = 0; k < n; ++k) {
     for (auto& r : parts[k].rejected) r.line += line;
     line += lines[k];
-    append(out.ids, parts[k].ids);
-    append(out.points, parts[k].points);
-    append(out.dates, parts[k].dates);
-    append(out.fatalities, parts[k].fatalities);
-    append(out.precision, parts[k].precision);
-    append(out.admin1, parts[k].admin1);
+    first.push_back(first.back() + parts[k].ids.size());
     append(out.rejected, parts[k].rejected);
   }
+  const std::size_t rows = first.back();
+  auto size_for = [&](auto& v, bool column) {
+    if (!column) return;
+    reserve_big(v, rows);
+    v.resize(rows);
+  };
+  size_for(out.ids, true);
+  size_for(out.points, true);
+  size_for(out.dates, c.date >= 0);
+  size_for(out.fatalities, c.fat >= 0);
+  size_for(out.precision, c.prec >= 0);
+  size_for(out.admin1, c.adm >= 0);
+  for_each_task(n, threads, [&](std::size_t k) {
+    auto place = [&](auto& from, auto& to) {
+      if (from.empty()) return;
+      std::move(from.begin(), from.end(), to.begin() + static_cast<std::ptrdiff_t>(first[k]));
+    };
+    PointTable& p = parts[k];
+    place(p.ids, out.ids);
+    place(p.points, out.points);
+    place(p.dates, out.dates);
+    place(p.fatalities, out.fatalities);
+    place(p.precision, out.precision);
+    place(p.admin1, out.admin1);
+    p = PointTable{};  // frees the run's memory on this thread
+  });
   return out;
 }
 
