@@ -7,7 +7,6 @@
 
 #include "geom/border.hpp"
 #include "geom/locator.hpp"
-#include "link/big_buffers.hpp"
 #include "link/segment_index.hpp"
 
 namespace bm {
@@ -146,9 +145,7 @@ PointLink Linker::link_region(LonLat p, const MultiPolygon& region, const std::s
 
 std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
                                            const std::vector<std::string>& dates) const {
-  std::vector<PointLink> out;
-  reserve_big(out, points.size());
-  out.resize(points.size());
+  std::vector<PointLink> out(points.size());
   static const std::string none;
   unsigned n = options_.threads ? options_.threads : std::thread::hardware_concurrency();
   n = std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(points.size() / 1000 + 1)));

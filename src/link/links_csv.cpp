@@ -11,7 +11,6 @@
 #include "core/error.hpp"
 #include "export/atomic.hpp"
 #include "ingest/csv.hpp"
-#include "link/big_buffers.hpp"
 
 namespace bm {
 namespace {
@@ -57,7 +56,7 @@ void write_links_csv(const std::string& path, const Linker& linker,
   const auto& countries = linker.countries();
   auto format = [&](std::size_t lo, std::size_t hi) {
     std::string buf;
-    reserve_big(buf, (hi - lo) * 96 + 256);
+    buf.reserve((hi - lo) * 96 + 256);
     for (std::size_t i = lo; i < hi; ++i) {
       const PointLink& l = links[i];
       put_text(buf, ids[i]);

@@ -12,7 +12,6 @@
 #include <thread>
 
 #include "core/error.hpp"
-#include "link/big_buffers.hpp"
 #include "link/parallel.hpp"
 
 namespace bm {
@@ -114,8 +113,8 @@ long parse_rows(std::string_view t, std::size_t pos, std::size_t end, const Colu
   const std::string_view text = t.substr(0, end);
   std::vector<std::string_view> f;
   std::vector<std::string> slow;
-  reserve_big(out.ids, (end - pos) / 40);
-  reserve_big(out.points, (end - pos) / 40);
+  out.ids.reserve((end - pos) / 40);
+  out.points.reserve((end - pos) / 40);
   while (pos < text.size()) {
     const long at_line = line + 1;
     if (plain_record(text, pos, f)) {
@@ -241,8 +240,8 @@ PointTable parse_point_table(std::string_view text, const std::string& name, uns
   const std::size_t n =
       threads == 1 ? 1 : std::max<std::size_t>(1, std::min<std::size_t>(8 * threads, body >> 18));
   std::vector<std::size_t> cut{pos};
-  for (std::size_t k = 1; k < n; ++k)
-    cut.push_back(std::max(cut.back(), record_start_after(text, pos, pos + body * k / n)));
+  for (std::size_t k = 1; k < n; ++k)  // each cut starts a record: outside quotes
+    cut.push_back(record_start_after(text, cut.back(), std::max(cut.back(), pos + body * k / n)));
   cut.push_back(text.size());
   std::vector<PointTable> parts(n);
   std::vector<long> lines(n);
@@ -264,9 +263,7 @@ PointTable parse_point_table(std::string_view text, const std::string& name, uns
   }
   const std::size_t rows = first.back();
   auto size_for = [&](auto& v, bool column) {
-    if (!column) return;
-    reserve_big(v, rows);
-    v.resize(rows);
+    if (column) v.resize(rows);
   };
   size_for(out.ids, true);
   size_for(out.points, true);

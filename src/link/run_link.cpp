@@ -10,7 +10,6 @@
 #include "gazetteer/normalize.hpp"
 #include "geodata/bundle.hpp"
 #include "ingest/incidents_csv.hpp"
-#include "link/big_buffers.hpp"
 #include "link/linker.hpp"
 #include "link/links_csv.hpp"
 #include "link/points_csv.hpp"
@@ -106,7 +105,7 @@ LinkRunResult run_link(const LinkRunOptions& o) {
     rows.table = read_point_table(o.input, o.threads);
   PointTable& t = rows.table;
   if (rows.killed.empty() && !t.fatalities.empty()) {
-    reserve_big(rows.killed, t.fatalities.size());
+    rows.killed.reserve(t.fatalities.size());
     for (long f : t.fatalities) rows.killed.push_back(f < 0 ? KilledRange{} : KilledRange{f, f});
   }
 
