@@ -56,6 +56,7 @@ SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
     }
   Bounds all;
   for (const auto& e : edges_) {
+    chords_.push_back(chord_of(e));
     boxes.push_back(edge_box(e));
     all.add(boxes.back());
   }
@@ -109,7 +110,7 @@ SegmentHit SegmentIndex::nearest_in_tree(LonLat p, const Vec3& p3) const {
   candidates.clear();
   tree_->query(geodesic_box(p, best.hit.distance_m), candidates);
   for (std::size_t i : candidates)
-    if (i != first && lower_bound_m(p3, edges_[i]) <= best.hit.distance_m + kTie)
+    if (i != first && lower_bound_m(p3, chords_[i]) <= best.hit.distance_m + kTie)
       refine(p, p3, i, best);
   return best.hit;
 }
@@ -135,7 +136,7 @@ const SegmentIndex::Cell* SegmentIndex::cell_at(std::size_t index, double lon0, 
   std::vector<std::size_t> candidates;
   tree_->query(geodesic_box(c, u + 2 * h), candidates);
   for (std::size_t i : candidates) {
-    const double lb = lower_bound_m(c3, edges_[i]);
+    const double lb = lower_bound_m(c3, chords_[i]);
     if (lb <= u + 2 * h + kTie) fresh->edges.push_back({lb, static_cast<std::uint32_t>(i)});
   }
   std::sort(fresh->edges.begin(), fresh->edges.end());
@@ -165,7 +166,7 @@ SegmentHit SegmentIndex::nearest(LonLat p) const {
   Best best;
   for (const auto& [lb_centre, i] : cell->edges) {
     if (best.hit.segment >= 0 && lb_centre - off > best.hit.distance_m + kTie) break;
-    if (best.hit.segment >= 0 && lower_bound_m(p3, edges_[i]) > best.hit.distance_m + kTie)
+    if (best.hit.segment >= 0 && lower_bound_m(p3, chords_[i]) > best.hit.distance_m + kTie)
       continue;
     refine(p, p3, i, best);
   }

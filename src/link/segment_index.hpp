@@ -64,6 +64,7 @@ class SegmentIndex {
   std::size_t nx_ = 0, ny_ = 0;
   std::unique_ptr<std::atomic<const Cell*>[]> cells_;
   std::vector<GeoEdge> edges_;
+  std::vector<Chord> chords_;          // one per edge
   std::vector<std::ptrdiff_t> owner_;  // edge -> caller's segment id
   std::unique_ptr<geos::BoxTree> tree_;
 };
