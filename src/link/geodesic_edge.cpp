@@ -90,7 +90,14 @@ EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
   EdgePoint best{e.a, 0};
   for (int i = 0; i < 12; ++i) {
     double lat = 0, lon = 0, azi = 0;
-    geod_position(&e.line, s, &lat, &lon, &azi);
+    // At a vertex (the chord's foot is often clamped to one) its exact
+    // coordinates beat walking the line there.
+    if (s == 0)
+      lat = e.a.lat, lon = e.a.lon, azi = e.azimuth_a;
+    else if (s == e.length_m)
+      lat = e.b.lat, lon = e.b.lon, azi = e.azimuth_b - 180;
+    else
+      geod_position(&e.line, s, &lat, &lon, &azi);
     double to_p = 0;
     const double d = geodesic_inverse({lon, lat}, p, &to_p);
     best = {{lon, lat}, d, s == 0 ? 0 : s == e.length_m ? 1 : -1, to_p};
