@@ -30,6 +30,13 @@ class AreaGrid {
            std::size_t max_cells = 1 << 19);
 
   AreaHit locate(LonLat p) const;
+  // A hint that locate(p) follows soon: starts loading p's cell.
+  void prefetch(LonLat p) const {
+    if (!cells_.empty() && p.lon >= box_.min_lon && p.lon < box_.max_lon && p.lat >= box_.min_lat &&
+        p.lat < box_.max_lat)
+      __builtin_prefetch(&cells_[static_cast<std::size_t>((p.lat - box_.min_lat) / step_) * nx_ +
+                                 static_cast<std::size_t>((p.lon - box_.min_lon) / step_)]);
+  }
   // Share of cells that need the exact test (for --verbose and tests).
   double near_share() const;
 

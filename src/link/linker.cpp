@@ -168,15 +168,25 @@ std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
   }
   // Blocks handed out in turn keep the cores busy to the end even when one
   // of them is slowed down (the cores are shared).
-  constexpr std::size_t kBlock = 2048;
+  constexpr std::size_t kBlock = 2048, kAhead = 8;
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> errors(n);
   auto work = [&](unsigned t) {
     try {
       for (std::size_t lo; (lo = next.fetch_add(kBlock)) < points.size();) {
         const std::size_t hi = std::min(points.size(), lo + kBlock);
-        for (std::size_t i = lo; i < hi; ++i)
+        for (std::size_t i = lo; i < hi; ++i) {
+          // Points come in no spatial order, so their cells are cache
+          // misses: start loading those of a point a few ahead.
+          if (const std::size_t j = i + kAhead; j < hi) {
+            const std::string& date = dates.empty() ? none : dates[j];
+            const Epoch& e = epoch_for(date);
+            e.all.prefetch(points[j]);
+            if (!e.disputed.empty()) e.disputed.prefetch(points[j]);
+            if (grid) grid->prefetch(points[j]);
+          }
           out[i] = link_point_in(points[i], dates.empty() ? none : dates[i], grid.get());
+        }
       }
     } catch (...) {
       errors[t] = std::current_exception();

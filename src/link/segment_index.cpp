@@ -146,6 +146,18 @@ const SegmentIndex::Cell* SegmentIndex::cell_at(std::size_t index, double lon0, 
   return expected;  // another thread built it first
 }
 
+void SegmentIndex::prefetch(LonLat p) const {
+  if (!cells_ || !(p.lon >= grid_.min_lon && p.lon < grid_.max_lon && p.lat >= grid_.min_lat &&
+                   p.lat < grid_.max_lat))
+    return;
+  const auto ix = std::min(nx_ - 1, static_cast<std::size_t>((p.lon - grid_.min_lon) / kCell));
+  const auto iy = std::min(ny_ - 1, static_cast<std::size_t>((p.lat - grid_.min_lat) / kCell));
+  if (const Cell* cell = cells_[iy * nx_ + ix].load(std::memory_order_acquire)) {
+    __builtin_prefetch(cell);
+    __builtin_prefetch(reinterpret_cast<const char*>(cell) + 64);
+  }
+}
+
 SegmentHit SegmentIndex::nearest(LonLat p) const {
   if (edges_.empty()) return {};
   const Vec3 p3 = ecef(p);

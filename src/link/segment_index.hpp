@@ -43,6 +43,8 @@ class SegmentIndex {
   bool empty() const { return edges_.empty(); }
   // Ties (equal within 1 mm) go to the segment listed first.
   SegmentHit nearest(LonLat p) const;
+  // A hint that nearest(p) follows soon: starts loading p's cell.
+  void prefetch(LonLat p) const;
 
  private:
   struct Cell {
