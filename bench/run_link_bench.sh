@@ -11,7 +11,9 @@
 # 3. Settles every disagreement with the PostGIS reference independently
 #    (verify_disagreements.py, pyproj only).
 # Environment: REPS=3, SIZES="10k 100k", PEERS=1 (0: ours only), PGPORT=55439,
-#   BORDERMAP=build/release/bordermap (or build/dev/bordermap).
+#   BORDERMAP=build/release/bordermap (or build/dev/bordermap). SIZES also
+#   limits our runs when set (e.g. SIZES=1m GPD_STRTREE_1M=1 REPS=1 for the
+#   peers at 1M, GeoPandas' slow loop included).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
@@ -42,6 +44,7 @@ if [[ "${PEERS:-1}" == 1 ]]; then
 fi
 OURS_NEAREST="$BIN link {incidents} -o {out} --segments {segments}" REPS="$REPS" "$LB/run_ours.sh"
 for s in 100k 1m; do
+  [[ -s "$LB/data/results/ours_nearest_$s.csv" ]] || continue  # SIZES left it out
   /usr/bin/python3 "$HERE/verify_disagreements.py" "$LB/data/segments.geojson" \
     "$LB/data/incidents_$s.csv" "$LB/data/results/postgis_nearest_$s.csv" \
     "$LB/data/results/ours_nearest_$s.csv"

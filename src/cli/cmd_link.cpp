@@ -81,6 +81,7 @@ class LinkCommand : public Command {
           "on stdout), whose rows carry the link columns");
     // The fast reader wants a file it can read twice (sniff, then parse).
     StdinCopy copy(o_.input);
+    o_.timing = [](const std::string& m) { detail(m); };  // --verbose
     LinkRunResult r = run_link(o_);
     note_rejections(r.rejected, "not linked");
     note("linked " + std::to_string(r.linked) + " of " + std::to_string(r.read) + " incidents");

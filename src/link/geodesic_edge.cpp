@@ -60,15 +60,16 @@ GeoEdge make_edge(LonLat a, LonLat b) {
   return e;
 }
 
-double lower_bound_m(const Vec3& p, const GeoEdge& e) {
-  const Vec3 ab = sub(e.b3, e.a3), ap = sub(p, e.a3);
-  const double len2 = dot(ab, ab);
-  double t = len2 > 0 ? dot(ap, ab) / len2 : 0;
-  t = std::clamp(t, 0.0, 1.0);
-  const Vec3 foot{e.a3.x + t * ab.x, e.a3.y + t * ab.y, e.a3.z + t * ab.z};
-  const Vec3 d = sub(p, foot);
-  return std::max(0.0, std::sqrt(dot(d, d)) - e.sag_m);
+Chord chord_of(const GeoEdge& e) {
+  Chord c;
+  c.a3 = e.a3;
+  c.ab = sub(e.b3, e.a3);
+  c.len2 = dot(c.ab, c.ab);
+  c.sag_m = e.sag_m;
+  return c;
 }
+
+double lower_bound_m(const Vec3& p, const GeoEdge& e) { return lower_bound_m(p, chord_of(e)); }
 
 double geodesic_inverse(LonLat from, LonLat to, double* azimuth_deg) {
   double s12 = 0, azi1 = 0, azi2 = 0;
@@ -89,7 +90,14 @@ EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
   EdgePoint best{e.a, 0};
   for (int i = 0; i < 12; ++i) {
     double lat = 0, lon = 0, azi = 0;
-    geod_position(&e.line, s, &lat, &lon, &azi);
+    // At a vertex (the chord's foot is often clamped to one) its exact
+    // coordinates beat walking the line there.
+    if (s == 0)
+      lat = e.a.lat, lon = e.a.lon, azi = e.azimuth_a;
+    else if (s == e.length_m)
+      lat = e.b.lat, lon = e.b.lon, azi = e.azimuth_b - 180;
+    else
+      geod_position(&e.line, s, &lat, &lon, &azi);
     double to_p = 0;
     const double d = geodesic_inverse({lon, lat}, p, &to_p);
     best = {{lon, lat}, d, s == 0 ? 0 : s == e.length_m ? 1 : -1, to_p};

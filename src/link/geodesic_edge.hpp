@@ -5,6 +5,8 @@
 // that gives a cheap, provable lower bound on the distance to the edge.
 #include <geodesic.h>
 
+#include <cmath>
+
 #include "core/geometry.hpp"
 
 namespace bm {
@@ -28,9 +30,27 @@ struct GeoEdge {
 
 GeoEdge make_edge(LonLat a, LonLat b);
 
+// What the lower bound below needs of an edge, in 64 bytes: searches that
+// test many edges read these from one compact array, not from the edges.
+struct Chord {
+  Vec3 a3, ab;  // start and a3 -> b3
+  double len2 = 0;
+  double sag_m = 0;
+};
+Chord chord_of(const GeoEdge& e);
+
 // A lower bound on the geodesic distance from the point (given in ECEF) to
 // any point of the edge: the chord distance never exceeds the geodesic
 // distance, and the edge stays within sag_m of its chord.
+inline double lower_bound_m(const Vec3& p, const Chord& c) {
+  const Vec3 ap{p.x - c.a3.x, p.y - c.a3.y, p.z - c.a3.z};
+  double t = c.len2 > 0 ? (ap.x * c.ab.x + ap.y * c.ab.y + ap.z * c.ab.z) / c.len2 : 0;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  const Vec3 d{p.x - (c.a3.x + t * c.ab.x), p.y - (c.a3.y + t * c.ab.y),
+               p.z - (c.a3.z + t * c.ab.z)};
+  const double chord = std::sqrt(d.x * d.x + d.y * d.y + d.z * d.z) - c.sag_m;
+  return chord > 0 ? chord : 0;
+}
 double lower_bound_m(const Vec3& p, const GeoEdge& e);
 
 struct EdgePoint {

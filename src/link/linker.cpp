@@ -1,6 +1,7 @@
 #include "link/linker.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <thread>
 
@@ -13,6 +14,8 @@ namespace {
 
 // Region boundary points this close to a segment count as bounded by it.
 constexpr double kBoundsRegionM = 2000;
+// From this many points on, a country grid pays for its set-up.
+constexpr std::size_t kGridFrom = 20000;
 
 }  // namespace
 
@@ -75,7 +78,23 @@ const Linker::Epoch& Linker::epoch_for(const std::string& date) const {
   return *epochs_[static_cast<std::size_t>(k)];
 }
 
+AreaHit Linker::locate(LonLat p) const {
+  Location where = areas_->locator.locate(p);
+  AreaHit hit;
+  for (std::size_t i = 0; i < areas_->countries.size() && !where.code.empty(); ++i)
+    if (areas_->countries[i].iso2 == where.code) {
+      hit.area = static_cast<std::int32_t>(i);
+      break;
+    }
+  hit.enclave = where.enclave;
+  return hit;
+}
+
 PointLink Linker::link_point(LonLat p, const std::string& date) const {
+  return link_point_in(p, date, nullptr);
+}
+
+PointLink Linker::link_point_in(LonLat p, const std::string& date, const AreaGrid* grid) const {
   PointLink out;
   const Epoch& e = epoch_for(date);
   SegmentHit h = e.all.nearest(p);
@@ -86,12 +105,8 @@ PointLink Linker::link_point(LonLat p, const std::string& date) const {
   out.disputed = static_cast<std::int32_t>(d.segment);
   out.disputed_distance_m = d.distance_m;
   out.disputed_nearest = d.point;
-  Location where = areas_->locator.locate(p);
-  for (std::size_t i = 0; i < areas_->countries.size() && !where.code.empty(); ++i)
-    if (areas_->countries[i].iso2 == where.code) {
-      out.country = static_cast<std::int32_t>(i);
-      break;
-    }
+  const AreaHit where = grid ? grid->locate(p) : locate(p);
+  out.country = where.area;
   out.in_enclave = where.enclave;
   out.within_zone = out.segment >= 0 && out.distance_m <= options_.within_m;
   return out;
@@ -134,14 +149,48 @@ std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
   static const std::string none;
   unsigned n = options_.threads ? options_.threads : std::thread::hardware_concurrency();
   n = std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(points.size() / 1000 + 1)));
+  // Many points: most of them take their country from a grid over their
+  // extent (exact, see area_grid.hpp) rather than a polygon test each.
+  std::unique_ptr<AreaGrid> grid;
+  if (points.size() >= kGridFrom && !areas_->countries.empty()) {
+    Bounds pts, countries;
+    for (const auto& p : points) pts.add(p);
+    std::vector<const MultiPolygon*> polys;
+    for (const auto& c : areas_->countries) {
+      countries.add(bounds_of(c.area));
+      polys.push_back(&c.area);
+    }
+    const Bounds extent{
+        std::max(pts.min_lon, countries.min_lon), std::max(pts.min_lat, countries.min_lat),
+        std::min(pts.max_lon, countries.max_lon), std::min(pts.max_lat, countries.max_lat)};
+    if (extent.min_lon <= extent.max_lon && extent.min_lat <= extent.max_lat)
+      grid = std::make_unique<AreaGrid>(polys, extent, [this](LonLat p) { return locate(p); });
+  }
+  // Blocks handed out in turn keep the cores busy to the end even when one
+  // of them is slowed down (the cores are shared).
+  constexpr std::size_t kBlock = 2048, kAhead = 8;
+  std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> errors(n);
   auto work = [&](unsigned t) {
     try {
-      const std::size_t lo = points.size() * t / n, hi = points.size() * (t + 1) / n;
-      for (std::size_t i = lo; i < hi; ++i)
-        out[i] = link_point(points[i], dates.empty() ? none : dates[i]);
+      for (std::size_t lo; (lo = next.fetch_add(kBlock)) < points.size();) {
+        const std::size_t hi = std::min(points.size(), lo + kBlock);
+        for (std::size_t i = lo; i < hi; ++i) {
+          // Points come in no spatial order, so their cells are cache
+          // misses: start loading those of a point a few ahead.
+          if (const std::size_t j = i + kAhead; j < hi) {
+            const std::string& date = dates.empty() ? none : dates[j];
+            const Epoch& e = epoch_for(date);
+            e.all.prefetch(points[j]);
+            if (!e.disputed.empty()) e.disputed.prefetch(points[j]);
+            if (grid) grid->prefetch(points[j]);
+          }
+          out[i] = link_point_in(points[i], dates.empty() ? none : dates[i], grid.get());
+        }
+      }
     } catch (...) {
       errors[t] = std::current_exception();
+      next = points.size();
     }
   };
   std::vector<std::thread> pool;

@@ -10,6 +10,7 @@
 #include "core/geometry.hpp"
 #include "core/model.hpp"
 #include "geodata/bundle.hpp"
+#include "link/area_grid.hpp"
 
 namespace bm {
 
@@ -67,6 +68,9 @@ class Linker {
   struct Epoch;
   struct Areas;
   const Epoch& epoch_for(const std::string& date) const;
+  // Country and enclave from the exact locator, or from `grid` when given.
+  PointLink link_point_in(LonLat p, const std::string& date, const AreaGrid* grid) const;
+  AreaHit locate(LonLat p) const;
   std::vector<BorderSegment> segments_;
   std::vector<std::string> cuts_;  // dates where some status period starts or ends
   std::vector<std::unique_ptr<Epoch>> epochs_;

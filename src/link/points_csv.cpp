@@ -1,18 +1,26 @@
 #include "link/points_csv.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <charconv>
-#include <cstdio>
-#include <memory>
-#include <string_view>
+#include <cstring>
+#include <exception>
+#include <thread>
 
 #include "core/error.hpp"
+#include "link/parallel.hpp"
 
 namespace bm {
 namespace {
 
 // Splits one CSV record starting at `pos` into `fields` (RFC 4180 quoting);
-// returns the position after the record's line end.
-std::size_t next_record(const std::string& t, std::size_t pos, std::vector<std::string>& fields,
+// returns the position after the record's line end. The slow path, for
+// records with quotes or stray carriage returns.
+std::size_t next_record(std::string_view t, std::size_t pos, std::vector<std::string>& fields,
                         long& line) {
   fields.clear();
   std::string cur;
@@ -49,6 +57,32 @@ std::size_t next_record(const std::string& t, std::size_t pos, std::vector<std::
   return i;
 }
 
+// The fast path: a record without quotes whose only carriage return ends
+// it splits at its commas into views of the text. Returns false (and
+// leaves `pos`) when the record needs next_record.
+bool plain_record(std::string_view t, std::size_t& pos, std::vector<std::string_view>& fields) {
+  fields.clear();
+  const char* p = t.data() + pos;
+  const char* const end = t.data() + t.size();
+  const char* start = p;
+  for (; p < end; ++p) {
+    const char c = *p;
+    if (c == ',') {
+      fields.emplace_back(start, static_cast<std::size_t>(p - start));
+      start = p + 1;
+    } else if (c == '\n') {
+      break;
+    } else if (c == '"' || (c == '\r' && !(p + 1 == end || p[1] == '\n'))) {
+      return false;
+    }
+  }
+  const char* stop = p;
+  if (stop > start && stop[-1] == '\r') --stop;
+  fields.emplace_back(start, static_cast<std::size_t>(stop - start));
+  pos = static_cast<std::size_t>((p < end ? p + 1 : p) - t.data());
+  return true;
+}
+
 int find_column(const std::vector<std::string>& header, std::initializer_list<const char*> names) {
   for (const char* n : names)
     for (std::size_t i = 0; i < header.size(); ++i)
@@ -56,80 +90,207 @@ int find_column(const std::vector<std::string>& header, std::initializer_list<co
   return -1;
 }
 
-bool parse_double(const std::string& s, double& out) {
+bool parse_double(std::string_view s, double& out) {
   if (s.empty()) return false;
   auto r = std::from_chars(s.data(), s.data() + s.size(), out);
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
-const std::string& field(const std::vector<std::string>& f, int i) {
-  static const std::string none;
-  return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)] : none;
+std::string_view field(const std::vector<std::string_view>& f, int i) {
+  return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)]
+                                                          : std::string_view{};
 }
+
+struct Columns {
+  int id = -1, lon = -1, lat = -1, date = -1, fat = -1, prec = -1, adm = -1;
+};
+
+// Parses the records in t[pos, end) — `pos` at a record's start, `end` at a
+// record's start or the text's end. Lines are counted from `line` (the line
+// before the first record); returns the line of the last record.
+long parse_rows(std::string_view t, std::size_t pos, std::size_t end, const Columns& c,
+                const std::string& name, long line, PointTable& out) {
+  const std::string_view text = t.substr(0, end);
+  std::vector<std::string_view> f;
+  std::vector<std::string> slow;
+  out.ids.reserve((end - pos) / 40);
+  out.points.reserve((end - pos) / 40);
+  while (pos < text.size()) {
+    const long at_line = line + 1;
+    if (plain_record(text, pos, f)) {
+      ++line;
+    } else {
+      pos = next_record(text, pos, slow, line);
+      f.assign(slow.begin(), slow.end());
+    }
+    if (f.size() == 1 && f[0].empty()) continue;  // blank line
+    double x = 0, y = 0;
+    const std::string_view rid = field(f, c.id);
+    if (!parse_double(field(f, c.lon), x) || !parse_double(field(f, c.lat), y) || x < -180 ||
+        x > 180 || y < -90 || y > 90) {
+      out.rejected.push_back({name, at_line, std::string(rid),
+                              "no usable lon/lat ('" + std::string(field(f, c.lon)) + "', '" +
+                                  std::string(field(f, c.lat)) +
+                                  "') — row skipped; give WGS84 degrees"});
+      continue;
+    }
+    out.ids.emplace_back(rid);
+    out.points.push_back({x, y});
+    if (c.date >= 0) out.dates.emplace_back(field(f, c.date).substr(0, 10));
+    if (c.fat >= 0) {
+      double v = -1;
+      out.fatalities.push_back(parse_double(field(f, c.fat), v) ? static_cast<long>(v) : -1);
+    }
+    if (c.prec >= 0) {
+      const std::string_view p = field(f, c.prec);
+      int v = p.size() == 1 && p[0] >= '1' && p[0] <= '3' ? p[0] - '0' : 0;
+      out.precision.push_back(static_cast<GeoPrecision>(v));
+    }
+    if (c.adm >= 0) out.admin1.emplace_back(field(f, c.adm));
+  }
+  return line;
+}
+
+// Where the first record at or after `from` starts: after the next line end
+// outside quotes. Quoting state is the parity of the quotes before it
+// (a doubled quote inside a quoted field flips it twice).
+std::size_t record_start_after(std::string_view t, std::size_t begin, std::size_t from) {
+  bool quoted = std::count(t.begin() + static_cast<std::ptrdiff_t>(begin),
+                           t.begin() + static_cast<std::ptrdiff_t>(from), '"') %
+                    2 !=
+                0;
+  for (std::size_t i = from; i < t.size(); ++i) {
+    if (t[i] == '"') quoted = !quoted;
+    if (t[i] == '\n' && !quoted) return i + 1;
+  }
+  return t.size();
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  if (to.empty()) {
+    to = std::move(from);
+    return;
+  }
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// A read-only view of a whole file: mapped when possible, else read.
+class FileText {
+ public:
+  explicit FileText(const std::string& path) {
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) throw InputError(path + ": cannot open — check the path");
+    struct stat st {};
+    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      size_ = static_cast<std::size_t>(st.st_size);
+      void* m = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, 0);
+      if (m != MAP_FAILED) {
+        map_ = static_cast<const char*>(m);
+        return;
+      }
+    }
+    char buf[1 << 16];
+    ssize_t n = 0;
+    while ((n = ::read(fd_, buf, sizeof buf)) > 0) copy_.append(buf, static_cast<std::size_t>(n));
+    if (n < 0) throw InputError(path + ": cannot read — check the file");
+  }
+  ~FileText() {
+    if (map_) ::munmap(const_cast<char*>(map_), size_);
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FileText(const FileText&) = delete;
+  FileText& operator=(const FileText&) = delete;
+  std::string_view text() const { return map_ ? std::string_view(map_, size_) : copy_; }
+
+ private:
+  int fd_ = -1;
+  const char* map_ = nullptr;
+  std::size_t size_ = 0;
+  std::string copy_;
+};
 
 }  // namespace
 
-PointTable parse_point_table(const std::string& text, const std::string& name) {
-  PointTable out;
-  std::vector<std::string> f;
+PointTable parse_point_table(std::string_view text, const std::string& name, unsigned threads) {
+  std::vector<std::string> header;
   long line = 0;
   std::size_t pos = 0;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) pos = 3;
   if (pos >= text.size()) throw InputError(at(name, 1, "empty file — expected a CSV header"));
-  pos = next_record(text, pos, f, line);
-  const std::vector<std::string> header = f;
-  const int id = find_column(header, {"id", "incident_id", "event_id_cnty"});
-  const int lon = find_column(header, {"lon", "longitude", "x"});
-  const int lat = find_column(header, {"lat", "latitude", "y"});
-  if (id < 0 || lon < 0 || lat < 0)
+  pos = next_record(text, pos, header, line);
+  Columns c;
+  c.id = find_column(header, {"id", "incident_id", "event_id_cnty"});
+  c.lon = find_column(header, {"lon", "longitude", "x"});
+  c.lat = find_column(header, {"lat", "latitude", "y"});
+  if (c.id < 0 || c.lon < 0 || c.lat < 0)
     throw InputError(at(name, 1,
                         "the header needs columns id, lon and lat (or longitude/latitude) — "
                         "rename the columns or give bordermap's incident CSV"));
-  const int date = find_column(header, {"date_start", "date", "event_date"});
-  const int fat = find_column(header, {"fatalities", "killed"});
-  const int prec = find_column(header, {"geo_precision"});
-  const int adm = find_column(header, {"admin1"});
-  const std::size_t guess = text.size() / 40;
-  out.ids.reserve(guess);
-  out.points.reserve(guess);
-  while (pos < text.size()) {
-    const long at_line = line + 1;
-    pos = next_record(text, pos, f, line);
-    if (f.size() == 1 && f[0].empty()) continue;  // blank line
-    double x = 0, y = 0;
-    const std::string& rid = field(f, id);
-    if (!parse_double(field(f, lon), x) || !parse_double(field(f, lat), y) || x < -180 || x > 180 ||
-        y < -90 || y > 90) {
-      out.rejected.push_back({name, at_line, rid,
-                              "no usable lon/lat ('" + field(f, lon) + "', '" + field(f, lat) +
-                                  "') — row skipped; give WGS84 degrees"});
-      continue;
-    }
-    out.ids.push_back(rid);
-    out.points.push_back({x, y});
-    if (date >= 0) out.dates.push_back(field(f, date).substr(0, 10));
-    if (fat >= 0) {
-      double v = -1;
-      out.fatalities.push_back(parse_double(field(f, fat), v) ? static_cast<long>(v) : -1);
-    }
-    if (prec >= 0) {
-      const std::string& p = field(f, prec);
-      int v = p.size() == 1 && p[0] >= '1' && p[0] <= '3' ? p[0] - '0' : 0;
-      out.precision.push_back(static_cast<GeoPrecision>(v));
-    }
-    if (adm >= 0) out.admin1.push_back(field(f, adm));
+  c.date = find_column(header, {"date_start", "date", "event_date"});
+  c.fat = find_column(header, {"fatalities", "killed"});
+  c.prec = find_column(header, {"geo_precision"});
+  c.adm = find_column(header, {"admin1"});
+
+  // Every core for big tables: the rows are cut into runs at record starts
+  // (several per thread, handed out as threads come free), parsed apart,
+  // then moved into place in order.
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t body = text.size() - pos;
+  const std::size_t n =
+      threads == 1 ? 1 : std::max<std::size_t>(1, std::min<std::size_t>(8 * threads, body >> 18));
+  std::vector<std::size_t> cut{pos};
+  for (std::size_t k = 1; k < n; ++k)  // each cut starts a record: outside quotes
+    cut.push_back(record_start_after(text, cut.back(), std::max(cut.back(), pos + body * k / n)));
+  cut.push_back(text.size());
+  std::vector<PointTable> parts(n);
+  std::vector<long> lines(n);
+  for_each_task(n, threads, [&](std::size_t k) {
+    lines[k] = parse_rows(text, cut[k], cut[k + 1], c, name, 0, parts[k]);
+  });
+  if (n == 1) {
+    for (auto& r : parts[0].rejected) r.line += line;
+    return std::move(parts[0]);
   }
+
+  PointTable out;
+  std::vector<std::size_t> first{0};
+  for (std::size_t k = 0; k < n; ++k) {
+    for (auto& r : parts[k].rejected) r.line += line;
+    line += lines[k];
+    first.push_back(first.back() + parts[k].ids.size());
+    append(out.rejected, parts[k].rejected);
+  }
+  const std::size_t rows = first.back();
+  auto size_for = [&](auto& v, bool column) {
+    if (column) v.resize(rows);
+  };
+  size_for(out.ids, true);
+  size_for(out.points, true);
+  size_for(out.dates, c.date >= 0);
+  size_for(out.fatalities, c.fat >= 0);
+  size_for(out.precision, c.prec >= 0);
+  size_for(out.admin1, c.adm >= 0);
+  for_each_task(n, threads, [&](std::size_t k) {
+    auto place = [&](auto& from, auto& to) {
+      if (from.empty()) return;
+      std::move(from.begin(), from.end(), to.begin() + static_cast<std::ptrdiff_t>(first[k]));
+    };
+    PointTable& p = parts[k];
+    place(p.ids, out.ids);
+    place(p.points, out.points);
+    place(p.dates, out.dates);
+    place(p.fatalities, out.fatalities);
+    place(p.precision, out.precision);
+    place(p.admin1, out.admin1);
+    p = PointTable{};  // frees the run's memory on this thread
+  });
   return out;
 }
 
-PointTable read_point_table(const std::string& path) {
-  std::unique_ptr<FILE, int (*)(FILE*)> fp(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!fp) throw InputError(path + ": cannot open — check the path");
-  std::string text;
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, fp.get())) > 0) text.append(buf, n);
-  return parse_point_table(text, path);
+PointTable read_point_table(const std::string& path, unsigned threads) {
+  FileText file(path);
+  return parse_point_table(file.text(), path, threads);
 }
 
 }  // namespace bm

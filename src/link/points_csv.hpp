@@ -3,6 +3,7 @@
 // fatalities, precision, admin1): ACLED/UCDP-style exports and the
 // benchmark inputs. Millions of rows in well under a second, ~60 B a row.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.hpp"
@@ -21,8 +22,10 @@ struct PointTable {
 
 // Columns (by header name): id; lon|longitude|x; lat|latitude|y;
 // date_start|date|event_date; fatalities|killed; geo_precision; admin1.
-// Rows without usable coordinates go to `rejected` with their line.
-PointTable read_point_table(const std::string& path);
-PointTable parse_point_table(const std::string& text, const std::string& name);
+// Rows without usable coordinates go to `rejected` with their line. Big
+// tables are parsed on `threads` threads (0: every core); the result is the
+// same for any number.
+PointTable read_point_table(const std::string& path, unsigned threads = 0);
+PointTable parse_point_table(std::string_view text, const std::string& name, unsigned threads = 0);
 
 }  // namespace bm

@@ -1,7 +1,9 @@
 #include "link/run_link.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <regex>
 
@@ -97,15 +99,29 @@ LinkRunResult run_link(const LinkRunOptions& o) {
   if (!o.as_of.empty() && !std::regex_match(o.as_of, iso))
     throw UsageError("--as-of '" + o.as_of + "' — expected an ISO date like 2022-09-16");
   const double within_m = parse_distance_m(o.within);
+  auto last = std::chrono::steady_clock::now();
+  auto lap = [&](const char* step) {
+    const auto now = std::chrono::steady_clock::now();
+    if (o.timing) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "link: %-6s %.3f s", step,
+                    std::chrono::duration<double>(now - last).count());
+      o.timing(buf);
+    }
+    last = now;
+  };
   Bundle bundle;
   Rows rows;
   if (is_incident_schema(o.input))
     rows = read_incident_schema(o.input, bundle);
   else
-    rows.table = read_point_table(o.input);
+    rows.table = read_point_table(o.input, o.threads);
   PointTable& t = rows.table;
-  if (rows.killed.empty() && !t.fatalities.empty())
+  lap("read");
+  if (rows.killed.empty() && !t.fatalities.empty()) {
+    rows.killed.reserve(t.fatalities.size());
     for (long f : t.fatalities) rows.killed.push_back(f < 0 ? KilledRange{} : KilledRange{f, f});
+  }
 
   Bounds area;
   for (const auto& p : t.points) area.add(p);
@@ -115,6 +131,7 @@ LinkRunResult run_link(const LinkRunOptions& o) {
   std::vector<BorderSegment> segments = load_segments(o, bundle, countries, result.rejected);
   Linker linker(std::move(segments), std::move(countries),
                 LinkOptions{within_m, o.as_of, o.threads});
+  lap("set-up");
   std::vector<PointLink> links = linker.link_points(t.points, t.dates);
 
   // Region-precision rows: link the region, not its representative point.
@@ -146,7 +163,9 @@ LinkRunResult run_link(const LinkRunOptions& o) {
       bounding[i] = linker.bounding_segments(found->area, date);
     }
   }
+  lap("link");
   write_links_csv(o.out, linker, t.ids, links, bounding);
+  lap("write");
   if (!o.summary.empty())
     write_summary_csv(o.summary, summarize_segments(linker, links, t.dates, rows.killed, bounding));
   result.read = t.ids.size() + t.rejected.size();

@@ -2,6 +2,7 @@
 // `bordermap link`: read incidents (bordermap's CSV or any id,lon,lat table),
 // link them to border segments, write the link table and the per-segment
 // summary.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct LinkRunOptions {
   std::string as_of;           // status date for every incident; empty: each one's own
   std::string summary;         // per-segment CSV; empty: none
   unsigned threads = 0;        // 0: every core
+  // Told how long each step took (read, set-up, link, write); may be empty.
+  std::function<void(const std::string&)> timing;
 };
 
 struct LinkRunResult {

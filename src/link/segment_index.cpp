@@ -56,6 +56,7 @@ SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
     }
   Bounds all;
   for (const auto& e : edges_) {
+    chords_.push_back(chord_of(e));
     boxes.push_back(edge_box(e));
     all.add(boxes.back());
   }
@@ -109,7 +110,7 @@ SegmentHit SegmentIndex::nearest_in_tree(LonLat p, const Vec3& p3) const {
   candidates.clear();
   tree_->query(geodesic_box(p, best.hit.distance_m), candidates);
   for (std::size_t i : candidates)
-    if (i != first && lower_bound_m(p3, edges_[i]) <= best.hit.distance_m + kTie)
+    if (i != first && lower_bound_m(p3, chords_[i]) <= best.hit.distance_m + kTie)
       refine(p, p3, i, best);
   return best.hit;
 }
@@ -131,10 +132,11 @@ const SegmentIndex::Cell* SegmentIndex::cell_at(std::size_t index, double lon0, 
   const double u = nearest_in_tree(c, c3).distance_m;
   auto fresh = std::make_unique<Cell>();
   fresh->reach_m = h;
+  fresh->centre3 = c3;
   std::vector<std::size_t> candidates;
   tree_->query(geodesic_box(c, u + 2 * h), candidates);
   for (std::size_t i : candidates) {
-    const double lb = lower_bound_m(c3, edges_[i]);
+    const double lb = lower_bound_m(c3, chords_[i]);
     if (lb <= u + 2 * h + kTie) fresh->edges.push_back({lb, static_cast<std::uint32_t>(i)});
   }
   std::sort(fresh->edges.begin(), fresh->edges.end());
@@ -142,6 +144,18 @@ const SegmentIndex::Cell* SegmentIndex::cell_at(std::size_t index, double lon0, 
   if (cells_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
     return fresh.release();
   return expected;  // another thread built it first
+}
+
+void SegmentIndex::prefetch(LonLat p) const {
+  if (!cells_ || !(p.lon >= grid_.min_lon && p.lon < grid_.max_lon && p.lat >= grid_.min_lat &&
+                   p.lat < grid_.max_lat))
+    return;
+  const auto ix = std::min(nx_ - 1, static_cast<std::size_t>((p.lon - grid_.min_lon) / kCell));
+  const auto iy = std::min(ny_ - 1, static_cast<std::size_t>((p.lat - grid_.min_lat) / kCell));
+  if (const Cell* cell = cells_[iy * nx_ + ix].load(std::memory_order_acquire)) {
+    __builtin_prefetch(cell);
+    __builtin_prefetch(reinterpret_cast<const char*>(cell) + 64);
+  }
 }
 
 SegmentHit SegmentIndex::nearest(LonLat p) const {
@@ -154,12 +168,17 @@ SegmentHit SegmentIndex::nearest(LonLat p) const {
   const auto iy = std::min(ny_ - 1, static_cast<std::size_t>((p.lat - grid_.min_lat) / kCell));
   const Cell* cell = cell_at(iy * nx_ + ix, grid_.min_lon + static_cast<double>(ix) * kCell,
                              grid_.min_lat + static_cast<double>(iy) * kCell);
-  // Edges in order of their bound at the centre, which is at most reach_m
-  // above their bound at p: once that exceeds the best, no later edge wins.
+  // Edges in order of their bound at the centre. The bound is a distance in
+  // 3-D less a constant, so at p it is at most |p - centre| (the chord,
+  // never more than reach_m) below its value at the centre: once that
+  // exceeds the best, no later edge wins.
+  const double dx = p3.x - cell->centre3.x, dy = p3.y - cell->centre3.y,
+               dz = p3.z - cell->centre3.z;
+  const double off = std::sqrt(dx * dx + dy * dy + dz * dz);
   Best best;
   for (const auto& [lb_centre, i] : cell->edges) {
-    if (best.hit.segment >= 0 && lb_centre - cell->reach_m > best.hit.distance_m + kTie) break;
-    if (best.hit.segment >= 0 && lower_bound_m(p3, edges_[i]) > best.hit.distance_m + kTie)
+    if (best.hit.segment >= 0 && lb_centre - off > best.hit.distance_m + kTie) break;
+    if (best.hit.segment >= 0 && lower_bound_m(p3, chords_[i]) > best.hit.distance_m + kTie)
       continue;
     refine(p, p3, i, best);
   }

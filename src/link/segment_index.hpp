@@ -43,10 +43,13 @@ class SegmentIndex {
   bool empty() const { return edges_.empty(); }
   // Ties (equal within 1 mm) go to the segment listed first.
   SegmentHit nearest(LonLat p) const;
+  // A hint that nearest(p) follows soon: starts loading p's cell.
+  void prefetch(LonLat p) const;
 
  private:
   struct Cell {
     double reach_m = 0;  // how far any point of the cell is from its centre
+    Vec3 centre3;        // the centre in ECEF
     std::vector<std::pair<double, std::uint32_t>>
         edges;  // (chord bound at the centre, edge), sorted
   };
@@ -63,6 +66,7 @@ class SegmentIndex {
   std::size_t nx_ = 0, ny_ = 0;
   std::unique_ptr<std::atomic<const Cell*>[]> cells_;
   std::vector<GeoEdge> edges_;
+  std::vector<Chord> chords_;          // one per edge
   std::vector<std::ptrdiff_t> owner_;  // edge -> caller's segment id
   std::unique_ptr<geos::BoxTree> tree_;
 };

@@ -160,3 +160,22 @@ TEST_CASE("bordermap link: region-precision rows get a distance range", "[link][
   CHECK(field(r2, 3).empty());
   CHECK(field(r3, 3).empty());
 }
+
+TEST_CASE("bordermap link --verbose: each step's time is reported", "[link][cli]") {
+  const std::string dir = tmp_dir();
+  const std::string in = dir + "/timed.csv";
+  {
+    std::ofstream out(in);
+    out << "id,lon,lat\n1,70.5,40.1\n";
+  }
+  bm::LinkRunOptions o;
+  o.input = in;
+  o.out = dir + "/timed_links.csv";
+  std::vector<std::string> steps;
+  o.timing = [&](const std::string& m) { steps.push_back(m); };
+  bm::run_link(o);
+  REQUIRE(steps.size() == 4);
+  CHECK(steps[0].rfind("link: read", 0) == 0);
+  CHECK(steps[2].rfind("link: link", 0) == 0);
+  CHECK(steps[3].rfind("link: write", 0) == 0);
+}
