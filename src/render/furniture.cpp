@@ -140,7 +140,8 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
   for (SegmentStatus st : {SegmentStatus::disputed, SegmentStatus::undemarcated,
                            SegmentStatus::delimited, SegmentStatus::unknown}) {
     if (!statuses.count(st)) continue;
-    std::string label = "Border " + to_string(st) + " (as of " + data.as_of + ")";
+    std::string label =
+        "Border " + to_string(st) + (data.as_of.empty() ? "" : " (as of " + data.as_of + ")");
     if (st == SegmentStatus::unknown) label = "Border, status not recorded";
     out.push_back(
         entry(LegendEntry::line, label, status_color(style, st), st == SegmentStatus::disputed));
@@ -392,7 +393,8 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
       y = top;
     }
     ++shown;
-    std::string head = std::to_string(mi.number) + ". " + i.date.start.substr(5) + "  " +
+    std::string head = std::to_string(mi.number) + ". " +
+                       (i.date.start.size() > 5 ? i.date.start.substr(5) : i.date.start) + "  " +
                        (i.resolved_name.empty() ? i.place : i.resolved_name) + " — " +
                        event_label(i.event_type);
     if (!i.location) head += " (not located)";
