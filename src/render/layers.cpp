@@ -441,7 +441,7 @@ void draw_point_symbol(cairo_t* cr, const Style& style, const PointSymbol& s, XY
 
 // A dense map repeats a few dozen distinct symbols thousands of times: each
 // is drawn once and then stamped. On raster surfaces the stamp is a small
-// image per quarter-pixel offset; on SVG a recording; PDF draws paths.
+// image per half-pixel offset (placed within a quarter pixel); on SVG a recording; PDF draws paths.
 class Stamps {
  public:
   explicit Stamps(cairo_t* cr) : cr_(cr) {
@@ -473,7 +473,7 @@ class Stamps {
     double dx = d.x, dy = d.y;
     cairo_user_to_device(cr_, &dx, &dy);
     const double fx = std::floor(dx), fy = std::floor(dy);
-    const int qx = static_cast<int>((dx - fx) * 4), qy = static_cast<int>((dy - fy) * 4);
+    const int qx = static_cast<int>((dx - fx) * 2), qy = static_cast<int>((dy - fy) * 2);
     // Half the stamp's side in device pixels: the largest radius, its
     // stroke and the triangle's reach, with room for antialiasing.
     const int half = static_cast<int>(std::ceil((std::max(s.r_low, s.r_high) * 1.6 + 3) * scale_));
@@ -486,7 +486,7 @@ class Stamps {
       cairo_scale(sc, scale_, scale_);
       cairo_set_line_join(sc, CAIRO_LINE_JOIN_MITER);
       draw_point_symbol(sc, style, s,
-                        {(half + qx / 4.0 + 0.125) / scale_, (half + qy / 4.0 + 0.125) / scale_});
+                        {(half + qx / 2.0 + 0.25) / scale_, (half + qy / 2.0 + 0.25) / scale_});
       cairo_destroy(sc);
       it = cache_.emplace(key, img).first;
     }

@@ -51,6 +51,19 @@ void locate(std::vector<Incident>& incidents, const std::string& file,
   incidents = std::move(kept);
 }
 
+// False when no row can fail the filter (no dates given, every row inside
+// the bbox): apply_filter re-parses the bbox and moves every row, which is
+// a noticeable part of mapping a large table.
+bool filter_may_drop(const std::vector<Incident>& incidents, const IncidentFilter& f) {
+  if (!f.from.empty() || !f.to.empty()) return true;
+  auto box = parse_bbox(f.bbox);
+  if (!box) return false;
+  return std::any_of(incidents.begin(), incidents.end(), [&](const Incident& i) {
+    return i.location && (i.location->lon < box->min_lon || i.location->lon > box->max_lon ||
+                          i.location->lat < box->min_lat || i.location->lat > box->max_lat);
+  });
+}
+
 std::string date_span(const std::vector<Incident>& incidents) {
   std::string lo, hi;
   for (const auto& i : incidents) {
@@ -96,7 +109,8 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
       apply_filter(t.incidents, o.filter, path, out->rejected);
       locate(t.incidents, path, out->rejected, gaz, bundle);
     }
-    apply_filter(t.incidents, o.filter, path, out->rejected);
+    if (filter_may_drop(t.incidents, o.filter))
+      apply_filter(t.incidents, o.filter, path, out->rejected);
     if (out->incidents.empty())
       out->incidents = std::move(t.incidents);
     else
