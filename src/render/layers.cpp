@@ -168,12 +168,15 @@ void paint_countries(Canvas& c, const MapData& data) {
       for (const auto& ring : poly.rings) {
         trace_ring(c.cr, c.view, ring);
       }
-    // Each focus country its own fill, so the border reads without the line.
+    // Each focus country its own fill, so the border reads without the line:
+    // the first, then the others alternating between the two other land
+    // colours (a user's layer may bring three or more neighbours).
     const Color* fill = &c.style.land;
-    if (!data.focus.empty() && country.iso2 == data.focus[0])
+    auto at = std::find(data.focus.begin(), data.focus.end(), country.iso2);
+    if (at == data.focus.begin())
       fill = &c.style.land_focus;
-    else if (is_focus(data, country.iso2))
-      fill = &c.style.land_focus_alt;
+    else if (at != data.focus.end())
+      fill = (at - data.focus.begin()) % 2 ? &c.style.land_focus_alt : &c.style.land;
     set_color(c.cr, *fill);
     cairo_fill_preserve(c.cr);
     set_color(c.cr, c.style.country_line);
