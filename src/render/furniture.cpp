@@ -89,9 +89,16 @@ Box paint_scale_bar(Canvas& c, const ScaleBar& sb, double x, double y) {
   cairo_fill(c.cr);
   double ty = y - h - t.height - 1;
   draw_text(c.cr, c.style.font, c.style.label_size - 1, "0", x - 3, ty, c.style.text);
-  TextSize th = measure_text(c.cr, c.style.font, c.style.label_size - 1, half);
-  draw_text(c.cr, c.style.font, c.style.label_size - 1, half, x + sb.length / 2 - th.width / 2, ty,
-            c.style.text);
+  // A short bar has no room for "25 km" between "0" and "50 km": the
+  // middle tick then shows the number alone, or nothing.
+  const double end_left = x + sb.length - t.width / 2;
+  for (std::string mid : {half, half.substr(0, half.find(' '))}) {
+    TextSize th = measure_text(c.cr, c.style.font, c.style.label_size - 1, mid);
+    if (x + sb.length / 2 + th.width / 2 + 3 > end_left) continue;
+    draw_text(c.cr, c.style.font, c.style.label_size - 1, mid, x + sb.length / 2 - th.width / 2, ty,
+              c.style.text);
+    break;
+  }
   draw_text(c.cr, c.style.font, c.style.label_size - 1, label, x + sb.length - t.width / 2, ty,
             c.style.text);
   draw_text(c.cr, c.style.font, c.style.label_size - 2, note, x, y + 2, c.style.muted_text);
