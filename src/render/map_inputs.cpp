@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <optional>
 
 #include "core/error.hpp"
@@ -97,6 +98,19 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
   auto out = std::make_unique<MapInputs>();
   std::optional<Bundle> bundle;
   std::optional<Gazetteer> gaz;
+  // The user's own layers are read on a second thread while the incidents
+  // are read (GDAL opens separate datasets safely in parallel).
+  struct OwnLayers {
+    std::vector<Country> countries;
+    std::optional<SegmentFile> segments;
+    std::vector<Rejection> rejected;
+  };
+  std::future<OwnLayers> own = std::async(std::launch::async, [&o] {
+    OwnLayers l;
+    if (!o.countries_file.empty()) l.countries = read_countries_file(o.countries_file, l.rejected);
+    if (!o.segments_file.empty()) l.segments = read_segments_file(o.segments_file);
+    return l;
+  });
   for (const auto& path : o.inputs) {
     IncidentTable t = read_incidents_csv_file(path);
     out->read += t.incidents.size() + t.rejected.size();
@@ -118,10 +132,11 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
   }
   MapData& d = out->data;
   std::vector<std::string> credits;
-  if (!o.segments_file.empty()) {
-    SegmentFile s = read_segments_file(o.segments_file);
-    d.segments = std::move(s.segments);
-    out->rejected.insert(out->rejected.end(), s.rejected.begin(), s.rejected.end());
+  OwnLayers layers = own.get();  // rethrows a reading error
+  if (layers.segments) {
+    d.segments = std::move(layers.segments->segments);
+    out->rejected.insert(out->rejected.end(), layers.segments->rejected.begin(),
+                         layers.segments->rejected.end());
     credits.push_back(file_name(o.segments_file));
   } else {
     if (!bundle) bundle.emplace();
@@ -134,7 +149,8 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
   if (!near.empty())
     near = {near.min_lon - 6, near.min_lat - 4, near.max_lon + 6, near.max_lat + 4};
   if (!o.countries_file.empty()) {
-    d.countries = read_countries_file(o.countries_file, out->rejected);
+    d.countries = std::move(layers.countries);
+    out->rejected.insert(out->rejected.end(), layers.rejected.begin(), layers.rejected.end());
     for (const auto& c : d.countries) d.focus.push_back(c.iso2);  // the user's own: all of them
     credits.insert(credits.begin(), file_name(o.countries_file));
   } else {
