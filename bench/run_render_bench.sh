@@ -41,6 +41,23 @@ SKIP="postgis geopandas qgis export" REPS="$REPS" "$RB/run_peers.sh"
 OURS_RENDER="$OURS_RENDER" RENDER_FORMATS="png svg pdf" SIZES="10k" REPS="$REPS" "$RB/run_ours.sh"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RB/data/results/load.txt"
 
+# CPU seconds (user + sys) of whole processes, both tools, per format: less
+# sensitive than wall time to other jobs on a shared machine.
+cpu="$RB/data/results/cpu.txt"; : > "$cpu"
+fill_ours() {  # fill_ours FORMAT
+  local c="${OURS_RENDER//\{incidents\}/$RB/data/incidents_10k.csv}"
+  c="${c//\{countries\}/$RB/data/countries.geojson}"
+  c="${c//\{segments\}/$RB/data/segments.geojson}"
+  printf '%s' "${c//\{out\}/$RB/data/render/cpu.$1}"
+}
+for r in $(seq "$REPS"); do
+  for f in png:png_agg svg:svg_cairo pdf:pdf_cairo; do
+    /usr/bin/time -f "cpu_mapnik_${f%%:*} %U %S" /usr/bin/python3 "$RB/peers/mapnik_render.py" \
+      "$RB/data" "$RB/data/render/cpu" 1 "${f#*:}" 2>>"$cpu" >/dev/null
+    /usr/bin/time -f "cpu_ours_${f%%:*} %U %S" bash -c "exec $(fill_ours "${f%%:*}")" 2>>"$cpu" >/dev/null
+  done
+done
+
 json="$RB/data/results/ours_render_labels.json"
 cmd="${OURS_RENDER//\{incidents\}/$RB/data/incidents_10k.csv}"
 cmd="${cmd//\{countries\}/$RB/data/countries.geojson}"
@@ -66,6 +83,18 @@ for fmt, peer, how in rows:
     o, p = med.get(f"ours_render_{fmt}"), med.get(peer)
     if o and p:
         print(f"| {fmt.upper()} | {o:.3f} | {p:.3f} | {how} (`{peer}`) | {p / o:.2f}x |")
+cpu = {}
+for line in open(f"{res}/cpu.txt"):
+    m = re.match(r"^(cpu_\w+) ([0-9.]+) ([0-9.]+)$", line.strip())
+    if m:
+        cpu.setdefault(m.group(1), []).append(float(m.group(2)) + float(m.group(3)))
+print("\n| format | ours CPU s | Mapnik CPU s (whole process) | Mapnik / ours |")
+print("|---|---:|---:|---:|")
+for fmt in ("png", "svg", "pdf"):
+    o, p = cpu.get(f"cpu_ours_{fmt}"), cpu.get(f"cpu_mapnik_{fmt}")
+    if o and p:
+        o, p = statistics.median(o), statistics.median(p)
+        print(f"| {fmt.upper()} | {o:.2f} | {p:.2f} | {p / o:.2f}x |")
 print(f"\nlabels: {labels['placed']} of {labels['requested']} placed, {labels['overlapping']} overlapping")
 PY
 cat "$RB/data/results/load.txt"
