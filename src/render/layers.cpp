@@ -508,16 +508,18 @@ class Stamps {
     Key key{static_cast<int>(s.shape), s.colour, s.r_low, s.r_high, s.range, 0, 0};
     auto it = cache_.find(key);
     if (it == cache_.end()) {
-      cairo_rectangle_t extents{-half, -half, 2 * half, 2 * half};
+      // Extents from the origin: Cairo 1.16's SVG output clips a recording
+      // with negative extents to its positive quadrant.
+      cairo_rectangle_t extents{0, 0, 2 * half, 2 * half};
       cairo_surface_t* rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
       cairo_t* sc = cairo_create(rec);
       cairo_set_line_join(sc, CAIRO_LINE_JOIN_MITER);
-      draw_point_symbol(sc, style, s, {0, 0});
+      draw_point_symbol(sc, style, s, {half, half});
       cairo_destroy(sc);
       it = cache_.emplace(key, rec).first;
     }
     SavedState guard(cr_);
-    cairo_set_source_surface(cr_, it->second, d.x, d.y);
+    cairo_set_source_surface(cr_, it->second, d.x - half, d.y - half);
     cairo_paint(cr_);
   }
 
