@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <regex>
 #include <set>
 
 #include "render/map.hpp"
@@ -140,4 +141,45 @@ TEST_CASE("own layers: a label column that is missing keeps the callout labels",
   REQUIRE(!in->data.incidents.empty());
   CHECK(in->data.incidents[0].label.empty());
   CHECK(bm::incident_field(*in->data.incidents[0].incident, "id") == "1");
+}
+
+TEST_CASE("own layers: SVG symbols are drawn once each and placed by <use>, whole",
+          "[render][own_layers]") {
+  auto in = bm::read_map_inputs(own_layers("points.csv"));
+  auto dir = bm::test::scratch("render_own_layers_svg");
+  bm::RenderOptions o;
+  o.path = (dir / "map.svg").string();
+  o.width = 500, o.height = 400;
+  bm::render_map(in->data, bm::load_style("report"), o);
+  std::string svg = bm::test::slurp(dir / "map.svg");
+  std::size_t uses = 0;
+  for (auto at = svg.find("<use xlink:href=\"#surface"); at != std::string::npos;
+       at = svg.find("<use xlink:href=\"#surface", at + 1))
+    ++uses;
+  CHECK(uses == 60);  // one per incident
+  // Each symbol definition lies inside its clip rectangle (Cairo 1.16
+  // clipped recordings with negative extents to a quarter symbol).
+  std::regex def(
+      "<clipPath id=\"(clip[0-9]+)\">\\s*<rect x=\"0\" y=\"0\" width=\"([0-9.]+)\" "
+      "height=\"([0-9.]+)\"/>\\s*</clipPath>\\s*<g id=\"surface[0-9]+\" "
+      "clip-path=\"url\\(#\\1\\)\">([^]*?)</g>");
+  std::regex number("-?[0-9]+(\\.[0-9]+)?");
+  std::size_t defs = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), def); it != std::sregex_iterator();
+       ++it) {
+    ++defs;
+    double side = std::min(std::stod((*it)[2]), std::stod((*it)[3]));
+    std::string body = (*it)[4];
+    auto d = body.find(" d=\"");
+    REQUIRE(d != std::string::npos);
+    std::string path = body.substr(d + 4, body.find('"', d + 4) - d - 4);
+    for (auto n = std::sregex_iterator(path.begin(), path.end(), number);
+         n != std::sregex_iterator(); ++n) {
+      double v = std::stod(n->str());
+      CHECK(v >= 0);
+      CHECK(v <= side);
+    }
+  }
+  CHECK(defs >= 2);     // several tolls, several symbols
+  CHECK(defs <= uses);  // ... but shared between incidents
 }
