@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -5,6 +6,7 @@
 #include "cli/global.hpp"
 #include "core/error.hpp"
 #include "render/map.hpp"
+#include "render/map_inputs.hpp"
 #include "render/page.hpp"
 #include "report/report.hpp"
 
@@ -39,7 +41,20 @@ class RenderCommand : public Command {
                    "Page size: A4, A3 or Letter (portrait unless --landscape)");
     app.add_flag("--landscape", map_.landscape, "Landscape page (with --page)");
     add_filter_options(app, o_.filter);  // --bbox is also the map extent
+    app.add_option("--margin", margin_pct_,
+                   "With --bbox: percent of the projected extent added on each side");
     app.add_option("--title", o_.title, "Map title");
+    app.add_option("--countries", own_.countries_file,
+                   "Polygon layer (any GDAL vector file) drawn instead of the bundled countries; "
+                   "draws straight from the incidents' lon/lat, without linking");
+    app.add_option("--segments", own_.segments_file,
+                   "Border line layer (as for link --segments) drawn instead of the bundled "
+                   "border; draws straight from the incidents' lon/lat, without linking");
+    app.add_option("--label-field", own_.label_field,
+                   "Column whose text labels each incident (e.g. label); default: place name "
+                   "and callout number. Needs --countries or --segments");
+    app.add_option("--label-max", map_.label_max,
+                   "Label at most N incidents, the first N in table order (order = priority)");
   }
   void run() override {
     if (auto box = parse_bbox(o_.filter.bbox)) map_.bbox = *box;
@@ -55,6 +70,12 @@ class RenderCommand : public Command {
     }
     if (map_.landscape && map_.page.empty())
       throw UsageError("--landscape needs --page A4, A3 or Letter");
+    if (margin_pct_ < 0 || margin_pct_ > 50)
+      throw UsageError("--margin " + std::to_string(margin_pct_) + " — expected 0..50 (percent)");
+    map_.margin = margin_pct_ / 100;
+    const bool own_layers = !own_.countries_file.empty() || !own_.segments_file.empty();
+    if (!own_.label_field.empty() && !own_layers)
+      throw UsageError("--label-field needs --countries or --segments (a map drawn from lon/lat)");
     for (const auto& path : outputs_) {
       RenderOptions ro = map_;
       ro.path = path;
@@ -64,18 +85,58 @@ class RenderCommand : public Command {
     auto parent = std::filesystem::path(outputs_.front()).parent_path();
     o_.out_dir = parent.empty() ? "." : parent.string();
     o_.progress = make_progress();
-    ReportResult r = run_report(o_);
+    ReportResult r = own_layers ? render_own_layers() : run_report(o_);
     note_rejections(r.rejected, "not mapped");
     summary_ = {{"incidents_read", r.incidents_read},
                 {"incidents_mapped", r.incidents_mapped},
                 {"not_mapped", r.rejected.size()},
                 {"written", r.written}};
+    if (!r.maps.empty()) {
+      const RenderResult& m = r.maps.front();
+      summary_["labels"] = {{"requested", m.incident_labels_requested},
+                            {"placed", m.incident_labels_placed},
+                            {"overlapping", overlapping_labels(m)}};
+      detail("labels: " + std::to_string(m.incident_labels_placed) + " of " +
+             std::to_string(m.incident_labels_requested) + " incident labels placed, " +
+             std::to_string(overlapping_labels(m)) + " overlapping");
+    }
     if (!global().json)
       for (const auto& p : r.written) std::cout << "wrote " << p << '\n';
   }
   nlohmann::json result_json() const override { return summary_; }
 
  private:
+  // The same maps from the incidents' own coordinates and the user's layers.
+  ReportResult render_own_layers() {
+    MapInputOptions in = own_;
+    in.inputs = o_.inputs;
+    in.filter = o_.filter;
+    in.title = o_.title;
+    auto mi = read_map_inputs(in);
+    ReportResult r;
+    r.incidents_read = mi->read;
+    r.rejected = mi->rejected;
+    r.incidents_mapped = mi->incidents.size();
+    Style style = load_style(o_.style);
+    for (const auto& ro : o_.maps) {
+      r.maps.push_back(render_map(mi->data, style, ro));
+      r.written.push_back(ro.path);
+    }
+    return r;
+  }
+  // Pairs of placed label boxes that overlap (an independent check: 0 expected).
+  static std::size_t overlapping_labels(const RenderResult& m) {
+    std::vector<DrawnBox> b = m.labels;
+    std::sort(b.begin(), b.end(), [](const DrawnBox& p, const DrawnBox& q) { return p.x0 < q.x0; });
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < b.size(); ++i)
+      for (std::size_t j = i + 1; j < b.size() && b[j].x0 < b[i].x1; ++j)
+        n += b[i].y0 < b[j].y1 && b[j].y0 < b[i].y1;
+    return n;
+  }
+
+  MapInputOptions own_;
+  double margin_pct_ = 0;
   nlohmann::json summary_;
   ReportOptions o_;
   RenderOptions map_;

@@ -89,9 +89,16 @@ Box paint_scale_bar(Canvas& c, const ScaleBar& sb, double x, double y) {
   cairo_fill(c.cr);
   double ty = y - h - t.height - 1;
   draw_text(c.cr, c.style.font, c.style.label_size - 1, "0", x - 3, ty, c.style.text);
-  TextSize th = measure_text(c.cr, c.style.font, c.style.label_size - 1, half);
-  draw_text(c.cr, c.style.font, c.style.label_size - 1, half, x + sb.length / 2 - th.width / 2, ty,
-            c.style.text);
+  // A short bar has no room for "25 km" between "0" and "50 km": the
+  // middle tick then shows the number alone, or nothing.
+  const double end_left = x + sb.length - t.width / 2;
+  for (std::string mid : {half, half.substr(0, half.find(' '))}) {
+    TextSize th = measure_text(c.cr, c.style.font, c.style.label_size - 1, mid);
+    if (x + sb.length / 2 + th.width / 2 + 3 > end_left) continue;
+    draw_text(c.cr, c.style.font, c.style.label_size - 1, mid, x + sb.length / 2 - th.width / 2, ty,
+              c.style.text);
+    break;
+  }
   draw_text(c.cr, c.style.font, c.style.label_size - 1, label, x + sb.length - t.width / 2, ty,
             c.style.text);
   draw_text(c.cr, c.style.font, c.style.label_size - 2, note, x, y + 2, c.style.muted_text);
@@ -140,7 +147,8 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
   for (SegmentStatus st : {SegmentStatus::disputed, SegmentStatus::undemarcated,
                            SegmentStatus::delimited, SegmentStatus::unknown}) {
     if (!statuses.count(st)) continue;
-    std::string label = "Border " + to_string(st) + " (as of " + data.as_of + ")";
+    std::string label =
+        "Border " + to_string(st) + (data.as_of.empty() ? "" : " (as of " + data.as_of + ")");
     if (st == SegmentStatus::unknown) label = "Border, status not recorded";
     out.push_back(
         entry(LegendEntry::line, label, status_color(style, st), st == SegmentStatus::disputed));
@@ -392,7 +400,8 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
       y = top;
     }
     ++shown;
-    std::string head = std::to_string(mi.number) + ". " + i.date.start.substr(5) + "  " +
+    std::string head = std::to_string(mi.number) + ". " +
+                       (i.date.start.size() > 5 ? i.date.start.substr(5) : i.date.start) + "  " +
                        (i.resolved_name.empty() ? i.place : i.resolved_name) + " — " +
                        event_label(i.event_type);
     if (!i.location) head += " (not located)";

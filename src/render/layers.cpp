@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace bm {
 namespace {
@@ -167,12 +168,15 @@ void paint_countries(Canvas& c, const MapData& data) {
       for (const auto& ring : poly.rings) {
         trace_ring(c.cr, c.view, ring);
       }
-    // Each focus country its own fill, so the border reads without the line.
+    // Each focus country its own fill, so the border reads without the line:
+    // the first, then the others alternating between the two other land
+    // colours (a user's layer may bring three or more neighbours).
     const Color* fill = &c.style.land;
-    if (!data.focus.empty() && country.iso2 == data.focus[0])
+    auto at = std::find(data.focus.begin(), data.focus.end(), country.iso2);
+    if (at == data.focus.begin())
       fill = &c.style.land_focus;
-    else if (is_focus(data, country.iso2))
-      fill = &c.style.land_focus_alt;
+    else if (at != data.focus.end())
+      fill = (at - data.focus.begin()) % 2 ? &c.style.land_focus_alt : &c.style.land;
     set_color(c.cr, *fill);
     cairo_fill_preserve(c.cr);
     set_color(c.cr, c.style.country_line);
@@ -318,7 +322,9 @@ void paint_segments(Canvas& c, const MapData& data) {
 }
 
 Shape shape_for(const std::string& t) {
-  if (t == "armed_clash") return Shape::circle;
+  // No type given (a plain table of points and tolls): a plain incident
+  // circle, not the ring that marks a known non-violent event.
+  if (t == "armed_clash" || t.empty()) return Shape::circle;
   if (t == "shelling") return Shape::diamond;
   if (t == "drone_strike" || t == "air_strike") return Shape::triangle;
   if (t == "attack_on_civilians" || t == "property_destruction") return Shape::square;
@@ -328,7 +334,7 @@ Shape shape_for(const std::string& t) {
 bool is_violent(const std::string& t) { return shape_for(t) != Shape::ring; }
 
 std::string event_label(const std::string& t) {
-  std::string s = t.empty() ? "other event" : t;
+  std::string s = t.empty() ? "incident (type not given)" : t;
   std::replace(s.begin(), s.end(), '_', ' ');
   s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return s;
@@ -393,18 +399,153 @@ double symbol_radius(const Style& style, const Incident& i) {
   return r * (shape_for(i.event_type) == Shape::triangle ? 1.55 : 1.25);
 }
 
+namespace {
+
+// A point symbol: its shape, colour and the two radii it is drawn with.
+struct PointSymbol {
+  Shape shape = Shape::circle;
+  const Color* colour = nullptr;
+  double r_low = 0, r_high = 0;
+  bool range = false;  // conflicting tolls: outer ring at r_high
+};
+
+void draw_point_symbol(cairo_t* cr, const Style& style, const PointSymbol& s, XY d) {
+  // Conflicting tolls: the outer ring is the highest claim, the filled
+  // symbol the lowest, so the range is visible without a table.
+  if (s.range) {
+    cairo_new_path(cr);
+    draw_symbol(cr, s.shape, d, s.r_high);
+    set_color(cr, style.incident_line);
+    cairo_set_line_width(cr, 3.2);
+    cairo_stroke_preserve(cr);
+    set_color(cr, *s.colour);
+    cairo_set_line_width(cr, 1.4);
+    cairo_stroke(cr);
+  }
+  cairo_new_path(cr);
+  draw_symbol(cr, s.shape, d, s.r_low);
+  if (s.shape == Shape::ring) {
+    set_color(cr, style.incident_line);
+    cairo_set_line_width(cr, 3.5);
+    cairo_stroke_preserve(cr);
+    set_color(cr, *s.colour);
+    cairo_set_line_width(cr, 1.8);
+    cairo_stroke(cr);
+  } else {
+    Color fill = *s.colour;
+    fill.a = 0.88;
+    set_color(cr, fill);
+    cairo_fill_preserve(cr);
+    set_color(cr, style.incident_line);
+    cairo_set_line_width(cr, 1.0);
+    cairo_stroke(cr);
+  }
+}
+
+// A dense map repeats a few dozen distinct symbols thousands of times: each
+// is drawn once and then stamped. On raster surfaces the stamp is a small
+// image per half-pixel offset (placed within a quarter pixel); on SVG a recording; PDF draws paths.
+class Stamps {
+ public:
+  explicit Stamps(cairo_t* cr) : cr_(cr) {
+    const cairo_surface_type_t type = cairo_surface_get_type(cairo_get_target(cr));
+    svg_ = type == CAIRO_SURFACE_TYPE_SVG;
+    raster_ = type == CAIRO_SURFACE_TYPE_IMAGE;
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    // Stamping needs a plain scale (no rotation or skew), which is how
+    // draw_to_file sets up PNGs.
+    raster_ = raster_ && m.xy == 0 && m.yx == 0 && m.xx == m.yy && m.xx > 0;
+    scale_ = m.xx;
+  }
+  ~Stamps() {
+    for (auto& [key, surface] : cache_) cairo_surface_destroy(surface);
+  }
+  Stamps(const Stamps&) = delete;
+  Stamps& operator=(const Stamps&) = delete;
+
+  void draw(const Style& style, const PointSymbol& s, XY d) {
+    if (svg_) {
+      draw_recorded(style, s, d);
+      return;
+    }
+    if (!raster_) {
+      draw_point_symbol(cr_, style, s, d);
+      return;
+    }
+    double dx = d.x, dy = d.y;
+    cairo_user_to_device(cr_, &dx, &dy);
+    const double fx = std::floor(dx), fy = std::floor(dy);
+    const int qx = static_cast<int>((dx - fx) * 2), qy = static_cast<int>((dy - fy) * 2);
+    // Half the stamp's side in device pixels: the largest radius, its
+    // stroke and the triangle's reach, with room for antialiasing.
+    const int half = static_cast<int>(std::ceil((std::max(s.r_low, s.r_high) * 1.6 + 3) * scale_));
+    Key key{static_cast<int>(s.shape), s.colour, s.r_low, s.r_high, s.range, qx, qy};
+    auto it = cache_.find(key);
+    if (it == cache_.end()) {
+      cairo_surface_t* img =
+          cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 2 * half + 1, 2 * half + 1);
+      cairo_t* sc = cairo_create(img);
+      cairo_scale(sc, scale_, scale_);
+      cairo_set_line_join(sc, CAIRO_LINE_JOIN_MITER);
+      draw_point_symbol(sc, style, s,
+                        {(half + qx / 2.0 + 0.25) / scale_, (half + qy / 2.0 + 0.25) / scale_});
+      cairo_destroy(sc);
+      it = cache_.emplace(key, img).first;
+    }
+    SavedState guard(cr_);
+    cairo_identity_matrix(cr_);
+    cairo_set_source_surface(cr_, it->second, fx - half, fy - half);
+    cairo_paint(cr_);
+  }
+
+ private:
+  // SVG: each distinct symbol is recorded once and placed by <use> (a third
+  // of the file). Not for PDF: Cairo's PDF backend then tracks every use in
+  // a region whose union grows quadratically; paths are faster there.
+  void draw_recorded(const Style& style, const PointSymbol& s, XY d) {
+    const double half = std::max(s.r_low, s.r_high) * 1.6 + 3;
+    Key key{static_cast<int>(s.shape), s.colour, s.r_low, s.r_high, s.range, 0, 0};
+    auto it = cache_.find(key);
+    if (it == cache_.end()) {
+      // Extents from the origin: Cairo 1.16's SVG output clips a recording
+      // with negative extents to its positive quadrant.
+      cairo_rectangle_t extents{0, 0, 2 * half, 2 * half};
+      cairo_surface_t* rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cairo_t* sc = cairo_create(rec);
+      cairo_set_line_join(sc, CAIRO_LINE_JOIN_MITER);
+      draw_point_symbol(sc, style, s, {half, half});
+      cairo_destroy(sc);
+      it = cache_.emplace(key, rec).first;
+    }
+    SavedState guard(cr_);
+    cairo_set_source_surface(cr_, it->second, d.x - half, d.y - half);
+    cairo_paint(cr_);
+  }
+
+  using Key = std::tuple<int, const Color*, double, double, bool, int, int>;
+  cairo_t* cr_;
+  bool raster_ = false, svg_ = false;
+  double scale_ = 1;
+  std::map<Key, cairo_surface_t*> cache_;
+};
+
+}  // namespace
+
 std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data) {
   SavedState guard(c.cr);
   std::vector<SymbolBox> boxes;
+  boxes.reserve(data.incidents.size());
   // Biggest first so small symbols stay visible on top.
-  std::vector<const MapIncident*> order;
+  std::vector<std::pair<double, const MapIncident*>> order;
+  order.reserve(data.incidents.size());
   for (const auto& mi : data.incidents)
-    if (mi.incident->location) order.push_back(&mi);
-  std::stable_sort(order.begin(), order.end(), [&](const MapIncident* a, const MapIncident* b) {
-    return symbol_radius(c.style, *a->incident) > symbol_radius(c.style, *b->incident);
-  });
+    if (mi.incident->location) order.push_back({symbol_radius(c.style, *mi.incident), &mi});
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   cairo_set_line_join(c.cr, CAIRO_LINE_JOIN_MITER);
-  for (const MapIncident* mi : order) {
+  Stamps stamps(c.cr);
+  for (const auto& [R, mi] : order) {
     const Incident& i = *mi->incident;
     XY d = c.view.to_device(*i.location);
     Shape shape = shape_for(i.event_type);
@@ -413,63 +554,33 @@ std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data) {
     double r_low = radius_for(c.style, f.low), r_high = radius_for(c.style, f.high);
     if (i.precision == GeoPrecision::region) {
       // Only the region is known: a hatched area, not a confident point.
-      double R = std::max(14.0, r_high * 1.2);
+      double RR = std::max(14.0, r_high * 1.2);
       SavedState inner(c.cr);
       cairo_new_path(c.cr);
-      cairo_arc(c.cr, d.x, d.y, R, 0, 2 * M_PI);
+      cairo_arc(c.cr, d.x, d.y, RR, 0, 2 * M_PI);
       cairo_clip_preserve(c.cr);
       Color hatch = colour;
       hatch.a = 0.55;
       set_color(c.cr, hatch);
       cairo_set_line_width(c.cr, 1.0);
       cairo_new_path(c.cr);
-      for (double k = -2 * R; k <= 2 * R; k += 4) {
-        cairo_move_to(c.cr, d.x + k - R, d.y + R);
-        cairo_line_to(c.cr, d.x + k + R, d.y - R);
+      for (double k = -2 * RR; k <= 2 * RR; k += 4) {
+        cairo_move_to(c.cr, d.x + k - RR, d.y + RR);
+        cairo_line_to(c.cr, d.x + k + RR, d.y - RR);
       }
       cairo_stroke(c.cr);
       cairo_reset_clip(c.cr);
-      cairo_arc(c.cr, d.x, d.y, R, 0, 2 * M_PI);
+      cairo_arc(c.cr, d.x, d.y, RR, 0, 2 * M_PI);
       const double dash[] = {3.0, 2.0};
       cairo_set_dash(c.cr, dash, 2, 0);
       set_color(c.cr, colour);
       cairo_set_line_width(c.cr, 1.4);
       cairo_stroke(c.cr);
-      boxes.push_back({mi->number, {d.x - R, d.y - R, d.x + R, d.y + R}});
+      boxes.push_back({mi->number, {d.x - RR, d.y - RR, d.x + RR, d.y + RR}, mi->labelled});
       continue;
     }
-    // Conflicting tolls: the outer ring is the highest claim, the filled
-    // symbol the lowest, so the range is visible without a table.
-    if (f.known && f.high > f.low) {
-      cairo_new_path(c.cr);
-      draw_symbol(c.cr, shape, d, r_high);
-      set_color(c.cr, c.style.incident_line);
-      cairo_set_line_width(c.cr, 3.2);
-      cairo_stroke_preserve(c.cr);
-      set_color(c.cr, colour);
-      cairo_set_line_width(c.cr, 1.4);
-      cairo_stroke(c.cr);
-    }
-    cairo_new_path(c.cr);
-    draw_symbol(c.cr, shape, d, r_low);
-    if (shape == Shape::ring) {
-      set_color(c.cr, c.style.incident_line);
-      cairo_set_line_width(c.cr, 3.5);
-      cairo_stroke_preserve(c.cr);
-      set_color(c.cr, colour);
-      cairo_set_line_width(c.cr, 1.8);
-      cairo_stroke(c.cr);
-    } else {
-      Color fill = colour;
-      fill.a = 0.88;
-      set_color(c.cr, fill);
-      cairo_fill_preserve(c.cr);
-      set_color(c.cr, c.style.incident_line);
-      cairo_set_line_width(c.cr, 1.0);
-      cairo_stroke(c.cr);
-    }
-    double R = symbol_radius(c.style, i);
-    boxes.push_back({mi->number, {d.x - R, d.y - R, d.x + R, d.y + R}});
+    stamps.draw(c.style, {shape, &colour, r_low, r_high, f.known && f.high > f.low}, d);
+    boxes.push_back({mi->number, {d.x - R, d.y - R, d.x + R, d.y + R}, mi->labelled});
   }
   return boxes;
 }

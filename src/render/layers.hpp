@@ -41,6 +41,7 @@ double symbol_radius(const Style& style, const Incident& incident);  // outer ra
 struct SymbolBox {
   int number = 0;
   Box box;
+  bool labelled = true;  // only labelled incidents' symbols block labels
 };
 // Returns the symbol boxes, which labels then avoid.
 std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data);

@@ -14,6 +14,8 @@
 namespace bm {
 namespace {
 
+constexpr int kIncidentPriority = 100;  // incident labels go first
+
 bool is_focus(const MapData& data, const std::string& iso2) {
   return std::find(data.focus.begin(), data.focus.end(), iso2) != data.focus.end();
 }
@@ -78,27 +80,32 @@ std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area) {
 std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) {
   std::map<std::pair<long, long>, LabelRequest> by_spot;
   for (const auto& mi : data.incidents) {
-    if (!mi.incident->location) continue;
+    if (!mi.incident->location || !mi.labelled) continue;
     XY d = c.view.to_device(*mi.incident->location);
     auto key = std::make_pair(std::lround(d.x), std::lround(d.y));
     auto [it, fresh] = by_spot.try_emplace(key);
     LabelRequest& r = it->second;
     if (fresh) {
       r.anchor = d;
-      r.text =
-          (mi.incident->resolved_name.empty() ? mi.incident->place : mi.incident->resolved_name) +
-          " ";
-      r.priority = 100;
+      r.priority = kIncidentPriority;
       r.size = c.style.label_size;
-    } else {
-      r.text += ",";
-      r.short_text += ",";
     }
-    r.text += std::to_string(mi.number);
-    r.short_text += std::to_string(mi.number);
+    if (!mi.label.empty()) {  // its own text: no callout number
+      r.text += (fresh ? "" : ", ") + mi.label;
+    } else {
+      if (fresh)
+        r.text =
+            (mi.incident->resolved_name.empty() ? mi.incident->place : mi.incident->resolved_name) +
+            " ";
+      else
+        r.text += ",", r.short_text += ",";
+      r.text += std::to_string(mi.number);
+      r.short_text += std::to_string(mi.number);
+    }
     r.radius = std::max(r.radius, symbol_radius(c.style, *mi.incident));
   }
   std::vector<LabelRequest> out;
+  out.reserve(by_spot.size());
   for (auto& [key, r] : by_spot) out.push_back(std::move(r));
   return out;
 }
@@ -142,7 +149,8 @@ DrawnBox drawn(const std::string& what, const Box& b) { return {what, b.x0, b.y0
 
 }  // namespace
 
-RenderResult render_map(const MapData& data, const Style& style, const RenderOptions& o) {
+RenderResult render_map(const MapData& data, const Style& base_style, const RenderOptions& o) {
+  Style style = base_style;  // adjusted below for dense maps
   std::string format = format_from_path(o.path, o.format);
   PageSize page = o.page.empty() ? PageSize{o.width, o.height} : page_size(o.page, o.landscape);
   if (page.width < 200 || page.height < 200)
@@ -159,6 +167,12 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
   const double foot_h = style.label_size + 10;
   const bool landscape = W >= H * 1.1;
   Box frame{margin, margin + title_h, W - margin, H - margin - foot_h};
+  // The claims panel lists incidents by callout number: without callouts
+  // (every incident labelled by its own text) there is nothing to key it to.
+  if (!data.incidents.empty() &&
+      std::all_of(data.incidents.begin(), data.incidents.end(),
+                  [](const MapIncident& mi) { return !mi.label.empty(); }))
+    style.show_claims_panel = false;
   Box panel{};
   if (style.show_claims_panel) {
     if (landscape) {
@@ -171,7 +185,8 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
       panel = {margin, frame.y1 + 12, W - margin, H - margin - foot_h};
     }
   }
-  Viewport view(proj, extent, frame.x0, frame.y0, frame.x1 - frame.x0, frame.y1 - frame.y0);
+  Viewport view(proj, extent, frame.x0, frame.y0, frame.x1 - frame.x0, frame.y1 - frame.y0,
+                o.margin);
 
   RenderResult result;
   result.projection = proj.definition();
@@ -192,6 +207,21 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
     else
       outside.push_back(mi.number);
   }
+  if (o.label_max >= 0)
+    for (std::size_t k = static_cast<std::size_t>(o.label_max); k < shown.incidents.size(); ++k)
+      shown.incidents[k].labelled = false;
+  // A dense map shrinks every symbol by one factor (areas stay proportional
+  // to the tolls, the legend's size key shrinks alike) so that symbols cover
+  // at most a fifth of the frame instead of burying it.
+  double covered = 0;
+  for (const auto& mi : shown.incidents)
+    covered += M_PI * std::pow(symbol_radius(style, *mi.incident), 2);
+  const double frame_area = (frame.x1 - frame.x0) * (frame.y1 - frame.y0);
+  if (covered > 0.2 * frame_area) {
+    double k = std::sqrt(0.2 * frame_area / covered);
+    style.symbol_scale *= k, style.symbol_min *= k;
+    result.symbol_factor = k;
+  }
 
   draw_to_file(o.path, format, page, o.dpi, [&](cairo_t* cr) {
     Canvas c{cr, view, style, frame, {}};
@@ -202,6 +232,7 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
     bool enclaves = style.show_enclaves && paint_enclaves(c, data);
     paint_segments(c, data);
     for (const auto& sb : paint_incidents(c, shown)) {
+      if (!sb.labelled) continue;
       c.obstacles.push_back(sb.box);
       result.obstacles.push_back(drawn("symbol:" + std::to_string(sb.number), sb.box));
     }
@@ -232,6 +263,10 @@ RenderResult render_map(const MapData& data, const Style& style, const RenderOpt
     draw_labels(c, placement);
     for (const auto& p : placement.placed) result.labels.push_back(drawn("label:" + p.text, p.box));
     for (const auto* r : placement.unplaced) result.unplaced.push_back(r->text);
+    for (const auto& r : requests)
+      result.incident_labels_requested += r.priority == kIncidentPriority;
+    for (const auto& p : placement.placed)
+      result.incident_labels_placed += p.request->priority == kIncidentPriority;
     {
       SavedState guard(cr);
       set_color(cr, style.country_line);

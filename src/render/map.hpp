@@ -13,6 +13,12 @@ struct MapIncident {
   const Incident* incident = nullptr;
   const Link* link = nullptr;  // may be null
   int number = 0;              // callout number on the map and in the claims panel
+  // The label's own text (e.g. a table's `label` column); empty: the place
+  // name and the callout number. Incidents with their own text have no
+  // callout, so a map whose incidents all have one has no claims panel.
+  // (Both defaulted so `{incident, link, number}` initialisers stay warning-free.)
+  std::string label = {};
+  bool labelled = true;  // false: drawn without a label (RenderOptions::label_max)
 };
 
 struct MapData {
@@ -37,6 +43,12 @@ struct RenderOptions {
   double dpi = 96;         // PNG only: pixels = points * dpi / 72
   std::string crs;         // empty: local equal-area projection centred on the data
   Bounds bbox;             // empty: from the incidents and segments, padded
+  double margin = 0;       // with bbox: share of the projected extent added on each side
+  // Label at most this many incidents, the first ones in table order (the
+  // table's order is the labelling priority); negative: every incident.
+  // Symbols of unlabelled incidents do not block labels (they would leave
+  // no room on a dense map); labels keep clear of labelled symbols.
+  long label_max = -1;
 };
 
 // What was drawn, in points, for the tests and for callers that report it.
@@ -51,14 +63,15 @@ struct RenderResult {
   std::vector<DrawnBox> labels;     // placed labels
   std::vector<DrawnBox> obstacles;  // symbols and furniture inside the frame
   std::vector<std::string> unplaced;
-  std::vector<std::string> legend;  // legend entry labels, in order
+  std::vector<std::string> legend;            // legend entry labels, in order
+  std::size_t incident_labels_requested = 0;  // incidents (or shared spots) to label
+  std::size_t incident_labels_placed = 0;
+  double symbol_factor = 1;  // < 1 when a dense map shrank every symbol alike
   double scale_bar_metres = 0;
   double scale_bar_points = 0;
 };
 
 // Draws the map and writes it atomically (temporary file, then rename).
 RenderResult render_map(const MapData& data, const Style& style, const RenderOptions& options);
-
-// "lon_min,lat_min,lon_max,lat_max" -> Bounds, with a clear error otherwise.
 
 }  // namespace bm

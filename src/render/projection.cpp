@@ -60,7 +60,7 @@ LonLat Projection::inverse(XY p) const {
 }
 
 Viewport::Viewport(const Projection& proj, const Bounds& extent, double x0, double y0, double width,
-                   double height)
+                   double height, double margin)
     : proj_(proj), x0_(x0), y0_(y0), w_(width), h_(height) {
   // Project a dense sample of the extent's edges: projected bounds of a
   // lon/lat box are not the projection of its corners.
@@ -78,6 +78,8 @@ Viewport::Viewport(const Projection& proj, const Bounds& extent, double x0, doub
       miny = std::min(miny, m.y), maxy = std::max(maxy, m.y);
     }
   }
+  const double mx = (maxx - minx) * margin, my = (maxy - miny) * margin;
+  minx -= mx, maxx += mx, miny -= my, maxy += my;
   scale_ = std::min(width / (maxx - minx), height / (maxy - miny));
   cx_ = (minx + maxx) / 2;
   cy_ = (miny + maxy) / 2;

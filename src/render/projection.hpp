@@ -33,10 +33,11 @@ class Projection {
 };
 
 // Maps projected metres into a device frame, keeping the aspect ratio.
+// `margin`: share of the projected extent's width and height added on each side.
 class Viewport {
  public:
   Viewport(const Projection& proj, const Bounds& extent, double x0, double y0, double width,
-           double height);
+           double height, double margin = 0);
   XY to_device(LonLat p) const;
   XY to_device(XY metres) const;
   XY to_metres(XY device) const;

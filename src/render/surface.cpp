@@ -3,17 +3,18 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
-#include <regex>
 #include <sstream>
 
 #include "core/error.hpp"
 #include "render/canvas.hpp"
+#include "render/png_writer.hpp"
 
 namespace bm {
 namespace {
@@ -69,16 +70,24 @@ std::string num(double v) {
 // Cairo numbers SVG surfaces with a process-wide counter; renumber them in
 // order of appearance so the same map gives the same file.
 std::string renumber_surfaces(const std::string& svg) {
+  // A plain scan: std::regex is slow on the multi-megabyte SVGs of dense maps.
   std::map<std::string, std::string> ids;
   std::string out;
-  std::regex re("surface([0-9]+)");
+  out.reserve(svg.size());
+  const std::string word = "surface";
   std::size_t last = 0;
-  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), re); it != std::sregex_iterator();
-       ++it) {
-    auto [pos, fresh] = ids.try_emplace((*it)[1].str(), std::to_string(ids.size() + 1));
-    out.append(svg, last, static_cast<std::size_t>(it->position()) - last);
-    out += "surface" + pos->second;
-    last = static_cast<std::size_t>(it->position() + it->length());
+  for (std::size_t pos = svg.find(word); pos != std::string::npos; pos = svg.find(word, pos)) {
+    std::size_t digits = pos + word.size(), end = digits;
+    while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
+    if (end == digits) {
+      pos = end;
+      continue;
+    }
+    auto [it, fresh] =
+        ids.try_emplace(svg.substr(digits, end - digits), std::to_string(ids.size() + 1));
+    out.append(svg, last, digits - last);
+    out += it->second;
+    last = pos = end;
   }
   out.append(svg, last, std::string::npos);
   return out;
@@ -175,7 +184,7 @@ void draw_to_file(const std::string& path, const std::string& format, PageSize p
     draw(cr.get());
     check(cairo_status(cr.get()), path);
   }
-  if (format == "png") check(cairo_surface_write_to_png(surface.get(), tmp.c_str()), path);
+  if (format == "png") write_png(surface.get(), tmp);
   cairo_surface_finish(surface.get());
   check(cairo_surface_status(surface.get()), path);
   surface.reset();

@@ -1,0 +1,186 @@
+#include "render/map_inputs.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <future>
+#include <optional>
+
+#include "core/error.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "geodata/bundle.hpp"
+#include "ingest/incidents_csv.hpp"
+#include "link/segments_file.hpp"
+#include "render/own_layers.hpp"
+
+namespace bm {
+namespace {
+
+std::string file_name(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
+
+// Places without lon/lat, through the gazetteer (loaded only when needed).
+void locate(std::vector<Incident>& incidents, const std::string& file,
+            std::vector<Rejection>& rejected, std::optional<Gazetteer>& gaz,
+            std::optional<Bundle>& bundle) {
+  std::vector<Incident> kept;
+  kept.reserve(incidents.size());
+  for (auto& i : incidents) {
+    if (!i.location) {
+      if (!gaz) {
+        if (!bundle) bundle.emplace();
+        gaz.emplace(Gazetteer::from_bundle(*bundle));
+      }
+      ResolveHints hints{i.country, i.admin1};
+      Resolution r = gaz->resolve(i.place, hints);
+      if (!r.place || !r.location || r.place->kind == "country") {
+        rejected.push_back({file, i.line, i.id,
+                            "place '" + i.place +
+                                "' not located (no lon/lat, and the gazetteer has no point for "
+                                "it) — add lon/lat or a better-known place name"});
+        continue;
+      }
+      i.location = r.location;
+      i.place_id = r.place->id;
+      i.resolved_name = r.place->name;
+      i.resolve_note = r.note;
+      i.uncertainty_m = r.uncertainty_m;
+      if (static_cast<int>(r.precision) > static_cast<int>(i.precision)) i.precision = r.precision;
+    }
+    kept.push_back(std::move(i));
+  }
+  incidents = std::move(kept);
+}
+
+// False when no row can fail the filter (no dates given, every row inside
+// the bbox): apply_filter re-parses the bbox and moves every row, which is
+// a noticeable part of mapping a large table.
+bool filter_may_drop(const std::vector<Incident>& incidents, const IncidentFilter& f) {
+  if (!f.from.empty() || !f.to.empty()) return true;
+  auto box = parse_bbox(f.bbox);
+  if (!box) return false;
+  return std::any_of(incidents.begin(), incidents.end(), [&](const Incident& i) {
+    return i.location && (i.location->lon < box->min_lon || i.location->lon > box->max_lon ||
+                          i.location->lat < box->min_lat || i.location->lat > box->max_lat);
+  });
+}
+
+std::string date_span(const std::vector<Incident>& incidents) {
+  std::string lo, hi;
+  for (const auto& i : incidents) {
+    if (i.date.start.empty()) continue;
+    if (lo.empty() || i.date.start < lo) lo = i.date.start;
+    std::string end = i.date.end.empty() ? i.date.start : i.date.end;
+    if (hi.empty() || end > hi) hi = end;
+  }
+  return lo == hi ? lo : lo + " to " + hi;
+}
+
+}  // namespace
+
+std::string incident_field(const Incident& i, const std::string& field) {
+  if (field == "id") return i.id;
+  if (field == "place") return i.resolved_name.empty() ? i.place : i.resolved_name;
+  if (field == "admin1") return i.admin1;
+  if (field == "country") return i.country;
+  if (field == "event_type") return i.event_type;
+  // Source columns are kept as "<format>.<column>" (ogr.label, acled.notes...).
+  for (const auto& [key, value] : i.source_fields) {
+    auto dot = key.find('.');
+    if (key == field ||
+        (dot != std::string::npos && key.compare(dot + 1, std::string::npos, field) == 0))
+      return value;
+  }
+  return {};
+}
+
+std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
+  auto out = std::make_unique<MapInputs>();
+  std::optional<Bundle> bundle;
+  std::optional<Gazetteer> gaz;
+  // The user's own layers are read on a second thread while the incidents
+  // are read (GDAL opens separate datasets safely in parallel).
+  struct OwnLayers {
+    std::vector<Country> countries;
+    std::optional<SegmentFile> segments;
+    std::vector<Rejection> rejected;
+  };
+  std::future<OwnLayers> own = std::async(std::launch::async, [&o] {
+    OwnLayers l;
+    if (!o.countries_file.empty()) l.countries = read_countries_file(o.countries_file, l.rejected);
+    if (!o.segments_file.empty()) l.segments = read_segments_file(o.segments_file);
+    return l;
+  });
+  for (const auto& path : o.inputs) {
+    IncidentTable t = read_incidents_csv_file(path);
+    out->read += t.incidents.size() + t.rejected.size();
+    out->rejected.insert(out->rejected.end(), t.rejected.begin(), t.rejected.end());
+    // Dates first when the gazetteer has work to do (no resolving of rows
+    // the dates drop); bbox once every row has a location.
+    const bool unlocated = std::any_of(t.incidents.begin(), t.incidents.end(),
+                                       [](const Incident& i) { return !i.location; });
+    if (unlocated) {
+      apply_filter(t.incidents, o.filter, path, out->rejected);
+      locate(t.incidents, path, out->rejected, gaz, bundle);
+    }
+    if (filter_may_drop(t.incidents, o.filter))
+      apply_filter(t.incidents, o.filter, path, out->rejected);
+    if (out->incidents.empty())
+      out->incidents = std::move(t.incidents);
+    else
+      for (auto& i : t.incidents) out->incidents.push_back(std::move(i));
+  }
+  MapData& d = out->data;
+  std::vector<std::string> credits;
+  OwnLayers layers = own.get();  // rethrows a reading error
+  if (layers.segments) {
+    d.segments = std::move(layers.segments->segments);
+    out->rejected.insert(out->rejected.end(), layers.segments->rejected.begin(),
+                         layers.segments->rejected.end());
+    credits.push_back(file_name(o.segments_file));
+  } else {
+    if (!bundle) bundle.emplace();
+    d.segments = bundle->segments();
+  }
+  // The area the bundled countries are taken from: the data, widely padded.
+  Bounds near;
+  for (const auto& i : out->incidents) near.add(*i.location);
+  for (const auto& s : d.segments) near.add(bounds_of(s.lines));
+  if (!near.empty())
+    near = {near.min_lon - 6, near.min_lat - 4, near.max_lon + 6, near.max_lat + 4};
+  if (!o.countries_file.empty()) {
+    d.countries = std::move(layers.countries);
+    out->rejected.insert(out->rejected.end(), layers.rejected.begin(), layers.rejected.end());
+    for (const auto& c : d.countries) d.focus.push_back(c.iso2);  // the user's own: all of them
+    credits.insert(credits.begin(), file_name(o.countries_file));
+  } else {
+    if (!bundle) bundle.emplace();
+    d.countries = bundle->countries(near);
+    for (const auto& s : d.segments)
+      for (const auto* iso : {&s.country_a, &s.country_b})
+        if (!iso->empty() && std::find(d.focus.begin(), d.focus.end(), *iso) == d.focus.end())
+          d.focus.push_back(*iso);
+  }
+  d.as_of = o.filter.as_of;
+  if (d.as_of.empty())
+    for (const auto& i : out->incidents)
+      if (!i.date.start.empty() && (d.as_of.empty() || i.date.start < d.as_of))
+        d.as_of = i.date.start;
+  int n = 0;
+  for (const auto& i : out->incidents) {
+    MapIncident mi{&i, nullptr, ++n};
+    if (!o.label_field.empty()) mi.label = incident_field(i, o.label_field);
+    d.incidents.push_back(std::move(mi));
+  }
+  d.title = o.title.empty() ? "Reported incidents" : o.title;
+  std::string span = date_span(out->incidents);
+  d.subtitle = std::to_string(out->incidents.size()) + " incidents" +
+               (span.empty() ? "" : " · " + span) + " · as reported by the sources listed";
+  std::string base;
+  for (const auto& c : credits) base += (base.empty() ? "" : ", ") + c;
+  if (bundle) base += std::string(base.empty() ? "" : "; ") + "Natural Earth (public domain)";
+  d.attribution = "Base data: " + base + ". Map: bordermap";
+  return out;
+}
+
+}  // namespace bm
