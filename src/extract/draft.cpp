@@ -145,11 +145,19 @@ std::string primary_conflict(const CountryCounts& counts) {
 void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& source) {
   Claim c = cm.claim;
   c.source = source;
-  for (const Claim& old : d.incident.claims)
-    // One article repeating a figure (headline, caption, body) makes one claim.
+  for (Claim& old : d.incident.claims) {
+    // One article repeating a figure (headline, caption, body) makes one
+    // claim; a repetition that says whose people or who said it completes it.
+    bool side_fits = old.side == c.side || old.side == "unknown" || c.side == "unknown";
+    bool claimant_fits = old.claimant == c.claimant || old.claimant.empty() || c.claimant.empty();
     if (old.source == c.source && old.kind == c.kind && old.low == c.low && old.high == c.high &&
-        old.side == c.side && old.claimant == c.claimant && old.approx == c.approx)
+        side_fits && claimant_fits && old.approx == c.approx) {
+      if (old.side == "unknown") old.side = c.side;
+      if (old.claimant.empty()) old.claimant = c.claimant;
+      if (old.group.empty()) old.group = c.group;
       return;
+    }
+  }
   d.incident.claims.push_back(std::move(c));
   d.claim_spans.push_back(cm);
   d.evidence.push_back({source, cm.begin, cm.end, "claim", ""});

@@ -155,10 +155,11 @@ const Set kSpeech = {"said",      "says",     "say",       "reported",  "reports
 const Set kLocative = {"in",      "at",  "near",   "from",  "around", "outside", "inside",
                        "into",    "on",  "across", "along", "toward", "towards", "of",
                        "between", "and", "within", "off",   "by"};
-const Set kArea = {"region",     "regions", "district", "districts", "province",
-                   "provinces",  "oblast",  "county",   "state",     "governorate",
-                   "prefecture", "valley",  "sector",   "area",      "areas",
-                   "territory",  "enclave", "raion",    "rayon",     "tehsil"};
+const Set kArea = {"region",       "regions",   "district", "districts", "province",
+                   "provinces",    "oblast",    "county",   "state",     "governorate",
+                   "prefecture",   "valley",    "sector",   "area",      "areas",
+                   "territory",    "enclave",   "raion",    "rayon",     "tehsil",
+                   "municipality", "community", "commune",  "jamoat",    "marz"};
 const Set kSettlement = {"village",     "villages", "town",    "towns", "city",       "settlement",
                          "settlements", "hamlet",   "outpost", "post",  "checkpoint", "crossing"};
 // Where people go after or about an event, not where it happened.

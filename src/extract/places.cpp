@@ -327,10 +327,12 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           if (!h.country.empty() || !h.region.empty())
             m.note += (m.note.empty() ? "" : "; ") + std::string("hint from text: ") + h.region +
                       (h.region.empty() || h.country.empty() ? "" : ", ") + h.country;
-          if (area_follows && !area_kind(*pick)) {
+          bool names_area = area_follows || (b - i >= 2 && lex::area_word(toks[b - 1].lower));
+          if (names_area && !area_kind(*pick)) {
             // "Banteay Ampil district" found only as the town: somewhere in the district.
             m.precision = std::max(m.precision, GeoPrecision::near);
-            m.note += (m.note.empty() ? "" : "; ") + std::string("the ") + toks[b].lower +
+            m.note += (m.note.empty() ? "" : "; ") + std::string("the ") +
+                      toks[area_follows ? b : b - 1].lower +
                       " is known only by its namesake place " + pick->name;
           }
           if (names_post && pick->kind != "checkpoint" && !area_kind(*pick)) {

@@ -61,10 +61,11 @@ std::string squeeze(std::string_view folded) {
   return out;
 }
 
-const std::array<std::string_view, 22> kAreaWords = {
-    "region",      "province",   "oblast", "oblasty",  "oblysy",  "oblusu",  "oblys",    "district",
-    "raion",       "rayon",      "rayoni", "viloyati", "viloyat", "nohiyai", "nohiya i", "county",
-    "governorate", "prefecture", "state",  "ostan",    "marz",    "area"};
+const std::array<std::string_view, 27> kAreaWords = {
+    "region",   "province",     "oblast",      "oblasty",    "oblysy",   "oblusu",  "oblys",
+    "district", "raion",        "rayon",       "rayoni",     "viloyati", "viloyat", "nohiyai",
+    "nohiya i", "county",       "governorate", "prefecture", "state",    "ostan",   "marz",
+    "area",     "municipality", "community",   "commune",    "tehsil",   "jamoat"};
 
 }  // namespace
 
@@ -183,7 +184,10 @@ std::string keys_fingerprint() {
   // ASCII probes only, so no ICU transliterator is built for the check.
   std::string probe = sound_key(squeeze(
       "Shchdzh Tchts Zhkhgh Chsh Phck Qwx Yoyayu Eiyou Aa-bb O'sh Kolkand Samarkandek Vorux"));
-  return std::to_string(std::hash<std::string_view>{}(kRules)) + ":" + probe;
+  std::string area_words;  // they make keys too ("Isfara District" is also "isfara")
+  for (std::string_view w : kAreaWords) (area_words += w) += ',';
+  return std::to_string(std::hash<std::string_view>{}(kRules)) + ":" +
+         std::to_string(std::hash<std::string>{}(area_words)) + ":" + probe;
 }
 
 bool strip_settlement_word(std::string& key) {

@@ -456,3 +456,21 @@ TEST_CASE("a region opening the sentence frames its places; a district known by 
   // "the two Southeast Asian nations" style compass words are no places.
   for (const auto& d : x.incidents) CHECK(d.incident.place != "Southeast");
 }
+
+TEST_CASE("a headline and its body repeating a figure make one claim, completed by both",
+          "[extract][claims]") {
+  DocExtraction x = run("armenia_repeat.txt");
+  const DraftIncident* kapan = incident_at(x, "am_kapan");
+  REQUIRE(kapan);
+  // "Kapan Municipality" is known only by the town: near it, not at it.
+  CHECK(kapan->incident.precision == GeoPrecision::near);
+  int killed4 = 0;
+  for (const auto& d : x.incidents)
+    for (const auto& c : d.incident.claims)
+      if (c.kind == "killed" && c.low == 4) {
+        ++killed4;
+        CHECK(c.side == "AM");                // from the headline's "Armenian"
+        CHECK(c.claimant == "the ministry");  // from the body
+      }
+  CHECK(killed4 == 1);
+}
