@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/geodesic.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/normalize.hpp"
 
@@ -16,6 +17,7 @@ namespace bm::extract {
 struct LookupResult {
   const Place* place = nullptr;
   std::vector<const Place*> candidates;  // every match, best first
+  std::optional<LonLat> location;        // of the best: its point or its parent area's
   bool fuzzy = false;  // the best is only a near spelling: its runners-up are guesses too
   GeoPrecision precision = GeoPrecision::unknown;
   std::string ambiguous;  // the gazetteer's reason when it abstained between places
@@ -47,6 +49,21 @@ class PlaceLookup {
     std::string iso = it == countries_.end() ? std::string() : it->second;
     country_cache_.emplace(std::move(key), iso);
     return iso;
+  }
+
+  // Whether a place lies within 800 km of the middle of a country: a local
+  // outlet writing about its neighbour's forces often never names its own
+  // country ("the Tajik side attacked the villages of Kulundu, Maksat").
+  bool near_country(const std::optional<LonLat>& at, const std::string& iso) const {
+    if (!at) return false;
+    auto it = country_point_.find(iso);
+    if (it == country_point_.end()) {
+      Resolution r = gaz_.resolve(country_name(iso), ResolveHints{iso, {}});
+      std::optional<LonLat> middle;
+      if (r.place && r.place->kind == "country") middle = r.location;
+      it = country_point_.emplace(iso, middle).first;
+    }
+    return it->second && geodesic_distance(*at, *it->second) < 800e3;
   }
 
   // A readable name for an ISO2 code ("AF" -> "Afghanistan"), for reports an
@@ -83,6 +100,7 @@ class PlaceLookup {
     out.place = r.place;
     out.precision = r.precision;
     out.fuzzy = r.match_type == MatchType::fuzzy;
+    out.location = r.location;
     out.candidates.push_back(r.place);
     out.candidates.insert(out.candidates.end(), r.candidates.begin(), r.candidates.end());
     return out;
@@ -92,6 +110,7 @@ class PlaceLookup {
   std::map<std::string, std::string> countries_;  // normalized name -> ISO2
   mutable std::unordered_map<std::string, LookupResult> cache_;
   mutable std::unordered_map<std::string, std::string> country_cache_;
+  mutable std::unordered_map<std::string, std::optional<LonLat>> country_point_;
 };
 
 }  // namespace bm::extract

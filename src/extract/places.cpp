@@ -308,6 +308,11 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           if (!h.country.empty() && p->country.find(h.country) != std::string::npos) score += 10;
           if (settlement_before && is_settlement_kind(*p)) score += 1;
           if (p->population > 1000000) score = std::max(score, 1);
+          // The spelling's own answer, in a country next to one the article
+          // names: "the Tajik side attacked ... the villages of Kulundu, Maksat".
+          if (score == 0 && p == best.place && !best.fuzzy)
+            for (const auto& [iso2, n] : scan.countries)
+              if (p->country.size() == 2 && lookup.near_country(best.location, iso2)) score = 1;
           if (score > best_score) {
             best_score = score;
             pick = p;

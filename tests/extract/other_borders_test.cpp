@@ -46,6 +46,7 @@ const Gazetteer& gazetteer() {
                    39.8),
        place("am_yerevan", "Yerevan", "city", "AM", 44.51, 40.18, 1000000),
        place("in_gawan", "Gawan", "town", "IN", 78.35, 28.42),
+       place("country:AZ", "Azerbaijan", "country", "AZ", 47.7, 40.3),
        place("do_galvan", "Galvan", "city", "DO", -71.34, 18.50),
        place("am_verin_shorzha_1", "Verin Shorzha", "village", "AM", 45.4, 40.3),
        place("am_verin_shorzha_2", "Verin Shorzha", "village", "AM", 45.6, 40.1),
@@ -180,6 +181,15 @@ TEST_CASE("a place in a country the article never names is left unresolved", "[e
   DocExtraction z = extract_document(doc3, lookup(), "2022-09-14");
   CHECK_FALSE(incident_at(z, "am_goris"));
   REQUIRE_FALSE(z.rejected.empty());
+  // A local outlet names only the other side: Goris lies within 800 km of
+  // Azerbaijan, so the spelling's own answer stands.
+  Document doc4 = make_document("t", "Azerbaijani forces shelled Goris on Monday, officials said.");
+  DocExtraction w = extract_document(doc4, lookup(), "2022-09-14");
+  CHECK(incident_at(w, "am_goris"));
+  // ... but not a place far from every country the article names.
+  Document doc5 = make_document("t", "Azerbaijani forces shelled Spin Boldak on Monday.");
+  DocExtraction v = extract_document(doc5, lookup(), "2022-09-14");
+  CHECK_FALSE(incident_at(v, "af_spin_boldak"));
 }
 
 TEST_CASE("HTML: publication date from meta, navigation and asides are not text",
