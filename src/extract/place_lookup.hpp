@@ -41,6 +41,22 @@ class PlaceLookup {
     return out;
   }
 
+  // A name asked again with the places already found in the same article as
+  // proximity hints (for names the first pass found ambiguous). Not cached.
+  LookupResult lookup_near(std::string_view name, const std::string& country,
+                           const std::vector<LonLat>& near) const {
+    ResolveHints hints{country, {}};
+    hints.near = near;
+    Resolution r = gaz_.resolve(name, hints);
+    LookupResult out;
+    if (!r.place) return out;
+    out.place = r.place;
+    out.precision = r.precision;
+    out.location = r.location;
+    out.candidates.push_back(r.place);
+    return out;
+  }
+
   // ISO2 for a full country name ("Tajikistan", "Kyrgyz Republic"); empty if none.
   std::string country_iso(std::string_view name) const {
     std::string key(name);

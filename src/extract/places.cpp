@@ -395,6 +395,21 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
     }
   }
   frame_check(scan, toks, sentences);
+  // Names two places share ("Kok-Tash"): the one near the other places the
+  // article names.
+  std::vector<LonLat> near;
+  for (const PlaceMention& m : scan.places)
+    if (m.place && m.place->point && !area_kind(*m.place) && m.place->kind != "country")
+      near.push_back(*m.place->point);
+  for (PlaceMention& m : scan.places) {
+    if (m.place || near.empty() || !m.note.starts_with("ambiguous between")) continue;
+    LookupResult r = lookup.lookup_near(m.query, m.country, near);
+    if (!r.place) continue;
+    m.place = r.place;
+    m.country = r.place->country;
+    m.precision = r.precision;
+    m.note = "chosen by nearness to the other places the article names";
+  }
   return scan;
 }
 

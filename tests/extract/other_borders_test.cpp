@@ -47,6 +47,8 @@ const Gazetteer& gazetteer() {
        place("am_yerevan", "Yerevan", "city", "AM", 44.51, 40.18, 1000000),
        place("in_gawan", "Gawan", "town", "IN", 78.35, 28.42),
        place("country:AZ", "Azerbaijan", "country", "AZ", 47.7, 40.3),
+       place("am_kechut_1", "Kechut", "village", "AM", 45.70, 39.86),
+       place("am_kechut_2", "Kechut", "village", "AM", 44.00, 40.90),
        place("do_galvan", "Galvan", "city", "DO", -71.34, 18.50),
        place("am_verin_shorzha_1", "Verin Shorzha", "village", "AM", 45.4, 40.3),
        place("am_verin_shorzha_2", "Verin Shorzha", "village", "AM", 45.6, 40.1),
@@ -483,4 +485,16 @@ TEST_CASE("a headline and its body repeating a figure make one claim, completed 
         CHECK(c.claimant == "the ministry");  // from the body
       }
   CHECK(killed4 == 1);
+}
+
+TEST_CASE("a name two villages share: the one near the article's other places",
+          "[extract][places]") {
+  Document doc = make_document(
+      "t",
+      "Azerbaijani forces shelled Jermuk on Tuesday. Shells also hit the village of Kechut "
+      "on Tuesday, Armenian officials said.");
+  DocExtraction x = extract_document(doc, lookup(), "2022-09-14");
+  CHECK(incident_at(x, "am_jermuk"));
+  CHECK(incident_at(x, "am_kechut_1"));  // 3 km from Jermuk
+  CHECK_FALSE(incident_at(x, "am_kechut_2"));
 }
