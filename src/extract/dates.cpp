@@ -54,14 +54,13 @@ std::optional<Ymd> parse_iso(std::string_view s) {
 }
 
 std::optional<Ymd> parse_numeric_date(std::string_view s) {
-  if (auto d = parse_iso(s)) return d;
   // 17.09.2022: day first, as every dotted numeric date is written.
-  if (s.size() != 10 || s[2] != '.' || s[5] != '.') return std::nullopt;
-  if (!all_digits(s.substr(0, 2)) || !all_digits(s.substr(3, 2)) || !all_digits(s.substr(6, 4)))
-    return std::nullopt;
-  Ymd d{to_int(s.substr(6, 4)), to_int(s.substr(3, 2)), to_int(s.substr(0, 2))};
-  if (!valid(d)) return std::nullopt;
-  return d;
+  if (s.size() == 10 && s[2] == '.' && s[5] == '.') {
+    std::string iso = std::string(s.substr(6, 4)) + "-" + std::string(s.substr(3, 2)) + "-" +
+                      std::string(s.substr(0, 2));
+    return parse_iso(iso);
+  }
+  return parse_iso(s);
 }
 
 std::string to_iso(const Ymd& d) {
