@@ -7,13 +7,22 @@
 #include "report/report.hpp"
 #include "support.hpp"
 
-TEST_CASE("report runs the whole chain and lists what it could not map", "[report]") {
-  auto dir = bm::test::scratch("report_small");
+namespace {
+
+// The whole chain on a fixture table, into a scratch folder of that name.
+bm::ReportResult report_of(const std::string& csv, const std::filesystem::path& dir) {
   bm::ReportOptions o;
-  o.inputs = {bm::test::data("incidents_small.csv")};
+  o.inputs = {bm::test::data(csv)};
   o.out_dir = dir.string();
   o.filter.border = "KG-TJ";
-  auto r = bm::run_report(o);
+  return bm::run_report(o);
+}
+
+}  // namespace
+
+TEST_CASE("report runs the whole chain and lists what it could not map", "[report]") {
+  auto dir = bm::test::scratch("report_small");
+  auto r = report_of("incidents_small.csv", dir);
   CHECK(r.incidents_read == 5);
   CHECK(r.incidents_mapped == 4);
   REQUIRE(r.rejected.size() == 1);
@@ -58,12 +67,7 @@ TEST_CASE("the report bundle holds links.csv and the hot-segments table", "[repo
 }
 
 TEST_CASE("a whole border or a whole country is listed, never drawn at one point", "[report]") {
-  auto dir = bm::test::scratch("report_wholes");
-  bm::ReportOptions o;
-  o.inputs = {bm::test::data("incidents_wholes.csv")};
-  o.out_dir = dir.string();
-  o.filter.border = "KG-TJ";
-  auto r = bm::run_report(o);
+  auto r = report_of("incidents_wholes.csv", bm::test::scratch("report_wholes"));
   CHECK(r.incidents_mapped == 1);
   REQUIRE(r.rejected.size() == 2);
   for (const auto& x : r.rejected) {
