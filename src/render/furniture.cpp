@@ -139,7 +139,7 @@ Box paint_north_arrow(Canvas& c, double x, double y) {
 }
 
 std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves,
-                                        bool regions) {
+                                        bool regions, bool approx_rings) {
   std::vector<LegendEntry> out;
   std::set<SegmentStatus> statuses;
   for (const auto& s : data.segments)
@@ -195,6 +195,9 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
   if (range)
     out.push_back(
         entry(LegendEntry::range, "Claims differ: fill = lowest, ring = highest", style.incident));
+  if (approx_rings)
+    out.push_back(entry(LegendEntry::approx_ring, "Placed near: ring = how far off it may be",
+                        style.incident));
   if (region)
     out.push_back(entry(LegendEntry::region_hatch, "Located only to a region", style.incident));
   return out;
@@ -289,6 +292,17 @@ Box paint_legend(Canvas& c, const std::vector<LegendEntry>& entries, double x, d
         cairo_arc(c.cr, sx, mid, 4, 0, 2 * M_PI);
         cairo_fill(c.cr);
         break;
+      case LegendEntry::approx_ring: {
+        const double dash[] = {2.0, 2.0};
+        cairo_set_dash(c.cr, dash, 2, 0);
+        cairo_arc(c.cr, sx, mid, 8, 0, 2 * M_PI);
+        cairo_set_line_width(c.cr, 0.9);
+        cairo_stroke(c.cr);
+        cairo_set_dash(c.cr, nullptr, 0, 0);
+        cairo_arc(c.cr, sx, mid, 3, 0, 2 * M_PI);
+        cairo_fill(c.cr);
+        break;
+      }
       case LegendEntry::region_hatch: {
         SavedState inner(c.cr);
         cairo_arc(c.cr, sx, mid, 7, 0, 2 * M_PI);

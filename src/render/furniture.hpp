@@ -18,7 +18,7 @@ Box paint_scale_bar(Canvas& c, const ScaleBar& sb, double x, double y);
 Box paint_north_arrow(Canvas& c, double x, double y);
 
 struct LegendEntry {
-  enum Kind { line, region_line, enclave, symbol, range, region_hatch, size_key } kind;
+  enum Kind { line, region_line, enclave, symbol, range, region_hatch, approx_ring, size_key } kind;
   std::string label;
   Color color;
   bool dashed = false;
@@ -28,7 +28,7 @@ struct LegendEntry {
 // One entry per category actually drawn (statuses active on the map date,
 // event types present, the range ring only if a toll is disputed...).
 std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves,
-                                        bool regions);
+                                        bool regions, bool approx_rings = false);
 Box legend_box(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y);
 Box paint_legend(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y);
 

@@ -532,6 +532,12 @@ class Stamps {
 
 }  // namespace
 
+double approx_ring(const Canvas& c, const Incident& i) {
+  if (i.precision != GeoPrecision::near || i.uncertainty_m <= 0 || !i.location) return 0;
+  double ring = i.uncertainty_m / c.view.metres_per_unit();
+  return ring > symbol_radius(c.style, i) + 2 ? ring : 0;
+}
+
 std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data) {
   SavedState guard(c.cr);
   std::vector<SymbolBox> boxes;
@@ -578,6 +584,20 @@ std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data) {
       cairo_stroke(c.cr);
       boxes.push_back({mi->number, {d.x - RR, d.y - RR, d.x + RR, d.y + RR}, mi->labelled});
       continue;
+    }
+    if (double ring = approx_ring(c, i); ring > 0) {
+      // Placed at a nearby known point (its district, a namesake): a dashed
+      // ring shows how far off the true place may be.
+      SavedState inner(c.cr);
+      Color faint = colour;
+      faint.a = 0.7;
+      set_color(c.cr, faint);
+      const double dash[] = {2.0, 2.0};
+      cairo_set_dash(c.cr, dash, 2, 0);
+      cairo_set_line_width(c.cr, 0.9);
+      cairo_new_path(c.cr);
+      cairo_arc(c.cr, d.x, d.y, ring, 0, 2 * M_PI);
+      cairo_stroke(c.cr);
     }
     stamps.draw(c.style, {shape, &colour, r_low, r_high, f.known && f.high > f.low}, d);
     boxes.push_back({mi->number, {d.x - R, d.y - R, d.x + R, d.y + R}, mi->labelled});

@@ -45,6 +45,9 @@ struct SymbolBox {
 };
 // Returns the symbol boxes, which labels then avoid.
 std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data);
+// Radius of the dashed "may be this far off" ring of an incident placed only
+// near its place (precision 2), in device units; 0 when none is drawn.
+double approx_ring(const Canvas& c, const Incident& incident);
 
 const Color& status_color(const Style& style, SegmentStatus status);
 

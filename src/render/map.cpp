@@ -231,6 +231,9 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     bool regions = style.show_regions && paint_regions(c, data);
     bool enclaves = style.show_enclaves && paint_enclaves(c, data);
     paint_segments(c, data);
+    bool approx_rings = false;
+    for (const auto& mi : shown.incidents)
+      approx_rings = approx_rings || approx_ring(c, *mi.incident) > 0;
     for (const auto& sb : paint_incidents(c, shown)) {
       if (!sb.labelled) continue;
       c.obstacles.push_back(sb.box);
@@ -241,7 +244,7 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
       result.obstacles.push_back(drawn(what, b));
     };
     if (style.show_legend && !style.show_claims_panel) {  // no panel: inside the frame
-      auto entries = legend_entries(shown, style, enclaves, regions);
+      auto entries = legend_entries(shown, style, enclaves, regions, approx_rings);
       Box lb = legend_box(c, entries, 0, 0);
       furniture("legend", paint_legend(c, entries, frame.x0 + 8, frame.y1 - 8 - (lb.y1 - lb.y0)));
     }
@@ -279,7 +282,7 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     // pages), outside the frame so it never hides data.
     Box claims = panel;
     if (style.show_legend) {
-      auto entries = legend_entries(shown, style, enclaves, regions);
+      auto entries = legend_entries(shown, style, enclaves, regions, approx_rings);
       for (const auto& e : entries) result.legend.push_back(e.label);
       if (style.show_claims_panel) {
         Box lb = paint_legend(c, entries, panel.x0, panel.y0);

@@ -208,7 +208,23 @@ TEST_CASE("legend entries match the categories drawn", "[render][legend]") {
   CHECK(has("Located only to a region"));  // fixture r11 has geo_precision 3
   CHECK(has("Claims differ"));             // r1, r4, r12 have conflicting tolls
   CHECK(has("Killed"));
-  CHECK_FALSE(has("Air strike"));  // not in the data: not in the legend
+  CHECK_FALSE(has("Air strike"));   // not in the data: not in the legend
+  CHECK_FALSE(has("Placed near"));  // every fixture row has its own point
+}
+
+TEST_CASE("a place known only by its district gets a ring as wide as its uncertainty",
+          "[render][legend]") {
+  auto dir = bm::test::scratch("render_near");
+  bm::ReportOptions o = fixture_report(dir, {});
+  o.inputs = {bm::test::data("incidents_near.csv")};
+  bm::RenderOptions svg;
+  svg.path = (dir / "map.svg").string();
+  o.maps = {svg};
+  auto r = bm::run_report(o);
+  REQUIRE(r.maps.size() == 1);
+  bool ring = false;
+  for (const auto& e : r.maps[0].legend) ring = ring || e.find("Placed near") != std::string::npos;
+  CHECK(ring);  // Kolkand stands at Isfara District's point, ±25 km
 }
 
 TEST_CASE("PDF pages and PNG resolution are what was asked", "[render][formats]") {
