@@ -43,6 +43,7 @@ bool in_pool(std::string_view pool, std::uint32_t off, std::uint32_t len) {
 }  // namespace
 
 bool Gazetteer::Index::open(std::shared_ptr<const void> owner, std::string_view image) {
+  if (slots_) return false;  // opened once: its places may be in use
   if (image.size() < sizeof(ImageHeader) ||
       reinterpret_cast<std::uintptr_t>(image.data()) % alignof(ImageHeader) != 0)
     return false;
@@ -82,8 +83,12 @@ bool Gazetteer::Index::open(std::shared_ptr<const void> owner, std::string_view 
   for (const CountryWord& w : country_words_)
     if (!in_pool(pool_, w.word.off, w.word.len) || !in_pool(pool_, w.iso2.off, w.iso2.len))
       return false;
-  for (const GramSlot& g : grams_)
+  bool has_empty = false;  // a probe for a missing trigram must end somewhere
+  for (const GramSlot& g : grams_) {
     if (g.begin > postings_.size() || g.count > postings_.size() - g.begin) return false;
+    has_empty = has_empty || g.key == 0;
+  }
+  if (!has_empty) return false;
   owner_ = std::move(owner);
   image_ = image;
   slots_ = std::make_unique<std::atomic<IndexedPlace*>[]>(recs_.size());

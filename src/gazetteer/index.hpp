@@ -99,7 +99,8 @@ struct Gazetteer::Index {
   void add_country(const std::string& name, const std::string& iso2);
 
   // Takes an image (built, or mapped from the cache) whose bytes `owner`
-  // keeps alive. Checks every offset; false when the image is inconsistent.
+  // keeps alive. Checks every offset; false when the image is inconsistent
+  // (or this index was opened before).
   bool open(std::shared_ptr<const void> owner, std::string_view image);
   std::string_view image() const { return image_; }
 

@@ -106,7 +106,9 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& given) 
     n = trim(n.substr(0, comma));
   }
   // Country words before or after the name, as whole words of the key.
-  std::vector<std::string> words = split(normalize_name(n), ' ');
+  // Non-ASCII names go through ICU: normalise the name once, not per use.
+  const std::string name_key = normalize_name(name);
+  std::vector<std::string> words = split(n == name ? name_key : normalize_name(n), ' ');
   if (words.size() > 1 && words.front() == "the") words.erase(words.begin());
   while (words.size() > 1 && !index_->country_of_word(words.front()).empty()) {
     if (h.country.empty()) h.country = index_->country_of_word(words.front());
@@ -120,7 +122,7 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& given) 
   std::string rebuilt;
   for (const auto& w : words) rebuilt += (rebuilt.empty() ? "" : " ") + w;
   if (rebuilt.empty() ||
-      (rebuilt == normalize_name(name) && h.country == hints.country && h.region == hints.region))
+      (rebuilt == name_key && h.country == hints.country && h.region == hints.region))
     return r;
   Resolution again = resolve_name(rebuilt, h);
   if (!again.place) return r;
@@ -306,6 +308,12 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
       r.precision =
           p.coord_precision == GeoPrecision::unknown ? GeoPrecision::settlement : p.coord_precision;
       r.uncertainty_m = p.uncertainty_m;
+      // Say so when the bundle itself marks the point as an approximation.
+      if (r.precision != GeoPrecision::settlement)
+        r.note += std::string(r.note.empty() ? "" : "; ") + p.id +
+                  "'s point is approximate (precision " +
+                  std::to_string(static_cast<int>(r.precision)) + ", ±" +
+                  std::to_string(static_cast<long>(r.uncertainty_m / 1000)) + " km)";
     }
     if (ctx.wants_area && !is_area_kind(p)) r.precision = GeoPrecision::near;
     return r;
