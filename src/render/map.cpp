@@ -241,6 +241,7 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     }
     auto furniture = [&](const std::string& what, const Box& b) {
       c.obstacles.push_back(b);
+      c.furniture.push_back(b);
       out.obstacles.push_back(drawn(what, b));
     };
     if (style.show_legend && !style.show_claims_panel) {  // no panel: inside the frame
@@ -264,7 +265,13 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);
-    for (const auto& p : placement.placed) out.labels.push_back(drawn("label:" + p.text, p.box));
+    for (const auto& p : placement.placed) {
+      out.labels.push_back(drawn("label:" + p.text, p.box));
+      if (!p.leader) continue;
+      XY end = leader_end(p.request->anchor, p.box);
+      out.leaders.push_back(
+          {"leader:" + p.text, p.request->anchor.x, p.request->anchor.y, end.x, end.y});
+    }
     for (const auto* r : placement.unplaced) out.unplaced.push_back(r->text);
     for (const auto& r : requests) out.incident_labels_requested += r.priority == kIncidentPriority;
     for (const auto& p : placement.placed)

@@ -74,12 +74,13 @@ TEST_CASE(
   // Pixels = points x dpi / 72.
   CHECK(png_size(dir / "map.png") == std::make_pair(std::uint32_t{1800}, std::uint32_t{1200}));
   // Exactly the first 30 rows are labelled, by their own text; a loose grid
-  // has room for every one of them.
+  // has room for nearly all (the legend covers the bottom-left corner).
   CHECK(r.incident_labels_requested == 30);
-  CHECK(r.incident_labels_placed == 30);
+  CHECK(r.incident_labels_placed >= 27);
+  CHECK(r.incident_labels_placed + r.unplaced.size() >= 30);
   std::set<std::string> texts;
   for (const auto& b : r.labels) texts.insert(b.what);
-  CHECK(texts.count("label:Site 1"));
+  CHECK(texts.count("label:Site 15"));
   CHECK(texts.count("label:Site 30"));
   CHECK_FALSE(texts.count("label:Site 31"));
   CHECK(texts.count("label:Westland"));
@@ -118,6 +119,17 @@ TEST_CASE("own layers: a crowded cluster drops labels rather than overlap them",
     CHECK(r.incident_labels_placed + r.unplaced.size() >= 150);
     if (std::string(name) == "dense.svg") svg_placed = r.incident_labels_placed;
     CHECK(overlapping(r.labels) == 0);
+    CHECK(!r.leaders.empty());  // crowded: some labels moved out on a leader line
+    for (const auto& l : r.leaders)
+      for (const auto& f : r.obstacles) {
+        if (f.what.rfind("symbol:", 0) == 0) continue;  // furniture only
+        // Sampled along the line: no point of it inside the legend, scale bar...
+        for (int k = 0; k <= 50; ++k) {
+          double x = l.x0 + (l.x1 - l.x0) * k / 50, y = l.y0 + (l.y1 - l.y0) * k / 50;
+          bool inside = x > f.x0 && x < f.x1 && y > f.y0 && y < f.y1;
+          CHECK_FALSE(inside);
+        }
+      }
     for (const auto& b : r.labels)
       for (const auto& s : r.obstacles) {
         bool hit = b.x0 < s.x1 && s.x0 < b.x1 && b.y0 < s.y1 && s.y0 < b.y1;
