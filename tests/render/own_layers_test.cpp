@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -194,4 +197,26 @@ TEST_CASE("own layers: SVG symbols are drawn once each and placed by <use>, whol
   }
   CHECK(defs >= 2);     // several tolls, several symbols
   CHECK(defs <= uses);  // ... but shared between incidents
+}
+
+TEST_CASE("bordermap render --json reports the incident labels placed", "[render][own_layers]") {
+  auto dir = bm::test::scratch("render_own_layers_cli");
+  std::string cmd = std::string(BORDERMAP_BINARY) + " --json -q render " +
+                    fixture("points_dense.csv") + " --countries " + fixture("countries.geojson") +
+                    " --segments " + fixture("segments.geojson") +
+                    " --label-field label --label-max 40 --size 600x450 --dpi 72 -o " +
+                    (dir / "map.png").string();
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  REQUIRE(pclose(p) == 0);
+  auto j = nlohmann::json::parse(out);
+  CHECK(j["incidents_read"] == 150);
+  CHECK(j["incidents_mapped"] == 150);
+  CHECK(j["labels"]["requested"] == 40);
+  CHECK(j["labels"]["placed"].get<int>() > 10);
+  CHECK(j["labels"]["placed"].get<int>() <= 40);
+  CHECK(j["labels"]["overlapping"] == 0);
 }
