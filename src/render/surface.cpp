@@ -159,6 +159,8 @@ int png_pixels(double points, double dpi) {
   return static_cast<int>(std::lround(points * dpi / 72.0));
 }
 
+namespace {
+
 // A large PNG is drawn in two horizontal bands at once, each by its own
 // context on its own surface over its rows of one buffer: the same drawing
 // code runs twice (label placement is deterministic, so both place the
@@ -210,6 +212,8 @@ void draw_png_bands(cairo_surface_t* image, double dpi,
   if (failed) std::rethrow_exception(failed);
   cairo_surface_mark_dirty(image);
 }
+
+}  // namespace
 
 void draw_to_file(const std::string& path, const std::string& format, PageSize page, double dpi,
                   const std::function<void(cairo_t*, bool)>& draw) {
