@@ -220,3 +220,22 @@ TEST_CASE("bordermap render --json reports the incident labels placed", "[render
   CHECK(j["labels"]["placed"].get<int>() <= 40);
   CHECK(j["labels"]["overlapping"] == 0);
 }
+
+TEST_CASE("own layers: rows without lon/lat are placed by the gazetteer or listed, not dropped",
+          "[render][own_layers]") {
+  bm::MapInputOptions o;
+  o.inputs = {fixture("mixed.csv")};
+  o.countries_file = fixture("countries.geojson");
+  auto in = bm::read_map_inputs(o);
+  CHECK(in->read == 3);
+  REQUIRE(in->incidents.size() == 2);
+  CHECK(in->incidents[0].id == "m1");
+  CHECK(in->incidents[1].id == "m2");  // Vorukh, from the gazetteer
+  REQUIRE(in->incidents[1].location);
+  CHECK(in->incidents[1].location->lon == Approx(70.58).margin(0.05));
+  CHECK(in->incidents[1].location->lat == Approx(39.85).margin(0.05));
+  REQUIRE(in->rejected.size() == 1);
+  CHECK(in->rejected[0].record == "m3");
+  CHECK(in->rejected[0].line == 4);
+  CHECK_THAT(in->rejected[0].reason, Catch::Contains("not located"));
+}
