@@ -11,7 +11,8 @@
 #    our `bordermap render` for png, svg and pdf through run_ours.sh.
 # 3. Renders once more with --json for the label counts, and prints our
 #    medians next to Mapnik's with the ratios.
-# Environment: REPS=3, BORDERMAP=build/release/bordermap (or build/dev/bordermap).
+# Environment: REPS=3 (harness runs), INTERLEAVED_REPS=5 (whole processes, both tools in
+#   turn), BORDERMAP=build/release/bordermap (or build/dev/bordermap).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
@@ -41,8 +42,9 @@ SKIP="postgis geopandas qgis export" REPS="$REPS" "$RB/run_peers.sh"
 OURS_RENDER="$OURS_RENDER" RENDER_FORMATS="png svg pdf" SIZES="10k" REPS="$REPS" "$RB/run_ours.sh"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RB/data/results/load.txt"
 
-# CPU seconds (user + sys) of whole processes, both tools, per format: less
-# sensitive than wall time to other jobs on a shared machine.
+# Whole processes of both tools, per format, interleaved (Mapnik, ours,
+# Mapnik, ...): wall and CPU seconds (user + sys) under the same load; CPU
+# is far less sensitive than wall time to other jobs on a shared machine.
 cpu="$RB/data/results/cpu.txt"; : > "$cpu"
 fill_ours() {  # fill_ours FORMAT
   local c="${OURS_RENDER//\{incidents\}/$RB/data/incidents_10k.csv}"
@@ -50,11 +52,11 @@ fill_ours() {  # fill_ours FORMAT
   c="${c//\{segments\}/$RB/data/segments.geojson}"
   printf '%s' "${c//\{out\}/$RB/data/render/cpu.$1}"
 }
-for r in $(seq "$REPS"); do
+for r in $(seq "${INTERLEAVED_REPS:-5}"); do
   for f in png:png_agg svg:svg_cairo pdf:pdf_cairo; do
-    /usr/bin/time -f "cpu_mapnik_${f%%:*} %U %S" /usr/bin/python3 "$RB/peers/mapnik_render.py" \
+    /usr/bin/time -f "cpu_mapnik_${f%%:*} %U %S %e" /usr/bin/python3 "$RB/peers/mapnik_render.py" \
       "$RB/data" "$RB/data/render/cpu" 1 "${f#*:}" 2>>"$cpu" >/dev/null
-    /usr/bin/time -f "cpu_ours_${f%%:*} %U %S" bash -c "exec $(fill_ours "${f%%:*}")" 2>>"$cpu" >/dev/null
+    /usr/bin/time -f "cpu_ours_${f%%:*} %U %S %e" bash -c "exec $(fill_ours "${f%%:*}")" 2>>"$cpu" >/dev/null
   done
 done
 
@@ -83,18 +85,21 @@ for fmt, peer, how in rows:
     o, p = med.get(f"ours_render_{fmt}"), med.get(peer)
     if o and p:
         print(f"| {fmt.upper()} | {o:.3f} | {p:.3f} | {how} (`{peer}`) | {p / o:.2f}x |")
-cpu = {}
+cpu, wall = {}, {}
 for line in open(f"{res}/cpu.txt"):
-    m = re.match(r"^(cpu_\w+) ([0-9.]+) ([0-9.]+)$", line.strip())
+    m = re.match(r"^(cpu_\w+) ([0-9.]+) ([0-9.]+) ([0-9.]+)$", line.strip())
     if m:
         cpu.setdefault(m.group(1), []).append(float(m.group(2)) + float(m.group(3)))
-print("\n| format | ours CPU s | Mapnik CPU s (whole process) | Mapnik / ours |")
-print("|---|---:|---:|---:|")
+        wall.setdefault(m.group(1), []).append(float(m.group(4)))
+print("\nWhole processes, interleaved, median of the runs:")
+print("\n| format | ours wall s | Mapnik wall s | Mapnik / ours | ours CPU s | Mapnik CPU s | Mapnik / ours |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for fmt in ("png", "svg", "pdf"):
-    o, p = cpu.get(f"cpu_ours_{fmt}"), cpu.get(f"cpu_mapnik_{fmt}")
-    if o and p:
-        o, p = statistics.median(o), statistics.median(p)
-        print(f"| {fmt.upper()} | {o:.2f} | {p:.2f} | {p / o:.2f}x |")
+    k_o, k_p = f"cpu_ours_{fmt}", f"cpu_mapnik_{fmt}"
+    if k_o in cpu and k_p in cpu:
+        wo, wp = statistics.median(wall[k_o]), statistics.median(wall[k_p])
+        co, cp = statistics.median(cpu[k_o]), statistics.median(cpu[k_p])
+        print(f"| {fmt.upper()} | {wo:.2f} | {wp:.2f} | {wp / wo:.2f}x | {co:.2f} | {cp:.2f} | {cp / co:.2f}x |")
 print(f"\nlabels: {labels['placed']} of {labels['requested']} placed, {labels['overlapping']} overlapping")
 PY
 cat "$RB/data/results/load.txt"

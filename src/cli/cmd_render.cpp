@@ -54,7 +54,10 @@ class RenderCommand : public Command {
                    "Column whose text labels each incident (e.g. label); default: place name "
                    "and callout number. Needs --countries or --segments");
     app.add_option("--label-max", map_.label_max,
-                   "Label at most N incidents, the first N in table order (order = priority)");
+                   "Label at most N incidents, the first N in table order (order = priority)")
+        ->check([](const std::string& v) {
+          return v.rfind('-', 0) == 0 ? std::string("expected a count, 0 or more") : std::string();
+        });
   }
   void run() override {
     if (auto box = parse_bbox(o_.filter.bbox)) map_.bbox = *box;

@@ -21,8 +21,9 @@ struct Canvas {
   cairo_t* cr;
   const Viewport& view;
   const Style& style;
-  Box frame;                   // the map frame in device units
-  std::vector<Box> obstacles;  // what labels must not cover
+  Box frame;                        // the map frame in device units
+  std::vector<Box> obstacles;       // what labels must not cover
+  std::vector<Box> furniture = {};  // of those, what leader lines must not cross either
 };
 
 // RAII cairo_save/cairo_restore so no state leaks between layers.

@@ -46,6 +46,27 @@ class BoxIndex {
   std::unordered_map<long, std::vector<std::size_t>> cells_;
 };
 
+// Whether the segment a-b crosses box `r` (Liang–Barsky clipping).
+bool crosses(XY a, XY b, const Box& r) {
+  double t0 = 0, t1 = 1;
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const double p[4] = {-dx, dx, -dy, dy};
+  const double q[4] = {a.x - r.x0, r.x1 - a.x, a.y - r.y0, r.y1 - a.y};
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] == 0) {
+      if (q[i] < 0) return false;
+      continue;
+    }
+    const double t = q[i] / p[i];
+    if (p[i] < 0)
+      t0 = std::max(t0, t);
+    else
+      t1 = std::min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
 struct Placer {
   Canvas& c;
   Placement& out;
@@ -97,16 +118,24 @@ bool try_place(Placer& p, const LabelRequest* r, const std::string& text) {
       double a = k * M_PI / 8;
       double cx = r->anchor.x + dist * std::cos(a), cy = r->anchor.y + dist * std::sin(a) * 0.6;
       Box b{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
-      if (p.free_at(b)) {
-        p.take(r, b, text, true);
-        return true;
-      }
+      if (!p.free_at(b)) continue;
+      // A leader line across the legend, scale bar or inset would hide it.
+      XY end = leader_end(r->anchor, b);
+      if (std::any_of(c.furniture.begin(), c.furniture.end(),
+                      [&](const Box& f) { return crosses(r->anchor, end, f); }))
+        continue;
+      p.take(r, b, text, true);
+      return true;
     }
   }
   return false;
 }
 
 }  // namespace
+
+XY leader_end(XY anchor, const Box& b) {
+  return {std::clamp(anchor.x, b.x0, b.x1), std::clamp(anchor.y, b.y0, b.y1)};
+}
 
 Placement place_labels(Canvas& c, const std::vector<LabelRequest>& requests) {
   std::vector<const LabelRequest*> order;
@@ -129,8 +158,8 @@ void draw_labels(Canvas& c, const Placement& placement) {
   SavedState guard(c.cr);
   for (const auto& p : placement.placed) {
     if (p.leader) {
-      double cx = std::clamp(p.request->anchor.x, p.box.x0, p.box.x1);
-      double cy = std::clamp(p.request->anchor.y, p.box.y0, p.box.y1);
+      XY end = leader_end(p.request->anchor, p.box);
+      double cx = end.x, cy = end.y;
       // Start the leader at the symbol's edge, not its centre.
       double dx = cx - p.request->anchor.x, dy = cy - p.request->anchor.y;
       double len = std::hypot(dx, dy);

@@ -2,7 +2,8 @@
 // Label placement with collision avoidance: each label tries candidate
 // positions around its anchor in priority order and takes the first that
 // overlaps nothing placed before it (symbols, other labels, furniture) and
-// stays inside the frame. Crowded labels move out on a leader line, then
+// stays inside the frame. Crowded labels move out on a leader line (which
+// crosses no furniture: legend, scale bar, north arrow, inset), then
 // shrink to their callout number (the claims panel is the side table);
 // labels that fit nowhere are reported, not drawn.
 #include <string>
@@ -39,6 +40,8 @@ struct Placement {
 };
 
 Placement place_labels(Canvas& c, const std::vector<LabelRequest>& requests);
+// Where a leader line from `anchor` meets the label box `b` (its nearest point).
+XY leader_end(XY anchor, const Box& b);
 void draw_labels(Canvas& c, const Placement& placement);
 
 }  // namespace bm

@@ -444,7 +444,8 @@ void draw_point_symbol(cairo_t* cr, const Style& style, const PointSymbol& s, XY
 
 // A dense map repeats a few dozen distinct symbols thousands of times: each
 // is drawn once and then stamped. On raster surfaces the stamp is a small
-// image per half-pixel offset (placed within a quarter pixel); on SVG a recording; PDF draws paths.
+// image per half-pixel offset (so placed within a quarter pixel); on SVG a
+// recording; PDF draws paths.
 class Stamps {
  public:
   explicit Stamps(cairo_t* cr) : cr_(cr) {

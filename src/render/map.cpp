@@ -223,7 +223,10 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     result.symbol_factor = k;
   }
 
-  draw_to_file(o.path, format, page, o.dpi, [&](cairo_t* cr) {
+  draw_to_file(o.path, format, page, o.dpi, [&](cairo_t* cr, bool primary) {
+    // A PNG's second band draws the same map: only one call reports it.
+    RenderResult scratch;
+    RenderResult& out = primary ? result : scratch;
     Canvas c{cr, view, style, frame, {}};
     set_color(cr, style.page);
     cairo_paint(cr);
@@ -237,11 +240,12 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     for (const auto& sb : paint_incidents(c, shown)) {
       if (!sb.labelled) continue;
       c.obstacles.push_back(sb.box);
-      result.obstacles.push_back(drawn("symbol:" + std::to_string(sb.number), sb.box));
+      out.obstacles.push_back(drawn("symbol:" + std::to_string(sb.number), sb.box));
     }
     auto furniture = [&](const std::string& what, const Box& b) {
       c.obstacles.push_back(b);
-      result.obstacles.push_back(drawn(what, b));
+      c.furniture.push_back(b);
+      out.obstacles.push_back(drawn(what, b));
     };
     if (style.show_legend && !style.show_claims_panel) {  // no panel: inside the frame
       auto entries = legend_entries(shown, style, enclaves, regions, approx_rings);
@@ -250,7 +254,7 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     }
     if (style.show_scale_bar) {
       ScaleBar sb = compute_scale_bar(view, std::min(160.0, view.width() * 0.25));
-      result.scale_bar_metres = sb.metres, result.scale_bar_points = sb.length;
+      out.scale_bar_metres = sb.metres, out.scale_bar_points = sb.length;
       furniture("scale_bar", paint_scale_bar(c, sb, frame.x1 - sb.length - 36, frame.y1 - 18));
     }
     if (style.show_north_arrow)
@@ -264,12 +268,17 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);
-    for (const auto& p : placement.placed) result.labels.push_back(drawn("label:" + p.text, p.box));
-    for (const auto* r : placement.unplaced) result.unplaced.push_back(r->text);
-    for (const auto& r : requests)
-      result.incident_labels_requested += r.priority == kIncidentPriority;
+    for (const auto& p : placement.placed) {
+      out.labels.push_back(drawn("label:" + p.text, p.box));
+      if (!p.leader) continue;
+      XY end = leader_end(p.request->anchor, p.box);
+      out.leaders.push_back(
+          {"leader:" + p.text, p.request->anchor.x, p.request->anchor.y, end.x, end.y});
+    }
+    for (const auto* r : placement.unplaced) out.unplaced.push_back(r->text);
+    for (const auto& r : requests) out.incident_labels_requested += r.priority == kIncidentPriority;
     for (const auto& p : placement.placed)
-      result.incident_labels_placed += p.request->priority == kIncidentPriority;
+      out.incident_labels_placed += p.request->priority == kIncidentPriority;
     {
       SavedState guard(cr);
       set_color(cr, style.country_line);
@@ -283,7 +292,7 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     Box claims = panel;
     if (style.show_legend) {
       auto entries = legend_entries(shown, style, enclaves, regions, approx_rings);
-      for (const auto& e : entries) result.legend.push_back(e.label);
+      for (const auto& e : entries) out.legend.push_back(e.label);
       if (style.show_claims_panel) {
         Box lb = paint_legend(c, entries, panel.x0, panel.y0);
         if (landscape)

@@ -61,6 +61,7 @@ struct RenderResult {
   double page_width = 0, page_height = 0;
   double frame[4] = {0, 0, 0, 0};   // map frame x0 y0 x1 y1
   std::vector<DrawnBox> labels;     // placed labels
+  std::vector<DrawnBox> leaders;    // leader lines: from (x0, y0) at the symbol to (x1, y1)
   std::vector<DrawnBox> obstacles;  // symbols and furniture inside the frame
   std::vector<std::string> unplaced;
   std::vector<std::string> legend;            // legend entry labels, in order

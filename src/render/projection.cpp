@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -13,11 +16,48 @@ namespace bm {
 struct Projection::Impl {
   PJ_CONTEXT* ctx = nullptr;
   PJ* pj = nullptr;
+  std::thread::id owner = std::this_thread::get_id();
   ~Impl() {
     if (pj) proj_destroy(pj);
     if (ctx) proj_context_destroy(ctx);
   }
 };
+
+namespace {
+
+// PROJ objects must not be shared between threads: another thread (a PNG
+// band, see surface.cpp) uses its own clone, made on first use and freed
+// when the thread ends. Threads end before the Projection they cloned.
+struct ThreadClones {
+  std::vector<std::pair<const void*, std::pair<PJ_CONTEXT*, PJ*>>> items;
+  ThreadClones() = default;
+  ThreadClones(const ThreadClones&) = delete;
+  ThreadClones& operator=(const ThreadClones&) = delete;
+  ~ThreadClones() {
+    for (auto& [key, clone] : items) {
+      proj_destroy(clone.second);
+      proj_context_destroy(clone.first);
+    }
+  }
+};
+thread_local ThreadClones clones;
+
+}  // namespace
+
+const PJconsts* Projection::pj() const {
+  if (std::this_thread::get_id() == impl_->owner) return impl_->pj;
+  for (const auto& [key, clone] : clones.items)
+    if (key == impl_.get()) return clone.second;
+  PJ_CONTEXT* ctx = proj_context_create();
+  proj_log_level(ctx, PJ_LOG_NONE);
+  PJ* copy = proj_clone(ctx, impl_->pj);
+  if (!copy) {
+    proj_context_destroy(ctx);
+    throw RenderError("projection '" + definition_ + "': PROJ could not copy it for a thread");
+  }
+  clones.items.push_back({impl_.get(), {ctx, copy}});
+  return copy;
+}
 
 Projection::Projection(const std::string& crs, const Bounds& extent)
     : impl_(std::make_unique<Impl>()) {
@@ -49,13 +89,13 @@ Projection& Projection::operator=(Projection&&) noexcept = default;
 
 XY Projection::forward(LonLat p) const {
   PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
-  PJ_COORD r = proj_trans(impl_->pj, PJ_FWD, c);
+  PJ_COORD r = proj_trans(const_cast<PJ*>(pj()), PJ_FWD, c);
   return {r.xy.x, r.xy.y};
 }
 
 LonLat Projection::inverse(XY p) const {
   PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
-  PJ_COORD r = proj_trans(impl_->pj, PJ_INV, c);
+  PJ_COORD r = proj_trans(const_cast<PJ*>(pj()), PJ_INV, c);
   return {r.lp.lam, r.lp.phi};
 }
 

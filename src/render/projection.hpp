@@ -6,6 +6,8 @@
 
 #include "core/geometry.hpp"
 
+struct PJconsts;  // PROJ's PJ
+
 namespace bm {
 
 struct XY {
@@ -27,6 +29,8 @@ class Projection {
   const std::string& definition() const { return definition_; }
 
  private:
+  // The PROJ object for the calling thread (the creator's, or a clone).
+  const PJconsts* pj() const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string definition_;

@@ -6,11 +6,13 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "core/error.hpp"
 #include "render/canvas.hpp"
@@ -157,8 +159,64 @@ int png_pixels(double points, double dpi) {
   return static_cast<int>(std::lround(points * dpi / 72.0));
 }
 
+namespace {
+
+// A large PNG is drawn in two horizontal bands at once, each by its own
+// context on its own surface over its rows of one buffer: the same drawing
+// code runs twice (label placement is deterministic, so both place the
+// same labels) and rasterisation, most of the time, is shared between two
+// cores. Bands meet on a pixel row, so the image equals a one-pass drawing.
+void draw_png_bands(cairo_surface_t* image, double dpi,
+                    const std::function<void(cairo_t*, bool)>& draw, const std::string& path) {
+  const int w = cairo_image_surface_get_width(image), h = cairo_image_surface_get_height(image);
+  const int stride = cairo_image_surface_get_stride(image);
+  unsigned char* data = cairo_image_surface_get_data(image);
+  cairo_surface_flush(image);
+  // Only with a core to spare: the second band repeats the placement and
+  // the symbol stamps, which on a busy machine costs more than it saves.
+  const unsigned cores = std::thread::hardware_concurrency();
+  double load = 0;
+  const bool spare = cores >= 2 && getloadavg(&load, 1) == 1 && load < cores - 0.5;
+  // BORDERMAP_PNG_BANDS=1 or 0 forces it on or off (the tests compare both).
+  const char* force = std::getenv("BORDERMAP_PNG_BANDS");
+  const bool split = h >= 600 && (force ? std::string(force) == "1" : spare);
+  const int cut = split ? h / 2 : h;
+  auto draw_band = [&](int y0, int y1, bool primary) {
+    std::unique_ptr<cairo_surface_t, SurfaceDeleter> band(cairo_image_surface_create_for_data(
+        data + static_cast<std::ptrdiff_t>(y0) * stride, CAIRO_FORMAT_ARGB32, w, y1 - y0, stride));
+    cairo_surface_set_device_offset(band.get(), 0, -y0);
+    std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(band.get()));
+    cairo_scale(cr.get(), dpi / 72.0, dpi / 72.0);
+    draw(cr.get(), primary);
+    check(cairo_status(cr.get()), path);
+    cr.reset();
+    cairo_surface_finish(band.get());
+  };
+  std::exception_ptr failed;
+  std::thread second;
+  if (split)
+    second = std::thread([&] {
+      try {
+        draw_band(cut, h, false);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+  try {
+    draw_band(0, cut, true);
+  } catch (...) {
+    if (second.joinable()) second.join();
+    throw;
+  }
+  if (second.joinable()) second.join();
+  if (failed) std::rethrow_exception(failed);
+  cairo_surface_mark_dirty(image);
+}
+
+}  // namespace
+
 void draw_to_file(const std::string& path, const std::string& format, PageSize page, double dpi,
-                  const std::function<void(cairo_t*)>& draw) {
+                  const std::function<void(cairo_t*, bool)>& draw) {
   if (format == "png" && (dpi < 10 || dpi > 1200))
     throw UsageError("--dpi " + std::to_string(dpi) + " — expected 10..1200");
   std::string tmp = path + ".tmp";
@@ -177,11 +235,12 @@ void draw_to_file(const std::string& path, const std::string& format, PageSize p
   }
   check(cairo_surface_status(surface.get()), path);
   TextSink sink;
-  {
+  if (format == "png") {
+    draw_png_bands(surface.get(), dpi, draw, path);
+  } else {
     std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
-    if (format == "png") cairo_scale(cr.get(), dpi / 72.0, dpi / 72.0);
     if (format == "svg") attach_text_sink(cr.get(), &sink);
-    draw(cr.get());
+    draw(cr.get(), true);
     check(cairo_status(cr.get()), path);
   }
   if (format == "png") write_png(surface.get(), tmp);
