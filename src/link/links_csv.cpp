@@ -11,15 +11,12 @@
 #include "core/error.hpp"
 #include "export/atomic.hpp"
 #include "ingest/csv.hpp"
+#include "link/fixed_format.hpp"
 
 namespace bm {
 namespace {
 
-void put(std::string& out, double v, int decimals) {
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  out.append(buf, r.ptr);
-}
+void put(std::string& out, double v, int decimals) { append_fixed(out, v, decimals); }
 
 void put_text(std::string& out, const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos)
