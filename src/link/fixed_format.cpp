@@ -7,6 +7,8 @@
 namespace bm {
 namespace {
 
+__extension__ typedef unsigned __int128 u128;  // GCC and Clang on 64-bit targets
+
 constexpr std::uint64_t kPow10[] = {1,         10,         100,         1000,
                                     10000,     100000,     1000000,     10000000,
                                     100000000, 1000000000, 10000000000, 100000000000};
@@ -22,12 +24,12 @@ bool fast_fixed(std::string& out, double v, int decimals) {
   const double f = std::frexp(a, &exp);
   const auto m = static_cast<std::uint64_t>(std::ldexp(f, 53));
   const int shift = 53 - exp;
-  const auto n = static_cast<unsigned __int128>(m) * kPow10[decimals];
+  const auto n = static_cast<u128>(m) * kPow10[decimals];
   std::uint64_t q = 0;
   if (a != 0 && shift < 120) {
-    const unsigned __int128 one = 1;
+    const u128 one = 1;
     q = static_cast<std::uint64_t>(n >> shift);
-    const unsigned __int128 rest = n & ((one << shift) - 1), half = one << (shift - 1);
+    const u128 rest = n & ((one << shift) - 1), half = one << (shift - 1);
     if (rest > half || (rest == half && (q & 1) != 0)) ++q;
   }
   char buf[48];
