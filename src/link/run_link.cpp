@@ -119,7 +119,7 @@ LinkRunResult run_link(const LinkRunOptions& o) {
     rows.table = read_point_table(o.input, o.threads);
   PointTable& t = rows.table;
   lap("read");
-  if (rows.killed.empty() && !t.fatalities.empty()) {
+  if (!o.summary.empty() && rows.killed.empty() && !t.fatalities.empty()) {  // only the summary
     rows.killed.reserve(t.fatalities.size());
     for (long f : t.fatalities) rows.killed.push_back(f < 0 ? KilledRange{} : KilledRange{f, f});
   }
