@@ -184,16 +184,21 @@ long parse_rows(std::string_view t, std::size_t pos, std::size_t end, const Colu
   return line;
 }
 
-// Where the first record at or after `from` starts: after the next line end
-// outside quotes. Quoting state is the parity of the quotes before it
-// (a doubled quote inside a quoted field flips it twice).
-std::size_t record_start_after(std::string_view t, std::size_t begin, std::size_t from) {
-  // memchr hops from quote to quote: one sweep for files without any.
-  bool quoted = false;
-  const char* const stop = t.data() + from;
+// Whether t[begin, end) holds an odd number of quotes: memchr hops from
+// quote to quote, one sweep for files without any.
+bool odd_quotes(std::string_view t, std::size_t begin, std::size_t end) {
+  bool odd = false;
+  const char* const stop = t.data() + end;
   for (const char* q = t.data() + begin;
        (q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(stop - q)))); ++q)
-    quoted = !quoted;
+    odd = !odd;
+  return odd;
+}
+
+// Where the first record at or after `from` starts: after the next line end
+// outside quotes; `quoted` is the quoting state at `from` (the parity of the
+// quotes before it: a doubled quote inside a quoted field flips it twice).
+std::size_t record_start_after(std::string_view t, std::size_t from, bool quoted) {
   for (std::size_t i = from; i < t.size(); ++i) {
     if (t[i] == '"') quoted = !quoted;
     if (t[i] == '\n' && !quoted) return i + 1;
@@ -274,9 +279,21 @@ PointTable parse_point_table(std::string_view text, const std::string& name, uns
   const std::size_t body = text.size() - pos;
   const std::size_t n =
       threads == 1 ? 1 : std::max<std::size_t>(1, std::min<std::size_t>(8 * threads, body >> 18));
+  // The quoting state at each nominal cut is the parity of the quotes before
+  // it, counted per stretch on every core (this first pass over the text
+  // also maps it in); each cut then moves on to the next record start.
+  std::vector<std::size_t> at(n + 1);
+  for (std::size_t k = 0; k <= n; ++k) at[k] = pos + body * k / n;
+  std::vector<char> odd(n);
+  if (n > 1)
+    for_each_task(n - 1, threads,
+                  [&](std::size_t k) { odd[k] = odd_quotes(text, at[k], at[k + 1]); });
   std::vector<std::size_t> cut{pos};
-  for (std::size_t k = 1; k < n; ++k)  // each cut starts a record: outside quotes
-    cut.push_back(record_start_after(text, cut.back(), std::max(cut.back(), pos + body * k / n)));
+  bool quoted = false;
+  for (std::size_t k = 1; k < n; ++k) {
+    quoted = quoted != (odd[k - 1] != 0);
+    cut.push_back(std::max(cut.back(), record_start_after(text, at[k], quoted)));
+  }
   cut.push_back(text.size());
   std::vector<PointTable> parts(n);
   std::vector<long> lines(n);
