@@ -72,9 +72,9 @@ Chord chord_of(const GeoEdge& e) {
 double lower_bound_m(const Vec3& p, const GeoEdge& e) { return lower_bound_m(p, chord_of(e)); }
 
 double geodesic_inverse(LonLat from, LonLat to, double* azimuth_deg) {
-  double s12 = 0, azi1 = 0, azi2 = 0;
-  geod_inverse(&wgs84(), from.lat, from.lon, to.lat, to.lon, &s12, &azi1, &azi2);
-  if (azimuth_deg) *azimuth_deg = azi1;
+  // Only what is asked for: an azimuth left out is an atan2 saved.
+  double s12 = 0;
+  geod_inverse(&wgs84(), from.lat, from.lon, to.lat, to.lon, &s12, azimuth_deg, nullptr);
   return s12;
 }
 

@@ -144,7 +144,8 @@ PointLink Linker::link_region(LonLat p, const MultiPolygon& region, const std::s
 }
 
 std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
-                                           const std::vector<std::string>& dates) const {
+                                           const std::vector<std::string>& dates,
+                                           const BlockDone& block_done) const {
   std::vector<PointLink> out(points.size());
   static const std::string none;
   unsigned n = options_.threads ? options_.threads : std::thread::hardware_concurrency();
@@ -168,7 +169,7 @@ std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
   }
   // Blocks handed out in turn keep the cores busy to the end even when one
   // of them is slowed down (the cores are shared).
-  constexpr std::size_t kBlock = 2048, kAhead = 8;
+  constexpr std::size_t kAhead = 8;
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> errors(n);
   auto work = [&](unsigned t) {
@@ -187,6 +188,7 @@ std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
           }
           out[i] = link_point_in(points[i], dates.empty() ? none : dates[i], grid.get());
         }
+        if (block_done) block_done(out, lo, hi);
       }
     } catch (...) {
       errors[t] = std::current_exception();

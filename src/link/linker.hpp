@@ -3,6 +3,7 @@
 // segment (status as of the incident's date), geodesic distances on WGS84,
 // the country the incident lies in and whether that is an enclave.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,9 +51,14 @@ class Linker {
   // Undated points get the current status (the periods still open).
   PointLink link_point(LonLat p, const std::string& date) const;
   PointLink link_region(LonLat p, const MultiPolygon& region, const std::string& date) const;
-  // Every point, on all cores; `dates` is empty or one per point.
+  // Every point, on all cores; `dates` is empty or one per point. Points go
+  // in blocks of kBlock; `block_done`, if given, is called (on the thread that
+  // linked it) with each finished block [lo, hi) of the result.
+  static constexpr std::size_t kBlock = 2048;
+  using BlockDone = std::function<void(const std::vector<PointLink>&, std::size_t, std::size_t)>;
   std::vector<PointLink> link_points(const std::vector<LonLat>& points,
-                                     const std::vector<std::string>& dates) const;
+                                     const std::vector<std::string>& dates,
+                                     const BlockDone& block_done = {}) const;
 
   // Ids of the segments some part of the region's boundary runs along
   // (within 2 km), in the status period of `date`.

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <regex>
 
 #include "core/error.hpp"
@@ -118,7 +119,7 @@ LinkRunResult run_link(const LinkRunOptions& o) {
     rows.table = read_point_table(o.input, o.threads);
   PointTable& t = rows.table;
   lap("read");
-  if (rows.killed.empty() && !t.fatalities.empty()) {
+  if (!o.summary.empty() && rows.killed.empty() && !t.fatalities.empty()) {  // only the summary
     rows.killed.reserve(t.fatalities.size());
     for (long f : t.fatalities) rows.killed.push_back(f < 0 ? KilledRange{} : KilledRange{f, f});
   }
@@ -132,7 +133,18 @@ LinkRunResult run_link(const LinkRunOptions& o) {
   Linker linker(std::move(segments), std::move(countries),
                 LinkOptions{within_m, o.as_of, o.threads});
   lap("set-up");
-  std::vector<PointLink> links = linker.link_points(t.points, t.dates);
+  // Without region rows every link is final as soon as it is made, so the
+  // table is written while the rest is still being linked.
+  bool has_regions = false;
+  for (std::size_t i = 0; i < t.precision.size() && i < t.admin1.size() && !has_regions; ++i)
+    has_regions = t.precision[i] == GeoPrecision::region && !t.admin1[i].empty();
+  std::optional<LinksCsvStream> stream;
+  if (!has_regions) stream.emplace(o.out, linker, t.ids);
+  std::vector<PointLink> links =
+      stream ? linker.link_points(t.points, t.dates,
+                                  [&](const std::vector<PointLink>& l, std::size_t lo,
+                                      std::size_t hi) { stream->block_done(l, lo, hi); })
+             : linker.link_points(t.points, t.dates);
 
   // Region-precision rows: link the region, not its representative point.
   std::vector<std::vector<std::string>> bounding;
@@ -164,7 +176,10 @@ LinkRunResult run_link(const LinkRunOptions& o) {
     }
   }
   lap("link");
-  write_links_csv(o.out, linker, t.ids, links, bounding);
+  if (stream)
+    stream->finish();
+  else
+    write_links_csv(o.out, linker, t.ids, links, bounding);
   lap("write");
   if (!o.summary.empty())
     write_summary_csv(o.summary, summarize_segments(linker, links, t.dates, rows.killed, bounding));

@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <charconv>
+#include <cmath>
+#include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "link/points_csv.hpp"
 
@@ -90,4 +95,39 @@ TEST_CASE("point tables: parsing on several threads gives the same table as on o
       CHECK(many.rejected[i].record == one.rejected[i].record);
     }
   }
+}
+
+TEST_CASE("point tables: coordinates are the correctly rounded doubles", "[link][csv]") {
+  // The reader's fast path for plain decimals must give what from_chars
+  // gives, for short and long digit strings alike.
+  std::mt19937_64 rng(7);
+  std::string text = "id,lon,lat\n";
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (int i = 0; i < 20000; ++i) {
+    const int digits = 1 + static_cast<int>(rng() % 17);
+    std::string frac;
+    for (int k = 0; k < digits; ++k) frac += static_cast<char>('0' + rng() % 10);
+    const std::string lon = (i % 3 ? "" : "-") + std::to_string(rng() % 180) + "." + frac;
+    const std::string lat = std::to_string(rng() % 90) + (i % 5 ? "." + frac.substr(0, 6) : "");
+    fields.emplace_back(lon, lat);
+    text += std::to_string(i) + "," + lon + "," + lat + "\n";
+  }
+  text += "x,5.,.5\ny,+1,2\nz,1e1,-0\n";
+  const auto t = bm::parse_point_table(text, "digits.csv", 1);
+  REQUIRE(t.ids.size() == 20002);
+  int wrong = 0;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    double lon = 0, lat = 0;
+    const auto& [a, b] = fields[i];
+    std::from_chars(a.data(), a.data() + a.size(), lon);
+    std::from_chars(b.data(), b.data() + b.size(), lat);
+    if (t.points[i].lon != lon || t.points[i].lat != lat) ++wrong;
+  }
+  CHECK(wrong == 0);
+  CHECK(t.points[20000].lon == 5.0);  // "5." and ".5" as from_chars reads them
+  CHECK(t.points[20000].lat == 0.5);
+  CHECK(t.points[20001].lon == 10.0);
+  CHECK(std::signbit(t.points[20001].lat));
+  REQUIRE(t.rejected.size() == 1);  // "+1": from_chars takes no plus sign
+  CHECK(t.rejected[0].record == "y");
 }

@@ -179,3 +179,26 @@ TEST_CASE("bordermap link --verbose: each step's time is reported", "[link][cli]
   CHECK(steps[2].rfind("link: link", 0) == 0);
   CHECK(steps[3].rfind("link: write", 0) == 0);
 }
+
+TEST_CASE("bordermap link: an output that cannot be created is an error, no partial file",
+          "[link][cli]") {
+  const std::string dir = tmp_dir();
+  const std::string in = dir + "/few.csv";
+  {
+    std::ofstream out(in);
+    out << "id,lon,lat\n1,70.5,40.1\n2,71,40.2\n";
+  }
+  bm::LinkRunOptions o;
+  o.input = in;
+  o.out = dir + "/no_such_dir/links.csv";
+  CHECK_THROWS_AS(bm::run_link(o), bm::ExportError);
+  CHECK_FALSE(std::filesystem::exists(dir + "/no_such_dir"));
+  o.out = dir + "/streamed.csv";
+  bm::run_link(o);
+  const std::string links = read_all(o.out);
+  CHECK(links.rfind("incident_id,", 0) == 0);
+  CHECK(links.find("\n1,") != std::string::npos);
+  CHECK(links.find("\n2,") != std::string::npos);
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    CHECK(e.path().filename().string().rfind(".tmp-", 0) != 0);  // no temporary file left
+}
