@@ -36,11 +36,18 @@ Bounds map_extent(const MapData& data, const RenderOptions& o) {
   return {b.min_lon - pad_lon, b.min_lat - pad_lat, b.max_lon + pad_lon, b.max_lat + pad_lat};
 }
 
+// Half the width and height of a label's box, with its halo.
+XY half_size(const Canvas& c, const std::string& text, double size) {
+  TextSize t = measure_text(c.cr, c.style.font, size, text);
+  return {t.width / 2 + 2, t.height / 2 + 1};
+}
+
 // A label point for the visible part of an area: among a grid of points in
 // the frame that fall inside the area, the one nearest their mean (so the
 // label sits in the bulk of what the reader sees, not on a sliver).
-// Returns the grid points inside the area, nearest the mean first.
-std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area) {
+// Returns the grid points inside the area: those where a label box of
+// half-size `half` fits wholly inside first, then by nearness to the mean.
+std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half) {
   std::vector<std::vector<XY>> rings;
   for (const auto& p : area)
     for (const auto& ring : p.rings) {
@@ -70,7 +77,17 @@ std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area) {
   XY mean{0, 0};
   for (const auto& h : hits) mean.x += h.x, mean.y += h.y;
   mean.x /= static_cast<double>(hits.size()), mean.y /= static_cast<double>(hits.size());
-  std::sort(hits.begin(), hits.end(), [&](const XY& a, const XY& b) {
+  // Points where the whole label box lies inside the area come first: a
+  // country's name must not straddle its border.
+  auto fits = [&](XY p) {
+    for (double dx : {-half.x, 0.0, half.x})
+      for (double dy : {-half.y, half.y})
+        if (!inside({p.x + dx, p.y + dy})) return false;
+    return true;
+  };
+  std::stable_sort(hits.begin(), hits.end(), [&](const XY& a, const XY& b) {
+    bool fa = fits(a), fb = fits(b);
+    if (fa != fb) return fa;
     return std::hypot(a.x - mean.x, a.y - mean.y) < std::hypot(b.x - mean.x, b.y - mean.y);
   });
   return hits;
@@ -115,7 +132,7 @@ std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
   if (c.style.show_region_names && c.style.show_regions)
     for (const auto& r : data.regions) {
       if (!is_focus(data, r.country)) continue;
-      auto at = visible_centre(c, r.area);
+      auto at = visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size));
       if (at.empty()) continue;
       LabelRequest q;
       q.text = r.name;
@@ -130,7 +147,8 @@ std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
     }
   if (c.style.show_country_names)
     for (const auto& country : data.countries) {
-      auto at = visible_centre(c, country.area);
+      auto at =
+          visible_centre(c, country.area, half_size(c, country.name, c.style.country_label_size));
       if (at.empty()) continue;
       LabelRequest q;
       q.text = country.name;
