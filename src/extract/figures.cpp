@@ -139,6 +139,19 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
       explicit_src = phrase_after(text, toks, i + 2, s.last, "as_per");
     } else if ((w == "citing" || w == "quoting") && via.empty()) {
       via = phrase_after(text, toks, i + 1, s.last, "citing").claimant;
+    } else if (w == "saying" && i >= s.first + 2 && toks[i - 2].lower == "with" &&
+               toks[i - 1].capital) {
+      // "..., with Yerevan saying Azerbaijani forces killed four soldiers"
+      Attribution sub;
+      sub.begin = toks[i - 1].begin;
+      sub.end = toks[i - 1].end;
+      sub.claimant = std::string(text.substr(sub.begin, sub.end - sub.begin));
+      sub.how = "said";
+      said = sub;  // the one who gives the figure, over a mutual accusation before it
+    } else if (lex::speech_verb(w) && i + 2 < s.last && toks[i + 1].lower == "each" &&
+               toks[i + 2].lower == "other") {
+      // "accused each other", "blamed each other": no one side speaks.
+      continue;
     } else if (lex::speech_verb(w) &&
                !(i > s.first && (toks[i - 1].lower == "the" || toks[i - 1].lower == "a" ||
                                  toks[i - 1].lower == "an" || toks[i - 1].lower == "its" ||

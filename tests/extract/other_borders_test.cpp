@@ -498,3 +498,10 @@ TEST_CASE("a name two villages share: the one near the article's other places",
   CHECK(incident_at(x, "am_kechut_1"));  // 3 km from Jermuk
   CHECK_FALSE(incident_at(x, "am_kechut_2"));
 }
+
+TEST_CASE("'accused each other' names no claimant; 'with X saying' does", "[extract][claims]") {
+  DocExtraction x = run("armenia_mutual.txt");
+  const ClaimMention* killed = claim(x, "killed", 4);
+  REQUIRE(killed);
+  CHECK(killed->claim.claimant == "Yerevan");
+}
