@@ -261,6 +261,20 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           break;
         }
       }
+      // "the death toll from their border conflict had risen to 81": the toll
+      // named earlier in the sentence, then a verb of rising right before.
+      if (kind.empty() && q->first >= s.first + 2 && toks[q->first - 1].lower == "to") {
+        static const char* const rise[] = {"risen",     "rose",   "rises", "climbed", "reached",
+                                           "increased", "jumped", "grown", "grew"};
+        const std::string& v = toks[q->first - 2].lower;
+        bool rising =
+            std::any_of(std::begin(rise), std::end(rise), [&](const char* r) { return v == r; });
+        for (std::size_t k = s.first; rising && k + 2 < q->first; ++k)
+          if (toks[k].lower == "toll") {
+            kind = "killed";
+            kind_at = k;
+          }
+      }
       if (!kind.empty() && q->last < s.last && lex::not_people(toks[q->last].lower)) kind.clear();
       // The noun phrase after the number: "24 people", "two dozen on the X side".
       np_end = q->last;
@@ -270,15 +284,23 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
         ++np_end;
     }
     if (kind.empty()) continue;
-    // "killed or seriously injured": one count of both kinds.
+    // "killed or seriously injured", "dozens were killed and injured": one
+    // count of both kinds (a number between makes two counts instead).
     for (std::size_t k = kind_at + 1; k + 1 < s.last && k < kind_at + 4; ++k) {
-      if (toks[k].lower != "or" && toks[k].lower != "and/or") continue;
+      if (toks[k].lower != "or" && toks[k].lower != "and/or" && toks[k].lower != "and") continue;
       std::size_t j = k + 1;
       while (j < s.last && j < k + 3 && adverb(toks[j].lower)) ++j;
       std::string other = j < s.last ? lex::casualty_kind(toks[j].lower) : "";
       if (!other.empty() && other != kind) kind = "casualties";
       break;
     }
+    // "five injured children were among the wounded": part of a figure.
+    bool part = false;
+    for (std::size_t k = std::max(kind_at, np_end) + 1; k < s.last && k < kind_at + 6; ++k)
+      if (toks[k].lower == "among" && k + 2 < s.last && toks[k + 1].lower == "the" &&
+          !lex::casualty_kind(toks[k + 2].lower).empty())
+        part = true;
+    if (part) continue;
     ClaimMention cm;
     cm.claim.kind = kind;
     cm.claim.low = q->low;

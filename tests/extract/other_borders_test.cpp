@@ -505,3 +505,16 @@ TEST_CASE("'accused each other' names no claimant; 'with X saying' does", "[extr
   REQUIRE(killed);
   CHECK(killed->claim.claimant == "Yerevan");
 }
+
+TEST_CASE("a toll that 'had risen to' N; 'killed and injured'; a part 'among the wounded'",
+          "[extract][claims]") {
+  DocExtraction x = run("armenia_toll.txt");
+  const ClaimMention* toll = claim(x, "killed", 155);
+  REQUIRE(toll);
+  CHECK(toll->claim.side == "both");
+  CHECK(claim(x, "killed", 12));
+  CHECK(claim(x, "injured", 30));
+  CHECK_FALSE(claim(x, "injured", 2));  // two of the 30
+  CHECK(claim(x, "casualties", 24));    // "dozens were killed and injured"
+  CHECK_FALSE(claim(x, "killed", 24));
+}
