@@ -150,8 +150,9 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
     // claim; a repetition that says whose people or who said it completes it.
     bool side_fits = old.side == c.side || old.side == "unknown" || c.side == "unknown";
     bool claimant_fits = old.claimant == c.claimant || old.claimant.empty() || c.claimant.empty();
+    bool group_fits = old.group == c.group || old.group.empty() || c.group.empty();
     if (old.source == c.source && old.kind == c.kind && old.low == c.low && old.high == c.high &&
-        side_fits && claimant_fits && old.approx == c.approx) {
+        side_fits && claimant_fits && group_fits && old.approx == c.approx) {
       if (old.side == "unknown") old.side = c.side;
       if (old.claimant.empty()) old.claimant = c.claimant;
       if (old.group.empty()) old.group = c.group;

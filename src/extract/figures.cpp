@@ -219,6 +219,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     std::string kind;
     std::size_t kind_at = 0, np_end = q->last;
     std::size_t window = q->last + 7;
+    bool listed = false;  // other counts stand between this one and its kind
     for (std::size_t k = q->last; k < s.last && k < window; ++k) {
       const std::string& w = toks[k].lower;
       // "three soldiers, including an officer, died": skip the aside.
@@ -228,6 +229,15 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
         if (j < s.last && toks[j].lower == ",") {
           window += j + 1 - k;
           k = j;
+          continue;
+        }
+      }
+      // "six soldiers and five civilians injured": both counts take the kind.
+      if (w == "and" && k + 1 < s.last) {
+        if (auto q2 = parse_quantity(toks, k + 1, s.last)) {
+          window += q2->last + 1 - k;
+          k = q2->last - 1;
+          listed = true;
           continue;
         }
       }
@@ -339,10 +349,19 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
       }
     }
     if (side.empty() && its && !who.country.empty()) side = who.country;
+    // "On the Kyrgyz side, two soldiers and two civilians were injured."
+    if (side.empty() && s.last - s.first > 4 && toks[s.first].lower == "on" &&
+        toks[s.first + 1].lower == "the" &&
+        (toks[s.first + 3].lower == "side" || toks[s.first + 3].lower == "sides")) {
+      std::string iso = lex::country_word(toks[s.first + 2].lower);
+      if (!iso.empty()) side = iso;
+    }
     // "one Tajik border guard was killed and three more were injured"
     bool chained =
         np_end > q->last && (toks[q->last].lower == "more" || toks[q->last].lower == "others");
     if (q->first > s.first && toks[q->first - 1].lower == "another") chained = true;
+    // "two Tajik officials killed and six soldiers and five civilians injured"
+    if (q->first > s.first && toks[q->first - 1].lower == "and") chained = true;
     if (chained && !out.empty() && side.empty() && !out.back().side_inferred &&
         out.back().claim.side != "unknown") {
       side = out.back().claim.side;
@@ -358,7 +377,8 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     cm.claimant_end = who.end;
     cm.total = cm.total || total_cue;
     out.push_back(std::move(cm));
-    i = std::max(q->last, kind_at + 1) - 1;
+    // The next counts of a list are figures of their own.
+    i = listed ? q->last - 1 : std::max(q->last, kind_at + 1) - 1;
   }
   return out;
 }

@@ -514,7 +514,19 @@ TEST_CASE("a toll that 'had risen to' N; 'killed and injured'; a part 'among the
   CHECK(toll->claim.side == "both");
   CHECK(claim(x, "killed", 12));
   CHECK(claim(x, "injured", 30));
-  CHECK_FALSE(claim(x, "injured", 2));  // two of the 30
+  CHECK_FALSE(claim(x, "injured", 3));  // three of the 30
   CHECK(claim(x, "casualties", 24));    // "dozens were killed and injured"
   CHECK_FALSE(claim(x, "killed", 24));
+  // "two Azerbaijani officers killed and six soldiers and five civilians
+  // injured": every count of the list, all Azerbaijani.
+  for (long n : {6L, 5L}) {
+    const ClaimMention* c = claim(x, "injured", n);
+    REQUIRE(c);
+    CHECK(c->claim.side == "AZ");
+  }
+  // "On the Armenian side, two soldiers and two civilians were reported injured."
+  int armenian_two = 0;
+  for (const auto& c : x.claims)
+    if (c.claim.kind == "injured" && c.claim.low == 2 && c.claim.side == "AM") ++armenian_two;
+  CHECK(armenian_two == 2);
 }
