@@ -113,14 +113,21 @@ bool is_upper_word(std::string_view text, const Token& t) {
 }  // namespace
 
 std::string find_publication_date(std::string_view text) {
-  std::string_view head = text.substr(0, 400);
+  std::string_view head = text.substr(0, 600);
   std::vector<Token> toks = tokenize(head);
+  // A line of its own that starts with the token: "18 September, 2022".
+  auto starts_line = [&](const Token& t) {
+    std::size_t k = t.begin;
+    while (k > 0 && (head[k - 1] == ' ' || head[k - 1] == '\t')) --k;
+    return k == 0 || head[k - 1] == '\n';
+  };
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
-    bool cue =
-        i == 0 || (i > 0 && (toks[i - 1].lower == "date" || toks[i - 1].lower == "published" ||
-                             toks[i - 1].lower == "updated" || toks[i - 1].lower == "posted" ||
-                             toks[i - 1].lower == "dateline"));
+    if (t.begin >= 400 && !starts_line(t)) continue;  // past the head: only whole date lines
+    bool cue = i == 0 || starts_line(t) ||
+               (i > 0 && (toks[i - 1].lower == "date" || toks[i - 1].lower == "published" ||
+                          toks[i - 1].lower == "updated" || toks[i - 1].lower == "posted" ||
+                          toks[i - 1].lower == "dateline"));
     // "Published: ...", "Published On ...", "Updated on: ..."
     for (std::size_t back = 2; back <= 3 && back <= i; ++back) {
       const std::string& w = toks[i - back].lower;
@@ -151,9 +158,11 @@ std::string find_publication_date(std::string_view text) {
     if (!cue) continue;
     if (t.kind == TokKind::number) {
       if (auto d = parse_numeric_date(head.substr(t.begin, t.end - t.begin))) return to_iso(*d);
-      // 16 September 2022
-      if (i + 2 < toks.size() && lex::month(toks[i + 1].lower) && all_digits(toks[i + 2].lower)) {
-        Ymd d{to_int(toks[i + 2].lower), lex::month(toks[i + 1].lower), to_int(t.lower)};
+      // 16 September 2022, 18 September, 2022
+      std::size_t y = i + 2;
+      if (y < toks.size() && toks[y].lower == ",") ++y;
+      if (y < toks.size() && lex::month(toks[i + 1].lower) && all_digits(toks[y].lower)) {
+        Ymd d{to_int(toks[y].lower), lex::month(toks[i + 1].lower), to_int(t.lower)};
         if (valid(d)) return to_iso(d);
       }
     } else if (int m = lex::month(t.lower); m && i + 1 < toks.size()) {

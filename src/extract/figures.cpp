@@ -108,7 +108,14 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
   said.claimant = std::string(text.substr(said.begin, said.end - said.begin));
   said.how = "said";
   std::string lw = lower_ascii(said.claimant);
-  if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side") {
+  // "the ministry said" after "the Kyrgyz health ministry said": the same one.
+  bool same_body = false;
+  for (std::string_view body : {"ministry", "committee", "service", "agency", "office",
+                                "government", "authorities", "army", "military"})
+    if (lw == "the " + std::string(body) &&
+        lower_ascii(previous.claimant).find(body) != std::string::npos)
+      same_body = true;
+  if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side" || same_body) {
     if (previous.claimant.empty()) return {};
     Attribution p = previous;
     p.how = "pronoun";

@@ -530,3 +530,13 @@ TEST_CASE("a toll that 'had risen to' N; 'killed and injured'; a part 'among the
     if (c.claim.kind == "injured" && c.claim.low == 2 && c.claim.side == "AM") ++armenian_two;
   CHECK(armenian_two == 2);
 }
+
+TEST_CASE("a date on a line of its own dates the page; 'the ministry' is the ministry named before",
+          "[extract][dates][claims]") {
+  DocExtraction x = run("armenia_dateline.txt");
+  CHECK(x.publication_date == "2022-09-14");
+  const ClaimMention* hurt = claim(x, "injured", 30);
+  REQUIRE(hurt);
+  CHECK(hurt->claim.claimant == "The Armenian defence ministry");
+  CHECK(hurt->claim.side == "AM");
+}
