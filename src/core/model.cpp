@@ -31,4 +31,17 @@ bool active_on(const BorderSegment& s, const std::string& iso_date) {
   return true;
 }
 
+// "2022-09-14 to 2022-09-19" (one date when all are the same day), for
+// map subtitles.
+std::string date_span(const std::vector<Incident>& incidents) {
+  std::string lo, hi;
+  for (const auto& i : incidents) {
+    if (i.date.start.empty()) continue;
+    if (lo.empty() || i.date.start < lo) lo = i.date.start;
+    std::string end = i.date.end.empty() ? i.date.start : i.date.end;
+    if (hi.empty() || end > hi) hi = end;
+  }
+  return lo == hi ? lo : lo + " to " + hi;
+}
+
 }  // namespace bm

@@ -131,5 +131,7 @@ struct Rejection {
 std::string to_string(SegmentStatus s);
 SegmentStatus segment_status_from(const std::string& s);
 bool active_on(const BorderSegment& s, const std::string& iso_date);
+// The dates the incidents span: "2022-09-14 to 2022-09-19".
+std::string date_span(const std::vector<Incident>& incidents);
 
 }  // namespace bm

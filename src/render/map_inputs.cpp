@@ -65,17 +65,6 @@ bool filter_may_drop(const std::vector<Incident>& incidents, const IncidentFilte
   });
 }
 
-std::string date_span(const std::vector<Incident>& incidents) {
-  std::string lo, hi;
-  for (const auto& i : incidents) {
-    if (i.date.start.empty()) continue;
-    if (lo.empty() || i.date.start < lo) lo = i.date.start;
-    std::string end = i.date.end.empty() ? i.date.start : i.date.end;
-    if (hi.empty() || end > hi) hi = end;
-  }
-  return lo == hi ? lo : lo + " to " + hi;
-}
-
 }  // namespace
 
 std::string incident_field(const Incident& i, const std::string& field) {

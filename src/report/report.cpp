@@ -120,17 +120,6 @@ void write_rejected(const std::string& path, const std::vector<Rejection>& rejec
   });
 }
 
-std::string date_span(const std::vector<Incident>& incidents) {
-  std::string lo, hi;
-  for (const auto& i : incidents) {
-    if (i.date.start.empty()) continue;
-    if (lo.empty() || i.date.start < lo) lo = i.date.start;
-    std::string end = i.date.end.empty() ? i.date.start : i.date.end;
-    if (hi.empty() || end > hi) hi = end;
-  }
-  return lo == hi ? lo : lo + " to " + hi;
-}
-
 }  // namespace
 
 std::string default_incidents_path() { return data_root() + "/geodata/incidents/kgtj_2022-09.csv"; }
