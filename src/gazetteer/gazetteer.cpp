@@ -83,4 +83,14 @@ Gazetteer Gazetteer::from_bundle(const Bundle& bundle) {
   return g;
 }
 
+void apply_resolution(Incident& i, const Resolution& r) {
+  i.location = r.location;
+  i.place_id = r.place->id;
+  i.resolved_name = r.place->name;
+  i.resolve_note = r.note;
+  i.uncertainty_m = r.uncertainty_m;
+  // A place placed at its parent area is only as precise as that area.
+  if (static_cast<int>(r.precision) > static_cast<int>(i.precision)) i.precision = r.precision;
+}
+
 }  // namespace bm

@@ -98,4 +98,8 @@ class Gazetteer {
   std::unique_ptr<Index> index_;
 };
 
+// Puts a resolved place on an incident: point, id, name, note, uncertainty,
+// and a precision no better than the resolution's.
+void apply_resolution(Incident& incident, const Resolution& r);
+
 }  // namespace bm

@@ -40,12 +40,7 @@ void locate(std::vector<Incident>& incidents, const std::string& file,
                                 "it) — add lon/lat or a better-known place name"});
         continue;
       }
-      i.location = r.location;
-      i.place_id = r.place->id;
-      i.resolved_name = r.place->name;
-      i.resolve_note = r.note;
-      i.uncertainty_m = r.uncertainty_m;
-      if (static_cast<int>(r.precision) > static_cast<int>(i.precision)) i.precision = r.precision;
+      apply_resolution(i, r);
     }
     kept.push_back(std::move(i));
   }

@@ -100,13 +100,7 @@ void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, cons
       i.resolve_note = why;
       continue;
     }
-    i.location = r.location;
-    i.place_id = r.place->id;
-    i.resolved_name = r.place->name;
-    i.resolve_note = r.note;
-    i.uncertainty_m = r.uncertainty_m;
-    // A place placed at its parent area is only as precise as that area.
-    if (static_cast<int>(r.precision) > static_cast<int>(i.precision)) i.precision = r.precision;
+    apply_resolution(i, r);
     const Place* area_of = r.parent ? r.parent : r.place;
     if (i.precision == GeoPrecision::region && area_of->area) areas[i.id] = area_of->area;
   }
