@@ -5,7 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "core/error.hpp"
-#include "export/atomic.hpp"
+#include "io/atomic.hpp"
 #include "extract/extractor.hpp"
 #include "extract/output.hpp"
 #include "gazetteer/gazetteer.hpp"

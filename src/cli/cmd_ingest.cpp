@@ -5,10 +5,10 @@
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "core/error.hpp"
-#include "export/atomic.hpp"
+#include "io/atomic.hpp"
 #include "geodata/bundle.hpp"
 #include "ingest/country_check.hpp"
-#include "ingest/csv.hpp"
+#include "io/csv.hpp"
 #include "ingest/ingest.hpp"
 
 namespace bm::cli {

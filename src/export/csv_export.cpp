@@ -6,9 +6,9 @@
 #include <map>
 
 #include "core/error.hpp"
-#include "export/atomic.hpp"
-#include "ingest/csv.hpp"
-#include "ingest/incidents_csv.hpp"
+#include "io/atomic.hpp"
+#include "io/csv.hpp"
+#include "io/incidents_csv.hpp"
 
 namespace bm {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "core/error.hpp"
 #include "geodata/gdal.hpp"
-#include "ingest/incidents_csv.hpp"
+#include "io/incidents_csv.hpp"
 
 namespace bm {
 namespace {

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "export/atomic.hpp"
+#include "io/atomic.hpp"
 #include "geodata/bundle.hpp"
 
 namespace bm {

@@ -4,7 +4,7 @@
 
 #include <ostream>
 
-#include "ingest/incidents_csv.hpp"
+#include "io/incidents_csv.hpp"
 
 namespace bm::extract {
 namespace {

@@ -13,7 +13,7 @@
 #include <memory>
 
 #include "core/error.hpp"
-#include "export/atomic.hpp"
+#include "io/atomic.hpp"
 #include "gazetteer/index.hpp"
 
 namespace bm {

@@ -18,18 +18,6 @@ void set_spatial_filter(OGRLayer& l, const Bounds& b) {
 
 }  // namespace
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(sep, start);
-    if (end == std::string::npos) end = s.size();
-    if (end > start) out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 std::string data_root() {
   if (const char* home = std::getenv("BORDERMAP_HOME"); home && *home) return home;
   return BORDERMAP_SOURCE_DIR;

@@ -4,25 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "core/country.hpp"
 #include "core/geometry.hpp"
 #include "core/model.hpp"
+#include "core/strings.hpp"
 
 namespace bm {
-
-struct Country {
-  std::string iso2;
-  std::string iso3;
-  std::string name;
-  MultiPolygon area;
-};
-
-struct Region {
-  std::string id;
-  std::string name;
-  std::vector<std::string> alt_names;
-  std::string country;
-  MultiPolygon area;
-};
 
 // Where the project's data lives: $BORDERMAP_HOME, else the source tree.
 std::string data_root();
@@ -42,7 +29,5 @@ class Bundle {
  private:
   std::string path_;
 };
-
-std::vector<std::string> split(const std::string& s, char sep);
 
 }  // namespace bm

@@ -9,10 +9,11 @@
 #include "ingest/backends.hpp"
 #include "ingest/countries.hpp"
 #include "ingest/dates.hpp"
-#include "ingest/table_rows.hpp"
-#include "ingest/values.hpp"
+#include "io/table_rows.hpp"
+#include "io/values.hpp"
 
 namespace bm::ingest {
+using namespace bm::io;  // the shared value parsers and record loop
 namespace {
 
 // Columns copied into our own fields verbatim; every other non-empty column

@@ -6,9 +6,10 @@
 #include <map>
 #include <mutex>
 
-#include "ingest/values.hpp"
+#include "io/values.hpp"
 
 namespace bm::ingest {
+using namespace bm::io;  // the shared value parsers and record loop
 namespace {
 
 // Names the datasets use that differ from ICU's English display names.

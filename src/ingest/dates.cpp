@@ -4,9 +4,10 @@
 #include <cstdio>
 #include <regex>
 
-#include "ingest/values.hpp"
+#include "io/values.hpp"
 
 namespace bm::ingest {
+using namespace bm::io;  // the shared value parsers and record loop
 namespace {
 
 namespace ch = std::chrono;

@@ -6,10 +6,11 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "ingest/csv.hpp"
-#include "ingest/values.hpp"
+#include "io/csv.hpp"
+#include "io/values.hpp"
 
 namespace bm::ingest {
+using namespace bm::io;  // the shared value parsers and record loop
 
 const std::vector<std::string> kMappableFields = {
     "id",      "date",    "date_end", "date_precision", "place",      "admin1",

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "ingest/incidents_csv.hpp"
+#include "io/incidents_csv.hpp"
 
 namespace bm::ingest {
 

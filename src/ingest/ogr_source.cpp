@@ -14,9 +14,10 @@
 #include "geodata/gdal.hpp"
 #include "ingest/backends.hpp"
 #include "ingest/dates.hpp"
-#include "ingest/values.hpp"
+#include "io/values.hpp"
 
 namespace bm::ingest {
+using namespace bm::io;  // the shared value parsers and record loop
 namespace {
 
 // The names analysts' tables commonly use for each of our fields, tried in

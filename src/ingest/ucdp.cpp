@@ -9,10 +9,11 @@
 #include "ingest/backends.hpp"
 #include "ingest/countries.hpp"
 #include "ingest/dates.hpp"
-#include "ingest/table_rows.hpp"
-#include "ingest/values.hpp"
+#include "io/table_rows.hpp"
+#include "io/values.hpp"
 
 namespace bm::ingest {
+using namespace bm::io;  // the shared value parsers and record loop
 namespace {
 
 const char* const kCopied[] = {"id",    "where_coordinates", "where_description",

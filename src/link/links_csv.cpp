@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "core/error.hpp"
-#include "export/atomic.hpp"
-#include "ingest/csv.hpp"
+#include "io/atomic.hpp"
+#include "io/csv.hpp"
 #include "link/fixed_format.hpp"
 
 namespace bm {

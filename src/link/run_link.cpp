@@ -12,7 +12,8 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/normalize.hpp"
 #include "geodata/bundle.hpp"
-#include "ingest/incidents_csv.hpp"
+#include "ingest/ingest.hpp"
+#include "io/incidents_csv.hpp"
 #include "link/linker.hpp"
 #include "link/links_csv.hpp"
 #include "link/points_csv.hpp"
@@ -39,7 +40,7 @@ struct Rows {
 
 Rows read_incident_schema(const std::string& path, const Bundle& bundle) {
   Rows rows;
-  IncidentTable t = read_incidents_csv_file(path);
+  IncidentTable t = ingest::read(path, {});
   rows.table.rejected = t.rejected;
   Gazetteer gaz = Gazetteer::from_bundle(bundle);
   for (auto& i : t.incidents) {

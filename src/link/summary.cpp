@@ -5,8 +5,8 @@
 #include <map>
 
 #include "core/error.hpp"
-#include "export/atomic.hpp"
-#include "ingest/csv.hpp"
+#include "io/atomic.hpp"
+#include "io/csv.hpp"
 
 namespace bm {
 namespace {

@@ -8,7 +8,8 @@
 #include "core/error.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
-#include "ingest/incidents_csv.hpp"
+#include "ingest/ingest.hpp"
+#include "io/incidents_csv.hpp"
 #include "link/segments_file.hpp"
 #include "render/own_layers.hpp"
 
@@ -96,7 +97,7 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
     return l;
   });
   for (const auto& path : o.inputs) {
-    IncidentTable t = read_incidents_csv_file(path);
+    IncidentTable t = ingest::read(path, {});
     out->read += t.incidents.size() + t.rejected.size();
     out->rejected.insert(out->rejected.end(), t.rejected.begin(), t.rejected.end());
     // Dates first when the gazetteer has work to do (no resolving of rows

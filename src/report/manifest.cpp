@@ -5,7 +5,7 @@
 
 #include "core/checksum.hpp"
 #include "core/error.hpp"
-#include "export/atomic.hpp"
+#include "io/atomic.hpp"
 #include "geodata/bundle_info.hpp"
 #include "report/report.hpp"
 

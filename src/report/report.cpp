@@ -7,12 +7,13 @@
 #include <memory>
 
 #include "core/error.hpp"
-#include "export/atomic.hpp"
+#include "io/atomic.hpp"
 #include "export/export.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
-#include "ingest/csv.hpp"
-#include "ingest/incidents_csv.hpp"
+#include "io/csv.hpp"
+#include "ingest/ingest.hpp"
+#include "io/incidents_csv.hpp"
 #include "link/linker.hpp"
 #include "render/map.hpp"
 #include "report/link_tables.hpp"
@@ -127,7 +128,7 @@ Chain run_chain(const ReportOptions& o) {
   Gazetteer gaz = Gazetteer::from_bundle(bundle);
   RegionAreas areas;
   for (const auto& path : inputs) {
-    IncidentTable t = read_incidents_csv_file(path);
+    IncidentTable t = ingest::read(path, {});
     result.incidents_read += t.incidents.size() + t.rejected.size();
     result.rejected.insert(result.rejected.end(), t.rejected.begin(), t.rejected.end());
     apply_filter(t.incidents, o.filter, path, result.rejected);  // dates first: cheap

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "export/atomic.hpp"
+#include "io/atomic.hpp"
 #include "support.hpp"
 
 TEST_CASE("atomic writes go through a temporary file beside the target", "[export]") {

@@ -7,13 +7,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "ingest/ingest.hpp"
 #include "core/error.hpp"
 #include "export/csv_export.hpp"
 #include "export/export.hpp"
 #include "export/geojson.hpp"
 #include "geodata/gdal.hpp"
-#include "ingest/csv.hpp"
-#include "ingest/incidents_csv.hpp"
+#include "io/csv.hpp"
+#include "io/incidents_csv.hpp"
 #include "report/report.hpp"
 #include "support.hpp"
 
@@ -25,7 +26,7 @@ std::string fixture() {
 
 bm::ExportData tricky_data() {
   bm::ExportData d;
-  bm::IncidentTable t = bm::read_incidents_csv_file(fixture());
+  bm::IncidentTable t = bm::ingest::read(fixture(), {});
   REQUIRE(t.rejected.empty());
   d.incidents = t.incidents;
   bm::Link k;

@@ -5,7 +5,8 @@
 
 #include <cstdlib>
 
-#include "ingest/incidents_csv.hpp"
+#include "ingest/ingest.hpp"
+#include "io/incidents_csv.hpp"
 #include "support.hpp"
 
 using namespace bm;
@@ -29,7 +30,7 @@ TEST_CASE("extract writes a CSV that ingest reads and JSON with evidence", "[ext
   std::string in =
       test::data("extract/armenia_azerbaijan.html") + " " + test::data("extract/india_china.txt");
   REQUIRE(run("extract " + in + " -o " + csv + " --evidence " + js + " 2>/dev/null") == 0);
-  IncidentTable t = read_incidents_csv_file(csv);
+  IncidentTable t = ingest::read(csv, {});
   CHECK(t.rejected.empty());
   REQUIRE(t.incidents.size() >= 3);
   bool kapan = false;

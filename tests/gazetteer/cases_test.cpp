@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "gazetteer/world.hpp"
-#include "ingest/csv.hpp"
+#include "io/csv.hpp"
 #include "support.hpp"
 
 TEST_CASE("gazetteer resolves the spellings of cases.csv", "[gazetteer]") {

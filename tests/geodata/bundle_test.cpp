@@ -11,7 +11,7 @@
 #include "geodata/bundle_info.hpp"
 #include "geom/border.hpp"
 #include "geom/locator.hpp"
-#include "ingest/csv.hpp"
+#include "io/csv.hpp"
 
 namespace {
 

@@ -5,7 +5,8 @@
 #include <regex>
 #include <set>
 
-#include "ingest/incidents_csv.hpp"
+#include "ingest/ingest.hpp"
+#include "io/incidents_csv.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -47,7 +48,7 @@ bool ends_with(const std::string& s, const std::string& tail) {
 
 TEST_CASE("the bundled Sep 2022 incident table is complete, sourced and keeps conflicting claims",
           "[ingest]") {
-  auto t = bm::read_incidents_csv_file(bm::default_incidents_path());
+  auto t = bm::ingest::read(bm::default_incidents_path(), {});
   for (const auto& r : t.rejected) FAIL_CHECK(r.file << ":" << r.line << ": " << r.reason);
   REQUIRE(t.rejected.empty());
   REQUIRE(t.incidents.size() >= 10);

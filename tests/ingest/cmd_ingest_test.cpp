@@ -5,7 +5,8 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "ingest/incidents_csv.hpp"
+#include "ingest/ingest.hpp"
+#include "io/incidents_csv.hpp"
 #include "support.hpp"
 
 namespace {
@@ -28,7 +29,7 @@ TEST_CASE("bordermap ingest writes ACLED and UCDP rows as one incident CSV", "[i
   std::string err = bm::test::slurp(dir / "err.txt");
   CHECK_THAT(err, Catch::Contains("read 10 records, used 7, rejected 3"));
   CHECK_THAT(err, Catch::Contains("acled_2023.csv:7: KGZ9004: column 'event_date'"));
-  auto t = bm::read_incidents_csv_file(out.string());
+  auto t = bm::ingest::read(out.string(), {});
   REQUIRE(t.rejected.empty());
   REQUIRE(t.incidents.size() == 7);
   std::string rejected = bm::test::slurp(dir / "rejected.csv");
@@ -50,7 +51,7 @@ TEST_CASE("bordermap ingest writes to stdout and refuses a bad --map", "[ingest]
                   " --map date=EVENT_DT,place=LOC,lon=LON_DD,lat=LAT_DD -o - >" +
                   (dir / "out.csv").string(),
               dir / "err.txt") == 0);
-  auto t = bm::read_incidents_csv_file((dir / "out.csv").string());
+  auto t = bm::ingest::read((dir / "out.csv").string(), {});
   CHECK(t.incidents.size() == 2);
   CHECK(run("ingest " + bm::test::data("ingest/generic.csv") + " --map when=EVENT_DT -o -",
             dir / "err2.txt") == 2);
@@ -82,7 +83,7 @@ TEST_CASE("bordermap ingest writes into a pipe in place, never renaming over it"
                     fifo.string() + " 2>" + (dir / "err.txt").string() + "; rc=$?; wait; exit $rc";
   REQUIRE(std::system(("sh -c '" + cmd + "'").c_str()) == 0);
   CHECK(std::filesystem::is_fifo(fifo));
-  CHECK(bm::read_incidents_csv_file(copy.string()).incidents.size() == 3);
+  CHECK(bm::ingest::read(copy.string(), {}).incidents.size() == 3);
 }
 
 TEST_CASE("bordermap ingest reads a GeoJSON from stdin", "[ingest][cli]") {
@@ -95,7 +96,7 @@ TEST_CASE("bordermap ingest reads a GeoJSON from stdin", "[ingest][cli]") {
   REQUIRE(run("ingest - --no-country-check -o " + (dir / "out.csv").string() + " <" +
                   (dir / "in.geojson").string(),
               dir / "err.txt") == 0);
-  auto t = bm::read_incidents_csv_file((dir / "out.csv").string());
+  auto t = bm::ingest::read((dir / "out.csv").string(), {});
   REQUIRE(t.incidents.size() == 1);
   CHECK(t.incidents[0].place == "Ворух");
   CHECK(t.incidents[0].claims.at(0).claimant == "stdin");

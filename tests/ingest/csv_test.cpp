@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "ingest/csv.hpp"
+#include "io/csv.hpp"
 
 TEST_CASE("CSV fields may hold quotes, commas and newlines", "[ingest][csv]") {
   std::istringstream in("a,b\n\"x, \"\"y\"\"\",\"line1\nline2\"\nplain,last\n");

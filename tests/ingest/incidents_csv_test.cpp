@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "ingest/incidents_csv.hpp"
+#include "io/incidents_csv.hpp"
 
 namespace {
 const char* kHeader =

@@ -1,4 +1,4 @@
-#include "export/atomic.hpp"
+#include "io/atomic.hpp"
 
 #include <unistd.h>
 #include <filesystem>

@@ -22,8 +22,6 @@ extern const std::vector<std::string> kIncidentColumns;
 // Reads our schema; malformed rows go to `rejected` with file:line and a
 // reason, the rest are still read.
 IncidentTable read_incidents_csv(std::istream& in, const std::string& name);
-// Reads a file in any format ingest knows (detected from its content).
-IncidentTable read_incidents_csv_file(const std::string& path);
 
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents);
 

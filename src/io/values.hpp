@@ -3,7 +3,7 @@
 // and the text clean-ups. Failures throw InputError naming the column.
 #include <string>
 
-namespace bm::ingest {
+namespace bm::io {
 
 std::string trim(const std::string& s);
 std::string lower(std::string s);
@@ -14,4 +14,4 @@ long parse_long(const std::string& s, const std::string& column);
 // Degrees within ±limit; throws InputError naming `column`.
 double parse_degrees(const std::string& s, const std::string& column, double limit);
 
-}  // namespace bm::ingest
+}  // namespace bm::io

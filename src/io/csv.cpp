@@ -1,4 +1,4 @@
-#include "ingest/csv.hpp"
+#include "io/csv.hpp"
 
 #include <istream>
 #include <ostream>

@@ -1,4 +1,4 @@
-#include "ingest/incidents_csv.hpp"
+#include "io/incidents_csv.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -6,11 +6,10 @@
 #include <regex>
 
 #include "core/error.hpp"
-#include "geodata/bundle.hpp"
-#include "ingest/csv.hpp"
-#include "ingest/ingest.hpp"
-#include "ingest/table_rows.hpp"
-#include "ingest/values.hpp"
+#include "core/strings.hpp"
+#include "io/csv.hpp"
+#include "io/table_rows.hpp"
+#include "io/values.hpp"
 
 namespace bm {
 namespace {
@@ -71,8 +70,7 @@ Incident parse_row(const csv::Table& t) {
   if (!lon.empty() || !lat.empty()) {
     if (lon.empty() || lat.empty())
       throw InputError("only one of 'lon' and 'lat' is given — give both or neither");
-    inc.location =
-        LonLat{ingest::parse_degrees(lon, "lon", 180), ingest::parse_degrees(lat, "lat", 90)};
+    inc.location = LonLat{io::parse_degrees(lon, "lon", 180), io::parse_degrees(lat, "lat", 90)};
   }
   if (const std::string& p = t.get("geo_precision"); !p.empty()) {
     if (p != "1" && p != "2" && p != "3")
@@ -164,13 +162,7 @@ IncidentTable read_incidents_csv(std::istream& in, const std::string& name) {
           at(name, 1,
              std::string("no column '") + required +
                  "' — is this a bordermap incident CSV? (see README, \"Incident CSV\")"));
-  return ingest::read_rows(t, "id", parse_row);
-}
-
-IncidentTable read_incidents_csv_file(const std::string& path) {
-  // Whatever format ingest recognises, so `report` takes an ACLED or UCDP
-  // export (or a GeoPackage) as readily as our own CSV.
-  return ingest::read(path, {});
+  return io::read_rows(t, "id", parse_row);
 }
 
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents) {

@@ -1,11 +1,11 @@
-#include "ingest/values.hpp"
+#include "io/values.hpp"
 
 #include <cctype>
 #include <cmath>
 
 #include "core/error.hpp"
 
-namespace bm::ingest {
+namespace bm::io {
 
 std::string trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t\r\n");
@@ -54,4 +54,4 @@ double parse_degrees(const std::string& text, const std::string& column, double 
   return v;
 }
 
-}  // namespace bm::ingest
+}  // namespace bm::io

@@ -4,10 +4,10 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "ingest/csv.hpp"
-#include "ingest/incidents_csv.hpp"
+#include "io/csv.hpp"
+#include "io/incidents_csv.hpp"
 
-namespace bm::ingest {
+namespace bm::io {
 
 template <class Parse>
 IncidentTable read_rows(csv::Table& t, const std::string& id_column, Parse parse) {
@@ -32,4 +32,4 @@ IncidentTable read_rows(csv::Table& t, const std::string& id_column, Parse parse
   return out;
 }
 
-}  // namespace bm::ingest
+}  // namespace bm::io
