@@ -6,6 +6,10 @@
 
 namespace bm::test {
 
+std::string data(const std::string& name) {
+  return std::string(BORDERMAP_TEST_DATA) + "/" + name;
+}
+
 std::filesystem::path scratch(const std::string& name) {
   const char* base = std::getenv("BORDERMAP_TMP");
   std::filesystem::path dir = std::filesystem::path(base ? base : "/tmp/bordermap-tests") / name;

@@ -5,9 +5,8 @@
 
 namespace bm::test {
 
-inline std::string data(const std::string& name) {
-  return std::string(BORDERMAP_TEST_DATA) + "/" + name;
-}
+// A fixture under tests/data/.
+std::string data(const std::string& name);
 
 // A fresh, empty directory for one test's outputs.
 std::filesystem::path scratch(const std::string& name);
