@@ -220,9 +220,10 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
   for (const auto& mi : data.incidents) {
     if (!mi.incident->location) continue;
     XY d = view.to_device(*mi.incident->location);
-    if (d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1)
+    if (d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1) {
       shown.incidents.push_back(mi);
-    else
+      result.marks.push_back({"incident:" + mi.incident->id, d.x, d.y, d.x, d.y});
+    } else
       outside.push_back(mi.number);
   }
   if (o.label_max >= 0)

@@ -5,8 +5,8 @@
 
 #include "core/checksum.hpp"
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "geodata/bundle_info.hpp"
+#include "io/atomic.hpp"
 #include "report/report.hpp"
 
 namespace bm {
@@ -27,10 +27,16 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
   m["software"] = {{"name", "bordermap"}, {"version", BORDERMAP_VERSION}};
   m["inputs"] = nlohmann::json::array();
   for (const auto& in : inputs) m["inputs"].push_back(file_entry(in));
-  m["options"] = {
-      {"style", o.style},      {"title", o.title},        {"formats", o.formats},
-      {"from", o.filter.from}, {"to", o.filter.to},       {"border", o.filter.border},
-      {"bbox", o.filter.bbox}, {"as_of", o.filter.as_of}, {"attribution", o.attribution}};
+  m["options"] = {{"style", o.style},
+                  {"title", o.title},
+                  {"formats", o.formats},
+                  {"from", o.filter.from},
+                  {"to", o.filter.to},
+                  {"border", o.filter.border},
+                  {"bbox", o.filter.bbox},
+                  {"as_of", o.filter.as_of},
+                  {"attribution", o.attribution},
+                  {"by", o.by}};
   nlohmann::json data = describe_bundle(bundle_path);
   data["sha256"] = sha256_file(bundle_path);
   m["data"] = data;
@@ -46,7 +52,8 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
   m["outputs"] = nlohmann::json::array();
   for (const auto& w : r.written) {
     nlohmann::json e = file_entry(w);
-    e["path"] = std::filesystem::path(w).filename().string();  // relative to the bundle
+    // Relative to the bundle (by-day/ maps keep their folder).
+    e["path"] = std::filesystem::path(w).lexically_relative(o.out_dir).generic_string();
     m["outputs"].push_back(e);
   }
   return m;

@@ -7,12 +7,14 @@
 #include <memory>
 
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "export/export.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
-#include "io/csv.hpp"
+#include "html/periods.hpp"
+#include "html/report_page.hpp"
 #include "ingest/ingest.hpp"
+#include "io/atomic.hpp"
+#include "io/csv.hpp"
 #include "io/incidents_csv.hpp"
 #include "link/linker.hpp"
 #include "render/map.hpp"
@@ -223,7 +225,10 @@ ReportResult run_report(const ReportOptions& o) {
   Style style = load_style(o.style);
   if (!o.maps.empty()) {
     for (const auto& ro : o.maps) {
-      result.maps.push_back(render_map(data, style, ro));
+      if (ro.path.ends_with(".html"))
+        html::write_report_html(ro.path, data, style, ro, {result.rejected, {}, {}, {}, {}});
+      else
+        result.maps.push_back(render_map(data, style, ro));
       result.written.push_back(ro.path);
     }
     result.incidents_mapped = links.size();
@@ -236,6 +241,9 @@ ReportResult run_report(const ReportOptions& o) {
     render_map(data, style, ro);
     result.written.push_back(ro.path);
   }
+  std::vector<html::PeriodMap> periods;
+  if (!o.by.empty())
+    periods = html::write_period_maps(data, style, o.by, o.out_dir, o.formats, result.written);
   report_progress(o.progress, "render", o.formats.size(), o.formats.size());
   // The data behind the map, styled for QGIS: GeoJSON (+ .qml), GeoPackage, CSV.
   const std::vector<std::string> exports = {"incidents.geojson", "bordermap.gpkg", "incidents.csv"};
@@ -257,6 +265,19 @@ ReportResult run_report(const ReportOptions& o) {
   result.incidents_mapped = links.size();
   result.border = a + "-" + b;
   result.as_of = as_of;
+  // The page shows the manifest of everything written before it; the
+  // manifest file then lists the page too.
+  std::vector<std::string> downloads;
+  for (const auto& w : result.written)
+    if (auto rel = std::filesystem::path(w).lexically_relative(o.out_dir);
+        !rel.empty() && !rel.has_parent_path())
+      downloads.push_back(rel.string());
+  std::string page = (std::filesystem::path(o.out_dir) / "report.html").string();
+  html::write_report_html(
+      page, data, style, RenderOptions{},
+      {result.rejected, make_manifest(o, result, chain.inputs, chain.bundle_path), downloads, o.by,
+       std::move(periods)});
+  result.written.push_back(page);
   std::string manifest = (std::filesystem::path(o.out_dir) / "manifest.json").string();
   write_manifest(manifest, make_manifest(o, result, chain.inputs, chain.bundle_path));
   result.written.push_back(manifest);

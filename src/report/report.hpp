@@ -21,6 +21,8 @@ struct ReportOptions {
   std::string title;
   std::string attribution;  // extra credit line, e.g. the organisation's
   std::vector<std::string> formats = {"svg", "png", "pdf"};
+  // "day" or "week": also one small map per period, same extent (report --by).
+  std::string by;
   // When set, only these maps are written (bordermap render), not the data.
   std::vector<RenderOptions> maps;
   ProgressFn progress;  // optional: stages read, resolve, link, render, export
