@@ -125,7 +125,7 @@
       b.setAttribute('aria-pressed', 'false');
       b.appendChild(el('span', 'bm-date', day));
       var bar = el('span', 'bm-bar');
-      bar.style.width = Math.max(4, 100 * n / max) + '%';
+      bar.style.width = (n ? Math.max(4, 100 * n / max) : 0) + '%';
       b.appendChild(bar);
       b.appendChild(el('span', null, n + (n === 1 ? ' incident' : ' incidents')));
       var figs = dayFigures(day), ul = el('ul');
