@@ -19,6 +19,9 @@ struct PeriodMap {
   std::string label;      // "2022-09-16", "week of 2022-09-12"
   std::string image_uri;  // data: URI of its PNG or SVG
   std::size_t incidents = 0;
+  // As drawn: maps of one page share the projection and the scale bar.
+  std::string projection = {};
+  double scale_bar_points = 0;
 };
 
 struct PageInput {

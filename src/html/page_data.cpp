@@ -38,8 +38,7 @@ nlohmann::json incident_json(const Incident& i, int number) {
                       {"type", i.event_type},
                       {"actors", i.actors},
                       {"sources", i.sources},
-                      {"notes", i.notes},
-                      {"unmapped", i.resolve_note}};
+                      {"notes", i.notes}};
   j["claims"] = nlohmann::json::array();
   for (const auto& c : i.claims) j["claims"].push_back(claim_json(c));
   if (i.location) j["lonlat"] = {i.location->lon, i.location->lat};
@@ -54,12 +53,17 @@ nlohmann::json page_data(const PageInput& in) {
   std::map<std::string, const DrawnBox*> mark_of;
   for (const auto& m : in.marks)
     if (m.what.starts_with("incident:")) mark_of[m.what.substr(9)] = &m;
+  // Why an incident is not on the map: its rejection (the resolver's note
+  // on a mapped incident is no reason).
+  std::map<std::string, std::string> why;
+  for (const auto& r : in.rejected) why.emplace(r.record, r.reason);
   nlohmann::json incidents = nlohmann::json::array();
   int n = 0;
   for (const auto& i : in.data->incidents) {
     nlohmann::json j = incident_json(i, ++n);
     if (auto l = link_of.find(i.id); l != link_of.end())
       j["link"] = link_json(*l->second, in.data->segments);
+    if (auto w = why.find(i.id); w != why.end()) j["unmapped"] = w->second;
     if (auto m = mark_of.find(i.id); m != mark_of.end())
       j["xy"] = {static_cast<int>(m->second->x0 * 10) / 10.0,
                  static_cast<int>(m->second->y0 * 10) / 10.0};

@@ -102,13 +102,15 @@ std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style
                    (p.incidents.size() == 1 ? " incident" : " incidents") +
                    " that began then · border status as of " + data.as_of;
     std::string image;
+    RenderResult drawn;
     for (const auto& f : formats) {
       ro.path = (dir / (p.key + "." + f)).string();
-      render_map(one, style, ro);
+      drawn = render_map(one, style, ro);
       written.push_back(ro.path);
       if (f == "png" || (f == "svg" && image.empty())) image = ro.path;
     }
-    maps.push_back({p.label, page_image(one, style, ro, image), p.incidents.size()});
+    maps.push_back({p.label, page_image(one, style, ro, image), p.incidents.size(),
+                    drawn.projection, drawn.scale_bar_points});
   }
   return maps;
 }

@@ -4,10 +4,13 @@
 file(READ "${CSS}" css)
 file(READ "${JS}" js)
 foreach(text IN ITEMS css js)
-  string(FIND "${${text}}" ")BMASSET\"" clash)
-  if(NOT clash EQUAL -1)
-    message(FATAL_ERROR "${text} asset contains the raw-string delimiter )BMASSET\"")
-  endif()
+  # Neither may end the raw string it is put in, nor the element it sits in.
+  foreach(bad IN ITEMS ")BMASSET\"" "</script" "</style" "<!--")
+    string(FIND "${${text}}" "${bad}" clash)
+    if(NOT clash EQUAL -1)
+      message(FATAL_ERROR "the page's ${text} contains '${bad}', which would end it early")
+    endif()
+  endforeach()
 endforeach()
 file(WRITE "${OUT}.tmp" "// Generated from src/html/assets/ by embed.cmake; do not edit.\n"
   "#include \"html/assets.hpp\"\n\nnamespace bm::html {\n\n"

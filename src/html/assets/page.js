@@ -1,6 +1,6 @@
 // bordermap report page: map selection, timeline, claims table. Our own
 // code, no library. Every text from the data goes in through textContent,
-// never as HTML, so a note containing <script> stays text.
+// never as HTML, so a note holding a script tag stays text.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('bm-data').textContent);
