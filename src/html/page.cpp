@@ -28,8 +28,7 @@ void map_section(std::ostream& out, const PageInput& in) {
       << "<button type=\"button\" id=\"bm-zoom-reset\">Reset view</button>"
       << "<button type=\"button\" id=\"bm-clear\">Show all</button>"
       << "<span id=\"bm-status\" role=\"status\"></span></div>\n"
-      << "<div class=\"bm-map-row\"><div id=\"bm-map\">"
-      << inline_map_svg(in.map_svg, in.marks, in.data->incidents) << "</div>\n"
+      << "<div class=\"bm-map-row\"><div id=\"bm-map\">" << inline_map_svg(in.map_svg) << "</div>\n"
       << "<aside id=\"bm-detail\" aria-live=\"polite\"><p class=\"bm-hint\">Click or tab to an "
          "incident on the map (or a row of the table) to see every claim about it.</p>"
          "</aside></div>\n</section>\n";

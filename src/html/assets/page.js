@@ -5,6 +5,21 @@
   'use strict';
   var data = JSON.parse(document.getElementById('bm-data').textContent);
   var incidents = data.incidents;
+  // The page leaves out empty fields; put the defaults back once.
+  incidents.forEach(function (i, k) {
+    i.n = k + 1;  // the callout number of the map and its claims panel
+    ['start', 'end', 'resolved', 'type', 'notes'].forEach(function (k) { i[k] = i[k] || ''; });
+    i.precision = i.precision || 'day';
+    i.actors = i.actors || [];
+    i.sources = i.sources || [];
+    i.claims = i.claims || [];
+    i.claims.forEach(function (c) {
+      ['side', 'group', 'claimant', 'source', 'quote'].forEach(function (k) { c[k] = c[k] || ''; });
+      if (c.low === undefined) c.low = null;
+      if (c.high === undefined) c.high = null;
+    });
+    if (i.link) i.link.segment_name = data.segments[i.link.segment] || i.link.segment;
+  });
   var byId = {};
   incidents.forEach(function (i) { byId[i.id] = i; });
   var state = { day: null, selected: null, text: '', sortKey: 'n', sortDir: 1 };
@@ -64,7 +79,7 @@
     d.textContent = '';
     if (!i) { d.appendChild(el('p', 'bm-hint', 'Click or tab to an incident on the map (or a row of the table) to see every claim about it.')); return; }
     d.appendChild(el('h3', null, 'No. ' + i.n + ' · ' + (i.resolved || i.place)));
-    d.appendChild(el('p', null, dates(i) + (i.precision ? ' (' + i.precision + ')' : '') + ' · ' + (i.type || 'event type not recorded')));
+    d.appendChild(el('p', null, dates(i) + (i.precision !== 'day' ? ' (' + i.precision + ')' : '') + ' · ' + (i.type || 'event type not recorded')));
     if (i.resolved && i.resolved !== i.place) d.appendChild(el('p', 'bm-muted', 'Place as written: ' + i.place));
     if (i.actors.length) d.appendChild(el('p', null, 'Actors: ' + i.actors.join('; ')));
     if (i.link) {
@@ -273,12 +288,34 @@
     $('bm-zoom-reset').addEventListener('click', function () { vb = home.slice(); apply(); });
   }
 
+  // One focusable mark over each drawn incident's symbol.
+  function drawMarks() {
+    var g = $('bm-marks'), ns = 'http://www.w3.org/2000/svg';
+    if (!g) return;
+    incidents.forEach(function (i) {
+      if (!i.xy) return;
+      var c = document.createElementNS(ns, 'circle');
+      c.setAttribute('class', 'bm-mark');
+      c.setAttribute('data-id', i.id);
+      c.setAttribute('cx', i.xy[0]);
+      c.setAttribute('cy', i.xy[1]);
+      c.setAttribute('r', 9);
+      c.setAttribute('tabindex', '0');
+      c.setAttribute('role', 'button');
+      c.setAttribute('aria-label', 'No. ' + i.n + ': ' + (i.start || 'undated') + ' ' + (i.resolved || i.place) + ', ' + (i.type || 'event'));
+      g.appendChild(c);
+    });
+  }
+
   function start() {
+    drawMarks();
     buildTimeline();
     buildTable();
     document.querySelectorAll('.bm-mark').forEach(function (m) {
       var id = m.getAttribute('data-id');
       m.addEventListener('click', function () { select(id); });
+      // Hover names the incident in the status line; a click shows it whole.
+      m.addEventListener('mouseenter', function () { $('bm-status').textContent = m.getAttribute('aria-label'); });
       m.addEventListener('keydown', function (e) {
         if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(id); }
       });
