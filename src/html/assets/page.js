@@ -171,6 +171,28 @@
       default: return g.claims.map(function (c) { return c.source; }).filter(function (s, k, a) { return a.indexOf(s) === k; }).join('; ') || g.inc.sources.join('; ');
     }
   }
+  // Rows are made when first shown, and a page shows the first rows that
+  // pass the filters (more on request; all when printing): 10k incidents
+  // would otherwise cost seconds before the page answers.
+  var rowLimit = 200, sorted = null;
+  function makeRow(g) {
+    var row = el('tr', g.conflict ? 'bm-conflicting' : null);
+    row.dataset.id = g.inc.id;
+    row.tabIndex = 0;
+    columns.forEach(function (c) {
+      var td = el('td');
+      if (c[0] === 'figs') {
+        var figs = el('div', 'bm-figs');
+        g.claims.forEach(function (cl) { figs.appendChild(el('span', null, figure(cl) + ' — ' + (cl.claimant || 'claimant not recorded'))); });
+        if (g.conflict) figs.appendChild(el('b', 'bm-conflict', 'conflicting'));
+        td.appendChild(figs);
+      } else td.textContent = cellText(g, c[0]);
+      row.appendChild(td);
+    });
+    row.addEventListener('click', function () { select(g.inc.id); });
+    row.addEventListener('keydown', function (e) { if (e.key === 'Enter') select(g.inc.id); });
+    return row;
+  }
   function buildTable() {
     var tr = document.querySelector('#bm-claims thead tr');
     columns.forEach(function (c) {
@@ -180,6 +202,7 @@
       b.addEventListener('click', function () {
         state.sortDir = state.sortKey === c[0] ? -state.sortDir : 1;
         state.sortKey = c[0];
+        sorted = null;
         renderRows();
       });
       th.appendChild(b);
@@ -187,37 +210,42 @@
       tr.appendChild(th);
     });
     groups.forEach(function (g) {
-      var row = el('tr', g.conflict ? 'bm-conflicting' : null);
-      row.dataset.id = g.inc.id;
-      row.tabIndex = 0;
-      columns.forEach(function (c) {
-        var td = el('td');
-        if (c[0] === 'figs') {
-          var figs = el('div', 'bm-figs');
-          g.claims.forEach(function (cl) { figs.appendChild(el('span', null, figure(cl) + ' — ' + (cl.claimant || 'claimant not recorded'))); });
-          if (g.conflict) figs.appendChild(el('b', 'bm-conflict', 'conflicting'));
-          td.appendChild(figs);
-        } else td.textContent = cellText(g, c[0]);
-        row.appendChild(td);
-      });
-      g.row = row;
       g.search = columns.map(function (c) { return cellText(g, c[0]); }).join(' ').toLowerCase() + ' ' + (g.inc.notes || '').toLowerCase();
-      row.addEventListener('click', function () { select(g.inc.id); });
-      row.addEventListener('keydown', function (e) { if (e.key === 'Enter') select(g.inc.id); });
     });
-    renderRows();
   }
-  function renderRows() {
+  function sortedGroups() {
+    if (sorted) return sorted;
     var key = state.sortKey, dir = state.sortDir;
-    var sorted = groups.slice().sort(function (a, b) {
-      var x = cellText(a, key), y = cellText(b, key);
-      var r = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-      return dir * (r || a.inc.n - b.inc.n);
+    var keyed = groups.map(function (g) { return { g: g, k: cellText(g, key) }; });
+    keyed.sort(function (a, b) {
+      var r = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : String(a.k).localeCompare(String(b.k));
+      return dir * (r || a.g.inc.n - b.g.inc.n);
     });
-    var body = document.querySelector('#bm-claims tbody');
-    sorted.forEach(function (g) { body.appendChild(g.row); });
+    sorted = keyed.map(function (x) { return x.g; });
+    return sorted;
+  }
+  function rowShown(g) { return shown(g.inc) && (!state.text || g.search.indexOf(state.text) >= 0); }
+  function renderRows() {
+    var body = document.querySelector('#bm-claims tbody'), rows = [], left = 0;
+    sortedGroups().forEach(function (g) {
+      if (!rowShown(g)) return;
+      if (rows.length >= rowLimit) { left++; return; }
+      g.row = g.row || makeRow(g);
+      g.row.classList.toggle('bm-on', g.inc.id === state.selected);
+      rows.push(g.row);
+    });
+    if (left) {
+      var more = el('tr', 'bm-more'), td = el('td'), b = el('button', null, 'Show ' + Math.min(left, 500) + ' more rows (' + left + ' not shown)');
+      td.colSpan = columns.length;
+      b.type = 'button';
+      b.addEventListener('click', function () { rowLimit += 500; renderRows(); });
+      td.appendChild(b);
+      more.appendChild(td);
+      rows.push(more);
+    }
+    body.replaceChildren.apply(body, rows);
     document.querySelectorAll('#bm-claims th').forEach(function (th) {
-      if (th.dataset.key === key) th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+      if (th.dataset.key === state.sortKey) th.setAttribute('aria-sort', state.sortDir > 0 ? 'ascending' : 'descending');
       else th.removeAttribute('aria-sort');
     });
   }
@@ -227,11 +255,7 @@
   function shown(i) { return inDay(i) && (!state.selected || i.id === state.selected); }
   function update() {
     var visible = 0;
-    groups.forEach(function (g) {
-      var ok = shown(g.inc) && (!state.text || g.search.indexOf(state.text) >= 0);
-      g.row.classList.toggle('bm-hidden', !ok);
-      g.row.classList.toggle('bm-on', g.inc.id === state.selected);
-    });
+    renderRows();
     document.querySelectorAll('.bm-mark').forEach(function (m) {
       var i = byId[m.getAttribute('data-id')];
       m.classList.toggle('bm-off', !inDay(i));
@@ -323,6 +347,8 @@
     $('bm-filter').addEventListener('input', function (e) { state.text = e.target.value.toLowerCase(); update(); });
     $('bm-clear').addEventListener('click', function () { state.day = null; state.selected = null; update(); });
     document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { state.selected = null; update(); } });
+    // A printed table has every row the filters leave.
+    window.addEventListener('beforeprint', function () { rowLimit = Infinity; renderRows(); });
     panZoom();
     // A shared link can carry the selection: #day=2022-09-16 or #incident=ID.
     var h = /^#(day|incident)=(.+)$/.exec(location.hash);
