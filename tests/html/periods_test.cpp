@@ -6,6 +6,8 @@
 
 #include "core/error.hpp"
 #include "html/periods.hpp"
+#include "pipeline/chain.hpp"
+#include "pipeline/map_data.hpp"
 #include "report/report.hpp"
 #include "support.hpp"
 
@@ -80,14 +82,8 @@ TEST_CASE("report --by day draws the bundled days on maps of one extent", "[html
 
 TEST_CASE("every period's map shares the projection and the scale bar", "[html][periods]") {
   auto dir = bm::test::scratch("html_by_week");
-  bm::Chain chain = bm::run_chain({});
-  bm::MapData data;
-  data.segments = chain.data.segments;
-  data.countries = chain.data.countries;
-  data.focus = {chain.a, chain.b};
-  data.as_of = chain.data.as_of;
-  int n = 0;
-  for (const auto& i : chain.data.incidents) data.incidents.push_back({&i, nullptr, ++n});
+  bm::Chain chain = bm::run_chain(bm::ChainOptions{});
+  bm::MapData data = bm::report_map_data(chain, {});
   std::vector<std::string> written;
   auto maps = bm::html::write_period_maps(data, bm::load_style("report"), "day", dir.string(),
                                           {"svg"}, written);
