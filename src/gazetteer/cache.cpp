@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include "core/error.hpp"
 #include "core/xdg.hpp"
 #include "gazetteer/index.hpp"
+#include "gazetteer/normalize.hpp"
 #include "geodata/bundle_sum.hpp"
 #include "io/atomic.hpp"
 
@@ -48,10 +50,17 @@ std::shared_ptr<Mapping> map_file(const std::string& path) {
 // Caches are a speed-up only: problems are notes, never errors.
 void cache_note(const std::string& message) { std::cerr << "bordermap: note: " << message << '\n'; }
 
+// The file name says which bundle (its checksum) and which index rules (the
+// image format and the key rules' fingerprint) built it, so builds that make
+// different indexes from one bundle never overwrite each other's cache.
 std::string cache_path_in(const std::string& dir, const std::string& sum) {
   if (dir.empty()) return {};
-  return dir + "/gazetteer-" + sum.substr(0, 16) + "-" +
-         std::string(kImageMagic, sizeof kImageMagic) + ".bin";
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (char c : std::string(kImageMagic, sizeof kImageMagic) + keys_fingerprint())
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  char rules[17];
+  std::snprintf(rules, sizeof rules, "%016llx", static_cast<unsigned long long>(h));
+  return dir + "/gazetteer-" + sum.substr(0, 16) + "-" + rules + ".bin";
 }
 
 }  // namespace
@@ -106,8 +115,7 @@ void write_cache(const std::string& gpkg, const Gazetteer::Index& index) {
     write_file(path, [&](std::ostream& out) {
       out.write(reinterpret_cast<const char*>(&h), sizeof h);
       out.write(image.data() + sizeof h, static_cast<std::streamsize>(image.size() - sizeof h));
-    });
-    cache_note("gazetteer index cached in " + path);
+    });  // silent when it works: stderr stays for what needs the user
   } catch (const std::exception& e) {
     cache_note(std::string("gazetteer cache not written (") + e.what() +
                "); lookups work but start slower");

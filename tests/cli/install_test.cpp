@@ -90,7 +90,7 @@ TEST_CASE("the gazetteer cache is per user, outside the data, rebuilt when damag
   auto geodata_before = std::distance(fs::directory_iterator(bm::data_root() + "/geodata"), {});
   Run first = run_in(tmp, env, "resolve Isfana");
   REQUIRE(first.code == 0);
-  CHECK_THAT(first.err, Catch::Contains("cached in"));
+  CHECK(first.err.empty());  // a cache written is no news
   auto files = cache_files(tmp / "cache");
   REQUIRE(files.size() == 1);
   CHECK(std::distance(fs::directory_iterator(bm::data_root() + "/geodata"), {}) == geodata_before);
