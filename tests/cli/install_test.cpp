@@ -57,7 +57,7 @@ std::set<std::string> long_options(const std::string& help) {
 
 }  // namespace
 
-TEST_CASE("--data and BORDERMAP_DATA choose the data folder, --data first", "[cli][install]") {
+TEST_CASE("the data folder comes from the --data option, then BORDERMAP_DATA", "[cli][install]") {
   auto tmp = bm::test::scratch("install_data");
   Run r = run_in(tmp, "BORDERMAP_DATA=" + bm::data_root(), "--data /nonexistent/bm data");
   CHECK(r.code == 1);
@@ -71,7 +71,8 @@ TEST_CASE("--data and BORDERMAP_DATA choose the data folder, --data first", "[cl
   CHECK_THAT(s.out, Catch::Contains("(source tree)"));
 }
 
-TEST_CASE("--version names the version, commit, libraries and bundled data", "[cli][install]") {
+TEST_CASE("bordermap --version names the version, commit, libraries and bundled data",
+          "[cli][install]") {
   auto tmp = bm::test::scratch("install_version");
   Run r = run_in(tmp, "", "--version");
   REQUIRE(r.code == 0);
