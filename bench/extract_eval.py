@@ -91,7 +91,8 @@ def score_figures(gold, doc, tally, log):
         tally.add("figures", "gold")
         match = None
         for i, c in enumerate(found):
-            if i in used or kind_class(c["kind"]) != kind_class(g["kind"]) or c["low"] != g["value"]:
+            stated = c["low"] if c["low"] is not None else c["high"]  # "nearly 100"
+            if i in used or kind_class(c["kind"]) != kind_class(g["kind"]) or stated != g["value"]:
                 continue
             if g.get("high") is not None and c["high"] != g["high"]:
                 continue

@@ -6,7 +6,9 @@
 #include <regex>
 #include <set>
 
+#include "extract/borders.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/related.hpp"
 #include "gazetteer/normalize.hpp"
 
 namespace bm::extract {
@@ -164,6 +166,31 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
   d.evidence.push_back({source, cm.begin, cm.end, "claim", ""});
 }
 
+// Every place of the sentence names a whole border ("clashes on the
+// Kyrgyzstan-Tajikistan border"): its figures are the conflict's, not one place's.
+bool only_borders(const std::vector<PlaceMention*>& here) {
+  return std::all_of(here.begin(), here.end(),
+                     [](const PlaceMention* m) { return !country_pair(m->text).first.empty(); });
+}
+
+// "including 15 in a mosque hit by a drone": a draft of its own, unlocated
+// while the text names no place for it.
+DraftIncident subevent_draft(const ClaimMention& cm, const DateRange& date,
+                             const std::string& date_note, const std::string& source) {
+  DraftIncident d;
+  Incident& inc = d.incident;
+  inc.date = date;
+  inc.place = cm.subevent;
+  inc.event_type = "casualty_report";
+  inc.resolve_note = "a sub-event the text names no place for";
+  inc.notes = "sub-event of a larger figure (\"" + cm.subevent + "\"): no place named, not located";
+  if (!date_note.empty()) inc.notes += "; " + date_note;
+  inc.sources.push_back(source);
+  d.evidence.push_back({source, cm.sub_begin, cm.sub_end, "event", cm.subevent});
+  add_claim(d, cm, source);
+  return d;
+}
+
 // The dateline's own date ("Dec 12, 2022 - Indian and ...") dates the
 // article, not the events of the sentence it runs into.
 bool is_dateline(std::string_view text, const DateMention& dm) {
@@ -219,6 +246,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   const std::string& pub = x.publication_date;
   std::vector<Token> toks = tokenize(text);
   std::vector<Sentence> sents = split_sentences(text, toks);
+  for (const auto& line : drop_related_headlines(text, toks, sents))
+    x.rejected.push_back({x.doc.source, 0, line, "link to another story: not this article's"});
   if (sents.empty()) {
     x.rejected.push_back({x.doc.source, 0, x.doc.source, "no text in the article"});
     return x;
@@ -378,7 +407,13 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
              cm.claim.kind + " " + std::to_string(cm.claim.low.value_or(cm.claim.high.value_or(0))),
              "figure dated " + when->text +
                  ", long before publication: kept in the JSON evidence only"});
-      } else if (here.empty() || cm.total) {
+      } else if (cm.increment) {
+        cm.claim.scope = "increment";
+        where = "added to an earlier toll: kept as evidence, not a toll of its own";
+      } else if (!cm.subevent.empty()) {
+        cm.claim.scope = "event";
+        where = "sub-event: " + cm.subevent;
+      } else if (here.empty() || cm.total || only_borders(here)) {
         cm.claim.scope = "conflict";
         where = "conflict-wide figure";
       } else {
@@ -393,8 +428,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
       continue;
     }
-    for (std::size_t hi = 0; hi < here.size(); ++hi) {
-      PlaceMention& m = *here[hi];
+    // The sentence's date, else the paragraph's, the lead's, the story's,
+    // else the week before publication; with a note saying which.
+    auto sentence_date = [&]() {
       DateRange date;
       std::string date_note;
       if (when) {
@@ -417,6 +453,16 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       } else {
         date_note = "no date in the sentence and no publication date (give --date)";
       }
+      return std::make_pair(date, date_note);
+    };
+    for (const auto& cm : claims)
+      if (!cm.subevent.empty()) {
+        auto [date, note] = sentence_date();
+        x.incidents.push_back(subevent_draft(cm, date, note, x.doc.source));
+      }
+    for (std::size_t hi = 0; hi < here.size(); ++hi) {
+      PlaceMention& m = *here[hi];
+      auto [date, date_note] = sentence_date();
       std::string key = (m.place ? m.place->id : slug(m.text)) + "|" + date.start + "|" + date.end;
       auto [it, fresh] = by_key.emplace(key, x.incidents.size());
       if (fresh) {
@@ -466,7 +512,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         d.evidence.push_back({x.doc.source, c.begin, c.end, "event", c.type});
       if (hi == 0)
         for (const auto& cm : claims)
-          if (cm.claim.scope == "event") add_claim(d, cm, x.doc.source);
+          if (cm.claim.scope == "event" && cm.subevent.empty()) add_claim(d, cm, x.doc.source);
     }
     for (const auto& cm : claims)
       if (cm.claim.scope == "conflict") {
@@ -524,9 +570,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     inc.resolve_note = "conflict-wide";
     x.incidents.push_back(std::move(t));
   }
+  merge_borders(x.places, find_borders(text, toks, sents));
   std::set<std::string> reported;
   for (auto& m : x.places)
-    if (!m.place && !m.is_country && reported.insert(m.text).second)
+    if (!m.place && !m.is_country && m.border.empty() && reported.insert(m.text).second)
       x.rejected.push_back({x.doc.source, 0, m.text, "place not resolved: " + m.note});
   return x;
 }

@@ -203,6 +203,44 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   return out;
 }
 
+namespace {
+
+// The sentence says a toll grew ("taking the total to 59", "has risen to 19").
+bool toll_grows(const std::vector<Token>& toks, const Sentence& s) {
+  static const char* const cues[] = {"toll",     "total",  "risen",  "rose",    "rises",
+                                     "bringing", "taking", "adding", "climbed", "reached"};
+  for (std::size_t k = s.first; k < s.last; ++k)
+    for (const char* c : cues)
+      if (toks[k].lower == c) return true;
+  return false;
+}
+
+// "13 more deaths", "an additional 13 people", "a further six" in a sentence
+// where a toll grows: the count is added to a toll, it is not a toll.
+bool increment_of_toll(const std::vector<Token>& toks, const Sentence& s, std::size_t first,
+                       std::size_t last) {
+  bool more = last < s.last && (toks[last].lower == "more" || toks[last].lower == "additional");
+  bool added = first > s.first &&
+               (toks[first - 1].lower == "additional" || toks[first - 1].lower == "further");
+  return (more || added) && toll_grows(toks, s);
+}
+
+// "30 killed, including 15 in a mosque hit by a drone": the words after
+// "in"/"at" up to the next comma tell a sub-event of its own.
+std::pair<std::size_t, std::size_t> subevent_span(const std::vector<Token>& toks, const Sentence& s,
+                                                  std::size_t first, std::size_t last) {
+  if (first == s.first || toks[first - 1].lower != "including") return {0, 0};
+  std::size_t k = last;
+  if (k < s.last && (toks[k].lower == "people" || toks[k].lower == "of" || toks[k].lower == "them"))
+    ++k;
+  if (k >= s.last || (toks[k].lower != "in" && toks[k].lower != "at")) return {0, 0};
+  std::size_t e = k + 1;
+  while (e < s.last && toks[e].lower != "," && toks[e].lower != "." && toks[e].lower != ";") ++e;
+  return e > k + 1 ? std::make_pair(k + 1, e) : std::make_pair(std::size_t{0}, std::size_t{0});
+}
+
+}  // namespace
+
 std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,
                                       const Sentence& s, std::size_t sentence_index,
                                       const Attribution& who, const std::vector<bool>& skip) {
@@ -300,6 +338,12 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
              toks[np_end].lower != "from")
         ++np_end;
     }
+    // "including 15 in a mosque": the figure it is part of gives the kind.
+    auto [sub_b, sub_e] = subevent_span(toks, s, q->first, q->last);
+    if (kind.empty() && sub_e > sub_b && !out.empty()) {
+      kind = out.back().claim.kind;
+      kind_at = q->first;
+    }
     if (kind.empty()) continue;
     // "killed or seriously injured", "dozens were killed and injured": one
     // count of both kinds (a number between makes two counts instead).
@@ -382,7 +426,15 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     cm.claim.claimant = who.claimant;
     cm.claimant_begin = who.begin;
     cm.claimant_end = who.end;
-    cm.total = cm.total || total_cue;
+    cm.increment = increment_of_toll(toks, s, q->first, q->last);
+    cm.total = !cm.increment && (cm.total || total_cue);
+    if (sub_e > sub_b) {
+      cm.sub_begin = toks[sub_b].begin;
+      cm.sub_end = toks[sub_e - 1].end;
+      cm.subevent = std::string(text.substr(cm.sub_begin, cm.sub_end - cm.sub_begin));
+      cm.total = false;
+      if (cm.claim.side == "unknown" && !out.empty()) cm.claim.side = out.back().claim.side;
+    }
     out.push_back(std::move(cm));
     // The next counts of a list are figures of their own.
     i = listed ? q->last - 1 : std::max(q->last, kind_at + 1) - 1;
