@@ -4,6 +4,7 @@
 #include <array>
 
 #include "extract/lexicon.hpp"
+#include "extract/lexicon_ru.hpp"
 
 namespace bm::extract {
 namespace {
@@ -14,7 +15,7 @@ bool dash(std::string_view w) {
 
 bool border_noun(std::string_view w) {
   return w == "border" || w == "borders" || w == "frontier" || w == "borderland" ||
-         w == "borderlands" || w == "boundary";
+         w == "borderlands" || w == "boundary" || lex::ru::border_noun(w);
 }
 
 std::string pair_key(std::string a, std::string b) {
