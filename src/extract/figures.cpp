@@ -142,6 +142,10 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
     const std::string& w = toks[i].lower;
     if (w == "according" && i + 1 < s.last && toks[i + 1].lower == "to") {
       explicit_src = phrase_after(text, toks, i + 2, s.last, "according_to");
+    } else if (w == "\xD0\xBF\xD0\xBE" && i + 1 < s.last &&
+               toks[i + 1].lower == "\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xBD\xD1\x8B\xD0\xBC") {
+      // "по данным X": "according to X" in Russian.
+      explicit_src = phrase_after(text, toks, i + 2, s.last, "according_to");
     } else if (w == "as" && i + 1 < s.last && toks[i + 1].lower == "per") {
       explicit_src = phrase_after(text, toks, i + 2, s.last, "as_per");
     } else if ((w == "citing" || w == "quoting") && via.empty()) {
@@ -168,7 +172,8 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
       // "..., reports the Press Center of the Border Troops": the speaker
       // follows the verb.
       if (sub.claimant.empty() && i > s.first && toks[i - 1].lower == "," && i + 1 < s.last &&
-          (toks[i + 1].lower == "the" || toks[i + 1].capital) && !date_word(toks[i + 1]))
+          (toks[i + 1].lower == "the" || toks[i + 1].capital || toks[i + 1].cyrillic) &&
+          !date_word(toks[i + 1]))
         sub = phrase_after(text, toks, i + 1, s.last, "said");
       if (said.claimant.empty()) {
         said = sub;
