@@ -173,17 +173,34 @@ bool only_borders(const std::vector<PlaceMention*>& here) {
                      [](const PlaceMention* m) { return !country_pair(m->text).first.empty(); });
 }
 
-// "including 15 in a mosque hit by a drone": a draft of its own, unlocated
-// while the text names no place for it.
-DraftIncident subevent_draft(const ClaimMention& cm, const DateRange& date,
-                             const std::string& date_note, const std::string& source) {
+// "including 15 in a mosque hit by a drone", "(Town A 4,100 people, ...)":
+// a draft of its own, at the place its words name, else unlocated with why.
+DraftIncident subevent_draft(const ClaimMention& cm, const std::vector<PlaceMention*>& in_sentence,
+                             const DateRange& date, const std::string& date_note,
+                             const std::string& source) {
   DraftIncident d;
   Incident& inc = d.incident;
   inc.date = date;
   inc.place = cm.subevent;
   inc.event_type = "casualty_report";
-  inc.resolve_note = "a sub-event the text names no place for";
-  inc.notes = "sub-event of a larger figure (\"" + cm.subevent + "\"): no place named, not located";
+  auto named = std::find_if(in_sentence.begin(), in_sentence.end(), [&](const PlaceMention* m) {
+    return m->place && !m->is_country && m->begin >= cm.sub_begin && m->end <= cm.sub_end;
+  });
+  if (named != in_sentence.end()) {
+    const PlaceMention& m = **named;
+    inc.place = m.text;
+    inc.country = m.country;
+    inc.admin1 = m.place->admin1;
+    inc.location = m.place->point;
+    inc.precision = m.precision;
+    inc.place_id = m.place->id;
+    inc.resolved_name = m.place->name;
+    inc.notes = "part of a larger figure, at the place it names (\"" + cm.subevent + "\")";
+  } else {
+    inc.resolve_note = "a sub-event the text names no place for";
+    inc.notes =
+        "sub-event of a larger figure (\"" + cm.subevent + "\"): no place named, not located";
+  }
   if (!date_note.empty()) inc.notes += "; " + date_note;
   inc.sources.push_back(source);
   d.evidence.push_back({source, cm.sub_begin, cm.sub_end, "event", cm.subevent});
@@ -458,7 +475,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     for (const auto& cm : claims)
       if (!cm.subevent.empty()) {
         auto [date, note] = sentence_date();
-        x.incidents.push_back(subevent_draft(cm, date, note, x.doc.source));
+        x.incidents.push_back(subevent_draft(cm, in_sentence, date, note, x.doc.source));
       }
     for (std::size_t hi = 0; hi < here.size(); ++hi) {
       PlaceMention& m = *here[hi];

@@ -244,6 +244,56 @@ std::pair<std::size_t, std::size_t> subevent_span(const std::vector<Token>& toks
   return e > k + 1 ? std::make_pair(k + 1, e) : std::make_pair(std::size_t{0}, std::size_t{0});
 }
 
+// "were forced to leave their homes", "had left their villages", "fled the
+// town": leaving a home is displacement.
+bool leaves_home(const std::vector<Token>& toks, std::size_t k, std::size_t last) {
+  static const char* const verbs[] = {"leave", "left", "flee", "fled", "abandon", "abandoned"};
+  static const char* const homes[] = {"home",     "homes", "houses", "village",
+                                      "villages", "town",  "towns",  "area"};
+  if (std::none_of(std::begin(verbs), std::end(verbs),
+                   [&](const char* v) { return toks[k].lower == v; }))
+    return false;
+  for (std::size_t j = k + 1; j < last && j < k + 4; ++j)
+    for (const char* h : homes)
+      if (toks[j].lower == h) return true;
+  return false;
+}
+
+// "(Town A 4,100 people, Town B 2,300)" after a figure: one figure per
+// place, of the same kind, side and claimant. Every item must be a
+// capitalised name and a number, else it is no breakdown.
+std::vector<ClaimMention> breakdown(std::string_view text, const std::vector<Token>& toks,
+                                    const Sentence& s, std::size_t from, const ClaimMention& of,
+                                    const std::vector<bool>& skip) {
+  std::size_t open = from;
+  while (open < s.last && toks[open].lower != "(" &&
+         (toks[open].kind != TokKind::number || skip[open]))
+    ++open;
+  if (open >= s.last || toks[open].lower != "(") return {};
+  std::vector<ClaimMention> items;
+  std::size_t k = open + 1;
+  while (k < s.last && toks[k].lower != ")") {
+    std::size_t name = k;
+    while (k < s.last && toks[k].kind == TokKind::word && toks[k].capital) ++k;
+    auto q = k > name ? parse_quantity(toks, k, s.last) : std::nullopt;
+    if (!q || toks[q->first].kind != TokKind::number) return {};
+    ClaimMention cm = of;
+    cm.claim.low = q->low;
+    cm.claim.high = q->high;
+    cm.begin = toks[name].begin;
+    cm.end = toks[q->last - 1].end;
+    cm.sub_begin = toks[name].begin;
+    cm.sub_end = toks[k - 1].end;
+    cm.subevent = std::string(text.substr(cm.sub_begin, cm.sub_end - cm.sub_begin));
+    cm.total = false;
+    items.push_back(std::move(cm));
+    k = q->last;
+    while (k < s.last && toks[k].kind == TokKind::word && !toks[k].capital) ++k;  // "people"
+    if (k < s.last && (toks[k].lower == "," || toks[k].lower == ";" || toks[k].lower == "and")) ++k;
+  }
+  return k < s.last ? items : std::vector<ClaimMention>{};
+}
+
 }  // namespace
 
 std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,
@@ -296,7 +346,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           w == "and" || w == "among" || stops_phrase(w) || lex::not_people(w) ||
           parse_quantity(toks, k, s.last))
         break;
-      std::string c = lex::casualty_kind(w);
+      std::string c = leaves_home(toks, k, s.last) ? "displaced" : lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {
         kind = c;
         kind_at = k;
@@ -440,9 +490,15 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
       cm.total = false;
       if (cm.claim.side == "unknown" && !out.empty()) cm.claim.side = out.back().claim.side;
     }
+    std::vector<ClaimMention> parts = breakdown(text, toks, s, std::max(kind_at, np_end), cm, skip);
     out.push_back(std::move(cm));
+    std::size_t resume = 0;  // past the breakdown's closing parenthesis
+    if (!parts.empty())
+      while (resume < s.last && toks[resume].begin < parts.back().end) ++resume;
+    for (auto& p : parts) out.push_back(std::move(p));
     // The next counts of a list are figures of their own.
     i = listed ? q->last - 1 : std::max(q->last, kind_at + 1) - 1;
+    i = std::max(i, resume);
   }
   return out;
 }

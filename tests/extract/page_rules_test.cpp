@@ -145,3 +145,35 @@ TEST_CASE("a border is listed as the border, never as one of its countries", "[e
   }
   CHECK(border);
 }
+
+TEST_CASE("leaving homes is displacement", "[extract][page]") {
+  DocExtraction x = extract_text(
+      "About 3,400 people were forced to leave their homes on Monday, the governor said.");
+  CHECK(claim(x, "displaced", 3400));
+  DocExtraction y = extract_text("A further 650 residents had left their villages by Tuesday.");
+  CHECK(claim(y, "displaced", 650));
+  // Leaving a meeting is not leaving a home.
+  DocExtraction z = extract_text("The 12 delegates left the talks early.");
+  CHECK_FALSE(claim(z, "displaced", 12));
+}
+
+TEST_CASE("a breakdown in parentheses gives one figure per place", "[extract][page]") {
+  DocExtraction x = extract_text(
+      "Officials said 5,000 people were evacuated on 2 May 2024 (Northfield 3,100 people, "
+      "Eastbrook 1,900).");
+  const ClaimMention* a = claim(x, "evacuated", 3100);
+  REQUIRE(a);
+  CHECK(a->subevent == "Northfield");
+  const ClaimMention* b = claim(x, "evacuated", 1900);
+  REQUIRE(b);
+  CHECK(b->subevent == "Eastbrook");
+  CHECK(claim(x, "evacuated", 5000));
+  int drafts = 0;
+  for (const auto& d : x.incidents)
+    drafts += d.incident.place == "Northfield" || d.incident.place == "Eastbrook";
+  CHECK(drafts == 2);
+  // Not a breakdown: an acronym in parentheses.
+  DocExtraction y = extract_text("Some 700 people were evacuated, the ministry (MoES) said.");
+  CHECK(claim(y, "evacuated", 700));
+  CHECK(y.claims.size() == 1);
+}
