@@ -236,6 +236,36 @@ bool is_dateline(std::string_view text, const DateMention& dm) {
 
 // "X, close to the Tajik enclave of Y", "X of the northeastern state of Y":
 // Y says where X is; it is not a scene of its own.
+// A lead often leaves the date to a later sentence ("Troops clashed at X.
+// ... the clash in the early hours of December 9 ..."): the first date of a
+// sentence that tells of a violent event dates undated ones. Not the day
+// something was said ("said on Wednesday"), not long before publication; a
+// named day beats a vague "overnight" of an earlier sentence.
+const DateMention* find_story_date(std::string_view text, const std::vector<Token>& toks,
+                                   const std::vector<Sentence>& sents,
+                                   const std::vector<std::vector<DateMention>>& sent_dates,
+                                   const std::string& pub) {
+  std::optional<Ymd> pub_ymd = parse_iso(pub);
+  const DateMention* vague = nullptr;
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    // "following the incident on December 11" refers back to the story too.
+    bool incident_word = false;
+    for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
+      incident_word = incident_word || toks[k].lower == "incident";
+    if (!incident_word && !find_events(toks, sents[si].first, sents[si].last).violent()) continue;
+    for (const auto& dm : sent_dates[si]) {
+      if (dm.range.start.empty() || is_dateline(text, dm) || dm.text == pub) continue;
+      if (statement_date(toks, sents[si], dm)) continue;
+      if (dm.range.precision != "day" && dm.range.precision != "range") continue;
+      auto end = parse_iso(dm.range.end);
+      if (pub_ymd && end && days_from_civil(*pub_ymd) - days_from_civil(*end) > 60) continue;
+      if (dm.rule != "overnight" && dm.rule != "last_night") return &dm;
+      if (!vague) vague = &dm;
+    }
+  }
+  return vague;
+}
+
 bool locating_phrase(const std::string& gap) {
   static const std::regex re(
       R"(^(, )?((close to|near|next to|adjacent to|not far from|bordering|in|of) )?(the )?([a-z-]+ ){0,2})"
@@ -306,25 +336,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // The first dated sentence usually sets the time of the story; later
   // undated paragraphs tell the same story.
   const DateMention* lead_date = nullptr;
-  // A lead often leaves the date to a later sentence ("Troops clashed at X.
-  // ... the clash in the early hours of December 9 ..."): the first dated
-  // sentence that tells of a violent event dates undated ones before it.
-  const DateMention* story_date = nullptr;
-  for (std::size_t si = 0; si < sents.size() && !story_date; ++si) {
-    // "following the incident on December 11" refers back to the story too.
-    bool incident_word = false;
-    for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
-      incident_word = incident_word || toks[k].lower == "incident";
-    if (!incident_word && !find_events(toks, sents[si].first, sents[si].last).violent()) continue;
-    for (const auto& dm : sent_dates[si]) {
-      if (dm.range.start.empty() || is_dateline(text, dm) || dm.text == pub) continue;
-      if (dm.range.precision != "day" && dm.range.precision != "range") continue;
-      auto end = parse_iso(dm.range.end);
-      if (pub_ymd && end && days_from_civil(*pub_ymd) - days_from_civil(*end) > 60) continue;
-      story_date = &dm;
-      break;
-    }
-  }
+  const DateMention* story_date = find_story_date(text, toks, sents, sent_dates, pub);
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
@@ -390,6 +402,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         stated = &dm;
         break;
       }
+    // "X said on Wednesday that two soldiers were killed": the day it was
+    // said is not the event's when the article dates the event elsewhere.
+    if (when && story_date && story_date != when && statement_date(toks, s, *when)) when = nullptr;
     bool background = false;
     if (when && pub_ymd) {
       auto end = parse_iso(when->range.end);

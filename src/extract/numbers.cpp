@@ -93,6 +93,20 @@ bool single_person(const std::vector<Token>& toks, std::size_t k, std::size_t la
 
 std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size_t i,
                                        std::size_t last) {
+  // "between 12 and 15": one figure, a range.
+  if (i + 1 < last && toks[i].lower == "between") {
+    auto a = parse_quantity(toks, i + 1, last);
+    if (!a || !a->low || a->low != a->high || a->last + 1 >= last || toks[a->last].lower != "and")
+      return std::nullopt;
+    auto b = parse_quantity(toks, a->last + 1, last);
+    if (!b || !b->low || b->low != b->high || *b->low <= *a->low) return std::nullopt;
+    Quantity q = *a;
+    q.first = i;
+    q.high = b->high;
+    q.last = b->last;
+    q.modifier = "between";
+    return q;
+  }
   auto at = [&](std::size_t k) -> std::string_view {
     return k < last ? std::string_view(toks[k].lower) : "";
   };

@@ -23,6 +23,21 @@ DocExtraction extract_text(const std::string& text, const std::string& date = "2
   return extract_document(Document{"fixture.txt", text, false, {}}, no_places(), date);
 }
 
+// One invented village, so a sentence can name a place that resolves.
+const PlaceLookup& one_village() {
+  static const Gazetteer g = [] {
+    Place p;
+    p.id = "xx_westford";
+    p.name = "Westford";
+    p.kind = "village";
+    p.country = "KG";
+    p.point = LonLat{70.5, 40.0};
+    return Gazetteer(std::vector<Place>{p});
+  }();
+  static const PlaceLookup l(g, {});
+  return l;
+}
+
 const ClaimMention* claim(const DocExtraction& x, const std::string& kind, long low) {
   for (const auto& c : x.claims)
     if (c.claim.kind == kind && c.claim.low == low) return &c;
@@ -176,4 +191,27 @@ TEST_CASE("a breakdown in parentheses gives one figure per place", "[extract][pa
   DocExtraction y = extract_text("Some 700 people were evacuated, the ministry (MoES) said.");
   CHECK(claim(y, "evacuated", 700));
   CHECK(y.claims.size() == 1);
+}
+
+TEST_CASE("'between A and B' is one figure with a range", "[extract][page]") {
+  DocExtraction x = extract_text("Between 20 and 26 farmers were injured, the mayor said.");
+  REQUIRE(x.claims.size() == 1);
+  CHECK(x.claims[0].claim.low == 20);
+  CHECK(x.claims[0].claim.high == 26);
+  CHECK(x.claims[0].claim.kind == "injured");
+}
+
+TEST_CASE("the day a figure was said does not date the event told later", "[extract][page]") {
+  DocExtraction x = extract_document(
+      Document{"fixture.txt",
+               "Guards said on Friday that three herders were killed in Westford.\n\n"
+               "The attack took place on 7 May.",
+               false,
+               {}},
+      one_village(), "2024-05-10");
+  bool dated = false;
+  for (const auto& d : x.incidents)
+    for (const auto& c : d.incident.claims)
+      if (c.low == 3) dated = d.incident.date.start == "2024-05-07";
+  CHECK(dated);
 }
