@@ -19,6 +19,9 @@ struct MapIncident {
   // (Both defaulted so `{incident, link, number}` initialisers stay warning-free.)
   std::string label = {};
   bool labelled = true;  // false: drawn without a label (RenderOptions::label_max)
+  // Set by the pipeline when the incident's own-date border status differs
+  // from the border drawn ("border here delimited on 2026-01-10").
+  std::string border_note = {};
 };
 
 struct MapData {
