@@ -16,10 +16,6 @@ namespace {
 
 constexpr int kIncidentPriority = 100;  // incident labels go first
 
-bool is_focus(const MapData& data, const std::string& iso2) {
-  return std::find(data.focus.begin(), data.focus.end(), iso2) != data.focus.end();
-}
-
 Bounds map_extent(const MapData& data, const RenderOptions& o) {
   if (!o.bbox.empty()) return o.bbox;
   Bounds b;
