@@ -9,6 +9,7 @@
 #include "render/furniture.hpp"
 #include "render/labels.hpp"
 #include "render/layers.hpp"
+#include "render/names.hpp"
 #include "render/surface.hpp"
 
 namespace bm {
@@ -107,9 +108,7 @@ std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) 
       r.text += (fresh ? "" : ", ") + mi.label;
     } else {
       if (fresh)
-        r.text =
-            (mi.incident->resolved_name.empty() ? mi.incident->place : mi.incident->resolved_name) +
-            " ";
+        r.text = mi.name + " ";
       else
         r.text += ",", r.short_text += ",";
       r.text += std::to_string(mi.number);
@@ -163,7 +162,10 @@ DrawnBox drawn(const std::string& what, const Box& b) { return {what, b.x0, b.y0
 
 }  // namespace
 
-RenderResult render_map(const MapData& data, const Style& base_style, const RenderOptions& o) {
+RenderResult render_map(const MapData& input, const Style& base_style, const RenderOptions& o) {
+  const LabelScript script = label_script_from(o.label_script);
+  MapData data = input;
+  for (auto& mi : data.incidents) mi.name = place_label(*mi.incident, script);
   Style style = base_style;  // adjusted below for dense maps
   std::string format = format_from_path(o.path, o.format);
   PageSize page = o.page.empty() ? PageSize{o.width, o.height} : page_size(o.page, o.landscape);

@@ -19,6 +19,9 @@ struct MapIncident {
   // (Both defaulted so `{incident, link, number}` initialisers stay warning-free.)
   std::string label = {};
   bool labelled = true;  // false: drawn without a label (RenderOptions::label_max)
+  // The place as the map prints it (no gazetteer qualifier, in the label
+  // script); render_map fills it, callers leave it empty.
+  std::string name = {};
 };
 
 struct MapData {
@@ -49,6 +52,9 @@ struct RenderOptions {
   // Symbols of unlabelled incidents do not block labels (they would leave
   // no room on a dense map); labels keep clear of labelled symbols.
   long label_max = -1;
+  // Script of place labels: "" as named, "latn", "cyrl", or "source" (the
+  // script the source wrote the place in); ICU transliteration.
+  std::string label_script;
 };
 
 // What was drawn, in points, for the tests and for callers that report it.

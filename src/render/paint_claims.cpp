@@ -71,8 +71,7 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
     ++shown;
     std::string head = std::to_string(mi.number) + ". " +
                        (i.date.start.size() > 5 ? i.date.start.substr(5) : i.date.start) + "  " +
-                       (i.resolved_name.empty() ? i.place : i.resolved_name) + " — " +
-                       event_label(i.event_type);
+                       (mi.name.empty() ? i.place : mi.name) + " — " + event_label(i.event_type);
     if (!i.location) head += " (not located)";
     if (std::find(outside.begin(), outside.end(), mi.number) != outside.end())
       head += " (outside this map)";

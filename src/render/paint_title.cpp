@@ -1,5 +1,6 @@
 // Painters: the title block and the credit line.
 #include "render/furniture.hpp"
+#include "render/names.hpp"
 
 #include <algorithm>
 
@@ -19,9 +20,7 @@ void paint_attribution(Canvas& c, const MapData& data, const Box& area) {
   std::vector<std::string> sources;
   for (const auto& mi : data.incidents)
     for (const auto& src : mi.incident->sources) {
-      // A source may be a long citation: credit its short head ("AP (…)" -> "AP").
-      std::string head = src.substr(0, src.find(" ("));
-      if (head.size() > 40) head = head.substr(0, 39) + "…";
+      std::string head = credit_name(src);
       if (!head.empty() && std::find(sources.begin(), sources.end(), head) == sources.end())
         sources.push_back(head);
     }
