@@ -13,6 +13,23 @@ LegendEntry entry(LegendEntry::Kind kind, std::string label, const Color& color,
   return {kind, std::move(label), color, dashed, shape, std::move(sizes)};
 }
 
+// Incidents drawn as an area or a line: one entry each kind says how to read it.
+void add_spread_entries(const MapData& data, const Style& style, std::vector<LegendEntry>& out) {
+  bool area = false, line = false;
+  for (const auto& mi : data.incidents) {
+    area = area || mi.area != nullptr;
+    line = line || (!mi.area && !mi.lines.empty());
+  }
+  if (area)
+    out.push_back(entry(LegendEntry::area_hatch,
+                        "Known only to a region or district: its outline, hatched",
+                        style.incident));
+  if (line)
+    out.push_back(entry(LegendEntry::line_glow,
+                        "Reported on the border or a named stretch: that line, highlighted",
+                        style.incident));
+}
+
 }  // namespace
 
 std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style, bool enclaves,
@@ -38,7 +55,7 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
   long biggest = 0;
   for (const auto& mi : data.incidents) {
     const Incident& i = *mi.incident;
-    if (!i.location) continue;
+    if (!i.location || mi.spread()) continue;
     if (i.precision == GeoPrecision::region) {
       region = true;
       continue;
@@ -77,6 +94,7 @@ std::vector<LegendEntry> legend_entries(const MapData& data, const Style& style,
                         style.incident));
   if (region)
     out.push_back(entry(LegendEntry::region_hatch, "Located only to a region", style.incident));
+  add_spread_entries(data, style, out);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "render/labels.hpp"
 #include "render/layers.hpp"
 #include "render/names.hpp"
+#include "render/spread.hpp"
 #include "render/surface.hpp"
 
 namespace bm {
@@ -21,6 +22,11 @@ Bounds map_extent(const MapData& data, const RenderOptions& o) {
   Bounds b;
   for (const auto& mi : data.incidents)
     if (mi.incident->location) b.add(*mi.incident->location);
+  // Areas and lines only when no incident is a point: a whole region or
+  // border would shrink the villages where most incidents are to dots.
+  if (b.empty())
+    for (const auto& mi : data.incidents)
+      if (mi.spread()) b.add(mi.area ? bounds_of(*mi.area) : bounds_of(mi.lines));
   if (b.empty())
     for (const auto& s : data.segments) b.add(bounds_of(s.lines));
   if (b.empty())
@@ -90,9 +96,16 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
   shown.incidents.clear();
   std::vector<int> outside;
   for (const auto& mi : data.incidents) {
-    if (!mi.incident->location) continue;
-    XY d = view.to_device(*mi.incident->location);
-    if (d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1)
+    bool in = false;
+    if (mi.spread()) {
+      in = spread_in_frame(view, frame, mi);
+    } else if (mi.incident->location) {
+      XY d = view.to_device(*mi.incident->location);
+      in = d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1;
+    } else {
+      continue;
+    }
+    if (in)
       shown.incidents.push_back(mi);
     else
       outside.push_back(mi.number);
@@ -105,7 +118,7 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
   // at most a fifth of the frame instead of burying it.
   double covered = 0;
   for (const auto& mi : shown.incidents)
-    covered += M_PI * std::pow(symbol_radius(style, *mi.incident), 2);
+    if (!mi.spread()) covered += M_PI * std::pow(symbol_radius(style, *mi.incident), 2);
   const double frame_area = (frame.x1 - frame.x0) * (frame.y1 - frame.y0);
   if (covered > 0.2 * frame_area) {
     double k = std::sqrt(0.2 * frame_area / covered);
@@ -123,10 +136,12 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     paint_countries(c, data);
     bool regions = style.show_regions && paint_regions(c, data);
     bool enclaves = style.show_enclaves && paint_enclaves(c, data);
+    paint_incident_areas(c, shown);
+    paint_incident_lines(c, shown);
     paint_segments(c, data);
     bool approx_rings = false;
     for (const auto& mi : shown.incidents)
-      approx_rings = approx_rings || approx_ring(c, *mi.incident) > 0;
+      approx_rings = approx_rings || (!mi.spread() && approx_ring(c, *mi.incident) > 0);
     for (const auto& sb : paint_incidents(c, shown)) {
       if (!sb.labelled) continue;
       c.obstacles.push_back(sb.box);
@@ -155,6 +170,7 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
       furniture("inset", paint_inset(c, data, extent, where));
     }
     auto requests = incident_labels(c, shown);
+    for (auto& r : spread_labels(c, shown)) requests.push_back(std::move(r));
     for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);

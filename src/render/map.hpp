@@ -1,5 +1,6 @@
 #pragma once
 // A report map: what to draw (MapData) and how (RenderOptions).
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,14 @@ struct MapIncident {
   // The place as the map prints it (no gazetteer qualifier, in the label
   // script); render_map fills it, callers leave it empty.
   std::string name = {};
+  // Known only to an area (a region or district, precision 3): its outline,
+  // drawn hatched and labelled in place of a point symbol.
+  std::shared_ptr<const MultiPolygon> area = {};
+  std::string area_name = {};  // e.g. "Batken Region"; empty: the place's name
+  // Reported on "the border" or a named stretch of it: those lines, drawn
+  // highlighted in place of a point symbol.
+  std::vector<Line> lines = {};
+  bool spread() const { return area != nullptr || !lines.empty(); }
 };
 
 struct MapData {

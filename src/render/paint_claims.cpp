@@ -72,10 +72,15 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
     std::string head = std::to_string(mi.number) + ". " +
                        (i.date.start.size() > 5 ? i.date.start.substr(5) : i.date.start) + "  " +
                        (mi.name.empty() ? i.place : mi.name) + " — " + event_label(i.event_type);
-    if (!i.location) head += " (not located)";
+    if (!i.location && !mi.spread()) head += " (not located)";
     if (std::find(outside.begin(), outside.end(), mi.number) != outside.end())
       head += " (outside this map)";
-    if (i.precision == GeoPrecision::region) head += " (region only)";
+    if (mi.area)
+      head += " (area only: hatched)";
+    else if (!mi.lines.empty())
+      head += " (along the line highlighted)";
+    else if (i.precision == GeoPrecision::region)
+      head += " (region only)";
     lines(head, size, s.text, true, 0);
     // Group claims by (kind, side): every claimant of one figure on one line.
     std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;

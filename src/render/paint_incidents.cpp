@@ -22,7 +22,8 @@ std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data) {
   std::vector<std::pair<double, const MapIncident*>> order;
   order.reserve(data.incidents.size());
   for (const auto& mi : data.incidents)
-    if (mi.incident->location) order.push_back({symbol_radius(c.style, *mi.incident), &mi});
+    if (mi.incident->location && !mi.spread())
+      order.push_back({symbol_radius(c.style, *mi.incident), &mi});
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   cairo_set_line_join(c.cr, CAIRO_LINE_JOIN_MITER);
