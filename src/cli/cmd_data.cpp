@@ -4,7 +4,7 @@
 #include "cli/global.hpp"
 #include "geodata/bundle.hpp"
 #include "geodata/bundle_info.hpp"
-#include "report/report.hpp"
+#include "pipeline/chain.hpp"
 
 namespace bm::cli {
 namespace {

@@ -5,11 +5,11 @@
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "extract/extractor.hpp"
 #include "extract/output.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
+#include "io/atomic.hpp"
 
 namespace bm::cli {
 namespace {

@@ -31,6 +31,9 @@ struct MapIncident {
   // highlighted in place of a point symbol.
   std::vector<Line> lines = {};
   bool spread() const { return area != nullptr || !lines.empty(); }
+  // Set by the pipeline when the incident's own-date border status differs
+  // from the border drawn ("border here delimited on 2026-01-10").
+  std::string border_note = {};
 };
 
 struct MapData {

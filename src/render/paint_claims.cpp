@@ -81,6 +81,7 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
       head += " (along the line highlighted)";
     else if (i.precision == GeoPrecision::region)
       head += " (region only)";
+    if (!mi.border_note.empty()) head += " (" + mi.border_note + ")";
     lines(head, size, s.text, true, 0);
     // Group claims by (kind, side): every claimant of one figure on one line.
     std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
