@@ -57,6 +57,10 @@ class RenderCommand : public Command {
     app.add_option("--label-field", own_.label_field,
                    "Column whose text labels each incident (e.g. label); default: place name "
                    "and callout number. Needs --countries or --segments");
+    app.add_option("--label-script", map_.label_script,
+                   "Script of place labels: latn, cyrl, or source (the script the source "
+                   "wrote the place in); default: the gazetteer's name")
+        ->check(CLI::IsMember({"latn", "cyrl", "source"}));
     app.add_option("--label-max", map_.label_max,
                    "Label at most N incidents, the first N in table order (order = priority)")
         ->check([](const std::string& v) {

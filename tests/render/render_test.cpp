@@ -90,6 +90,34 @@ TEST_CASE("scale bar is true ground distance at the map centre", "[render][scale
   CHECK(projected_m / sb.metres == Approx(2.0).epsilon(0.02));
 }
 
+TEST_CASE("scale bar ticks each stand for a true, round distance", "[render][scale]") {
+  for (double m : {1.0, 2.0, 5.0, 20.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 50000.0}) {
+    bm::ScaleBar bar{m, 150};
+    auto ticks = bm::scale_ticks(bar);
+    INFO("bar of " << m << " m");
+    REQUIRE(ticks.size() >= 3);
+    CHECK(ticks.front().label == "0");
+    CHECK(ticks.back().at == Approx(150));
+    const double unit = m >= 1000 ? 1000 : 1;
+    CHECK(ticks.back().label.find(unit == 1000 ? " km" : " m") != std::string::npos);
+    for (std::size_t k = 0; k < ticks.size(); ++k) {
+      // The label's number is the tick's true distance, to the metre...
+      double shown = std::stod(ticks[k].label) * unit;
+      CHECK(shown == Approx(ticks[k].metres).margin(1e-6));
+      CHECK(ticks[k].at / 150 == Approx(ticks[k].metres / m));
+      // ...and a round one: a whole unit or a half.
+      double halves = ticks[k].metres / unit * 2;
+      CHECK(halves == Approx(std::round(halves)).margin(1e-9));
+    }
+  }
+  std::vector<std::string> five;
+  for (const auto& t : bm::scale_ticks({5000, 100})) five.push_back(t.label);
+  CHECK(five == std::vector<std::string>{"0", "1", "2", "3", "4", "5 km"});  // never "3 km"
+  std::vector<std::string> one;
+  for (const auto& t : bm::scale_ticks({1000, 100})) one.push_back(t.label);
+  CHECK(one == std::vector<std::string>{"0", "0.5", "1 km"});
+}
+
 TEST_CASE("page sizes, bbox parsing and PNG pixels", "[render][page]") {
   auto a4 = bm::page_size("A4", false);
   CHECK(a4.width == Approx(595.28).margin(0.01));
