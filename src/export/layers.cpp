@@ -241,7 +241,9 @@ long write_countries(GDALDataset& ds, const ExportData& d, const ExportOptions& 
   long n = 0;
   for (const auto& c : d.countries) {
     OGRFeature f(l.GetLayerDefn());
-    f.SetField("id", c.iso2.c_str());
+    // Areas without an ISO code (Baikonur, N. Cyprus) are known by name.
+    const std::string id = c.iso2.empty() ? c.name : c.iso2;
+    f.SetField("id", id.c_str());
     f.SetField("iso3", c.iso3.c_str());
     f.SetField("name", c.name.c_str());
     bool focus = std::find(d.focus.begin(), d.focus.end(), c.iso2) != d.focus.end();
@@ -264,7 +266,7 @@ long write_countries(GDALDataset& ds, const ExportData& d, const ExportOptions& 
         if (!pg->getInteriorRing(k)->isClockwise()) pg->getInteriorRing(k)->reverseWindingOrder();
     }
     f.SetGeometry(&mp);
-    insert(l, f, c.iso2);
+    insert(l, f, id);
     ++n;
   }
   return n;
