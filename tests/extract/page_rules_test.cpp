@@ -7,6 +7,7 @@
 #include "extract/dates.hpp"
 #include "extract/draft.hpp"
 #include "extract/related.hpp"
+#include "gazetteer/normalize.hpp"
 
 using namespace bm;
 using namespace bm::extract;
@@ -214,4 +215,23 @@ TEST_CASE("the day a figure was said does not date the event told later", "[extr
     for (const auto& c : d.incident.claims)
       if (c.low == 3) dated = d.incident.date.start == "2024-05-07";
   CHECK(dated);
+}
+
+TEST_CASE("official country names of several words are countries", "[extract][places]") {
+  static const Gazetteer g(std::vector<Place>{});
+  static const PlaceLookup l(g, {{normalize_name("Kyrgyz Republic"), "KG"},
+                                 {normalize_name("Republic of Tajikistan"), "TJ"},
+                                 {normalize_name("United States"), "US"}});
+  DocExtraction x = extract_document(
+      Document{"fixture.txt",
+               "Envoys of the Kyrgyz Republic, the Republic of Tajikistan and the United States "
+               "met.",
+               false,
+               {}},
+      l, "2024-05-10");
+  std::vector<std::string> found;
+  for (const auto& p : x.places)
+    if (p.is_country) found.push_back(p.text + "=" + p.country);
+  CHECK(found == std::vector<std::string>{"Kyrgyz Republic=KG", "Republic of Tajikistan=TJ",
+                                          "United States=US"});
 }
