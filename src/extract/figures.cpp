@@ -5,6 +5,7 @@
 #include <set>
 
 #include "extract/lexicon.hpp"
+#include "extract/lexicon_ru.hpp"
 #include "extract/numbers.hpp"
 #include "extract/places.hpp"
 
@@ -110,8 +111,9 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
   std::string lw = lower_ascii(said.claimant);
   // "the ministry said" after "the Kyrgyz health ministry said": the same one.
   bool same_body = false;
-  for (std::string_view body : {"ministry", "committee", "service", "agency", "office",
-                                "government", "authorities", "army", "military"})
+  for (std::string_view body :
+       {"ministry", "committee", "service", "agency", "office", "government", "authorities", "army",
+        "military", "society", "organisation", "organization", "mission"})
     if (lw == "the " + std::string(body) &&
         lower_ascii(previous.claimant).find(body) != std::string::npos)
       same_body = true;
@@ -190,7 +192,8 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   if (out.claimant.empty()) return out;
   // "According to the source, ...": the source the text has just named.
   if (std::string lw = lower_ascii(out.claimant);
-      (lw == "the source" || lw == "the report" || lw == "the statement" || lw == "it") &&
+      (lw == "the source" || lw == "the report" || lw == "the statement" || lw == "it" ||
+       lex::ru::refers_back(lw)) &&
       !previous.claimant.empty()) {
     Attribution p = previous;
     p.how = "pronoun";
@@ -294,6 +297,53 @@ std::vector<ClaimMention> breakdown(std::string_view text, const std::vector<Tok
   return k < s.last ? items : std::vector<ClaimMention>{};
 }
 
+// "210 houses had been destroyed", "damaged 23 houses", "повреждены 12
+// домов": buildings destroyed or damaged, a figure of their own kind.
+std::string property_damage(const std::vector<Token>& toks, const Sentence& s, std::size_t first,
+                            std::size_t last, std::size_t& kind_at) {
+  static const char* const buildings[] = {"houses",
+                                          "homes",
+                                          "buildings",
+                                          "dwellings",
+                                          "\xD0\xB4\xD0\xBE\xD0\xBC\xD0\xBE\xD0\xB2",  // домов
+                                          "\xD0\xB4\xD0\xBE\xD0\xBC\xD0\xB0"};         // дома
+  auto is = [&](std::size_t k, auto const& words) {
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](const char* w) { return toks[k].lower == w; });
+  };
+  std::size_t noun = last;
+  while (noun < s.last && noun < last + 3 && !is(noun, buildings)) ++noun;
+  if (noun >= s.last || noun >= last + 3) return {};
+  auto verdict = [&](std::size_t k) -> std::string {
+    const std::string& w = toks[k].lower;
+    if (w == "destroyed" || w == "razed" || w == "burnt" || w == "burned" ||
+        w.starts_with("\xD1\x80\xD0\xB0\xD0\xB7\xD1\x80\xD1\x83\xD1\x88"))  // разруш-
+      return "houses_destroyed";
+    if (w == "damaged" ||
+        w.starts_with("\xD0\xBF\xD0\xBE\xD0\xB2\xD1\x80\xD0\xB5\xD0\xB6\xD0\xB4"))  // поврежд-
+      return "houses_damaged";
+    return {};
+  };
+  for (std::size_t k = noun + 1; k < s.last && k < noun + 5; ++k)
+    if (std::string v = verdict(k); !v.empty()) return kind_at = k, v;
+  for (std::size_t k = first; k > s.first && first - k < 3; --k)
+    if (std::string v = verdict(k - 1); !v.empty()) return kind_at = k - 1, v;
+  return {};
+}
+
+// "were moved to temporary shelters", "taken to safer areas": evacuation.
+bool moved_to_safety(const std::vector<Token>& toks, std::size_t k, std::size_t last) {
+  const std::string& w = toks[k].lower;
+  if (w != "moved" && w != "taken" && w != "transferred" && w != "relocated") return false;
+  for (std::size_t j = k + 1; j < last && j < k + 5; ++j) {
+    const std::string& n = toks[j].lower;
+    if (n == "shelters" || n == "shelter" || n == "safety" || n == "safer" || n == "camps" ||
+        n == "bunkers")
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,
@@ -346,7 +396,9 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           w == "and" || w == "among" || stops_phrase(w) || lex::not_people(w) ||
           parse_quantity(toks, k, s.last))
         break;
-      std::string c = leaves_home(toks, k, s.last) ? "displaced" : lex::casualty_kind(w);
+      std::string c = leaves_home(toks, k, s.last)       ? "displaced"
+                      : moved_to_safety(toks, k, s.last) ? "evacuated"
+                                                         : lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {
         kind = c;
         kind_at = k;
@@ -393,6 +445,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
              toks[np_end].lower != "from")
         ++np_end;
     }
+    if (kind.empty()) kind = property_damage(toks, s, q->first, q->last, kind_at);
     // "including 15 in a mosque": the figure it is part of gives the kind.
     auto [sub_b, sub_e] = subevent_span(toks, s, q->first, q->last);
     if (kind.empty() && sub_e > sub_b && !out.empty()) {
@@ -402,7 +455,9 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     if (kind.empty()) continue;
     // "killed or seriously injured", "dozens were killed and injured": one
     // count of both kinds (a number between makes two counts instead).
-    for (std::size_t k = kind_at + 1; k + 1 < s.last && k < kind_at + 4; ++k) {
+    // ("killing one soldier and capturing six": the number is its own count.)
+    for (std::size_t k = kind_at + 1; kind_at > q->first && k + 1 < s.last && k < kind_at + 4;
+         ++k) {
       if (toks[k].lower != "or" && toks[k].lower != "and/or" && toks[k].lower != "and") continue;
       std::size_t j = k + 1;
       while (j < s.last && j < k + 3 && adverb(toks[j].lower)) ++j;

@@ -235,3 +235,35 @@ TEST_CASE("official country names of several words are countries", "[extract][pl
   CHECK(found == std::vector<std::string>{"Kyrgyz Republic=KG", "Republic of Tajikistan=TJ",
                                           "United States=US"});
 }
+
+TEST_CASE("houses destroyed or damaged are figures of their own kind", "[extract][page]") {
+  DocExtraction x = extract_text("Shelling damaged 31 houses in the valley, the governor said.");
+  CHECK(claim(x, "houses_damaged", 31));
+  DocExtraction y = extract_text("In the village 9 homes were burnt to the ground.");
+  CHECK(claim(y, "houses_destroyed", 9));
+  DocExtraction z = extract_text("В селе повреждены 14 домов, сообщили власти.");
+  CHECK(claim(z, "houses_damaged", 14));
+}
+
+TEST_CASE("moved to shelters is an evacuation", "[extract][page]") {
+  DocExtraction x =
+      extract_text("More than 2,600 residents were moved to temporary shelters overnight.");
+  CHECK(claim(x, "evacuated", 2600));
+}
+
+TEST_CASE("'killing one and capturing six' are two counts", "[extract][page]") {
+  DocExtraction x = extract_text(
+      "Officials accused the other side of an attack, killing one guard and capturing "
+      "six.");
+  CHECK(claim(x, "killed", 1));
+  CHECK(claim(x, "detained", 6));
+}
+
+TEST_CASE("'the society said' is the society named before", "[extract][page]") {
+  DocExtraction x = extract_text(
+      "The Red Crescent Society of Narnia said 400 people were displaced. The society said that "
+      "30 houses had been destroyed.");
+  const ClaimMention* h = claim(x, "houses_destroyed", 30);
+  REQUIRE(h);
+  CHECK(h->claim.claimant == "The Red Crescent Society of Narnia");
+}
