@@ -344,6 +344,24 @@ bool moved_to_safety(const std::vector<Token>& toks, std::size_t k, std::size_t 
   return false;
 }
 
+// "wounded people died", "injured soldiers were killed": a kind word used as
+// an adjective before a person noun, then a verb of another kind. The
+// verb's token, or 0.
+std::size_t verb_after_adjective(const std::vector<Token>& toks, std::size_t k, std::size_t last) {
+  if (k + 2 >= last) return 0;
+  const std::string& noun = toks[k + 1].lower;
+  bool person = noun == "people" || noun == "persons" ||
+                !lex::group(noun, k + 2 < last ? std::string_view(toks[k + 2].lower) : "").empty();
+  if (!person) return 0;
+  std::string here = lex::casualty_kind(toks[k].lower);
+  for (std::size_t j = k + 2; j < last && j < k + 5; ++j) {
+    std::string other = lex::casualty_kind(toks[j].lower);
+    if (!other.empty() && other != here) return j;
+    if (toks[j].kind != TokKind::word) break;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,
@@ -403,6 +421,11 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
         kind = c;
         kind_at = k;
         np_end = k;
+        // "six more wounded people died": the verb, not the adjective.
+        if (std::size_t v = verb_after_adjective(toks, k, s.last)) {
+          kind = lex::casualty_kind(toks[v].lower);
+          kind_at = v;
+        }
         break;
       }
     }

@@ -267,3 +267,12 @@ TEST_CASE("'the society said' is the society named before", "[extract][page]") {
   REQUIRE(h);
   CHECK(h->claim.claimant == "The Red Crescent Society of Narnia");
 }
+
+TEST_CASE("'wounded people died' counts the dead", "[extract][page]") {
+  DocExtraction x = extract_text("Four wounded soldiers died in hospital on Monday, doctors said.");
+  CHECK(claim(x, "killed", 4));
+  CHECK_FALSE(claim(x, "injured", 4));
+  // The adjective alone still counts the wounded.
+  DocExtraction y = extract_text("Four wounded soldiers were flown to the capital.");
+  CHECK(claim(y, "injured", 4));
+}
