@@ -337,12 +337,21 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // undated paragraphs tell the same story.
   const DateMention* lead_date = nullptr;
   const DateMention* story_date = find_story_date(text, toks, sents, sent_dates, pub);
+  std::string header_side;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
     Attribution a = find_attribution(text, toks, s, who, lookup);
     if (!a.claimant.empty()) who = a;
     std::vector<ClaimMention> claims = find_claims(text, toks, s, si, a, skip);
+    // "Kyrgyzstan:" over a list: the list's figures are Kyrgyz until the
+    // next header or the next sentence of prose.
+    if (std::string iso = side_header(toks, s); !iso.empty())
+      header_side = iso;
+    else if (toks[s.last - 1].lower == ".")
+      header_side.clear();
+    for (auto& cm : claims)
+      if (cm.claim.side == "unknown" && !header_side.empty()) cm.claim.side = header_side;
     std::vector<PlaceMention*> in_sentence;
     // Places come in sentence order: walk them with one cursor.
     while (next_place < x.places.size() && x.places[next_place].sentence < si) ++next_place;

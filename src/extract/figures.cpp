@@ -364,6 +364,19 @@ std::size_t verb_after_adjective(const std::vector<Token>& toks, std::size_t k, 
 
 }  // namespace
 
+std::string side_header(const std::vector<Token>& toks, const Sentence& s) {
+  if (s.last - s.first < 2 || s.last - s.first > 4 || toks[s.last - 1].lower != ":") return {};
+  std::string iso;
+  for (std::size_t k = s.first; k + 1 < s.last; ++k) {
+    const std::string& w = toks[k].lower;
+    if (w == "side" || w == "the" || w == "on") continue;
+    std::string c = lex::country_word(w);
+    if (c.empty() || (!iso.empty() && c != iso)) return {};
+    iso = c;
+  }
+  return iso;
+}
+
 std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,
                                       const Sentence& s, std::size_t sentence_index,
                                       const Attribution& who, const std::vector<bool>& skip) {

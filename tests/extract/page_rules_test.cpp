@@ -276,3 +276,22 @@ TEST_CASE("'wounded people died' counts the dead", "[extract][page]") {
   DocExtraction y = extract_text("Four wounded soldiers were flown to the capital.");
   CHECK(claim(y, "injured", 4));
 }
+
+TEST_CASE("a country over a list gives the side of its figures", "[extract][page]") {
+  DocExtraction x = extract_text(
+      "Losses reported by each side\n\nUzbekistan:\n- killed: 4\n- injured: 19\n\nKazakh side:\n"
+      "- injured: 8\n\nBoth governments gave the figures on Friday.\n\n12 more were hurt.");
+  const ClaimMention* a = claim(x, "killed", 4);
+  REQUIRE(a);
+  CHECK(a->claim.side == "UZ");
+  const ClaimMention* b = claim(x, "injured", 19);
+  REQUIRE(b);
+  CHECK(b->claim.side == "UZ");
+  const ClaimMention* c = claim(x, "injured", 8);
+  REQUIRE(c);
+  CHECK(c->claim.side == "KZ");
+  // Prose after the list ends it.
+  const ClaimMention* d = claim(x, "injured", 12);
+  REQUIRE(d);
+  CHECK(d->claim.side == "unknown");
+}
