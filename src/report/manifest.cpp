@@ -5,8 +5,8 @@
 
 #include "core/checksum.hpp"
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "geodata/bundle_info.hpp"
+#include "io/atomic.hpp"
 #include "report/report.hpp"
 
 namespace bm {

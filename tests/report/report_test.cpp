@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "geodata/bundle.hpp"
+#include "pipeline/chain.hpp"
 #include "report/report.hpp"
 #include "support.hpp"
 

@@ -1,4 +1,4 @@
-#include "link/run_link.hpp"
+#include "pipeline/link_table.hpp"
 
 #include <charconv>
 #include <chrono>
@@ -9,7 +9,6 @@
 #include <regex>
 
 #include "core/error.hpp"
-#include "gazetteer/gazetteer.hpp"
 #include "gazetteer/normalize.hpp"
 #include "geodata/bundle.hpp"
 #include "ingest/ingest.hpp"
@@ -19,6 +18,7 @@
 #include "link/points_csv.hpp"
 #include "link/segments_file.hpp"
 #include "link/summary.hpp"
+#include "pipeline/resolve_step.hpp"
 
 namespace bm {
 namespace {
@@ -38,24 +38,14 @@ struct Rows {
   std::vector<KilledRange> killed;
 };
 
-Rows read_incident_schema(const std::string& path, const Bundle& bundle) {
+// The chain's read and resolve steps, then the columns the fast linker takes.
+Rows read_incident_schema(const std::string& path, PlaceResolver& resolver) {
   Rows rows;
   IncidentTable t = ingest::read(path, {});
   rows.table.rejected = t.rejected;
-  Gazetteer gaz = Gazetteer::from_bundle(bundle);
+  resolver.resolve(t.incidents, path, rows.table.rejected);
+  drop_unplaced(t.incidents);
   for (auto& i : t.incidents) {
-    if (!i.location) {
-      Resolution r = gaz.resolve(i.place, {i.country, i.admin1});
-      if (!r.place || !r.place->point) {
-        rows.table.rejected.push_back(
-            {path, 0, i.id,
-             "place '" + i.place +
-                 "' has no known coordinate — add lon/lat or a better-known name"});
-        continue;
-      }
-      i.location = r.place->point;
-      if (i.precision == GeoPrecision::unknown) i.precision = r.precision;
-    }
     rows.table.ids.push_back(i.id);
     rows.table.points.push_back(*i.location);
     rows.table.dates.push_back(i.date.start);
@@ -112,10 +102,11 @@ LinkRunResult run_link(const LinkRunOptions& o) {
     }
     last = now;
   };
-  Bundle bundle;
+  PlaceResolver resolver;
+  const Bundle& bundle = resolver.bundle();
   Rows rows;
   if (is_incident_schema(o.input))
-    rows = read_incident_schema(o.input, bundle);
+    rows = read_incident_schema(o.input, resolver);
   else
     rows.table = read_point_table(o.input, o.threads);
   PointTable& t = rows.table;

@@ -1,4 +1,4 @@
-#include "render/map_inputs.hpp"
+#include "pipeline/own_layers_map.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -6,11 +6,12 @@
 #include <optional>
 
 #include "core/error.hpp"
-#include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
 #include "ingest/ingest.hpp"
 #include "io/incidents_csv.hpp"
 #include "link/segments_file.hpp"
+#include "pipeline/chain.hpp"
+#include "pipeline/resolve_step.hpp"
 #include "render/own_layers.hpp"
 
 namespace bm {
@@ -18,34 +19,6 @@ namespace {
 
 std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
-}
-
-// Places without lon/lat, through the gazetteer (loaded only when needed).
-void locate(std::vector<Incident>& incidents, const std::string& file,
-            std::vector<Rejection>& rejected, std::optional<Gazetteer>& gaz,
-            std::optional<Bundle>& bundle) {
-  std::vector<Incident> kept;
-  kept.reserve(incidents.size());
-  for (auto& i : incidents) {
-    if (!i.location) {
-      if (!gaz) {
-        if (!bundle) bundle.emplace();
-        gaz.emplace(Gazetteer::from_bundle(*bundle));
-      }
-      ResolveHints hints{i.country, i.admin1};
-      Resolution r = gaz->resolve(i.place, hints);
-      if (!r.place || !r.location || r.place->kind == "country") {
-        rejected.push_back({file, i.line, i.id,
-                            "place '" + i.place +
-                                "' not located (no lon/lat, and the gazetteer has no point for "
-                                "it) — add lon/lat or a better-known place name"});
-        continue;
-      }
-      apply_resolution(i, r);
-    }
-    kept.push_back(std::move(i));
-  }
-  incidents = std::move(kept);
 }
 
 // False when no row can fail the filter (no dates given, every row inside
@@ -81,8 +54,7 @@ std::string incident_field(const Incident& i, const std::string& field) {
 
 std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
   auto out = std::make_unique<MapInputs>();
-  std::optional<Bundle> bundle;
-  std::optional<Gazetteer> gaz;
+  PlaceResolver resolver;  // opens the bundle and gazetteer only when needed
   // The user's own layers are read on a second thread while the incidents
   // are read (GDAL opens separate datasets safely in parallel).
   struct OwnLayers {
@@ -106,7 +78,8 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
                                        [](const Incident& i) { return !i.location; });
     if (unlocated) {
       apply_filter(t.incidents, o.filter, path, out->rejected);
-      locate(t.incidents, path, out->rejected, gaz, bundle);
+      resolver.resolve(t.incidents, path, out->rejected);
+      drop_unplaced(t.incidents);
     }
     if (filter_may_drop(t.incidents, o.filter))
       apply_filter(t.incidents, o.filter, path, out->rejected);
@@ -124,8 +97,7 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
                          layers.segments->rejected.end());
     credits.push_back(file_name(o.segments_file));
   } else {
-    if (!bundle) bundle.emplace();
-    d.segments = bundle->segments();
+    d.segments = resolver.bundle().segments();
   }
   // The area the bundled countries are taken from: the data, widely padded.
   Bounds near;
@@ -139,18 +111,13 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
     for (const auto& c : d.countries) d.focus.push_back(c.iso2);  // the user's own: all of them
     credits.insert(credits.begin(), file_name(o.countries_file));
   } else {
-    if (!bundle) bundle.emplace();
-    d.countries = bundle->countries(near);
+    d.countries = resolver.bundle().countries(near);
     for (const auto& s : d.segments)
       for (const auto* iso : {&s.country_a, &s.country_b})
         if (!iso->empty() && std::find(d.focus.begin(), d.focus.end(), *iso) == d.focus.end())
           d.focus.push_back(*iso);
   }
-  d.as_of = o.filter.as_of;
-  if (d.as_of.empty())
-    for (const auto& i : out->incidents)
-      if (!i.date.start.empty() && (d.as_of.empty() || i.date.start < d.as_of))
-        d.as_of = i.date.start;
+  d.as_of = map_status_date(out->incidents, o.filter.as_of);
   int n = 0;
   for (const auto& i : out->incidents) {
     MapIncident mi{&i, nullptr, ++n};
@@ -163,7 +130,8 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
                (span.empty() ? "" : " · " + span) + " · as reported by the sources listed";
   std::string base;
   for (const auto& c : credits) base += (base.empty() ? "" : ", ") + c;
-  if (bundle) base += std::string(base.empty() ? "" : "; ") + "Natural Earth (public domain)";
+  if (resolver.bundle_opened())
+    base += std::string(base.empty() ? "" : "; ") + "Natural Earth (public domain)";
   d.attribution = "Base data: " + base + ". Map: bordermap";
   return out;
 }

@@ -1,8 +1,9 @@
 #pragma once
 // `bordermap render` with the user's own base layers (--countries and/or
-// --segments): the map is drawn straight from the incident tables. Nothing
-// is linked; the gazetteer is loaded only if some incident has no lon/lat,
-// and the bundled GeoPackage only for a layer the user did not give.
+// --segments): the chain without its link step — read → filter → resolve —
+// and the map drawn straight from the incidents' points. The gazetteer is
+// loaded only if some incident has no lon/lat, and the bundled GeoPackage
+// only for a layer the user did not give.
 #include <memory>
 #include <string>
 #include <vector>

@@ -1,7 +1,8 @@
 #pragma once
-// `bordermap link`: read incidents (bordermap's CSV or any id,lon,lat table),
-// link them to border segments, write the link table and the per-segment
-// summary.
+// The chain's streaming mode, for `bordermap link`: read incidents
+// (bordermap's CSV or any id,lon,lat table), resolve places, link them to
+// border segments on every core, and write the link table while linking,
+// plus the per-segment summary. Same status rule as run_chain (chain.hpp).
 #include <functional>
 #include <string>
 #include <vector>
