@@ -250,10 +250,13 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     conflict_name = country_name(conflict.substr(0, dash)) + "-" +
                     country_name(conflict.substr(dash + 1)) + " border";
 
+  // Relative dates ("on Friday", "15 April") are read against publication;
+  // without it, against the first full date the article writes.
+  std::string anchor = pub.empty() ? first_full_date(text, toks) : pub;
   std::vector<bool> skip(toks.size(), false);
   std::vector<std::vector<DateMention>> sent_dates(sents.size());
   for (std::size_t si = 0; si < sents.size(); ++si) {
-    sent_dates[si] = find_dates(text, toks, sents[si].first, sents[si].last, pub);
+    sent_dates[si] = find_dates(text, toks, sents[si].first, sents[si].last, anchor);
     for (const auto& dm : sent_dates[si]) {
       for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
         if (toks[k].begin >= dm.begin && toks[k].end <= dm.end) skip[k] = true;

@@ -75,4 +75,10 @@ const DateMention* find_story_date(std::string_view text, const std::vector<Toke
   return vague;
 }
 
+std::string first_full_date(std::string_view text, const std::vector<Token>& toks) {
+  for (const DateMention& d : find_dates(text, toks, 0, toks.size(), ""))
+    if (d.range.precision == "day" && !d.range.start.empty()) return d.range.start;
+  return {};
+}
+
 }  // namespace bm::extract

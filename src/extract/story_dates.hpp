@@ -17,6 +17,10 @@ bool statement_date(const std::vector<Token>& toks, const Sentence& s, const Dat
 // The dateline's own date ("Dec 12, 2022 - Indian and ...").
 bool is_dateline(std::string_view text, const DateMention& dm);
 
+// The first date the text writes in full (with its year), as ISO; empty if
+// none. Anchors relative dates when the article has no publication date.
+std::string first_full_date(std::string_view text, const std::vector<Token>& toks);
+
 // The first event date of the story (see story_dates.cpp), or null.
 const DateMention* find_story_date(std::string_view text, const std::vector<Token>& toks,
                                    const std::vector<Sentence>& sents,

@@ -295,3 +295,16 @@ TEST_CASE("a country over a list gives the side of its figures", "[extract][page
   REQUIRE(d);
   CHECK(d->claim.side == "unknown");
 }
+
+TEST_CASE("without a publication date, relative dates read against the first full date",
+          "[extract][dates]") {
+  DocExtraction x = extract_text(
+      "Talks were held in the capital on 12 March 2024.\n\n"
+      "Two guards were wounded in Westford on Sunday, officials said.",
+      "");
+  CHECK(x.publication_date.empty());
+  bool sunday = false;
+  for (const auto& d : x.dates)
+    sunday = sunday || (d.text == "Sunday" && d.range.start == "2024-03-10");
+  CHECK(sunday);
+}
