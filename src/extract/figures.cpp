@@ -76,6 +76,15 @@ Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, 
 
 namespace {
 
+// "the country said", "the former Soviet state said": the country that
+// spoke before, not a new claimant.
+bool refers_to_country(const std::string& lw) {
+  if (!lw.starts_with("the ") || std::count(lw.begin(), lw.end(), ' ') > 3) return false;
+  for (std::string_view noun : {" country", " state", " republic", " nation"})
+    if (lw.ends_with(noun)) return true;
+  return false;
+}
+
 // The subject of the speech verb at token i: words right before it, skipping
 // "late Sunday", "had" and asides; a pronoun is the previous claimant; a
 // passive ("49 soldiers have been confirmed killed") is no attribution.
@@ -118,7 +127,8 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
     if (lw == "the " + std::string(body) &&
         lower_ascii(previous.claimant).find(body) != std::string::npos)
       same_body = true;
-  if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side" || same_body) {
+  if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side" || same_body ||
+      (refers_to_country(lw) && !previous.country.empty())) {
     if (previous.claimant.empty()) return {};
     Attribution p = previous;
     p.how = "pronoun";
@@ -130,7 +140,12 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
   static const char* const passive[] = {" were", " was", " are", " is", " been", " be"};
   bool is_passive = std::any_of(std::begin(passive), std::end(passive),
                                 [&](const char* p) { return lw.ends_with(p); });
-  if (lw.starts_with("people") || lw.starts_with("at least") || is_passive) return {};
+  // "50 deaths and raised fears": a figure's words are no speaker.
+  bool figure_words = false;
+  for (std::size_t k = b; k < e; ++k)
+    figure_words = figure_words || !lex::casualty_kind(toks[k].lower).empty();
+  if (lw.starts_with("people") || lw.starts_with("at least") || is_passive || figure_words)
+    return {};
   return said;
 }
 

@@ -129,3 +129,17 @@ TEST_CASE("events typed into README's event types, weapons listed", "[extract][e
   CHECK(events("They used rocket launchers and tanks.").weapons ==
         std::vector<std::string>{"rocket artillery", "tanks"});
 }
+
+TEST_CASE("claimant: 'the country said' is the country that spoke before; a figure is no speaker",
+          "[extract][claims]") {
+  Attribution before;
+  before.claimant = "Uzbekistan";
+  before.country = "UZ";
+  Parsed a = parse("The country also said 40 people were injured.", before);
+  REQUIRE(a.claims.size() == 1);
+  CHECK(a.claims[0].claim.claimant == "Uzbekistan");
+  CHECK(a.claims[0].claim.side == "UZ");
+  Parsed b = parse("Clashes in 2019 left 30 deaths and raised fears of war.");
+  REQUIRE(b.claims.size() == 1);
+  CHECK(b.claims[0].claim.claimant.empty());
+}
