@@ -19,6 +19,8 @@ struct ReportOptions {
   std::string title;
   std::string attribution;  // extra credit line, e.g. the organisation's
   std::vector<std::string> formats = {"svg", "png", "pdf"};
+  // "day" or "week": also one small map per period, same extent (report --by).
+  std::string by;
   ProgressFn progress;  // optional: stages resolve, link, render, export
 };
 
