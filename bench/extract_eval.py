@@ -118,6 +118,7 @@ def score_side(g, c, tally, log):
     tally.add("side", "gold")
     side = c.get("side") or "unknown"
     if side == "unknown":
+        log(f"  side not found {g['kind']} {g['value']}: gold {g['side']}")
         return
     tally.add("side", "known")
     if side != g["side"]:
@@ -135,6 +136,7 @@ def score_claimant(g, c, tally, log):
         return
     tally.add("claimant", "gold")
     if not said:
+        log(f"  claimant not found {g['kind']} {g['value']}: gold {g['claimant']!r}")
         return
     tally.add("claimant", "known")
     want = g["claimant"].lower()

@@ -6,12 +6,40 @@
 
 namespace bm::extract {
 
+namespace {
+
+// Official and short forms news use beside the names the bundle spells
+// ("Kyrgyzstan"): the long forms that do not follow "Republic of X", and
+// short ones. Matched whole and exactly, never by sound.
+const std::pair<const char*, const char*> kOtherCountryNames[] = {
+    {"Kyrgyz Republic", "KG"},
+    {"United States", "US"},
+    {"United States of America", "US"},
+    {"US", "US"},
+    {"USA", "US"},
+    {"Britain", "GB"},
+    {"Great Britain", "GB"},
+    {"UK", "GB"},
+    {"United Kingdom", "GB"},
+    {"Russian Federation", "RU"},
+    {"People's Republic of China", "CN"},
+    {"Islamic Republic of Afghanistan", "AF"},
+    {"Islamic Republic of Pakistan", "PK"},
+    {"Federal Democratic Republic of Ethiopia", "ET"},
+    {"Kingdom of Thailand", "TH"},
+    {"Kingdom of Cambodia", "KH"}};
+
+}  // namespace
+
 std::map<std::string, std::string> country_names(const Bundle& bundle) {
   std::map<std::string, std::string> out;
   for (const Country& c : bundle.countries()) {
     if (c.iso2.empty() || c.iso2 == "-99") continue;
     out[normalize_name(c.name)] = c.iso2;
+    // "Republic of Tajikistan", "Republic of Armenia"
+    out.emplace(normalize_name("Republic of " + c.name), c.iso2);
   }
+  for (const auto& [name, iso] : kOtherCountryNames) out.emplace(normalize_name(name), iso);
   return out;
 }
 

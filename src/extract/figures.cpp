@@ -4,7 +4,9 @@
 #include <iterator>
 #include <set>
 
+#include "extract/figure_rules.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/lexicon_ru.hpp"
 #include "extract/numbers.hpp"
 #include "extract/places.hpp"
 
@@ -74,6 +76,15 @@ Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, 
 
 namespace {
 
+// "the country said", "the former Soviet state said": the country that
+// spoke before, not a new claimant.
+bool refers_to_country(const std::string& lw) {
+  if (!lw.starts_with("the ") || std::count(lw.begin(), lw.end(), ' ') > 3) return false;
+  for (std::string_view noun : {" country", " state", " republic", " nation"})
+    if (lw.ends_with(noun)) return true;
+  return false;
+}
+
 // The subject of the speech verb at token i: words right before it, skipping
 // "late Sunday", "had" and asides; a pronoun is the previous claimant; a
 // passive ("49 soldiers have been confirmed killed") is no attribution.
@@ -110,12 +121,14 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
   std::string lw = lower_ascii(said.claimant);
   // "the ministry said" after "the Kyrgyz health ministry said": the same one.
   bool same_body = false;
-  for (std::string_view body : {"ministry", "committee", "service", "agency", "office",
-                                "government", "authorities", "army", "military"})
+  for (std::string_view body :
+       {"ministry", "committee", "service", "agency", "office", "government", "authorities", "army",
+        "military", "society", "organisation", "organization", "mission"})
     if (lw == "the " + std::string(body) &&
         lower_ascii(previous.claimant).find(body) != std::string::npos)
       same_body = true;
-  if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side" || same_body) {
+  if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side" || same_body ||
+      (refers_to_country(lw) && !previous.country.empty())) {
     if (previous.claimant.empty()) return {};
     Attribution p = previous;
     p.how = "pronoun";
@@ -127,7 +140,12 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
   static const char* const passive[] = {" were", " was", " are", " is", " been", " be"};
   bool is_passive = std::any_of(std::begin(passive), std::end(passive),
                                 [&](const char* p) { return lw.ends_with(p); });
-  if (lw.starts_with("people") || lw.starts_with("at least") || is_passive) return {};
+  // "50 deaths and raised fears": a figure's words are no speaker.
+  bool figure_words = false;
+  for (std::size_t k = b; k < e; ++k)
+    figure_words = figure_words || !lex::casualty_kind(toks[k].lower).empty();
+  if (lw.starts_with("people") || lw.starts_with("at least") || is_passive || figure_words)
+    return {};
   return said;
 }
 
@@ -190,7 +208,8 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   if (out.claimant.empty()) return out;
   // "According to the source, ...": the source the text has just named.
   if (std::string lw = lower_ascii(out.claimant);
-      (lw == "the source" || lw == "the report" || lw == "the statement" || lw == "it") &&
+      (lw == "the source" || lw == "the report" || lw == "the statement" || lw == "it" ||
+       lex::ru::refers_back(lw)) &&
       !previous.claimant.empty()) {
     Attribution p = previous;
     p.how = "pronoun";
@@ -207,94 +226,6 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   }
   return out;
 }
-
-namespace {
-
-// The sentence says a toll grew ("taking the total to 59", "has risen to 19").
-bool toll_grows(const std::vector<Token>& toks, const Sentence& s) {
-  static const char* const cues[] = {"toll",     "total",  "risen",  "rose",    "rises",
-                                     "bringing", "taking", "adding", "climbed", "reached"};
-  for (std::size_t k = s.first; k < s.last; ++k)
-    for (const char* c : cues)
-      if (toks[k].lower == c) return true;
-  return false;
-}
-
-// "13 more deaths", "an additional 13 people", "a further six" in a sentence
-// where a toll grows: the count is added to a toll, it is not a toll.
-bool increment_of_toll(const std::vector<Token>& toks, const Sentence& s, std::size_t first,
-                       std::size_t last) {
-  bool more = last < s.last && (toks[last].lower == "more" || toks[last].lower == "additional");
-  bool added = first > s.first &&
-               (toks[first - 1].lower == "additional" || toks[first - 1].lower == "further");
-  return (more || added) && toll_grows(toks, s);
-}
-
-// "30 killed, including 15 in a mosque hit by a drone": the words after
-// "in"/"at" up to the next comma tell a sub-event of its own.
-std::pair<std::size_t, std::size_t> subevent_span(const std::vector<Token>& toks, const Sentence& s,
-                                                  std::size_t first, std::size_t last) {
-  if (first == s.first || toks[first - 1].lower != "including") return {0, 0};
-  std::size_t k = last;
-  if (k < s.last && (toks[k].lower == "people" || toks[k].lower == "of" || toks[k].lower == "them"))
-    ++k;
-  if (k >= s.last || (toks[k].lower != "in" && toks[k].lower != "at")) return {0, 0};
-  std::size_t e = k + 1;
-  while (e < s.last && toks[e].lower != "," && toks[e].lower != "." && toks[e].lower != ";") ++e;
-  return e > k + 1 ? std::make_pair(k + 1, e) : std::make_pair(std::size_t{0}, std::size_t{0});
-}
-
-// "were forced to leave their homes", "had left their villages", "fled the
-// town": leaving a home is displacement.
-bool leaves_home(const std::vector<Token>& toks, std::size_t k, std::size_t last) {
-  static const char* const verbs[] = {"leave", "left", "flee", "fled", "abandon", "abandoned"};
-  static const char* const homes[] = {"home",     "homes", "houses", "village",
-                                      "villages", "town",  "towns",  "area"};
-  if (std::none_of(std::begin(verbs), std::end(verbs),
-                   [&](const char* v) { return toks[k].lower == v; }))
-    return false;
-  for (std::size_t j = k + 1; j < last && j < k + 4; ++j)
-    for (const char* h : homes)
-      if (toks[j].lower == h) return true;
-  return false;
-}
-
-// "(Town A 4,100 people, Town B 2,300)" after a figure: one figure per
-// place, of the same kind, side and claimant. Every item must be a
-// capitalised name and a number, else it is no breakdown.
-std::vector<ClaimMention> breakdown(std::string_view text, const std::vector<Token>& toks,
-                                    const Sentence& s, std::size_t from, const ClaimMention& of,
-                                    const std::vector<bool>& skip) {
-  std::size_t open = from;
-  while (open < s.last && toks[open].lower != "(" &&
-         (toks[open].kind != TokKind::number || skip[open]))
-    ++open;
-  if (open >= s.last || toks[open].lower != "(") return {};
-  std::vector<ClaimMention> items;
-  std::size_t k = open + 1;
-  while (k < s.last && toks[k].lower != ")") {
-    std::size_t name = k;
-    while (k < s.last && toks[k].kind == TokKind::word && toks[k].capital) ++k;
-    auto q = k > name ? parse_quantity(toks, k, s.last) : std::nullopt;
-    if (!q || toks[q->first].kind != TokKind::number) return {};
-    ClaimMention cm = of;
-    cm.claim.low = q->low;
-    cm.claim.high = q->high;
-    cm.begin = toks[name].begin;
-    cm.end = toks[q->last - 1].end;
-    cm.sub_begin = toks[name].begin;
-    cm.sub_end = toks[k - 1].end;
-    cm.subevent = std::string(text.substr(cm.sub_begin, cm.sub_end - cm.sub_begin));
-    cm.total = false;
-    items.push_back(std::move(cm));
-    k = q->last;
-    while (k < s.last && toks[k].kind == TokKind::word && !toks[k].capital) ++k;  // "people"
-    if (k < s.last && (toks[k].lower == "," || toks[k].lower == ";" || toks[k].lower == "and")) ++k;
-  }
-  return k < s.last ? items : std::vector<ClaimMention>{};
-}
-
-}  // namespace
 
 std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,
                                       const Sentence& s, std::size_t sentence_index,
@@ -346,11 +277,18 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           w == "and" || w == "among" || stops_phrase(w) || lex::not_people(w) ||
           parse_quantity(toks, k, s.last))
         break;
-      std::string c = leaves_home(toks, k, s.last) ? "displaced" : lex::casualty_kind(w);
+      std::string c = leaves_home(toks, k, s.last)       ? "displaced"
+                      : moved_to_safety(toks, k, s.last) ? "evacuated"
+                                                         : lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {
         kind = c;
         kind_at = k;
         np_end = k;
+        // "six more wounded people died": the verb, not the adjective.
+        if (std::size_t v = verb_after_adjective(toks, k, s.last)) {
+          kind = lex::casualty_kind(toks[v].lower);
+          kind_at = v;
+        }
         break;
       }
     }
@@ -393,6 +331,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
              toks[np_end].lower != "from")
         ++np_end;
     }
+    if (kind.empty()) kind = property_damage(toks, s, q->first, q->last, kind_at);
     // "including 15 in a mosque": the figure it is part of gives the kind.
     auto [sub_b, sub_e] = subevent_span(toks, s, q->first, q->last);
     if (kind.empty() && sub_e > sub_b && !out.empty()) {
@@ -402,7 +341,9 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     if (kind.empty()) continue;
     // "killed or seriously injured", "dozens were killed and injured": one
     // count of both kinds (a number between makes two counts instead).
-    for (std::size_t k = kind_at + 1; k + 1 < s.last && k < kind_at + 4; ++k) {
+    // ("killing one soldier and capturing six": the number is its own count.)
+    for (std::size_t k = kind_at + 1; kind_at > q->first && k + 1 < s.last && k < kind_at + 4;
+         ++k) {
       if (toks[k].lower != "or" && toks[k].lower != "and/or" && toks[k].lower != "and") continue;
       std::size_t j = k + 1;
       while (j < s.last && j < k + 3 && adverb(toks[j].lower)) ++j;

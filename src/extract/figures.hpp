@@ -35,6 +35,10 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
                              const Sentence& s, const Attribution& previous,
                              const PlaceLookup& lookup);
 
+// A line that heads a list with one country ("Kyrgyzstan:", "Tajik side:"):
+// its ISO2, else empty. Figures in the lines below are that country's.
+std::string side_header(const std::vector<Token>& toks, const Sentence& s);
+
 // Figures in one sentence. Token indices in `skip` (dates) are not numbers.
 std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,
                                       const Sentence& s, std::size_t sentence_index,

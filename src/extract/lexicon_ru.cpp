@@ -84,6 +84,11 @@ bool speech_verb(std::string_view w) { return cyrillic(w) && kSpeech.contains(w)
 
 bool border_noun(std::string_view w) { return w.starts_with("границ"); }
 
+bool refers_back(std::string_view phrase) {
+  std::string lw = lower(phrase);
+  return lw == "ведомства" || lw == "ведомство" || lw == "министерства" || lw == "министерство";
+}
+
 std::string lower(std::string_view w) {
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())))

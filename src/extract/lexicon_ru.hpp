@@ -17,6 +17,8 @@ long scale(std::string_view w);  // тысяч -> 1000; 0 if none
 std::string country_word(std::string_view w);
 bool speech_verb(std::string_view w);
 bool border_noun(std::string_view w);  // граница in its forms
+// "ведомства", "министерства" alone: the body named before ("the agency").
+bool refers_back(std::string_view phrase);
 
 // Lower case of any script through ICU (Cyrillic "БИШКЕК" -> "бишкек").
 std::string lower(std::string_view w);

@@ -25,6 +25,21 @@ std::string span_text(std::string_view text, const std::vector<Token>& toks, std
   return out;
 }
 
+// "Kyrgyz Republic", "United States", "Republic of Tajikistan": a country's
+// name of several words, all capitalised but "of"; the end token, or 0.
+std::size_t long_country_name(std::string_view text, const std::vector<Token>& toks, std::size_t i,
+                              std::size_t last, const PlaceLookup& lookup) {
+  if (!toks[i].capital || toks[i].kind != TokKind::word) return 0;
+  std::size_t best = 0;
+  for (std::size_t e = i + 2; e <= last && e <= i + 5; ++e) {
+    const Token& t = toks[e - 1];
+    if (t.kind != TokKind::word || (!t.capital && t.lower != "of")) break;
+    if (t.capital && !lookup.country_iso(span_text(text, toks, i, e)).empty()) best = e;
+    if (t.possessive) break;
+  }
+  return best;
+}
+
 // "Obidjon Tuychiev", "Elzada Mannanova": a given name and a surname with a
 // common patronymic suffix. Only asked of names the gazetteer does not know.
 bool looks_like_person(const std::vector<Token>& toks, std::size_t i, std::size_t e) {
@@ -143,6 +158,21 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
     const Sentence& s = sentences[si];
     std::size_t i = s.first;
     while (i < s.last) {
+      if (std::size_t e = long_country_name(text, toks, i, s.last, lookup)) {
+        PlaceMention m;
+        m.first = i;
+        m.last = e;
+        m.begin = toks[i].begin;
+        m.sentence = si;
+        m.text = span_text(text, toks, i, e);
+        m.end = m.begin + m.text.size();
+        m.query = m.text;
+        m.is_country = true;
+        m.country = lookup.country_iso(m.text);
+        scan.places.push_back(std::move(m));
+        i = e;
+        continue;
+      }
       bool prefix = toks[i].capital && lex::name_prefix(toks[i].lower) && i + 1 < s.last &&
                     candidate_word(toks[i + 1]);
       if (!candidate_word(toks[i]) && !prefix) {

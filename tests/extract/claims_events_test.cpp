@@ -99,11 +99,14 @@ TEST_CASE("figures: kinds, sides written in the text, totals, non-figures", "[ex
   CHECK(b.claims[0].claim.low == 59);
   CHECK(b.claims[0].total);
 
+  // Houses destroyed are a figure of their own kind (issue 19), not people.
   Parsed c = parse("Some 5,000 residents were displaced and 40 houses destroyed.");
-  REQUIRE(c.claims.size() == 1);
+  REQUIRE(c.claims.size() == 2);
   CHECK(c.claims[0].claim.kind == "displaced");
   CHECK(c.claims[0].claim.low == 5000);
   CHECK(c.claims[0].claim.approx);
+  CHECK(c.claims[1].claim.kind == "houses_destroyed");
+  CHECK(c.claims[1].claim.low == 40);
 
   // Numbers that count no people, or no casualties.
   CHECK(parse("The two countries share a 970 km border that has killed many.").claims.empty());
@@ -125,4 +128,18 @@ TEST_CASE("events typed into README's event types, weapons listed", "[extract][e
   CHECK(events("The minister visited a school.").main_type().empty());
   CHECK(events("They used rocket launchers and tanks.").weapons ==
         std::vector<std::string>{"rocket artillery", "tanks"});
+}
+
+TEST_CASE("claimant: 'the country said' is the country that spoke before; a figure is no speaker",
+          "[extract][claims]") {
+  Attribution before;
+  before.claimant = "Uzbekistan";
+  before.country = "UZ";
+  Parsed a = parse("The country also said 40 people were injured.", before);
+  REQUIRE(a.claims.size() == 1);
+  CHECK(a.claims[0].claim.claimant == "Uzbekistan");
+  CHECK(a.claims[0].claim.side == "UZ");
+  Parsed b = parse("Clashes in 2019 left 30 deaths and raised fears of war.");
+  REQUIRE(b.claims.size() == 1);
+  CHECK(b.claims[0].claim.claimant.empty());
 }

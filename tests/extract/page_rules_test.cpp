@@ -7,6 +7,7 @@
 #include "extract/dates.hpp"
 #include "extract/draft.hpp"
 #include "extract/related.hpp"
+#include "gazetteer/normalize.hpp"
 
 using namespace bm;
 using namespace bm::extract;
@@ -214,4 +215,96 @@ TEST_CASE("the day a figure was said does not date the event told later", "[extr
     for (const auto& c : d.incident.claims)
       if (c.low == 3) dated = d.incident.date.start == "2024-05-07";
   CHECK(dated);
+}
+
+TEST_CASE("official country names of several words are countries", "[extract][places]") {
+  static const Gazetteer g(std::vector<Place>{});
+  static const PlaceLookup l(g, {{normalize_name("Kyrgyz Republic"), "KG"},
+                                 {normalize_name("Republic of Tajikistan"), "TJ"},
+                                 {normalize_name("United States"), "US"}});
+  DocExtraction x = extract_document(
+      Document{"fixture.txt",
+               "Envoys of the Kyrgyz Republic, the Republic of Tajikistan and the United States "
+               "met.",
+               false,
+               {}},
+      l, "2024-05-10");
+  std::vector<std::string> found;
+  for (const auto& p : x.places)
+    if (p.is_country) found.push_back(p.text + "=" + p.country);
+  CHECK(found == std::vector<std::string>{"Kyrgyz Republic=KG", "Republic of Tajikistan=TJ",
+                                          "United States=US"});
+}
+
+TEST_CASE("houses destroyed or damaged are figures of their own kind", "[extract][page]") {
+  DocExtraction x = extract_text("Shelling damaged 31 houses in the valley, the governor said.");
+  CHECK(claim(x, "houses_damaged", 31));
+  DocExtraction y = extract_text("In the village 9 homes were burnt to the ground.");
+  CHECK(claim(y, "houses_destroyed", 9));
+  DocExtraction z = extract_text("В селе повреждены 14 домов, сообщили власти.");
+  CHECK(claim(z, "houses_damaged", 14));
+}
+
+TEST_CASE("moved to shelters is an evacuation", "[extract][page]") {
+  DocExtraction x =
+      extract_text("More than 2,600 residents were moved to temporary shelters overnight.");
+  CHECK(claim(x, "evacuated", 2600));
+}
+
+TEST_CASE("'killing one and capturing six' are two counts", "[extract][page]") {
+  DocExtraction x = extract_text(
+      "Officials accused the other side of an attack, killing one guard and capturing "
+      "six.");
+  CHECK(claim(x, "killed", 1));
+  CHECK(claim(x, "detained", 6));
+}
+
+TEST_CASE("'the society said' is the society named before", "[extract][page]") {
+  DocExtraction x = extract_text(
+      "The Red Crescent Society of Narnia said 400 people were displaced. The society said that "
+      "30 houses had been destroyed.");
+  const ClaimMention* h = claim(x, "houses_destroyed", 30);
+  REQUIRE(h);
+  CHECK(h->claim.claimant == "The Red Crescent Society of Narnia");
+}
+
+TEST_CASE("'wounded people died' counts the dead", "[extract][page]") {
+  DocExtraction x = extract_text("Four wounded soldiers died in hospital on Monday, doctors said.");
+  CHECK(claim(x, "killed", 4));
+  CHECK_FALSE(claim(x, "injured", 4));
+  // The adjective alone still counts the wounded.
+  DocExtraction y = extract_text("Four wounded soldiers were flown to the capital.");
+  CHECK(claim(y, "injured", 4));
+}
+
+TEST_CASE("a country over a list gives the side of its figures", "[extract][page]") {
+  DocExtraction x = extract_text(
+      "Losses reported by each side\n\nUzbekistan:\n- killed: 4\n- injured: 19\n\nKazakh side:\n"
+      "- injured: 8\n\nBoth governments gave the figures on Friday.\n\n12 more were hurt.");
+  const ClaimMention* a = claim(x, "killed", 4);
+  REQUIRE(a);
+  CHECK(a->claim.side == "UZ");
+  const ClaimMention* b = claim(x, "injured", 19);
+  REQUIRE(b);
+  CHECK(b->claim.side == "UZ");
+  const ClaimMention* c = claim(x, "injured", 8);
+  REQUIRE(c);
+  CHECK(c->claim.side == "KZ");
+  // Prose after the list ends it.
+  const ClaimMention* d = claim(x, "injured", 12);
+  REQUIRE(d);
+  CHECK(d->claim.side == "unknown");
+}
+
+TEST_CASE("without a publication date, relative dates read against the first full date",
+          "[extract][dates]") {
+  DocExtraction x = extract_text(
+      "Talks were held in the capital on 12 March 2024.\n\n"
+      "Two guards were wounded in Westford on Sunday, officials said.",
+      "");
+  CHECK(x.publication_date.empty());
+  bool sunday = false;
+  for (const auto& d : x.dates)
+    sunday = sunday || (d.text == "Sunday" && d.range.start == "2024-03-10");
+  CHECK(sunday);
 }

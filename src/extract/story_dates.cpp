@@ -1,0 +1,84 @@
+#include "extract/story_dates.hpp"
+
+#include <cctype>
+#include <optional>
+
+#include "extract/events.hpp"
+#include "extract/lexicon.hpp"
+
+namespace bm::extract {
+
+// "said on April 30", "reported Tuesday": the date a statement was made.
+bool statement_date(const std::vector<Token>& toks, const Sentence& s, const DateMention& dm) {
+  std::size_t k = s.first;
+  while (k < s.last && toks[k].begin < dm.begin) ++k;
+  if (k > s.first && toks[k - 1].lower == "on") --k;
+  return k > s.first && lex::speech_verb(toks[k - 1].lower);
+}
+
+// The dateline's own date ("Dec 12, 2022 - Indian and ...") dates the
+// article, not the events of the sentence it runs into.
+bool is_dateline(std::string_view text, const DateMention& dm) {
+  if (dm.begin >= 300) return false;
+  std::size_t k = dm.end;
+  while (k < text.size() && text[k] == ' ') ++k;
+  std::string_view rest = text.substr(k, 3);
+  if (rest.starts_with("-") || rest.starts_with("(") || rest.starts_with("\xE2\x80\x94") ||
+      rest.starts_with("\xE2\x80\x93"))
+    return true;
+  // "date 2022-12-15 Troops clashed ...": the page's publication stamp runs
+  // into the first sentence; it says when the article appeared, not when the
+  // event happened.
+  std::size_t from = dm.begin > 20 ? dm.begin - 20 : 0;
+  std::string before(text.substr(from, dm.begin - from));
+  for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!before.empty() && (before.back() == ' ' || before.back() == ':')) before.pop_back();
+  for (std::string_view cue :
+       {"date", "published", "published on", "updated", "updated on", "posted", "posted on"})
+    if (before.ends_with(cue) &&
+        (before.size() == cue.size() ||
+         !std::isalpha(static_cast<unsigned char>(before[before.size() - cue.size() - 1]))))
+      return true;
+  return false;
+}
+
+// "X, close to the Tajik enclave of Y", "X of the northeastern state of Y":
+// Y says where X is; it is not a scene of its own.
+
+// A lead often leaves the date to a later sentence ("Troops clashed at X.
+// ... the clash in the early hours of December 9 ..."): the first date of a
+// sentence that tells of a violent event dates undated ones. Not the day
+// something was said ("said on Wednesday"), not long before publication; a
+// named day beats a vague "overnight" of an earlier sentence.
+const DateMention* find_story_date(std::string_view text, const std::vector<Token>& toks,
+                                   const std::vector<Sentence>& sents,
+                                   const std::vector<std::vector<DateMention>>& sent_dates,
+                                   const std::string& pub) {
+  std::optional<Ymd> pub_ymd = parse_iso(pub);
+  const DateMention* vague = nullptr;
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    // "following the incident on December 11" refers back to the story too.
+    bool incident_word = false;
+    for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
+      incident_word = incident_word || toks[k].lower == "incident";
+    if (!incident_word && !find_events(toks, sents[si].first, sents[si].last).violent()) continue;
+    for (const auto& dm : sent_dates[si]) {
+      if (dm.range.start.empty() || is_dateline(text, dm) || dm.text == pub) continue;
+      if (statement_date(toks, sents[si], dm)) continue;
+      if (dm.range.precision != "day" && dm.range.precision != "range") continue;
+      auto end = parse_iso(dm.range.end);
+      if (pub_ymd && end && days_from_civil(*pub_ymd) - days_from_civil(*end) > 60) continue;
+      if (dm.rule != "overnight" && dm.rule != "last_night") return &dm;
+      if (!vague) vague = &dm;
+    }
+  }
+  return vague;
+}
+
+std::string first_full_date(std::string_view text, const std::vector<Token>& toks) {
+  for (const DateMention& d : find_dates(text, toks, 0, toks.size(), ""))
+    if (d.range.precision == "day" && !d.range.start.empty()) return d.range.start;
+  return {};
+}
+
+}  // namespace bm::extract
