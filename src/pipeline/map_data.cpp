@@ -19,6 +19,9 @@ void add_incidents(const Chain& chain, MapData& map) {
     const Link* link = it == link_of.end() ? nullptr : it->second;
     MapIncident mi{&i, link, ++n};
     if (link) mi.border_note = border_note(*link, i, chain.data.segments, map.as_of);
+    auto area = chain.region_areas.find(i.id);
+    if (i.precision == GeoPrecision::region && area != chain.region_areas.end())
+      mi.area = area->second;
     map.incidents.push_back(std::move(mi));
   }
 }
