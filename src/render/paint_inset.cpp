@@ -7,8 +7,9 @@ namespace bm {
 
 Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const Box& where) {
   SavedState guard(c.cr);
+  const std::vector<Country>& countries = data.locator.empty() ? data.countries : data.locator;
   Bounds b;
-  for (const auto& country : data.countries)
+  for (const auto& country : countries)
     if (std::find(data.focus.begin(), data.focus.end(), country.iso2) != data.focus.end())
       b.add(bounds_of(country.area));
   b.add(main_extent);
@@ -20,7 +21,7 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
   cairo_rectangle(c.cr, where.x0, where.y0, where.x1 - where.x0, where.y1 - where.y0);
   cairo_clip(c.cr);
   cairo_set_fill_rule(c.cr, CAIRO_FILL_RULE_EVEN_ODD);
-  for (const auto& country : data.countries) {
+  for (const auto& country : countries) {
     cairo_new_path(c.cr);
     for (const auto& poly : country.area)
       for (const auto& ring : poly.rings) {
