@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
+#include "cli/map_options.hpp"
 #include "report/report.hpp"
 
 namespace bm::cli {
@@ -29,8 +30,11 @@ class ReportCommand : public Command {
     app.add_option("--attribution", o_.attribution,
                    "Extra credit line on the map (e.g. your organisation)");
     add_filter_options(app, o_.filter);
+    add_map_options(app, map_args_);
   }
   void run() override {
+    finish_map_options(map_args_);
+    o_.map = map_args_.map;
     o_.progress = make_progress();
     r_ = run_report(o_);
     note_rejections(r_.rejected, "not mapped");
@@ -54,6 +58,7 @@ class ReportCommand : public Command {
 
  private:
   ReportOptions o_;
+  MapOptionArgs map_args_;
   ReportResult r_;
 };
 

@@ -31,7 +31,7 @@ void write_maps(const ReportOptions& o, const Chain& chain, ReportResult& result
   Style style = load_style(o.style);
   for (std::size_t k = 0; k < o.formats.size(); ++k) {
     report_progress(o.progress, "render", k, o.formats.size());
-    RenderOptions ro;
+    RenderOptions ro = o.map;
     ro.path = in_dir(o, "report." + o.formats[k]);
     render_map(data, style, ro);
     result.written.push_back(ro.path);

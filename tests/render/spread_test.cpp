@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "geodata/bundle.hpp"
+#include "golden/golden_support.hpp"
 #include "render/compare.hpp"
 #include "render/map.hpp"
 #include "render/style.hpp"
@@ -170,4 +171,17 @@ TEST_CASE("a venue far from the border goes to the locator, not into the frame",
   bm::RenderResult violent = draw("violent.svg");
   CHECK(has_box(violent.obstacles, "symbol:3"));
   CHECK(violent.scale_bar_metres >= 50000);
+}
+
+TEST_CASE("report draws its maps with render's layout options", "[render][report]") {
+  auto dir = bm::test::scratch("render_report_options");
+  int rc = bm::test::run_cli(
+      "report -o " + dir.string() + " --formats png --page A4 --landscape --dpi 72 --label-max 3",
+      (dir / "log.txt").string());
+  INFO(bm::test::slurp(dir / "log.txt"));
+  REQUIRE(rc == 0);
+  std::string png = (dir / "report.png").string();
+  bm::PngDiff d = bm::compare_png(png, png, 0);
+  CHECK(d.width_a == 842);  // A4 landscape at 72 dpi
+  CHECK(d.height_a == 595);
 }
