@@ -42,7 +42,10 @@ MapData report_map_data(const Chain& chain, const MapText& text) {
   MapData map;
   map.countries = chain.data.countries;
   map.focus = chain.data.focus;
-  map.regions = Bundle(chain.bundle_path).regions(near_extent(chain.data.segments));
+  Bundle bundle(chain.bundle_path);
+  map.regions = bundle.regions(near_extent(chain.data.segments));
+  for (auto& p : bundle.places())
+    if (p.kind == "enclave") map.enclave_places.push_back(std::move(p));
   map.segments = chain.data.segments;
   map.as_of = chain.data.as_of;
   add_incidents(chain, map);

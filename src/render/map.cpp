@@ -184,6 +184,7 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     }
     auto requests = incident_labels(c, shown);
     for (auto& r : spread_labels(c, shown)) requests.push_back(std::move(r));
+    for (auto& r : enclave_labels(c, data)) requests.push_back(std::move(r));
     for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);

@@ -44,6 +44,9 @@ struct MapData {
   // `countries`. A user's own layer covers only the map, so the world
   // around it comes from the bundled countries.
   std::vector<Country> locator = {};
+  // Named enclaves (gazetteer places of kind "enclave", with their points):
+  // an enclave drawn on the map takes the name of the one inside it.
+  std::vector<Place> enclave_places = {};
   std::vector<BorderSegment> segments;
   std::vector<MapIncident> incidents;
   std::string title;

@@ -185,3 +185,15 @@ TEST_CASE("report draws its maps with render's layout options", "[render][report
   CHECK(d.width_a == 842);  // A4 landscape at 72 dpi
   CHECK(d.height_a == 595);
 }
+
+TEST_CASE("enclaves are labelled with the gazetteer's name, else their country's",
+          "[render][enclave]") {
+  auto dir = bm::test::scratch("render_enclave");
+  std::string svg = (dir / "map.svg").string();
+  REQUIRE(
+      bm::test::run_cli("render " + bm::test::data("../render/data/kgtj_render.csv") + " -o " + svg,
+                        (dir / "log.txt").string()) == 0);
+  std::string text = bm::test::slurp(svg);
+  CHECK(text.find(">Vorukh</text>") != std::string::npos);  // the enclave, not "Vorukh 14"
+  CHECK(text.find(">Vorukh 14</text>") != std::string::npos);
+}
