@@ -6,6 +6,7 @@
 #include "cli/global.hpp"
 #include "cli/map_options.hpp"
 #include "core/error.hpp"
+#include "html/report_page.hpp"
 #include "pipeline/maps.hpp"
 #include "pipeline/own_layers_map.hpp"
 #include "render/map.hpp"
@@ -18,14 +19,17 @@ class RenderCommand : public Command {
  public:
   const char* name() const override { return "render"; }
   const char* summary() const override {
-    return "Draw the report map of an incident CSV to SVG, PNG or PDF (format from -o)";
+    return "Draw the report map of an incident CSV to SVG, PNG, PDF or an HTML page (format from "
+           "-o)";
   }
   const char* example() const override {
     return "bordermap render incidents.csv -o map.pdf --page A4 --landscape --style print";
   }
   void setup(CLI::App& app) override {
     add_input_option(app, o_.chain.inputs);
-    app.add_option("-o,--out", outputs_, "Output map: .svg, .png or .pdf (repeat -o for several)")
+    app.add_option(
+           "-o,--out", outputs_,
+           "Output map: .svg, .png, .pdf or .html (the interactive page; repeat -o for several)")
         ->required()
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
@@ -60,7 +64,8 @@ class RenderCommand : public Command {
     for (const auto& path : outputs_) {
       RenderOptions ro = map;
       ro.path = path;
-      format_from_path(path, "");  // a bad extension fails before any work
+      // A bad extension fails before any work; .html is the interactive page.
+      if (!path.ends_with(".html")) format_from_path(path, "");
       o_.maps.push_back(ro);
     }
     o_.chain.progress = make_progress();
@@ -98,7 +103,10 @@ class RenderCommand : public Command {
     r.incidents_mapped = mi->incidents.size();
     Style style = load_style(o_.style);
     for (const auto& ro : o_.maps) {
-      r.maps.push_back(render_map(mi->data, style, ro));
+      if (ro.path.ends_with(".html"))
+        html::write_report_html(ro.path, mi->data, style, ro, {mi->rejected, {}, {}, {}, {}});
+      else
+        r.maps.push_back(render_map(mi->data, style, ro));
       r.written.push_back(ro.path);
     }
     return r;

@@ -12,7 +12,7 @@ class ReportCommand : public Command {
  public:
   const char* name() const override { return "report"; }
   const char* summary() const override {
-    return "Whole chain: incidents -> places -> border links -> map (SVG/PNG) and GeoJSON";
+    return "Whole chain: incidents -> places -> border links -> maps, report.html and GeoJSON";
   }
   const char* example() const override { return "bordermap report -o out/ my_incidents.csv"; }
   void setup(CLI::App& app) override {
@@ -29,6 +29,10 @@ class ReportCommand : public Command {
         ->capture_default_str();
     app.add_option("--attribution", o_.attribution,
                    "Extra credit line on the map (e.g. your organisation)");
+    app.add_option("--by", o_.by,
+                   "Also one small map per day or week (same extent), in by-day/ or by-week/ "
+                   "and in report.html")
+        ->check(CLI::IsMember({"day", "week"}));
     add_filter_options(app, o_.filter);
     add_map_options(app, map_args_);
   }

@@ -1,5 +1,7 @@
 #include "pipeline/maps.hpp"
 
+#include "html/report_page.hpp"
+
 namespace bm {
 
 MapsResult draw_maps(const MapRequest& request) {
@@ -8,7 +10,10 @@ MapsResult draw_maps(const MapRequest& request) {
   Style style = load_style(request.style);
   MapsResult result;
   for (const auto& ro : request.maps) {
-    result.maps.push_back(render_map(data, style, ro));
+    if (ro.path.ends_with(".html"))  // the page, with the map drawn for it
+      html::write_report_html(ro.path, data, style, ro, {chain.rejected, {}, {}, {}, {}});
+    else
+      result.maps.push_back(render_map(data, style, ro));
     result.written.push_back(ro.path);
   }
   result.rejected = std::move(chain.rejected);

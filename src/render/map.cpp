@@ -118,9 +118,15 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     } else {
       continue;
     }
-    if (in)
+    if (in) {
       shown.incidents.push_back(mi);
-    else
+      // The page's clickable mark, at the incident's point (an area or line
+      // drawn without one has none yet).
+      if (mi.incident->location) {
+        XY d = view.to_device(*mi.incident->location);
+        result.marks.push_back({"incident:" + mi.incident->id, d.x, d.y, d.x, d.y});
+      }
+    } else
       outside.push_back(mi.number);
   }
   if (o.label_max >= 0)

@@ -89,6 +89,9 @@ struct RenderResult {
   std::vector<DrawnBox> leaders;    // leader lines: from (x0, y0) at the symbol to (x1, y1)
   std::vector<DrawnBox> obstacles;  // symbols and furniture inside the frame
   std::vector<std::string> unplaced;
+  // Every incident drawn, "incident:<id>" at its symbol's centre (x0 = x1,
+  // y0 = y1): the HTML page lays its clickable marks over the map with these.
+  std::vector<DrawnBox> marks;
   std::vector<std::string> legend;            // legend entry labels, in order
   std::size_t incident_labels_requested = 0;  // incidents (or shared spots) to label
   std::size_t incident_labels_placed = 0;

@@ -27,10 +27,16 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
   m["software"] = {{"name", "bordermap"}, {"version", BORDERMAP_VERSION}};
   m["inputs"] = nlohmann::json::array();
   for (const auto& in : inputs) m["inputs"].push_back(file_entry(in));
-  m["options"] = {
-      {"style", o.style},      {"title", o.title},        {"formats", o.formats},
-      {"from", o.filter.from}, {"to", o.filter.to},       {"border", o.filter.border},
-      {"bbox", o.filter.bbox}, {"as_of", o.filter.as_of}, {"attribution", o.attribution}};
+  m["options"] = {{"style", o.style},
+                  {"title", o.title},
+                  {"formats", o.formats},
+                  {"from", o.filter.from},
+                  {"to", o.filter.to},
+                  {"border", o.filter.border},
+                  {"bbox", o.filter.bbox},
+                  {"as_of", o.filter.as_of},
+                  {"attribution", o.attribution},
+                  {"by", o.by}};
   nlohmann::json data = describe_bundle(bundle_path);
   data["sha256"] = sha256_file(bundle_path);
   m["data"] = data;
@@ -38,7 +44,7 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
   m["as_of"] = r.as_of;
   std::size_t filtered = 0;
   for (const auto& rej : r.rejected)
-    if (rej.reason.rfind("filtered out:", 0) == 0) ++filtered;
+    if (rej.filtered) ++filtered;
   m["counts"] = {{"incidents_read", r.incidents_read},
                  {"incidents_mapped", r.incidents_mapped},
                  {"filtered_out", filtered},
@@ -46,7 +52,8 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
   m["outputs"] = nlohmann::json::array();
   for (const auto& w : r.written) {
     nlohmann::json e = file_entry(w);
-    e["path"] = std::filesystem::path(w).filename().string();  // relative to the bundle
+    // Relative to the bundle (by-day/ maps keep their folder).
+    e["path"] = std::filesystem::path(w).lexically_relative(o.out_dir).generic_string();
     m["outputs"].push_back(e);
   }
   return m;

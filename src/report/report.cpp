@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "export/export.hpp"
+#include "html/periods.hpp"
+#include "html/report_page.hpp"
 #include "io/atomic.hpp"
 #include "io/csv.hpp"
 #include "pipeline/chain.hpp"
@@ -26,9 +28,9 @@ std::string in_dir(const ReportOptions& o, const std::string& name) {
   return (std::filesystem::path(o.out_dir) / name).string();
 }
 
-void write_maps(const ReportOptions& o, const Chain& chain, ReportResult& result) {
-  MapData data = report_map_data(chain, MapText{o.title, o.attribution});
-  Style style = load_style(o.style);
+// The maps, and with --by one small map per period (for the page too).
+std::vector<html::PeriodMap> write_maps(const ReportOptions& o, const MapData& data,
+                                        const Style& style, ReportResult& result) {
   for (std::size_t k = 0; k < o.formats.size(); ++k) {
     report_progress(o.progress, "render", k, o.formats.size());
     RenderOptions ro = o.map;
@@ -36,7 +38,27 @@ void write_maps(const ReportOptions& o, const Chain& chain, ReportResult& result
     render_map(data, style, ro);
     result.written.push_back(ro.path);
   }
+  std::vector<html::PeriodMap> periods;
+  if (!o.by.empty())
+    periods = html::write_period_maps(data, style, o.by, o.out_dir, o.formats, result.written);
   report_progress(o.progress, "render", o.formats.size(), o.formats.size());
+  return periods;
+}
+
+// report.html: the page shows the manifest of everything written before it
+// and links the files beside it; manifest.json then lists the page too.
+void write_page(const ReportOptions& o, const Chain& chain, const MapData& data, const Style& style,
+                std::vector<html::PeriodMap> periods, ReportResult& result) {
+  std::vector<std::string> downloads;
+  for (const auto& w : result.written)
+    if (auto rel = std::filesystem::path(w).lexically_relative(o.out_dir);
+        !rel.empty() && !rel.has_parent_path())
+      downloads.push_back(rel.string());
+  html::PageExtras extras{result.rejected,
+                          make_manifest(o, result, chain.inputs, chain.bundle_path), downloads,
+                          o.by, std::move(periods)};
+  result.written.push_back(in_dir(o, "report.html"));
+  html::write_report_html(result.written.back(), data, style, RenderOptions{}, std::move(extras));
 }
 
 // The data behind the map, styled for QGIS: GeoJSON (+ .qml), GeoPackage, CSV.
@@ -67,8 +89,11 @@ ReportResult run_report(const ReportOptions& o) {
   result.border = chain.a + "-" + chain.b;
   result.as_of = chain.data.as_of;
   std::filesystem::create_directories(o.out_dir);
-  write_maps(o, chain, result);
+  MapData data = report_map_data(chain, MapText{o.title, o.attribution});
+  Style style = load_style(o.style);
+  auto periods = write_maps(o, data, style, result);
   write_data(o, chain, result);
+  write_page(o, chain, data, style, std::move(periods), result);
   std::string manifest = in_dir(o, "manifest.json");
   write_manifest(manifest, make_manifest(o, result, chain.inputs, chain.bundle_path));
   result.written.push_back(manifest);

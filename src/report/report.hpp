@@ -23,6 +23,8 @@ struct ReportOptions {
   // Layout of every map (page, size, dpi, crs, label limits and script);
   // path and format are set per format.
   RenderOptions map;
+  // "day" or "week": also one small map per period, same extent (report --by).
+  std::string by;
   ProgressFn progress;  // optional: stages resolve, link, render, export
 };
 
