@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
+#include "cli/map_options.hpp"
 #include "core/error.hpp"
 #include "html/report_page.hpp"
 #include "pipeline/maps.hpp"
@@ -35,15 +36,7 @@ class RenderCommand : public Command {
         ->allow_extra_args(false);  // `-o map.png input.csv`: the CSV is an input
     app.add_option("--style", o_.style, "Map style: report, print, dark, or a .toml path")
         ->capture_default_str();
-    app.add_option("--crs", map_.crs,
-                   "Projection: EPSG:xxxx or a PROJ string (default: Lambert azimuthal "
-                   "equal-area centred on the data)");
-    app.add_option("--dpi", map_.dpi, "PNG resolution; pixels = points x dpi / 72")
-        ->capture_default_str();
-    app.add_option("--size", size_, "Layout size WxH in points when no --page (default 1200x820)");
-    app.add_option("--page", map_.page,
-                   "Page size: A4, A3 or Letter (portrait unless --landscape)");
-    app.add_flag("--landscape", map_.landscape, "Landscape page (with --page)");
+    add_map_options(app, args_);
     add_filter_options(app, o_.chain.filter);  // --bbox is also the map extent
     app.add_option("--margin", margin_pct_,
                    "With --bbox: percent of the projected extent added on each side");
@@ -57,38 +50,19 @@ class RenderCommand : public Command {
     app.add_option("--label-field", own_.label_field,
                    "Column whose text labels each incident (e.g. label); default: place name "
                    "and callout number. Needs --countries or --segments");
-    app.add_option("--label-script", map_.label_script,
-                   "Script of place labels: latn, cyrl, or source (the script the source "
-                   "wrote the place in); default: the gazetteer's name")
-        ->check(CLI::IsMember({"latn", "cyrl", "source"}));
-    app.add_option("--label-max", map_.label_max,
-                   "Label at most N incidents, the first N in table order (order = priority)")
-        ->check([](const std::string& v) {
-          return v.rfind('-', 0) == 0 ? std::string("expected a count, 0 or more") : std::string();
-        });
   }
   void run() override {
-    if (auto box = parse_bbox(o_.chain.filter.bbox)) map_.bbox = *box;
-    if (!size_.empty()) {
-      auto x = size_.find('x');
-      try {
-        if (x == std::string::npos) throw std::invalid_argument("no x");
-        map_.width = std::stod(size_.substr(0, x));
-        map_.height = std::stod(size_.substr(x + 1));
-      } catch (const std::exception&) {
-        throw UsageError("--size '" + size_ + "' — expected WIDTHxHEIGHT in points, e.g. 1200x820");
-      }
-    }
-    if (map_.landscape && map_.page.empty())
-      throw UsageError("--landscape needs --page A4, A3 or Letter");
+    finish_map_options(args_);
+    RenderOptions& map = args_.map;
+    if (auto box = parse_bbox(o_.chain.filter.bbox)) map.bbox = *box;
     if (margin_pct_ < 0 || margin_pct_ > 50)
       throw UsageError("--margin " + std::to_string(margin_pct_) + " — expected 0..50 (percent)");
-    map_.margin = margin_pct_ / 100;
+    map.margin = margin_pct_ / 100;
     const bool own_layers = !own_.countries_file.empty() || !own_.segments_file.empty();
     if (!own_.label_field.empty() && !own_layers)
       throw UsageError("--label-field needs --countries or --segments (a map drawn from lon/lat)");
     for (const auto& path : outputs_) {
-      RenderOptions ro = map_;
+      RenderOptions ro = map;
       ro.path = path;
       // A bad extension fails before any work; .html is the interactive page.
       if (!path.ends_with(".html")) format_from_path(path, "");
@@ -152,9 +126,8 @@ class RenderCommand : public Command {
   double margin_pct_ = 0;
   nlohmann::json summary_;
   MapRequest o_;
-  RenderOptions map_;
+  MapOptionArgs args_;
   std::vector<std::string> outputs_;
-  std::string size_;
 };
 
 }  // namespace

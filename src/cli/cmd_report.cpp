@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
+#include "cli/map_options.hpp"
 #include "report/report.hpp"
 
 namespace bm::cli {
@@ -33,8 +34,11 @@ class ReportCommand : public Command {
                    "and in report.html")
         ->check(CLI::IsMember({"day", "week"}));
     add_filter_options(app, o_.filter);
+    add_map_options(app, map_args_);
   }
   void run() override {
+    finish_map_options(map_args_);
+    o_.map = map_args_.map;
     o_.progress = make_progress();
     r_ = run_report(o_);
     note_rejections(r_.rejected, "not mapped");
@@ -58,6 +62,7 @@ class ReportCommand : public Command {
 
  private:
   ReportOptions o_;
+  MapOptionArgs map_args_;
   ReportResult r_;
 };
 

@@ -109,6 +109,7 @@ Chain run_chain(const ChainOptions& o) {
   out.data.incidents = std::move(incidents);
   out.data.segments = std::move(segments);
   out.bundle_path = bundle.path();
+  out.region_areas = resolver.region_areas();
   return out;
 }
 

@@ -7,6 +7,8 @@
 // each incident whose own status differs from the border drawn (see
 // map_data.hpp), so map and link columns agree for every incident.
 #include <cstddef>
+#include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,6 +38,9 @@ struct Chain {
   std::size_t incidents_read = 0;
   std::vector<std::string> inputs;  // the files read (the bundled table when none given)
   std::string bundle_path;
+  // The areas of incidents known only to a region or district, by incident
+  // id: the map draws those areas instead of a point.
+  std::map<std::string, std::shared_ptr<const MultiPolygon>> region_areas;
 };
 Chain run_chain(const ChainOptions& options);
 

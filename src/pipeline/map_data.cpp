@@ -19,6 +19,9 @@ void add_incidents(const Chain& chain, MapData& map) {
     const Link* link = it == link_of.end() ? nullptr : it->second;
     MapIncident mi{&i, link, ++n};
     if (link) mi.border_note = border_note(*link, i, chain.data.segments, map.as_of);
+    auto area = chain.region_areas.find(i.id);
+    if (i.precision == GeoPrecision::region && area != chain.region_areas.end())
+      mi.area = area->second;
     map.incidents.push_back(std::move(mi));
   }
 }
@@ -39,7 +42,10 @@ MapData report_map_data(const Chain& chain, const MapText& text) {
   MapData map;
   map.countries = chain.data.countries;
   map.focus = chain.data.focus;
-  map.regions = Bundle(chain.bundle_path).regions(near_extent(chain.data.segments));
+  Bundle bundle(chain.bundle_path);
+  map.regions = bundle.regions(near_extent(chain.data.segments));
+  for (auto& p : bundle.places())
+    if (p.kind == "enclave") map.enclave_places.push_back(std::move(p));
   map.segments = chain.data.segments;
   map.as_of = chain.data.as_of;
   add_incidents(chain, map);

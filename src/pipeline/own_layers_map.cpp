@@ -110,6 +110,7 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
     out->rejected.insert(out->rejected.end(), layers.rejected.begin(), layers.rejected.end());
     for (const auto& c : d.countries) d.focus.push_back(c.iso2);  // the user's own: all of them
     credits.insert(credits.begin(), file_name(o.countries_file));
+    d.locator = resolver.bundle().countries(near);  // the world around the user's layer
   } else {
     d.countries = resolver.bundle().countries(near);
     for (const auto& s : d.segments)

@@ -44,7 +44,10 @@ Box legend_box(Canvas& c, const std::vector<LegendEntry>& entries, double x, dou
 Box paint_legend(Canvas& c, const std::vector<LegendEntry>& entries, double x, double y);
 
 // Locator: the focus countries and their neighbours, with the map's extent.
-Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const Box& where);
+// `outside`: numbers of located incidents outside the main frame, marked
+// on the locator with their numbers.
+Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const Box& where,
+                const std::vector<int>& outside = {});
 
 // The numbered list of incidents with conflicting figures side by side.
 // `outside`: numbers of located incidents that fall outside the map frame.

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "render/layers.hpp"
+#include "render/names.hpp"
 
 namespace bm {
 
@@ -132,6 +133,56 @@ std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
       q.color = &c.style.country_text;
       out.push_back(q);
     }
+  return out;
+}
+
+namespace {
+
+bool ring_contains(const Ring& r, LonLat p) {
+  bool in = false;
+  for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+    if ((r[i].lat > p.lat) != (r[j].lat > p.lat) &&
+        p.lon < (r[j].lon - r[i].lon) * (p.lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lon)
+      in = !in;
+  return in;
+}
+
+// The gazetteer's name of the enclave whose point lies inside `ring`, else
+// "<country> enclave": never a name the data does not give.
+std::string enclave_name(const MapData& data, const Enclave& e) {
+  for (const auto& p : data.enclave_places)
+    if (p.point && ring_contains(*e.ring, *p.point)) return without_qualifier(p.name);
+  return e.country->name + " enclave";
+}
+
+}  // namespace
+
+std::vector<LabelRequest> enclave_labels(const Canvas& c, const MapData& data) {
+  std::vector<LabelRequest> out;
+  if (!c.style.show_enclaves) return out;
+  for (const auto& e : visible_enclaves(c, data)) {
+    LabelRequest q;
+    q.text = enclave_name(data, e);
+    q.priority = 40;  // before country and region names: small, and easily crowded out
+    q.size = c.style.region_label_size;
+    q.font_suffix = " Italic";
+    auto at = visible_centre(c, {Polygon{{*e.ring}}}, half_size(c, q.text, q.size));
+    if (!at.empty()) {
+      q.anchor = at[0];
+      q.alternatives.assign(at.begin() + 1, at.end());
+      q.centred = true;
+    } else {  // too small to hold its name: beside it
+      XY mean{0, 0};
+      for (const auto& p : *e.ring) {
+        XY d = c.view.to_device(p);
+        mean.x += d.x / static_cast<double>(e.ring->size());
+        mean.y += d.y / static_cast<double>(e.ring->size());
+      }
+      q.anchor = mean;
+      q.radius = 4;
+    }
+    out.push_back(std::move(q));
+  }
   return out;
 }
 

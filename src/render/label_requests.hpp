@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "render/labels.hpp"
+#include "render/layers.hpp"
 #include "render/map.hpp"
 
 namespace bm {
@@ -11,6 +12,8 @@ constexpr int kIncidentPriority = 100;  // incident labels go first
 
 // Incidents at the same spot share one label listing their numbers.
 std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data);
+// Enclave names (from MapData::enclave_places), inside the enclave or beside it.
+std::vector<LabelRequest> enclave_labels(const Canvas& c, const MapData& data);
 // Region (admin-1) and country names, centred in the visible part of each.
 std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data);
 

@@ -21,6 +21,13 @@ void clip_to_frame(Canvas& c);
 void paint_countries(Canvas& c, const MapData& data);
 // Returns true if any admin-1 line was drawn inside the frame.
 bool paint_regions(Canvas& c, const MapData& data);
+// An enclave (or exclave) is any part of a focus country other than its
+// largest, and small against it; these are the ones that show in the frame.
+struct Enclave {
+  const Country* country = nullptr;
+  const Ring* ring = nullptr;  // its outline
+};
+std::vector<Enclave> visible_enclaves(const Canvas& c, const MapData& data);
 // Returns true if any enclave or exclave of a focus country was marked.
 bool paint_enclaves(Canvas& c, const MapData& data);
 void paint_segments(Canvas& c, const MapData& data);

@@ -17,11 +17,24 @@
 namespace bm {
 namespace {
 
+// Venues far from the border (talks or a ceasefire signed in a distant
+// city) do not set the frame, which would shrink the cluster along the
+// border to a few pixels: they are listed "(outside this map)" and marked on
+// the locator. Violent incidents always set it: they are the story.
+constexpr double kFarFromBorder = 50000;  // metres
+
+bool far_from_border(const MapIncident& mi) {
+  return mi.link && mi.link->distance_m > kFarFromBorder && !is_violent(mi.incident->event_type);
+}
+
 Bounds map_extent(const MapData& data, const RenderOptions& o) {
   if (!o.bbox.empty()) return o.bbox;
   Bounds b;
   for (const auto& mi : data.incidents)
-    if (mi.incident->location) b.add(*mi.incident->location);
+    if (mi.incident->location && !far_from_border(mi)) b.add(*mi.incident->location);
+  if (b.empty())  // every incident is far: then they are the story
+    for (const auto& mi : data.incidents)
+      if (mi.incident->location) b.add(*mi.incident->location);
   // Areas and lines only when no incident is a point: a whole region or
   // border would shrink the villages where most incidents are to dots.
   if (b.empty())
@@ -173,10 +186,11 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     if (style.show_inset) {
       double iw = std::clamp(view.width() * 0.2, 90.0, 170.0), ih = iw * 0.72;
       Box where{frame.x1 - iw - 8, frame.y0 + 8, frame.x1 - 8, frame.y0 + 8 + ih};
-      furniture("inset", paint_inset(c, data, extent, where));
+      furniture("inset", paint_inset(c, data, extent, where, outside));
     }
     auto requests = incident_labels(c, shown);
     for (auto& r : spread_labels(c, shown)) requests.push_back(std::move(r));
+    for (auto& r : enclave_labels(c, data)) requests.push_back(std::move(r));
     for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);

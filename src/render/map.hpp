@@ -40,6 +40,13 @@ struct MapData {
   std::vector<Country> countries;
   std::vector<Region> regions;     // admin-1, drawn for the focus countries
   std::vector<std::string> focus;  // ISO2 codes of the countries the map is about
+  // Countries the locator inset draws to place the map in the world; empty:
+  // `countries`. A user's own layer covers only the map, so the world
+  // around it comes from the bundled countries.
+  std::vector<Country> locator = {};
+  // Named enclaves (gazetteer places of kind "enclave", with their points):
+  // an enclave drawn on the map takes the name of the one inside it.
+  std::vector<Place> enclave_places = {};
   std::vector<BorderSegment> segments;
   std::vector<MapIncident> incidents;
   std::string title;

@@ -16,13 +16,8 @@ double ring_area(const Ring& r) {
 
 }  // namespace
 
-// An enclave (or exclave) is any part of a focus country other than its
-// largest, and small against it: drawn with a distinct outline so a reader
-// sees that the other country surrounds it.
-bool paint_enclaves(Canvas& c, const MapData& data) {
-  SavedState guard(c.cr);
-  clip_to_frame(c);
-  bool any = false;
+std::vector<Enclave> visible_enclaves(const Canvas& c, const MapData& data) {
+  std::vector<Enclave> out;
   for (const auto& country : data.countries) {
     if (!is_focus(data, country.iso2) || country.area.size() < 2) continue;
     double biggest = 0;
@@ -36,19 +31,30 @@ bool paint_enclaves(Canvas& c, const MapData& data) {
       XY d1 = c.view.to_device(LonLat{b.max_lon, b.min_lat});
       if (d1.x < c.frame.x0 || d0.x > c.frame.x1 || d1.y < c.frame.y0 || d0.y > c.frame.y1)
         continue;
-      cairo_new_path(c.cr);
-      trace_ring(c.cr, c.view, p.rings[0]);
-      Color fill = c.style.enclave;
-      fill.a = 0.18;
-      set_color(c.cr, fill);
-      cairo_fill_preserve(c.cr);
-      set_color(c.cr, c.style.enclave);
-      cairo_set_line_width(c.cr, 1.4);
-      cairo_stroke(c.cr);
-      any = true;
+      out.push_back({&country, &p.rings[0]});
     }
   }
-  return any;
+  return out;
+}
+
+// Drawn with a distinct outline so a reader sees that the other country
+// surrounds it.
+bool paint_enclaves(Canvas& c, const MapData& data) {
+  SavedState guard(c.cr);
+  clip_to_frame(c);
+  auto enclaves = visible_enclaves(c, data);
+  for (const auto& e : enclaves) {
+    cairo_new_path(c.cr);
+    trace_ring(c.cr, c.view, *e.ring);
+    Color fill = c.style.enclave;
+    fill.a = 0.18;
+    set_color(c.cr, fill);
+    cairo_fill_preserve(c.cr);
+    set_color(c.cr, c.style.enclave);
+    cairo_set_line_width(c.cr, 1.4);
+    cairo_stroke(c.cr);
+  }
+  return !enclaves.empty();
 }
 
 }  // namespace bm

@@ -16,6 +16,7 @@ double approx_ring(const Canvas& c, const Incident& i) {
 
 std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data) {
   SavedState guard(c.cr);
+  clip_to_frame(c);  // a wide "placed near" ring must not run over the title
   std::vector<SymbolBox> boxes;
   boxes.reserve(data.incidents.size());
   // Biggest first so small symbols stay visible on top.

@@ -2,16 +2,44 @@
 #include "render/furniture.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace bm {
 
-Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const Box& where) {
+namespace {
+
+// A dot and its callout number for each incident outside the main frame.
+void mark_outside(Canvas& c, const Viewport& v, const MapData& data,
+                  const std::vector<int>& outside) {
+  for (const auto& mi : data.incidents) {
+    if (!mi.incident->location ||
+        std::find(outside.begin(), outside.end(), mi.number) == outside.end())
+      continue;
+    XY d = v.to_device(*mi.incident->location);
+    cairo_new_path(c.cr);
+    cairo_arc(c.cr, d.x, d.y, 2.2, 0, 2 * M_PI);
+    set_color(c.cr, c.style.incident);
+    cairo_fill(c.cr);
+    draw_text(c.cr, c.style.font, c.style.label_size - 2, std::to_string(mi.number), d.x + 3,
+              d.y - c.style.label_size / 2, c.style.text, &c.style.halo);
+  }
+}
+
+}  // namespace
+
+Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const Box& where,
+                const std::vector<int>& outside) {
   SavedState guard(c.cr);
+  const std::vector<Country>& countries = data.locator.empty() ? data.countries : data.locator;
   Bounds b;
-  for (const auto& country : data.countries)
+  for (const auto& country : countries)
     if (std::find(data.focus.begin(), data.focus.end(), country.iso2) != data.focus.end())
       b.add(bounds_of(country.area));
   b.add(main_extent);
+  for (const auto& mi : data.incidents)
+    if (mi.incident->location &&
+        std::find(outside.begin(), outside.end(), mi.number) != outside.end())
+      b.add(*mi.incident->location);
   if (b.empty()) return {};
   b = {b.min_lon - 3, b.min_lat - 2, b.max_lon + 3, b.max_lat + 2};
   Viewport v(c.view.projection(), b, where.x0 + 3, where.y0 + 3, where.x1 - where.x0 - 6,
@@ -20,7 +48,7 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
   cairo_rectangle(c.cr, where.x0, where.y0, where.x1 - where.x0, where.y1 - where.y0);
   cairo_clip(c.cr);
   cairo_set_fill_rule(c.cr, CAIRO_FILL_RULE_EVEN_ODD);
-  for (const auto& country : data.countries) {
+  for (const auto& country : countries) {
     cairo_new_path(c.cr);
     for (const auto& poly : country.area)
       for (const auto& ring : poly.rings) {
@@ -44,6 +72,7 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
   set_color(c.cr, c.style.border_disputed);
   cairo_set_line_width(c.cr, 1.5);
   cairo_stroke(c.cr);
+  mark_outside(c, v, data, outside);
   cairo_reset_clip(c.cr);
   cairo_rectangle(c.cr, where.x0, where.y0, where.x1 - where.x0, where.y1 - where.y0);
   set_color(c.cr, c.style.country_line);

@@ -33,7 +33,7 @@ std::vector<html::PeriodMap> write_maps(const ReportOptions& o, const MapData& d
                                         const Style& style, ReportResult& result) {
   for (std::size_t k = 0; k < o.formats.size(); ++k) {
     report_progress(o.progress, "render", k, o.formats.size());
-    RenderOptions ro;
+    RenderOptions ro = o.map;
     ro.path = in_dir(o, "report." + o.formats[k]);
     render_map(data, style, ro);
     result.written.push_back(ro.path);

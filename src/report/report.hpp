@@ -8,6 +8,7 @@
 #include "core/filter.hpp"
 #include "core/model.hpp"
 #include "core/progress.hpp"
+#include "render/map.hpp"
 
 namespace bm {
 
@@ -19,6 +20,9 @@ struct ReportOptions {
   std::string title;
   std::string attribution;  // extra credit line, e.g. the organisation's
   std::vector<std::string> formats = {"svg", "png", "pdf"};
+  // Layout of every map (page, size, dpi, crs, label limits and script);
+  // path and format are set per format.
+  RenderOptions map;
   // "day" or "week": also one small map per period, same extent (report --by).
   std::string by;
   ProgressFn progress;  // optional: stages resolve, link, render, export

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "geodata/bundle.hpp"
+#include "golden/golden_support.hpp"
 #include "render/compare.hpp"
 #include "render/map.hpp"
 #include "render/style.hpp"
@@ -136,4 +137,63 @@ TEST_CASE("an area-only incident is its area hatched, a border toll its line hig
   INFO("differing from the golden: " << g.fraction * 100 << " %");
   CHECK(g.width_a == g.width_b);
   CHECK(g.fraction < 0.002);
+}
+
+TEST_CASE("a venue far from the border goes to the locator, not into the frame",
+          "[render][extent]") {
+  auto dir = bm::test::scratch("render_far");
+  std::vector<bm::Incident> inc(3);
+  std::vector<bm::Link> links(3);
+  const bm::LonLat at[] = {{70.60, 39.95}, {70.65, 39.98}, {66.97, 39.65}};  // the last 300 km off
+  for (int k = 0; k < 3; ++k) {
+    inc[k].id = "i" + std::to_string(k);
+    inc[k].place = "p" + std::to_string(k);
+    inc[k].location = at[k];
+    inc[k].precision = bm::GeoPrecision::settlement;
+    inc[k].event_type = k < 2 ? "shelling" : "ceasefire";
+    links[k].incident_id = inc[k].id;
+    links[k].distance_m = k < 2 ? 1000 : 300000;
+  }
+  auto draw = [&](const std::string& name) {
+    bm::MapData d;
+    d.focus = {"KG", "TJ"};
+    for (int k = 0; k < 3; ++k) d.incidents.push_back({&inc[k], &links[k], k + 1});
+    bm::RenderOptions o;
+    o.path = (dir / name).string();
+    return bm::render_map(d, bm::load_style("report"), o);
+  };
+  bm::RenderResult venue = draw("venue.svg");
+  CHECK(has_box(venue.obstacles, "symbol:1"));
+  CHECK_FALSE(has_box(venue.obstacles, "symbol:3"));  // outside the frame
+  CHECK(venue.scale_bar_metres <= 5000);              // the frame fits the two near incidents
+  CHECK(bm::test::slurp(dir / "venue.svg").find("(outside this map)") != std::string::npos);
+  inc[2].event_type = "shelling";  // a violent incident far off is part of the story
+  bm::RenderResult violent = draw("violent.svg");
+  CHECK(has_box(violent.obstacles, "symbol:3"));
+  CHECK(violent.scale_bar_metres >= 50000);
+}
+
+TEST_CASE("report draws its maps with render's layout options", "[render][report]") {
+  auto dir = bm::test::scratch("render_report_options");
+  int rc = bm::test::run_cli(
+      "report -o " + dir.string() + " --formats png --page A4 --landscape --dpi 72 --label-max 3",
+      (dir / "log.txt").string());
+  INFO(bm::test::slurp(dir / "log.txt"));
+  REQUIRE(rc == 0);
+  std::string png = (dir / "report.png").string();
+  bm::PngDiff d = bm::compare_png(png, png, 0);
+  CHECK(d.width_a == 842);  // A4 landscape at 72 dpi
+  CHECK(d.height_a == 595);
+}
+
+TEST_CASE("enclaves are labelled with the gazetteer's name, else their country's",
+          "[render][enclave]") {
+  auto dir = bm::test::scratch("render_enclave");
+  std::string svg = (dir / "map.svg").string();
+  REQUIRE(
+      bm::test::run_cli("render " + bm::test::data("../render/data/kgtj_render.csv") + " -o " + svg,
+                        (dir / "log.txt").string()) == 0);
+  std::string text = bm::test::slurp(svg);
+  CHECK(text.find(">Vorukh</text>") != std::string::npos);  // the enclave, not "Vorukh 14"
+  CHECK(text.find(">Vorukh 14</text>") != std::string::npos);
 }
