@@ -115,7 +115,10 @@ void write_cache(const std::string& gpkg, const Gazetteer::Index& index) {
     write_file(path, [&](std::ostream& out) {
       out.write(reinterpret_cast<const char*>(&h), sizeof h);
       out.write(image.data() + sizeof h, static_cast<std::streamsize>(image.size() - sizeof h));
-    });  // silent when it works: stderr stays for what needs the user
+    });
+    // A first run is slower: say why on a terminal; scripts and pipes see
+    // nothing (stderr stays for what needs the user).
+    if (::isatty(STDERR_FILENO)) cache_note("gazetteer index built and cached in " + path);
   } catch (const std::exception& e) {
     cache_note(std::string("gazetteer cache not written (") + e.what() +
                "); lookups work but start slower");
