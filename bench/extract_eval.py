@@ -8,7 +8,7 @@ Usage:
 Prints precision and recall per field for each set (our own articles, per
 language, and the seed articles). --check exits 1 when a field is worse than
 the ratchet file records; --write-ratchet records the current figures.
-The fields and how they are matched are described in docs/extract.md.
+The fields and how they are matched are described in docs/extract-eval.md.
 """
 import argparse
 import json

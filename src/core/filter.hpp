@@ -29,7 +29,7 @@ void check_iso_date(const std::string& text, const std::string& option);
 std::string filtered_out(const Incident& incident, const IncidentFilter& filter);
 
 // Removes the incidents the filter excludes, recording each as a Rejection
-// whose reason starts with "filtered out:".
+// marked `filtered` (its reason starts with "filtered out:").
 void apply_filter(std::vector<Incident>& incidents, const IncidentFilter& filter,
                   const std::string& file, std::vector<Rejection>& rejected);
 

@@ -12,17 +12,10 @@
 namespace bm {
 namespace {
 
-std::pair<std::string, std::string> border_given(const std::string& text) {
-  auto parts = split(text, '-');
-  if (parts.size() != 2 || parts[0].size() != 2 || parts[1].size() != 2)
-    throw UsageError("--border '" + text + "' — expected two ISO country codes like KG-TJ");
-  return {parts[0], parts[1]};
-}
-
 // Without --border: the two countries most incidents name.
 std::pair<std::string, std::string> pick_border(const IncidentFilter& f,
                                                 const std::vector<Incident>& incidents) {
-  if (!f.border.empty()) return border_given(f.border);
+  if (!f.border.empty()) return parse_border(f.border);
   std::map<std::string, int> count;
   for (const auto& i : incidents)
     if (i.country.size() == 2) ++count[i.country];
@@ -67,6 +60,13 @@ std::vector<Link> link_all(const std::vector<Incident>& incidents, const Linker&
 }
 
 }  // namespace
+
+std::pair<std::string, std::string> parse_border(const std::string& text) {
+  auto parts = split(text, '-');
+  if (parts.size() != 2 || parts[0].size() != 2 || parts[1].size() != 2)
+    throw UsageError("--border '" + text + "' — expected two ISO country codes like KG-TJ");
+  return {parts[0], parts[1]};
+}
 
 std::string default_incidents_path() { return data_root() + "/geodata/incidents/kgtj_2022-09.csv"; }
 

@@ -8,6 +8,7 @@
 // map_data.hpp), so map and link columns agree for every incident.
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/filter.hpp"
@@ -39,6 +40,9 @@ struct Chain {
 Chain run_chain(const ChainOptions& options);
 
 std::string default_incidents_path();
+
+// "KG-TJ" -> {"KG", "TJ"}; throws UsageError otherwise.
+std::pair<std::string, std::string> parse_border(const std::string& text);
 
 // The date whose border status is drawn: --as-of, else the first incident's.
 std::string map_status_date(const std::vector<Incident>& incidents, const std::string& as_of);

@@ -18,6 +18,7 @@
 #include "link/points_csv.hpp"
 #include "link/segments_file.hpp"
 #include "link/summary.hpp"
+#include "pipeline/chain.hpp"
 #include "pipeline/resolve_step.hpp"
 
 namespace bm {
@@ -65,12 +66,10 @@ std::vector<BorderSegment> load_segments(const LinkRunOptions& o, const Bundle& 
     return std::move(f.segments);
   }
   if (o.border.empty()) return bundle.segments();
-  auto parts = split(o.border, '-');
-  if (parts.size() != 2 || parts[0].size() != 2 || parts[1].size() != 2)
-    throw UsageError("--border '" + o.border + "' — expected two ISO codes like KG-TJ");
-  auto segs = border_segments(bundle, parts[0], parts[1], countries);
+  auto [a, b] = parse_border(o.border);
+  auto segs = border_segments(bundle, a, b, countries);
   if (segs.empty())
-    throw InputError("countries " + parts[0] + " and " + parts[1] +
+    throw InputError("countries " + a + " and " + b +
                      " share no border in the bundled data — give --segments FILE");
   return segs;
 }

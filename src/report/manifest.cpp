@@ -44,7 +44,7 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
   m["as_of"] = r.as_of;
   std::size_t filtered = 0;
   for (const auto& rej : r.rejected)
-    if (rej.reason.rfind("filtered out:", 0) == 0) ++filtered;
+    if (rej.filtered) ++filtered;
   m["counts"] = {{"incidents_read", r.incidents_read},
                  {"incidents_mapped", r.incidents_mapped},
                  {"filtered_out", filtered},

@@ -66,7 +66,7 @@ TEST_CASE("the map shows each incident's status as the link columns do", "[pipel
   }
 }
 
-TEST_CASE("a given --as-of gives every incident one status, with no per-incident note",
+TEST_CASE("one --as-of date gives every incident one status, with no per-incident note",
           "[pipeline][as_of]") {
   bm::Chain chain = spanning_chain("2026-06-01");
   for (const auto& [id, s] : status_by_incident(chain)) CHECK(s == "delimited");
