@@ -26,7 +26,7 @@ PURPOSE = {
     "link": "nearest (disputed) segment, distances, zones, link tables",
     "render": "the map: projection, painters, labels, Cairo surfaces",
     "export": "GeoJSON, GeoPackage, CSV with QGIS styles",
-    "html": "the self-contained report.html: page, inline map, timeline, claims",
+    "html": "report.html (map, timeline, claims) and the per-day/week small maps",
     "pipeline": "read → filter → resolve → link once; map data; link streaming",
     "report": "writes the report bundle (maps, data, tables, manifest)",
     "cli": "one file per subcommand, registry, global flags",

@@ -96,8 +96,11 @@ class Browser:
                       {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
 
     def key(self, key):
+        codes = {"Enter": 13, "Escape": 27, "Tab": 9}
         for kind in ("keyDown", "keyUp"):
-            self.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": key})
+            self.send("Input.dispatchKeyEvent",
+                      {"type": kind, "key": key, "code": key,
+                       "windowsVirtualKeyCode": codes.get(key, 0)})
 
     def errors(self):
         """Console errors, uncaught exceptions and failed loads seen so far."""

@@ -129,6 +129,19 @@ def check_timeline(b, rows, day):
     check(back == total, f"choosing the day again shows every row ({back} of {total})")
 
 
+def check_keyboard(b):
+    """A mark is reached with Tab focus and chosen with Enter, like a button."""
+    first = b.js("(function(){var m=document.querySelector('.bm-mark');m.focus();"
+                 "return document.activeElement===m?m.getAttribute('data-id'):null;})()")
+    check(first is not None, "an incident mark takes keyboard focus")
+    b.key("Enter")
+    title = b.js("(document.querySelector('#bm-detail h3')||{}).textContent||''")
+    n = b.js(f"document.querySelector('.bm-mark[data-id=\"{first}\"]').getAttribute('aria-label')")
+    check(bool(title) and n.startswith(title.split(" · ")[0] + ":"),
+          f"Enter on the focused mark shows its incident ({title!r} for {n!r})")
+    b.key("Escape")
+
+
 def check_sort_and_filter(b):
     rows = "Array.from(document.querySelectorAll('#bm-claims tbody tr[data-id]'))"
     date_col = rows + ".map(function(e){return e.children[1].textContent})"
@@ -213,6 +226,7 @@ def main():
         check_marks_and_click(b, rows, need_claims=False)
         check_timeline(b, rows, "2022-09-16")
         check_sort_and_filter(b)
+        check_keyboard(b)
         periods = b.js("Array.from(document.querySelectorAll('#bm-periods figcaption'))"
                        ".map(function(e){return e.textContent})")
         for d in ("2022-09-14", "2022-09-16", "2022-09-17"):
