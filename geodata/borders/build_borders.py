@@ -121,10 +121,12 @@ def place_stretches(lines, specs):
 def disputed_cover(piece, ne):
     """Names of NE disputed lines covering at least half of the piece."""
     tree, geoms = ne
+    x0, y0, x1, y1 = piece.bounds
     names = []
-    for g in tree.query(piece.buffer(NE_REACH)):
-        name = geoms[id(g)]
-        if piece.intersection(g.buffer(NE_REACH)).length >= 0.5 * piece.length:
+    for g in tree.query(bg.Polygon([(x0 - NE_REACH, y0 - NE_REACH), (x1 + NE_REACH, y0 - NE_REACH),
+                                    (x1 + NE_REACH, y1 + NE_REACH), (x0 - NE_REACH, y1 + NE_REACH)])):
+        name, zone = geoms[id(g)]
+        if piece.intersection(zone).length >= 0.5 * piece.length:
             names.append(name)
     return sorted(set(names))
 
@@ -192,7 +194,7 @@ def main():
     stretches, whole = curated_specs(ref_by_id, contested, cplaces)
     places = Places(read_layer(a.bundle, "places"))
     ne_rows = read_layer(a.bundle, "disputed_lines")
-    ne = (STRtree([g for g, _ in ne_rows]), {id(g): r["name"] for g, r in ne_rows})
+    ne = (STRtree([g for g, _ in ne_rows]), {id(g): (r["name"], g.buffer(NE_REACH)) for g, r in ne_rows})
     pairs = {}
     for g, r in read_layer(a.shared, "shared_lines"):
         pairs.setdefault((r["country_a"], r["country_b"]), []).append(g)

@@ -11,6 +11,7 @@
 #include "ingest/ingest.hpp"
 #include "io/incidents_csv.hpp"
 #include "link/segments_file.hpp"
+#include "link/segments_near.hpp"
 #include "render/own_layers.hpp"
 
 namespace bm {
@@ -125,7 +126,7 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
     credits.push_back(file_name(o.segments_file));
   } else {
     if (!bundle) bundle.emplace();
-    d.segments = bundle->segments();
+    d.segments = segments_for_map(*bundle, out->incidents, o.filter.bbox);
   }
   // The area the bundled countries are taken from: the data, widely padded.
   Bounds near;
@@ -163,7 +164,9 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
                (span.empty() ? "" : " · " + span) + " · as reported by the sources listed";
   std::string base;
   for (const auto& c : credits) base += (base.empty() ? "" : ", ") + c;
-  if (bundle) base += std::string(base.empty() ? "" : "; ") + "Natural Earth (public domain)";
+  if (bundle)
+    base += std::string(base.empty() ? "" : "; ") +
+            "Natural Earth (public domain); borders: \u00a9 " + kBordersCredit;
   d.attribution = "Base data: " + base + ". Map: bordermap";
   return out;
 }

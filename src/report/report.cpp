@@ -5,16 +5,20 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
+#include <tuple>
 
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "export/export.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
-#include "io/csv.hpp"
+#include "geodata/world_borders.hpp"
 #include "ingest/ingest.hpp"
+#include "io/atomic.hpp"
+#include "io/csv.hpp"
 #include "io/incidents_csv.hpp"
 #include "link/linker.hpp"
+#include "link/segments_near.hpp"
 #include "render/map.hpp"
 #include "report/link_tables.hpp"
 #include "report/manifest.hpp"
@@ -107,6 +111,42 @@ void resolve_places(std::vector<Incident>& incidents, const Gazetteer& gaz, cons
   }
 }
 
+Bounds located_area(const std::vector<Incident>& incidents) {
+  Bounds area;
+  for (const auto& i : incidents)
+    if (i.location) area.add(*i.location);
+  return area;
+}
+
+// The pair of countries whose segments most incidents link to.
+std::pair<std::string, std::string> main_pair(const std::vector<BorderSegment>& segments,
+                                              const std::vector<Link>& links) {
+  std::map<std::string, const BorderSegment*> by_id;
+  for (const auto& s : segments) by_id.emplace(s.id, &s);
+  std::map<std::pair<std::string, std::string>, int> count;
+  for (const auto& l : links)
+    if (auto it = by_id.find(l.segment_id); it != by_id.end())
+      ++count[{it->second->country_a, it->second->country_b}];
+  std::pair<std::string, std::string> best;
+  int most = 0;
+  for (const auto& [pair, n] : count)
+    if (n > most) best = pair, most = n;
+  return best;
+}
+
+// What the map and tables show: the main border, and every stretch some
+// incident links to.
+std::vector<BorderSegment> linked_or_between(std::vector<BorderSegment> segments,
+                                             const std::vector<Link>& links, const std::string& a,
+                                             const std::string& b) {
+  std::set<std::string> used;
+  for (const auto& l : links) used.insert(l.segment_id), used.insert(l.disputed_segment_id);
+  std::vector<BorderSegment> out;
+  for (auto& s : segments)
+    if (used.count(s.id) || (s.country_a == a && s.country_b == b)) out.push_back(std::move(s));
+  return out;
+}
+
 void write_rejected(const std::string& path, const std::vector<Rejection>& rejected) {
   write_file(path, [&](std::ostream& out) {
     csv::write_row(out, {"file", "line", "record", "reason"});
@@ -137,9 +177,16 @@ Chain run_chain(const ReportOptions& o) {
     apply_filter(t.incidents, o.filter, path, result.rejected);  // bbox needs locations
     for (auto& i : t.incidents) incidents.push_back(std::move(i));
   }
-  auto [a, b] = pick_border(o, incidents);
   std::vector<Country> all = bundle.countries();
-  std::vector<BorderSegment> segments = border_segments(bundle, a, b, all);
+  auto [a, b] =
+      o.filter.border.empty() ? std::pair<std::string, std::string>{} : pick_border(o, incidents);
+  std::vector<BorderSegment> segments =
+      a.empty() ? segments_near(bundle, located_area(incidents)).segments
+                : border_segments(bundle, a, b, all);
+  if (segments.empty() && a.empty())
+    throw UsageError(
+        "no incident has a location, so no border can be chosen — give --border, e.g. --border "
+        "KG-TJ");
   if (segments.empty())
     throw InputError("countries " + a + " and " + b + " share no border in the bundled data");
 
@@ -147,7 +194,7 @@ Chain run_chain(const ReportOptions& o) {
   if (as_of.empty())
     for (const auto& i : incidents)
       if (!i.date.start.empty() && (as_of.empty() || i.date.start < as_of)) as_of = i.date.start;
-  Linker linker(segments, all, LinkOptions{5000, o.filter.as_of});
+  Linker linker(segments, all, LinkOptions{5000, o.filter.as_of, 0, has_world_borders(bundle)});
   std::vector<Link> links;
   for (std::size_t k = 0; k < incidents.size(); ++k) {
     report_progress(o.progress, "link", k, incidents.size());
@@ -157,6 +204,13 @@ Chain run_chain(const ReportOptions& o) {
           linker.link(incidents[k], area == areas.end() ? nullptr : area->second.get()));
   }
   report_progress(o.progress, "link", incidents.size(), incidents.size());
+  if (a.empty()) {  // no --border: the border the incidents lie nearest to
+    std::tie(a, b) = main_pair(segments, links);
+    if (a.empty())
+      throw UsageError(
+          "no incident could be linked to a border — give --border, e.g. --border KG-TJ");
+    segments = linked_or_between(std::move(segments), links, a, b);
+  }
   for (const auto& c : all) result.data.country_names[c.iso2] = c.name;
   // The land under the data in exports: the countries around the border.
   Bounds near = bounds_of(segments.front().lines);
@@ -216,10 +270,10 @@ ReportResult run_report(const ReportOptions& o) {
                    : o.title;
   data.subtitle =
       date_span(incidents) + " · as reported by the sources listed · border status as of " + as_of;
-  data.attribution =
-      "Base data: Natural Earth (public domain); places: GeoNames (CC BY 4.0) and cited "
-      "references. Map: bordermap" +
-      (o.attribution.empty() ? std::string() : " · " + o.attribution);
+  data.attribution = "Base data: Natural Earth (public domain); borders: \u00a9 " +
+                     std::string(kBordersCredit) +
+                     "; places: GeoNames (CC BY 4.0) and cited references. Map: bordermap" +
+                     (o.attribution.empty() ? std::string() : " · " + o.attribution);
   Style style = load_style(o.style);
   if (!o.maps.empty()) {
     for (const auto& ro : o.maps) {
