@@ -15,7 +15,7 @@ from osgeo import ogr  # noqa: E402
 from shapely import wkb  # noqa: E402
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry import box as mkbox  # noqa: E402
-from shapely.ops import linemerge  # noqa: E402
+from shapely.ops import clip_by_rect, linemerge  # noqa: E402
 from shapely.prepared import prep  # noqa: E402
 from shapely.strtree import STRtree  # noqa: E402
 
@@ -72,6 +72,8 @@ def lines_of(g):
         return []
     if g.geom_type == "LineString":
         return [g]
+    if g.geom_type == "LinearRing":  # what a difference that removed nothing returns
+        return [LineString(g.coords)]
     if g.geom_type in ("MultiLineString", "GeometryCollection"):
         return [x for h in g.geoms for x in lines_of(h)]
     return []
@@ -91,9 +93,8 @@ def shared_of(part_pairs):
     out = []
     for p, q in part_pairs:
         b1, b2 = p.bounds, q.bounds
-        clip = mkbox(max(b1[0], b2[0]) - EPS, max(b1[1], b2[1]) - EPS,
-                     min(b1[2], b2[2]) + EPS, min(b1[3], b2[3]) + EPS)
-        out += lines_of(boundary(p).intersection(clip).intersection(boundary(q).intersection(clip)))
+        clip = (max(b1[0], b2[0]) - EPS, max(b1[1], b2[1]) - EPS, min(b1[2], b2[2]) + EPS, min(b1[3], b2[3]) + EPS)
+        out += lines_of(clip_by_rect(boundary(p), *clip).intersection(clip_by_rect(boundary(q), *clip)))
     if not out:
         return []
     return lines_of(linemerge(MultiLineString(out)))
@@ -140,11 +141,18 @@ def candidate_pairs(parts):
     flat = [(c, p) for c, ps in sorted(parts.items()) for p in ps if not only or c in only]
     tree = STRtree([p for _, p in flat])
     owner = {id(p): c for c, p in flat}
-    pairs = {}
+    pairs, prepared = {}, {}
     for c, p in flat:
         for q in tree.query(p):
             d = owner[id(q)]
-            if c < d:
+            if c >= d:
+                continue
+            # Prepared once per part: a huge mainland against many islands
+            # whose boxes merely overlap it is then cheap to rule out.
+            big, small = (p, q) if len(p.exterior.coords) >= len(q.exterior.coords) else (q, p)
+            if id(big) not in prepared:
+                prepared[id(big)] = prep(big)
+            if prepared[id(big)].intersects(small):
                 pairs.setdefault((c, d), []).append((p, q))
     return pairs
 
@@ -163,6 +171,58 @@ def load_cached(src, a3_to_2):
     return parts
 
 
+ENCLAVE_MAX_DEG2 = 0.5  # larger "enclaves" are double claims (Crimea), not enclaves
+
+
+def bounds_key(g):
+    return tuple(round(v, 9) for v in g.bounds)
+
+
+def drop_duplicates(parts, rows):
+    """Drop closed shared rings that are a whole part of both countries: the
+    source repeats overseas territories inside their state (PF in FR, SJ in
+    NO, AX in FI ...); a coastline drawn twice is no land border."""
+    ext = {}
+    for c, ps in parts.items():
+        for p in ps:
+            ext.setdefault((c, bounds_key(p)), []).append(p)
+    out = []
+    for a, b, line in rows:
+        if line.is_ring and (a, bounds_key(line)) in ext and (b, bounds_key(line)) in ext:
+            continue
+        out.append((a, b, line))
+    return out
+
+
+def enclave_lines(parts, encl, side):
+    """The boundary of each enclave inside the country around it (the source
+    draws the enclave on top, so the two polygons share no edge there)."""
+    out = []
+    for inner, k, outer in encl:
+        p = parts[inner][k]
+        if p.area > ENCLAVE_MAX_DEG2:
+            continue
+        x0, y0, x1, y1 = p.bounds
+        rp = p.representative_point()
+        around = [q for q in parts[outer] if q.bounds[0] <= rp.x <= q.bounds[2] and
+                  q.bounds[1] <= rp.y <= q.bounds[3] and q.area > p.area and prep(q).contains(rp)]
+        if not around:
+            continue
+        coast = clip_by_rect(boundary(around[0]), x0 - EPS, y0 - EPS, x1 + EPS, y1 + EPS)
+        a, b = sorted((inner, outer))
+        try:
+            ring = lines_of(p.exterior.difference(coast))
+        except Exception as e:  # an invalid source ring: reported, not guessed
+            print(f"enclave {inner} in {outer}: {e}", file=sys.stderr)
+            continue
+        for line in ring:
+            if line.length > 0:
+                if side.left_is(line, a, b) != a:
+                    line = LineString(line.coords[::-1])
+                out.append((a, b, line))
+    return out
+
+
 def main():
     src, iso_json, out = sys.argv[1:4]
     parts = load_cached(src, iso2_of(iso_json))
@@ -170,11 +230,19 @@ def main():
     print(f"enclaves: {len(encl)}", file=sys.stderr)
     side = Side(parts, encl)
     rows = []
-    for (a, b), pp in sorted(candidate_pairs(parts).items()):
+    resume = os.environ.get("BORDERS_RESUME")  # development: lines of an earlier run
+    pairs = {} if resume else candidate_pairs(parts)
+    if resume:
+        src_ds = ogr.Open(resume)  # kept alive: its layer dies with it
+        for f in src_ds.GetLayer("shared_lines"):
+            rows.append((f.GetField("country_a"), f.GetField("country_b"),
+                         wkb.loads(bytes(f.GetGeometryRef().ExportToWkb()))))
+    for (a, b), pp in sorted(pairs.items()):
         for line in shared_of(pp):
             if side.left_is(line, a, b) != a:
                 line = LineString(line.coords[::-1])
             rows.append((a, b, line))
+    rows = drop_duplicates(parts, rows) + enclave_lines(parts, encl, side)
     rows.sort(key=lambda r: (r[0], r[1], -r[2].length, r[2].coords[0]))
     drv = ogr.GetDriverByName("GPKG")
     if os.path.exists(out):

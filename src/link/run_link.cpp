@@ -139,7 +139,12 @@ LinkRunResult run_link(const LinkRunOptions& o) {
 
   Bounds area;
   for (const auto& p : t.points) area.add(p);
-  std::vector<Country> countries = area.empty() ? std::vector<Country>{} : bundle.countries(area);
+  // Grown by a degree: a segment's side may name a country whose polygon
+  // misses the points' box (the 1:10m polygons are kilometres off).
+  std::vector<Country> countries = area.empty()
+                                       ? std::vector<Country>{}
+                                       : bundle.countries({area.min_lon - 1, area.min_lat - 1,
+                                                           area.max_lon + 1, area.max_lat + 1});
   LinkRunResult result;
   result.rejected = t.rejected;
   NearSegments near = load_segments(o, bundle, countries, area, result.rejected);
