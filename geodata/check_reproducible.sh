@@ -6,8 +6,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$here/build.sh" "$tmp" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; echo "check_reproducible: build.sh failed" >&2; exit 1; }
+"$here/build_borders.sh" "$tmp" >>"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; echo "check_reproducible: build_borders.sh failed" >&2; exit 1; }
 status=0
-for f in bordermap.gpkg; do
+for f in bordermap.gpkg borders.gpkg; do
   a=$(sha256sum <"$here/$f" | cut -d' ' -f1)
   b=$(sha256sum <"$tmp/$f" | cut -d' ' -f1)
   if [[ $a == "$b" ]]; then

@@ -1,9 +1,11 @@
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "geodata/bundle.hpp"
 #include "geodata/bundle_info.hpp"
+#include "geodata/world_borders.hpp"
 #include "pipeline/chain.hpp"
 
 namespace bm::cli {
@@ -22,23 +24,32 @@ class DataCommand : public Command {
   }
   void run() override {
     info_ = describe_bundle(Bundle(path_).path());  // Bundle says what to do when it is missing
+    const std::string borders = borders_path(Bundle(path_));
+    if (std::filesystem::exists(borders)) info_["borders"] = describe_bundle(borders);
     info_["incidents"] = default_incidents_path();
     info_["data_folder"] = {{"path", data_root()}, {"from", data_root_origin()}};
     if (global().json) return;
     std::cout << "Data folder: " << data_root() << " (" << data_root_origin() << ")\n";
-    std::cout << info_["path"].get<std::string>() << " (" << info_["bytes"].get<long>() / 1024
+    print(info_);
+    if (info_.contains("borders")) print(info_["borders"]);
+    std::cout << "Bundled incidents: " << info_["incidents"].get<std::string>() << '\n';
+  }
+  nlohmann::json result_json() const override { return info_; }
+
+  static void print(const nlohmann::json& info) {
+    std::cout << info["path"].get<std::string>() << " (" << info["bytes"].get<long>() / 1024
               << " KiB)\n";
-    for (const auto& l : info_["layers"]) {
+    for (const auto& l : info["layers"]) {
       std::cout << "  " << l["name"].get<std::string>() << ": " << l["features"].get<long>() << " "
                 << l["geometry"].get<std::string>() << " features";
       if (l.contains("version")) std::cout << " — " << l["version"].get<std::string>();
       std::cout << '\n';
       if (l.contains("licence"))
         std::cout << "      licence: " << l["licence"].get<std::string>() << '\n';
+      if (l.contains("attribution") && !l["attribution"].get<std::string>().empty())
+        std::cout << "      credit: " << l["attribution"].get<std::string>() << '\n';
     }
-    std::cout << "Bundled incidents: " << info_["incidents"].get<std::string>() << '\n';
   }
-  nlohmann::json result_json() const override { return info_; }
 
  private:
   std::string path_ = default_bundle_path();

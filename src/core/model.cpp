@@ -13,7 +13,7 @@ std::string to_string(SegmentStatus s) {
     case SegmentStatus::unknown:
       break;
   }
-  return "unknown";
+  return "not recorded";  // no cited source says (never guessed)
 }
 
 SegmentStatus segment_status_from(const std::string& s) {

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "geodata/gdal.hpp"
+#include "geodata/world_borders.hpp"
 
 namespace bm {
 namespace {
@@ -122,6 +123,7 @@ std::vector<Place> Bundle::places() const {
 }
 
 std::vector<BorderSegment> Bundle::segments() const {
+  if (has_world_borders(*this)) return world_segments(*this, {});
   auto ds = gdal::open_vector(path_);
   OGRLayer& l = gdal::layer(*ds, "border_segments", path_);
   std::vector<BorderSegment> out;

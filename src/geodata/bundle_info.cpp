@@ -10,7 +10,9 @@ namespace bm {
 nlohmann::json describe_bundle(const std::string& path) {
   auto ds = gdal::open_vector(path);
   std::map<std::string, nlohmann::json> info;
-  if (OGRLayer* l = ds->GetLayerByName("bundle_info")) {
+  for (const char* table : {"bundle_info", "borders_info"}) {
+    OGRLayer* l = ds->GetLayerByName(table);
+    if (!l) continue;
     for (auto& f : *l) {
       nlohmann::json row;
       for (const char* key : {"source", "version", "licence", "attribution"})
@@ -21,7 +23,7 @@ nlohmann::json describe_bundle(const std::string& path) {
   nlohmann::json layers = nlohmann::json::array();
   for (OGRLayer* l : ds->GetLayers()) {
     std::string name = l->GetName();
-    if (name == "bundle_info") continue;
+    if (name == "bundle_info" || name == "borders_info") continue;
     nlohmann::json row = info.count(name) ? info[name] : nlohmann::json::object();
     row["name"] = name;
     row["features"] = l->GetFeatureCount();

@@ -4,7 +4,9 @@
 #include <atomic>
 #include <exception>
 #include <thread>
+#include <unordered_map>
 
+#include "geodata/world_borders.hpp"
 #include "geom/border.hpp"
 #include "geom/locator.hpp"
 #include "link/segment_index.hpp"
@@ -16,6 +18,10 @@ namespace {
 constexpr double kBoundsRegionM = 2000;
 // From this many points on, a country grid pays for its set-up.
 constexpr std::size_t kGridFrom = 20000;
+// Within this distance of a segment that knows its sides, the side decides
+// the country: the 1:10m polygons are kilometres off near borders, the
+// OSM-derived segments about 10 m. Farther out the polygons are right.
+constexpr double kSideReachM = 25000;
 
 }  // namespace
 
@@ -28,7 +34,11 @@ struct Linker::Epoch {
 struct Linker::Areas {
   std::vector<Country> countries;
   Locator locator;
-  explicit Areas(std::vector<Country> c) : countries(std::move(c)), locator(named(countries)) {}
+  std::unordered_map<std::string, std::int32_t> index;  // iso2 -> position
+  explicit Areas(std::vector<Country> c) : countries(std::move(c)), locator(named(countries)) {
+    for (std::size_t i = 0; i < countries.size(); ++i)
+      index.emplace(countries[i].iso2, static_cast<std::int32_t>(i));
+  }
   static std::vector<NamedArea> named(const std::vector<Country>& cs) {
     std::vector<NamedArea> out;
     for (const auto& c : cs) out.push_back({c.iso2, &c.area});
@@ -108,8 +118,24 @@ PointLink Linker::link_point_in(LonLat p, const std::string& date, const AreaGri
   const AreaHit where = grid ? grid->locate(p) : locate(p);
   out.country = where.area;
   out.in_enclave = where.enclave;
+  if (h.segment >= 0) apply_side(out, segments_[static_cast<std::size_t>(h.segment)], h);
   out.within_zone = out.segment >= 0 && out.distance_m <= options_.within_m;
   return out;
+}
+
+// Near a segment that knows its sides, the side of the point is its
+// country, unless the polygons put it in a third country (a segment of that
+// country's own border is then the one to trust, and may not be loaded).
+void Linker::apply_side(PointLink& out, const BorderSegment& s, const SegmentHit& h) const {
+  if (!options_.a_left || h.side == 0 || h.distance_m > kSideReachM) return;
+  const std::string& polygon_says =
+      out.country >= 0 ? areas_->countries[static_cast<std::size_t>(out.country)].iso2 : "";
+  if (!polygon_says.empty() && polygon_says != s.country_a && polygon_says != s.country_b) return;
+  const std::string& side_says = h.side > 0 ? s.country_a : s.country_b;
+  auto at = areas_->index.find(side_says);
+  if (at == areas_->index.end() || at->second == out.country) return;
+  out.country = at->second;
+  out.in_enclave = false;  // the polygon's enclave flag was for the other country
 }
 
 PointLink Linker::link_region(LonLat p, const MultiPolygon& region, const std::string& date) const {
@@ -257,9 +283,12 @@ std::vector<BorderSegment> border_segments(const Bundle& bundle, const std::stri
                                            const std::string& b,
                                            const std::vector<Country>& countries) {
   std::vector<BorderSegment> out;
-  for (auto& s : bundle.segments())
-    if ((s.country_a == a && s.country_b == b) || (s.country_a == b && s.country_b == a))
-      out.push_back(std::move(s));
+  out = has_world_borders(bundle) ? world_segments_between(bundle, a, b)
+                                  : std::vector<BorderSegment>{};
+  if (out.empty())
+    for (auto& s : bundle.segments())
+      if ((s.country_a == a && s.country_b == b) || (s.country_a == b && s.country_b == a))
+        out.push_back(std::move(s));
   if (!out.empty()) return out;
   const Country* ca = nullptr;
   const Country* cb = nullptr;

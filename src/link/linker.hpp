@@ -15,10 +15,15 @@
 
 namespace bm {
 
+struct SegmentHit;
+
 struct LinkOptions {
   double within_m = 5000;  // the zone reported by `within_zone` (default 5 km)
   std::string as_of;       // status date; empty: each incident's own date
   unsigned threads = 0;    // 0: every core
+  // The segments' lines run with country_a on their left (the bundled
+  // OSM-derived ones): near them the side decides the country.
+  bool a_left = false;
 };
 
 // A link in compact form (1M of them fit in ~100 MB); indices refer to
@@ -77,6 +82,7 @@ class Linker {
   // Country and enclave from the exact locator, or from `grid` when given.
   PointLink link_point_in(LonLat p, const std::string& date, const AreaGrid* grid) const;
   AreaHit locate(LonLat p) const;
+  void apply_side(PointLink& out, const BorderSegment& s, const SegmentHit& h) const;
   std::vector<BorderSegment> segments_;
   std::vector<std::string> cuts_;  // dates where some status period starts or ends
   std::vector<std::unique_ptr<Epoch>> epochs_;

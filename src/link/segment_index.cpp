@@ -38,6 +38,22 @@ double planar_degrees(LonLat p, const GeoEdge& e) {
   return std::sqrt(ex * ex + ey * ey);
 }
 
+// Sign of the turn from edge e towards p, in lon/lat (scaling longitude by
+// cos(lat) keeps the sign, so plain degrees decide the side).
+double cross(const GeoEdge& e, LonLat p) {
+  return (e.b.lon - e.a.lon) * (p.lat - e.a.lat) - (e.b.lat - e.a.lat) * (p.lon - e.a.lon);
+}
+
+// Side of p for a foot at the vertex between edges `in` and `out`: where the
+// line turns left the left side is the narrow wedge (left of both edges),
+// where it turns right the wide one (left of either).
+bool left_at_vertex(const GeoEdge& in, const GeoEdge& out, LonLat p) {
+  const double turn = (in.b.lon - in.a.lon) * (out.b.lat - out.a.lat) -
+                      (in.b.lat - in.a.lat) * (out.b.lon - out.a.lon);
+  const bool l1 = cross(in, p) > 0, l2 = cross(out, p) > 0;
+  return turn > 0 ? (l1 && l2) : (l1 || l2);
+}
+
 }  // namespace
 
 SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
@@ -101,6 +117,23 @@ void SegmentIndex::refine(LonLat p, const Vec3& p3, std::size_t i, Best& best) c
     best = {{owner_[i], c.distance_m, c.point}, &e, c};
 }
 
+SegmentHit SegmentIndex::finish(LonLat p, const Best& best) const {
+  SegmentHit hit = best.hit;
+  if (!best.edge) return hit;
+  const std::size_t i = static_cast<std::size_t>(best.edge - edges_.data());
+  const GeoEdge& e = *best.edge;
+  const double c = cross(e, p);
+  hit.side = c > 0 ? 1 : c < 0 ? -1 : 0;
+  // At a vertex the neighbouring edge of the same line decides too.
+  const bool next = best.at.end == 1 && i + 1 < edges_.size() && owner_[i + 1] == owner_[i] &&
+                    edges_[i + 1].a.lon == e.b.lon && edges_[i + 1].a.lat == e.b.lat;
+  const bool prev = best.at.end == 0 && i > 0 && owner_[i - 1] == owner_[i] &&
+                    edges_[i - 1].b.lon == e.a.lon && edges_[i - 1].b.lat == e.a.lat;
+  if (next) hit.side = left_at_vertex(e, edges_[i + 1], p) ? 1 : -1;
+  if (prev) hit.side = left_at_vertex(edges_[i - 1], e, p) ? 1 : -1;
+  return hit;
+}
+
 SegmentHit SegmentIndex::nearest_in_tree(LonLat p, const Vec3& p3) const {
   Best best;
   const std::size_t first =
@@ -112,7 +145,7 @@ SegmentHit SegmentIndex::nearest_in_tree(LonLat p, const Vec3& p3) const {
   for (std::size_t i : candidates)
     if (i != first && lower_bound_m(p3, chords_[i]) <= best.hit.distance_m + kTie)
       refine(p, p3, i, best);
-  return best.hit;
+  return finish(p, best);
 }
 
 // The edges that can be nearest for some point of the cell. With c the
@@ -182,7 +215,7 @@ SegmentHit SegmentIndex::nearest(LonLat p) const {
       continue;
     refine(p, p3, i, best);
   }
-  return best.hit;
+  return finish(p, best);
 }
 
 }  // namespace bm

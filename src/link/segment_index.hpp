@@ -29,6 +29,8 @@ struct SegmentHit {
   std::ptrdiff_t segment = -1;  // index into the list given to the index; -1: none
   double distance_m = -1;
   LonLat point;
+  // +1: p lies left of the segment's line (as drawn), -1: right, 0: on it.
+  int side = 0;
 };
 
 class SegmentIndex {
@@ -61,6 +63,7 @@ class SegmentIndex {
   SegmentHit nearest_in_tree(LonLat p, const Vec3& p3) const;
   const Cell* cell_at(std::size_t index, double lon, double lat) const;
   void refine(LonLat p, const Vec3& p3, std::size_t edge, Best& best) const;
+  SegmentHit finish(LonLat p, const Best& best) const;
 
   Bounds grid_;  // cells cover this box; outside it the tree answers
   std::size_t nx_ = 0, ny_ = 0;

@@ -27,7 +27,8 @@ SegmentFile read_segments_file(const std::string& path) {
     s.name = first_field(*f, {"name"});
     const std::string status = first_field(*f, {"status"});
     s.status = segment_status_from(status);
-    if (has_status && !status.empty() && s.status == SegmentStatus::unknown && status != "unknown")
+    if (has_status && !status.empty() && s.status == SegmentStatus::unknown &&
+        status != "unknown" && status != "not recorded")
       out.rejected.push_back({path, 0, "feature " + std::to_string(f->GetFID()) + " (" + s.id + ")",
                               "status '" + status +
                                   "' is not one of disputed, undemarcated, delimited, unknown — "

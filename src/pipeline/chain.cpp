@@ -2,32 +2,74 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "core/strings.hpp"
+#include "geodata/world_borders.hpp"
 #include "ingest/ingest.hpp"
 #include "link/linker.hpp"
+#include "link/segments_near.hpp"
 #include "pipeline/resolve_step.hpp"
 
 namespace bm {
 namespace {
 
-// Without --border: the two countries most incidents name.
-std::pair<std::string, std::string> pick_border(const IncidentFilter& f,
-                                                const std::vector<Incident>& incidents) {
-  if (!f.border.empty()) return parse_border(f.border);
-  std::map<std::string, int> count;
+Bounds located_area(const std::vector<Incident>& incidents) {
+  Bounds area;
   for (const auto& i : incidents)
-    if (i.country.size() == 2) ++count[i.country];
-  std::vector<std::pair<int, std::string>> ranked;
-  for (auto& [c, n] : count) ranked.push_back({-n, c});
-  std::sort(ranked.begin(), ranked.end());
-  if (ranked.size() < 2)
+    if (i.location) area.add(*i.location);
+  return area;
+}
+
+// Without --border: the pair of countries whose segments most incidents link to.
+std::pair<std::string, std::string> main_pair(const std::vector<BorderSegment>& segments,
+                                              const std::vector<Link>& links) {
+  std::map<std::string, const BorderSegment*> by_id;
+  for (const auto& s : segments) by_id.emplace(s.id, &s);
+  std::map<std::pair<std::string, std::string>, int> count;
+  for (const auto& l : links)
+    if (auto it = by_id.find(l.segment_id); it != by_id.end())
+      ++count[{it->second->country_a, it->second->country_b}];
+  std::pair<std::string, std::string> best;
+  int most = 0;
+  for (const auto& [pair, n] : count)
+    if (n > most) best = pair, most = n;
+  return best;
+}
+
+// What the map and tables show: the main border, and every stretch some
+// incident links to.
+std::vector<BorderSegment> linked_or_between(std::vector<BorderSegment> segments,
+                                             const std::vector<Link>& links, const std::string& a,
+                                             const std::string& b) {
+  std::set<std::string> used;
+  for (const auto& l : links) used.insert(l.segment_id), used.insert(l.disputed_segment_id);
+  std::vector<BorderSegment> out;
+  for (auto& s : segments)
+    if (used.count(s.id) || (s.country_a == a && s.country_b == b)) out.push_back(std::move(s));
+  return out;
+}
+
+// The segments to link against: the --border's, else the world's near the
+// incidents (the pair is chosen after linking).
+std::vector<BorderSegment> chain_segments(const ChainOptions& o, const Bundle& bundle,
+                                          const std::vector<Incident>& incidents, Chain& out) {
+  if (!o.filter.border.empty()) {
+    std::tie(out.a, out.b) = parse_border(o.filter.border);
+    auto segments = border_segments(bundle, out.a, out.b, out.countries);
+    if (segments.empty())
+      throw InputError("countries " + out.a + " and " + out.b +
+                       " share no border in the bundled data");
+    return segments;
+  }
+  auto segments = segments_near(bundle, located_area(incidents)).segments;
+  if (segments.empty())
     throw UsageError(
-        "cannot tell which border the incidents are about — give --border, e.g. --border KG-TJ");
-  auto a = ranked[0].second, b = ranked[1].second;
-  if (b < a) std::swap(a, b);
-  return {a, b};
+        "no incident has a location, so no border can be chosen — give --border, e.g. --border "
+        "KG-TJ");
+  return segments;
 }
 
 // read → filter → resolve → filter, every input; incidents in input order.
@@ -90,16 +132,20 @@ Chain run_chain(const ChainOptions& o) {
   out.inputs = o.inputs.empty() ? std::vector<std::string>{default_incidents_path()} : o.inputs;
   PlaceResolver resolver;
   std::vector<Incident> incidents = read_resolved(o, out.inputs, resolver, out);
-  std::tie(out.a, out.b) = pick_border(o.filter, incidents);
   const Bundle& bundle = resolver.bundle();
   out.countries = bundle.countries();
-  std::vector<BorderSegment> segments = border_segments(bundle, out.a, out.b, out.countries);
-  if (segments.empty())
-    throw InputError("countries " + out.a + " and " + out.b +
-                     " share no border in the bundled data");
+  std::vector<BorderSegment> segments = chain_segments(o, bundle, incidents, out);
   // The linker applies the status rule: o.filter.as_of, else each incident's date.
-  Linker linker(segments, out.countries, LinkOptions{o.within_m, o.filter.as_of});
+  Linker linker(segments, out.countries,
+                LinkOptions{o.within_m, o.filter.as_of, 0, has_world_borders(bundle)});
   out.data.links = link_all(incidents, linker, resolver.region_areas(), o.progress);
+  if (out.a.empty()) {  // no --border: the border the incidents lie nearest to
+    std::tie(out.a, out.b) = main_pair(segments, out.data.links);
+    if (out.a.empty())
+      throw UsageError(
+          "no incident could be linked to a border — give --border, e.g. --border KG-TJ");
+    segments = linked_or_between(std::move(segments), out.data.links, out.a, out.b);
+  }
   for (const auto& c : out.countries) out.data.country_names[c.iso2] = c.name;
   const Bounds near = near_extent(segments);
   for (const auto& c : out.countries)

@@ -11,12 +11,14 @@
 #include "core/error.hpp"
 #include "gazetteer/normalize.hpp"
 #include "geodata/bundle.hpp"
+#include "geodata/world_borders.hpp"
 #include "ingest/ingest.hpp"
 #include "io/incidents_csv.hpp"
 #include "link/linker.hpp"
 #include "link/links_csv.hpp"
 #include "link/points_csv.hpp"
 #include "link/segments_file.hpp"
+#include "link/segments_near.hpp"
 #include "link/summary.hpp"
 #include "pipeline/chain.hpp"
 #include "pipeline/resolve_step.hpp"
@@ -57,21 +59,31 @@ Rows read_incident_schema(const std::string& path, PlaceResolver& resolver) {
   return rows;
 }
 
-std::vector<BorderSegment> load_segments(const LinkRunOptions& o, const Bundle& bundle,
-                                         const std::vector<Country>& countries,
-                                         std::vector<Rejection>& rejected) {
+// With no --border and no file: the world's segments near the points, and
+// how far from a point the answer is still exact.
+NearSegments load_segments(const LinkRunOptions& o, const Bundle& bundle,
+                           const std::vector<Country>& countries, const Bounds& area,
+                           std::vector<Rejection>& rejected) {
   if (!o.segments_file.empty()) {
     SegmentFile f = read_segments_file(o.segments_file);
     rejected.insert(rejected.end(), f.rejected.begin(), f.rejected.end());
-    return std::move(f.segments);
+    return {std::move(f.segments), 1e9, false};
   }
-  if (o.border.empty()) return bundle.segments();
+  if (o.border.empty()) return segments_near(bundle, area);
   auto [a, b] = parse_border(o.border);
   auto segs = border_segments(bundle, a, b, countries);
   if (segs.empty())
     throw InputError("countries " + a + " and " + b +
                      " share no border in the bundled data — give --segments FILE");
-  return segs;
+  return {std::move(segs), 1e9, has_world_borders(bundle)};
+}
+
+// Some point's nearest loaded segment is farther than the loaded area
+// guarantees: a segment left out might be nearer.
+bool beyond(const std::vector<PointLink>& links, double exact_within_m) {
+  for (const auto& l : links)
+    if (l.distance_m > exact_within_m || l.segment < 0) return true;
+  return false;
 }
 
 }  // namespace
@@ -117,25 +129,36 @@ LinkRunResult run_link(const LinkRunOptions& o) {
 
   Bounds area;
   for (const auto& p : t.points) area.add(p);
-  std::vector<Country> countries = area.empty() ? std::vector<Country>{} : bundle.countries(area);
+  // Grown by a degree: a segment's side may name a country whose polygon
+  // misses the points' box (the 1:10m polygons are kilometres off).
+  std::vector<Country> countries = area.empty()
+                                       ? std::vector<Country>{}
+                                       : bundle.countries({area.min_lon - 1, area.min_lat - 1,
+                                                           area.max_lon + 1, area.max_lat + 1});
   LinkRunResult result;
   result.rejected = t.rejected;
-  std::vector<BorderSegment> segments = load_segments(o, bundle, countries, result.rejected);
-  Linker linker(std::move(segments), std::move(countries),
-                LinkOptions{within_m, o.as_of, o.threads});
+  NearSegments near = load_segments(o, bundle, countries, area, result.rejected);
+  const LinkOptions link_opts{within_m, o.as_of, o.threads, near.a_left};
+  std::optional<Linker> linker;
+  linker.emplace(std::move(near.segments), countries, link_opts);
   lap("set-up");
   // Without region rows every link is final as soon as it is made, so the
-  // table is written while the rest is still being linked.
+  // table is written while the rest is still being linked (unless only the
+  // segments near the points were loaded: those links are checked first).
   bool has_regions = false;
   for (std::size_t i = 0; i < t.precision.size() && i < t.admin1.size() && !has_regions; ++i)
     has_regions = t.precision[i] == GeoPrecision::region && !t.admin1[i].empty();
   std::optional<LinksCsvStream> stream;
-  if (!has_regions) stream.emplace(o.out, linker, t.ids);
+  if (!has_regions && near.exact_within_m >= 1e9) stream.emplace(o.out, *linker, t.ids);
   std::vector<PointLink> links =
-      stream ? linker.link_points(t.points, t.dates,
-                                  [&](const std::vector<PointLink>& l, std::size_t lo,
-                                      std::size_t hi) { stream->block_done(l, lo, hi); })
-             : linker.link_points(t.points, t.dates);
+      stream ? linker->link_points(t.points, t.dates,
+                                   [&](const std::vector<PointLink>& l, std::size_t lo,
+                                       std::size_t hi) { stream->block_done(l, lo, hi); })
+             : linker->link_points(t.points, t.dates);
+  if (!stream && beyond(links, near.exact_within_m)) {
+    linker.emplace(bundle.segments(), countries, link_opts);
+    links = linker->link_points(t.points, t.dates);
+  }
 
   // Region-precision rows: link the region, not its representative point.
   std::vector<std::vector<std::string>> bounding;
@@ -161,19 +184,20 @@ LinkRunResult run_link(const LinkRunOptions& o) {
         continue;
       }
       const std::string& date = t.dates.empty() ? none : t.dates[i];
-      links[i] = linker.link_region(t.points[i], found->area, date);
+      links[i] = linker->link_region(t.points[i], found->area, date);
       bounding.resize(links.size());
-      bounding[i] = linker.bounding_segments(found->area, date);
+      bounding[i] = linker->bounding_segments(found->area, date);
     }
   }
   lap("link");
   if (stream)
     stream->finish();
   else
-    write_links_csv(o.out, linker, t.ids, links, bounding);
+    write_links_csv(o.out, *linker, t.ids, links, bounding);
   lap("write");
   if (!o.summary.empty())
-    write_summary_csv(o.summary, summarize_segments(linker, links, t.dates, rows.killed, bounding));
+    write_summary_csv(o.summary,
+                      summarize_segments(*linker, links, t.dates, rows.killed, bounding));
   result.read = t.ids.size() + t.rejected.size();
   result.linked = t.ids.size();
   return result;

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "link/segments_near.hpp"
+
 namespace bm {
 namespace {
 
@@ -54,10 +56,10 @@ MapData report_map_data(const Chain& chain, const MapText& text) {
                                  : text.title;
   map.subtitle = date_span(chain.data.incidents) +
                  " · as reported by the sources listed · border status as of " + map.as_of;
-  map.attribution =
-      "Base data: Natural Earth (public domain); places: GeoNames (CC BY 4.0) and cited "
-      "references. Map: bordermap" +
-      (text.attribution.empty() ? std::string() : " · " + text.attribution);
+  map.attribution = "Base data: Natural Earth (public domain); borders: \u00a9 " +
+                    std::string(kBordersCredit) +
+                    "; places: GeoNames (CC BY 4.0) and cited references. Map: bordermap" +
+                    (text.attribution.empty() ? std::string() : " · " + text.attribution);
   return map;
 }
 

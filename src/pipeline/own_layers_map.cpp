@@ -10,6 +10,7 @@
 #include "ingest/ingest.hpp"
 #include "io/incidents_csv.hpp"
 #include "link/segments_file.hpp"
+#include "link/segments_near.hpp"
 #include "pipeline/chain.hpp"
 #include "pipeline/resolve_step.hpp"
 #include "render/own_layers.hpp"
@@ -97,7 +98,7 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
                          layers.segments->rejected.end());
     credits.push_back(file_name(o.segments_file));
   } else {
-    d.segments = resolver.bundle().segments();
+    d.segments = segments_for_map(resolver.bundle(), out->incidents, o.filter.bbox);
   }
   // The area the bundled countries are taken from: the data, widely padded.
   Bounds near;
@@ -132,7 +133,8 @@ std::unique_ptr<MapInputs> read_map_inputs(const MapInputOptions& o) {
   std::string base;
   for (const auto& c : credits) base += (base.empty() ? "" : ", ") + c;
   if (resolver.bundle_opened())
-    base += std::string(base.empty() ? "" : "; ") + "Natural Earth (public domain)";
+    base += std::string(base.empty() ? "" : "; ") +
+            "Natural Earth (public domain); borders: \u00a9 " + kBordersCredit;
   d.attribution = "Base data: " + base + ". Map: bordermap";
   return out;
 }

@@ -5,7 +5,7 @@
       <category value="disputed" render="true" label="Disputed" symbol="0"/>
       <category value="undemarcated" render="true" label="Undemarcated" symbol="1"/>
       <category value="delimited" render="true" label="Delimited" symbol="2"/>
-      <category value="unknown" render="true" label="Status unknown" symbol="3"/>
+      <category value="not recorded" render="true" label="Status not recorded" symbol="3"/>
     </categories>
     <symbols>
       <symbol name="0" type="line" clip_to_extent="1" force_rhr="0" alpha="1">

@@ -67,14 +67,14 @@
           </se:LineSymbolizer>
         </se:Rule>
         <se:Rule>
-          <se:Name>Status unknown</se:Name>
+          <se:Name>Status not recorded</se:Name>
           <se:Description>
-            <se:Title>Status unknown</se:Title>
+            <se:Title>Status not recorded</se:Title>
           </se:Description>
           <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>status</ogc:PropertyName>
-              <ogc:Literal>unknown</ogc:Literal>
+              <ogc:Literal>not recorded</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
           <se:LineSymbolizer>

@@ -36,7 +36,7 @@ STATUSES = [
     ("disputed", "Disputed", "#d7191c", 1.2, "dash"),
     ("undemarcated", "Undemarcated", "#f39c12", 0.8, "solid"),
     ("delimited", "Delimited", "#4d4d4d", 0.6, "solid"),
-    ("unknown", "Status unknown", "#6a3d9a", 0.5, "dot"),
+    ("not recorded", "Status not recorded", "#6a3d9a", 0.5, "dot"),
 ]
 # Marker diameter in mm grows with the square root of the highest reported
 # death toll, so one large claim does not hide the rest.

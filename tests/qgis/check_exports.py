@@ -25,7 +25,7 @@ except ImportError as e:
 
 EVENT_TYPES = {"armed_clash", "shelling", "drone_strike", "air_strike", "attack_on_civilians",
                "property_destruction", "ceasefire", "talks", "evacuation", "casualty_report"}
-STATUSES = {"disputed", "undemarcated", "delimited", "unknown"}
+STATUSES = {"disputed", "undemarcated", "delimited", "not recorded"}
 INTS = (QVariant.Int, QVariant.LongLong)
 failures = []
 

@@ -1,0 +1,58 @@
+#include "geodata/world_borders.hpp"
+
+#include <cctype>
+#include <filesystem>
+
+#include "geodata/gdal.hpp"
+
+namespace bm {
+
+std::string borders_path(const Bundle& bundle) {
+  return (std::filesystem::path(bundle.path()).parent_path() / "borders.gpkg").string();
+}
+
+bool has_world_borders(const Bundle& bundle) {
+  return std::filesystem::exists(borders_path(bundle));
+}
+
+std::vector<BorderSegment> world_segments(const Bundle& bundle, const Bounds& filter,
+                                          const std::string& where) {
+  const std::string path = borders_path(bundle);
+  auto ds = gdal::open_vector(path);
+  OGRLayer& l = gdal::layer(*ds, "land_borders", path);
+  if (filter.empty())
+    l.SetSpatialFilter(nullptr);
+  else
+    l.SetSpatialFilterRect(filter.min_lon, filter.min_lat, filter.max_lon, filter.max_lat);
+  l.SetAttributeFilter(where.empty() ? nullptr : where.c_str());
+  std::vector<BorderSegment> out;
+  for (auto& f : l) {
+    BorderSegment s;
+    s.id = gdal::field_string(*f, "segment_id");
+    s.name = gdal::field_string(*f, "name");
+    s.country_a = gdal::field_string(*f, "country_a");
+    s.country_b = gdal::field_string(*f, "country_b");
+    s.status = segment_status_from(gdal::field_string(*f, "status"));
+    s.valid_from = gdal::field_string(*f, "valid_from");
+    s.valid_to = gdal::field_string(*f, "valid_to");
+    s.source = gdal::field_string(*f, "source");
+    s.lines = gdal::to_lines(f->GetGeometryRef());
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<BorderSegment> world_segments_between(const Bundle& bundle, const std::string& a,
+                                                  const std::string& b) {
+  auto code = [](const std::string& c) {  // ISO codes only: nothing to quote
+    for (char ch : c)
+      if (!std::isalpha(static_cast<unsigned char>(ch))) return std::string("??");
+    return c;
+  };
+  const std::string x = code(a), y = code(b);
+  return world_segments(bundle, {},
+                        "(country_a = '" + x + "' AND country_b = '" + y + "') OR (country_a = '" +
+                            y + "' AND country_b = '" + x + "')");
+}
+
+}  // namespace bm

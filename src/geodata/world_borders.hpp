@@ -1,0 +1,27 @@
+#pragma once
+// The OSM-derived land borders of the world (geodata/borders.gpkg, beside
+// the bundle; see docs/borders.md): every segment's lines run with
+// country_a on their left, so the side of the nearest one gives the
+// country of a point near a border at village scale.
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "core/model.hpp"
+#include "geodata/bundle.hpp"
+
+namespace bm {
+
+std::string borders_path(const Bundle& bundle);
+bool has_world_borders(const Bundle& bundle);
+
+// Segments meeting `filter` (all when empty) and matching the OGR SQL
+// `where` (all when empty), from land_borders.
+std::vector<BorderSegment> world_segments(const Bundle& bundle, const Bounds& filter,
+                                          const std::string& where = "");
+
+// The segments between two countries (either order).
+std::vector<BorderSegment> world_segments_between(const Bundle& bundle, const std::string& a,
+                                                  const std::string& b);
+
+}  // namespace bm

@@ -1,0 +1,92 @@
+// Linking without --border against the OSM-derived world segments
+// (geodata/borders.gpkg): the stretch, its cited status and the side.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "geodata/world_borders.hpp"
+#include "link/linker.hpp"
+#include "link/segments_near.hpp"
+#include "report/report.hpp"
+
+namespace {
+
+std::string data(const std::string& name) {
+  return std::string(BORDERMAP_SOURCE_DIR) + "/tests/data/" + name;
+}
+
+const bm::BorderSegment* segment(const std::vector<bm::BorderSegment>& all, const std::string& id,
+                                 const std::string& date) {
+  for (const auto& s : all)
+    if (s.id == id && bm::active_on(s, date)) return &s;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("an Armenia-Azerbaijan report without --border names the stretch and its cited status",
+          "[link][borders]") {
+  bm::ReportOptions o;
+  o.inputs = {data("incidents_am_az.csv")};
+  bm::Chain chain = bm::run_chain(o);
+  CHECK(chain.a == "AM");
+  CHECK(chain.b == "AZ");
+  REQUIRE(chain.data.links.size() == 2);
+  for (const auto& l : chain.data.links) {
+    INFO(l.incident_id << " -> " << l.segment_id);
+    CHECK(l.segment_id.rfind("AM-AZ", 0) == 0);
+    CHECK(l.country == "AM");
+    const bm::BorderSegment* s = segment(chain.data.segments, l.segment_id, "2023-04-11");
+    REQUIRE(s != nullptr);
+    CHECK_FALSE(s->name.empty());
+    CHECK_FALSE(s->source.empty());  // cited: the contested_stretches.csv row
+  }
+  // Noyemberyan (April 2023) lies by the Tavush-Gazakh stretch, disputed
+  // until the delimitation of 24 May 2024.
+  auto tavush = std::find_if(chain.data.links.begin(), chain.data.links.end(),
+                             [](const auto& l) { return l.incident_id == "amaz-test-2"; });
+  REQUIRE(tavush != chain.data.links.end());
+  CHECK(tavush->segment_id == "AM-AZ-tavush-gazakh");
+  CHECK(tavush->segment_status == bm::SegmentStatus::disputed);
+}
+
+TEST_CASE("a China-India report without --border links to the disputed LAC", "[link][borders]") {
+  bm::ReportOptions o;
+  o.inputs = {data("incidents_cn_in.csv")};
+  bm::Chain chain = bm::run_chain(o);
+  CHECK(chain.a == "CN");
+  CHECK(chain.b == "IN");
+  REQUIRE(chain.data.links.size() == 1);
+  for (const auto& l : chain.data.links) {
+    INFO(l.incident_id << " -> " << l.segment_id);
+    CHECK(l.segment_id.rfind("CN-IN", 0) == 0);
+    CHECK(l.segment_status == bm::SegmentStatus::disputed);
+    CHECK(l.country == "IN");
+  }
+}
+
+TEST_CASE("Kok-Tash and Samarkandyk are Kyrgyz and on the upper Isfara stretch",
+          "[link][borders]") {
+  bm::Bundle bundle;
+  REQUIRE(bm::has_world_borders(bundle));
+  // Reference rows kg_kok_tash and kg_samarkandyk (fact sheet coordinates).
+  const bm::LonLat kok_tash{70.53583, 39.94972}, samarkandyk{70.54194, 39.99639};
+  bm::Bounds area;
+  area.add(kok_tash);
+  area.add(samarkandyk);
+  auto near = bm::segments_near(bundle, area);
+  bm::LinkOptions options;
+  options.a_left = near.a_left;
+  bm::Linker linker(std::move(near.segments), bundle.countries({69, 39, 72, 41}), options);
+  for (bm::LonLat p : {kok_tash, samarkandyk}) {
+    bm::PointLink l = linker.link_point(p, "2022-09-16");
+    INFO(p.lon << "," << p.lat << " nearest "
+               << linker.segments()[static_cast<std::size_t>(l.segment)].id << " at "
+               << l.distance_m << " m; countries " << linker.countries().size());
+    REQUIRE(l.country >= 0);
+    CHECK(linker.countries()[static_cast<std::size_t>(l.country)].iso2 == "KG");
+    REQUIRE(l.disputed >= 0);
+    CHECK(linker.segments()[static_cast<std::size_t>(l.disputed)].id == "kg-tj-upper-isfara");
+  }
+}
