@@ -8,7 +8,7 @@
 #include "geodata/world_borders.hpp"
 #include "link/linker.hpp"
 #include "link/segments_near.hpp"
-#include "report/report.hpp"
+#include "pipeline/chain.hpp"
 
 namespace {
 
@@ -27,7 +27,7 @@ const bm::BorderSegment* segment(const std::vector<bm::BorderSegment>& all, cons
 
 TEST_CASE("an Armenia-Azerbaijan report without --border names the stretch and its cited status",
           "[link][borders]") {
-  bm::ReportOptions o;
+  bm::ChainOptions o;
   o.inputs = {data("incidents_am_az.csv")};
   bm::Chain chain = bm::run_chain(o);
   CHECK(chain.a == "AM");
@@ -52,7 +52,7 @@ TEST_CASE("an Armenia-Azerbaijan report without --border names the stretch and i
 }
 
 TEST_CASE("a China-India report without --border links to the disputed LAC", "[link][borders]") {
-  bm::ReportOptions o;
+  bm::ChainOptions o;
   o.inputs = {data("incidents_cn_in.csv")};
   bm::Chain chain = bm::run_chain(o);
   CHECK(chain.a == "CN");
