@@ -20,6 +20,10 @@ class ExportCommand : public Command {
   void setup(CLI::App& app) override {
     add_input_option(app, o_.inputs);
     app.add_option("-o,--out", out_, "Output file: .geojson, .gpkg or .csv")->required();
+    app.add_option("--layers", layers_,
+                   "Layers to write, incidents first: incidents,links,segments,countries "
+                   "(CSV: incidents only)")
+        ->capture_default_str();
     app.add_option("--flavour", flavour_, "CSV columns: bordermap (our schema) or acled")
         ->capture_default_str();
     app.add_option("--precision", options_.precision, "Decimal places of coordinates")
@@ -28,6 +32,7 @@ class ExportCommand : public Command {
   }
   void run() override {
     CsvFlavour flavour = csv_flavour_from(flavour_);
+    options_.layers = parse_layers(layers_);
     check_export_target(out_, options_, flavour);  // before the (long) chain
     o_.progress = make_progress();
     Chain chain = run_chain(o_);
@@ -48,6 +53,7 @@ class ExportCommand : public Command {
   ReportOptions o_;
   std::string out_;
   std::string flavour_ = "bordermap";
+  std::string layers_ = "incidents,segments,links,countries";
   ExportOptions options_;
 };
 

@@ -5,6 +5,7 @@
 // under "ogr.<field>".
 #include <cpl_vsi.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <regex>
@@ -214,10 +215,16 @@ Incident read_feature(OGRFeature& f, const std::map<std::string, int>& m, const 
     if (c.source.empty()) c.source = claimant;
   if (inc.sources.empty()) inc.sources.push_back(label);
 
-  std::vector<bool> mapped(static_cast<std::size_t>(f.GetFieldCount()), false);
-  for (const auto& [ours, i] : m) mapped[static_cast<std::size_t>(i)] = true;
+  // Every field but those named as our schema's columns is kept under its
+  // own name, mapped or not: a `fatalities` read as a claim still comes out
+  // as `fatalities` in the exports (the user's column, the user's name).
+  std::vector<bool> ours(static_cast<std::size_t>(f.GetFieldCount()), false);
+  for (const auto& [field, i] : m)
+    ours[static_cast<std::size_t>(i)] =
+        std::find(kIncidentColumns.begin(), kIncidentColumns.end(),
+                  lower(f.GetFieldDefnRef(i)->GetNameRef())) != kIncidentColumns.end();
   for (int i = 0; i < f.GetFieldCount(); ++i)
-    if (!mapped[static_cast<std::size_t>(i)] && f.IsFieldSetAndNotNull(i))
+    if (!ours[static_cast<std::size_t>(i)] && f.IsFieldSetAndNotNull(i))
       inc.source_fields["ogr." + std::string(f.GetFieldDefnRef(i)->GetNameRef())] =
           f.GetFieldAsString(i);
   if (inc.place.empty() && !inc.location)
