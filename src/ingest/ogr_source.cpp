@@ -11,6 +11,7 @@
 #include <regex>
 
 #include "core/error.hpp"
+#include "db/pg_connection.hpp"
 #include "geodata/bundle.hpp"
 #include "geodata/gdal.hpp"
 #include "ingest/backends.hpp"
@@ -48,10 +49,7 @@ const std::map<std::string, std::vector<std::string>> kCommonNames = {
 };
 
 // Connection strings may carry a password; messages must not.
-std::string display_name(const std::string& name) {
-  static const std::regex pw(R"(password\s*=\s*('[^']*'|\S+))", std::regex::icase);
-  return std::regex_replace(name, pw, "password=***");
-}
+std::string display_name(const std::string& name) { return db::without_password(name); }
 
 // Our field -> the layer's field index.
 std::map<std::string, int> map_fields(OGRFeatureDefn& defn, const Options& o,
@@ -297,7 +295,12 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
   try {
     ds = gdal::open_vector(path);
   } catch (const InputError&) {
-    std::string why = CPLGetLastErrorMsg();
+    std::string why = db::without_password(CPLGetLastErrorMsg());
+    if (db::is_pg(in.name)) {
+      db::PgConnection c = db::parse_pg(in.name);
+      throw InputError("cannot read PostgreSQL at " + c.where() + " (" + trim(why) + ") — " +
+                       db::connection_advice(c));
+    }
     throw InputError(name + ": cannot open as vector data" + (why.empty() ? "" : " (" + why + ")") +
                      " — check the path or connection string, or give --format");
   }

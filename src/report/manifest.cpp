@@ -2,11 +2,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "core/checksum.hpp"
 #include "core/error.hpp"
-#include "io/atomic.hpp"
+#include "db/pg_connection.hpp"
 #include "geodata/bundle_info.hpp"
+#include "io/atomic.hpp"
 #include "report/report.hpp"
 
 namespace bm {
@@ -18,15 +20,42 @@ nlohmann::json file_entry(const std::string& path) {
       {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sha256_file(path)}};
 }
 
+nlohmann::json db_entry(const std::string& input, const RowsDigest* digest) {
+  db::PgConnection c = db::parse_pg(input);
+  nlohmann::json e = {{"connection", c.redacted()},
+                      {"host", c.host()},
+                      {"port", c.port()},
+                      {"database", c.database()}};
+  if (!c.get("tables").empty()) e["tables"] = c.get("tables");
+  if (!c.get("schemas").empty()) e["schemas"] = c.get("schemas");
+  if (digest) {
+    e["rows"] = digest->rows;
+    e["rows_sha256"] = digest->sha256;
+  }
+  return e;
+}
+
 }  // namespace
 
+RowsDigest digest_rows(const IncidentTable& table) {
+  std::ostringstream rows;
+  write_incidents_csv(rows, table.incidents);
+  for (const auto& r : table.rejected)
+    rows << "rejected," << r.line << ',' << r.record << ',' << r.reason << '\n';
+  return {table.incidents.size() + table.rejected.size(), sha256_text(rows.str())};
+}
+
 nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
-                             const std::vector<std::string>& inputs,
-                             const std::string& bundle_path) {
+                             const std::vector<std::string>& inputs, const std::string& bundle_path,
+                             const std::map<std::string, RowsDigest>& digests) {
   nlohmann::json m;
   m["software"] = {{"name", "bordermap"}, {"version", BORDERMAP_VERSION}};
   m["inputs"] = nlohmann::json::array();
-  for (const auto& in : inputs) m["inputs"].push_back(file_entry(in));
+  for (const auto& in : inputs) {
+    auto d = digests.find(in);
+    m["inputs"].push_back(db::is_pg(in) ? db_entry(in, d == digests.end() ? nullptr : &d->second)
+                                        : file_entry(in));
+  }
   m["options"] = {
       {"style", o.style},      {"title", o.title},        {"formats", o.formats},
       {"from", o.filter.from}, {"to", o.filter.to},       {"border", o.filter.border},

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/error.hpp"
+#include "db/pg_connection.hpp"
 #include "io/atomic.hpp"
 #include "export/export.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -129,6 +130,7 @@ Chain run_chain(const ReportOptions& o) {
   RegionAreas areas;
   for (const auto& path : inputs) {
     IncidentTable t = ingest::read(path, {});
+    if (db::is_pg(path)) result.digests[path] = digest_rows(t);
     result.incidents_read += t.incidents.size() + t.rejected.size();
     result.rejected.insert(result.rejected.end(), t.rejected.begin(), t.rejected.end());
     apply_filter(t.incidents, o.filter, path, result.rejected);  // dates first: cheap
@@ -258,7 +260,7 @@ ReportResult run_report(const ReportOptions& o) {
   result.border = a + "-" + b;
   result.as_of = as_of;
   std::string manifest = (std::filesystem::path(o.out_dir) / "manifest.json").string();
-  write_manifest(manifest, make_manifest(o, result, chain.inputs, chain.bundle_path));
+  write_manifest(manifest, make_manifest(o, result, chain.inputs, chain.bundle_path, chain.digests));
   result.written.push_back(manifest);
   return result;
 }

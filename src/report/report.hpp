@@ -1,6 +1,7 @@
 #pragma once
 // The whole chain: read incidents, resolve places, link to the border,
 // render the map and export the data into one output directory.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,13 @@ struct ReportResult {
   std::string as_of;   // the border status date used
 };
 
+// What was read from a source that is not a file (a database table or
+// query): the manifest records it by its rows, since there are no bytes to hash.
+struct RowsDigest {
+  std::size_t rows = 0;  // records read, kept or rejected
+  std::string sha256;    // of the rows in our canonical CSV form, rejections after
+};
+
 // The chain without drawing: incidents read, places resolved, border linked.
 // `bordermap export` uses it; run_report draws and exports what it returns.
 struct Chain {
@@ -45,6 +53,7 @@ struct Chain {
   std::vector<Rejection> rejected;
   std::size_t incidents_read = 0;
   std::vector<std::string> inputs;  // the files read (the bundled table when none given)
+  std::map<std::string, RowsDigest> digests;  // by input, for database sources
   std::string bundle_path;
 };
 Chain run_chain(const ReportOptions& options);
