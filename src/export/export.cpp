@@ -13,6 +13,10 @@ void check_export_target(const std::string& path, const ExportOptions& options,
   const ExportFormat& format = export_format_for(path);
   if (flavour != CsvFlavour::bordermap && std::string(format.name) != "csv")
     throw UsageError("--flavour applies to CSV output only (got '" + path + "')");
+  bool database = std::string(format.name) == "postgis";
+  if (!database && (!options.table_prefix.empty() || options.mode != WriteMode::create))
+    throw UsageError("--table-prefix, --append and --overwrite apply to PG: outputs only (got '" +
+                     path + "')");
   if (format.check) format.check(path, options);
 }
 

@@ -12,6 +12,7 @@ const std::vector<ExportFormat>& export_formats() {
       geojson_format(),
       gpkg_format(),
       csv_format(),
+      pg_format(),
   };
   return all;
 }

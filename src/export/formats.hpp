@@ -35,5 +35,6 @@ std::string extension_of(const std::string& path);
 ExportFormat geojson_format();
 ExportFormat gpkg_format();
 ExportFormat csv_format();
+ExportFormat pg_format();
 
 }  // namespace bm

@@ -152,7 +152,7 @@ const std::vector<std::string>& incident_field_names() {
 
 long layer_util::write_incidents(GDALDataset& ds, const ExportData& d, const ExportOptions& o,
                                  char** lco) {
-  OGRLayer& l = create(ds, "incidents", wkbPoint, lco);
+  OGRLayer& l = create(ds, "incidents", wkbPoint, lco, o);
   std::vector<UserField> user = user_fields(d.incidents, incident_field_names());
   Slots slots = create_fields(l, user, o.id_property);
   std::map<std::string, const Link*> link_of;

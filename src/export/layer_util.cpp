@@ -22,14 +22,14 @@ void set_date(OGRFeature& f, const char* field, const std::string& iso) {
   if (!iso.empty()) f.SetField(field, iso.c_str());
 }
 
-OGRLayer& create(GDALDataset& ds, const char* name, OGRwkbGeometryType type, char** lco) {
+OGRLayer& create(GDALDataset& ds, const char* layer, OGRwkbGeometryType type, char** lco,
+                 const ExportOptions& o) {
   OGRSpatialReference wgs84;
   wgs84.importFromEPSG(4326);
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  OGRLayer* l = ds.CreateLayer(name, &wgs84, type, lco);
-  if (!l)
-    throw ExportError(std::string("cannot create layer ") + name + " (" + CPLGetLastErrorMsg() +
-                      ")");
+  std::string name = o.table_prefix + layer;
+  OGRLayer* l = ds.CreateLayer(name.c_str(), &wgs84, type, lco);
+  if (!l) throw ExportError("cannot create layer " + name + " (" + CPLGetLastErrorMsg() + ")");
   return *l;
 }
 

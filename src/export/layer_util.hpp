@@ -12,7 +12,9 @@ namespace bm::layer_util {
 void add_field(OGRLayer& l, const char* name, OGRFieldType type, OGRFieldSubType sub = OFSTNone);
 std::string joined(const std::vector<std::string>& v);
 void set_date(OGRFeature& f, const char* field, const std::string& iso);
-OGRLayer& create(GDALDataset& ds, const char* name, OGRwkbGeometryType type, char** lco);
+// Creates options.table_prefix + `layer` in WGS84 lon/lat.
+OGRLayer& create(GDALDataset& ds, const char* layer, OGRwkbGeometryType type, char** lco,
+                 const ExportOptions& o);
 // Writes `f` with explicit nulls for unset fields; throws ExportError naming `id`.
 void insert(OGRLayer& l, OGRFeature& f, const std::string& id);
 

@@ -13,7 +13,7 @@ using namespace layer_util;
 namespace {
 
 long write_segments(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
-  OGRLayer& l = create(ds, "border_segments", wkbMultiLineString, lco);
+  OGRLayer& l = create(ds, "border_segments", wkbMultiLineString, lco, o);
   add_field(l, "id", OFTString);
   add_field(l, "name", OFTString);
   add_field(l, "status", OFTString);
@@ -73,7 +73,7 @@ void add_link(OGRLayer& l, const Link& k, const Incident& i, const char* kind,
 }
 
 long write_links(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
-  OGRLayer& l = create(ds, "links", wkbLineString, lco);
+  OGRLayer& l = create(ds, "links", wkbLineString, lco, o);
   add_field(l, "id", OFTString);
   add_field(l, "incident_id", OFTString);
   add_field(l, "kind", OFTString);
@@ -117,7 +117,7 @@ OGRLinearRing to_ring(const Ring& ring, int precision) {
 }
 
 long write_countries(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
-  OGRLayer& l = create(ds, "countries", wkbMultiPolygon, lco);
+  OGRLayer& l = create(ds, "countries", wkbMultiPolygon, lco, o);
   add_field(l, "id", OFTString);
   add_field(l, "iso3", OFTString);
   add_field(l, "name", OFTString);
