@@ -74,6 +74,10 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
                  {"not_used", r.rejected.size() - filtered}};
   m["outputs"] = nlohmann::json::array();
   for (const auto& w : r.written) {
+    if (db::is_pg(w)) {  // "PG:… table incidents", already without the password
+      m["outputs"].push_back({{"database_table", w}});
+      continue;
+    }
     nlohmann::json e = file_entry(w);
     e["path"] = std::filesystem::path(w).filename().string();  // relative to the bundle
     m["outputs"].push_back(e);

@@ -8,12 +8,12 @@
 
 #include "core/error.hpp"
 #include "db/pg_connection.hpp"
-#include "io/atomic.hpp"
 #include "export/export.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
-#include "io/csv.hpp"
 #include "ingest/ingest.hpp"
+#include "io/atomic.hpp"
+#include "io/csv.hpp"
 #include "io/incidents_csv.hpp"
 #include "link/linker.hpp"
 #include "render/map.hpp"
@@ -247,6 +247,8 @@ ReportResult run_report(const ReportOptions& o) {
       result.written.push_back(p);
   }
   report_progress(o.progress, "export", exports.size(), exports.size());
+  if (!o.to.empty())
+    for (auto& t : export_to(o.to, chain.data, o.to_options)) result.written.push_back(t);
   std::string links_csv = (std::filesystem::path(o.out_dir) / "links.csv").string();
   write_links_table(links_csv, links);
   result.written.push_back(links_csv);
@@ -260,7 +262,8 @@ ReportResult run_report(const ReportOptions& o) {
   result.border = a + "-" + b;
   result.as_of = as_of;
   std::string manifest = (std::filesystem::path(o.out_dir) / "manifest.json").string();
-  write_manifest(manifest, make_manifest(o, result, chain.inputs, chain.bundle_path, chain.digests));
+  write_manifest(manifest,
+                 make_manifest(o, result, chain.inputs, chain.bundle_path, chain.digests));
   result.written.push_back(manifest);
   return result;
 }

@@ -24,6 +24,9 @@ struct ReportOptions {
   std::vector<std::string> formats = {"svg", "png", "pdf"};
   // When set, only these maps are written (bordermap render), not the data.
   std::vector<RenderOptions> maps;
+  // Also export the data into this database ("PG:…"), as `export -o` does.
+  std::string to;
+  ExportOptions to_options;
   ProgressFn progress;  // optional: stages read, resolve, link, render, export
 };
 
@@ -52,7 +55,7 @@ struct Chain {
   std::string a, b;  // the border's two ISO2 codes
   std::vector<Rejection> rejected;
   std::size_t incidents_read = 0;
-  std::vector<std::string> inputs;  // the files read (the bundled table when none given)
+  std::vector<std::string> inputs;            // the files read (the bundled table when none given)
   std::map<std::string, RowsDigest> digests;  // by input, for database sources
   std::string bundle_path;
 };
