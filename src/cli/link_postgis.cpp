@@ -41,7 +41,12 @@ bool postgis_link_possible(const std::string& input, const std::string& segments
   db::PgConnection c = db::parse_pg(input);
   c.params.erase("tables");
   std::string conn = "PG:";
-  for (const auto& [k, v] : c.params) conn += " " + k + "='" + v + "'";
+  for (const auto& [k, v] : c.params) {
+    std::string quoted;  // libpq's quoting: \ and ' escaped by a backslash
+    for (char ch : v)
+      quoted += (ch == '\\' || ch == '\'') ? std::string("\\") + ch : std::string(1, ch);
+    conn += " " + k + "='" + quoted + "'";
+  }
   CPLPushErrorHandler(CPLQuietErrorHandler);
   GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(
       GDALOpenEx(conn.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));

@@ -93,7 +93,7 @@ TEST_CASE("export to PostGIS and back keeps every layer's counts and field types
                         "useasdefault AND styleqml IS NOT NULL") == "4");
 }
 
-TEST_CASE("--append twice adds only the rows whose id is new", "[export][postgis]") {
+TEST_CASE("appending twice (--append) adds only the rows whose id is new", "[export][postgis]") {
   if (!bm::test::postgis_installed()) return;
   bm::ExportData first = chain_of("append1", kTable);
   bm::export_to(cluster().connection(), first, prefixed("ap_"));
@@ -119,9 +119,12 @@ TEST_CASE("a constraint violation mid-write leaves no table behind", "[export][p
   bm::ExportData d = chain_of("violation", "id,lon,lat\n9,70.5,39.9\n9,71.2,40.1\n");
   CHECK_THROWS_WITH(bm::export_to(with_password(), d, prefixed("bad_")),
                     Catch::Contains("is duplicated") && !Catch::Contains("s3cret"));
-  CHECK(cluster().query("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'bad_%'") == "0");
-  CHECK(cluster().query("SELECT count(*) FROM layer_styles WHERE f_table_name LIKE 'bad_%'") ==
-        "0");
+  CHECK(cluster().query("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'bad_%' OR "
+                        "tablename LIKE 'bordermap_stage%'") == "0");
+  // layer_styles exists only if an earlier case committed; either way no row of ours.
+  if (cluster().query("SELECT count(*) FROM pg_tables WHERE tablename = 'layer_styles'") == "1")
+    CHECK(cluster().query("SELECT count(*) FROM layer_styles WHERE f_table_name LIKE 'bad_%'") ==
+          "0");
 }
 
 TEST_CASE("report reads PG: and its manifest names the database without the password",

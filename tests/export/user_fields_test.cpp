@@ -98,7 +98,8 @@ TEST_CASE("label and fatalities of a plain id,lon,lat table come out of GeoJSON,
   CHECK_THAT(csv, Catch::Contains(",3,alpha\n"));
 }
 
-TEST_CASE("--layers names layers in our order and refuses unknown ones", "[export][formats]") {
+TEST_CASE("the layers option names layers in our order and refuses unknown ones",
+          "[export][formats]") {
   auto l = bm::parse_layers("links,incidents");
   REQUIRE(l.size() == 2);
   CHECK(l[0] == bm::ExportLayer::incidents);  // incidents first whatever the order given

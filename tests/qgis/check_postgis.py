@@ -66,16 +66,8 @@ def pg_layer(port, table):
     return ce.load(uri.uri(False), f"pg {table}", "postgres")
 
 
-def main():
-    if len(sys.argv) != 4:
-        sys.exit(__doc__)
-    binary, source, out = sys.argv[1:]
-    for needed in (f"{PG_BIN}/initdb", POSTGIS):
-        if not os.path.exists(needed):
-            skip(f"{needed} is not installed (apt-get install postgresql-15 postgresql-15-postgis-3)")
-    os.makedirs(out, exist_ok=True)
-    app = QgsApplication([], False)
-    app.initQgis()
+def check_tables(binary, source, out):
+    """Every layer object lives in here, so it is gone before exitQgis()."""
     data = os.path.join(source, "tests", "data", "incidents_small.csv")
     gpkg = os.path.join(out, "reference.gpkg")
     subprocess.run([binary, "export", data, "--border", "KG-TJ", "-o", gpkg], check=True,
@@ -98,6 +90,20 @@ def main():
         ce.check_links(lnk, ref["links"].featureCount())
         ce.check_countries(land)
         ce.render([inc, lnk, seg, land], os.path.join(out, "qgis_postgis.png"), seg)
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    binary, source, out = sys.argv[1:]
+    for needed in (f"{PG_BIN}/initdb", POSTGIS):
+        if not os.path.exists(needed):
+            skip(f"{needed} is not installed (apt-get install postgresql-15 postgresql-15-postgis-3)")
+    os.makedirs(out, exist_ok=True)
+    app = QgsApplication([], False)
+    app.initQgis()
+    check_tables(binary, source, out)
+    QgsProject.instance().clear()
     app.exitQgis()
     if ce.failures:
         print(f"{len(ce.failures)} QGIS PostGIS check(s) failed:\n  " + "\n  ".join(ce.failures))
