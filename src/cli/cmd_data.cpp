@@ -4,7 +4,7 @@
 #include "cli/global.hpp"
 #include "geodata/bundle.hpp"
 #include "geodata/bundle_info.hpp"
-#include "report/report.hpp"
+#include "pipeline/chain.hpp"
 
 namespace bm::cli {
 namespace {
@@ -21,9 +21,11 @@ class DataCommand : public Command {
     app.add_option("--bundle", path_, "GeoPackage to describe")->capture_default_str();
   }
   void run() override {
-    info_ = describe_bundle(path_);
+    info_ = describe_bundle(Bundle(path_).path());  // Bundle says what to do when it is missing
     info_["incidents"] = default_incidents_path();
+    info_["data_folder"] = {{"path", data_root()}, {"from", data_root_origin()}};
     if (global().json) return;
+    std::cout << "Data folder: " << data_root() << " (" << data_root_origin() << ")\n";
     std::cout << info_["path"].get<std::string>() << " (" << info_["bytes"].get<long>() / 1024
               << " KiB)\n";
     for (const auto& l : info_["layers"]) {

@@ -3,7 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "export/export.hpp"
-#include "report/report.hpp"
+#include "pipeline/chain.hpp"
 
 namespace bm::cli {
 namespace {
@@ -60,7 +60,7 @@ class ExportCommand : public Command {
 
  private:
   nlohmann::json summary_;
-  ReportOptions o_;
+  ChainOptions o_;
   std::string out_;
   std::string flavour_ = "bordermap";
   bool append_ = false;

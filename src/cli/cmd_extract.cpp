@@ -5,11 +5,11 @@
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "extract/extractor.hpp"
 #include "extract/output.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
+#include "io/atomic.hpp"
 
 namespace bm::cli {
 namespace {
@@ -35,19 +35,18 @@ class ExtractCommand : public Command {
   void run() override {
     if (!date_.empty() && !extract::parse_iso(date_))
       throw UsageError("--date '" + date_ + "' is not a date: give YYYY-MM-DD");
-    std::vector<extract::Document> docs;
-    for (const auto& f : files_) docs.push_back(extract::load_document(f));
     Bundle bundle;
     Gazetteer gaz = Gazetteer::from_bundle(bundle);
     extract::PlaceLookup lookup(gaz, extract::country_names(bundle));
-    extract::ExtractResult r = extract::extract_all(docs, lookup, date_);
+    bool json = out_.size() > 5 && out_.ends_with(".json");
+    extract::ExtractResult r =
+        extract::extract_files(files_, lookup, date_, json || !evidence_.empty());
     for (const auto& x : r.docs) {
       if (x.date_from == "none")
         note(x.doc.source +
              ": no publication date in the text and no --date: relative dates left open");
       for (const auto& rej : x.rejected) note(rej.file + ": " + rej.record + ": " + rej.reason);
     }
-    bool json = out_.size() > 5 && out_.ends_with(".json");
     write_file(out_, [&](std::ostream& os) {
       if (json) {
         extract::write_drafts_json(os, r.docs, r.drafts);
@@ -60,7 +59,7 @@ class ExtractCommand : public Command {
                  [&](std::ostream& os) { extract::write_drafts_json(os, r.docs, r.drafts); });
     std::size_t claims = 0;
     for (const auto& d : r.drafts) claims += d.incident.claims.size();
-    note(std::to_string(docs.size()) + " articles -> " + std::to_string(r.drafts.size()) +
+    note(std::to_string(files_.size()) + " articles -> " + std::to_string(r.drafts.size()) +
          " draft incidents, " + std::to_string(claims) + " claims");
   }
 

@@ -5,11 +5,11 @@
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "geodata/bundle.hpp"
 #include "ingest/country_check.hpp"
-#include "io/csv.hpp"
 #include "ingest/ingest.hpp"
+#include "io/atomic.hpp"
+#include "io/csv.hpp"
 
 namespace bm::cli {
 namespace {

@@ -10,8 +10,8 @@
 #include "core/error.hpp"
 #include "db/pg_connection.hpp"
 #include "export/csv_export.hpp"
-#include "link/run_link.hpp"
-#include "report/report.hpp"
+#include "pipeline/chain.hpp"
+#include "pipeline/link_table.hpp"
 
 namespace bm::cli {
 namespace {
@@ -123,10 +123,11 @@ class LinkCommand : public Command {
 
   // The pipe step: `extract a.txt | link - | render - -o map.svg`.
   void run_as_stream() {
-    ReportOptions ro;
-    ro.inputs = {o_.input};
-    ro.filter = filter_;
-    Chain chain = run_chain(ro);
+    ChainOptions co;
+    co.inputs = {o_.input};
+    co.filter = filter_;
+    co.within_m = parse_distance_m(o_.within);
+    Chain chain = run_chain(co);
     note_rejections(chain.rejected, "not linked");
     if (o_.out == "-")
       write_csv(std::cout, chain.data, CsvFlavour::bordermap);

@@ -5,10 +5,11 @@
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "core/error.hpp"
+#include "html/report_page.hpp"
+#include "pipeline/maps.hpp"
+#include "pipeline/own_layers_map.hpp"
 #include "render/map.hpp"
-#include "render/map_inputs.hpp"
 #include "render/page.hpp"
-#include "report/report.hpp"
 
 namespace bm::cli {
 namespace {
@@ -17,14 +18,17 @@ class RenderCommand : public Command {
  public:
   const char* name() const override { return "render"; }
   const char* summary() const override {
-    return "Draw the report map of an incident CSV to SVG, PNG or PDF (format from -o)";
+    return "Draw the report map of an incident CSV to SVG, PNG, PDF or an HTML page (format from "
+           "-o)";
   }
   const char* example() const override {
     return "bordermap render incidents.csv -o map.pdf --page A4 --landscape --style print";
   }
   void setup(CLI::App& app) override {
-    add_input_option(app, o_.inputs);
-    app.add_option("-o,--out", outputs_, "Output map: .svg, .png or .pdf (repeat -o for several)")
+    add_input_option(app, o_.chain.inputs);
+    app.add_option(
+           "-o,--out", outputs_,
+           "Output map: .svg, .png, .pdf or .html (the interactive page; repeat -o for several)")
         ->required()
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
@@ -40,10 +44,10 @@ class RenderCommand : public Command {
     app.add_option("--page", map_.page,
                    "Page size: A4, A3 or Letter (portrait unless --landscape)");
     app.add_flag("--landscape", map_.landscape, "Landscape page (with --page)");
-    add_filter_options(app, o_.filter);  // --bbox is also the map extent
+    add_filter_options(app, o_.chain.filter);  // --bbox is also the map extent
     app.add_option("--margin", margin_pct_,
                    "With --bbox: percent of the projected extent added on each side");
-    app.add_option("--title", o_.title, "Map title");
+    app.add_option("--title", o_.text.title, "Map title");
     app.add_option("--countries", own_.countries_file,
                    "Polygon layer (any GDAL vector file) drawn instead of the bundled countries; "
                    "draws straight from the incidents' lon/lat, without linking");
@@ -53,6 +57,10 @@ class RenderCommand : public Command {
     app.add_option("--label-field", own_.label_field,
                    "Column whose text labels each incident (e.g. label); default: place name "
                    "and callout number. Needs --countries or --segments");
+    app.add_option("--label-script", map_.label_script,
+                   "Script of place labels: latn, cyrl, or source (the script the source "
+                   "wrote the place in); default: the gazetteer's name")
+        ->check(CLI::IsMember({"latn", "cyrl", "source"}));
     app.add_option("--label-max", map_.label_max,
                    "Label at most N incidents, the first N in table order (order = priority)")
         ->check([](const std::string& v) {
@@ -60,7 +68,7 @@ class RenderCommand : public Command {
         });
   }
   void run() override {
-    if (auto box = parse_bbox(o_.filter.bbox)) map_.bbox = *box;
+    if (auto box = parse_bbox(o_.chain.filter.bbox)) map_.bbox = *box;
     if (!size_.empty()) {
       auto x = size_.find('x');
       try {
@@ -82,13 +90,12 @@ class RenderCommand : public Command {
     for (const auto& path : outputs_) {
       RenderOptions ro = map_;
       ro.path = path;
-      format_from_path(path, "");  // a bad extension fails before any work
+      // A bad extension fails before any work; .html is the interactive page.
+      if (!path.ends_with(".html")) format_from_path(path, "");
       o_.maps.push_back(ro);
     }
-    auto parent = std::filesystem::path(outputs_.front()).parent_path();
-    o_.out_dir = parent.empty() ? "." : parent.string();
-    o_.progress = make_progress();
-    ReportResult r = own_layers ? render_own_layers() : run_report(o_);
+    o_.chain.progress = make_progress();
+    MapsResult r = own_layers ? render_own_layers() : draw_maps(o_);
     note_rejections(r.rejected, "not mapped");
     summary_ = {{"incidents_read", r.incidents_read},
                 {"incidents_mapped", r.incidents_mapped},
@@ -110,19 +117,22 @@ class RenderCommand : public Command {
 
  private:
   // The same maps from the incidents' own coordinates and the user's layers.
-  ReportResult render_own_layers() {
+  MapsResult render_own_layers() {
     MapInputOptions in = own_;
-    in.inputs = o_.inputs;
-    in.filter = o_.filter;
-    in.title = o_.title;
+    in.inputs = o_.chain.inputs;
+    in.filter = o_.chain.filter;
+    in.title = o_.text.title;
     auto mi = read_map_inputs(in);
-    ReportResult r;
+    MapsResult r;
     r.incidents_read = mi->read;
     r.rejected = mi->rejected;
     r.incidents_mapped = mi->incidents.size();
     Style style = load_style(o_.style);
     for (const auto& ro : o_.maps) {
-      r.maps.push_back(render_map(mi->data, style, ro));
+      if (ro.path.ends_with(".html"))
+        html::write_report_html(ro.path, mi->data, style, ro, {mi->rejected, {}, {}, {}, {}});
+      else
+        r.maps.push_back(render_map(mi->data, style, ro));
       r.written.push_back(ro.path);
     }
     return r;
@@ -141,7 +151,7 @@ class RenderCommand : public Command {
   MapInputOptions own_;
   double margin_pct_ = 0;
   nlohmann::json summary_;
-  ReportOptions o_;
+  MapRequest o_;
   RenderOptions map_;
   std::vector<std::string> outputs_;
   std::string size_;

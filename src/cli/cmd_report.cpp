@@ -14,7 +14,7 @@ class ReportCommand : public Command {
  public:
   const char* name() const override { return "report"; }
   const char* summary() const override {
-    return "Whole chain: incidents -> places -> border links -> map (SVG/PNG) and GeoJSON";
+    return "Whole chain: incidents -> places -> border links -> maps, report.html and GeoJSON";
   }
   const char* example() const override { return "bordermap report -o out/ my_incidents.csv"; }
   void setup(CLI::App& app) override {
@@ -38,6 +38,10 @@ class ReportCommand : public Command {
                    "--to-db: prefix of the table names");
     auto* append = app.add_flag("--append", append_, "--to-db: add the rows whose id is new");
     app.add_flag("--overwrite", overwrite_, "--to-db: replace existing tables")->excludes(append);
+    app.add_option("--by", o_.by,
+                   "Also one small map per day or week (same extent), in by-day/ or by-week/ "
+                   "and in report.html")
+        ->check(CLI::IsMember({"day", "week"}));
     add_filter_options(app, o_.filter);
   }
   void run() override {

@@ -12,5 +12,8 @@ std::unique_ptr<Command> make_extract_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_styles_command();
 std::unique_ptr<Command> make_ingest_command();
+// Hidden from --help: they generate the shell completion and man pages.
+std::unique_ptr<Command> make_completion_command();
+std::unique_ptr<Command> make_manpage_command();
 
 }  // namespace bm::cli

@@ -89,7 +89,8 @@ void add_filter_options(CLI::App& app, IncidentFilter& f) {
       ->group(group)
       ->check(rethrow_as_message([](const std::string& s) { parse_bbox(s); }));
   app.add_option("--as-of", f.as_of,
-                 "Border status date (YYYY-MM-DD; default: the first incident's date)")
+                 "One border status date for every incident (YYYY-MM-DD); default: each incident's "
+                 "own date (the map draws the border as of the first)")
       ->group(group)
       ->check(rethrow_as_message([](const std::string& s) { check_iso_date(s, "--as-of"); }));
 }

@@ -2,9 +2,12 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/config.hpp"
 #include "cli/global.hpp"
 #include "cli/suggest.hpp"
+#include "cli/version.hpp"
 #include "core/error.hpp"
+#include "geodata/bundle.hpp"
 
 namespace bm::cli {
 namespace {
@@ -63,13 +66,36 @@ std::vector<std::unique_ptr<Command>> register_commands(CLI::App& app) {
   return commands;
 }
 
+namespace {
+
+// Config files, checked before CLI11 reads them (CLI11 ignores unknown keys).
+// Without --config, every default file is read; the last one wins (CLI11
+// reads a list last to first and keeps the first value an option gets).
+void use_config_files(CLI::App& app, int argc, char** argv) {
+  std::string given = early_option(argc, argv, "--config");
+  std::vector<std::string> files = given.empty() ? default_config_files() : std::vector{given};
+  for (const auto& f : files) check_config_keys(app, f);
+  if (!given.empty() || files.empty()) return;
+  std::string list;
+  for (const auto& f : files) list += (list.empty() ? "" : "\x1f") + f;
+  app.get_config_ptr()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter('\x1f')
+      ->default_str(list);
+}
+
+}  // namespace
+
 int run_main(int argc, char** argv) {
+  // The data folder names the defaults that commands declare in setup().
+  if (std::string dir = early_option(argc, argv, "--data"); !dir.empty()) set_data_root(dir);
   CLI::App app{"bordermap — maps and GIS data from reports of border incidents"};
-  app.set_version_flag("--version", BORDERMAP_VERSION);
+  app.set_version_flag("--version", version_text,
+                       "Print the version, commit, library versions and data in use, then exit");
   app.require_subcommand(1);
   app.footer(std::string("Run `bordermap COMMAND --help` for a command's options.\n") +
-             "Defaults for any option can be set in ./bordermap.toml ([report] style = "
-             "\"print\", ...).\n" +
+             "Defaults for any option can be set in ~/.config/bordermap/bordermap.toml and "
+             "./bordermap.toml ([report] style = \"print\", ...).\n" +
              kExitCodes);
   GlobalOptions& g = global();
   app.add_flag("-q,--quiet", g.quiet, "No progress or notes on stderr (errors still shown)");
@@ -80,8 +106,14 @@ int run_main(int argc, char** argv) {
                  "(one JSON line per step), none")
       ->check(CLI::IsMember({"auto", "bar", "json", "none"}))
       ->capture_default_str();
-  // An organisation's defaults: ./bordermap.toml when present, or --config.
-  app.set_config("--config", "bordermap.toml", "TOML file of option defaults", false);
+  std::string data_dir;
+  app.add_option("--data", data_dir,
+                 "Data folder (bundled geodata, incidents, styles); default: $BORDERMAP_DATA, "
+                 "else ../share/bordermap beside the binary, else the source tree");
+  app.set_config("--config", "",
+                 "TOML file of option defaults (default: ~/.config/bordermap/bordermap.toml "
+                 "and ./bordermap.toml)",
+                 false);
   app.fallthrough();  // global flags may come after the subcommand
   auto commands = register_commands(app);
   // "bordermap reprot --help" must not print the general help and exit 0.
@@ -93,7 +125,11 @@ int run_main(int argc, char** argv) {
     return static_cast<int>(ExitCode::usage);
   }
   try {
+    use_config_files(app, argc, argv);
     app.parse(argc, argv);
+  } catch (const Error& e) {
+    std::cerr << "bordermap: " << e.what() << '\n';
+    return static_cast<int>(e.exit_code());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

@@ -13,6 +13,8 @@ std::vector<std::unique_ptr<Command>> all_commands() {
   out.push_back(make_render_command());
   out.push_back(make_styles_command());
   out.push_back(make_ingest_command());
+  out.push_back(make_completion_command());
+  out.push_back(make_manpage_command());
   return out;
 }
 

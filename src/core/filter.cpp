@@ -63,7 +63,7 @@ void apply_filter(std::vector<Incident>& incidents, const IncidentFilter& f,
     if (why.empty())
       kept.push_back(std::move(i));
     else
-      rejected.push_back({file, i.line, i.id, why});
+      rejected.push_back({file, i.line, i.id, why, true});
   }
   incidents = std::move(kept);
 }

@@ -15,7 +15,7 @@ struct IncidentFilter {
   std::string to;      // ISO date, inclusive; empty = open
   std::string border;  // "KG-TJ"; empty = chosen from the data
   std::string bbox;    // "min_lon,min_lat,max_lon,max_lat" as given
-  std::string as_of;   // border status date; empty = the incidents' first date
+  std::string as_of;   // border status date for all; empty = each incident's own (pipeline/chain.hpp)
 };
 
 // Parses "--bbox" text; throws UsageError with the expected form.
@@ -29,7 +29,7 @@ void check_iso_date(const std::string& text, const std::string& option);
 std::string filtered_out(const Incident& incident, const IncidentFilter& filter);
 
 // Removes the incidents the filter excludes, recording each as a Rejection
-// whose reason starts with "filtered out:".
+// marked `filtered` (its reason starts with "filtered out:").
 void apply_filter(std::vector<Incident>& incidents, const IncidentFilter& filter,
                   const std::string& file, std::vector<Rejection>& rejected);
 

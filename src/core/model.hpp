@@ -126,6 +126,10 @@ struct Rejection {
   long line = 0;
   std::string record;  // id or name of what was rejected
   std::string reason;
+  // Set by the filters: a record the user's --from/--to/--bbox left out, as
+  // opposed to one that could not be used. Code branches on this, never on
+  // the wording of `reason`.
+  bool filtered = false;
 };
 
 std::string to_string(SegmentStatus s);

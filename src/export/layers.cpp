@@ -124,8 +124,11 @@ long write_countries(GDALDataset& ds, const ExportData& d, const ExportOptions& 
   add_field(l, "focus", OFTInteger, OFSTBoolean);
   long n = 0;
   for (const auto& c : d.countries) {
+    // Areas with no ISO code (Natural Earth's "Siachen Glacier") still need
+    // a unique id: QGIS and GeoPackage key features by it.
+    const std::string id = !c.iso2.empty() ? c.iso2 : !c.iso3.empty() ? c.iso3 : c.name;
     OGRFeature f(l.GetLayerDefn());
-    f.SetField("id", c.iso2.c_str());
+    f.SetField("id", id.c_str());
     f.SetField("iso3", c.iso3.c_str());
     f.SetField("name", c.name.c_str());
     bool focus = std::find(d.focus.begin(), d.focus.end(), c.iso2) != d.focus.end();
@@ -148,7 +151,7 @@ long write_countries(GDALDataset& ds, const ExportData& d, const ExportOptions& 
         if (!pg->getInteriorRing(k)->isClockwise()) pg->getInteriorRing(k)->reverseWindingOrder();
     }
     f.SetGeometry(&mp);
-    insert(l, f, c.iso2);
+    insert(l, f, id);
     ++n;
   }
   return n;

@@ -42,6 +42,35 @@ Ymd with_year(int m, int d, const std::optional<Ymd>& anchor) {
   return out;
 }
 
+bool day_number(const std::vector<Token>& toks, std::size_t i, std::size_t last) {
+  return i < last && all_digits(toks[i].lower) && toks[i].lower.size() <= 2;
+}
+
+bool range_joint(std::string_view w) {
+  return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "to" || w == "and" ||
+         w == "till" || w == "until";
+}
+
+// "14–17 September 2022", "from 28 to 30 April", "8 and 9 July": a day
+// range written day first. Returns the interval and the token after it.
+std::optional<std::pair<DateRange, std::size_t>> day_first_range(const std::vector<Token>& toks,
+                                                                 std::size_t i, std::size_t last,
+                                                                 const std::optional<Ymd>& anchor) {
+  if (!day_number(toks, i, last) || i + 3 >= last) return std::nullopt;
+  if (!range_joint(toks[i + 1].lower) || !day_number(toks, i + 2, last)) return std::nullopt;
+  int m = lex::month(toks[i + 3].lower);
+  if (!m) return std::nullopt;
+  std::size_t e = i + 4;
+  int year = 0;
+  if (e < last && all_digits(toks[e].lower) && toks[e].lower.size() == 4)
+    year = to_int(toks[e++].lower);
+  if (!year && !anchor) return std::nullopt;
+  Ymd a = year ? Ymd{year, m, to_int(toks[i].lower)} : with_year(m, to_int(toks[i].lower), anchor);
+  Ymd b{a.y, m, to_int(toks[i + 2].lower)};
+  if (!valid(a) || !valid(b) || b.d <= a.d) return std::nullopt;
+  return std::make_pair(DateRange{to_iso(a), to_iso(b), "range"}, e);
+}
+
 }  // namespace
 
 std::optional<Ymd> parse_iso(std::string_view s) {
@@ -206,6 +235,12 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
     if (toks[i].kind == TokKind::number) {
       if (auto d = parse_numeric_date(text.substr(toks[i].begin, toks[i].end - toks[i].begin))) {
         push(i, i + 1, day(*d), "iso");
+        continue;
+      }
+      // 14–17 September [2022], 20 to 22 August, 8 and 9 July: one interval.
+      if (auto r = day_first_range(toks, i, last, anchor)) {
+        push(i, r->second, r->first, "day_month_range");
+        i = r->second - 1;
         continue;
       }
       // 16 September [2022]

@@ -6,7 +6,9 @@
 #include <regex>
 #include <set>
 
+#include "extract/borders.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/related.hpp"
 #include "gazetteer/normalize.hpp"
 
 namespace bm::extract {
@@ -164,6 +166,48 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
   d.evidence.push_back({source, cm.begin, cm.end, "claim", ""});
 }
 
+// Every place of the sentence names a whole border ("clashes on the
+// Kyrgyzstan-Tajikistan border"): its figures are the conflict's, not one place's.
+bool only_borders(const std::vector<PlaceMention*>& here) {
+  return std::all_of(here.begin(), here.end(),
+                     [](const PlaceMention* m) { return !country_pair(m->text).first.empty(); });
+}
+
+// "including 15 in a mosque hit by a drone", "(Town A 4,100 people, ...)":
+// a draft of its own, at the place its words name, else unlocated with why.
+DraftIncident subevent_draft(const ClaimMention& cm, const std::vector<PlaceMention*>& in_sentence,
+                             const DateRange& date, const std::string& date_note,
+                             const std::string& source) {
+  DraftIncident d;
+  Incident& inc = d.incident;
+  inc.date = date;
+  inc.place = cm.subevent;
+  inc.event_type = "casualty_report";
+  auto named = std::find_if(in_sentence.begin(), in_sentence.end(), [&](const PlaceMention* m) {
+    return m->place && !m->is_country && m->begin >= cm.sub_begin && m->end <= cm.sub_end;
+  });
+  if (named != in_sentence.end()) {
+    const PlaceMention& m = **named;
+    inc.place = m.text;
+    inc.country = m.country;
+    inc.admin1 = m.place->admin1;
+    inc.location = m.place->point;
+    inc.precision = m.precision;
+    inc.place_id = m.place->id;
+    inc.resolved_name = m.place->name;
+    inc.notes = "part of a larger figure, at the place it names (\"" + cm.subevent + "\")";
+  } else {
+    inc.resolve_note = "a sub-event the text names no place for";
+    inc.notes =
+        "sub-event of a larger figure (\"" + cm.subevent + "\"): no place named, not located";
+  }
+  if (!date_note.empty()) inc.notes += "; " + date_note;
+  inc.sources.push_back(source);
+  d.evidence.push_back({source, cm.sub_begin, cm.sub_end, "event", cm.subevent});
+  add_claim(d, cm, source);
+  return d;
+}
+
 // The dateline's own date ("Dec 12, 2022 - Indian and ...") dates the
 // article, not the events of the sentence it runs into.
 bool is_dateline(std::string_view text, const DateMention& dm) {
@@ -192,6 +236,36 @@ bool is_dateline(std::string_view text, const DateMention& dm) {
 
 // "X, close to the Tajik enclave of Y", "X of the northeastern state of Y":
 // Y says where X is; it is not a scene of its own.
+// A lead often leaves the date to a later sentence ("Troops clashed at X.
+// ... the clash in the early hours of December 9 ..."): the first date of a
+// sentence that tells of a violent event dates undated ones. Not the day
+// something was said ("said on Wednesday"), not long before publication; a
+// named day beats a vague "overnight" of an earlier sentence.
+const DateMention* find_story_date(std::string_view text, const std::vector<Token>& toks,
+                                   const std::vector<Sentence>& sents,
+                                   const std::vector<std::vector<DateMention>>& sent_dates,
+                                   const std::string& pub) {
+  std::optional<Ymd> pub_ymd = parse_iso(pub);
+  const DateMention* vague = nullptr;
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    // "following the incident on December 11" refers back to the story too.
+    bool incident_word = false;
+    for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
+      incident_word = incident_word || toks[k].lower == "incident";
+    if (!incident_word && !find_events(toks, sents[si].first, sents[si].last).violent()) continue;
+    for (const auto& dm : sent_dates[si]) {
+      if (dm.range.start.empty() || is_dateline(text, dm) || dm.text == pub) continue;
+      if (statement_date(toks, sents[si], dm)) continue;
+      if (dm.range.precision != "day" && dm.range.precision != "range") continue;
+      auto end = parse_iso(dm.range.end);
+      if (pub_ymd && end && days_from_civil(*pub_ymd) - days_from_civil(*end) > 60) continue;
+      if (dm.rule != "overnight" && dm.rule != "last_night") return &dm;
+      if (!vague) vague = &dm;
+    }
+  }
+  return vague;
+}
+
 bool locating_phrase(const std::string& gap) {
   static const std::regex re(
       R"(^(, )?((close to|near|next to|adjacent to|not far from|bordering|in|of) )?(the )?([a-z-]+ ){0,2})"
@@ -219,6 +293,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   const std::string& pub = x.publication_date;
   std::vector<Token> toks = tokenize(text);
   std::vector<Sentence> sents = split_sentences(text, toks);
+  for (const auto& line : drop_related_headlines(text, toks, sents))
+    x.rejected.push_back({x.doc.source, 0, line, "link to another story: not this article's"});
   if (sents.empty()) {
     x.rejected.push_back({x.doc.source, 0, x.doc.source, "no text in the article"});
     return x;
@@ -260,25 +336,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // The first dated sentence usually sets the time of the story; later
   // undated paragraphs tell the same story.
   const DateMention* lead_date = nullptr;
-  // A lead often leaves the date to a later sentence ("Troops clashed at X.
-  // ... the clash in the early hours of December 9 ..."): the first dated
-  // sentence that tells of a violent event dates undated ones before it.
-  const DateMention* story_date = nullptr;
-  for (std::size_t si = 0; si < sents.size() && !story_date; ++si) {
-    // "following the incident on December 11" refers back to the story too.
-    bool incident_word = false;
-    for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
-      incident_word = incident_word || toks[k].lower == "incident";
-    if (!incident_word && !find_events(toks, sents[si].first, sents[si].last).violent()) continue;
-    for (const auto& dm : sent_dates[si]) {
-      if (dm.range.start.empty() || is_dateline(text, dm) || dm.text == pub) continue;
-      if (dm.range.precision != "day" && dm.range.precision != "range") continue;
-      auto end = parse_iso(dm.range.end);
-      if (pub_ymd && end && days_from_civil(*pub_ymd) - days_from_civil(*end) > 60) continue;
-      story_date = &dm;
-      break;
-    }
-  }
+  const DateMention* story_date = find_story_date(text, toks, sents, sent_dates, pub);
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
@@ -344,6 +402,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         stated = &dm;
         break;
       }
+    // "X said on Wednesday that two soldiers were killed": the day it was
+    // said is not the event's when the article dates the event elsewhere.
+    if (when && story_date && story_date != when && statement_date(toks, s, *when)) when = nullptr;
     bool background = false;
     if (when && pub_ymd) {
       auto end = parse_iso(when->range.end);
@@ -378,7 +439,13 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
              cm.claim.kind + " " + std::to_string(cm.claim.low.value_or(cm.claim.high.value_or(0))),
              "figure dated " + when->text +
                  ", long before publication: kept in the JSON evidence only"});
-      } else if (here.empty() || cm.total) {
+      } else if (cm.increment) {
+        cm.claim.scope = "increment";
+        where = "added to an earlier toll: kept as evidence, not a toll of its own";
+      } else if (!cm.subevent.empty()) {
+        cm.claim.scope = "event";
+        where = "sub-event: " + cm.subevent;
+      } else if (here.empty() || cm.total || only_borders(here)) {
         cm.claim.scope = "conflict";
         where = "conflict-wide figure";
       } else {
@@ -393,8 +460,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
       continue;
     }
-    for (std::size_t hi = 0; hi < here.size(); ++hi) {
-      PlaceMention& m = *here[hi];
+    // The sentence's date, else the paragraph's, the lead's, the story's,
+    // else the week before publication; with a note saying which.
+    auto sentence_date = [&]() {
       DateRange date;
       std::string date_note;
       if (when) {
@@ -417,6 +485,16 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       } else {
         date_note = "no date in the sentence and no publication date (give --date)";
       }
+      return std::make_pair(date, date_note);
+    };
+    for (const auto& cm : claims)
+      if (!cm.subevent.empty()) {
+        auto [date, note] = sentence_date();
+        x.incidents.push_back(subevent_draft(cm, in_sentence, date, note, x.doc.source));
+      }
+    for (std::size_t hi = 0; hi < here.size(); ++hi) {
+      PlaceMention& m = *here[hi];
+      auto [date, date_note] = sentence_date();
       std::string key = (m.place ? m.place->id : slug(m.text)) + "|" + date.start + "|" + date.end;
       auto [it, fresh] = by_key.emplace(key, x.incidents.size());
       if (fresh) {
@@ -466,7 +544,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         d.evidence.push_back({x.doc.source, c.begin, c.end, "event", c.type});
       if (hi == 0)
         for (const auto& cm : claims)
-          if (cm.claim.scope == "event") add_claim(d, cm, x.doc.source);
+          if (cm.claim.scope == "event" && cm.subevent.empty()) add_claim(d, cm, x.doc.source);
     }
     for (const auto& cm : claims)
       if (cm.claim.scope == "conflict") {
@@ -524,9 +602,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     inc.resolve_note = "conflict-wide";
     x.incidents.push_back(std::move(t));
   }
+  merge_borders(x.places, find_borders(text, toks, sents));
   std::set<std::string> reported;
   for (auto& m : x.places)
-    if (!m.place && !m.is_country && reported.insert(m.text).second)
+    if (!m.place && !m.is_country && m.border.empty() && reported.insert(m.text).second)
       x.rejected.push_back({x.doc.source, 0, m.text, "place not resolved: " + m.note});
   return x;
 }

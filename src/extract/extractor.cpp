@@ -23,4 +23,23 @@ ExtractResult extract_all(const std::vector<Document>& docs, const PlaceLookup& 
   return r;
 }
 
+ExtractResult extract_files(const std::vector<std::string>& files, const PlaceLookup& lookup,
+                            const std::string& default_date, bool keep_text) {
+  ExtractResult r;
+  for (const std::string& f : files) {
+    DocExtraction x = extract_document(load_document(f), lookup, default_date);
+    if (!keep_text) {
+      // The drafts carry their own evidence; the article itself can go.
+      x.doc.text = std::string();
+      x.places = {};
+      x.dates = {};
+      x.claims = {};
+      x.claim_notes = {};
+    }
+    r.docs.push_back(std::move(x));
+  }
+  r.drafts = merge_drafts(r.docs);
+  return r;
+}
+
 }  // namespace bm::extract

@@ -142,6 +142,10 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
     const std::string& w = toks[i].lower;
     if (w == "according" && i + 1 < s.last && toks[i + 1].lower == "to") {
       explicit_src = phrase_after(text, toks, i + 2, s.last, "according_to");
+    } else if (w == "\xD0\xBF\xD0\xBE" && i + 1 < s.last &&
+               toks[i + 1].lower == "\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xBD\xD1\x8B\xD0\xBC") {
+      // "по данным X": "according to X" in Russian.
+      explicit_src = phrase_after(text, toks, i + 2, s.last, "according_to");
     } else if (w == "as" && i + 1 < s.last && toks[i + 1].lower == "per") {
       explicit_src = phrase_after(text, toks, i + 2, s.last, "as_per");
     } else if ((w == "citing" || w == "quoting") && via.empty()) {
@@ -168,7 +172,8 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
       // "..., reports the Press Center of the Border Troops": the speaker
       // follows the verb.
       if (sub.claimant.empty() && i > s.first && toks[i - 1].lower == "," && i + 1 < s.last &&
-          (toks[i + 1].lower == "the" || toks[i + 1].capital) && !date_word(toks[i + 1]))
+          (toks[i + 1].lower == "the" || toks[i + 1].capital || toks[i + 1].cyrillic) &&
+          !date_word(toks[i + 1]))
         sub = phrase_after(text, toks, i + 1, s.last, "said");
       if (said.claimant.empty()) {
         said = sub;
@@ -202,6 +207,94 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   }
   return out;
 }
+
+namespace {
+
+// The sentence says a toll grew ("taking the total to 59", "has risen to 19").
+bool toll_grows(const std::vector<Token>& toks, const Sentence& s) {
+  static const char* const cues[] = {"toll",     "total",  "risen",  "rose",    "rises",
+                                     "bringing", "taking", "adding", "climbed", "reached"};
+  for (std::size_t k = s.first; k < s.last; ++k)
+    for (const char* c : cues)
+      if (toks[k].lower == c) return true;
+  return false;
+}
+
+// "13 more deaths", "an additional 13 people", "a further six" in a sentence
+// where a toll grows: the count is added to a toll, it is not a toll.
+bool increment_of_toll(const std::vector<Token>& toks, const Sentence& s, std::size_t first,
+                       std::size_t last) {
+  bool more = last < s.last && (toks[last].lower == "more" || toks[last].lower == "additional");
+  bool added = first > s.first &&
+               (toks[first - 1].lower == "additional" || toks[first - 1].lower == "further");
+  return (more || added) && toll_grows(toks, s);
+}
+
+// "30 killed, including 15 in a mosque hit by a drone": the words after
+// "in"/"at" up to the next comma tell a sub-event of its own.
+std::pair<std::size_t, std::size_t> subevent_span(const std::vector<Token>& toks, const Sentence& s,
+                                                  std::size_t first, std::size_t last) {
+  if (first == s.first || toks[first - 1].lower != "including") return {0, 0};
+  std::size_t k = last;
+  if (k < s.last && (toks[k].lower == "people" || toks[k].lower == "of" || toks[k].lower == "them"))
+    ++k;
+  if (k >= s.last || (toks[k].lower != "in" && toks[k].lower != "at")) return {0, 0};
+  std::size_t e = k + 1;
+  while (e < s.last && toks[e].lower != "," && toks[e].lower != "." && toks[e].lower != ";") ++e;
+  return e > k + 1 ? std::make_pair(k + 1, e) : std::make_pair(std::size_t{0}, std::size_t{0});
+}
+
+// "were forced to leave their homes", "had left their villages", "fled the
+// town": leaving a home is displacement.
+bool leaves_home(const std::vector<Token>& toks, std::size_t k, std::size_t last) {
+  static const char* const verbs[] = {"leave", "left", "flee", "fled", "abandon", "abandoned"};
+  static const char* const homes[] = {"home",     "homes", "houses", "village",
+                                      "villages", "town",  "towns",  "area"};
+  if (std::none_of(std::begin(verbs), std::end(verbs),
+                   [&](const char* v) { return toks[k].lower == v; }))
+    return false;
+  for (std::size_t j = k + 1; j < last && j < k + 4; ++j)
+    for (const char* h : homes)
+      if (toks[j].lower == h) return true;
+  return false;
+}
+
+// "(Town A 4,100 people, Town B 2,300)" after a figure: one figure per
+// place, of the same kind, side and claimant. Every item must be a
+// capitalised name and a number, else it is no breakdown.
+std::vector<ClaimMention> breakdown(std::string_view text, const std::vector<Token>& toks,
+                                    const Sentence& s, std::size_t from, const ClaimMention& of,
+                                    const std::vector<bool>& skip) {
+  std::size_t open = from;
+  while (open < s.last && toks[open].lower != "(" &&
+         (toks[open].kind != TokKind::number || skip[open]))
+    ++open;
+  if (open >= s.last || toks[open].lower != "(") return {};
+  std::vector<ClaimMention> items;
+  std::size_t k = open + 1;
+  while (k < s.last && toks[k].lower != ")") {
+    std::size_t name = k;
+    while (k < s.last && toks[k].kind == TokKind::word && toks[k].capital) ++k;
+    auto q = k > name ? parse_quantity(toks, k, s.last) : std::nullopt;
+    if (!q || toks[q->first].kind != TokKind::number) return {};
+    ClaimMention cm = of;
+    cm.claim.low = q->low;
+    cm.claim.high = q->high;
+    cm.begin = toks[name].begin;
+    cm.end = toks[q->last - 1].end;
+    cm.sub_begin = toks[name].begin;
+    cm.sub_end = toks[k - 1].end;
+    cm.subevent = std::string(text.substr(cm.sub_begin, cm.sub_end - cm.sub_begin));
+    cm.total = false;
+    items.push_back(std::move(cm));
+    k = q->last;
+    while (k < s.last && toks[k].kind == TokKind::word && !toks[k].capital) ++k;  // "people"
+    if (k < s.last && (toks[k].lower == "," || toks[k].lower == ";" || toks[k].lower == "and")) ++k;
+  }
+  return k < s.last ? items : std::vector<ClaimMention>{};
+}
+
+}  // namespace
 
 std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<Token>& toks,
                                       const Sentence& s, std::size_t sentence_index,
@@ -253,7 +346,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           w == "and" || w == "among" || stops_phrase(w) || lex::not_people(w) ||
           parse_quantity(toks, k, s.last))
         break;
-      std::string c = lex::casualty_kind(w);
+      std::string c = leaves_home(toks, k, s.last) ? "displaced" : lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {
         kind = c;
         kind_at = k;
@@ -299,6 +392,12 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
              !lex::speech_verb(toks[np_end].lower) && toks[np_end].lower != "in" &&
              toks[np_end].lower != "from")
         ++np_end;
+    }
+    // "including 15 in a mosque": the figure it is part of gives the kind.
+    auto [sub_b, sub_e] = subevent_span(toks, s, q->first, q->last);
+    if (kind.empty() && sub_e > sub_b && !out.empty()) {
+      kind = out.back().claim.kind;
+      kind_at = q->first;
     }
     if (kind.empty()) continue;
     // "killed or seriously injured", "dozens were killed and injured": one
@@ -382,10 +481,24 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     cm.claim.claimant = who.claimant;
     cm.claimant_begin = who.begin;
     cm.claimant_end = who.end;
-    cm.total = cm.total || total_cue;
+    cm.increment = increment_of_toll(toks, s, q->first, q->last);
+    cm.total = !cm.increment && (cm.total || total_cue);
+    if (sub_e > sub_b) {
+      cm.sub_begin = toks[sub_b].begin;
+      cm.sub_end = toks[sub_e - 1].end;
+      cm.subevent = std::string(text.substr(cm.sub_begin, cm.sub_end - cm.sub_begin));
+      cm.total = false;
+      if (cm.claim.side == "unknown" && !out.empty()) cm.claim.side = out.back().claim.side;
+    }
+    std::vector<ClaimMention> parts = breakdown(text, toks, s, std::max(kind_at, np_end), cm, skip);
     out.push_back(std::move(cm));
+    std::size_t resume = 0;  // past the breakdown's closing parenthesis
+    if (!parts.empty())
+      while (resume < s.last && toks[resume].begin < parts.back().end) ++resume;
+    for (auto& p : parts) out.push_back(std::move(p));
     // The next counts of a list are figures of their own.
     i = listed ? q->last - 1 : std::max(q->last, kind_at + 1) - 1;
+    i = std::max(i, resume);
   }
   return out;
 }

@@ -25,6 +25,9 @@ struct ClaimMention {
   std::size_t claimant_begin = 0, claimant_end = 0;
   bool side_inferred = false;  // side taken from the claimant, not the words
   bool total = false;          // "death toll", "in total", "so far", "both sides"
+  bool increment = false;      // "13 more deaths, taking the toll to 59": added to a toll
+  std::string subevent;        // "including 15 in a mosque": the sub-event's words
+  std::size_t sub_begin = 0, sub_end = 0;
 };
 
 // Who a sentence attributes its statements to; `previous` resolves "it said".

@@ -3,6 +3,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/lexicon_ru.hpp"
+
 namespace bm::extract::lex {
 namespace {
 
@@ -68,7 +70,9 @@ const Map kCasualty = {
     {"evacuated", "evacuated"}, {"evacuees", "evacuated"},    {"evacuating", "evacuated"},
     {"displaced", "displaced"}, {"fled", "displaced"},        {"refugees", "displaced"},
     {"missing", "missing"},     {"casualties", "casualties"}, {"kia", "killed"},
-    {"wia", "injured"}};
+    {"wia", "injured"},         {"evacuation", "evacuated"},  {"relocated", "evacuated"},
+    {"detained", "detained"},   {"captured", "detained"},     {"capturing", "detained"},
+    {"abducted", "detained"}};
 
 const Map kGroups = {
     {"civilians", "civilians"}, {"civilian", "civilians"},  {"children", "children"},
@@ -193,12 +197,14 @@ const Set kNotPlace = {
 }  // namespace
 
 std::optional<long> number_word(std::string_view w) {
+  if (auto n = ru::number_word(w)) return n;
   auto it = kNumbers.find(w);
   if (it == kNumbers.end()) return std::nullopt;
   return it->second;
 }
 
 int month(std::string_view w) {
+  if (int m = ru::month(w)) return m;
   for (int i = 0; i < 12; ++i)
     if (w == kMonths[i]) return i + 1;
   auto it = kMonthAbbr.find(w);
@@ -213,12 +219,12 @@ int weekday(std::string_view w) {
 
 std::string country_word(std::string_view w) {
   auto it = kCountryWords.find(w);
-  return it == kCountryWords.end() ? std::string() : std::string(it->second);
+  return it == kCountryWords.end() ? ru::country_word(w) : std::string(it->second);
 }
 
 std::string casualty_kind(std::string_view w) {
   auto it = kCasualty.find(w);
-  return it == kCasualty.end() ? std::string() : std::string(it->second);
+  return it == kCasualty.end() ? ru::casualty_kind(w) : std::string(it->second);
 }
 
 std::string group(std::string_view w, std::string_view next) {
@@ -267,7 +273,7 @@ const Set kTitle = {"president",   "minister",     "leader",    "counterpart", "
                     "prince",      "sheikh",       "dr",        "colonel",     "secretary",
                     "ambassador",  "envoy",        "mayor",     "governor"};
 
-bool speech_verb(std::string_view w) { return kSpeech.contains(w); }
+bool speech_verb(std::string_view w) { return kSpeech.contains(w) || ru::speech_verb(w); }
 bool not_people(std::string_view w) { return kNotPeople.contains(w); }
 bool institution_word(std::string_view w) { return kInstitution.contains(w); }
 bool title_word(std::string_view w) { return kTitle.contains(w); }

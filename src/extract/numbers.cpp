@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "extract/lexicon.hpp"
+#include "extract/lexicon_ru.hpp"
 
 namespace bm::extract {
 namespace {
@@ -15,30 +16,35 @@ struct ModWords {
   Mod mod;
 };
 
-const ModWords kMods[] = {{{"at", "least", nullptr}, Mod::at_least},
-                          {{"no", "fewer", "than"}, Mod::at_least},
-                          {{"more", "than", nullptr}, Mod::more_than},
-                          {{"over", nullptr, nullptr}, Mod::more_than},
-                          {{"upwards", "of", nullptr}, Mod::more_than},
-                          {{"in", "excess", "of"}, Mod::more_than},
-                          {{"at", "most", nullptr}, Mod::at_most},
-                          {{"up", "to", nullptr}, Mod::at_most},
-                          {{"as", "many", "as"}, Mod::at_most},
-                          {{"fewer", "than", nullptr}, Mod::at_most},
-                          {{"less", "than", nullptr}, Mod::at_most},
-                          {{"nearly", nullptr, nullptr}, Mod::nearly},
-                          {{"almost", nullptr, nullptr}, Mod::nearly},
-                          {{"nears", nullptr, nullptr}, Mod::nearly},
-                          {{"approaching", nullptr, nullptr}, Mod::nearly},
-                          {{"close", "to", nullptr}, Mod::nearly},
-                          {{"about", nullptr, nullptr}, Mod::about},
-                          {{"around", nullptr, nullptr}, Mod::about},
-                          {{"approximately", nullptr, nullptr}, Mod::about},
-                          {{"roughly", nullptr, nullptr}, Mod::about},
-                          {{"some", nullptr, nullptr}, Mod::about},
-                          {{"an", "estimated", nullptr}, Mod::about},
-                          {{"estimated", nullptr, nullptr}, Mod::about},
-                          {{"approx", nullptr, nullptr}, Mod::about}};
+const ModWords kMods[] = {
+    {{"at", "least", nullptr}, Mod::at_least},
+    {{"no", "fewer", "than"}, Mod::at_least},
+    {{"more", "than", nullptr}, Mod::more_than},
+    {{"over", nullptr, nullptr}, Mod::more_than},
+    {{"upwards", "of", nullptr}, Mod::more_than},
+    {{"in", "excess", "of"}, Mod::more_than},
+    {{"at", "most", nullptr}, Mod::at_most},
+    {{"up", "to", nullptr}, Mod::at_most},
+    {{"as", "many", "as"}, Mod::at_most},
+    {{"fewer", "than", nullptr}, Mod::at_most},
+    {{"less", "than", nullptr}, Mod::at_most},
+    {{"nearly", nullptr, nullptr}, Mod::nearly},
+    {{"almost", nullptr, nullptr}, Mod::nearly},
+    {{"nears", nullptr, nullptr}, Mod::nearly},
+    {{"approaching", nullptr, nullptr}, Mod::nearly},
+    {{"close", "to", nullptr}, Mod::nearly},
+    {{"about", nullptr, nullptr}, Mod::about},
+    {{"around", nullptr, nullptr}, Mod::about},
+    {{"approximately", nullptr, nullptr}, Mod::about},
+    {{"roughly", nullptr, nullptr}, Mod::about},
+    {{"some", nullptr, nullptr}, Mod::about},
+    {{"an", "estimated", nullptr}, Mod::about},
+    {{"estimated", nullptr, nullptr}, Mod::about},
+    {{"approx", nullptr, nullptr}, Mod::about},
+    {{"\xD0\xB1\xD0\xBE\xD0\xBB\xD0\xB5\xD0\xB5", nullptr, nullptr}, Mod::more_than},  // более
+    {{"\xD1\x81\xD0\xB2\xD1\x8B\xD1\x88\xD0\xB5", nullptr, nullptr}, Mod::more_than},  // свыше
+    {{"\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB\xD0\xBE", nullptr, nullptr}, Mod::about},      // около
+    {{"\xD0\xBF\xD0\xBE\xD1\x87\xD1\x82\xD0\xB8", nullptr, nullptr}, Mod::nearly}};    // почти
 
 bool digits_only(std::string_view s) {
   for (char c : s)
@@ -65,7 +71,7 @@ double scale(std::string_view w) {
   if (w == "thousand") return 1000;
   if (w == "million") return 1e6;
   if (w == "billion") return 1e9;
-  return 0;
+  return static_cast<double>(lex::ru::scale(w));
 }
 
 // "a [Tajik] [border] guard", "an Indian soldier", "a civilian": a singular
@@ -87,6 +93,20 @@ bool single_person(const std::vector<Token>& toks, std::size_t k, std::size_t la
 
 std::optional<Quantity> parse_quantity(const std::vector<Token>& toks, std::size_t i,
                                        std::size_t last) {
+  // "between 12 and 15": one figure, a range.
+  if (i + 1 < last && toks[i].lower == "between") {
+    auto a = parse_quantity(toks, i + 1, last);
+    if (!a || !a->low || a->low != a->high || a->last + 1 >= last || toks[a->last].lower != "and")
+      return std::nullopt;
+    auto b = parse_quantity(toks, a->last + 1, last);
+    if (!b || !b->low || b->low != b->high || *b->low <= *a->low) return std::nullopt;
+    Quantity q = *a;
+    q.first = i;
+    q.high = b->high;
+    q.last = b->last;
+    q.modifier = "between";
+    return q;
+  }
   auto at = [&](std::size_t k) -> std::string_view {
     return k < last ? std::string_view(toks[k].lower) : "";
   };

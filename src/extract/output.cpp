@@ -78,6 +78,10 @@ void write_drafts_json(std::ostream& out, const std::vector<DocExtraction>& docs
         p["kind"] = m.place->kind;
         if (m.place->point) p["lonlat"] = {m.place->point->lon, m.place->point->lat};
       }
+      if (!m.border.empty()) {
+        p["kind"] = m.line ? "line" : "border";
+        p["border"] = m.border;
+      }
       places.push_back(std::move(p));
     }
     json dates = json::array();

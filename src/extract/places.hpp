@@ -27,7 +27,9 @@ struct PlaceMention {
   // place; actor: the name stands for a government ("Bishkek said");
   // mention: anything else. Countries are never incident locations.
   std::string role = "mention";
-  std::string note;  // why unresolved, which hint decided, ...
+  std::string note;    // why unresolved, which hint decided, ...
+  std::string border;  // "KG-TJ": the mention names the border of two countries
+  bool line = false;   // ... as a named line ("Line of Actual Control")
 };
 
 // Countries named in the document (names and demonyms) with counts.

@@ -1,5 +1,9 @@
 #include "extract/text.hpp"
 
+#include <algorithm>
+
+#include "extract/lexicon_ru.hpp"
+
 namespace bm::extract {
 namespace {
 
@@ -111,6 +115,11 @@ std::vector<Token> tokenize(std::string_view s) {
       t.kind = TokKind::punct;
     }
     t.lower = lower_ascii(s.substr(t.begin, t.end - t.begin));
+    // Cyrillic (and any other non-ASCII) words are lowered by ICU.
+    if (t.kind == TokKind::word && !std::all_of(t.lower.begin(), t.lower.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x80;
+        }))
+      t.lower = lex::ru::lower(t.lower);
     if (t.kind == TokKind::word) {
       for (const char* suffix : {"'s", "\xE2\x80\x99s"}) {
         std::string_view sv(suffix);

@@ -14,7 +14,7 @@ struct Token {
   std::size_t begin = 0;
   std::size_t end = 0;
   TokKind kind = TokKind::word;
-  std::string lower;     // ASCII-lowercased text; possessive 's / ’s stripped
+  std::string lower;     // lower case (ICU for non-ASCII words); possessive 's / ’s stripped
   bool capital = false;  // starts with an upper-case letter (Latin or Cyrillic)
   bool cyrillic = false;
   bool possessive = false;

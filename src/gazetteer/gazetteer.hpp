@@ -76,8 +76,8 @@ class Gazetteer {
   Gazetteer(Gazetteer&&) noexcept;
   Gazetteer& operator=(Gazetteer&&) noexcept;
 
-  // Loads the bundle's places and admin-1 regions. Uses an index cache next to
-  // the GeoPackage (<gpkg>.gazetteer.bin) when valid, writes it when not.
+  // Loads the bundle's places and admin-1 regions. Uses the index cache in
+  // the user's cache folder (see cache_path_for) when valid, writes it when not.
   static Gazetteer from_bundle(const Bundle& bundle);
 
   Resolution resolve(std::string_view name, const ResolveHints& hints = {}) const;

@@ -100,8 +100,8 @@ std::unique_ptr<IndexedPlace> Gazetteer::Index::materialize(std::uint32_t n) con
   auto s = [&](const Str& x) {
     if (!in_pool(pool_, x.off, x.len))
       throw Error(
-          "gazetteer index cache: place record out of range — delete the "
-          "*.gazetteer.bin file beside the GeoPackage to rebuild it");
+          "gazetteer index cache: place record out of range — delete "
+          "~/.cache/bordermap/gazetteer-*.bin to rebuild it");
     return std::string(pool_.substr(x.off, x.len));
   };
   auto p = std::make_unique<IndexedPlace>();
@@ -201,8 +201,8 @@ std::vector<std::uint32_t> Gazetteer::Index::trigram_candidates(std::string_view
   });
   if (!postings_ok_)
     throw Error(
-        "gazetteer index cache: trigram postings out of range — delete the *.gazetteer.bin "
-        "file beside the GeoPackage to rebuild it");
+        "gazetteer index cache: trigram postings out of range — delete "
+        "~/.cache/bordermap/gazetteer-*.bin to rebuild it");
   // Per-thread scratch, reused: no allocation per query once warm.
   thread_local std::vector<std::uint8_t> count;
   thread_local std::vector<std::uint32_t> touched, grams;

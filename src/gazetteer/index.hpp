@@ -72,15 +72,14 @@ struct ImageSection {
 };
 struct ImageHeader {
   char magic[8] = {};
-  std::uint64_t gpkg_size = 0;  // the GeoPackage the cache was built from
-  std::int64_t gpkg_mtime = 0;
+  char bundle_sha256[64] = {};  // hex SHA-256 of the GeoPackage it was built from
   std::uint64_t total = 0;  // bytes in the whole image
   ImageSection fingerprint, pool, recs, alts, polys, rings, points, entries, by_key, by_sound, keys,
       country_words, grams, postings;
 };
 // Bump when the layout or the way build() makes keys changes; key-rule
 // changes are caught by keys_fingerprint().
-inline constexpr char kImageMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '8'};
+inline constexpr char kImageMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '9'};
 
 // What Index::place() hands out: a Place that knows its own number.
 struct IndexedPlace : Place {
@@ -173,8 +172,10 @@ std::uint32_t trigram_code(char a, char b, char c);
 std::uint32_t posting_key(std::uint32_t trigram, std::size_t len);
 std::uint32_t gram_hash(std::uint32_t key);
 
-// Binary cache of a built index beside the GeoPackage; valid while the
-// GeoPackage's size and mtime are those it was built from.
+// Binary cache of a built index in the user's cache folder
+// ($XDG_CACHE_HOME/bordermap), named by the GeoPackage's SHA-256 and the
+// image format, so installed copies, build trees and users never share or
+// overwrite a cache that is not theirs. "" when there is no cache folder.
 std::string cache_path_for(const std::string& gpkg);
 bool read_cache(const std::string& gpkg, Gazetteer::Index& out);
 void write_cache(const std::string& gpkg, const Gazetteer::Index& index);

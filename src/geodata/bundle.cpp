@@ -9,6 +9,8 @@
 namespace bm {
 namespace {
 
+namespace fs = std::filesystem;
+
 void set_spatial_filter(OGRLayer& l, const Bounds& b) {
   if (b.empty())
     l.SetSpatialFilter(nullptr);
@@ -16,19 +18,53 @@ void set_spatial_filter(OGRLayer& l, const Bounds& b) {
     l.SetSpatialFilterRect(b.min_lon, b.min_lat, b.max_lon, b.max_lat);
 }
 
+std::string& data_root_override() {
+  static std::string dir;
+  return dir;
+}
+
+// <binary>/../share/bordermap: where `cmake --install` and the .deb put the
+// data, wherever the prefix is (/usr, /usr/local, $HOME/.local, /opt/...).
+std::string installed_data_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  return (exe.parent_path().parent_path() / "share" / "bordermap").string();
+}
+
+bool has_bundle(const std::string& dir) {
+  std::error_code ec;
+  return !dir.empty() && fs::exists(fs::path(dir) / "geodata" / "bordermap.gpkg", ec);
+}
+
+struct Root {
+  std::string dir, origin;
+};
+
+Root find_data_root() {
+  if (!data_root_override().empty()) return {data_root_override(), "--data"};
+  for (const char* var : {"BORDERMAP_DATA", "BORDERMAP_HOME"})
+    if (const char* v = std::getenv(var); v && *v) return {v, var};
+  std::string installed = installed_data_dir();
+  if (has_bundle(installed)) return {installed, "installed"};
+  if (has_bundle(BORDERMAP_SOURCE_DIR)) return {BORDERMAP_SOURCE_DIR, "source tree"};
+  // Neither: name the installed place, so the error says where data belongs.
+  return {installed.empty() ? std::string(BORDERMAP_SOURCE_DIR) : installed, "installed"};
+}
+
 }  // namespace
 
-std::string data_root() {
-  if (const char* home = std::getenv("BORDERMAP_HOME"); home && *home) return home;
-  return BORDERMAP_SOURCE_DIR;
-}
+std::string data_root() { return find_data_root().dir; }
+std::string data_root_origin() { return find_data_root().origin; }
+void set_data_root(std::string dir) { data_root_override() = std::move(dir); }
 
 std::string default_bundle_path() { return data_root() + "/geodata/bordermap.gpkg"; }
 
 Bundle::Bundle(std::string path) : path_(std::move(path)) {
   if (!std::filesystem::exists(path_))
-    throw InputError(path_ +
-                     ": bundled geodata not found — run geodata/build.sh or set BORDERMAP_HOME");
+    throw InputError(path_ + ": bundled geodata not found (data folder from " + data_root_origin() +
+                     ") — reinstall bordermap, or point --data DIR or BORDERMAP_DATA at a "
+                     "folder holding geodata/bordermap.gpkg");
 }
 
 std::vector<Country> Bundle::countries(const Bounds& filter) const {

@@ -11,8 +11,16 @@
 
 namespace bm {
 
-// Where the project's data lives: $BORDERMAP_HOME, else the source tree.
+// The data folder (bundled GeoPackage, incidents, reference tables, styles),
+// first found of: set_data_root() (--data DIR), $BORDERMAP_DATA,
+// $BORDERMAP_HOME (older name), <binary>/../share/bordermap (an installed
+// copy), the source tree this binary was built from (a build tree).
 std::string data_root();
+// Which of those rules chose data_root(): "--data", "BORDERMAP_DATA",
+// "BORDERMAP_HOME", "installed" or "source tree".
+std::string data_root_origin();
+// --data DIR: wins over every other rule for the rest of the process.
+void set_data_root(std::string dir);
 std::string default_bundle_path();
 
 class Bundle {

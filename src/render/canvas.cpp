@@ -89,6 +89,12 @@ void attach_text_sink(cairo_t* cr, TextSink* sink) {
 
 void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
+void fill_box(cairo_t* cr, const Box& b, const Color& colour) {
+  set_color(cr, colour);
+  cairo_rectangle(cr, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+  cairo_fill(cr);
+}
+
 TextSize measure_text(cairo_t* cr, const std::string& font, double size, const std::string& text,
                       bool bold) {
   PangoLayout* layout = make_layout(cr, font, size, text, bold);

@@ -39,6 +39,7 @@ class SavedState {
 };
 
 void set_color(cairo_t* cr, const Color& c);
+void fill_box(cairo_t* cr, const Box& b, const Color& colour);
 
 // SVG output keeps text as <text> elements (selectable, searchable): while a
 // TextSink is attached to a context, draw_text records the text in device

@@ -18,7 +18,18 @@ Box paint_scale_bar(Canvas& c, const ScaleBar& sb, double x, double y);
 Box paint_north_arrow(Canvas& c, double x, double y);
 
 struct LegendEntry {
-  enum Kind { line, region_line, enclave, symbol, range, region_hatch, approx_ring, size_key } kind;
+  enum Kind {
+    line,
+    region_line,
+    enclave,
+    symbol,
+    range,
+    region_hatch,
+    approx_ring,
+    size_key,
+    area_hatch,
+    line_glow
+  } kind;
   std::string label;
   Color color;
   bool dashed = false;

@@ -14,6 +14,10 @@ void trace_line(cairo_t* cr, const Viewport& v, const Line& line);
 // The same for a closed ring (clipped near the frame; closes the path).
 void trace_ring(cairo_t* cr, const Viewport& v, const Ring& ring);
 
+bool is_focus(const MapData& data, const std::string& iso2);
+// Clips the current context to the map frame (inside a painter's guard).
+void clip_to_frame(Canvas& c);
+
 void paint_countries(Canvas& c, const MapData& data);
 // Returns true if any admin-1 line was drawn inside the frame.
 bool paint_regions(Canvas& c, const MapData& data);

@@ -7,24 +7,26 @@
 #include "core/error.hpp"
 #include "render/canvas.hpp"
 #include "render/furniture.hpp"
+#include "render/label_requests.hpp"
 #include "render/labels.hpp"
 #include "render/layers.hpp"
+#include "render/names.hpp"
+#include "render/spread.hpp"
 #include "render/surface.hpp"
 
 namespace bm {
 namespace {
-
-constexpr int kIncidentPriority = 100;  // incident labels go first
-
-bool is_focus(const MapData& data, const std::string& iso2) {
-  return std::find(data.focus.begin(), data.focus.end(), iso2) != data.focus.end();
-}
 
 Bounds map_extent(const MapData& data, const RenderOptions& o) {
   if (!o.bbox.empty()) return o.bbox;
   Bounds b;
   for (const auto& mi : data.incidents)
     if (mi.incident->location) b.add(*mi.incident->location);
+  // Areas and lines only when no incident is a point: a whole region or
+  // border would shrink the villages where most incidents are to dots.
+  if (b.empty())
+    for (const auto& mi : data.incidents)
+      if (mi.spread()) b.add(mi.area ? bounds_of(*mi.area) : bounds_of(mi.lines));
   if (b.empty())
     for (const auto& s : data.segments) b.add(bounds_of(s.lines));
   if (b.empty())
@@ -36,138 +38,14 @@ Bounds map_extent(const MapData& data, const RenderOptions& o) {
   return {b.min_lon - pad_lon, b.min_lat - pad_lat, b.max_lon + pad_lon, b.max_lat + pad_lat};
 }
 
-// Half the width and height of a label's box, with its halo.
-XY half_size(const Canvas& c, const std::string& text, double size) {
-  TextSize t = measure_text(c.cr, c.style.font, size, text);
-  return {t.width / 2 + 2, t.height / 2 + 1};
-}
-
-// A label point for the visible part of an area: among a grid of points in
-// the frame that fall inside the area, the one nearest their mean (so the
-// label sits in the bulk of what the reader sees, not on a sliver).
-// Returns the grid points inside the area: those where a label box of
-// half-size `half` fits wholly inside first, then by nearness to the mean.
-std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half) {
-  std::vector<std::vector<XY>> rings;
-  for (const auto& p : area)
-    for (const auto& ring : p.rings) {
-      std::vector<XY> d;
-      d.reserve(ring.size());
-      for (const auto& q : ring) d.push_back(c.view.to_device(q));
-      rings.push_back(std::move(d));
-    }
-  auto inside = [&](XY pt) {
-    bool in = false;
-    for (const auto& r : rings)
-      for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
-        if ((r[i].y > pt.y) != (r[j].y > pt.y) &&
-            pt.x < (r[j].x - r[i].x) * (pt.y - r[i].y) / (r[j].y - r[i].y) + r[i].x)
-          in = !in;
-    return in;
-  };
-  std::vector<XY> hits;
-  const int nx = 32, ny = 22;
-  for (int i = 1; i < nx; ++i)
-    for (int j = 1; j < ny; ++j) {
-      XY pt{c.frame.x0 + (c.frame.x1 - c.frame.x0) * i / nx,
-            c.frame.y0 + (c.frame.y1 - c.frame.y0) * j / ny};
-      if (inside(pt)) hits.push_back(pt);
-    }
-  if (hits.size() < 6) return {};  // too little of it is visible to name
-  XY mean{0, 0};
-  for (const auto& h : hits) mean.x += h.x, mean.y += h.y;
-  mean.x /= static_cast<double>(hits.size()), mean.y /= static_cast<double>(hits.size());
-  // Points where the whole label box lies inside the area come first: a
-  // country's name must not straddle its border.
-  auto fits = [&](XY p) {
-    for (double dx : {-half.x, 0.0, half.x})
-      for (double dy : {-half.y, half.y})
-        if (!inside({p.x + dx, p.y + dy})) return false;
-    return true;
-  };
-  std::stable_sort(hits.begin(), hits.end(), [&](const XY& a, const XY& b) {
-    bool fa = fits(a), fb = fits(b);
-    if (fa != fb) return fa;
-    return std::hypot(a.x - mean.x, a.y - mean.y) < std::hypot(b.x - mean.x, b.y - mean.y);
-  });
-  return hits;
-}
-
-// Incidents at the same spot share one label listing their numbers.
-std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) {
-  std::map<std::pair<long, long>, LabelRequest> by_spot;
-  for (const auto& mi : data.incidents) {
-    if (!mi.incident->location || !mi.labelled) continue;
-    XY d = c.view.to_device(*mi.incident->location);
-    auto key = std::make_pair(std::lround(d.x), std::lround(d.y));
-    auto [it, fresh] = by_spot.try_emplace(key);
-    LabelRequest& r = it->second;
-    if (fresh) {
-      r.anchor = d;
-      r.priority = kIncidentPriority;
-      r.size = c.style.label_size;
-    }
-    if (!mi.label.empty()) {  // its own text: no callout number
-      r.text += (fresh ? "" : ", ") + mi.label;
-    } else {
-      if (fresh)
-        r.text =
-            (mi.incident->resolved_name.empty() ? mi.incident->place : mi.incident->resolved_name) +
-            " ";
-      else
-        r.text += ",", r.short_text += ",";
-      r.text += std::to_string(mi.number);
-      r.short_text += std::to_string(mi.number);
-    }
-    r.radius = std::max(r.radius, symbol_radius(c.style, *mi.incident));
-  }
-  std::vector<LabelRequest> out;
-  out.reserve(by_spot.size());
-  for (auto& [key, r] : by_spot) out.push_back(std::move(r));
-  return out;
-}
-
-std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
-  std::vector<LabelRequest> out;
-  if (c.style.show_region_names && c.style.show_regions)
-    for (const auto& r : data.regions) {
-      if (!is_focus(data, r.country)) continue;
-      auto at = visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size));
-      if (at.empty()) continue;
-      LabelRequest q;
-      q.text = r.name;
-      q.anchor = at[0];
-      q.alternatives.assign(at.begin() + 1, at.end());
-      q.priority = 20;
-      q.size = c.style.region_label_size;
-      q.centred = true;
-      q.font_suffix = " Italic";
-      q.color = &c.style.muted_text;
-      out.push_back(q);
-    }
-  if (c.style.show_country_names)
-    for (const auto& country : data.countries) {
-      auto at =
-          visible_centre(c, country.area, half_size(c, country.name, c.style.country_label_size));
-      if (at.empty()) continue;
-      LabelRequest q;
-      q.text = country.name;
-      q.anchor = at[0];
-      q.alternatives.assign(at.begin() + 1, at.end());
-      q.priority = is_focus(data, country.iso2) ? 31 : 30;  // above admin-1 names
-      q.size = c.style.country_label_size;
-      q.centred = true;
-      q.color = &c.style.country_text;
-      out.push_back(q);
-    }
-  return out;
-}
-
 DrawnBox drawn(const std::string& what, const Box& b) { return {what, b.x0, b.y0, b.x1, b.y1}; }
 
 }  // namespace
 
-RenderResult render_map(const MapData& data, const Style& base_style, const RenderOptions& o) {
+RenderResult render_map(const MapData& input, const Style& base_style, const RenderOptions& o) {
+  const LabelScript script = label_script_from(o.label_script);
+  MapData data = input;
+  for (auto& mi : data.incidents) mi.name = place_label(*mi.incident, script);
   Style style = base_style;  // adjusted below for dense maps
   std::string format = format_from_path(o.path, o.format);
   PageSize page = o.page.empty() ? PageSize{o.width, o.height} : page_size(o.page, o.landscape);
@@ -218,11 +96,24 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
   shown.incidents.clear();
   std::vector<int> outside;
   for (const auto& mi : data.incidents) {
-    if (!mi.incident->location) continue;
-    XY d = view.to_device(*mi.incident->location);
-    if (d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1)
+    bool in = false;
+    if (mi.spread()) {
+      in = spread_in_frame(view, frame, mi);
+    } else if (mi.incident->location) {
+      XY d = view.to_device(*mi.incident->location);
+      in = d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1;
+    } else {
+      continue;
+    }
+    if (in) {
       shown.incidents.push_back(mi);
-    else
+      // The page's clickable mark, at the incident's point (an area or line
+      // drawn without one has none yet).
+      if (mi.incident->location) {
+        XY d = view.to_device(*mi.incident->location);
+        result.marks.push_back({"incident:" + mi.incident->id, d.x, d.y, d.x, d.y});
+      }
+    } else
       outside.push_back(mi.number);
   }
   if (o.label_max >= 0)
@@ -233,7 +124,7 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
   // at most a fifth of the frame instead of burying it.
   double covered = 0;
   for (const auto& mi : shown.incidents)
-    covered += M_PI * std::pow(symbol_radius(style, *mi.incident), 2);
+    if (!mi.spread()) covered += M_PI * std::pow(symbol_radius(style, *mi.incident), 2);
   const double frame_area = (frame.x1 - frame.x0) * (frame.y1 - frame.y0);
   if (covered > 0.2 * frame_area) {
     double k = std::sqrt(0.2 * frame_area / covered);
@@ -251,10 +142,12 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
     paint_countries(c, data);
     bool regions = style.show_regions && paint_regions(c, data);
     bool enclaves = style.show_enclaves && paint_enclaves(c, data);
+    paint_incident_areas(c, shown);
+    paint_incident_lines(c, shown);
     paint_segments(c, data);
     bool approx_rings = false;
     for (const auto& mi : shown.incidents)
-      approx_rings = approx_rings || approx_ring(c, *mi.incident) > 0;
+      approx_rings = approx_rings || (!mi.spread() && approx_ring(c, *mi.incident) > 0);
     for (const auto& sb : paint_incidents(c, shown)) {
       if (!sb.labelled) continue;
       c.obstacles.push_back(sb.box);
@@ -283,6 +176,7 @@ RenderResult render_map(const MapData& data, const Style& base_style, const Rend
       furniture("inset", paint_inset(c, data, extent, where));
     }
     auto requests = incident_labels(c, shown);
+    for (auto& r : spread_labels(c, shown)) requests.push_back(std::move(r));
     for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);

@@ -1,5 +1,6 @@
 #pragma once
 // A report map: what to draw (MapData) and how (RenderOptions).
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,20 @@ struct MapIncident {
   // (Both defaulted so `{incident, link, number}` initialisers stay warning-free.)
   std::string label = {};
   bool labelled = true;  // false: drawn without a label (RenderOptions::label_max)
+  // The place as the map prints it (no gazetteer qualifier, in the label
+  // script); render_map fills it, callers leave it empty.
+  std::string name = {};
+  // Known only to an area (a region or district, precision 3): its outline,
+  // drawn hatched and labelled in place of a point symbol.
+  std::shared_ptr<const MultiPolygon> area = {};
+  std::string area_name = {};  // e.g. "Batken Region"; empty: the place's name
+  // Reported on "the border" or a named stretch of it: those lines, drawn
+  // highlighted in place of a point symbol.
+  std::vector<Line> lines = {};
+  bool spread() const { return area != nullptr || !lines.empty(); }
+  // Set by the pipeline when the incident's own-date border status differs
+  // from the border drawn ("border here delimited on 2026-01-10").
+  std::string border_note = {};
 };
 
 struct MapData {
@@ -49,6 +64,9 @@ struct RenderOptions {
   // Symbols of unlabelled incidents do not block labels (they would leave
   // no room on a dense map); labels keep clear of labelled symbols.
   long label_max = -1;
+  // Script of place labels: "" as named, "latn", "cyrl", or "source" (the
+  // script the source wrote the place in); ICU transliteration.
+  std::string label_script;
 };
 
 // What was drawn, in points, for the tests and for callers that report it.
@@ -64,6 +82,9 @@ struct RenderResult {
   std::vector<DrawnBox> leaders;    // leader lines: from (x0, y0) at the symbol to (x1, y1)
   std::vector<DrawnBox> obstacles;  // symbols and furniture inside the frame
   std::vector<std::string> unplaced;
+  // Every incident drawn, "incident:<id>" at its symbol's centre (x0 = x1,
+  // y0 = y1): the HTML page lays its clickable marks over the map with these.
+  std::vector<DrawnBox> marks;
   std::vector<std::string> legend;            // legend entry labels, in order
   std::size_t incident_labels_requested = 0;  // incidents (or shared spots) to label
   std::size_t incident_labels_placed = 0;

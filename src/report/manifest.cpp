@@ -9,6 +9,7 @@
 #include "db/pg_connection.hpp"
 #include "geodata/bundle_info.hpp"
 #include "io/atomic.hpp"
+#include "pipeline/chain.hpp"
 #include "report/report.hpp"
 
 namespace bm {
@@ -37,14 +38,6 @@ nlohmann::json db_entry(const std::string& input, const RowsDigest* digest) {
 
 }  // namespace
 
-RowsDigest digest_rows(const IncidentTable& table) {
-  std::ostringstream rows;
-  write_incidents_csv(rows, table.incidents);
-  for (const auto& r : table.rejected)
-    rows << "rejected," << r.line << ',' << r.record << ',' << r.reason << '\n';
-  return {table.incidents.size() + table.rejected.size(), sha256_text(rows.str())};
-}
-
 nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
                              const std::vector<std::string>& inputs, const std::string& bundle_path,
                              const std::map<std::string, RowsDigest>& digests) {
@@ -56,10 +49,16 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
     m["inputs"].push_back(db::is_pg(in) ? db_entry(in, d == digests.end() ? nullptr : &d->second)
                                         : file_entry(in));
   }
-  m["options"] = {
-      {"style", o.style},      {"title", o.title},        {"formats", o.formats},
-      {"from", o.filter.from}, {"to", o.filter.to},       {"border", o.filter.border},
-      {"bbox", o.filter.bbox}, {"as_of", o.filter.as_of}, {"attribution", o.attribution}};
+  m["options"] = {{"style", o.style},
+                  {"title", o.title},
+                  {"formats", o.formats},
+                  {"from", o.filter.from},
+                  {"to", o.filter.to},
+                  {"border", o.filter.border},
+                  {"bbox", o.filter.bbox},
+                  {"as_of", o.filter.as_of},
+                  {"attribution", o.attribution},
+                  {"by", o.by}};
   nlohmann::json data = describe_bundle(bundle_path);
   data["sha256"] = sha256_file(bundle_path);
   m["data"] = data;
@@ -67,7 +66,7 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
   m["as_of"] = r.as_of;
   std::size_t filtered = 0;
   for (const auto& rej : r.rejected)
-    if (rej.reason.rfind("filtered out:", 0) == 0) ++filtered;
+    if (rej.filtered) ++filtered;
   m["counts"] = {{"incidents_read", r.incidents_read},
                  {"incidents_mapped", r.incidents_mapped},
                  {"filtered_out", filtered},
@@ -79,7 +78,8 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
       continue;
     }
     nlohmann::json e = file_entry(w);
-    e["path"] = std::filesystem::path(w).filename().string();  // relative to the bundle
+    // Relative to the bundle (by-day/ maps keep their folder).
+    e["path"] = std::filesystem::path(w).lexically_relative(o.out_dir).generic_string();
     m["outputs"].push_back(e);
   }
   return m;

@@ -8,22 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "io/incidents_csv.hpp"
-
 namespace bm {
 
 struct ReportOptions;
 struct ReportResult;
-struct RowsDigest;
+struct RowsDigest;  // pipeline/chain.hpp
 
 // A database input is recorded by its connection without the password, its
 // table, the rows read and a checksum of them (`digests`, by input).
 nlohmann::json make_manifest(const ReportOptions& options, const ReportResult& result,
                              const std::vector<std::string>& inputs, const std::string& bundle_path,
                              const std::map<std::string, RowsDigest>& digests = {});
-
-// The rows of a table as read (canonical CSV, then the rejections), hashed.
-RowsDigest digest_rows(const IncidentTable& table);
 
 // Writes the manifest atomically into `path`.
 void write_manifest(const std::string& path, const nlohmann::json& manifest);

@@ -7,8 +7,8 @@
 
 #include "support.hpp"
 
-// README's command table and `bordermap --help` must list the same commands.
-TEST_CASE("README documents exactly the subcommands that --help lists", "[cli]") {
+// docs/cli.md's command table and `bordermap --help` must list the same commands.
+TEST_CASE("docs/cli.md documents exactly the subcommands that --help lists", "[cli]") {
   std::string cmd = std::string(BORDERMAP_BINARY) + " --help";
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p);
@@ -25,7 +25,7 @@ TEST_CASE("README documents exactly the subcommands that --help lists", "[cli]")
   for (std::sregex_iterator it(rest.begin(), rest.end(), row), end; it != end; ++it)
     in_help.insert((*it)[1]);
 
-  std::string readme = bm::test::slurp(std::string(BORDERMAP_SOURCE_DIR) + "/README.md");
+  std::string readme = bm::test::slurp(std::string(BORDERMAP_SOURCE_DIR) + "/docs/cli.md");
   auto table = readme.find("| command | what it does |");
   REQUIRE(table != std::string::npos);
   std::set<std::string> in_readme;

@@ -7,15 +7,15 @@
 #include <fstream>
 #include <sstream>
 
-#include "ingest/ingest.hpp"
 #include "core/error.hpp"
 #include "export/csv_export.hpp"
 #include "export/export.hpp"
 #include "export/geojson.hpp"
 #include "geodata/gdal.hpp"
+#include "ingest/ingest.hpp"
 #include "io/csv.hpp"
 #include "io/incidents_csv.hpp"
-#include "report/report.hpp"
+#include "pipeline/chain.hpp"
 #include "support.hpp"
 
 namespace {
@@ -233,7 +233,7 @@ TEST_CASE("Exported CSV of the whole chain ingests again unchanged", "[export][c
       WARN("not present yet, not round-tripped: " << input);
       continue;
     }
-    bm::ReportOptions o;
+    bm::ChainOptions o;
     o.inputs = {input};
     bm::Chain chain = bm::run_chain(o);
     std::stringstream first;

@@ -11,6 +11,7 @@
 #include "export/export.hpp"
 #include "geodata/gdal.hpp"
 #include "pg_cluster.hpp"
+#include "pipeline/chain.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -30,7 +31,7 @@ std::string with_password() { return cluster().connection() + " password=s3cret-
 bm::ExportData chain_of(const std::string& name, const std::string& csv) {
   auto dir = bm::test::scratch("pg_export_" + name);
   std::ofstream(dir / "in.csv") << csv;
-  bm::ReportOptions o;
+  bm::ChainOptions o;
   o.inputs = {(dir / "in.csv").string()};
   o.filter.border = "KG-TJ";
   return bm::run_chain(o).data;

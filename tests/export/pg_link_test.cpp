@@ -13,9 +13,9 @@
 #include "db/pg_link.hpp"
 #include "export/export.hpp"
 #include "io/csv.hpp"
-#include "link/run_link.hpp"
 #include "pg_cluster.hpp"
-#include "report/report.hpp"
+#include "pipeline/chain.hpp"
+#include "pipeline/link_table.hpp"
 
 namespace {
 
@@ -41,7 +41,7 @@ TEST_CASE("the PostGIS link of 100k incidents agrees with the in-memory linker",
   pg.sql("CREATE EXTENSION postgis;");
   auto dir = bm::test::scratch("pg_link");
   std::ofstream(dir / "seed.csv") << "id,lon,lat\n1,70.5,39.9\n";
-  bm::ReportOptions ro;
+  bm::ChainOptions ro;
   ro.inputs = {(dir / "seed.csv").string()};
   ro.filter.border = "KG-TJ";
   bm::ExportData d = bm::run_chain(ro).data;  // the border's segments, as of one date

@@ -136,21 +136,27 @@ TEST_CASE("find_mentions returns spans, area phrases and the text's own hints", 
   CHECK(find("Vladimir") == nullptr);
 }
 
-TEST_CASE("the index cache round-trips and is refused when the GeoPackage changed", "[gazetteer]") {
+TEST_CASE("the index cache round-trips and is refused for another GeoPackage", "[gazetteer]") {
   namespace fs = std::filesystem;
   const std::string gpkg = bm::default_bundle_path();
   bm::Gazetteer::Index fresh;
   REQUIRE(bm::read_cache(gpkg, fresh));  // world_gazetteer() wrote or validated it
   CHECK(fresh.size() == world_gazetteer().size());
-  // A copy of the cache next to a file of another size is rejected.
+  // The cache is named by the bundle's checksum, outside the data folder.
+  const std::string cache = bm::cache_path_for(gpkg);
+  CHECK(fs::path(cache).parent_path() != fs::path(gpkg).parent_path());
+  // The cache copied to the name another file's checksum gives is refused:
+  // its header records the bundle it was built from.
   fs::path dir = fs::temp_directory_path() / "bm_gaz_cache_test";
   fs::remove_all(dir);
   fs::create_directories(dir);
   fs::path other = dir / "other.gpkg";
   { std::ofstream(other) << "not the same"; }
-  fs::copy_file(bm::cache_path_for(gpkg), bm::cache_path_for(other.string()));
+  CHECK(bm::cache_path_for(other.string()) != cache);
+  fs::copy_file(cache, bm::cache_path_for(other.string()), fs::copy_options::overwrite_existing);
   bm::Gazetteer::Index stale;
   CHECK_FALSE(bm::read_cache(other.string(), stale));
+  fs::remove(bm::cache_path_for(other.string()));
   fs::remove_all(dir);
 }
 

@@ -7,7 +7,7 @@
 
 #include "ingest/ingest.hpp"
 #include "io/incidents_csv.hpp"
-#include "report/report.hpp"
+#include "pipeline/chain.hpp"
 
 namespace {
 

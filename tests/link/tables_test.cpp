@@ -7,7 +7,7 @@
 
 #include "core/error.hpp"
 #include "link/points_csv.hpp"
-#include "link/run_link.hpp"
+#include "pipeline/link_table.hpp"
 #include "link/segments_file.hpp"
 #include "link/summary.hpp"
 

@@ -10,8 +10,8 @@
 #include <fstream>
 #include <regex>
 
+#include "pipeline/maps.hpp"
 #include "render/compare.hpp"
-#include "report/report.hpp"
 #include "support.hpp"
 
 namespace {
@@ -41,14 +41,13 @@ std::string normalise_svg_text(const std::string& svg) {
 
 TEST_CASE("golden report map (PNG pixels and SVG text)", "[render][golden]") {
   auto dir = bm::test::scratch("render_golden");
-  bm::ReportOptions o;
-  o.inputs = {bm::test::data("../render/data/kgtj_render.csv")};
-  o.out_dir = dir.string();
+  bm::MapRequest o;
+  o.chain.inputs = {bm::test::data("../render/data/kgtj_render.csv")};
   bm::RenderOptions png, svg;
   png.path = (dir / "report.png").string();
   svg.path = (dir / "report.svg").string();
   o.maps = {png, svg};
-  bm::run_report(o);
+  bm::draw_maps(o);
   std::string texts = normalise_svg_text(bm::test::slurp(svg.path));
   REQUIRE(!texts.empty());
   if (updating()) {
@@ -69,14 +68,13 @@ TEST_CASE("golden report map (PNG pixels and SVG text)", "[render][golden]") {
 
 TEST_CASE("PNG comparison sees a changed map", "[render][golden]") {
   auto dir = bm::test::scratch("render_golden_neg");
-  bm::ReportOptions o;
-  o.inputs = {bm::test::data("../render/data/kgtj_render.csv")};
-  o.out_dir = dir.string();
+  bm::MapRequest o;
+  o.chain.inputs = {bm::test::data("../render/data/kgtj_render.csv")};
   o.style = "dark";
   bm::RenderOptions png;
   png.path = (dir / "dark.png").string();
   o.maps = {png};
-  bm::run_report(o);
+  bm::draw_maps(o);
   REQUIRE(std::filesystem::exists(golden("report.png")));
   CHECK(bm::compare_png(png.path, golden("report.png"), 24).fraction > 0.3);
 }

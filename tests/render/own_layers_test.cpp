@@ -8,8 +8,8 @@
 #include <regex>
 #include <set>
 
+#include "pipeline/own_layers_map.hpp"
 #include "render/map.hpp"
-#include "render/map_inputs.hpp"
 #include "render/style.hpp"
 #include "support.hpp"
 
@@ -237,5 +237,5 @@ TEST_CASE("own layers: rows without lon/lat are placed by the gazetteer or liste
   REQUIRE(in->rejected.size() == 1);
   CHECK(in->rejected[0].record == "m3");
   CHECK(in->rejected[0].line == 4);
-  CHECK_THAT(in->rejected[0].reason, Catch::Contains("not located"));
+  CHECK_THAT(in->rejected[0].reason, Catch::Contains("add lon/lat"));
 }

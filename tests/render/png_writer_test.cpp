@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "pipeline/own_layers_map.hpp"
 #include "render/compare.hpp"
 #include "render/map.hpp"
-#include "render/map_inputs.hpp"
 #include "render/style.hpp"
 #include "support.hpp"
 

@@ -10,11 +10,11 @@
 #include "core/error.hpp"
 #include "core/filter.hpp"
 #include "core/geodesic.hpp"
+#include "pipeline/maps.hpp"
 #include "render/map.hpp"
 #include "render/page.hpp"
 #include "render/scale.hpp"
 #include "render/style.hpp"
-#include "report/report.hpp"
 #include "support.hpp"
 
 namespace {
@@ -22,12 +22,10 @@ namespace {
 std::string fixture() { return bm::test::data("../render/data/kgtj_render.csv"); }
 
 // Renders the fixture into `dir` with one map per options entry.
-bm::ReportOptions fixture_report(const std::filesystem::path& dir,
-                                 std::vector<bm::RenderOptions> maps) {
-  bm::ReportOptions o;
-  o.inputs = {fixture()};
-  o.out_dir = dir.string();
-  o.filter.border = "KG-TJ";
+bm::MapRequest fixture_report(const std::filesystem::path&, std::vector<bm::RenderOptions> maps) {
+  bm::MapRequest o;
+  o.chain.inputs = {fixture()};
+  o.chain.filter.border = "KG-TJ";
   o.maps = std::move(maps);
   return o;
 }
@@ -92,6 +90,34 @@ TEST_CASE("scale bar is true ground distance at the map centre", "[render][scale
   CHECK(projected_m / sb.metres == Approx(2.0).epsilon(0.02));
 }
 
+TEST_CASE("scale bar ticks each stand for a true, round distance", "[render][scale]") {
+  for (double m : {1.0, 2.0, 5.0, 20.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 50000.0}) {
+    bm::ScaleBar bar{m, 150};
+    auto ticks = bm::scale_ticks(bar);
+    INFO("bar of " << m << " m");
+    REQUIRE(ticks.size() >= 3);
+    CHECK(ticks.front().label == "0");
+    CHECK(ticks.back().at == Approx(150));
+    const double unit = m >= 1000 ? 1000 : 1;
+    CHECK(ticks.back().label.find(unit == 1000 ? " km" : " m") != std::string::npos);
+    for (std::size_t k = 0; k < ticks.size(); ++k) {
+      // The label's number is the tick's true distance, to the metre...
+      double shown = std::stod(ticks[k].label) * unit;
+      CHECK(shown == Approx(ticks[k].metres).margin(1e-6));
+      CHECK(ticks[k].at / 150 == Approx(ticks[k].metres / m));
+      // ...and a round one: a whole unit or a half.
+      double halves = ticks[k].metres / unit * 2;
+      CHECK(halves == Approx(std::round(halves)).margin(1e-9));
+    }
+  }
+  std::vector<std::string> five;
+  for (const auto& t : bm::scale_ticks({5000, 100})) five.push_back(t.label);
+  CHECK(five == std::vector<std::string>{"0", "1", "2", "3", "4", "5 km"});  // never "3 km"
+  std::vector<std::string> one;
+  for (const auto& t : bm::scale_ticks({1000, 100})) one.push_back(t.label);
+  CHECK(one == std::vector<std::string>{"0", "0.5", "1 km"});
+}
+
 TEST_CASE("page sizes, bbox parsing and PNG pixels", "[render][page]") {
   auto a4 = bm::page_size("A4", false);
   CHECK(a4.width == Approx(595.28).margin(0.01));
@@ -113,7 +139,7 @@ TEST_CASE("report map: real SVG text, no overlaps, legend from what is drawn", "
   auto dir = bm::test::scratch("render_map");
   bm::RenderOptions svg;
   svg.path = (dir / "map.svg").string();
-  auto r = bm::run_report(fixture_report(dir, {svg}));
+  auto r = bm::draw_maps(fixture_report(dir, {svg}));
   REQUIRE(r.written.size() == 1);
   std::string text = bm::test::slurp(dir / "map.svg");
 
@@ -139,7 +165,7 @@ TEST_CASE("report map: real SVG text, no overlaps, legend from what is drawn", "
   // Deterministic: the same input gives the same bytes.
   bm::RenderOptions svg2 = svg;
   svg2.path = (dir / "again.svg").string();
-  bm::run_report(fixture_report(dir, {svg2}));
+  bm::draw_maps(fixture_report(dir, {svg2}));
   CHECK(bm::test::slurp(dir / "again.svg") == text);
 }
 
@@ -151,8 +177,8 @@ TEST_CASE("label placement: zero overlaps, inside the frame, incidents all label
     bm::RenderOptions o;
     o.path = (dir / (std::string("map") + page + ".png")).string();
     o.page = page;
-    bm::ReportOptions ro = fixture_report(dir, {o});
-    auto r = bm::run_report(ro);
+    bm::MapRequest ro = fixture_report(dir, {o});
+    auto r = bm::draw_maps(ro);
     REQUIRE(r.written.size() == 1);
     REQUIRE(r.maps.size() == 1);
     const bm::RenderResult& m = r.maps[0];
@@ -191,7 +217,7 @@ TEST_CASE("legend entries match the categories drawn", "[render][legend]") {
   auto dir = bm::test::scratch("render_legend");
   bm::RenderOptions o;
   o.path = (dir / "map.svg").string();
-  auto r = bm::run_report(fixture_report(dir, {o}));
+  auto r = bm::draw_maps(fixture_report(dir, {o}));
   REQUIRE(r.maps.size() == 1);
   const auto& legend = r.maps[0].legend;
   auto has = [&](const std::string& s) {
@@ -215,12 +241,12 @@ TEST_CASE("legend entries match the categories drawn", "[render][legend]") {
 TEST_CASE("a place known only by its district gets a ring as wide as its uncertainty",
           "[render][legend]") {
   auto dir = bm::test::scratch("render_near");
-  bm::ReportOptions o = fixture_report(dir, {});
-  o.inputs = {bm::test::data("incidents_near.csv")};
+  bm::MapRequest o = fixture_report(dir, {});
+  o.chain.inputs = {bm::test::data("incidents_near.csv")};
   bm::RenderOptions svg;
   svg.path = (dir / "map.svg").string();
   o.maps = {svg};
-  auto r = bm::run_report(o);
+  auto r = bm::draw_maps(o);
   REQUIRE(r.maps.size() == 1);
   bool ring = false;
   for (const auto& e : r.maps[0].legend) ring = ring || e.find("Placed near") != std::string::npos;
@@ -240,7 +266,7 @@ TEST_CASE("PDF pages and PNG resolution are what was asked", "[render][formats]"
   bm::RenderOptions png;
   png.path = (dir / "map.png").string();
   png.dpi = 150;
-  bm::run_report(fixture_report(dir, {pdf, a3, png}));
+  bm::draw_maps(fixture_report(dir, {pdf, a3, png}));
   auto media = [&](const std::string& file) {
     std::string s = bm::test::slurp(dir / file);
     std::smatch m;

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "geodata/bundle.hpp"
+#include "pipeline/chain.hpp"
 #include "report/report.hpp"
 #include "support.hpp"
 
@@ -74,4 +75,20 @@ TEST_CASE("a whole border or a whole country is listed, never drawn at one point
     if (x.record == "w2") CHECK_THAT(x.reason, Catch::Contains("is a whole border"));
     if (x.record == "w3") CHECK_THAT(x.reason, Catch::Contains("is the whole of Tajikistan"));
   }
+}
+
+TEST_CASE("the manifest counts filtered records apart from unusable ones", "[report]") {
+  auto dir = bm::test::scratch("report_filtered");
+  bm::ReportOptions o;
+  o.inputs = {bm::test::data("incidents_2022_2026.csv")};
+  o.out_dir = dir.string();
+  o.filter.border = "KG-TJ";
+  o.filter.to = "2023-01-01";  // leaves out the 2026 record
+  o.formats = {"svg"};
+  auto r = bm::run_report(o);
+  REQUIRE(r.rejected.size() == 1);
+  CHECK(r.rejected[0].filtered);
+  auto m = nlohmann::json::parse(bm::test::slurp(dir / "manifest.json"));
+  CHECK(m["counts"]["filtered_out"] == 1);
+  CHECK(m["counts"]["not_used"] == 0);
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/python3
+"""First contentful paint and load time of a report.html in headless
+Chromium (networking off), median of REPS fresh browsers.
+
+Usage: html_first_paint.py PAGE.html [REPS]
+"""
+import os
+import statistics
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "browser"))
+import cdp  # noqa: E402
+
+page, reps = os.path.abspath(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 3
+fcp, load, marks = [], [], 0
+for _ in range(reps):
+    b = cdp.Browser(1280, 900)
+    try:
+        b.open("file://" + page)
+        fcp.append(b.js("performance.getEntriesByName('first-contentful-paint')[0].startTime"))
+        load.append(b.js("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+        marks = b.js("document.querySelectorAll('.bm-mark').length")
+        errors = b.errors()
+        if errors:
+            print("console errors:", errors)
+    finally:
+        b.close()
+print(f"first_contentful_paint_ms {statistics.median(fcp):.0f} load_ms {statistics.median(load):.0f} "
+      f"marks {marks} bytes {os.path.getsize(page)}")

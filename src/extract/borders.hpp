@@ -1,0 +1,23 @@
+#pragma once
+// Borders and named lines as places: "the Kyrgyz–Tajik border", "the
+// Armenia-Azerbaijan frontier", "the Line of Actual Control (LAC)", "the
+// Durand Line". A border is listed as the border of its two countries, never
+// as one of them; it has no point of its own (the link stage finds segments).
+#include <string_view>
+#include <vector>
+
+#include "extract/places.hpp"
+#include "extract/text.hpp"
+
+namespace bm::extract {
+
+// Border and line mentions in the sentences, in text order. `sentence` is set;
+// `border` holds the two countries ("KG-TJ", sorted) and `line` the kind.
+std::vector<PlaceMention> find_borders(std::string_view text, const std::vector<Token>& toks,
+                                       const std::vector<Sentence>& sents);
+
+// Adds the border mentions to `places` (sorted by position); a place mention
+// that already covers the same words takes the border instead of a copy.
+void merge_borders(std::vector<PlaceMention>& places, std::vector<PlaceMention> borders);
+
+}  // namespace bm::extract

@@ -1,0 +1,95 @@
+#include "extract/lexicon_ru.hpp"
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+namespace bm::extract::lex::ru {
+namespace {
+
+using namespace std::string_view_literals;
+
+const std::array kMonths = {"января"sv,   "февраля"sv, "марта"sv,  "апреля"sv,
+                            "мая"sv,      "июня"sv,    "июля"sv,   "августа"sv,
+                            "сентября"sv, "октября"sv, "ноября"sv, "декабря"sv};
+
+// Stems: the word starts with the stem ("погибл" covers погибли, погибло...).
+const std::pair<std::string_view, std::string_view> kCasualtyStems[] = {
+    {"погиб", "killed"},        {"убит", "killed"},          {"убиты", "killed"},
+    {"скончал", "killed"},      {"жертв", "killed"},         {"ранен", "injured"},
+    {"ранены", "injured"},      {"ранило", "injured"},       {"пострадавш", "injured"},
+    {"пострадал", "injured"},   {"эвакуирова", "evacuated"}, {"эвакуац", "evacuated"},
+    {"переселен", "displaced"}, {"беженц", "displaced"},     {"пропавш", "missing"},
+    {"задержан", "detained"},   {"пленен", "detained"}};
+
+const std::map<std::string_view, long> kNumbers = {
+    {"один", 1},      {"одна", 1},    {"одного", 1},       {"одном", 1},       {"два", 2},
+    {"две", 2},       {"двое", 2},    {"двоих", 2},        {"три", 3},         {"трое", 3},
+    {"троих", 3},     {"четыре", 4},  {"четверо", 4},      {"пять", 5},        {"пятеро", 5},
+    {"шесть", 6},     {"шестеро", 6}, {"семь", 7},         {"семеро", 7},      {"восемь", 8},
+    {"девять", 9},    {"десять", 10}, {"одиннадцать", 11}, {"двенадцать", 12}, {"двадцать", 20},
+    {"тридцать", 30}, {"сорок", 40},  {"пятьдесят", 50},   {"сто", 100}};
+
+const std::pair<std::string_view, std::string_view> kCountryStems[] = {
+    {"кыргыз", "KG"}, {"киргиз", "KG"},  {"таджик", "TJ"},      {"узбек", "UZ"}, {"казах", "KZ"},
+    {"армян", "AM"},  {"армени", "AM"},  {"азербайджан", "AZ"}, {"росси", "RU"}, {"китай", "CN"},
+    {"китая", "CN"},  {"индийск", "IN"}, {"пакистан", "PK"},    {"афган", "AF"}, {"туркмен", "TM"}};
+
+const std::set<std::string_view> kSpeech = {
+    "сообщил", "сообщила", "сообщили", "сообщило", "заявил",   "заявила", "заявили",
+    "заявило", "передает", "передаёт", "сообщает", "заявляет", "уточнил", "уточнила"};
+
+// Cyrillic letters start with the UTF-8 lead bytes 0xD0..0xD4: anything
+// else is not Russian and skips the tables.
+bool cyrillic(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w[0]) >= 0xD0 &&
+         static_cast<unsigned char>(w[0]) <= 0xD4;
+}
+
+std::string_view stem_of(std::string_view w, const auto& table) {
+  if (!cyrillic(w)) return {};
+  for (const auto& [stem, value] : table)
+    if (w.starts_with(stem)) return value;
+  return {};
+}
+
+}  // namespace
+
+int month(std::string_view w) {
+  if (!cyrillic(w)) return 0;
+  auto it = std::find(kMonths.begin(), kMonths.end(), w);
+  return it == kMonths.end() ? 0 : static_cast<int>(it - kMonths.begin()) + 1;
+}
+
+std::string casualty_kind(std::string_view w) { return std::string(stem_of(w, kCasualtyStems)); }
+
+std::optional<long> number_word(std::string_view w) {
+  if (!cyrillic(w)) return std::nullopt;
+  auto it = kNumbers.find(w);
+  return it == kNumbers.end() ? std::nullopt : std::optional<long>(it->second);
+}
+
+long scale(std::string_view w) {
+  if (w == "тысяч" || w == "тысячи" || w == "тысяча" || w == "тыс") return 1000;
+  if (w == "миллион" || w == "миллиона" || w == "млн") return 1000000;
+  return 0;
+}
+
+std::string country_word(std::string_view w) { return std::string(stem_of(w, kCountryStems)); }
+
+bool speech_verb(std::string_view w) { return cyrillic(w) && kSpeech.contains(w); }
+
+bool border_noun(std::string_view w) { return w.starts_with("границ"); }
+
+std::string lower(std::string_view w) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())))
+      .toLower()
+      .toUTF8String(out);
+  return out;
+}
+
+}  // namespace bm::extract::lex::ru

@@ -1,0 +1,131 @@
+#include "pipeline/chain.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "core/checksum.hpp"
+#include "core/error.hpp"
+#include "core/strings.hpp"
+#include "db/pg_connection.hpp"
+#include "ingest/ingest.hpp"
+#include "link/linker.hpp"
+#include "pipeline/resolve_step.hpp"
+
+namespace bm {
+namespace {
+
+// Without --border: the two countries most incidents name.
+std::pair<std::string, std::string> pick_border(const IncidentFilter& f,
+                                                const std::vector<Incident>& incidents) {
+  if (!f.border.empty()) return parse_border(f.border);
+  std::map<std::string, int> count;
+  for (const auto& i : incidents)
+    if (i.country.size() == 2) ++count[i.country];
+  std::vector<std::pair<int, std::string>> ranked;
+  for (auto& [c, n] : count) ranked.push_back({-n, c});
+  std::sort(ranked.begin(), ranked.end());
+  if (ranked.size() < 2)
+    throw UsageError(
+        "cannot tell which border the incidents are about — give --border, e.g. --border KG-TJ");
+  auto a = ranked[0].second, b = ranked[1].second;
+  if (b < a) std::swap(a, b);
+  return {a, b};
+}
+
+}  // namespace
+
+RowsDigest digest_rows(const IncidentTable& table) {
+  std::ostringstream rows;
+  write_incidents_csv(rows, table.incidents);
+  for (const auto& r : table.rejected)
+    rows << "rejected," << r.line << ',' << r.record << ',' << r.reason << '\n';
+  return {table.incidents.size() + table.rejected.size(), sha256_text(rows.str())};
+}
+
+namespace {
+
+// read → filter → resolve → filter, every input; incidents in input order.
+std::vector<Incident> read_resolved(const ChainOptions& o, const std::vector<std::string>& inputs,
+                                    PlaceResolver& resolver, Chain& out) {
+  std::vector<Incident> incidents;
+  for (const auto& path : inputs) {
+    IncidentTable t = ingest::read(path, {});
+    if (db::is_pg(path)) out.digests[path] = digest_rows(t);
+    out.incidents_read += t.incidents.size() + t.rejected.size();
+    out.rejected.insert(out.rejected.end(), t.rejected.begin(), t.rejected.end());
+    apply_filter(t.incidents, o.filter, path, out.rejected);  // dates first: cheap
+    resolver.resolve(t.incidents, path, out.rejected, o.progress);
+    apply_filter(t.incidents, o.filter, path, out.rejected);  // bbox needs locations
+    for (auto& i : t.incidents) incidents.push_back(std::move(i));
+  }
+  return incidents;
+}
+
+std::vector<Link> link_all(const std::vector<Incident>& incidents, const Linker& linker,
+                           const RegionAreas& areas, const ProgressFn& progress) {
+  std::vector<Link> links;
+  for (std::size_t k = 0; k < incidents.size(); ++k) {
+    report_progress(progress, "link", k, incidents.size());
+    if (!incidents[k].location) continue;
+    auto area = areas.find(incidents[k].id);
+    links.push_back(linker.link(incidents[k], area == areas.end() ? nullptr : area->second.get()));
+  }
+  report_progress(progress, "link", incidents.size(), incidents.size());
+  return links;
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> parse_border(const std::string& text) {
+  auto parts = split(text, '-');
+  if (parts.size() != 2 || parts[0].size() != 2 || parts[1].size() != 2)
+    throw UsageError("--border '" + text + "' — expected two ISO country codes like KG-TJ");
+  return {parts[0], parts[1]};
+}
+
+std::string default_incidents_path() { return data_root() + "/geodata/incidents/kgtj_2022-09.csv"; }
+
+std::string map_status_date(const std::vector<Incident>& incidents, const std::string& as_of) {
+  if (!as_of.empty()) return as_of;
+  std::string first;
+  for (const auto& i : incidents)
+    if (!i.date.start.empty() && (first.empty() || i.date.start < first)) first = i.date.start;
+  return first;
+}
+
+Bounds near_extent(const std::vector<BorderSegment>& segments) {
+  Bounds near;
+  for (const auto& s : segments) near.add(bounds_of(s.lines));
+  if (near.empty()) return near;
+  return {near.min_lon - 6, near.min_lat - 4, near.max_lon + 6, near.max_lat + 4};
+}
+
+Chain run_chain(const ChainOptions& o) {
+  Chain out;
+  out.inputs = o.inputs.empty() ? std::vector<std::string>{default_incidents_path()} : o.inputs;
+  PlaceResolver resolver;
+  std::vector<Incident> incidents = read_resolved(o, out.inputs, resolver, out);
+  std::tie(out.a, out.b) = pick_border(o.filter, incidents);
+  const Bundle& bundle = resolver.bundle();
+  out.countries = bundle.countries();
+  std::vector<BorderSegment> segments = border_segments(bundle, out.a, out.b, out.countries);
+  if (segments.empty())
+    throw InputError("countries " + out.a + " and " + out.b +
+                     " share no border in the bundled data");
+  // The linker applies the status rule: o.filter.as_of, else each incident's date.
+  Linker linker(segments, out.countries, LinkOptions{o.within_m, o.filter.as_of});
+  out.data.links = link_all(incidents, linker, resolver.region_areas(), o.progress);
+  for (const auto& c : out.countries) out.data.country_names[c.iso2] = c.name;
+  const Bounds near = near_extent(segments);
+  for (const auto& c : out.countries)
+    if (bounds_of(c.area).intersects(near)) out.data.countries.push_back(c);
+  out.data.focus = {out.a, out.b};
+  out.data.as_of = map_status_date(incidents, o.filter.as_of);
+  out.data.incidents = std::move(incidents);
+  out.data.segments = std::move(segments);
+  out.bundle_path = bundle.path();
+  return out;
+}
+
+}  // namespace bm

@@ -1,0 +1,58 @@
+#include "pipeline/map_data.hpp"
+
+#include <map>
+
+namespace bm {
+namespace {
+
+std::string country_name(const Chain& chain, const std::string& iso) {
+  auto it = chain.data.country_names.find(iso);
+  return it == chain.data.country_names.end() ? iso : it->second;
+}
+
+void add_incidents(const Chain& chain, MapData& map) {
+  std::map<std::string, const Link*> link_of;
+  for (const auto& l : chain.data.links) link_of[l.incident_id] = &l;
+  int n = 0;
+  for (const auto& i : chain.data.incidents) {
+    auto it = link_of.find(i.id);
+    const Link* link = it == link_of.end() ? nullptr : it->second;
+    MapIncident mi{&i, link, ++n};
+    if (link) mi.border_note = border_note(*link, i, chain.data.segments, map.as_of);
+    map.incidents.push_back(std::move(mi));
+  }
+}
+
+}  // namespace
+
+std::string border_note(const Link& link, const Incident& incident,
+                        const std::vector<BorderSegment>& segments, const std::string& drawn_date) {
+  for (const auto& s : segments) {
+    if (s.id != link.segment_id || !active_on(s, drawn_date)) continue;
+    if (s.status == link.segment_status) return {};
+    return "border here " + to_string(link.segment_status) + " on " + incident.date.start;
+  }
+  return {};
+}
+
+MapData report_map_data(const Chain& chain, const MapText& text) {
+  MapData map;
+  map.countries = chain.data.countries;
+  map.focus = chain.data.focus;
+  map.regions = Bundle(chain.bundle_path).regions(near_extent(chain.data.segments));
+  map.segments = chain.data.segments;
+  map.as_of = chain.data.as_of;
+  add_incidents(chain, map);
+  map.title = text.title.empty() ? country_name(chain, chain.a) + "–" +
+                                       country_name(chain, chain.b) + " border: reported incidents"
+                                 : text.title;
+  map.subtitle = date_span(chain.data.incidents) +
+                 " · as reported by the sources listed · border status as of " + map.as_of;
+  map.attribution =
+      "Base data: Natural Earth (public domain); places: GeoNames (CC BY 4.0) and cited "
+      "references. Map: bordermap" +
+      (text.attribution.empty() ? std::string() : " · " + text.attribution);
+  return map;
+}
+
+}  // namespace bm

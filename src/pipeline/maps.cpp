@@ -1,0 +1,25 @@
+#include "pipeline/maps.hpp"
+
+#include "html/report_page.hpp"
+
+namespace bm {
+
+MapsResult draw_maps(const MapRequest& request) {
+  Chain chain = run_chain(request.chain);
+  MapData data = report_map_data(chain, request.text);
+  Style style = load_style(request.style);
+  MapsResult result;
+  for (const auto& ro : request.maps) {
+    if (ro.path.ends_with(".html"))  // the page, with the map drawn for it
+      html::write_report_html(ro.path, data, style, ro, {chain.rejected, {}, {}, {}, {}});
+    else
+      result.maps.push_back(render_map(data, style, ro));
+    result.written.push_back(ro.path);
+  }
+  result.rejected = std::move(chain.rejected);
+  result.incidents_read = chain.incidents_read;
+  result.incidents_mapped = chain.data.links.size();
+  return result;
+}
+
+}  // namespace bm

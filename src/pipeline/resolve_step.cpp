@@ -1,0 +1,89 @@
+#include "pipeline/resolve_step.hpp"
+
+#include <algorithm>
+
+namespace bm {
+namespace {
+
+// "Kyrgyzstan-Tajikistan border": the whole border of two countries, which
+// has no one place on the map.
+bool whole_border(const std::string& place, const Gazetteer& gaz) {
+  if (!place.ends_with(" border")) return false;
+  std::string pair = place.substr(0, place.size() - 7);
+  if (pair.starts_with("the ")) pair = pair.substr(4);
+  for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    std::size_t at = pair.find(dash);
+    if (at == std::string::npos) continue;
+    Resolution a = gaz.resolve(pair.substr(0, at));
+    Resolution b = gaz.resolve(pair.substr(at + dash.size()));
+    return a.place && b.place && a.place->kind == "country" && b.place->kind == "country" &&
+           a.place != b.place;
+  }
+  return false;
+}
+
+}  // namespace
+
+PlaceResolver::PlaceResolver(std::string bundle_path) : bundle_path_(std::move(bundle_path)) {}
+
+const Bundle& PlaceResolver::bundle() {
+  if (!bundle_) bundle_.emplace(bundle_path_);
+  return *bundle_;
+}
+
+const Gazetteer& PlaceResolver::gazetteer() {
+  if (!gazetteer_) gazetteer_.emplace(Gazetteer::from_bundle(bundle()));
+  return *gazetteer_;
+}
+
+// Why a resolution cannot put the incident on the map; nothing when it can.
+std::optional<std::string> PlaceResolver::unplaceable(const Incident& i, const Resolution& r) {
+  if (!r.place)
+    return "place '" + i.place + "' not resolved by the gazetteer" +
+           (r.note.empty() ? "" : " (" + r.note + ")");
+  if (!r.location)
+    return "place '" + i.place + "' is known (" + r.place->id +
+           ") but neither it nor its area has a coordinate";
+  // A figure for a whole country (a national toll) has no place on the map:
+  // drawing it at the country's centre would invent a location.
+  if (r.place->kind == "country")
+    return "place '" + i.place + "' is the whole of " + r.place->name +
+           " (country-wide figures are listed in the map's claims panel, not drawn)";
+  return std::nullopt;
+}
+
+void PlaceResolver::place(Incident& i, const std::string& file, std::vector<Rejection>& rejected) {
+  if (whole_border(i.place, gazetteer())) {
+    i.resolve_note = "place '" + i.place +
+                     "' is a whole border (figures are listed in the map's claims panel, not "
+                     "drawn at one point of it)";
+    rejected.push_back({file, i.line, i.id, i.resolve_note});
+    return;
+  }
+  Resolution r = gazetteer().resolve(i.place, ResolveHints{i.country, i.admin1});
+  if (auto why = unplaceable(i, r)) {
+    i.resolve_note = *why;
+    const bool fixable = !r.place || !r.location;
+    rejected.push_back({file, i.line, i.id,
+                        fixable ? *why + " — add lon/lat or a better-known place name" : *why});
+    return;
+  }
+  apply_resolution(i, r);
+  const Place* area_of = r.parent ? r.parent : r.place;
+  if (i.precision == GeoPrecision::region && area_of->area) areas_[i.id] = area_of->area;
+}
+
+void PlaceResolver::resolve(std::vector<Incident>& incidents, const std::string& file,
+                            std::vector<Rejection>& rejected, const ProgressFn& progress) {
+  for (std::size_t k = 0; k < incidents.size(); ++k) {
+    report_progress(progress, "resolve", k, incidents.size());
+    if (!incidents[k].location) place(incidents[k], file, rejected);
+  }
+  report_progress(progress, "resolve", incidents.size(), incidents.size());
+}
+
+void drop_unplaced(std::vector<Incident>& incidents) {
+  std::erase_if(incidents, [](const Incident& i) { return !i.location; });
+}
+
+}  // namespace bm

@@ -1,0 +1,24 @@
+#pragma once
+// The label requests of a map, for place_labels.
+#include <vector>
+
+#include "render/labels.hpp"
+#include "render/map.hpp"
+
+namespace bm {
+
+constexpr int kIncidentPriority = 100;  // incident labels go first
+
+// Incidents at the same spot share one label listing their numbers.
+std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data);
+// Region (admin-1) and country names, centred in the visible part of each.
+std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data);
+
+// A label point for the visible part of an area: the grid points of the
+// frame inside it, those where a label box of half-size `half` fits wholly
+// inside first, then by nearness to their mean. Empty when too little shows.
+std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half);
+// Half the width and height of a label's box, with its halo.
+XY half_size(const Canvas& c, const std::string& text, double size);
+
+}  // namespace bm

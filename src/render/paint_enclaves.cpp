@@ -1,0 +1,54 @@
+// Painter: enclaves and exclaves of the focus countries.
+#include "render/layers.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bm {
+namespace {
+
+double ring_area(const Ring& r) {
+  double a = 0;
+  for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+    a += (r[j].lon + r[i].lon) * (r[j].lat - r[i].lat);
+  return std::abs(a) / 2;
+}
+
+}  // namespace
+
+// An enclave (or exclave) is any part of a focus country other than its
+// largest, and small against it: drawn with a distinct outline so a reader
+// sees that the other country surrounds it.
+bool paint_enclaves(Canvas& c, const MapData& data) {
+  SavedState guard(c.cr);
+  clip_to_frame(c);
+  bool any = false;
+  for (const auto& country : data.countries) {
+    if (!is_focus(data, country.iso2) || country.area.size() < 2) continue;
+    double biggest = 0;
+    for (const auto& p : country.area)
+      if (!p.rings.empty()) biggest = std::max(biggest, ring_area(p.rings[0]));
+    for (const auto& p : country.area) {
+      if (p.rings.empty() || ring_area(p.rings[0]) > biggest * 0.05) continue;
+      Bounds b;
+      for (const auto& q : p.rings[0]) b.add(q);
+      XY d0 = c.view.to_device(LonLat{b.min_lon, b.max_lat});
+      XY d1 = c.view.to_device(LonLat{b.max_lon, b.min_lat});
+      if (d1.x < c.frame.x0 || d0.x > c.frame.x1 || d1.y < c.frame.y0 || d0.y > c.frame.y1)
+        continue;
+      cairo_new_path(c.cr);
+      trace_ring(c.cr, c.view, p.rings[0]);
+      Color fill = c.style.enclave;
+      fill.a = 0.18;
+      set_color(c.cr, fill);
+      cairo_fill_preserve(c.cr);
+      set_color(c.cr, c.style.enclave);
+      cairo_set_line_width(c.cr, 1.4);
+      cairo_stroke(c.cr);
+      any = true;
+    }
+  }
+  return any;
+}
+
+}  // namespace bm

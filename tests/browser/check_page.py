@@ -1,0 +1,235 @@
+#!/usr/bin/python3
+"""Opens bordermap's report.html in real headless Chromium (networking off)
+and uses it as a reader would: counts the incident marks, clicks one and
+reads its claims, chooses a day on the timeline and checks the table, checks
+the phone layout, takes a screenshot; then checks that an incident note
+holding <script> stays text.
+
+Usage: check_page.py BORDERMAP_BINARY SOURCE_DIR OUT_DIR
+Exit 77 (CTest SKIP_RETURN_CODE) only when Chromium or python3-websocket is
+absent, and never under BORDERMAP_REQUIRE_SERVICES (CI installs both).
+"""
+import csv
+import json
+import os
+import struct
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+try:
+    import cdp
+except ImportError as e:
+    cdp = None
+    missing = f"python3-websocket not importable ({e})"
+if cdp and not cdp.chromium_path():
+    missing = "no chromium on PATH"
+    cdp = None
+if cdp is None:
+    print(f"SKIP: {missing}; apt-get install chromium python3-websocket")
+    sys.exit(1 if os.environ.get("BORDERMAP_REQUIRE_SERVICES") else 77)
+
+failures = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+def report(binary, out, *args):
+    subprocess.run([binary, "report", "-q", "-o", out, *args], check=True,
+                   stdout=subprocess.DEVNULL)
+    return "file://" + os.path.abspath(os.path.join(out, "report.html"))
+
+
+def exported(out):
+    """The incidents as the bundle's CSV has them (an independent reading)."""
+    with open(os.path.join(out, "incidents.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        r["claims"] = json.loads(r["claims"]) if r["claims"] else []
+    return rows
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    check(head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is a PNG")
+    return struct.unpack(">II", head[16:24])
+
+
+def centre(b, selector):
+    r = b.js(f"(function(){{var e=document.querySelector({json.dumps(selector)});"
+             "e.scrollIntoView({block:'center'});var r=e.getBoundingClientRect();"
+             "return [r.x+r.width/2, r.y+r.height/2];})()")
+    return r[0], r[1]
+
+
+def check_marks_and_click(b, rows, need_claims):
+    located = [r for r in rows if r["lon"]]
+    n = b.js("document.querySelectorAll('#bm-marks .bm-mark').length")
+    check(n == len(located), f"{len(located)} incident marks on the map (got {n})")
+    # Incidents with claims first; the first whose mark is on top at its centre.
+    for r in sorted(located, key=lambda r: not r["claims"]):
+        if need_claims and not r["claims"]:
+            continue
+        x, y = centre(b, f'.bm-mark[data-id="{r["id"]}"]')
+        top = b.js(f"(function(){{var e=document.elementFromPoint({x},{y});"
+                   "return e&&e.getAttribute('data-id');})()")
+        if top != r["id"]:
+            continue
+        b.click(x, y)
+        text = b.js("document.getElementById('bm-detail').textContent")
+        check(r["date_start"] in text and r["event_type"] in text,
+              f"click on {r['id']} shows its date and type")
+        for c in r["claims"]:
+            check(f"{c['low']} {c['kind']}" in text and c["claimant"] in text,
+                  f"click on {r['id']} shows its {c['kind']} claim by '{c['claimant']}'")
+            if c.get("quote"):
+                check(c["quote"] in text, f"click on {r['id']} shows the evidence quote")
+        if not r["claims"]:
+            check("No figures reported" in text and r["notes"][:40] in text,
+                  f"click on {r['id']} says it has no figures and shows its notes")
+        dim = b.js("Array.from(document.querySelectorAll('.bm-day.bm-dim'))"
+                   ".map(function(e){return e.dataset.day})")
+        days = {q["date_start"] for q in rows}
+        check(r["date_start"] not in dim and len(dim) >= len(days) - 1,
+              f"the map's selection dims the other days of the timeline ({dim})")
+        shown = b.js("Array.from(document.querySelectorAll('#bm-claims tbody tr[data-id]'))"
+                     ".map(function(e){return e.dataset.id})")
+        check(shown and set(shown) == {r["id"]},
+              f"the map's selection filters the table to {r['id']} (got {set(shown or [])})")
+        b.key("Escape")
+        rows_after = b.js("document.querySelectorAll('#bm-claims tbody tr[data-id]').length")
+        check(rows_after > 1, f"Escape lifts the selection ({rows_after} rows)")
+        return
+    check(False, "some incident has a clickable mark on top")
+
+
+def check_timeline(b, rows, day):
+    counts = b.js("Array.from(document.querySelectorAll('.bm-day:not([disabled])'))"
+                  ".map(function(e){return e.dataset.day})")
+    for d in ("2022-09-14", "2022-09-16", "2022-09-17"):
+        check(d in counts, f"timeline has a day {d} with incidents ({counts})")
+    total = b.js("document.querySelectorAll('#bm-claims tbody tr[data-id]').length")
+    x, y = centre(b, f'.bm-day[data-day="{day}"]')
+    b.click(x, y)
+    dates = b.js("Array.from(document.querySelectorAll('#bm-claims tbody tr[data-id]'))"
+                 ".map(function(e){return e.children[1].textContent})")
+    check(0 < len(dates) < total, f"choosing {day} leaves {len(dates)} of {total} table rows")
+    check(all(t.startswith(day) for t in dates), f"every row left began on {day}")
+    expect = {r["id"] for r in rows if r["lon"] and r["date_start"] == day}
+    on = b.js("Array.from(document.querySelectorAll('.bm-mark:not(.bm-off)'))"
+              ".map(function(e){return e.getAttribute('data-id')})")
+    check(set(on) == expect, f"the map keeps the marks of {day} ({sorted(on)})")
+    b.click(x, y)  # again: the filter is lifted
+    back = b.js("document.querySelectorAll('#bm-claims tbody tr[data-id]').length")
+    check(back == total, f"choosing the day again shows every row ({back} of {total})")
+
+
+def check_sort_and_filter(b):
+    rows = "Array.from(document.querySelectorAll('#bm-claims tbody tr[data-id]'))"
+    date_col = rows + ".map(function(e){return e.children[1].textContent})"
+    header = "document.querySelector('#bm-claims th[data-key=\"date\"] button').click()"
+    b.js(header)
+    up = b.js(date_col)
+    check(up == sorted(up) and len(set(up)) > 1, "the Date header sorts the table ascending")
+    b.js(header)
+    down = b.js(date_col)
+    check(down == sorted(up, reverse=True), "a second click sorts it descending")
+    b.js("(function(){var f=document.getElementById('bm-filter');f.value='Batken';"
+         "f.dispatchEvent(new Event('input'));})()")
+    texts = b.js(rows + ".map(function(e){return e.textContent.toLowerCase()})")
+    check(texts and len(texts) < len(up), f"filtering by 'Batken' leaves {len(texts)} of {len(up)} rows")
+    b.js("(function(){var f=document.getElementById('bm-filter');f.value='';"
+         "f.dispatchEvent(new Event('input'));})()")
+
+
+def check_screens(b, out):
+    shot = os.path.join(out, "report-screenshot.png")
+    # As a reader leaves it: one incident chosen, its claims in the side panel.
+    b.js("document.querySelector('.bm-mark').dispatchEvent(new MouseEvent('click'));"
+         "window.scrollTo(0,0)")
+    data = b.send("Page.captureScreenshot", {"format": "png"})["data"]
+    import base64
+    with open(shot, "wb") as f:
+        f.write(base64.b64decode(data))
+    w, h = png_size(shot)
+    check((w, h) == (1280, 900), f"screenshot is 1280x900 (got {w}x{h}): {shot}")
+    check(os.path.getsize(shot) > 40000, f"screenshot has content ({os.path.getsize(shot)} bytes)")
+    map_box = b.js("(function(){var r=document.getElementById('bm-svg').getBoundingClientRect();"
+                   "return [r.width, r.height];})()")
+    check(map_box[0] > 600 and map_box[1] > 300, f"the map is drawn large on a desktop ({map_box})")
+    b.send("Emulation.setDeviceMetricsOverride",
+           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    wide = b.js("document.documentElement.scrollWidth")
+    check(wide <= 392, f"on a 390 px phone the page does not scroll sideways (width {wide})")
+    mw = b.js("document.getElementById('bm-svg').getBoundingClientRect().width")
+    check(mw > 300, f"on a phone the map takes the width ({mw:.0f} px)")
+    phone = os.path.join(out, "report-phone.png")
+    data = b.send("Page.captureScreenshot", {"format": "png"})["data"]
+    with open(phone, "wb") as f:
+        f.write(base64.b64decode(data))
+    check(png_size(phone) == (390, 844), f"phone screenshot is 390x844: {phone}")
+
+
+def check_escaping(binary, source, out):
+    src = os.path.join(source, "tests", "data", "incidents_small.csv")
+    with open(src, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    hostile = "<script>window.bmPwned=1</script><img src=x onerror=\"window.bmPwned=2\">"
+    rows[0]["notes"] = "note " + hostile
+    csv_path = os.path.join(out, "hostile.csv")
+    with open(csv_path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        w.writerows(rows)
+    url = report(binary, os.path.join(out, "hostile"), csv_path)
+    b = cdp.Browser(1280, 900)
+    try:
+        b.open(url)
+        check_marks_and_click(b, exported(os.path.join(out, "hostile")), need_claims=True)
+        b.js(f"document.querySelector('#bm-claims tbody tr[data-id=\"{rows[0]['id']}\"]').click()")
+        text = b.js("document.getElementById('bm-detail').textContent")
+        check(hostile in text, "a note holding <script> and <img onerror> is shown as text")
+        check(b.js("window.bmPwned === undefined"), "the note's script never ran")
+        check(not b.errors(), f"no console errors on the hostile page ({b.errors()})")
+    finally:
+        b.close()
+
+
+def main():
+    binary, source, out = sys.argv[1:4]
+    os.makedirs(out, exist_ok=True)
+    bundle = os.path.join(out, "bundle")
+    url = report(binary, bundle, "--by", "day")
+    rows = exported(bundle)
+    b = cdp.Browser(1280, 900)
+    try:
+        b.open(url)
+        check(b.js("document.readyState") == "complete", "report.html loads from disk")
+        check_marks_and_click(b, rows, need_claims=False)
+        check_timeline(b, rows, "2022-09-16")
+        check_sort_and_filter(b)
+        periods = b.js("Array.from(document.querySelectorAll('#bm-periods figcaption'))"
+                       ".map(function(e){return e.textContent})")
+        for d in ("2022-09-14", "2022-09-16", "2022-09-17"):
+            check(any(p.startswith(d) for p in periods), f"--by day has a map for {d}")
+        loaded = b.js("Array.from(document.images).every(function(i){return i.complete&&i.naturalWidth>0})")
+        check(loaded, "every small map image decodes")
+        check_screens(b, out)
+        errors = b.errors()
+        check(not errors, f"no console errors or exceptions ({errors})")
+        net = [u for u in b.requests() if not u.startswith(("file:", "data:", "about:"))]
+        check(not net, f"the page asks nothing of the network ({net})")
+    finally:
+        b.close()
+    check_escaping(binary, source, out)
+    print(f"{len(failures)} failed" if failures else "all browser checks passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
