@@ -19,7 +19,18 @@ class ExportCommand : public Command {
   }
   void setup(CLI::App& app) override {
     add_input_option(app, o_.inputs);
-    app.add_option("-o,--out", out_, "Output file: .geojson, .gpkg or .csv")->required();
+    app.add_option("-o,--out", out_,
+                   "Output: .geojson, .gpkg, .csv or a PostGIS connection PG:\"dbname=… host=…\"")
+        ->required();
+    app.add_option("--table-prefix", options_.table_prefix,
+                   "PG: output: prefix of the table names (p_incidents, ...)");
+    auto* append = app.add_flag("--append", append_, "PG: output: add rows whose id is new");
+    app.add_flag("--overwrite", overwrite_, "PG: output: replace existing tables")
+        ->excludes(append);
+    app.add_option("--layers", layers_,
+                   "Layers to write, incidents first: incidents,links,segments,countries "
+                   "(CSV: incidents only)")
+        ->capture_default_str();
     app.add_option("--flavour", flavour_, "CSV columns: bordermap (our schema) or acled")
         ->capture_default_str();
     app.add_option("--precision", options_.precision, "Decimal places of coordinates")
@@ -28,6 +39,10 @@ class ExportCommand : public Command {
   }
   void run() override {
     CsvFlavour flavour = csv_flavour_from(flavour_);
+    options_.layers = parse_layers(layers_);
+    options_.mode = append_      ? WriteMode::append
+                    : overwrite_ ? WriteMode::overwrite
+                                 : WriteMode::create;
     check_export_target(out_, options_, flavour);  // before the (long) chain
     o_.progress = make_progress();
     Chain chain = run_chain(o_);
@@ -48,6 +63,9 @@ class ExportCommand : public Command {
   ChainOptions o_;
   std::string out_;
   std::string flavour_ = "bordermap";
+  bool append_ = false;
+  bool overwrite_ = false;
+  std::string layers_ = "incidents,segments,links,countries";
   ExportOptions options_;
 };
 

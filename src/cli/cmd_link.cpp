@@ -6,7 +6,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
+#include "cli/link_postgis.hpp"
 #include "core/error.hpp"
+#include "db/pg_connection.hpp"
 #include "export/csv_export.hpp"
 #include "pipeline/chain.hpp"
 #include "pipeline/link_table.hpp"
@@ -64,6 +66,17 @@ class LinkCommand : public Command {
         ->capture_default_str();
     app.add_option("--summary", o_.summary, "Also write the per-segment summary CSV here");
     app.add_option("--threads", o_.threads, "Worker threads (default: every core)");
+    app.add_option("--engine", engine_,
+                   "memory: link here; postgis: link inside the PG: input's database (KNN on "
+                   "GiST, geodesic refine); auto: postgis when the input is PG: and its "
+                   "database holds --segments-table")
+        ->check(CLI::IsMember({"auto", "memory", "postgis"}))
+        ->capture_default_str();
+    app.add_option("--table", pg_.table, "postgis engine: the incidents table (default: tables=)");
+    app.add_option("--segments-table", pg_.segments, "postgis engine: the segments table")
+        ->capture_default_str();
+    app.add_option("--into", pg_.into,
+                   "postgis engine: create this table with the links instead of writing -o");
     // --border: bundled segments, or the shared boundary derived from the
     // country polygons; --as-of: one status date for every incident.
     add_filter_options(app, filter_);
@@ -72,6 +85,7 @@ class LinkCommand : public Command {
     std::string format = format_.empty() ? (o_.out == "-" ? "incidents" : "links") : format_;
     o_.border = filter_.border;
     o_.as_of = filter_.as_of;
+    if (use_postgis(format)) return run_in_database();
     if (format == "incidents") return run_as_stream();
     // The link table is the fast path over plain point tables: it does not
     // filter rows, so say so rather than ignore the filter.
@@ -88,6 +102,25 @@ class LinkCommand : public Command {
   }
 
  private:
+  bool use_postgis(const std::string& format) const {
+    if (engine_ == "memory") return false;
+    if (engine_ == "postgis") {
+      if (!db::is_pg(o_.input))
+        throw UsageError("--engine postgis links inside a database: the input must be PG:…");
+      return true;
+    }
+    bool wants_links = format == "links" || !pg_.into.empty();
+    return wants_links && o_.segments_file.empty() && postgis_link_possible(o_.input, pg_.segments);
+  }
+
+  void run_in_database() {
+    pg_.input = o_.input;
+    pg_.out = o_.out;
+    std::size_t n = run_postgis_link(pg_);
+    note("linked " + std::to_string(n) + " incidents inside PostgreSQL" +
+         (pg_.into.empty() ? "" : " into table " + pg_.into));
+  }
+
   // The pipe step: `extract a.txt | link - | render - -o map.svg`.
   void run_as_stream() {
     ChainOptions co;
@@ -107,6 +140,8 @@ class LinkCommand : public Command {
 
   LinkRunOptions o_;
   std::string format_;
+  std::string engine_ = "auto";
+  PgLinkRequest pg_{"", "", "border_segments", "", "-"};
   IncidentFilter filter_;
 };
 

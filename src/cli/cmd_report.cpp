@@ -3,6 +3,10 @@
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "cli/map_options.hpp"
+
+#include "core/error.hpp"
+#include "db/pg_connection.hpp"
+#include "export/export.hpp"
 #include "report/report.hpp"
 
 namespace bm::cli {
@@ -29,6 +33,13 @@ class ReportCommand : public Command {
         ->capture_default_str();
     app.add_option("--attribution", o_.attribution,
                    "Extra credit line on the map (e.g. your organisation)");
+    app.add_option(
+        "--to-db", o_.to,
+        "Also write the data into PostGIS: PG:\"dbname=… host=…\" (see docs/postgis.md)");
+    app.add_option("--table-prefix", o_.to_options.table_prefix,
+                   "--to-db: prefix of the table names");
+    auto* append = app.add_flag("--append", append_, "--to-db: add the rows whose id is new");
+    app.add_flag("--overwrite", overwrite_, "--to-db: replace existing tables")->excludes(append);
     app.add_option("--by", o_.by,
                    "Also one small map per day or week (same extent), in by-day/ or by-week/ "
                    "and in report.html")
@@ -39,6 +50,16 @@ class ReportCommand : public Command {
   void run() override {
     finish_map_options(map_args_);
     o_.map = map_args_.map;
+
+    o_.to_options.mode = append_      ? WriteMode::append
+                         : overwrite_ ? WriteMode::overwrite
+                                      : WriteMode::create;
+    if (!o_.to.empty()) {
+      if (!db::is_pg(o_.to)) throw UsageError("--to-db '" + o_.to + "' — expected PG:\"dbname=…\"");
+      check_export_target(o_.to, o_.to_options, CsvFlavour::bordermap);  // before the work
+    } else if (append_ || overwrite_ || !o_.to_options.table_prefix.empty()) {
+      throw UsageError("--table-prefix, --append and --overwrite go with --to-db PG:…");
+    }
     o_.progress = make_progress();
     r_ = run_report(o_);
     note_rejections(r_.rejected, "not mapped");
@@ -63,6 +84,9 @@ class ReportCommand : public Command {
  private:
   ReportOptions o_;
   MapOptionArgs map_args_;
+
+  bool append_ = false;
+  bool overwrite_ = false;
   ReportResult r_;
 };
 

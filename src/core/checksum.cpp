@@ -25,3 +25,15 @@ std::string sha256_file(const std::string& path) {
 }
 
 }  // namespace bm
+
+namespace bm {
+
+std::string sha256_text(const std::string& text) {
+  std::unique_ptr<GChecksum, decltype(&g_checksum_free)> sum(g_checksum_new(G_CHECKSUM_SHA256),
+                                                             &g_checksum_free);
+  g_checksum_update(sum.get(), reinterpret_cast<const guchar*>(text.data()),
+                    static_cast<gssize>(text.size()));
+  return g_checksum_get_string(sum.get());
+}
+
+}  // namespace bm

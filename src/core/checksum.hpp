@@ -7,4 +7,7 @@ namespace bm {
 // Pango already brings); throws InputError when the file cannot be read.
 std::string sha256_file(const std::string& path);
 
+// SHA-256 of a string's bytes as lowercase hex.
+std::string sha256_text(const std::string& text);
+
 }  // namespace bm

@@ -6,6 +6,8 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "export/formats.hpp"
+#include "export/user_fields.hpp"
 #include "io/atomic.hpp"
 #include "io/csv.hpp"
 #include "io/incidents_csv.hpp"
@@ -173,24 +175,54 @@ void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
                const ExportOptions& options) {
   std::map<std::string, const Link*> link_of;
   for (const auto& k : data.links) link_of[k.incident_id] = &k;
-  if (flavour == CsvFlavour::acled) {
-    csv::write_row(out, kAcledColumns);
-  } else {
-    std::vector<std::string> header = kIncidentColumns;
+  std::vector<std::string> header = kAcledColumns;
+  if (flavour == CsvFlavour::bordermap) {
+    header = kIncidentColumns;
     for (auto& c : derived_csv_columns()) header.push_back(c);
-    csv::write_row(out, header);
   }
+  // The user's own columns after ours, whatever the flavour.
+  std::vector<UserField> user = user_fields(data.incidents, header);
+  for (const auto& u : user) header.push_back(u.name);
+  csv::write_row(out, header);
   for (const auto& i : data.incidents) {
     auto it = link_of.find(i.id);
     const Link* k = it == link_of.end() ? nullptr : it->second;
-    csv::write_row(out, flavour == CsvFlavour::acled ? acled_row(i, k, data, options.precision)
-                                                     : bordermap_row(i, k, options.precision));
+    std::vector<std::string> row = flavour == CsvFlavour::acled
+                                       ? acled_row(i, k, data, options.precision)
+                                       : bordermap_row(i, k, options.precision);
+    for (const auto& u : user) {
+      const std::string* v = user_value(i, u);
+      row.push_back(v ? *v : std::string());
+    }
+    csv::write_row(out, row);
   }
 }
 
 void write_csv_file(const std::string& path, const ExportData& data, CsvFlavour flavour,
                     const ExportOptions& options) {
   write_file(path, [&](std::ostream& out) { write_csv(out, data, flavour, options); });
+}
+
+namespace {
+
+bool accepts_csv(const std::string& target) { return extension_of(target) == ".csv"; }
+
+void check_csv(const std::string& path, const ExportOptions& options) {
+  if (!has_layer(options, ExportLayer::incidents))
+    throw UsageError("'" + path + "' — a CSV holds the incidents layer only; add it to --layers");
+}
+
+std::vector<std::string> write_csv_format(const std::string& path, const ExportData& data,
+                                          const ExportOptions& options) {
+  write_csv_file(path, data, options.flavour, options);
+  return {path};
+}
+
+}  // namespace
+
+ExportFormat csv_format() {
+  return {"csv", "one row per incident: our schema then derived and user columns (or ACLED's)",
+          accepts_csv, check_csv, write_csv_format};
 }
 
 }  // namespace bm

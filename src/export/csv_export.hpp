@@ -10,7 +10,6 @@
 
 namespace bm {
 
-enum class CsvFlavour { bordermap, acled };
 CsvFlavour csv_flavour_from(const std::string& name);  // throws UsageError
 
 // The columns after our schema's: gazetteer and linker results, claim summaries.

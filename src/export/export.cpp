@@ -1,48 +1,31 @@
 #include "export/export.hpp"
 
-#include <algorithm>
-#include <filesystem>
-
 #include "core/error.hpp"
-#include "export/geojson.hpp"
-#include "export/gpkg.hpp"
+#include "export/formats.hpp"
 
 namespace bm {
-
-namespace {
-
-std::string extension_of(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
-
-}  // namespace
 
 void check_export_target(const std::string& path, const ExportOptions& options,
                          CsvFlavour flavour) {
   if (options.precision < 0 || options.precision > 15)
     throw UsageError("--precision " + std::to_string(options.precision) +
                      " — expected 0 to 15 decimal places");
-  std::string ext = extension_of(path);
-  if (ext != ".geojson" && ext != ".json" && ext != ".gpkg" && ext != ".csv")
-    throw UsageError("'" + path + "' — the output must end in .geojson, .gpkg or .csv");
-  if (flavour != CsvFlavour::bordermap && ext != ".csv")
+  const ExportFormat& format = export_format_for(path);
+  if (flavour != CsvFlavour::bordermap && std::string(format.name) != "csv")
     throw UsageError("--flavour applies to CSV output only (got '" + path + "')");
+  bool database = std::string(format.name) == "postgis";
+  if (!database && (!options.table_prefix.empty() || options.mode != WriteMode::create))
+    throw UsageError("--table-prefix, --append and --overwrite apply to PG: outputs only (got '" +
+                     path + "')");
+  if (format.check) format.check(path, options);
 }
 
 std::vector<std::string> export_to(const std::string& path, const ExportData& data,
                                    const ExportOptions& options, CsvFlavour flavour) {
   check_export_target(path, options, flavour);
-  std::string ext = extension_of(path);
-  if (ext == ".geojson" || ext == ".json") return write_geojson(path, data, options);
-  if (ext == ".gpkg") {
-    write_gpkg(path, data, options);
-    return {path};
-  }
-  write_csv_file(path, data, flavour, options);
-  return {path};
+  ExportOptions o = options;
+  o.flavour = flavour;
+  return export_format_for(path).write(path, data, o);
 }
 
 }  // namespace bm

@@ -3,9 +3,10 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "io/atomic.hpp"
+#include "export/formats.hpp"
 #include "export/styles.hpp"
 #include "geodata/gdal.hpp"
+#include "io/atomic.hpp"
 
 namespace bm {
 
@@ -23,7 +24,9 @@ long write_geojson_layer(const std::string& path, ExportLayer layer, const Expor
     // RFC7946: WGS84 lon/lat, right-hand rule, no crs member. ID_FIELD makes
     // our stable id the feature's top-level "id".
     const char* lco[] = {"RFC7946=YES", "WRITE_NAME=NO", "ID_FIELD=id", prec.c_str(), nullptr};
-    n = write_layer(*ds, layer, data, options, const_cast<char**>(lco));
+    ExportOptions o = options;
+    o.id_property = true;  // ID_FIELD takes `id` out of the properties
+    n = write_layer(*ds, layer, data, o, const_cast<char**>(lco));
   } catch (...) {
     std::filesystem::remove(tmp);
     throw;
@@ -36,7 +39,7 @@ std::vector<std::string> write_geojson(const std::string& path, const ExportData
                                        const ExportOptions& options) {
   namespace fs = std::filesystem;
   std::vector<std::string> written;
-  for (ExportLayer layer : kExportLayers) {
+  for (ExportLayer layer : options.layers) {
     fs::path p(path);
     if (layer != ExportLayer::incidents)
       p = p.parent_path() / (p.stem().string() + "_" + layer_name(layer) + p.extension().string());
@@ -53,6 +56,21 @@ void write_incidents_geojson(const std::string& path, const std::vector<Incident
   data.incidents = incidents;
   data.links = links;
   write_geojson_layer(path, ExportLayer::incidents, data, options);
+}
+
+namespace {
+
+bool accepts_geojson(const std::string& target) {
+  std::string ext = extension_of(target);
+  return ext == ".geojson" || ext == ".json";
+}
+
+}  // namespace
+
+ExportFormat geojson_format() {
+  return {"geojson",
+          "RFC 7946 GeoJSON, one file per layer (<stem>_links.geojson, ...) each with a .qml",
+          accepts_geojson, nullptr, write_geojson};
 }
 
 }  // namespace bm

@@ -3,9 +3,10 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "io/atomic.hpp"
+#include "export/formats.hpp"
 #include "export/styles.hpp"
 #include "geodata/gdal.hpp"
+#include "io/atomic.hpp"
 
 namespace bm {
 namespace {
@@ -76,12 +77,12 @@ void write_gpkg(const std::string& path, const ExportData& data, const ExportOpt
     // One transaction: a single fsync instead of one per feature.
     if (ds->StartTransaction() != OGRERR_NONE)
       throw ExportError(path + ": cannot start a transaction");
-    for (ExportLayer layer : kExportLayers) {
+    for (ExportLayer layer : options.layers) {
       const char* lco[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
       write_layer(*ds, layer, data, options, const_cast<char**>(lco));
     }
     OGRLayer& styles = create_layer_styles(*ds);
-    for (ExportLayer layer : kExportLayers) add_style(styles, *ds, layer);
+    for (ExportLayer layer : options.layers) add_style(styles, *ds, layer);
     if (ds->CommitTransaction() != OGRERR_NONE)
       throw ExportError(path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
   } catch (...) {
@@ -89,6 +90,23 @@ void write_gpkg(const std::string& path, const ExportData& data, const ExportOpt
     throw;
   }
   commit_file(tmp, path);
+}
+
+namespace {
+
+bool accepts_gpkg(const std::string& target) { return extension_of(target) == ".gpkg"; }
+
+std::vector<std::string> write_gpkg_format(const std::string& path, const ExportData& data,
+                                           const ExportOptions& options) {
+  write_gpkg(path, data, options);
+  return {path};
+}
+
+}  // namespace
+
+ExportFormat gpkg_format() {
+  return {"gpkg", "GeoPackage: every layer in one file, styles in layer_styles", accepts_gpkg,
+          nullptr, write_gpkg_format};
 }
 
 }  // namespace bm

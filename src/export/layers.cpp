@@ -4,132 +4,16 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/strings.hpp"
+#include "export/layer_util.hpp"
 #include "geodata/gdal.hpp"
-#include "io/incidents_csv.hpp"
 
 namespace bm {
+using namespace layer_util;
 namespace {
 
-void add_field(OGRLayer& l, const char* name, OGRFieldType type, OGRFieldSubType sub = OFSTNone) {
-  OGRFieldDefn def(name, type);
-  def.SetSubType(sub);
-  if (l.CreateField(&def) != OGRERR_NONE)
-    throw ExportError(std::string("cannot create field ") + name + " (" + CPLGetLastErrorMsg() +
-                      ")");
-}
-
-std::string joined(const std::vector<std::string>& v) {
-  std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
-  return s;
-}
-
-void set_date(OGRFeature& f, const char* field, const std::string& iso) {
-  if (!iso.empty()) f.SetField(field, iso.c_str());
-}
-
-OGRLayer& create(GDALDataset& ds, const char* name, OGRwkbGeometryType type, char** lco) {
-  OGRSpatialReference wgs84;
-  wgs84.importFromEPSG(4326);
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  OGRLayer* l = ds.CreateLayer(name, &wgs84, type, lco);
-  if (!l)
-    throw ExportError(std::string("cannot create layer ") + name + " (" + CPLGetLastErrorMsg() +
-                      ")");
-  return *l;
-}
-
-void insert(OGRLayer& l, OGRFeature& f, const std::string& id) {
-  // Explicit nulls: every GeoJSON feature then lists every property, so
-  // readers see the same fields whatever the data (unset ones are omitted).
-  for (int k = 0; k < f.GetFieldCount(); ++k)
-    if (!f.IsFieldSet(k)) f.SetFieldNull(k);
-  if (l.CreateFeature(&f) != OGRERR_NONE)
-    throw ExportError(std::string("cannot write feature ") + id + " of " + l.GetName() + " (" +
-                      CPLGetLastErrorMsg() + ")");
-}
-
-long write_incidents(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
-  OGRLayer& l = create(ds, "incidents", wkbPoint, lco);
-  add_field(l, "id", OFTString);
-  add_field(l, "date_start", OFTDate);
-  add_field(l, "date_end", OFTDate);
-  add_field(l, "date_precision", OFTString);
-  add_field(l, "event_type", OFTString);
-  add_field(l, "place", OFTString);
-  add_field(l, "admin1", OFTString);
-  add_field(l, "country", OFTString);
-  add_field(l, "place_id", OFTString);
-  add_field(l, "resolved_name", OFTString);
-  add_field(l, "geo_precision", OFTInteger);
-  add_field(l, "actors", OFTString);
-  add_field(l, "claims", OFTString, OFSTJSON);
-  add_field(l, "n_claims", OFTInteger);
-  for (const auto& k : kSummaryKinds) {
-    add_field(l, (k + "_low").c_str(), OFTInteger);
-    add_field(l, (k + "_high").c_str(), OFTInteger);
-  }
-  add_field(l, "sources", OFTString);
-  add_field(l, "notes", OFTString);
-  add_field(l, "in_country", OFTString);
-  add_field(l, "in_enclave", OFTInteger, OFSTBoolean);
-  add_field(l, "segment_id", OFTString);
-  add_field(l, "distance_m", OFTReal);
-  add_field(l, "disputed_segment_id", OFTString);
-  add_field(l, "disputed_distance_m", OFTReal);
-  add_field(l, "within_zone", OFTInteger, OFSTBoolean);
-  std::map<std::string, const Link*> link_of;
-  for (const auto& k : d.links) link_of[k.incident_id] = &k;
-  long n = 0;
-  for (const auto& i : d.incidents) {
-    if (!i.location) continue;  // the caller lists unlocated incidents as rejected
-    OGRFeature f(l.GetLayerDefn());
-    f.SetField("id", i.id.c_str());
-    set_date(f, "date_start", i.date.start);
-    set_date(f, "date_end", i.date.end);
-    f.SetField("date_precision", i.date.precision.c_str());
-    f.SetField("event_type", i.event_type.c_str());
-    f.SetField("place", i.place.c_str());
-    f.SetField("admin1", i.admin1.c_str());
-    f.SetField("country", i.country.c_str());
-    f.SetField("place_id", i.place_id.c_str());
-    f.SetField("resolved_name", i.resolved_name.c_str());
-    if (i.precision != GeoPrecision::unknown)
-      f.SetField("geo_precision", static_cast<int>(i.precision));
-    f.SetField("actors", joined(i.actors).c_str());
-    f.SetField("claims", claims_to_json(i.claims).c_str());
-    f.SetField("n_claims", static_cast<int>(i.claims.size()));
-    for (const auto& k : kSummaryKinds) {
-      ClaimSummary s = summarize(i.claims, k);
-      if (s.low) f.SetField((k + "_low").c_str(), static_cast<GIntBig>(*s.low));
-      if (s.high) f.SetField((k + "_high").c_str(), static_cast<GIntBig>(*s.high));
-    }
-    f.SetField("sources", joined(i.sources).c_str());
-    f.SetField("notes", i.notes.c_str());
-    if (auto it = link_of.find(i.id); it != link_of.end()) {
-      const Link& k = *it->second;
-      f.SetField("in_country", k.country.c_str());
-      f.SetField("in_enclave", k.in_enclave ? 1 : 0);
-      f.SetField("within_zone", k.within_zone ? 1 : 0);
-      if (!k.segment_id.empty()) {
-        f.SetField("segment_id", k.segment_id.c_str());
-        f.SetField("distance_m", round_to(k.distance_m, 1));
-      }
-      if (!k.disputed_segment_id.empty() && k.disputed_distance_m >= 0) {
-        f.SetField("disputed_segment_id", k.disputed_segment_id.c_str());
-        f.SetField("disputed_distance_m", round_to(k.disputed_distance_m, 1));
-      }
-    }
-    OGRPoint pt(round_to(i.location->lon, o.precision), round_to(i.location->lat, o.precision));
-    f.SetGeometry(&pt);
-    insert(l, f, i.id);
-    ++n;
-  }
-  return n;
-}
-
 long write_segments(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
-  OGRLayer& l = create(ds, "border_segments", wkbMultiLineString, lco);
+  OGRLayer& l = create(ds, "border_segments", wkbMultiLineString, lco, o);
   add_field(l, "id", OFTString);
   add_field(l, "name", OFTString);
   add_field(l, "status", OFTString);
@@ -189,7 +73,7 @@ void add_link(OGRLayer& l, const Link& k, const Incident& i, const char* kind,
 }
 
 long write_links(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
-  OGRLayer& l = create(ds, "links", wkbLineString, lco);
+  OGRLayer& l = create(ds, "links", wkbLineString, lco, o);
   add_field(l, "id", OFTString);
   add_field(l, "incident_id", OFTString);
   add_field(l, "kind", OFTString);
@@ -233,7 +117,7 @@ OGRLinearRing to_ring(const Ring& ring, int precision) {
 }
 
 long write_countries(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
-  OGRLayer& l = create(ds, "countries", wkbMultiPolygon, lco);
+  OGRLayer& l = create(ds, "countries", wkbMultiPolygon, lco, o);
   add_field(l, "id", OFTString);
   add_field(l, "iso3", OFTString);
   add_field(l, "name", OFTString);
@@ -290,6 +174,30 @@ const char* layer_name(ExportLayer l) {
       return "countries";
   }
   return "?";
+}
+
+std::vector<ExportLayer> parse_layers(const std::string& list) {
+  std::vector<bool> wanted(std::size(kExportLayers), false);
+  for (const auto& name : split(list, ',')) {
+    std::size_t k = 0;
+    // "segments" is what users call the border_segments layer.
+    while (k < std::size(kExportLayers) && name != layer_name(kExportLayers[k]) &&
+           !(name == "segments" && kExportLayers[k] == ExportLayer::border_segments))
+      ++k;
+    if (k == std::size(kExportLayers))
+      throw UsageError("--layers: no layer '" + name +
+                       "' — choose from incidents, segments, links, countries");
+    wanted[k] = true;
+  }
+  std::vector<ExportLayer> out;
+  for (std::size_t k = 0; k < wanted.size(); ++k)
+    if (wanted[k]) out.push_back(kExportLayers[k]);
+  if (out.empty()) throw UsageError("--layers is empty — name at least one layer");
+  return out;
+}
+
+bool has_layer(const ExportOptions& options, ExportLayer layer) {
+  return std::find(options.layers.begin(), options.layers.end(), layer) != options.layers.end();
 }
 
 double round_to(double v, int decimals) {

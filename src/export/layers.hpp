@@ -1,6 +1,7 @@
 #pragma once
 // The export layers (incidents, border_segments, links, countries) written into
 // any OGR dataset, so GeoJSON and GeoPackage share one field list.
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,14 +24,33 @@ struct ExportData {
   std::vector<std::string> focus;  // ISO2 of the border's two countries
 };
 
-struct ExportOptions {
-  int precision = 6;  // decimal places of coordinates
-};
-
 enum class ExportLayer { incidents, border_segments, links, countries };
 const char* layer_name(ExportLayer l);
 constexpr ExportLayer kExportLayers[] = {ExportLayer::incidents, ExportLayer::border_segments,
                                          ExportLayer::links, ExportLayer::countries};
+
+enum class CsvFlavour { bordermap, acled };
+// What a database output does with tables that exist already.
+enum class WriteMode { create, append, overwrite };
+
+struct ExportOptions {
+  int precision = 6;  // decimal places of coordinates
+  // The layers written, incidents first (`--layers`); CSV has incidents only.
+  std::vector<ExportLayer> layers{std::begin(kExportLayers), std::end(kExportLayers)};
+  CsvFlavour flavour = CsvFlavour::bordermap;
+  std::string table_prefix;  // database outputs: prefix of every table name
+  WriteMode mode = WriteMode::create;
+  // GeoJSON moves `id` to the feature's top-level id: keep it as a property too.
+  bool id_property = false;
+};
+
+// "incidents,links" -> those layers in our order; throws UsageError naming
+// an unknown one and listing the known ones.
+std::vector<ExportLayer> parse_layers(const std::string& list);
+bool has_layer(const ExportOptions& options, ExportLayer layer);
+
+// Our fields of the incidents layer, in order (user columns come after).
+const std::vector<std::string>& incident_field_names();
 
 // Creates `layer` in `ds` and writes its features. `layer_options` are the
 // driver's creation options (NULL-terminated). Returns the feature count.

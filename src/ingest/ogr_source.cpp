@@ -5,11 +5,13 @@
 // under "ogr.<field>".
 #include <cpl_vsi.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <regex>
 
 #include "core/error.hpp"
+#include "db/pg_connection.hpp"
 #include "geodata/bundle.hpp"
 #include "geodata/gdal.hpp"
 #include "ingest/backends.hpp"
@@ -47,10 +49,7 @@ const std::map<std::string, std::vector<std::string>> kCommonNames = {
 };
 
 // Connection strings may carry a password; messages must not.
-std::string display_name(const std::string& name) {
-  static const std::regex pw(R"(password\s*=\s*('[^']*'|\S+))", std::regex::icase);
-  return std::regex_replace(name, pw, "password=***");
-}
+std::string display_name(const std::string& name) { return db::without_password(name); }
 
 // Our field -> the layer's field index.
 std::map<std::string, int> map_fields(OGRFeatureDefn& defn, const Options& o,
@@ -214,10 +213,16 @@ Incident read_feature(OGRFeature& f, const std::map<std::string, int>& m, const 
     if (c.source.empty()) c.source = claimant;
   if (inc.sources.empty()) inc.sources.push_back(label);
 
-  std::vector<bool> mapped(static_cast<std::size_t>(f.GetFieldCount()), false);
-  for (const auto& [ours, i] : m) mapped[static_cast<std::size_t>(i)] = true;
+  // Every field but those named as our schema's columns is kept under its
+  // own name, mapped or not: a `fatalities` read as a claim still comes out
+  // as `fatalities` in the exports (the user's column, the user's name).
+  std::vector<bool> ours(static_cast<std::size_t>(f.GetFieldCount()), false);
+  for (const auto& [field, i] : m)
+    ours[static_cast<std::size_t>(i)] =
+        std::find(kIncidentColumns.begin(), kIncidentColumns.end(),
+                  lower(f.GetFieldDefnRef(i)->GetNameRef())) != kIncidentColumns.end();
   for (int i = 0; i < f.GetFieldCount(); ++i)
-    if (!mapped[static_cast<std::size_t>(i)] && f.IsFieldSetAndNotNull(i))
+    if (!ours[static_cast<std::size_t>(i)] && f.IsFieldSetAndNotNull(i))
       inc.source_fields["ogr." + std::string(f.GetFieldDefnRef(i)->GetNameRef())] =
           f.GetFieldAsString(i);
   if (inc.place.empty() && !inc.location)
@@ -290,7 +295,12 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
   try {
     ds = gdal::open_vector(path);
   } catch (const InputError&) {
-    std::string why = CPLGetLastErrorMsg();
+    std::string why = db::without_password(CPLGetLastErrorMsg());
+    if (db::is_pg(in.name)) {
+      db::PgConnection c = db::parse_pg(in.name);
+      throw InputError("cannot read PostgreSQL at " + c.where() + " (" + trim(why) + ") — " +
+                       db::connection_advice(c));
+    }
     throw InputError(name + ": cannot open as vector data" + (why.empty() ? "" : " (" + why + ")") +
                      " — check the path or connection string, or give --format");
   }

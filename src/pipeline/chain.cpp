@@ -5,9 +5,14 @@
 #include <set>
 #include <tuple>
 
+#include <sstream>
+
+#include "core/checksum.hpp"
 #include "core/error.hpp"
 #include "core/strings.hpp"
 #include "geodata/world_borders.hpp"
+
+#include "db/pg_connection.hpp"
 #include "ingest/ingest.hpp"
 #include "link/linker.hpp"
 #include "link/segments_near.hpp"
@@ -72,12 +77,25 @@ std::vector<BorderSegment> chain_segments(const ChainOptions& o, const Bundle& b
   return segments;
 }
 
+}  // namespace
+
+RowsDigest digest_rows(const IncidentTable& table) {
+  std::ostringstream rows;
+  write_incidents_csv(rows, table.incidents);
+  for (const auto& r : table.rejected)
+    rows << "rejected," << r.line << ',' << r.record << ',' << r.reason << '\n';
+  return {table.incidents.size() + table.rejected.size(), sha256_text(rows.str())};
+}
+
+namespace {
+
 // read → filter → resolve → filter, every input; incidents in input order.
 std::vector<Incident> read_resolved(const ChainOptions& o, const std::vector<std::string>& inputs,
                                     PlaceResolver& resolver, Chain& out) {
   std::vector<Incident> incidents;
   for (const auto& path : inputs) {
     IncidentTable t = ingest::read(path, {});
+    if (db::is_pg(path)) out.digests[path] = digest_rows(t);
     out.incidents_read += t.incidents.size() + t.rejected.size();
     out.rejected.insert(out.rejected.end(), t.rejected.begin(), t.rejected.end());
     apply_filter(t.incidents, o.filter, path, out.rejected);  // dates first: cheap

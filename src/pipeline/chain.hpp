@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "core/progress.hpp"
 #include "export/layers.hpp"
 #include "geodata/bundle.hpp"
+#include "io/incidents_csv.hpp"
 
 namespace bm {
 
@@ -29,6 +31,14 @@ struct ChainOptions {
   ProgressFn progress;              // optional: stages resolve, link
 };
 
+// What was read from a source that is not a file (a database table or
+// query): the manifest records it by its rows, since there are no bytes to hash.
+struct RowsDigest {
+  std::size_t rows = 0;  // records read, kept or rejected
+  std::string sha256;    // of the rows in our canonical CSV form, rejections after
+};
+RowsDigest digest_rows(const IncidentTable& table);
+
 // One linked data set: what report, render, export and link write.
 struct Chain {
   ExportData data;  // incidents, links, segments, map date, countries near the border
@@ -36,7 +46,8 @@ struct Chain {
   std::string a, b;                // the border's two ISO2 codes
   std::vector<Rejection> rejected;
   std::size_t incidents_read = 0;
-  std::vector<std::string> inputs;  // the files read (the bundled table when none given)
+  std::vector<std::string> inputs;            // the files read (the bundled table when none given)
+  std::map<std::string, RowsDigest> digests;  // by input, for database sources
   std::string bundle_path;
   // The areas of incidents known only to a region or district, by incident
   // id: the map draws those areas instead of a point.

@@ -2,11 +2,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "core/checksum.hpp"
 #include "core/error.hpp"
+#include "db/pg_connection.hpp"
 #include "geodata/bundle_info.hpp"
 #include "io/atomic.hpp"
+#include "pipeline/chain.hpp"
 #include "report/report.hpp"
 
 namespace bm {
@@ -18,15 +21,34 @@ nlohmann::json file_entry(const std::string& path) {
       {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sha256_file(path)}};
 }
 
+nlohmann::json db_entry(const std::string& input, const RowsDigest* digest) {
+  db::PgConnection c = db::parse_pg(input);
+  nlohmann::json e = {{"connection", c.redacted()},
+                      {"host", c.host()},
+                      {"port", c.port()},
+                      {"database", c.database()}};
+  if (!c.get("tables").empty()) e["tables"] = c.get("tables");
+  if (!c.get("schemas").empty()) e["schemas"] = c.get("schemas");
+  if (digest) {
+    e["rows"] = digest->rows;
+    e["rows_sha256"] = digest->sha256;
+  }
+  return e;
+}
+
 }  // namespace
 
 nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
-                             const std::vector<std::string>& inputs,
-                             const std::string& bundle_path) {
+                             const std::vector<std::string>& inputs, const std::string& bundle_path,
+                             const std::map<std::string, RowsDigest>& digests) {
   nlohmann::json m;
   m["software"] = {{"name", "bordermap"}, {"version", BORDERMAP_VERSION}};
   m["inputs"] = nlohmann::json::array();
-  for (const auto& in : inputs) m["inputs"].push_back(file_entry(in));
+  for (const auto& in : inputs) {
+    auto d = digests.find(in);
+    m["inputs"].push_back(db::is_pg(in) ? db_entry(in, d == digests.end() ? nullptr : &d->second)
+                                        : file_entry(in));
+  }
   m["options"] = {{"style", o.style},
                   {"title", o.title},
                   {"formats", o.formats},
@@ -51,6 +73,10 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
                  {"not_used", r.rejected.size() - filtered}};
   m["outputs"] = nlohmann::json::array();
   for (const auto& w : r.written) {
+    if (db::is_pg(w)) {  // "PG:… table incidents", already without the password
+      m["outputs"].push_back({{"database_table", w}});
+      continue;
+    }
     nlohmann::json e = file_entry(w);
     // Relative to the bundle (by-day/ maps keep their folder).
     e["path"] = std::filesystem::path(w).lexically_relative(o.out_dir).generic_string();

@@ -4,6 +4,7 @@
 // software versions, counts, every file written with its checksum).
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,10 +12,13 @@ namespace bm {
 
 struct ReportOptions;
 struct ReportResult;
+struct RowsDigest;  // pipeline/chain.hpp
 
+// A database input is recorded by its connection without the password, its
+// table, the rows read and a checksum of them (`digests`, by input).
 nlohmann::json make_manifest(const ReportOptions& options, const ReportResult& result,
-                             const std::vector<std::string>& inputs,
-                             const std::string& bundle_path);
+                             const std::vector<std::string>& inputs, const std::string& bundle_path,
+                             const std::map<std::string, RowsDigest>& digests = {});
 
 // Writes the manifest atomically into `path`.
 void write_manifest(const std::string& path, const nlohmann::json& manifest);

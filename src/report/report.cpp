@@ -55,8 +55,8 @@ void write_page(const ReportOptions& o, const Chain& chain, const MapData& data,
         !rel.empty() && !rel.has_parent_path())
       downloads.push_back(rel.string());
   html::PageExtras extras{result.rejected,
-                          make_manifest(o, result, chain.inputs, chain.bundle_path), downloads,
-                          o.by, std::move(periods)};
+                          make_manifest(o, result, chain.inputs, chain.bundle_path, chain.digests),
+                          downloads, o.by, std::move(periods)};
   result.written.push_back(in_dir(o, "report.html"));
   html::write_report_html(result.written.back(), data, style, RenderOptions{}, std::move(extras));
 }
@@ -68,6 +68,8 @@ void write_data(const ReportOptions& o, const Chain& chain, ReportResult& result
     report_progress(o.progress, "export", k, exports.size());
     for (auto& p : export_to(in_dir(o, exports[k]), chain.data)) result.written.push_back(p);
   }
+  if (!o.to.empty())  // --to-db: the same layers as database tables
+    for (auto& t : export_to(o.to, chain.data, o.to_options)) result.written.push_back(t);
   report_progress(o.progress, "export", exports.size(), exports.size());
   const auto& d = chain.data;
   result.written.push_back(in_dir(o, "links.csv"));
@@ -95,7 +97,8 @@ ReportResult run_report(const ReportOptions& o) {
   write_data(o, chain, result);
   write_page(o, chain, data, style, std::move(periods), result);
   std::string manifest = in_dir(o, "manifest.json");
-  write_manifest(manifest, make_manifest(o, result, chain.inputs, chain.bundle_path));
+  write_manifest(manifest,
+                 make_manifest(o, result, chain.inputs, chain.bundle_path, chain.digests));
   result.written.push_back(manifest);
   return result;
 }

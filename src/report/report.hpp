@@ -10,6 +10,8 @@
 #include "core/progress.hpp"
 #include "render/map.hpp"
 
+#include "export/layers.hpp"
+
 namespace bm {
 
 struct ReportOptions {
@@ -25,6 +27,9 @@ struct ReportOptions {
   RenderOptions map;
   // "day" or "week": also one small map per period, same extent (report --by).
   std::string by;
+  // Also export the data into this database ("PG:…"), as `export -o` does.
+  std::string to;
+  ExportOptions to_options;
   ProgressFn progress;  // optional: stages resolve, link, render, export
 };
 

@@ -1,0 +1,57 @@
+#include "db/pg_sql.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "core/error.hpp"
+#include "db/pg_connection.hpp"
+
+namespace bm::db {
+
+std::string quote_ident(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// With standard_conforming_strings on (set by the writer, PostgreSQL's
+// default since 9.1) a backslash is an ordinary character: doubling the
+// quote is all the escaping a literal needs.
+std::string quote_literal(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+namespace {
+
+[[noreturn]] void fail(const std::string& sql) {
+  std::string why = without_password(CPLGetLastErrorMsg());
+  std::string head = sql.substr(0, sql.find_first_of("(\n"));
+  throw ExportError("PostgreSQL refused: " + head + " (" + why + ")");
+}
+
+}  // namespace
+
+void exec(GDALDataset& ds, const std::string& sql) {
+  CPLErrorReset();
+  OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (result) ds.ReleaseResultSet(result);
+  if (CPLGetLastErrorType() >= CE_Failure) fail(sql);
+}
+
+std::vector<std::string> query_column(GDALDataset& ds, const std::string& sql) {
+  CPLErrorReset();
+  OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (CPLGetLastErrorType() >= CE_Failure) {
+    if (result) ds.ReleaseResultSet(result);
+    fail(sql);
+  }
+  std::vector<std::string> out;
+  if (!result) return out;
+  for (auto& f : *result) out.push_back(f->IsFieldSetAndNotNull(0) ? f->GetFieldAsString(0) : "");
+  ds.ReleaseResultSet(result);
+  return out;
+}
+
+}  // namespace bm::db
