@@ -3,9 +3,9 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "export/styles.hpp"
 #include "geodata/gdal.hpp"
+#include "io/atomic.hpp"
 
 namespace bm {
 
@@ -14,21 +14,19 @@ long write_geojson_layer(const std::string& path, ExportLayer layer, const Expor
   gdal::init();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
   if (!driver) throw ExportError("GDAL has no GeoJSON driver");
-  std::string tmp = temp_path_for(path);
+  StagedFile staged(path);  // GDAL writes into staging, renamed when closed
   long n = 0;
-  try {
-    GDALDatasetUniquePtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  {
+    GDALDatasetUniquePtr ds(driver->Create(staged.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw ExportError(path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
     std::string prec = "COORDINATE_PRECISION=" + std::to_string(options.precision);
     // RFC7946: WGS84 lon/lat, right-hand rule, no crs member. ID_FIELD makes
     // our stable id the feature's top-level "id".
     const char* lco[] = {"RFC7946=YES", "WRITE_NAME=NO", "ID_FIELD=id", prec.c_str(), nullptr};
     n = write_layer(*ds, layer, data, options, const_cast<char**>(lco));
-  } catch (...) {
-    std::filesystem::remove(tmp);
-    throw;
+    gdal::close_written(ds, staged.path(), path, n);
   }
-  commit_file(tmp, path);
+  staged.commit();
   return n;
 }
 

@@ -3,9 +3,9 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "export/styles.hpp"
 #include "geodata/gdal.hpp"
+#include "io/atomic.hpp"
 
 namespace bm {
 namespace {
@@ -68,10 +68,9 @@ void write_gpkg(const std::string& path, const ExportData& data, const ExportOpt
   gdal::init();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!driver) throw ExportError("GDAL has no GPKG driver");
-  std::string tmp = temp_path_for(path);
-  std::filesystem::remove(tmp);
-  try {
-    GDALDatasetUniquePtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  StagedFile staged(path);  // GDAL writes into staging, renamed when closed
+  {
+    GDALDatasetUniquePtr ds(driver->Create(staged.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw ExportError(path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
     // One transaction: a single fsync instead of one per feature.
     if (ds->StartTransaction() != OGRERR_NONE)
@@ -84,11 +83,9 @@ void write_gpkg(const std::string& path, const ExportData& data, const ExportOpt
     for (ExportLayer layer : kExportLayers) add_style(styles, *ds, layer);
     if (ds->CommitTransaction() != OGRERR_NONE)
       throw ExportError(path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
-  } catch (...) {
-    std::filesystem::remove(tmp);
-    throw;
+    gdal::close_written(ds, staged.path(), path, -1);
   }
-  commit_file(tmp, path);
+  staged.commit();
 }
 
 }  // namespace bm

@@ -13,8 +13,8 @@
 #include <memory>
 
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "gazetteer/index.hpp"
+#include "io/atomic.hpp"
 
 namespace bm {
 namespace {
@@ -77,14 +77,10 @@ void write_cache(const std::string& gpkg, const Gazetteer::Index& index) {
     std::memcpy(&h, image.data(), sizeof h);
     h.gpkg_size = s.size;
     h.gpkg_mtime = s.mtime;
-    std::string tmp = temp_path_for(path);
-    {
-      std::ofstream out(tmp, std::ios::binary);
+    write_file(path, [&](std::ostream& out) {
       out.write(reinterpret_cast<const char*>(&h), sizeof h);
       out.write(image.data() + sizeof h, static_cast<std::streamsize>(image.size() - sizeof h));
-      if (!out) throw ExportError(tmp + ": cannot write");
-    }
-    commit_file(tmp, path);
+    });
   } catch (const std::exception& e) {
     // A read-only data directory only costs speed: say so once and go on.
     std::cerr << "note: gazetteer cache not written (" << e.what()

@@ -43,6 +43,22 @@ GDALDatasetUniquePtr open_vector(const std::string& path) {
   return ds;
 }
 
+void close_written(GDALDatasetUniquePtr& ds, const std::string& written, const std::string& target,
+                   long features) {
+  CPLErrorReset();
+  ds.reset();
+  bool ok = CPLGetLastErrorType() < CE_Failure;
+  if (ok && features >= 0) {
+    GDALDatasetUniquePtr back(
+        GDALDataset::Open(written.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ok = back && back->GetLayerCount() > 0 && back->GetLayer(0)->GetFeatureCount(TRUE) == features;
+  }
+  if (!ok)
+    throw ExportError(target +
+                      ": the file GDAL wrote is incomplete (no space left on the device?) — "
+                      "free some space and run again (the previous file, if any, is unchanged)");
+}
+
 OGRLayer& layer(GDALDataset& ds, const std::string& name, const std::string& path) {
   OGRLayer* l = ds.GetLayerByName(name.c_str());
   if (!l)

@@ -16,6 +16,13 @@ void init();
 // Opens a vector dataset read-only; throws InputError naming the path.
 GDALDatasetUniquePtr open_vector(const std::string& path);
 
+// Closes a dataset GDAL wrote at `written` and checks it: no GDAL error
+// during the close, and (when `features` >= 0) its first layer reads back
+// with that many features. GDAL's text writers ignore a failed write (a
+// full disk), so reading back is what tells a whole file from a cut one.
+void close_written(GDALDatasetUniquePtr& ds, const std::string& written, const std::string& target,
+                   long features);
+
 OGRLayer& layer(GDALDataset& ds, const std::string& name, const std::string& path);
 
 MultiPolygon to_multipolygon(const OGRGeometry* g);

@@ -4,6 +4,7 @@
 #include <cairo-svg.h>
 
 #include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "io/atomic.hpp"
 #include "render/canvas.hpp"
 #include "render/png_writer.hpp"
 
@@ -29,6 +31,8 @@ struct ContextDeleter {
 };
 
 void check(cairo_status_t st, const std::string& path) {
+  // Cairo's stdio writer leaves the failed write's errno ("no space left").
+  if (st == CAIRO_STATUS_WRITE_ERROR) throw_write_error(path, errno ? errno : EIO);
   if (st != CAIRO_STATUS_SUCCESS)
     throw RenderError(path + ": cairo: " + cairo_status_to_string(st));
 }
@@ -121,7 +125,8 @@ void append_svg_text(const std::string& path, const TextSink& sink) {
   svg.insert(end, text);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << svg;
-  if (!out) throw RenderError(path + ": cannot write the SVG text layer");
+  out.close();
+  if (!out) throw_write_error(path, errno ? errno : EIO);
 }
 
 }  // namespace
@@ -219,7 +224,9 @@ void draw_to_file(const std::string& path, const std::string& format, PageSize p
                   const std::function<void(cairo_t*, bool)>& draw) {
   if (format == "png" && (dpi < 10 || dpi > 1200))
     throw UsageError("--dpi " + std::to_string(dpi) + " — expected 10..1200");
-  std::string tmp = path + ".tmp";
+  // Drawn into a private staging folder beside `path`, renamed when whole.
+  StagedFile staged(path);
+  const std::string& tmp = staged.path();
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface;
   if (format == "svg") {
     surface.reset(cairo_svg_surface_create(tmp.c_str(), page.width, page.height));
@@ -248,12 +255,7 @@ void draw_to_file(const std::string& path, const std::string& format, PageSize p
   check(cairo_surface_status(surface.get()), path);
   surface.reset();
   if (format == "svg") append_svg_text(tmp, sink);
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    throw RenderError(path + ": cannot write (" + ec.message() + ")");
-  }
+  staged.commit();
 }
 
 }  // namespace bm

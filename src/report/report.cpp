@@ -7,12 +7,12 @@
 #include <memory>
 
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "export/export.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
-#include "io/csv.hpp"
 #include "ingest/ingest.hpp"
+#include "io/atomic.hpp"
+#include "io/csv.hpp"
 #include "io/incidents_csv.hpp"
 #include "link/linker.hpp"
 #include "render/map.hpp"
@@ -178,6 +178,7 @@ Chain run_chain(const ReportOptions& o) {
 }
 
 ReportResult run_report(const ReportOptions& o) {
+  prepare_output_folder(o.out_dir);  // a file there or a read-only folder: exit 2, before work
   Chain chain = run_chain(o);
   ReportResult result;
   result.incidents_read = chain.incidents_read;
@@ -189,7 +190,6 @@ ReportResult run_report(const ReportOptions& o) {
   const std::string& as_of = chain.data.as_of;
   const std::string &a = chain.a, &b = chain.b;
 
-  std::filesystem::create_directories(o.out_dir);
   MapData data;
   Bounds near = bounds_of(segments.front().lines);
   for (const auto& s : segments) near.add(bounds_of(s.lines));
