@@ -10,8 +10,8 @@ namespace bm::cli {
 namespace {
 
 const char* const kExitCodes =
-    "Exit codes: 0 ok, 1 data error (bad or unusable input, with file:line), "
-    "2 usage error, 3 internal error.";
+    "Exit codes: 0 ok, 1 some input rejected (file:line; --allow-partial for 0) or a write "
+    "failed, 2 usage error, 3 internal error (a bug). See docs/errors.md.";
 
 std::vector<std::string> long_names(const CLI::App& app) {
   std::vector<std::string> out;
@@ -81,6 +81,7 @@ int run_main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "bar", "json", "none"}))
       ->capture_default_str();
   // An organisation's defaults: ./bordermap.toml when present, or --config.
+  add_input_safety_options(app, g);
   app.set_config("--config", "bordermap.toml", "TOML file of option defaults", false);
   app.fallthrough();  // global flags may come after the subcommand
   auto commands = register_commands(app);
@@ -112,6 +113,12 @@ int run_main(int argc, char** argv) {
         cmd->run();
         if (g.json) std::cout << cmd->result_json().dump(2) << '\n';
       }
+    if (g.input_rejected > 0 && !g.allow_partial) {
+      std::cerr << "bordermap: " << g.input_rejected
+                << " input record(s) rejected (listed above; the rest was used) — exit 1; "
+                   "give --allow-partial to exit 0 on partial success\n";
+      return static_cast<int>(ExitCode::data_error);
+    }
   } catch (const Error& e) {
     std::cerr << "bordermap: " << e.what() << '\n';
     return static_cast<int>(e.exit_code());

@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "core/error.hpp"
+#include "io/policy.hpp"
 
 namespace bm::gdal {
 namespace {
@@ -33,9 +34,32 @@ void init() {
   });
 }
 
+namespace {
+
+// The vector formats users' data comes in ("PostgreSQL" is PG:). Not the
+// VRT driver: a VRT document can read any local file or URL into the output.
+const char* const kAllowedDrivers[] = {
+    "GeoJSON",        "GeoJSONSeq",  "ESRIJSON", "TopoJSON", "GPKG", "SQLite",
+    "ESRI Shapefile", "FlatGeobuf",  "KML",      "LIBKML",   "GML",  "GPX",
+    "MapInfo File",   "OpenFileGDB", "CSV",      "XLSX",     "ODS",  "PostgreSQL",
+    "Parquet",        "Arrow",       nullptr};
+
+bool looks_remote(const std::string& path) {
+  if (path.rfind("/vsimem/bordermap-", 0) == 0) return false;  // our own in-memory copies
+  return path.rfind("/vsi", 0) == 0 || path.find("://") != std::string::npos;
+}
+
+}  // namespace
+
 GDALDatasetUniquePtr open_vector(const std::string& path) {
   init();
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  const bool trusted = io::read_policy().allow_vrt;
+  if (!trusted && looks_remote(path))
+    throw InputError(path +
+                     ": network, archive and virtual paths are not opened — download "
+                     "the file first, or give --allow-vrt if you trust it");
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                            trusted ? nullptr : kAllowedDrivers));
   if (!ds) {
     std::string why = CPLGetLastErrorMsg();
     throw InputError(path + ": cannot open as vector data" + (why.empty() ? "" : " (" + why + ")"));

@@ -13,7 +13,8 @@ namespace bm::gdal {
 // Registers the drivers once; safe to call from anywhere.
 void init();
 
-// Opens a vector dataset read-only; throws InputError naming the path.
+// Opens a vector dataset read-only with the vector drivers users need (not
+// VRT) and no network or /vsi paths unless --allow-vrt; throws InputError.
 GDALDatasetUniquePtr open_vector(const std::string& path);
 
 // Closes a dataset GDAL wrote at `written` and checks it: no GDAL error

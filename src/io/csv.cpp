@@ -23,9 +23,10 @@ int Reader::get() {
   return c;
 }
 
-void Reader::reject(long line, const std::string& why) {
+// The Rejection carries file:line; the message is the reason alone.
+void Reader::reject(long, const std::string& why) {
   raw_.clear();
-  throw InputError(at(name_, line, why));
+  throw InputError(why);
 }
 
 // Too long: the rest of the line is skipped unread. A quoted record that
@@ -60,11 +61,10 @@ void Reader::check_text(const Record& out) const {
     if (auto bad = io::utf8_error(f)) {
       auto pos = raw_.find(f);
       long offset = start_ + static_cast<long>(pos == std::string::npos ? 0 : pos + *bad);
-      throw InputError(at(name_, out.line,
-                          io::byte_name(static_cast<unsigned char>(f[*bad])) + " at byte offset " +
-                              std::to_string(offset) +
-                              " is not UTF-8 — row skipped; save the file as UTF-8 or give "
-                              "--encoding (e.g. --encoding latin1)"));
+      throw InputError(io::byte_name(static_cast<unsigned char>(f[*bad])) + " at byte offset " +
+                       std::to_string(offset) +
+                       " is not UTF-8 — row skipped; save the file as UTF-8 or give "
+                       "--encoding (e.g. --encoding latin1)");
     }
 }
 
@@ -131,8 +131,13 @@ bool Reader::next(Record& out) {
 
 Table::Table(std::istream& in, std::string name) : reader_(in, std::move(name)) {
   Record head;
-  if (!reader_.next(head))
-    throw InputError(at(reader_.name(), 1, "empty file — expected a header row"));
+  bool any = false;
+  try {
+    any = reader_.next(head);
+  } catch (const InputError& e) {
+    throw InputError(at(reader_.name(), 1, std::string("the header row: ") + e.what()));
+  }
+  if (!any) throw InputError(at(reader_.name(), 1, "empty file — expected a header row"));
   header_ = head.fields;
   for (std::size_t i = 0; i < header_.size(); ++i) index_[header_[i]] = i;
 }

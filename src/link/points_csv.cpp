@@ -164,7 +164,8 @@ long parse_rows(std::string_view t, std::size_t pos, std::size_t end, const Colu
       out.rejected.push_back({name, at_line, std::string(rid),
                               "no usable lon/lat ('" + std::string(field(f, c.lon)) + "', '" +
                                   std::string(field(f, c.lat)) +
-                                  "') — row skipped; give WGS84 degrees"});
+                                  "') — row skipped; give WGS84 degrees",
+                              true});
       continue;
     }
     out.ids.emplace_back(rid);
