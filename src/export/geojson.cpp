@@ -18,7 +18,7 @@ long write_geojson_layer(const std::string& path, ExportLayer layer, const Expor
   long n = 0;
   {
     GDALDatasetUniquePtr ds(driver->Create(staged.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw ExportError(path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+    if (!ds) gdal::throw_write_failed(path, "cannot create");
     std::string prec = "COORDINATE_PRECISION=" + std::to_string(options.precision);
     // RFC7946: WGS84 lon/lat, right-hand rule, no crs member. ID_FIELD makes
     // our stable id the feature's top-level "id".

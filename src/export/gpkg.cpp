@@ -71,18 +71,21 @@ void write_gpkg(const std::string& path, const ExportData& data, const ExportOpt
   StagedFile staged(path);  // GDAL writes into staging, renamed when closed
   {
     GDALDatasetUniquePtr ds(driver->Create(staged.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw ExportError(path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+    if (!ds) gdal::throw_write_failed(path, "cannot create");
     // One transaction: a single fsync instead of one per feature.
     if (ds->StartTransaction() != OGRERR_NONE)
-      throw ExportError(path + ": cannot start a transaction");
+      gdal::throw_write_failed(path, "cannot start a transaction");
     for (ExportLayer layer : kExportLayers) {
       const char* lco[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
-      write_layer(*ds, layer, data, options, const_cast<char**>(lco));
+      try {
+        write_layer(*ds, layer, data, options, const_cast<char**>(lco));
+      } catch (const ExportError& e) {
+        gdal::throw_write_failed(path, e.what());  // "no space left" when SQLite says full
+      }
     }
     OGRLayer& styles = create_layer_styles(*ds);
     for (ExportLayer layer : kExportLayers) add_style(styles, *ds, layer);
-    if (ds->CommitTransaction() != OGRERR_NONE)
-      throw ExportError(path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
+    if (ds->CommitTransaction() != OGRERR_NONE) gdal::throw_write_failed(path, "cannot commit");
     gdal::close_written(ds, staged.path(), path, -1);
   }
   staged.commit();

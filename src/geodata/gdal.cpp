@@ -1,8 +1,10 @@
 #include "geodata/gdal.hpp"
 
+#include <cerrno>
 #include <mutex>
 
 #include "core/error.hpp"
+#include "io/atomic.hpp"
 #include "io/policy.hpp"
 
 namespace bm::gdal {
@@ -65,6 +67,14 @@ GDALDatasetUniquePtr open_vector(const std::string& path) {
     throw InputError(path + ": cannot open as vector data" + (why.empty() ? "" : " (" + why + ")"));
   }
   return ds;
+}
+
+void throw_write_failed(const std::string& target, const std::string& what) {
+  const std::string why = CPLGetLastErrorMsg();
+  if (what.find("disk is full") != std::string::npos) throw_write_error(target, ENOSPC);
+  if (why.find("full") != std::string::npos || why.find("No space") != std::string::npos)
+    throw_write_error(target, ENOSPC);
+  throw ExportError(target + ": " + what + (why.empty() ? "" : " (" + why + ")"));
 }
 
 void close_written(GDALDatasetUniquePtr& ds, const std::string& written, const std::string& target,

@@ -17,6 +17,10 @@ void init();
 // VRT) and no network or /vsi paths unless --allow-vrt; throws InputError.
 GDALDatasetUniquePtr open_vector(const std::string& path);
 
+// Throws the error for a failed GDAL write of `target`: "no space left"
+// when GDAL's last message says the disk is full, else `what` with it.
+[[noreturn]] void throw_write_failed(const std::string& target, const std::string& what);
+
 // Closes a dataset GDAL wrote at `written` and checks it: no GDAL error
 // during the close, and (when `features` >= 0) its first layer reads back
 // with that many features. GDAL's text writers ignore a failed write (a
