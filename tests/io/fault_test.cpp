@@ -268,3 +268,17 @@ TEST_CASE("rejected input exits 1 (or 0 with --allow-partial); impossible values
   CHECK(r.err.find("swapped.csv:2") != std::string::npos);
   CHECK(r.err.find("lat/lon swapped?") != std::string::npos);
 }
+
+TEST_CASE("link's fast point reader rejects an unclosed quote and links the rows after it",
+          "[io][fault]") {
+  auto dir = bm::test::scratch("fault_points_quote");
+  std::ofstream(dir / "p.csv") << "id,lon,lat\np1,70.8,40.06\np2,\"70.6,40.1\np3,70.57,39.99\n";
+  Run r = bordermap(
+      "link --border KG-TJ " + (dir / "p.csv").string() + " -o " + (dir / "links.csv").string(),
+      dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("p.csv:3") != std::string::npos);
+  std::string links = bm::test::slurp(dir / "links.csv");
+  CHECK(links.find("\np1,") != std::string::npos);
+  CHECK(links.find("\np3,") != std::string::npos);
+}
