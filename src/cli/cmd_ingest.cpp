@@ -56,9 +56,9 @@ class IngestCommand : public Command {
       note_rejections(t.rejected, "rejected");
       read += t.incidents.size() + t.rejected.size();
       rejected.insert(rejected.end(), t.rejected.begin(), t.rejected.end());
+      if (!no_country_check_) check(t.incidents, input);
       for (auto& i : t.incidents) incidents.push_back(std::move(i));
     }
-    if (!no_country_check_) check(incidents);
     write_file(out_, [&](std::ostream& o) { write_incidents_csv(o, incidents); });
     if (!rejected_path_.empty())
       write_file(rejected_path_, [&](std::ostream& o) {
@@ -72,11 +72,10 @@ class IngestCommand : public Command {
 
  private:
   // A point in another country than its row states is kept and flagged.
-  void check(std::vector<Incident>& incidents) const {
+  void check(std::vector<Incident>& incidents, const std::string& file) const {
     try {
       for (const auto& w : ingest::check_countries(incidents, Bundle()))
-        note("warning: " + w.incident_id + ": the point lies in " + w.located + ", the row says " +
-             w.stated + " (kept as given)");
+        note("warning: " + at(file, w.line, w.incident_id + ": " + w.reason + " (kept as given)"));
     } catch (const InputError& e) {
       note(std::string("warning: country check skipped: ") + e.what());
     }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/filter.hpp"
+#include "io/policy.hpp"
 
 namespace bm::cli {
 
@@ -41,6 +42,7 @@ std::function<std::string(const std::string&)> rethrow_as_message(F check) {
 }  // namespace
 
 void note_rejections(const std::vector<Rejection>& rejected, const std::string& what) {
+  for (const auto& r : rejected) global().input_rejected += r.malformed ? 1 : 0;
   for (const auto& r : rejected)
     note(what + ": " + r.file + (r.line ? ":" + std::to_string(r.line) : "") +
          (r.record.empty() ? "" : ": " + r.record) + ": " + r.reason);
@@ -65,6 +67,27 @@ ProgressFn make_progress() {
       std::cerr << "\rbordermap: " << stage << " " << done << "/" << total << " (" << pct
                 << "%)\x1b[K" << (done >= total ? "\n" : "") << std::flush;
   };
+}
+
+void add_input_safety_options(CLI::App& app, GlobalOptions& g) {
+  io::ReadPolicy& p = io::read_policy();
+  const char* group = "Input safety";
+  app.add_option("--max-line", p.max_line,
+                 "Longest CSV row read, in bytes; a longer row is rejected with file:line")
+      ->group(group)
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 31))
+      ->capture_default_str();
+  app.add_option("--encoding", p.encoding,
+                 "Encoding of text inputs without a BOM (latin1, windows-1251, ...; default "
+                 "UTF-8, other bytes are rejected per row)")
+      ->group(group);
+  app.add_flag("--allow-vrt", p.allow_vrt,
+               "Let GDAL open VRT files and network paths (/vsicurl/ ...): only for inputs you "
+               "trust")
+      ->group(group);
+  app.add_flag("--allow-partial", g.allow_partial,
+               "Exit 0 when some input records were rejected but the rest was used")
+      ->group(group);
 }
 
 void add_input_option(CLI::App& app, std::vector<std::string>& inputs) {

@@ -15,9 +15,14 @@ namespace bm::cli {
 struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
-  bool json = false;              // print a machine-readable summary on stdout
-  std::string progress = "auto";  // auto (a bar on a terminal), bar, json, none
+  bool json = false;               // print a machine-readable summary on stdout
+  std::string progress = "auto";   // auto (a bar on a terminal), bar, json, none
+  bool allow_partial = false;      // exit 0 although some input records were rejected
+  std::size_t input_rejected = 0;  // malformed records noted so far (note_rejections)
 };
+
+// Adds --max-line, --encoding, --allow-vrt and --allow-partial (docs/errors.md).
+void add_input_safety_options(CLI::App& app, GlobalOptions& g);
 
 GlobalOptions& global();
 

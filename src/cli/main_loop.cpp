@@ -13,8 +13,8 @@ namespace bm::cli {
 namespace {
 
 const char* const kExitCodes =
-    "Exit codes: 0 ok, 1 data error (bad or unusable input, with file:line), "
-    "2 usage error, 3 internal error.";
+    "Exit codes: 0 ok, 1 some input rejected (file:line; --allow-partial for 0) or a write "
+    "failed, 2 usage error, 3 internal error (a bug). See docs/errors.md.";
 
 std::vector<std::string> long_names(const CLI::App& app) {
   std::vector<std::string> out;
@@ -110,6 +110,7 @@ int run_main(int argc, char** argv) {
   app.add_option("--data", data_dir,
                  "Data folder (bundled geodata, incidents, styles); default: $BORDERMAP_DATA, "
                  "else ../share/bordermap beside the binary, else the source tree");
+  add_input_safety_options(app, g);
   app.set_config("--config", "",
                  "TOML file of option defaults (default: ~/.config/bordermap/bordermap.toml "
                  "and ./bordermap.toml)",
@@ -148,6 +149,12 @@ int run_main(int argc, char** argv) {
         cmd->run();
         if (g.json) std::cout << cmd->result_json().dump(2) << '\n';
       }
+    if (g.input_rejected > 0 && !g.allow_partial) {
+      std::cerr << "bordermap: " << g.input_rejected
+                << " input record(s) rejected (listed above; the rest was used) — exit 1; "
+                   "give --allow-partial to exit 0 on partial success\n";
+      return static_cast<int>(ExitCode::data_error);
+    }
   } catch (const Error& e) {
     std::cerr << "bordermap: " << e.what() << '\n';
     return static_cast<int>(e.exit_code());

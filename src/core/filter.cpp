@@ -62,8 +62,11 @@ void apply_filter(std::vector<Incident>& incidents, const IncidentFilter& f,
     std::string why = filtered_out(i, f);
     if (why.empty())
       kept.push_back(std::move(i));
-    else
-      rejected.push_back({file, i.line, i.id, why, true});
+    else {
+      Rejection r{file, i.line, i.id, why};
+      r.filtered = true;
+      rejected.push_back(std::move(r));
+    }
   }
   incidents = std::move(kept);
 }

@@ -126,6 +126,10 @@ struct Rejection {
   long line = 0;
   std::string record;  // id or name of what was rejected
   std::string reason;
+  // The record itself is unusable (malformed, impossible value, bad
+  // encoding): input rejected, exit 1 unless --allow-partial. A record only
+  // not mapped (unknown place, filtered out) is kept and is not this.
+  bool malformed = false;
   // Set by the filters: a record the user's --from/--to/--bbox left out, as
   // opposed to one that could not be used. Code branches on this, never on
   // the wording of `reason`.

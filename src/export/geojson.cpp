@@ -15,11 +15,11 @@ long write_geojson_layer(const std::string& path, ExportLayer layer, const Expor
   gdal::init();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
   if (!driver) throw ExportError("GDAL has no GeoJSON driver");
-  std::string tmp = temp_path_for(path);
+  StagedFile staged(path);  // GDAL writes into staging, renamed when closed
   long n = 0;
-  try {
-    GDALDatasetUniquePtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw ExportError(path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+  {
+    GDALDatasetUniquePtr ds(driver->Create(staged.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) gdal::throw_write_failed(path, "cannot create");
     std::string prec = "COORDINATE_PRECISION=" + std::to_string(options.precision);
     // RFC7946: WGS84 lon/lat, right-hand rule, no crs member. ID_FIELD makes
     // our stable id the feature's top-level "id".
@@ -27,11 +27,9 @@ long write_geojson_layer(const std::string& path, ExportLayer layer, const Expor
     ExportOptions o = options;
     o.id_property = true;  // ID_FIELD takes `id` out of the properties
     n = write_layer(*ds, layer, data, o, const_cast<char**>(lco));
-  } catch (...) {
-    std::filesystem::remove(tmp);
-    throw;
+    gdal::close_written(ds, staged.path(), path, n);
   }
-  commit_file(tmp, path);
+  staged.commit();
   return n;
 }
 

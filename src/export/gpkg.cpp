@@ -69,27 +69,27 @@ void write_gpkg(const std::string& path, const ExportData& data, const ExportOpt
   gdal::init();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!driver) throw ExportError("GDAL has no GPKG driver");
-  std::string tmp = temp_path_for(path);
-  std::filesystem::remove(tmp);
-  try {
-    GDALDatasetUniquePtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw ExportError(path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+  StagedFile staged(path);  // GDAL writes into staging, renamed when closed
+  {
+    GDALDatasetUniquePtr ds(driver->Create(staged.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) gdal::throw_write_failed(path, "cannot create");
     // One transaction: a single fsync instead of one per feature.
     if (ds->StartTransaction() != OGRERR_NONE)
-      throw ExportError(path + ": cannot start a transaction");
+      gdal::throw_write_failed(path, "cannot start a transaction");
     for (ExportLayer layer : options.layers) {
       const char* lco[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
-      write_layer(*ds, layer, data, options, const_cast<char**>(lco));
+      try {
+        write_layer(*ds, layer, data, options, const_cast<char**>(lco));
+      } catch (const ExportError& e) {
+        gdal::throw_write_failed(path, e.what());  // "no space left" when SQLite says full
+      }
     }
     OGRLayer& styles = create_layer_styles(*ds);
     for (ExportLayer layer : options.layers) add_style(styles, *ds, layer);
-    if (ds->CommitTransaction() != OGRERR_NONE)
-      throw ExportError(path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
-  } catch (...) {
-    std::filesystem::remove(tmp);
-    throw;
+    if (ds->CommitTransaction() != OGRERR_NONE) gdal::throw_write_failed(path, "cannot commit");
+    gdal::close_written(ds, staged.path(), path, -1);
   }
-  commit_file(tmp, path);
+  staged.commit();
 }
 
 namespace {

@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "io/atomic.hpp"
 #include "geodata/bundle.hpp"
+#include "io/atomic.hpp"
 
 namespace bm {
 
@@ -25,13 +25,7 @@ std::string qgis_style(ExportLayer layer, const std::string& ext) {
 std::string write_qml_sidecar(const std::string& data_path, ExportLayer layer) {
   std::string path = std::filesystem::path(data_path).replace_extension(".qml").string();
   std::string text = qgis_style(layer, "qml");
-  std::string tmp = temp_path_for(path);
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    if (!out) throw ExportError(path + ": cannot write");
-  }
-  commit_file(tmp, path);
+  write_file(path, [&](std::ostream& out) { out << text; });
   return path;
 }
 

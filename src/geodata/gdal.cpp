@@ -1,8 +1,11 @@
 #include "geodata/gdal.hpp"
 
+#include <cerrno>
 #include <mutex>
 
 #include "core/error.hpp"
+#include "io/atomic.hpp"
+#include "io/policy.hpp"
 
 namespace bm::gdal {
 namespace {
@@ -33,14 +36,61 @@ void init() {
   });
 }
 
+namespace {
+
+// The vector formats users' data comes in ("PostgreSQL" is PG:). Not the
+// VRT driver: a VRT document can read any local file or URL into the output.
+const char* const kAllowedDrivers[] = {
+    "GeoJSON",        "GeoJSONSeq",  "ESRIJSON", "TopoJSON", "GPKG", "SQLite",
+    "ESRI Shapefile", "FlatGeobuf",  "KML",      "LIBKML",   "GML",  "GPX",
+    "MapInfo File",   "OpenFileGDB", "CSV",      "XLSX",     "ODS",  "PostgreSQL",
+    "Parquet",        "Arrow",       nullptr};
+
+bool looks_remote(const std::string& path) {
+  if (path.rfind("/vsimem/bordermap-", 0) == 0) return false;  // our own in-memory copies
+  return path.rfind("/vsi", 0) == 0 || path.find("://") != std::string::npos;
+}
+
+}  // namespace
+
 GDALDatasetUniquePtr open_vector(const std::string& path) {
   init();
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  const bool trusted = io::read_policy().allow_vrt;
+  if (!trusted && looks_remote(path))
+    throw InputError(path +
+                     ": network, archive and virtual paths are not opened — download "
+                     "the file first, or give --allow-vrt if you trust it");
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                            trusted ? nullptr : kAllowedDrivers));
   if (!ds) {
     std::string why = CPLGetLastErrorMsg();
     throw InputError(path + ": cannot open as vector data" + (why.empty() ? "" : " (" + why + ")"));
   }
   return ds;
+}
+
+void throw_write_failed(const std::string& target, const std::string& what) {
+  const std::string why = CPLGetLastErrorMsg();
+  if (what.find("disk is full") != std::string::npos) throw_write_error(target, ENOSPC);
+  if (why.find("full") != std::string::npos || why.find("No space") != std::string::npos)
+    throw_write_error(target, ENOSPC);
+  throw ExportError(target + ": " + what + (why.empty() ? "" : " (" + why + ")"));
+}
+
+void close_written(GDALDatasetUniquePtr& ds, const std::string& written, const std::string& target,
+                   long features) {
+  CPLErrorReset();
+  ds.reset();
+  bool ok = CPLGetLastErrorType() < CE_Failure;
+  if (ok && features >= 0) {
+    GDALDatasetUniquePtr back(
+        GDALDataset::Open(written.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ok = back && back->GetLayerCount() > 0 && back->GetLayer(0)->GetFeatureCount(TRUE) == features;
+  }
+  if (!ok)
+    throw ExportError(target +
+                      ": the file GDAL wrote is incomplete (no space left on the device?) — "
+                      "free some space and run again (the previous file, if any, is unchanged)");
 }
 
 OGRLayer& layer(GDALDataset& ds, const std::string& name, const std::string& path) {

@@ -13,8 +13,20 @@ namespace bm::gdal {
 // Registers the drivers once; safe to call from anywhere.
 void init();
 
-// Opens a vector dataset read-only; throws InputError naming the path.
+// Opens a vector dataset read-only with the vector drivers users need (not
+// VRT) and no network or /vsi paths unless --allow-vrt; throws InputError.
 GDALDatasetUniquePtr open_vector(const std::string& path);
+
+// Throws the error for a failed GDAL write of `target`: "no space left"
+// when GDAL's last message says the disk is full, else `what` with it.
+[[noreturn]] void throw_write_failed(const std::string& target, const std::string& what);
+
+// Closes a dataset GDAL wrote at `written` and checks it: no GDAL error
+// during the close, and (when `features` >= 0) its first layer reads back
+// with that many features. GDAL's text writers ignore a failed write (a
+// full disk), so reading back is what tells a whole file from a cut one.
+void close_written(GDALDatasetUniquePtr& ds, const std::string& written, const std::string& target,
+                   long features);
 
 OGRLayer& layer(GDALDataset& ds, const std::string& name, const std::string& path);
 

@@ -1,18 +1,37 @@
 #include "ingest/country_check.hpp"
 
+#include <cmath>
+
 #include "geodata/bundle.hpp"
 #include "geom/locator.hpp"
 
 namespace bm::ingest {
+namespace {
+
+// The point with longitude and latitude exchanged, when that is a point.
+std::optional<LonLat> swapped(const LonLat& p) {
+  if (std::fabs(p.lon) > 90) return std::nullopt;
+  return LonLat{p.lat, p.lon};
+}
+
+std::string where_name(const std::string& code) {
+  return code.empty() ? "the sea (in no country)" : code;
+}
+
+}  // namespace
 
 std::vector<CountryWarning> check_countries(std::vector<Incident>& incidents,
                                             const Bundle& bundle) {
+  // Only the countries near the points (and their swapped twins): the world
+  // at 1:10m is slow to prepare.
   Bounds box;
   for (const auto& i : incidents)
-    if (i.location && !i.country.empty()) box.add(*i.location);
+    if (i.location && !i.country.empty()) {
+      box.add(*i.location);
+      if (auto s = swapped(*i.location)) box.add(*s);
+    }
   std::vector<CountryWarning> out;
   if (box.empty()) return out;
-  // Only the countries near the incidents: the world at 1:10m is slow to prepare.
   std::vector<Country> countries = bundle.countries(box);
   std::vector<NamedArea> areas;
   for (const auto& c : countries) areas.push_back({c.iso2, &c.area});
@@ -20,10 +39,18 @@ std::vector<CountryWarning> check_countries(std::vector<Incident>& incidents,
   for (auto& i : incidents) {
     if (!i.location || i.country.empty()) continue;
     Location where = locator.locate(*i.location);
-    if (where.code.empty() || where.code == i.country) continue;
-    i.source_fields["bordermap.country_check"] =
-        "the point lies in " + where.code + ", the source says " + i.country;
-    out.push_back({i.id, i.country, where.code});
+    if (where.code == i.country) continue;
+    auto s = swapped(*i.location);
+    const bool swap_fits = s && locator.locate(*s).code == i.country;
+    // Far from every country the row may name a country we have no area
+    // for; only a point in the sea with no better reading is left alone.
+    if (where.code.empty() && !swap_fits) continue;
+    std::string reason =
+        "the point lies in " + where_name(where.code) + ", the source says " + i.country;
+    if (swap_fits)
+      reason += "; with lat and lon exchanged it lies in " + i.country + " — lat/lon swapped?";
+    i.source_fields["bordermap.country_check"] = reason;
+    out.push_back({i.id, i.country, where.code, i.line, reason});
   }
   return out;
 }

@@ -17,7 +17,9 @@ namespace bm::ingest {
 struct CountryWarning {
   std::string incident_id;
   std::string stated;   // ISO2 the row gives
-  std::string located;  // ISO2 the point lies in
+  std::string located;  // ISO2 the point lies in; "" = in the sea
+  long line = 0;        // the row's line in its file
+  std::string reason;   // what the analyst reads, with "lat/lon swapped?" when it fits
 };
 
 // Checks every incident with both a location and a country; flags a

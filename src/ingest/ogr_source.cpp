@@ -16,6 +16,8 @@
 #include "geodata/gdal.hpp"
 #include "ingest/backends.hpp"
 #include "ingest/dates.hpp"
+#include "ingest/safe_open.hpp"
+#include "io/csv.hpp"
 #include "io/values.hpp"
 
 namespace bm::ingest {
@@ -165,7 +167,7 @@ void set_location(Incident& inc, OGRFeature& f, const std::map<std::string, int>
 Claim figure(const std::string& kind, const std::string& text, const std::string& claimant) {
   Claim c;
   c.kind = kind;
-  c.low = c.high = parse_long(text, kind);
+  c.low = c.high = parse_count(text, kind);
   if (*c.low < 0) throw InputError("field '" + kind + "' is " + text + " — cannot be negative");
   c.side = "unknown";
   c.claimant = claimant;
@@ -270,6 +272,61 @@ class MemFile {
   std::string path_;
 };
 
+// Text that reads as CSV and is none of the text formats GDAL would see in
+// it (GeoJSON's first line has commas too).
+bool is_plain_csv(const Input& in) {
+  if (in.csv_header.empty() || in.name.rfind("PG:", 0) == 0) return false;
+  auto first = in.head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  return first != std::string::npos && std::string("{[<").find(in.head[first]) == std::string::npos;
+}
+
+// Other CSV (fields by --map or common names) through our own streaming
+// reader, not GDAL's CSV driver, which drops every row after an unclosed
+// quote or a very long line without a word. Each record becomes an
+// in-memory feature of text fields, mapped as a GDAL source's would be.
+IncidentTable read_other_csv(const Input& in, const Options& o, const std::string& name,
+                             const std::string& label) {
+  auto stream = open_stream(in);
+  csv::Table t(*stream, name);
+  auto* defn = new OGRFeatureDefn("csv");
+  defn->Reference();
+  defn->SetGeomType(wkbNone);
+  for (const auto& h : t.header()) {
+    OGRFieldDefn fd(h.c_str(), OFTString);
+    defn->AddFieldDefn(&fd);
+  }
+  IncidentTable out;
+  try {
+    auto m = map_fields(*defn, o, name);
+    Reprojector rp(nullptr);
+    const std::size_t width = t.header().size();
+    // Feature ids and the layer name as GDAL's CSV driver gave them.
+    const std::string layer = in.from_stdin() ? std::string("bordermap-stdin")
+                                              : std::filesystem::path(in.name).stem().string();
+    long fid = 0;
+    for (;;) {
+      try {
+        if (!t.next()) break;
+        if (t.width() != width)
+          throw InputError("has " + std::to_string(t.width()) + " fields, the header has " +
+                           std::to_string(width) + " — check quoting");
+        OGRFeature f(defn);
+        f.SetFID(++fid);
+        for (std::size_t i = 0; i < width; ++i)
+          f.SetField(static_cast<int>(i), t.get(t.header()[i]).c_str());
+        out.incidents.push_back(read_feature(f, m, rp, layer, label));
+      } catch (const InputError& e) {
+        out.rejected.push_back({name, t.line(), "", e.what(), true});
+      }
+    }
+  } catch (...) {
+    defn->Release();
+    throw;
+  }
+  defn->Release();
+  return out;
+}
+
 }  // namespace
 
 int detect_ogr(const Input& in) {
@@ -291,18 +348,20 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
   if (in.from_stdin()) mem = std::make_unique<MemFile>(in);
   const std::string path = mem ? mem->path() : in.name;
   const std::string name = in.from_stdin() ? "<stdin>" : display_name(in.name);
+  if (is_plain_csv(in)) {
+    const std::string label =
+        in.from_stdin() ? std::string("stdin") : std::filesystem::path(in.name).filename().string();
+    return read_other_csv(in, o, name, label);
+  }
   GDALDatasetUniquePtr ds;
   try {
-    ds = gdal::open_vector(path);
+    ds = open_user_vector(path, name, in.head);
   } catch (const InputError&) {
+    if (!db::is_pg(in.name)) throw;
     std::string why = db::without_password(CPLGetLastErrorMsg());
-    if (db::is_pg(in.name)) {
-      db::PgConnection c = db::parse_pg(in.name);
-      throw InputError("cannot read PostgreSQL at " + c.where() + " (" + trim(why) + ") — " +
-                       db::connection_advice(c));
-    }
-    throw InputError(name + ": cannot open as vector data" + (why.empty() ? "" : " (" + why + ")") +
-                     " — check the path or connection string, or give --format");
+    db::PgConnection c = db::parse_pg(in.name);
+    throw InputError("cannot read PostgreSQL at " + c.where() + " (" + trim(why) + ") — " +
+                     db::connection_advice(c));
   }
   OGRLayer& layer = pick_layer(*ds, o, name);
   auto m = map_fields(*layer.GetLayerDefn(), o, name);
@@ -321,7 +380,7 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
       out.rejected.push_back({name, static_cast<long>(f->GetFID()),
                               value(*f, m, "id").empty() ? "feature " + std::to_string(f->GetFID())
                                                          : value(*f, m, "id"),
-                              e.what()});
+                              e.what(), true});
     }
   }
   return out;

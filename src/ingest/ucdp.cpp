@@ -68,7 +68,7 @@ std::string side_of(const std::string& actor) {
 std::optional<long> count(const csv::Table& t, const char* column) {
   const std::string v = trim(t.get(column));
   if (v.empty()) return std::nullopt;
-  long n = parse_long(v, column);
+  long n = parse_count(v, column);
   if (n < 0)
     throw InputError(std::string("column '") + column + "' is " + v + " — cannot be negative");
   return n;

@@ -4,28 +4,95 @@
 #include <ostream>
 
 #include "core/error.hpp"
+#include "io/policy.hpp"
+#include "io/text.hpp"
 
 namespace bm::csv {
 
-Reader::Reader(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {}
+Reader::Reader(std::istream& in, std::string name)
+    : name_(std::move(name)),
+      src_(std::make_unique<io::TextSource>(in, name_, io::read_policy().encoding)),
+      max_line_(io::read_policy().max_line) {}
+
+int Reader::get() {
+  int c = src_->get();
+  if (c >= 0) {
+    ++offset_;
+    raw_ += static_cast<char>(c);
+  }
+  return c;
+}
+
+// The Rejection carries file:line; the message is the reason alone.
+void Reader::reject(long, const std::string& why) {
+  raw_.clear();
+  throw InputError(why);
+}
+
+// Too long: the rest of the line is skipped unread. A quoted record that
+// ran over several lines more likely lost its closing quote: reading
+// resumes on its second line, as for an unclosed quote.
+void Reader::reject_long(Record& out, bool quoted) {
+  const std::string limit = std::to_string(max_line_);
+  if (quoted && raw_.find('\n') != std::string::npos) reject_unclosed(out);
+  int c;
+  while ((c = src_->get()) >= 0 && c != '\n') {
+  }
+  ++line_;
+  reject(out.line, "the row is longer than " + limit +
+                       " bytes (--max-line) — row skipped; split the field or raise --max-line");
+}
+
+void Reader::reject_unclosed(Record& out) {
+  std::size_t nl = raw_.find('\n');
+  std::string rest = nl == std::string::npos ? std::string() : raw_.substr(nl + 1);
+  offset_ -= static_cast<long>(rest.size());
+  src_->unread(rest);
+  line_ = out.line + 1;
+  reject(out.line,
+         "a quoted field opened on this line is never closed — row skipped; the rows after "
+         "it are read on (close the quote)");
+}
+
+// Bytes that are not UTF-8 never reach an output: the row is rejected.
+void Reader::check_text(const Record& out) const {
+  if (!src_->raw()) return;
+  for (const auto& f : out.fields)
+    if (auto bad = io::utf8_error(f)) {
+      auto pos = raw_.find(f);
+      long offset = start_ + static_cast<long>(pos == std::string::npos ? 0 : pos + *bad);
+      throw InputError(io::byte_name(static_cast<unsigned char>(f[*bad])) + " at byte offset " +
+                       std::to_string(offset) +
+                       " is not UTF-8 — row skipped; save the file as UTF-8 or give "
+                       "--encoding (e.g. --encoding latin1)");
+    }
+}
 
 bool Reader::next(Record& out) {
   out.fields.clear();
   out.line = line_;
+  start_ = offset_;
+  raw_.clear();
   std::string field;
   bool quoted = false, any = false, after_quote = false;
   int c;
-  while ((c = in_.get()) != EOF) {
+  while ((c = get()) >= 0) {
     any = true;
+    if (raw_.size() > max_line_) reject_long(out, quoted);
     char ch = static_cast<char>(c);
     if (quoted) {
       if (ch == '"') {
-        if (in_.peek() == '"') {
+        int n = get();
+        if (n == '"') {
           field += '"';
-          in_.get();
         } else {
           quoted = false;
           after_quote = true;
+          if (n >= 0) {
+            src_->unread(std::string(1, static_cast<char>(n)));
+            --offset_;
+            raw_.pop_back();
+          }
         }
       } else {
         if (ch == '\n') ++line_;
@@ -43,32 +110,35 @@ bool Reader::next(Record& out) {
       ++line_;
       if (!field.empty() && field.back() == '\r') field.pop_back();
       out.fields.push_back(std::move(field));
+      check_text(out);
       return true;
     } else if (after_quote && ch != '\r') {
       // Skip the rest of the line so the next record starts clean.
       long bad = line_;
-      while ((c = in_.get()) != EOF && c != '\n') {
-      }
-      if (c == '\n') ++line_;
-      throw InputError(
-          at(name_, bad, "unexpected character after a closing quote — quote the whole field"));
+      while ((c = src_->get()) >= 0 && c != '\n') ++offset_;
+      if (c == '\n') ++line_, ++offset_;
+      reject(bad, "unexpected character after a closing quote — quote the whole field");
     } else if (!after_quote) {
       field += ch;
     }
   }
-  if (quoted) throw InputError(at(name_, out.line, "a quoted field is never closed"));
+  if (quoted) reject_unclosed(out);
   if (!any) return false;
   out.fields.push_back(std::move(field));
+  check_text(out);
   return true;
 }
 
 Table::Table(std::istream& in, std::string name) : reader_(in, std::move(name)) {
   Record head;
-  if (!reader_.next(head))
-    throw InputError(at(reader_.name(), 1, "empty file — expected a header row"));
+  bool any = false;
+  try {
+    any = reader_.next(head);
+  } catch (const InputError& e) {
+    throw InputError(at(reader_.name(), 1, std::string("the header row: ") + e.what()));
+  }
+  if (!any) throw InputError(at(reader_.name(), 1, "empty file — expected a header row"));
   header_ = head.fields;
-  // A UTF-8 byte order mark from spreadsheet exports is not part of the name.
-  if (!header_.empty() && header_[0].rfind("\xEF\xBB\xBF", 0) == 0) header_[0].erase(0, 3);
   for (std::size_t i = 0; i < header_.size(); ++i) index_[header_[i]] = i;
 }
 

@@ -1,10 +1,16 @@
 #pragma once
 // RFC 4180 CSV reading and writing. Quoted fields may hold commas, quotes
 // and newlines; every record remembers the line it starts on for messages.
+// The reader streams: a record longer than read_policy().max_line, one that
+// is not valid UTF-8 (see io/decode.hpp for encodings) or a quote never
+// closed is rejected (InputError with file:line) and reading goes on.
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "io/decode.hpp"
 
 namespace bm::csv {
 
@@ -21,9 +27,19 @@ class Reader {
   const std::string& name() const { return name_; }
 
  private:
-  std::istream& in_;
+  int get();
+  [[noreturn]] void reject(long line, const std::string& why);
+  [[noreturn]] void reject_long(Record& out, bool quoted);
+  [[noreturn]] void reject_unclosed(Record& out);
+  void check_text(const Record& out) const;
+
   std::string name_;
+  std::unique_ptr<io::TextSource> src_;
+  std::size_t max_line_;
   long line_ = 1;
+  long offset_ = 0;  // bytes read (after decoding), for messages
+  long start_ = 0;   // offset where the current record starts
+  std::string raw_;  // the current record's bytes, to resume after a bad quote
 };
 
 // A table with a header: look fields up by column name.

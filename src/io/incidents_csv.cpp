@@ -21,6 +21,9 @@ std::optional<long> opt_long(const json& j, const char* key) {
   if (it == j.end() || it->is_null()) return std::nullopt;
   if (!it->is_number_integer())
     throw InputError(std::string("claim field '") + key + "' must be a whole number or null");
+  if (it->get<long>() < 0)
+    throw InputError(std::string("claim field '") + key + "' is " + it->dump() +
+                     " — a figure cannot be negative");
   return it->get<long>();
 }
 
@@ -29,11 +32,6 @@ std::string opt_string(const json& j, const char* key) {
   if (it == j.end() || it->is_null()) return {};
   if (!it->is_string()) throw InputError(std::string("claim field '") + key + "' must be text");
   return it->get<std::string>();
-}
-
-bool is_iso_date(const std::string& s) {
-  static const std::regex re(R"(\d{4}-\d{2}-\d{2})");
-  return std::regex_match(s, re);
 }
 
 std::map<std::string, std::string> source_fields_from_json(const std::string& text) {
@@ -58,10 +56,11 @@ Incident parse_row(const csv::Table& t) {
   inc.date.start = t.get("date_start");
   inc.date.end = t.get("date_end").empty() ? inc.date.start : t.get("date_end");
   inc.date.precision = t.get("date_precision").empty() ? "day" : t.get("date_precision");
-  if (!inc.date.start.empty() && !is_iso_date(inc.date.start))
-    throw InputError("column 'date_start' is '" + inc.date.start + "' — expected YYYY-MM-DD");
-  if (!inc.date.end.empty() && !is_iso_date(inc.date.end))
-    throw InputError("column 'date_end' is '" + inc.date.end + "' — expected YYYY-MM-DD");
+  if (!inc.date.start.empty()) io::check_calendar_date(inc.date.start, "date_start");
+  if (!inc.date.end.empty()) io::check_calendar_date(inc.date.end, "date_end");
+  if (!inc.date.start.empty() && inc.date.end < inc.date.start)
+    throw InputError("column 'date_end' (" + inc.date.end + ") is before 'date_start' (" +
+                     inc.date.start + ")");
   inc.place = t.get("place");
   inc.admin1 = t.get("admin1");
   inc.country = t.get("country");

@@ -17,7 +17,7 @@ IncidentTable read_rows(csv::Table& t, const std::string& id_column, Parse parse
       if (!t.next()) break;
     } catch (const InputError& e) {
       // The reader's message already starts with file:line.
-      out.rejected.push_back({t.name(), t.line(), "", e.what()});
+      out.rejected.push_back({t.name(), t.line(), "", e.what(), true});
       continue;
     }
     try {
@@ -26,7 +26,7 @@ IncidentTable read_rows(csv::Table& t, const std::string& id_column, Parse parse
                          std::to_string(t.header().size()) + " — check quoting");
       out.incidents.push_back(parse(t));
     } catch (const InputError& e) {
-      out.rejected.push_back({t.name(), t.line(), t.get(id_column), e.what()});
+      out.rejected.push_back({t.name(), t.line(), t.get(id_column), e.what(), true});
     }
   }
   return out;

@@ -43,6 +43,29 @@ long parse_long(const std::string& text, const std::string& column) {
   return static_cast<long>(v);
 }
 
+bool is_calendar_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)),
+            d = std::stoi(s.substr(8, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+void check_calendar_date(const std::string& s, const std::string& column) {
+  if (!is_calendar_date(s))
+    throw InputError("column '" + column + "' is '" + s + "' — expected a real date as YYYY-MM-DD");
+}
+
+long parse_count(const std::string& s, const std::string& column) {
+  long v = parse_long(s, column);
+  if (v < 0)
+    throw InputError("column '" + column + "' is " + trim(s) + " — a figure cannot be negative");
+  return v;
+}
+
 double parse_degrees(const std::string& text, const std::string& column, double limit) {
   std::string s = trim(text);
   double v = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <condition_variable>
 #include <cstdio>
@@ -30,7 +31,7 @@ void put_text(std::string& out, const std::string& s) {
 
 void write_all(FILE* f, const std::string& data, const std::string& path) {
   if (std::fwrite(data.data(), 1, data.size(), f) != data.size())
-    throw ExportError(path + ": cannot write — check the directory and free space");
+    throw_write_error(path, errno ? errno : EIO);
 }
 
 }  // namespace
@@ -159,6 +160,7 @@ void write_links_csv(const std::string& path, const Linker& linker,
     std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(tmp.c_str(), "wb"), &std::fclose);
     if (!f) throw ExportError(path + ": cannot create — check that the directory exists");
     emit(f.get(), path);
+    if (std::fclose(f.release()) != 0) throw_write_error(path, errno ? errno : EIO);
   }
   commit_file(tmp, path);
 }
@@ -259,8 +261,9 @@ void LinksCsvStream::finish() {
   const bool closed = std::fclose(s.file) == 0;
   s.file = nullptr;
   if (!closed) {
+    const int err = errno ? errno : EIO;
     s.stop();
-    throw ExportError(s.path + ": cannot write — check the directory and free space");
+    throw_write_error(s.path, err);
   }
   commit_file(s.tmp, s.path);
   s.tmp.clear();

@@ -13,10 +13,14 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "io/policy.hpp"
+#include "io/text.hpp"
 #include "link/parallel.hpp"
 
 namespace bm {
 namespace {
+
+bool odd_quote_count(std::string_view s) { return std::count(s.begin(), s.end(), '"') % 2 == 1; }
 
 // Splits one CSV record starting at `pos` into `fields` (RFC 4180 quoting);
 // returns the position after the record's line end. The slow path, for
@@ -82,6 +86,16 @@ bool plain_record(std::string_view t, std::size_t& pos, std::vector<std::string_
   fields.emplace_back(start, static_cast<std::size_t>(stop - start));
   pos = static_cast<std::size_t>((p < end ? p + 1 : p) - t.data());
   return true;
+}
+
+// Why the record text[start, end) cannot be used, or nullptr.
+const char* bad_record(std::string_view text, std::size_t start, std::size_t end) {
+  if (end - start > io::read_policy().max_line)
+    return "the row is longer than --max-line bytes — row skipped; raise --max-line";
+  if (end == text.size() && odd_quote_count(text.substr(start)))
+    return "a quoted field opened on this line is never closed — row skipped; the rows after "
+           "it are read on (close the quote)";
+  return nullptr;
 }
 
 int find_column(const std::vector<std::string>& header, std::initializer_list<const char*> names) {
@@ -150,6 +164,7 @@ long parse_rows(std::string_view t, std::size_t pos, std::size_t end, const Colu
   out.points.reserve((end - pos) / 40);
   while (pos < text.size()) {
     const long at_line = line + 1;
+    const std::size_t start = pos;
     if (plain_record(text, pos, f)) {
       ++line;
     } else {
@@ -157,14 +172,33 @@ long parse_rows(std::string_view t, std::size_t pos, std::size_t end, const Colu
       f.assign(slow.begin(), slow.end());
     }
     if (f.size() == 1 && f[0].empty()) continue;  // blank line
+    // A quote never closed swallowed the rest of the text, or a record is
+    // beyond --max-line: reject its line and read on from the next one.
+    if (const char* why = bad_record(text, start, pos)) {
+      out.rejected.push_back({name, at_line, std::string(field(f, c.id).substr(0, 64)), why, true});
+      pos = text.find('\n', start);
+      pos = pos == std::string_view::npos ? text.size() : pos + 1;
+      line = at_line;
+      continue;
+    }
     double x = 0, y = 0;
     const std::string_view rid = field(f, c.id);
+    // The text fields that reach the output must be text.
+    if (io::utf8_error(rid) || io::utf8_error(field(f, c.date)) ||
+        io::utf8_error(field(f, c.adm))) {
+      out.rejected.push_back({name, at_line, "",
+                              "bytes that are not UTF-8 — row skipped; save "
+                              "the file as UTF-8",
+                              true});
+      continue;
+    }
     if (!parse_double(field(f, c.lon), x) || !parse_double(field(f, c.lat), y) || x < -180 ||
         x > 180 || y < -90 || y > 90) {
       out.rejected.push_back({name, at_line, std::string(rid),
                               "no usable lon/lat ('" + std::string(field(f, c.lon)) + "', '" +
                                   std::string(field(f, c.lat)) +
-                                  "') — row skipped; give WGS84 degrees"});
+                                  "') — row skipped; give WGS84 degrees",
+                              true});
       continue;
     }
     out.ids.emplace_back(rid);

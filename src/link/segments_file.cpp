@@ -42,7 +42,7 @@ SegmentFile read_segments_file(const std::string& path) {
     std::erase_if(s.lines, [](const Line& l) { return l.empty(); });
     if (s.lines.empty()) {
       out.rejected.push_back({path, 0, "feature " + std::to_string(f->GetFID()) + " (" + s.id + ")",
-                              "no line geometry — feature skipped"});
+                              "no line geometry — feature skipped", true});
       continue;
     }
     out.segments.push_back(std::move(s));

@@ -2,12 +2,14 @@
 
 #include <libdeflate.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <fstream>
 #include <memory>
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/atomic.hpp"
 
 namespace bm {
 namespace {
@@ -103,8 +105,8 @@ void write_png(cairo_surface_t* image, const std::string& path) {
   chunk(out, "IHDR", ihdr.data(), ihdr.size());
   chunk(out, "IDAT", z.get(), zsize);
   chunk(out, "IEND", nullptr, 0);
-  out.flush();
-  if (!out) throw RenderError(path + ": cannot write (disk full?)");
+  out.close();
+  if (!out) throw_write_error(path, errno ? errno : EIO);
 }
 
 }  // namespace bm

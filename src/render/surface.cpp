@@ -3,10 +3,12 @@
 #include "render/surface.hpp"
 
 #include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <filesystem>
 
 #include "core/error.hpp"
+#include "io/atomic.hpp"
 #include "render/backend.hpp"
 
 namespace bm {
@@ -29,6 +31,8 @@ const SurfaceBackend* find_backend(const std::string& format) {
 }
 
 void check_cairo(cairo_status_t st, const std::string& path) {
+  // Cairo's stdio writer leaves the failed write's errno ("no space left").
+  if (st == CAIRO_STATUS_WRITE_ERROR) throw_write_error(path, errno ? errno : EIO);
   if (st != CAIRO_STATUS_SUCCESS)
     throw RenderError(path + ": cairo: " + cairo_status_to_string(st));
 }
@@ -83,20 +87,10 @@ void draw_to_file(const std::string& path, const std::string& format, PageSize p
                   const std::function<void(cairo_t*, bool)>& draw) {
   const SurfaceBackend* backend = find_backend(format);
   if (!backend) throw RenderError(path + ": no backend for the format '" + format + "'");
-  std::string tmp = path + ".tmp";
-  try {
-    backend->write(tmp, path, page, dpi, draw);
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    throw;
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    throw RenderError(path + ": cannot write (" + ec.message() + ")");
-  }
+  // Drawn into a private staging folder beside `path`, renamed when whole.
+  StagedFile staged(path);
+  backend->write(staged.path(), path, page, dpi, draw);
+  staged.commit();
 }
 
 }  // namespace bm

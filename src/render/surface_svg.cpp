@@ -1,5 +1,6 @@
 // SVG backend: Cairo's SVG surface, with text kept as <text> elements.
 #include <cairo-svg.h>
+#include <cerrno>
 
 #include <cctype>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "io/atomic.hpp"
 #include "render/backend.hpp"
 #include "render/canvas.hpp"
 
@@ -103,7 +105,8 @@ void append_svg_text(const std::string& path, const TextSink& sink) {
   svg.insert(end, text);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << svg;
-  if (!out) throw RenderError(path + ": cannot write the SVG text layer");
+  out.close();
+  if (!out) throw_write_error(path, errno ? errno : EIO);
 }
 
 class SvgBackend : public SurfaceBackend {

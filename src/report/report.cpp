@@ -83,6 +83,7 @@ void write_data(const ReportOptions& o, const Chain& chain, ReportResult& result
 }  // namespace
 
 ReportResult run_report(const ReportOptions& o) {
+  prepare_output_folder(o.out_dir);  // a file there or a read-only folder: exit 2, before work
   Chain chain = run_chain(ChainOptions{o.inputs, o.filter, 5000, o.progress});
   ReportResult result;
   result.incidents_read = chain.incidents_read;
@@ -90,7 +91,6 @@ ReportResult run_report(const ReportOptions& o) {
   result.incidents_mapped = chain.data.links.size();
   result.border = chain.a + "-" + chain.b;
   result.as_of = chain.data.as_of;
-  std::filesystem::create_directories(o.out_dir);
   MapData data = report_map_data(chain, MapText{o.title, o.attribution});
   Style style = load_style(o.style);
   auto periods = write_maps(o, data, style, result);

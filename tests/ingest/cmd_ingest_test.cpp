@@ -23,7 +23,7 @@ TEST_CASE("bordermap ingest writes ACLED and UCDP rows as one incident CSV", "[i
   auto dir = bm::test::scratch("cmd_ingest");
   auto out = dir / "incidents.csv";
   REQUIRE(run("ingest " + bm::test::data("ingest/acled_2023.csv") + " " +
-                  bm::test::data("ingest/ucdp_ged.csv") + " -o " + out.string() + " --rejected " +
+                  bm::test::data("ingest/ucdp_ged.csv") + " --allow-partial -o " + out.string() + " --rejected " +
                   (dir / "rejected.csv").string(),
               dir / "err.txt") == 0);
   std::string err = bm::test::slurp(dir / "err.txt");
@@ -48,7 +48,7 @@ TEST_CASE("bordermap ingest writes ACLED and UCDP rows as one incident CSV", "[i
 TEST_CASE("bordermap ingest writes to stdout and refuses a bad --map", "[ingest][cli]") {
   auto dir = bm::test::scratch("cmd_ingest_stdout");
   REQUIRE(run("ingest " + bm::test::data("ingest/generic.csv") +
-                  " --map date=EVENT_DT,place=LOC,lon=LON_DD,lat=LAT_DD -o - >" +
+                  " --map date=EVENT_DT,place=LOC,lon=LON_DD,lat=LAT_DD --allow-partial -o - >" +
                   (dir / "out.csv").string(),
               dir / "err.txt") == 0);
   auto t = bm::ingest::read((dir / "out.csv").string(), {});
@@ -62,7 +62,7 @@ TEST_CASE("bordermap ingest writes to stdout and refuses a bad --map", "[ingest]
 TEST_CASE("bordermap report maps an ACLED export with ACLED's figures as claims",
           "[ingest][cli][report]") {
   auto dir = bm::test::scratch("cmd_report_acled");
-  REQUIRE(run("report " + bm::test::data("ingest/acled_2023.csv") + " -o " + dir.string() + " >" +
+  REQUIRE(run("report --allow-partial " + bm::test::data("ingest/acled_2023.csv") + " -o " + dir.string() + " >" +
                   (dir / "out.txt").string(),
               dir / "err.txt") == 0);
   CHECK(std::filesystem::file_size(dir / "report.svg") > 0);
@@ -79,7 +79,7 @@ TEST_CASE("bordermap ingest writes into a pipe in place, never renaming over it"
   auto copy = dir / "copy.csv";
   std::string cmd = "cat " + fifo.string() + " >" + copy.string() + " & " +
                     std::string(BORDERMAP_BINARY) + " ingest " +
-                    bm::test::data("ingest/ucdp_ged.csv") + " --no-country-check -o " +
+                    bm::test::data("ingest/ucdp_ged.csv") + " --no-country-check --allow-partial -o " +
                     fifo.string() + " 2>" + (dir / "err.txt").string() + "; rc=$?; wait; exit $rc";
   REQUIRE(std::system(("sh -c '" + cmd + "'").c_str()) == 0);
   CHECK(std::filesystem::is_fifo(fifo));

@@ -191,7 +191,7 @@ TEST_CASE("bordermap link: an output that cannot be created is an error, no part
   bm::LinkRunOptions o;
   o.input = in;
   o.out = dir + "/no_such_dir/links.csv";
-  CHECK_THROWS_AS(bm::run_link(o), bm::ExportError);
+  CHECK_THROWS_AS(bm::run_link(o), bm::UsageError);
   CHECK_FALSE(std::filesystem::exists(dir + "/no_such_dir"));
   o.out = dir + "/streamed.csv";
   bm::run_link(o);
