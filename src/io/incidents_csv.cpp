@@ -38,7 +38,7 @@ std::map<std::string, std::string> source_fields_from_json(const std::string& te
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e400
     throw InputError(std::string("column 'source_fields' is not valid JSON (") + e.what() + ")");
   }
   if (!j.is_object())
@@ -101,7 +101,7 @@ std::vector<Claim> claims_from_json(const std::string& text) {
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e400
     throw InputError(std::string("column 'claims' is not valid JSON (") + e.what() + ")");
   }
   if (!j.is_array()) throw InputError("column 'claims' must be a JSON array of claim objects");

@@ -12,11 +12,13 @@
 
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <nlohmann/json.hpp>
 
+#include "io/incidents_csv.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -299,4 +301,16 @@ TEST_CASE("link's fast point reader rejects an unclosed quote and links the rows
   std::string links = bm::test::slurp(dir / "links.csv");
   CHECK(links.find("\np1,") != std::string::npos);
   CHECK(links.find("\np3,") != std::string::npos);
+}
+
+TEST_CASE("fuzz finding: a number too large for JSON in 'claims' is a rejected row, not a crash",
+          "[io][fuzz]") {
+  std::istringstream in(
+      "id,place,claims\nt1,Batken,\"[{\"\"kind\"\":\"\"killed\"\",\"\"low\"\":1e400}]\"\n"
+      "t2,Isfara,\n");
+  bm::IncidentTable t = bm::read_incidents_csv(in, "f.csv");
+  REQUIRE(t.rejected.size() == 1);
+  CHECK(t.rejected[0].line == 2);
+  CHECK(t.rejected[0].reason.find("claims") != std::string::npos);
+  CHECK(t.incidents.size() == 1);
 }
