@@ -73,8 +73,8 @@ const char* const kCommon =
     ".TP\n.B XDG_CONFIG_HOME\nUser option defaults in $XDG_CONFIG_HOME/bordermap/bordermap.toml "
     "(default ~/.config/bordermap/bordermap.toml); ./bordermap.toml wins over it.\n"
     ".SH EXIT STATUS\n"
-    "0 ok, 1 data error (bad or unusable input, with file:line), 2 usage error, "
-    "3 internal error.\n";
+    "0 ok, 1 some input rejected (file:line; \\fB\\-\\-allow\\-partial\\fR for 0) or a "
+    "write failed, 2 usage error, 3 internal error (a bug). See docs/errors.md.\n";
 
 }  // namespace
 
