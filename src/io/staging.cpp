@@ -53,8 +53,12 @@ void remove_flat_folder(const char* dir) {
 }
 
 void remove_all_registered() {
-  for (auto& s : g_slots)
-    if (s.used.load()) remove_flat_folder(s.path);
+  // Twice: a staging folder may hold a newer one (the page's map is drawn
+  // into the page's staging), which the first pass may reach only after it
+  // has failed to remove the outer one.
+  for (int pass = 0; pass < 2; ++pass)
+    for (auto& s : g_slots)
+      if (s.used.load()) remove_flat_folder(s.path);
 }
 
 extern "C" void on_signal(int sig) {
@@ -109,12 +113,12 @@ void add(const std::string& dir) {
 }
 
 void remove(const std::string& dir) {
-  {
-    std::lock_guard lock(g_mutex);
-    for (auto& s : g_slots)
-      if (s.used.load() && dir == s.path) s.used.store(false);
-  }
+  // Removed before it leaves the registry: a signal in between finds it
+  // still listed (removing it twice is harmless, never removing it is not).
   remove_flat_folder(dir.c_str());
+  std::lock_guard lock(g_mutex);
+  for (auto& s : g_slots)
+    if (s.used.load() && dir == s.path) s.used.store(false);
 }
 
 void sweep(const std::string& dir) {
