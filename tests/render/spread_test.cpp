@@ -8,8 +8,8 @@
 #include <filesystem>
 
 #include "geodata/bundle.hpp"
-#include "link/linker.hpp"
 #include "golden/golden_support.hpp"
+#include "link/linker.hpp"
 #include "render/compare.hpp"
 #include "render/map.hpp"
 #include "render/style.hpp"
