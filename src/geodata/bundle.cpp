@@ -128,17 +128,7 @@ std::vector<BorderSegment> Bundle::segments() const {
   OGRLayer& l = gdal::layer(*ds, "border_segments", path_);
   std::vector<BorderSegment> out;
   for (auto& f : l) {
-    BorderSegment s;
-    s.id = gdal::field_string(*f, "segment_id");
-    s.name = gdal::field_string(*f, "name");
-    s.country_a = gdal::field_string(*f, "country_a");
-    s.country_b = gdal::field_string(*f, "country_b");
-    s.status = segment_status_from(gdal::field_string(*f, "status"));
-    s.valid_from = gdal::field_string(*f, "valid_from");
-    s.valid_to = gdal::field_string(*f, "valid_to");
-    s.source = gdal::field_string(*f, "source");
-    s.lines = gdal::to_lines(f->GetGeometryRef());
-    out.push_back(std::move(s));
+    out.push_back(gdal::border_segment(*f));
   }
   return out;
 }

@@ -143,4 +143,18 @@ std::string field_string(const OGRFeature& f, const char* name) {
   return f.GetFieldAsString(i);
 }
 
+BorderSegment border_segment(const OGRFeature& f) {
+  BorderSegment s;
+  s.id = field_string(f, "segment_id");
+  s.name = field_string(f, "name");
+  s.country_a = field_string(f, "country_a");
+  s.country_b = field_string(f, "country_b");
+  s.status = segment_status_from(field_string(f, "status"));
+  s.valid_from = field_string(f, "valid_from");
+  s.valid_to = field_string(f, "valid_to");
+  s.source = field_string(f, "source");
+  s.lines = to_lines(f.GetGeometryRef());
+  return s;
+}
+
 }  // namespace bm::gdal

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/geometry.hpp"
+#include "core/model.hpp"
 
 namespace bm::gdal {
 
@@ -34,5 +35,7 @@ MultiPolygon to_multipolygon(const OGRGeometry* g);
 std::vector<Line> to_lines(const OGRGeometry* g);
 
 std::string field_string(const OGRFeature& f, const char* name);
+// A border segment as the bundles store it (border_segments, land_borders).
+BorderSegment border_segment(const OGRFeature& f);
 
 }  // namespace bm::gdal

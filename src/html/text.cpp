@@ -4,35 +4,11 @@
 #include <iterator>
 
 #include "core/error.hpp"
+#include "core/strings.hpp"
 
 namespace bm::html {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return xml_escape(text); }
 
 std::string script_json(const nlohmann::json& value) {
   // Invalid UTF-8 in a source string is replaced rather than thrown on: the

@@ -27,7 +27,7 @@ namespace {
 
 // 2.5 -> "2.5", 3 -> "3": at most two decimals, no trailing zeros.
 std::string short_number(double v) {
-  std::string s = std::to_string(std::lround(v * 100) / 100.0);
+  std::string s = std::to_string(std::round(v * 100) / 100.0);
   s.erase(s.find_last_not_of('0') + 1);
   if (s.back() == '.') s.pop_back();
   return s;

@@ -57,7 +57,7 @@ std::unique_ptr<SpreadFixture> make_fixture(bool spread) {
   f->incidents.push_back(incident("a2", "Batken Region", bm::GeoPrecision::region));
   f->incidents.push_back(incident("b1", "Kyrgyzstan–Tajikistan border", bm::GeoPrecision::unknown));
   f->incidents.push_back(incident("v1", "Vorukh", bm::GeoPrecision::settlement));
-  for (int k : {0, 1})
+  for (std::size_t k : {0u, 1u})
     f->incidents[k].location = bm::LonLat{(b.min_lon + b.max_lon) / 2, (b.min_lat + b.max_lat) / 2};
   f->incidents[2].event_type = "armed_clash";
   f->incidents[3].location = bm::LonLat{70.586, 39.853};
@@ -147,7 +147,7 @@ TEST_CASE("a venue far from the border goes to the locator, not into the frame",
   std::vector<bm::Incident> inc(3);
   std::vector<bm::Link> links(3);
   const bm::LonLat at[] = {{70.60, 39.95}, {70.65, 39.98}, {66.97, 39.65}};  // the last 300 km off
-  for (int k = 0; k < 3; ++k) {
+  for (std::size_t k = 0; k < 3; ++k) {
     inc[k].id = "i" + std::to_string(k);
     inc[k].place = "p" + std::to_string(k);
     inc[k].location = at[k];
@@ -159,7 +159,8 @@ TEST_CASE("a venue far from the border goes to the locator, not into the frame",
   auto draw = [&](const std::string& name) {
     bm::MapData d;
     d.focus = {"KG", "TJ"};
-    for (int k = 0; k < 3; ++k) d.incidents.push_back({&inc[k], &links[k], k + 1});
+    for (std::size_t k = 0; k < 3; ++k)
+      d.incidents.push_back({&inc[k], &links[k], static_cast<int>(k) + 1});
     bm::RenderOptions o;
     o.path = (dir / name).string();
     return bm::render_map(d, bm::load_style("report"), o);
