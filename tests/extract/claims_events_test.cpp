@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "extract/no_places.hpp"
+
 #include "extract/events.hpp"
 #include "extract/figures.hpp"
 
@@ -8,11 +10,7 @@ using namespace bm::extract;
 
 namespace {
 
-const PlaceLookup& no_places() {
-  static const Gazetteer g(std::vector<Place>{});
-  static const PlaceLookup l(g, {});
-  return l;
-}
+using bm::test::no_places;
 
 struct Parsed {
   Attribution who;

@@ -3,6 +3,8 @@
 // borders and named lines as places.
 #include <catch2/catch.hpp>
 
+#include "extract/no_places.hpp"
+
 #include "extract/borders.hpp"
 #include "extract/dates.hpp"
 #include "extract/draft.hpp"
@@ -14,11 +16,7 @@ using namespace bm::extract;
 
 namespace {
 
-const PlaceLookup& no_places() {
-  static const Gazetteer g(std::vector<Place>{});
-  static const PlaceLookup l(g, {});
-  return l;
-}
+using bm::test::no_places;
 
 DocExtraction extract_text(const std::string& text, const std::string& date = "2024-05-10") {
   return extract_document(Document{"fixture.txt", text, false, {}}, no_places(), date);

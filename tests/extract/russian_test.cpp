@@ -2,6 +2,8 @@
 // in our own words: dates, figures and their kinds, sides, claimants, borders.
 #include <catch2/catch.hpp>
 
+#include "extract/no_places.hpp"
+
 #include "extract/borders.hpp"
 #include "extract/dates.hpp"
 #include "extract/figures.hpp"
@@ -11,11 +13,7 @@ using namespace bm::extract;
 
 namespace {
 
-const PlaceLookup& no_places() {
-  static const Gazetteer g(std::vector<Place>{});
-  static const PlaceLookup l(g, {});
-  return l;
-}
+using bm::test::no_places;
 
 std::vector<ClaimMention> claims(const std::string& text) {
   auto toks = tokenize(text);
