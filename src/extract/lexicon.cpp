@@ -289,4 +289,18 @@ bool name_prefix(std::string_view w) {
          w == "northern" || w == "southern" || w == "eastern" || w == "western";
 }
 
+bool phrase_stop(std::string_view w) {
+  return w == "," || w == "." || w == ";" || w == ":" || w == "\"" || w == "(" || w == ")" ||
+         w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "-" || w == "\xE2\x80\x94" ||
+         w == "\xE2\x80\x93" || w == "that" || w == "which" || w == "who" || w == "while" ||
+         w == "when" || w == "after" || w == "as" || w == "but" || w == "however";
+}
+
+bool adverb(std::string_view w) {
+  // "officially", "reportedly": -ly words between a subject and its verb.
+  if (w.size() > 4 && w.ends_with("ly")) return true;
+  return w == "however" || w == "also" || w == "meanwhile" || w == "later" || w == "earlier" ||
+         w == "previously" || w == "separately" || w == "further" || w == "furthermore";
+}
+
 }  // namespace bm::extract::lex
