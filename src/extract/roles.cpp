@@ -13,6 +13,19 @@ bool actor_verb(const std::string& w) {
          w == "insisted";
 }
 
+// "The incident took place in X", "the incident occurred near X": an event
+// the article told of before, now placed.
+bool incident_took_place(const std::vector<Token>& toks, const Sentence& s) {
+  for (std::size_t k = s.first; k < s.last; ++k) {
+    if (toks[k].lower != "incident" && toks[k].lower != "incidents") continue;
+    for (std::size_t j = k + 1; j < s.last && j < k + 4; ++j) {
+      const std::string& w = toks[j].lower;
+      if (w == "took" || w == "occurred" || w == "happened" || w == "unfolded") return true;
+    }
+  }
+  return false;
+}
+
 // incident / venue / actor / mention, following places.hpp.
 void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s,
               const SentenceEvents& ev, bool has_claims) {
@@ -38,7 +51,8 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
     return;
   }
   for (std::size_t k = m.first; k > s.first && m.first - k < 8; --k)
-    if (lex::venue_word(toks[k - 1].lower) || (toks[k - 1].lower == "held" && m.first - k < 3)) {
+    if (lex::venue_word(toks[k - 1].lower) ||
+        ((toks[k - 1].lower == "held" || toks[k - 1].lower == "issued") && m.first - k < 3)) {
       m.role = "venue";
       return;
     }
@@ -59,7 +73,7 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
         w != "border" && !quote && lex::country_word(w).empty())
       break;
   }
-  if (ev.cues.empty() && !has_claims) return;
+  if (ev.cues.empty() && !has_claims && !incident_took_place(toks, s)) return;
   // A locative word shortly before: "in", "on the border town of", "from the settlements of".
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
