@@ -45,8 +45,12 @@ std::vector<std::vector<const MapIncident*>> line_groups(const MapData& data) {
   });
 }
 
-const Color& colour_of(const Style& s, const MapIncident& mi) {
-  return is_violent(mi.incident->event_type) ? s.incident : s.incident_other;
+// One drawing for the group: violent when any of its incidents is.
+const Color& colour_of(const Style& s, const std::vector<const MapIncident*>& group) {
+  const bool violent = std::any_of(group.begin(), group.end(), [](const MapIncident* m) {
+    return is_violent(m->incident->event_type);
+  });
+  return violent ? s.incident : s.incident_other;
 }
 
 // Diagonal hatching over the current clip, in device units.
@@ -92,7 +96,7 @@ void paint_incident_areas(Canvas& c, const MapData& data) {
   clip_to_frame(c);
   cairo_set_fill_rule(c.cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (const auto& group : area_groups(data)) {
-    const Color& colour = colour_of(c.style, *group.front());
+    const Color& colour = colour_of(c.style, group);
     {
       SavedState inner(c.cr);
       trace_area(c, *group.front()->area);
@@ -119,7 +123,7 @@ void paint_incident_lines(Canvas& c, const MapData& data) {
   cairo_set_line_cap(c.cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join(c.cr, CAIRO_LINE_JOIN_ROUND);
   for (const auto& group : line_groups(data)) {
-    Color glow = colour_of(c.style, *group.front());
+    Color glow = colour_of(c.style, group);
     glow.a = 0.4;
     set_color(c.cr, glow);
     cairo_set_line_width(c.cr, c.style.border_width * 5);
