@@ -30,6 +30,8 @@ std::vector<std::vector<const MapIncident*>> group_by(const MapData& data, KeyOf
   return groups;
 }
 
+}  // namespace
+
 std::vector<std::vector<const MapIncident*>> area_groups(const MapData& data) {
   return group_by<const MultiPolygon*>(data, [](const MapIncident& mi) {
     return mi.area ? std::optional<const MultiPolygon*>(mi.area.get()) : std::nullopt;
@@ -44,6 +46,14 @@ std::vector<std::vector<const MapIncident*>> line_groups(const MapData& data) {
     return Key{mi.lines.size(), l.front().lon, l.front().lat, l.back().lon, l.back().lat};
   });
 }
+
+void trace_area(Canvas& c, const MultiPolygon& area) {
+  cairo_new_path(c.cr);
+  for (const auto& poly : area)
+    for (const auto& ring : poly.rings) trace_ring(c.cr, c.view, ring);
+}
+
+namespace {
 
 // One drawing for the group: violent when any of its incidents is.
 const Color& colour_of(const Style& s, const std::vector<const MapIncident*>& group) {
@@ -62,12 +72,6 @@ void hatch(cairo_t* cr, const Box& b, double gap) {
     cairo_line_to(cr, x + h, b.y0);
   }
   cairo_stroke(cr);
-}
-
-void trace_area(Canvas& c, const MultiPolygon& area) {
-  cairo_new_path(c.cr);
-  for (const auto& poly : area)
-    for (const auto& ring : poly.rings) trace_ring(c.cr, c.view, ring);
 }
 
 // "Batken Region 3, 11": the area's (or line's) name and the callout numbers.
