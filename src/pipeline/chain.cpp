@@ -174,7 +174,13 @@ Chain run_chain(const ChainOptions& o) {
   out.data.segments = std::move(segments);
   out.bundle_path = bundle.path();
   out.region_areas = resolver.region_areas();
+  out.border_lines = border_lines(resolver.border_places(), out.data.segments, out.a, out.b,
+                                  out.data.as_of, bundle, out.countries);
   return out;
+}
+
+std::size_t incidents_mapped(const Chain& chain) {
+  return chain.data.links.size() + chain.border_lines.size();
 }
 
 }  // namespace bm
