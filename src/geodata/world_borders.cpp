@@ -45,4 +45,28 @@ std::vector<BorderSegment> world_segments_between(const Bundle& bundle, const st
                             y + "' AND country_b = '" + x + "')");
 }
 
+std::vector<Place> world_enclave_names(const Bundle& bundle, const Bounds& filter) {
+  std::vector<Place> out;
+  if (!has_world_borders(bundle)) return out;
+  const std::string path = borders_path(bundle);
+  auto ds = gdal::open_vector(path);
+  OGRLayer& l = gdal::layer(*ds, "enclaves", path);
+  // A bundle built before enclave names were cited has no label point.
+  if (l.GetLayerDefn()->GetFieldIndex("label_lon") < 0) return out;
+  if (!filter.empty())
+    l.SetSpatialFilterRect(filter.min_lon, filter.min_lat, filter.max_lon, filter.max_lat);
+  for (auto& f : l) {
+    Place p;
+    p.name = gdal::field_string(*f, "name");
+    if (p.name.empty() || p.name == "not recorded") continue;
+    p.id = "enclave:" + gdal::field_string(*f, "named_after");
+    p.kind = "enclave";
+    p.country = gdal::field_string(*f, "country");
+    p.point = LonLat{f->GetFieldAsDouble("label_lon"), f->GetFieldAsDouble("label_lat")};
+    p.source = gdal::field_string(*f, "source");
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 }  // namespace bm

@@ -24,4 +24,9 @@ std::vector<BorderSegment> world_segments(const Bundle& bundle, const Bounds& fi
 std::vector<BorderSegment> world_segments_between(const Bundle& bundle, const std::string& a,
                                                   const std::string& b);
 
+// The enclaves in `filter` that a cited source names (docs/borders.md), as
+// places of kind "enclave" at a point inside the enclave: what the map labels.
+// Rings no source names ("not recorded") are left out.
+std::vector<Place> world_enclave_names(const Bundle& bundle, const Bounds& filter);
+
 }  // namespace bm

@@ -1,8 +1,11 @@
 #include "pipeline/map_data.hpp"
 
+#include <algorithm>
 #include <map>
 
+#include "geodata/world_borders.hpp"
 #include "link/segments_near.hpp"
+#include "link/village_fills.hpp"
 
 namespace bm {
 namespace {
@@ -34,7 +37,30 @@ void add_incidents(const Chain& chain, MapData& map) {
   }
 }
 
+// The area a map of `map` shows, grown so that any page shape stays inside
+// it; empty when the map spans too much for village-scale fills.
+Bounds fill_box(const MapData& map, const Bounds& bbox) {
+  Bounds b = bbox;
+  if (b.empty())
+    for (const auto& mi : map.incidents)
+      if (mi.incident->location) b.add(*mi.incident->location);
+  if (b.empty()) return b;
+  double span = std::max(b.max_lon - b.min_lon, b.max_lat - b.min_lat);
+  if (span > kVillageFillMaxSpan / 2) return {};
+  double grow = std::max(span, 0.5);
+  return {b.min_lon - grow, b.min_lat - grow, b.max_lon + grow, b.max_lat + grow};
+}
+
 }  // namespace
+
+void use_village_fills(MapData& map, const std::string& bundle_path, const Bounds& bbox) {
+  Bounds box = fill_box(map, bbox);
+  if (box.empty()) return;
+  NearSegments near = segments_near(Bundle(bundle_path), box);
+  if (!near.a_left) return;  // segments that do not know their sides cannot decide
+  if (map.locator.empty()) map.locator = map.countries;  // the inset still shows the world
+  map.countries = village_fills(map.locator, near, box);
+}
 
 std::string border_note(const Link& link, const Incident& incident,
                         const std::vector<BorderSegment>& segments, const std::string& drawn_date) {
@@ -54,9 +80,13 @@ MapData report_map_data(const Chain& chain, const MapText& text) {
   map.regions = bundle.regions(near_extent(chain.data.segments));
   for (auto& p : bundle.places())
     if (p.kind == "enclave") map.enclave_places.push_back(std::move(p));
+  // The cited names of the 10 m enclave rings (Sokh, Shakhimardan, …).
+  for (auto& p : world_enclave_names(bundle, near_extent(chain.data.segments)))
+    map.enclave_places.push_back(std::move(p));
   map.segments = chain.data.segments;
   map.as_of = chain.data.as_of;
   add_incidents(chain, map);
+  use_village_fills(map, chain.bundle_path, {});
   map.title = text.title.empty() ? country_name(chain, chain.a) + "–" +
                                        country_name(chain, chain.b) + " border: reported incidents"
                                  : text.title;

@@ -18,6 +18,11 @@ struct MapText {
 // in another status than the border drawn gets a border_note saying so.
 MapData report_map_data(const Chain& chain, const MapText& text);
 
+// On a map of a small area (`bbox`, else the located incidents) the country
+// fills follow the 10 m segment lines, so they agree with `link`; the 1:10m
+// polygons move to the locator inset. Larger maps are left as they are.
+void use_village_fills(MapData& map, const std::string& bundle_path, const Bounds& bbox);
+
 // "border here delimited on 2026-01-10" when the status of `link`'s segment
 // differs from the one drawn (as of `drawn_date`); empty otherwise.
 std::string border_note(const Link& link, const Incident& incident,

@@ -6,11 +6,17 @@ namespace bm {
 
 MapsResult draw_maps(const MapRequest& request) {
   Chain chain = run_chain(request.chain);
-  MapData data = report_map_data(chain, request.text);
+  const MapData base = report_map_data(chain, request.text);
   Style style = load_style(request.style);
   MapsResult result;
   std::vector<Rejection> rejected = not_drawn(chain.rejected, chain.border_lines);
   for (const auto& ro : request.maps) {
+    MapData data = base;
+    if (!ro.bbox.empty()) {  // fills for this map's own area
+      data.countries = chain.data.countries;
+      data.locator.clear();
+      use_village_fills(data, chain.bundle_path, ro.bbox);
+    }
     if (ro.path.ends_with(".html"))  // the page, with the map drawn for it
       html::write_report_html(ro.path, data, style, ro, {rejected, {}, {}, {}, {}});
     else
