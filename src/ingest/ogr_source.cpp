@@ -318,6 +318,7 @@ IncidentTable read_other_csv(const Input& in, const Options& o, const std::strin
       } catch (const InputError& e) {
         out.rejected.push_back({name, t.line(), "", e.what(), true});
       }
+      maybe_flush(o, out);
     }
   } catch (...) {
     defn->Release();
@@ -382,6 +383,7 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
                                                          : value(*f, m, "id"),
                               e.what(), true});
     }
+    maybe_flush(o, out);
   }
   return out;
 }
