@@ -92,11 +92,21 @@ void GeoJsonIncidents::ours(const Incident& i) {
   append_claims_json(claims, i.claims);
   out_.raw("claims", claims);
   out_.integer("n_claims", static_cast<long long>(i.claims.size()));
-  for (const auto& kind : kSummaryKinds) {
-    ClaimSummary c = summarize(i.claims, kind);
-    std::string low = kind + "_low", high = kind + "_high";
-    c.low ? out_.integer(low.c_str(), *c.low) : out_.null(low.c_str());
-    c.high ? out_.integer(high.c_str(), *c.high) : out_.null(high.c_str());
+  static const std::vector<std::pair<std::string, std::string>> names = [] {
+    std::vector<std::pair<std::string, std::string>> n;
+    for (const auto& kind : kSummaryKinds) n.emplace_back(kind + "_low", kind + "_high");
+    return n;
+  }();
+  for (std::size_t k = 0; k < kSummaryKinds.size(); ++k) {
+    const char* low = names[k].first.c_str();
+    const char* high = names[k].second.c_str();
+    if (i.claims.empty()) {  // the common case of a plain table: no claim, no summary
+      out_.null(low), out_.null(high);
+      continue;
+    }
+    ClaimSummary c = summarize(i.claims, kSummaryKinds[k]);
+    c.low ? out_.integer(low, *c.low) : out_.null(low);
+    c.high ? out_.integer(high, *c.high) : out_.null(high);
   }
   out_.text("sources", joined(i.sources));
   out_.text("notes", i.notes);

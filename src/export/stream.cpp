@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <optional>
-#include <unordered_map>
 
 #include "core/error.hpp"
 #include "export/formats.hpp"
@@ -16,17 +15,15 @@
 namespace bm {
 namespace {
 
-// A located incident's link, by id (the last one when ids repeat, as the
-// whole-table writers do).
+// Each located incident with its link: links[k] is the k-th located one's.
 template <class Write>
 void each_located(const std::vector<Incident>& incidents, const std::vector<Link>& links,
                   Write write) {
-  std::unordered_map<std::string_view, const Link*> link_of;
-  for (const auto& k : links) link_of[k.incident_id] = &k;
+  std::size_t k = 0;
   for (const auto& i : incidents) {
     if (!i.location) continue;  // the caller lists unlocated incidents as rejected
-    auto it = link_of.find(i.id);
-    write(i, it == link_of.end() ? nullptr : it->second);
+    write(i, k < links.size() ? &links[k] : nullptr);
+    ++k;
   }
 }
 

@@ -15,7 +15,8 @@ namespace bm {
 class ExportStream {
  public:
   virtual ~ExportStream() = default;
-  // One block of incidents and the links of its located ones (any order).
+  // One block of incidents and their links: links[k] belongs to the k-th
+  // incident that has a location (the unlocated ones are skipped).
   virtual void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) = 0;
   // Writes the other layers from `rest` (segments, countries, as_of, focus;
   // its incidents and links are not used), commits every output and

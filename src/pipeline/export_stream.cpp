@@ -2,12 +2,16 @@
 
 #include <malloc.h>
 
+#include <thread>
+
 #include "core/error.hpp"
 #include "db/pg_connection.hpp"
 #include "export/stream.hpp"
+#include "geodata/gdal.hpp"
 #include "geodata/world_borders.hpp"
 #include "ingest/ingest.hpp"
 #include "link/linker.hpp"
+#include "pipeline/block_queue.hpp"
 #include "pipeline/resolve_step.hpp"
 
 namespace bm {
@@ -52,17 +56,38 @@ struct Run {
         segments, countries, LinkOptions{o.within_m, o.filter.as_of, 0, has_world_borders(bundle)});
   }
 
+  // One link per located incident, in order. Points go to the linker's
+  // parallel batch; region incidents (rare) are linked one by one.
   std::vector<Link> link(const std::vector<Incident>& incidents) {
-    std::vector<Link> links;
     const RegionAreas& areas = resolver.region_areas();
+    std::vector<LonLat> points;
+    std::vector<std::string> dates;
+    std::vector<const Incident*> batched;
     for (const auto& i : incidents) {
       if (!i.location) continue;
-      auto area = areas.find(i.id);
-      links.push_back(linker->link(i, area == areas.end() ? nullptr : area->second.get()));
       if (!i.date.start.empty() && (first_date.empty() || i.date.start < first_date))
         first_date = i.date.start;
+      if (is_region(i, areas)) continue;
+      points.push_back(*i.location);
+      dates.push_back(i.date.start);
+      batched.push_back(&i);
+    }
+    std::vector<PointLink> found = linker->link_points(points, dates);
+    std::vector<Link> links;
+    std::size_t next = 0;
+    for (const auto& i : incidents) {
+      if (!i.location) continue;
+      if (next < batched.size() && batched[next] == &i) {
+        links.push_back(linker->to_link(i.id, found[next++]));
+      } else {
+        links.push_back(linker->link(i, areas.at(i.id).get()));
+      }
     }
     return links;
+  }
+
+  static bool is_region(const Incident& i, const RegionAreas& areas) {
+    return i.precision == GeoPrecision::region && areas.count(i.id);
   }
 
   // The layers written after the incidents: as run_chain builds them.
@@ -87,14 +112,50 @@ bool can_stream_export(const ChainOptions& o, const std::string& out,
          !o.filter.border.empty() && can_stream(out, options);
 }
 
+namespace {
+
+struct Stopped {};  // the consumer stopped: unwinds the reader
+
+// Reads `path` in blocks on its own thread into `queue`.
+std::thread start_reader(const std::string& path, BlockQueue& queue) {
+  return std::thread([&queue, path] {
+    try {
+      ingest::read_blocks(path, {}, kExportBlockRows, [&](IncidentTable& t) {
+        if (!queue.push(std::move(t))) throw Stopped{};
+      });
+      queue.close();
+    } catch (const Stopped&) {
+      queue.close();
+    } catch (...) {
+      queue.close(std::current_exception());
+    }
+  });
+}
+
+// Stops and joins the reader however the consumer leaves.
+struct ReaderGuard {
+  BlockQueue& queue;
+  std::thread& thread;
+  ~ReaderGuard() {
+    queue.stop();
+    thread.join();
+  }
+};
+
+}  // namespace
+
 bool stream_export(const ChainOptions& o, const std::string& out, const ExportOptions& options,
                    StreamedExport& result) {
   // Each block frees and allocates the same sizes again: keep freed memory
   // in the heap (a profile showed a third of the time in page faults).
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  Run run(o);
   const std::string& path = o.inputs[0];
+  gdal::init();  // once, before two threads use GDAL
+  BlockQueue queue(1);
+  std::thread reader = start_reader(path, queue);
+  ReaderGuard guard{queue, reader};
+  Run run(o);  // loading the bundle overlaps reading the first block
   auto block = [&](IncidentTable& t) {
     result.incidents_read += t.incidents.size() + t.rejected.size();
     result.rejected.insert(result.rejected.end(), t.rejected.begin(), t.rejected.end());
@@ -115,7 +176,7 @@ bool stream_export(const ChainOptions& o, const std::string& out, const ExportOp
     result.links += links.size();
   };
   try {
-    ingest::read_blocks(path, {}, kExportBlockRows, block);
+    for (IncidentTable t; queue.pop(t);) block(t);
   } catch (const NoFit&) {
     return false;
   }
