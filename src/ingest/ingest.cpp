@@ -98,6 +98,21 @@ IncidentTable read(const std::string& input, const Options& options) {
   return f.read(in, options);
 }
 
+void read_blocks(const std::string& input, Options options, std::size_t rows,
+                 const std::function<void(IncidentTable&)>& block) {
+  options.block = block;
+  options.block_rows = rows;
+  IncidentTable rest = read(input, options);
+  block(rest);  // what is left, or all of it from a backend that does not stream
+}
+
+void maybe_flush(const Options& o, IncidentTable& table) {
+  if (!o.block || table.incidents.size() + table.rejected.size() < o.block_rows) return;
+  o.block(table);
+  table.incidents.clear();
+  table.rejected.clear();
+}
+
 std::map<std::string, std::string> parse_field_map(const std::string& spec) {
   std::map<std::string, std::string> out;
   std::stringstream ss(spec);
