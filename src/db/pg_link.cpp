@@ -71,13 +71,19 @@ void stage_segments(GDALDataset& ds, const PgLinkOptions& o) {
   exec(ds, "ANALYZE " + quote_ident(kSegments));
 }
 
+// A country's code: its iso2 column when the table has one (the bundled
+// countries, whose ids must stay unique), else its id (export's countries).
+std::string country_code(const std::string& row) {
+  return "COALESCE(to_jsonb(" + row + ") ->> 'iso2', " + row + ".id::text)";
+}
+
 // Every polygon of every country, flagged when it is not the country's
 // largest (the in-memory locator's "enclave"), in the table's order.
 void stage_parts(GDALDataset& ds, const PgLinkOptions& o) {
   exec(ds, "CREATE TEMP TABLE " + quote_ident(kParts) +
                " AS SELECT ord, id, geom, row_number() OVER (PARTITION BY ord ORDER BY "
-               "ST_Area(geom) DESC, k) > 1 AS enclave FROM (SELECT c.fid AS ord, c.id::text AS "
-               "id, d.path[1] AS k, d.geom FROM " +
+               "ST_Area(geom) DESC, k) > 1 AS enclave FROM (SELECT c.fid AS ord, " +
+               country_code("c") + " AS id, d.path[1] AS k, d.geom FROM " +
                quote_table(o.countries) + " c, ST_Dump(c.geom) d) x");
   exec(ds, "CREATE INDEX ON " + quote_ident(kParts) + " USING gist (geom)");
   exec(ds, "ANALYZE " + quote_ident(kParts));
@@ -177,7 +183,8 @@ PgLinkSetup pg_link_setup(const std::string& connection, const PgLinkOptions& o)
   GDALDatasetUniquePtr ds = connect(connection);
   PgLinkSetup out;
   if (!o.countries.empty())
-    out.countries = query_column(*ds, "SELECT id::text FROM " + quote_table(o.countries));
+    out.countries = query_column(
+        *ds, "SELECT " + country_code("c") + " FROM " + quote_table(o.countries) + " c");
   std::vector<std::string> note =
       query_column(*ds, "SELECT obj_description(to_regclass(" +
                             quote_literal(quote_table(o.segments)) + "), 'pg_class')");
