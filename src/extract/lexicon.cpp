@@ -248,7 +248,7 @@ std::string event_cue(std::string_view w, std::string_view next) {
   if (w == "air" && (next == "strike" || next == "strikes" || next == "raid")) return "air_strike";
   if (w == "drone" && (next == "strike" || next == "attack")) return "drone_strike";
   auto it = kEvents.find(w);
-  return it == kEvents.end() ? std::string() : std::string(it->second);
+  return it == kEvents.end() ? ru::event_cue(w) : std::string(it->second);
 }
 
 std::string weapon(std::string_view w, std::string_view next) {
@@ -279,11 +279,15 @@ const Set kTitle = {"president",   "minister",     "leader",    "counterpart", "
 
 bool speech_verb(std::string_view w) { return kSpeech.contains(w) || ru::speech_verb(w); }
 bool not_people(std::string_view w) { return kNotPeople.contains(w); }
-bool institution_word(std::string_view w) { return kInstitution.contains(w); }
+bool institution_word(std::string_view w) {
+  return kInstitution.contains(w) || ru::institution_word(w);
+}
 bool title_word(std::string_view w) { return kTitle.contains(w); }
-bool locative(std::string_view w) { return kLocative.contains(w); }
-bool area_word(std::string_view w) { return kArea.contains(w); }
-bool settlement_word(std::string_view w) { return kSettlement.contains(w); }
+bool locative(std::string_view w) { return kLocative.contains(w) || ru::locative(w); }
+bool area_word(std::string_view w) { return kArea.contains(w) || ru::area_word(w); }
+bool settlement_word(std::string_view w) {
+  return kSettlement.contains(w) || ru::settlement_word(w);
+}
 bool venue_word(std::string_view w) { return kVenue.contains(w); }
 bool total_word(std::string_view w) { return kTotal.contains(w); }
 bool not_a_place(std::string_view w) { return kNotPlace.contains(w); }

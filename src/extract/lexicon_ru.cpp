@@ -56,6 +56,21 @@ std::string_view stem_of(std::string_view w, const auto& table) {
   return {};
 }
 
+const std::set<std::string_view> kLocative = {"в",      "во",    "у",     "на",   "из",
+                                              "при",    "возле", "около", "под",  "близ",
+                                              "вблизи", "между", "вдоль", "рядом"};
+const std::pair<std::string_view, std::string_view> kEventStems[] = {
+    {"обстрел", "shelling"},       {"минометн", "shelling"},
+    {"артиллер", "shelling"},      {"перестрелк", "armed_clash"},
+    {"столкновен", "armed_clash"}, {"нападени", "armed_clash"},
+    {"атак", "armed_clash"},       {"боестолкновен", "armed_clash"},
+    {"эвакуац", "evacuation"},     {"перемири", "ceasefire"},
+    {"переговор", "talks"}};
+// Case endings of nouns and how the nominative ends instead, most usual first.
+const std::pair<std::string_view, std::string_view> kNounEndings[] = {
+    {"ии", "ия"}, {"ией", "ия"}, {"ию", "ия"}, {"ы", "а"},  {"е", ""},   {"е", "а"},
+    {"у", ""},    {"у", "а"},    {"ом", ""},   {"ой", "а"}, {"ою", "а"}, {"а", ""}};
+
 }  // namespace
 
 int month(std::string_view w) {
@@ -81,6 +96,66 @@ long scale(std::string_view w) {
 std::string country_word(std::string_view w) { return std::string(stem_of(w, kCountryStems)); }
 
 bool speech_verb(std::string_view w) { return cyrillic(w) && kSpeech.contains(w); }
+
+bool locative(std::string_view w) { return cyrillic(w) && kLocative.contains(w); }
+bool settlement_word(std::string_view w) {
+  return cyrillic(w) && (w.starts_with("сел") || w.starts_with("деревн") ||
+                         w.starts_with("поселк") || w.starts_with("посёлк") || w == "город" ||
+                         w == "города" || w == "городе" || w == "заставы" || w == "заставе");
+}
+bool area_word(std::string_view w) {
+  return cyrillic(w) && (w.starts_with("област") || w.starts_with("район") ||
+                         w.starts_with("джамоат") || w.starts_with("марз"));
+}
+bool function_word(std::string_view w) {
+  static const std::set<std::string_view> kSmall = {
+      "по", "с",  "со", "к",   "о",   "об",  "за",  "для", "от",  "до",
+      "и",  "но", "а",  "как", "это", "там", "так", "еще", "ещё", "также"};
+  return cyrillic(w) && (kSmall.contains(w) || kLocative.contains(w) || number_word(w));
+}
+bool institution_word(std::string_view w) {
+  static const std::array kStems = {"служб"sv,    "министерств"sv,  "минобороны"sv, "минздрав"sv,
+                                    "мчс"sv,      "комитет"sv,      "ведомств"sv,   "управлени"sv,
+                                    "агентств"sv, "правительств"sv, "штаб"sv,       "пресс"sv};
+  return cyrillic(w) && std::any_of(kStems.begin(), kStems.end(),
+                                    [&](std::string_view s) { return w.starts_with(s); });
+}
+std::string event_cue(std::string_view w) { return std::string(stem_of(w, kEventStems)); }
+
+namespace {
+
+// "Исфары" -> "Исфара", "Баткене" -> "Баткен", "Армении" -> "Армения".
+std::vector<std::string> noun_forms(std::string_view w) {
+  std::vector<std::string> out;
+  for (const auto& [end, nominative] : kNounEndings)
+    if (w.size() > end.size() + 4 && w.ends_with(end))
+      out.push_back(std::string(w.substr(0, w.size() - end.size())) + std::string(nominative));
+  return out;
+}
+
+// "Баткенской области" -> "Баткенская область", "Баткенского района" ->
+// "Баткенский район": an adjective agreeing with an area noun.
+std::string area_form(std::string_view adj, std::string_view noun) {
+  std::string n = lower(noun);
+  bool feminine = n.starts_with("област");
+  std::string nom_noun = feminine ? "область" : n.starts_with("район") ? "район" : "";
+  if (nom_noun.empty()) return {};
+  for (std::string_view end : {"ской"sv, "ского"sv, "ском"sv, "скую"sv, "ская"sv, "ский"sv})
+    if (adj.ends_with(end))
+      return std::string(adj.substr(0, adj.size() - end.size())) + (feminine ? "ская " : "ский ") +
+             nom_noun;
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> case_forms(std::string_view name) {
+  if (!cyrillic(name)) return {};
+  std::size_t space = name.find(' ');
+  if (space == std::string_view::npos) return noun_forms(name);
+  std::string area = area_form(name.substr(0, space), name.substr(space + 1));
+  return area.empty() ? std::vector<std::string>{} : std::vector<std::string>{area};
+}
 
 bool border_noun(std::string_view w) { return w.starts_with("границ"); }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bm::extract::lex::ru {
 
@@ -19,6 +20,23 @@ bool speech_verb(std::string_view w);
 bool border_noun(std::string_view w);  // граница in its forms
 // "ведомства", "министерства" alone: the body named before ("the agency").
 bool refers_back(std::string_view phrase);
+
+// Place words: "в", "у", "из", "вблизи" before a scene; "село", "селе"
+// before a village's name; "область", "района" after an area's.
+bool locative(std::string_view w);
+bool settlement_word(std::string_view w);
+bool area_word(std::string_view w);
+// Prepositions and other small words that open a sentence ("По данным"):
+// never a name even when capitalised.
+bool function_word(std::string_view w);
+// служба, министерство, комитет: the capitalised words before it name a body.
+bool institution_word(std::string_view w);
+// обстрел, перестрелка, столкновения, нападение: one of README's event types.
+std::string event_cue(std::string_view w);
+// Nominative guesses for an inflected name, most likely first, for the
+// gazetteer (which knows "Исфара", not "Исфары"): "Баткене" -> "Баткен",
+// "Баткенской области" -> "Баткенская область". Empty when not Cyrillic.
+std::vector<std::string> case_forms(std::string_view name);
 
 // Lower case of any script through ICU (Cyrillic "БИШКЕК" -> "бишкек").
 std::string lower(std::string_view w);

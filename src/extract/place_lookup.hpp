@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/geodesic.hpp"
+#include "extract/lexicon_ru.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/normalize.hpp"
 
@@ -63,6 +64,7 @@ class PlaceLookup {
     if (auto it = country_cache_.find(key); it != country_cache_.end()) return it->second;
     auto it = countries_.find(normalize_name(name));
     std::string iso = it == countries_.end() ? std::string() : it->second;
+    if (iso.empty()) iso = russian_country(name);
     country_cache_.emplace(std::move(key), iso);
     return iso;
   }
@@ -99,10 +101,36 @@ class PlaceLookup {
   }
 
  private:
+  // "Кыргызстана", "Армении": a country named in Russian, in any case.
+  std::string russian_country(std::string_view name) const {
+    std::vector<std::string> forms = lex::ru::case_forms(name);
+    if (forms.empty() || name.find(' ') != std::string_view::npos) return {};
+    forms.insert(forms.begin(), std::string(name));
+    for (const std::string& form : forms) {
+      Resolution r = gaz_.resolve(form, {});
+      if (r.place && r.place->kind == "country" && r.match_type != MatchType::fuzzy)
+        return r.place->country;
+    }
+    return {};
+  }
+
+  // An inflected Russian name ("Исфары", "Баткенской области") the
+  // gazetteer does not know as written is asked in its nominative guesses;
+  // only a sure answer (not a near spelling) of a guess is taken.
+  Resolution resolve_forms(std::string_view name, const ResolveHints& hints) const {
+    Resolution r = gaz_.resolve(name, hints);
+    if ((r.place || r.ambiguous) && r.match_type != MatchType::fuzzy) return r;
+    for (const std::string& form : lex::ru::case_forms(name)) {
+      Resolution f = gaz_.resolve(form, hints);
+      if ((f.place || f.ambiguous) && f.match_type != MatchType::fuzzy) return f;
+    }
+    return r;
+  }
+
   LookupResult lookup_uncached(std::string_view name, const std::string& country,
                                const std::string& region) const {
     LookupResult out;
-    Resolution r = gaz_.resolve(name, ResolveHints{country, region});
+    Resolution r = resolve_forms(name, ResolveHints{country, region});
     if (!r.place) {
       if (r.ambiguous && !r.candidates.empty()) {
         out.ambiguous = "ambiguous between";

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extract/lexicon.hpp"
+#include "extract/lexicon_ru.hpp"
 #include "gazetteer/context.hpp"
 
 namespace bm::extract {
@@ -12,6 +13,7 @@ namespace {
 bool candidate_word(const Token& t) {
   if (t.kind != TokKind::word || !t.capital) return false;
   if (lex::not_a_place(t.lower) || lex::month(t.lower) || lex::weekday(t.lower) >= 0) return false;
+  if (t.cyrillic && lex::ru::function_word(t.lower)) return false;
   return true;
 }
 
@@ -194,6 +196,9 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         skip_run =
             skip_run || lex::institution_word(toks[k].lower) || persons.contains(toks[k].lower);
       if (run_b > s.first && lex::title_word(toks[run_b - 1].lower)) skip_run = true;
+      // "Пограничная служба": a Russian body's name goes on in lower case.
+      if (run_e < s.last && toks[run_e].cyrillic && lex::institution_word(toks[run_e].lower))
+        skip_run = true;
       for (std::size_t k = run_b; k < run_e; ++k)
         skip_run = skip_run || lex::title_word(toks[k].lower);
       if (skip_run) {
@@ -205,8 +210,11 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         continue;
       }
       std::size_t e = i + 1;
+      // A Russian name ends before a region in the genitive that follows it
+      // ("Кок-Таш Баткенской области"): that is a place of its own.
       while (e < s.last && e - i < 4 && !toks[e - 1].possessive &&
-             (candidate_word(toks[e]) || (toks[e].cyrillic && toks[e].kind == TokKind::word)))
+             (candidate_word(toks[e]) || (toks[e].cyrillic && toks[e].capital)) &&
+             !(toks[e].cyrillic && e + 1 < s.last && lex::area_word(toks[e + 1].lower)))
         ++e;
       bool found = false;
       std::string ambiguous;  // set when the gazetteer abstained between known places
