@@ -71,7 +71,7 @@ TEST_CASE("Excel's semicolon CSV, decimal commas, DMS and common date forms are 
 
 TEST_CASE("link reads what ingest reads: other column spellings and GeoJSON", "[io][bad_input]") {
   auto dir = bm::test::scratch("bad_link_formats");
-  for (const std::string& name : {"cols_upper.csv", "polygon.geojson", "semicolon.csv"}) {
+  for (const char* name : {"cols_upper.csv", "polygon.geojson", "semicolon.csv"}) {
     Run r = bordermap("link " + bad(name) + " -o " + (dir / "links.csv").string(), dir);
     INFO(name << "\n" << r.err);
     CHECK(r.code == 0);
