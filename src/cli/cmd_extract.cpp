@@ -45,7 +45,12 @@ class ExtractCommand : public Command {
       if (x.date_from == "none")
         note(x.doc.source +
              ": no publication date in the text and no --date: relative dates left open");
-      for (const auto& rej : x.rejected) note(rej.file + ": " + rej.record + ": " + rej.reason);
+      for (const auto& rej : x.rejected) {
+        // An article that is not text counts as rejected input (exit 1).
+        global().input_rejected += rej.malformed ? 1 : 0;
+        note(rej.malformed ? "rejected: " + rej.reason
+                           : rej.file + ": " + rej.record + ": " + rej.reason);
+      }
     }
     write_file(out_, [&](std::ostream& os) {
       if (json) {

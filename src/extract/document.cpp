@@ -3,12 +3,17 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "core/error.hpp"
 #include "extract/text.hpp"
+#include "io/decode.hpp"
+#include "io/policy.hpp"
+#include "io/text.hpp"
 
 namespace bm::extract {
 namespace {
@@ -141,13 +146,42 @@ Document make_document(std::string source, const std::string& raw) {
   return d;
 }
 
-Document load_document(const std::string& path) {
+namespace {
+
+// Bytes that are not text are refused, never read as words: a binary file
+// named .txt, or an article in another encoding than UTF-8 without --encoding.
+void check_text(const std::string& text) {
+  if (text.find('\0') != std::string::npos)
+    throw InputError(
+        "holds NUL bytes: not a text article (a binary, compressed or office "
+        "file?) — give plain text or HTML");
+  if (auto bad = io::utf8_error(text)) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    throw InputError(std::string("byte ") + byte + " at byte offset " + std::to_string(*bad) +
+                     " is not UTF-8 — if the article is in another encoding, give --encoding "
+                     "(e.g. --encoding windows-1251)");
+  }
+}
+
+// The article as UTF-8: a BOM (UTF-8, UTF-16) or --encoding decides, as for tables.
+std::string read_text(const std::string& path) {
+  if (std::filesystem::is_directory(path))
+    throw InputError("is a folder — give the article files in it (e.g. " + path + "/*.txt)");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the article — check the path");
-  std::stringstream ss;
-  ss << in.rdbuf();
+  if (!in) throw InputError("cannot open the article — check the path");
+  io::TextSource source(in, path, io::read_policy().encoding);
+  std::string text;
+  for (int c = source.get(); c >= 0; c = source.get()) text.push_back(static_cast<char>(c));
+  if (source.raw()) check_text(text);
+  return text;
+}
+
+}  // namespace
+
+Document load_document(const std::string& path) {
   try {
-    return make_document(path, ss.str());
+    return make_document(path, read_text(path));
   } catch (const InputError& e) {
     throw InputError(path + ": " + e.what());
   }

@@ -1,5 +1,6 @@
 #include "extract/extractor.hpp"
 
+#include "core/error.hpp"
 #include "extract/lexicon.hpp"
 #include "gazetteer/normalize.hpp"
 #include "geodata/bundle.hpp"
@@ -55,7 +56,15 @@ ExtractResult extract_files(const std::vector<std::string>& files, const PlaceLo
                             const std::string& default_date, bool keep_text) {
   ExtractResult r;
   for (const std::string& f : files) {
-    DocExtraction x = extract_document(load_document(f), lookup, default_date);
+    DocExtraction x;
+    try {
+      x = extract_document(load_document(f), lookup, default_date);
+    } catch (const InputError& e) {
+      // One unreadable article is rejected; the others are still read.
+      x.doc.source = f;
+      x.date_from = "unread";
+      x.rejected.push_back({f, 0, f, e.what(), true});
+    }
     if (!keep_text) {
       // The drafts carry their own evidence; the article itself can go.
       x.doc.text = std::string();

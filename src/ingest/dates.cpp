@@ -46,12 +46,23 @@ int month_number(const std::string& name) {
   return 0;
 }
 
+// Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included); five-digit
+// serials are 1927-05-18 to 2173-10-14, where no other reading of the
+// number is a date.
+std::optional<std::string> excel_serial(long n) {
+  return format(ch::year_month_day{ch::sys_days{ch::year{1899} / 12 / 30} + ch::days{n}});
+}
+
 }  // namespace
 
 std::optional<std::string> parse_date(const std::string& text) {
   static const std::regex iso_re(R"((\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?)");
   static const std::regex words_re(R"((\d{1,2})[ \-]+([A-Za-z]+)\.?[ \-,]+(\d{4}))");
   static const std::regex dmy_re(R"((\d{1,2})([\-./])(\d{1,2})\2(\d{4}))");
+  static const std::regex mdy_words_re(R"(([A-Za-z]+)\.? (\d{1,2}),? (\d{4}))");
+  // A spreadsheet's date cell exported as its serial number (44820 =
+  // 2022-09-16), with or without the time as a fraction.
+  static const std::regex excel_re(R"(([1-9]\d{4})(?:\.\d+)?)");
   std::string s = trim(text);
   std::smatch m;
   if (std::regex_match(s, m, iso_re)) return iso(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
@@ -60,7 +71,19 @@ std::optional<std::string> parse_date(const std::string& text) {
     if (month == 0) return std::nullopt;
     return iso(std::stoi(m[3]), month, std::stoi(m[1]));
   }
-  if (std::regex_match(s, m, dmy_re)) return iso(std::stoi(m[4]), std::stoi(m[3]), std::stoi(m[1]));
+  if (std::regex_match(s, m, mdy_words_re)) {
+    int month = month_number(m[1]);
+    if (month == 0) return std::nullopt;
+    return iso(std::stoi(m[3]), month, std::stoi(m[2]));
+  }
+  if (std::regex_match(s, m, dmy_re)) {
+    const int first = std::stoi(m[1]), second = std::stoi(m[3]);
+    // Day first (ACLED's dd-mm-yyyy, Europe's 14.09.2022); "09/16/2022"
+    // can only be month first, so it is read that way.
+    if (second > 12 && first <= 12) return iso(std::stoi(m[4]), first, second);
+    return iso(std::stoi(m[4]), second, first);
+  }
+  if (std::regex_match(s, m, excel_re)) return excel_serial(std::stol(m[1]));
   return std::nullopt;
 }
 

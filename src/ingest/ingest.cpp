@@ -23,12 +23,13 @@ namespace {
 
 constexpr std::size_t kHeadBytes = 64 * 1024;
 
-// A head is worth reading as CSV when it is text and its first line has a comma.
+// A head is worth reading as CSV when it is text and its first line has a
+// comma (or a semicolon: Excel's CSV where the decimal mark is a comma).
 std::vector<std::string> csv_header_of(const std::string& head, const std::string& name) {
   const bool utf16 = head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0;
   if (!utf16 && head.find('\0') != std::string::npos) return {};
   auto eol = head.find('\n');
-  if (!utf16 && head.substr(0, eol).find(',') == std::string::npos) return {};
+  if (!utf16 && head.substr(0, eol).find_first_of(",;") == std::string::npos) return {};
   std::istringstream in(head);
   try {
     csv::Table t(in, name);

@@ -324,6 +324,7 @@ IncidentTable read_other_csv(const Input& in, const Options& o, const std::strin
         for (std::size_t i = 0; i < width; ++i)
           f.SetField(static_cast<int>(i), t.get(t.header()[i]).c_str());
         out.incidents.push_back(read_feature(f, m, ours, rp, layer, label));
+        out.incidents.back().line = t.line();  // the file's line, not the row count
       } catch (const InputError& e) {
         out.rejected.push_back({name, t.line(), "", e.what(), true});
       }

@@ -2,6 +2,7 @@
 
 #include <istream>
 #include <ostream>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "io/policy.hpp"
@@ -102,7 +103,7 @@ bool Reader::next(Record& out) {
     }
     if (ch == '"' && field.empty() && !after_quote) {
       quoted = true;
-    } else if (ch == ',') {
+    } else if (ch == delimiter_) {
       out.fields.push_back(std::move(field));
       field.clear();
       after_quote = false;
@@ -139,6 +140,14 @@ Table::Table(std::istream& in, std::string name) : reader_(in, std::move(name)) 
   }
   if (!any) throw InputError(at(reader_.name(), 1, "empty file — expected a header row"));
   header_ = head.fields;
+  // Excel writes ';'-separated CSV where the decimal mark is a comma: a
+  // header with semicolons and no comma is read that way, every row alike.
+  if (header_.size() == 1 && header_[0].find(';') != std::string::npos) {
+    header_.clear();
+    std::istringstream names(head.fields[0]);
+    for (std::string n; std::getline(names, n, ';');) header_.push_back(n);
+    reader_.set_delimiter(';');
+  }
   for (std::size_t i = 0; i < header_.size(); ++i) index_[header_[i]] = i;
 }
 

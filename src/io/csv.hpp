@@ -25,6 +25,8 @@ class Reader {
   Reader(std::istream& in, std::string name);
   bool next(Record& out);
   const std::string& name() const { return name_; }
+  // ',' unless the table's header says ';' (Table does).
+  void set_delimiter(char d) { delimiter_ = d; }
 
  private:
   int get();
@@ -36,6 +38,7 @@ class Reader {
   std::string name_;
   std::unique_ptr<io::TextSource> src_;
   std::size_t max_line_;
+  char delimiter_ = ',';
   long line_ = 1;
   long offset_ = 0;  // bytes read (after decoding), for messages
   long start_ = 0;   // offset where the current record starts

@@ -66,15 +66,4 @@ long parse_count(const std::string& s, const std::string& column) {
   return v;
 }
 
-double parse_degrees(const std::string& text, const std::string& column, double limit) {
-  std::string s = trim(text);
-  double v = 0;
-  if (!to_double(s, v))
-    throw InputError("column '" + column + "' is '" + text + "' — expected a number in degrees");
-  if (v < -limit || v > limit)
-    throw InputError("column '" + column + "' is " + s + " — outside ±" +
-                     std::to_string(static_cast<int>(limit)) + " degrees");
-  return v;
-}
-
 }  // namespace bm::io

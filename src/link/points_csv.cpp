@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "io/policy.hpp"
 #include "io/text.hpp"
+#include "io/values.hpp"
 #include "link/parallel.hpp"
 
 namespace bm {
@@ -98,6 +99,10 @@ const char* bad_record(std::string_view text, std::size_t start, std::size_t end
   return nullptr;
 }
 
+constexpr std::initializer_list<const char*> kIdNames = {"id", "incident_id", "event_id_cnty"};
+constexpr std::initializer_list<const char*> kLonNames = {"lon", "longitude", "x"};
+constexpr std::initializer_list<const char*> kLatNames = {"lat", "latitude", "y"};
+
 int find_column(const std::vector<std::string>& header, std::initializer_list<const char*> names) {
   for (const char* n : names)
     for (std::size_t i = 0; i < header.size(); ++i)
@@ -141,6 +146,18 @@ bool parse_double(std::string_view s, double& out) {
   if (parse_plain_decimal(s, out)) return true;
   auto r = std::from_chars(s.data(), s.data() + s.size(), out);
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+// Plain decimals on the fast path; anything else (a decimal comma, DMS such
+// as 40°03′N) through the shared parser every other reader uses.
+bool parse_degrees_fast(std::string_view s, double limit, double& out) {
+  if (parse_double(s, out)) return out >= -limit && out <= limit;
+  try {
+    out = io::parse_degrees(std::string(s), limit == 90 ? "lat" : "lon", limit);
+    return true;
+  } catch (const InputError&) {
+    return false;
+  }
 }
 
 std::string_view field(const std::vector<std::string_view>& f, int i) {
@@ -192,8 +209,8 @@ long parse_rows(std::string_view t, std::size_t pos, std::size_t end, const Colu
                               true});
       continue;
     }
-    if (!parse_double(field(f, c.lon), x) || !parse_double(field(f, c.lat), y) || x < -180 ||
-        x > 180 || y < -90 || y > 90) {
+    if (!parse_degrees_fast(field(f, c.lon), 180, x) ||
+        !parse_degrees_fast(field(f, c.lat), 90, y)) {
       out.rejected.push_back({name, at_line, std::string(rid),
                               "no usable lon/lat ('" + std::string(field(f, c.lon)) + "', '" +
                                   std::string(field(f, c.lat)) +
@@ -294,9 +311,9 @@ PointTable parse_point_table(std::string_view text, const std::string& name, uns
   if (pos >= text.size()) throw InputError(at(name, 1, "empty file — expected a CSV header"));
   pos = next_record(text, pos, header, line);
   Columns c;
-  c.id = find_column(header, {"id", "incident_id", "event_id_cnty"});
-  c.lon = find_column(header, {"lon", "longitude", "x"});
-  c.lat = find_column(header, {"lat", "latitude", "y"});
+  c.id = find_column(header, kIdNames);
+  c.lon = find_column(header, kLonNames);
+  c.lat = find_column(header, kLatNames);
   if (c.id < 0 || c.lon < 0 || c.lat < 0)
     throw InputError(at(name, 1,
                         "the header needs columns id, lon and lat (or longitude/latitude) — "
@@ -377,6 +394,11 @@ PointTable parse_point_table(std::string_view text, const std::string& name, uns
 PointTable read_point_table(const std::string& path, unsigned threads) {
   FileText file(path);
   return parse_point_table(file.text(), path, threads);
+}
+
+bool is_point_header(const std::vector<std::string>& header) {
+  return find_column(header, kIdNames) >= 0 && find_column(header, kLonNames) >= 0 &&
+         find_column(header, kLatNames) >= 0;
 }
 
 }  // namespace bm

@@ -25,6 +25,9 @@ struct PointTable {
 // Rows without usable coordinates go to `rejected` with their line. Big
 // tables are parsed on `threads` threads (0: every core); the result is the
 // same for any number.
+// Whether a header (unquoted names) has the columns this reader needs.
+bool is_point_header(const std::vector<std::string>& header);
+
 PointTable read_point_table(const std::string& path, unsigned threads = 0);
 PointTable parse_point_table(std::string_view text, const std::string& name, unsigned threads = 0);
 

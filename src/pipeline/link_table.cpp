@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <regex>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "gazetteer/normalize.hpp"
@@ -14,6 +15,7 @@
 #include "geodata/world_borders.hpp"
 #include "ingest/ingest.hpp"
 #include "io/incidents_csv.hpp"
+#include "io/values.hpp"
 #include "link/linker.hpp"
 #include "link/links_csv.hpp"
 #include "link/points_csv.hpp"
@@ -26,14 +28,29 @@
 namespace bm {
 namespace {
 
-// bordermap's own incident CSV carries claims and place names; anything else
-// is read as a plain point table.
+// The fast reader takes plain CSV point tables whose header it knows (id,
+// lon, lat as points_csv.hpp spells them). Anything else — our incident CSV
+// (claims, place names), other spellings (Lat, LONG), semicolons, GeoJSON,
+// GeoPackage, spreadsheets — goes through ingest, which reads them all.
 bool is_incident_schema(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open — check the path");
   std::string header;
   std::getline(in, header);
-  return header.find("claims") != std::string::npos || header.find("place") != std::string::npos;
+  if (header.rfind("\xEF\xBB\xBF", 0) == 0) header.erase(0, 3);
+  if (!header.empty() && header.back() == '\r') header.pop_back();
+  if (header.find("claims") != std::string::npos || header.find("place") != std::string::npos)
+    return true;
+  std::vector<std::string> names;
+  std::string name;
+  std::istringstream cells(header);
+  while (std::getline(cells, name, ',')) {
+    name = io::trim(name);
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+      name = name.substr(1, name.size() - 2);
+    names.push_back(name);
+  }
+  return !is_point_header(names);
 }
 
 struct Rows {

@@ -32,3 +32,16 @@ TEST_CASE("date arithmetic crosses month and leap-year ends", "[ingest][dates]")
   CHECK(bm::ingest::last_of_month("2024-02-10") == "2024-02-29");
   CHECK(bm::ingest::first_of_month("2022-09-15") == "2022-09-01");
 }
+
+TEST_CASE("dates: month first only when day first is impossible; Excel serials; US words",
+          "[ingest][dates]") {
+  CHECK(parse_date("09/16/2022") == "2022-09-16");
+  CHECK(parse_date("16/09/2022") == "2022-09-16");
+  CHECK(parse_date("05/09/2022") == "2022-09-05");  // ambiguous: day first, as ACLED
+  CHECK_FALSE(parse_date("13/13/2022"));
+  CHECK(parse_date("44820") == "2022-09-16");
+  CHECK(parse_date("44820.5") == "2022-09-16");
+  CHECK_FALSE(parse_date("2022"));  // a year is not a serial
+  CHECK(parse_date("Sept 16, 2022") == "2022-09-16");
+  CHECK(parse_date("September 16 2022") == "2022-09-16");
+}

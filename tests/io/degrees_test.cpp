@@ -1,0 +1,43 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "core/error.hpp"
+#include "io/csv.hpp"
+#include "io/values.hpp"
+
+using bm::io::parse_degrees;
+
+TEST_CASE("degrees: decimal point or comma, DMS with a hemisphere", "[io][values]") {
+  CHECK(parse_degrees("40.06", "lat", 90) == Approx(40.06));
+  CHECK(parse_degrees("40,06", "lat", 90) == Approx(40.06));
+  CHECK(parse_degrees("40°03′36″N", "lat", 90) == Approx(40.06));
+  CHECK(parse_degrees("40°03'36\"N", "lat", 90) == Approx(40.06));
+  CHECK(parse_degrees("N 40°03.6'", "lat", 90) == Approx(40.06));
+  CHECK(parse_degrees("70°48′W", "lon", 180) == Approx(-70.8));
+  CHECK(parse_degrees("40.06S", "lat", 90) == Approx(-40.06));
+  CHECK(parse_degrees("40°", "lat", 90) == Approx(40));
+}
+
+TEST_CASE("degrees: forms with more than one reading or none are refused", "[io][values]") {
+  CHECK_THROWS_AS(parse_degrees("40 03 36", "lat", 90), bm::InputError);  // no mark: not DMS
+  CHECK_THROWS_AS(parse_degrees("1,234,5", "lat", 90), bm::InputError);
+  CHECK_THROWS_AS(parse_degrees("40°75'N", "lat", 90), bm::InputError);  // minutes >= 60
+  CHECK_THROWS_WITH(parse_degrees("70°48′E", "lat", 90), Catch::Contains("lat/lon swapped?"));
+  CHECK_THROWS_WITH(parse_degrees("95,5", "lat", 90), Catch::Contains("outside"));
+  CHECK_THROWS_WITH(parse_degrees("forty", "lat", 90), Catch::Contains("40°03′36″N"));
+}
+
+TEST_CASE("a header with semicolons and no comma makes a ';' table", "[io][csv]") {
+  std::istringstream in("id;lon;notes\n1;70,8;\"a;b\"\n");
+  bm::csv::Table t(in, "x.csv");
+  REQUIRE(t.header().size() == 3);
+  REQUIRE(t.next());
+  CHECK(t.get("lon") == "70,8");
+  CHECK(t.get("notes") == "a;b");
+  CHECK(t.line() == 2);
+  std::istringstream commas("id,notes\n1,a;b\n");
+  bm::csv::Table c(commas, "y.csv");
+  REQUIRE(c.next());
+  CHECK(c.get("notes") == "a;b");  // a comma header keeps semicolons as text
+}
