@@ -52,7 +52,7 @@ void LinkSpool::add(const Incident& i, const Link& k) {
 void LinkSpool::replay(const std::function<void(const Link&, const Incident&)>& each) {
   if (error_ || !file_ || std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0)
     throw ExportError(std::string("cannot keep the links in a temporary file (") +
-                      std::strerror(error_ ? error_ : errno) + ") — check the space in $TMPDIR");
+                      std::strerror(error_ ? error_ : errno) + ") — check the free space in /tmp");
   Link k;
   Incident i;
   i.location = LonLat{};
