@@ -53,9 +53,10 @@ long write_links_text(const std::string& path, const ExportData& data,
 
 long write_geojson_layer(const std::string& path, ExportLayer layer, const ExportData& data,
                          const ExportOptions& options) {
+  // Not needed by our text writer, but callers read the file back with GDAL.
+  gdal::init();
   if (layer == ExportLayer::incidents) return write_incidents_text(path, data, options);
   if (layer == ExportLayer::links) return write_links_text(path, data, options);
-  gdal::init();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
   if (!driver) throw ExportError("GDAL has no GeoJSON driver");
   StagedFile staged(path);  // GDAL writes into staging, renamed when closed

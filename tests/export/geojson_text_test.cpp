@@ -147,6 +147,7 @@ TEST_CASE("GeoJSON text writer: GDAL reads every feature and value back",
   bm::ExportData d = tricky_data();
   auto path = (dir / "i.geojson").string();
   bm::write_geojson_layer(path, bm::ExportLayer::incidents, d, {});
+  bm::gdal::init();
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
   OGRLayer* l = ds->GetLayer(0);
