@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "export/formats.hpp"
 #include "export/geojson_incidents.hpp"
+#include "export/geojson_links.hpp"
 #include "export/styles.hpp"
 #include "geodata/gdal.hpp"
 #include "io/atomic.hpp"
@@ -33,12 +34,29 @@ long write_incidents_text(const std::string& path, const ExportData& data,
   return n;
 }
 
+long write_links_text(const std::string& path, const ExportData& data,
+                      const ExportOptions& options) {
+  StagedFile staged(path);
+  std::unordered_map<std::string_view, const Incident*> incident_of;
+  for (const auto& i : data.incidents) incident_of[i.id] = &i;
+  GeoJsonLinks out(staged.path(), data.segments, data.as_of, options.precision);
+  for (const auto& k : data.links) {
+    auto it = incident_of.find(k.incident_id);
+    if (it != incident_of.end() && it->second->location) out.write(k, *it->second);
+  }
+  long n = out.finish(path);
+  staged.commit();
+  return n;
+}
+
 }  // namespace
 
 long write_geojson_layer(const std::string& path, ExportLayer layer, const ExportData& data,
                          const ExportOptions& options) {
-  if (layer == ExportLayer::incidents) return write_incidents_text(path, data, options);
+  // Not needed by our text writer, but callers read the file back with GDAL.
   gdal::init();
+  if (layer == ExportLayer::incidents) return write_incidents_text(path, data, options);
+  if (layer == ExportLayer::links) return write_links_text(path, data, options);
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
   if (!driver) throw ExportError("GDAL has no GeoJSON driver");
   StagedFile staged(path);  // GDAL writes into staging, renamed when closed

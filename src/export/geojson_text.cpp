@@ -80,7 +80,8 @@ void append_json_real(std::string& out, double v) {
   std::string_view s = general(buf, v, 17);
   if (std::fabs(v) <= 1e50 && roundoff_tail(s)) {
     bool ok = false;
-    for (int fewer = 1; fewer <= 3 && !ok; ++fewer) ok = !roundoff_tail(s = general(buf, v, 17 - fewer));
+    for (int fewer = 1; fewer <= 3 && !ok; ++fewer)
+      ok = !roundoff_tail(s = general(buf, v, 17 - fewer));
     if (!ok) s = general(buf, v, 17);
   }
   out += s;

@@ -79,15 +79,16 @@ const char* const* gpkg_layer_options() {
   return lco;
 }
 
-void gpkg_finish(GDALDataset& ds, const std::string& target, const ExportData& data,
-                 const ExportOptions& options, std::size_t from) {
-  for (std::size_t k = from; k < options.layers.size(); ++k) {
-    try {
-      write_layer(ds, options.layers[k], data, options, const_cast<char**>(gpkg_layer_options()));
-    } catch (const ExportError& e) {
-      gdal::throw_write_failed(target, e.what());  // "no space left" when SQLite says full
-    }
+void gpkg_write_layer(GDALDataset& ds, const std::string& target, ExportLayer layer,
+                      const ExportData& data, const ExportOptions& options) {
+  try {
+    write_layer(ds, layer, data, options, const_cast<char**>(gpkg_layer_options()));
+  } catch (const ExportError& e) {
+    gdal::throw_write_failed(target, e.what());  // "no space left" when SQLite says full
   }
+}
+
+void gpkg_write_styles(GDALDataset& ds, const ExportOptions& options) {
   OGRLayer& styles = create_layer_styles(ds);
   for (ExportLayer layer : options.layers) add_style(styles, ds, layer);
 }
@@ -99,7 +100,8 @@ void write_gpkg(const std::string& path, const ExportData& data, const ExportOpt
     // One transaction: a single fsync instead of one per feature.
     if (ds->StartTransaction() != OGRERR_NONE)
       gdal::throw_write_failed(path, "cannot start a transaction");
-    gpkg_finish(*ds, path, data, options, 0);
+    for (ExportLayer layer : options.layers) gpkg_write_layer(*ds, path, layer, data, options);
+    gpkg_write_styles(*ds, options);
     if (ds->CommitTransaction() != OGRERR_NONE) gdal::throw_write_failed(path, "cannot commit");
     gdal::close_written(ds, staged.path(), path, -1);
   }

@@ -15,9 +15,10 @@ void write_gpkg(const std::string& path, const ExportData& data, const ExportOpt
 GDALDatasetUniquePtr gpkg_create(const std::string& staged, const std::string& target);
 // Creation options of every layer (NULL-terminated).
 const char* const* gpkg_layer_options();
-// Writes options.layers from position `from` on, then layer_styles for
-// every layer in options.layers, inside the open transaction.
-void gpkg_finish(GDALDataset& ds, const std::string& target, const ExportData& data,
-                 const ExportOptions& options, std::size_t from);
+// Writes one layer inside the open transaction; errors name `target`.
+void gpkg_write_layer(GDALDataset& ds, const std::string& target, ExportLayer layer,
+                      const ExportData& data, const ExportOptions& options);
+// The QGIS styles of options.layers as their defaults, in `layer_styles`.
+void gpkg_write_styles(GDALDataset& ds, const ExportOptions& options);
 
 }  // namespace bm

@@ -1,5 +1,7 @@
 #pragma once
 // Helpers the OGR layer writers share (layers.cpp, incidents_layer.cpp).
+#include <array>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +40,25 @@ class IncidentsLayer {
   std::vector<UserField> user_;
   std::unique_ptr<Slots> slots_;
   std::unique_ptr<OGRFeature> feature_;
+  int precision_;
+  long count_ = 0;
+};
+
+// The links layer, one incident's link at a time.
+class LinksLayer {
+ public:
+  // Uses d.segments and d.as_of for each link's segment status.
+  LinksLayer(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco);
+  // The link's features: nearest, and disputed when that is another segment.
+  void write(const Link& link, const Incident& incident);
+  long count() const { return count_; }
+
+ private:
+  void add(const Link& k, const Incident& i, const char* kind, const std::string& segment,
+           double distance, LonLat to);
+  OGRLayer& layer_;
+  std::map<std::string, const BorderSegment*> segment_of_;
+  std::array<int, 8> slot_{};
   int precision_;
   long count_ = 0;
 };

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/strings.hpp"
 #include "export/layer_util.hpp"
+#include "export/link_spool.hpp"
 #include "geodata/gdal.hpp"
 
 namespace bm {
@@ -51,62 +52,19 @@ long write_segments(GDALDataset& ds, const ExportData& d, const ExportOptions& o
   return n;
 }
 
-void add_link(OGRLayer& l, const Link& k, const Incident& i, const char* kind,
-              const std::string& segment, double distance, LonLat to,
-              const std::map<std::string, const BorderSegment*>& segment_of, int precision) {
-  OGRFeature f(l.GetLayerDefn());
-  std::string id = k.incident_id + ":" + kind;
-  f.SetField("id", id.c_str());
-  f.SetField("incident_id", k.incident_id.c_str());
-  f.SetField("kind", kind);
-  f.SetField("segment_id", segment.c_str());
-  if (auto it = segment_of.find(segment); it != segment_of.end())
-    f.SetField("segment_status", to_string(it->second->status).c_str());
-  f.SetField("distance_m", round_to(distance, 1));
-  f.SetField("distance_km", round_to(distance / 1000.0, 2));
-  set_date(f, "date_start", i.date.start);
-  OGRLineString ls;
-  ls.addPoint(round_to(i.location->lon, precision), round_to(i.location->lat, precision));
-  ls.addPoint(round_to(to.lon, precision), round_to(to.lat, precision));
-  f.SetGeometry(&ls);
-  insert(l, f, id);
-}
+const char* const kLinkFields[] = {"id",          "incident_id",    "kind",
+                                   "segment_id",  "segment_status", "distance_m",
+                                   "distance_km", "date_start"};
 
 long write_links(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
-  OGRLayer& l = create(ds, "links", wkbLineString, lco, o);
-  add_field(l, "id", OFTString);
-  add_field(l, "incident_id", OFTString);
-  add_field(l, "kind", OFTString);
-  add_field(l, "segment_id", OFTString);
-  add_field(l, "segment_status", OFTString);
-  add_field(l, "distance_m", OFTReal);
-  add_field(l, "distance_km", OFTReal);
-  add_field(l, "date_start", OFTDate);
+  LinksLayer layer(ds, d, o, lco);
   std::map<std::string, const Incident*> incident_of;
   for (const auto& i : d.incidents) incident_of[i.id] = &i;
-  // A link names the segment active on the incident's date, which may be
-  // another period than the one exported: look the status up by id and date.
-  std::map<std::string, const BorderSegment*> segment_of;
-  for (const auto& s : d.segments)
-    if (active_on(s, d.as_of) || !segment_of.count(s.id)) segment_of[s.id] = &s;
-  long n = 0;
   for (const auto& k : d.links) {
     auto it = incident_of.find(k.incident_id);
-    if (it == incident_of.end() || !it->second->location) continue;
-    if (!k.segment_id.empty()) {
-      add_link(l, k, *it->second, "nearest", k.segment_id, k.distance_m, k.nearest, segment_of,
-               o.precision);
-      ++n;
-    }
-    // The nearest disputed stretch, when it is not the nearest segment already.
-    if (!k.disputed_segment_id.empty() && k.disputed_distance_m >= 0 &&
-        k.disputed_segment_id != k.segment_id) {
-      add_link(l, k, *it->second, "disputed", k.disputed_segment_id, k.disputed_distance_m,
-               k.disputed_nearest, segment_of, o.precision);
-      ++n;
-    }
+    if (it != incident_of.end() && it->second->location) layer.write(k, *it->second);
   }
-  return n;
+  return layer.count();
 }
 
 OGRLinearRing to_ring(const Ring& ring, int precision) {
@@ -198,6 +156,48 @@ std::vector<ExportLayer> parse_layers(const std::string& list) {
 
 bool has_layer(const ExportOptions& options, ExportLayer layer) {
   return std::find(options.layers.begin(), options.layers.end(), layer) != options.layers.end();
+}
+
+layer_util::LinksLayer::LinksLayer(GDALDataset& ds, const ExportData& d, const ExportOptions& o,
+                                   char** lco)
+    : layer_(create(ds, "links", wkbLineString, lco, o)),
+      segment_of_(segments_by_id(d.segments, d.as_of)),
+      precision_(o.precision) {
+  const OGRFieldType types[] = {OFTString, OFTString, OFTString, OFTString,
+                                OFTString, OFTReal,   OFTReal,   OFTDate};
+  for (std::size_t k = 0; k < slot_.size(); ++k) add_field(layer_, kLinkFields[k], types[k]);
+  // By index, looked up once (a name lookup per field per row showed in profiles).
+  for (std::size_t k = 0; k < slot_.size(); ++k)
+    slot_[k] = layer_.GetLayerDefn()->GetFieldIndex(kLinkFields[k]);
+}
+
+void layer_util::LinksLayer::write(const Link& k, const Incident& i) {
+  if (!k.segment_id.empty()) add(k, i, "nearest", k.segment_id, k.distance_m, k.nearest);
+  // The nearest disputed stretch, when it is not the nearest segment already.
+  if (!k.disputed_segment_id.empty() && k.disputed_distance_m >= 0 &&
+      k.disputed_segment_id != k.segment_id)
+    add(k, i, "disputed", k.disputed_segment_id, k.disputed_distance_m, k.disputed_nearest);
+}
+
+void layer_util::LinksLayer::add(const Link& k, const Incident& i, const char* kind,
+                                 const std::string& segment, double distance, LonLat to) {
+  OGRFeature f(layer_.GetLayerDefn());
+  std::string id = k.incident_id + ":" + kind;
+  f.SetField(slot_[0], id.c_str());
+  f.SetField(slot_[1], k.incident_id.c_str());
+  f.SetField(slot_[2], kind);
+  f.SetField(slot_[3], segment.c_str());
+  if (auto it = segment_of_.find(segment); it != segment_of_.end())
+    f.SetField(slot_[4], to_string(it->second->status).c_str());
+  f.SetField(slot_[5], round_to(distance, 1));
+  f.SetField(slot_[6], round_to(distance / 1000.0, 2));
+  if (!i.date.start.empty()) f.SetField(slot_[7], i.date.start.c_str());
+  OGRLineString ls;
+  ls.addPoint(round_to(i.location->lon, precision_), round_to(i.location->lat, precision_));
+  ls.addPoint(round_to(to.lon, precision_), round_to(to.lat, precision_));
+  f.SetGeometry(&ls);
+  insert(layer_, f, id);
+  ++count_;
 }
 
 double round_to(double v, int decimals) {

@@ -7,8 +7,10 @@
 #include "export/formats.hpp"
 #include "export/geojson.hpp"
 #include "export/geojson_incidents.hpp"
+#include "export/geojson_links.hpp"
 #include "export/gpkg.hpp"
 #include "export/layer_util.hpp"
+#include "export/link_spool.hpp"
 #include "export/styles.hpp"
 #include "io/atomic.hpp"
 
@@ -27,34 +29,59 @@ void each_located(const std::vector<Incident>& incidents, const std::vector<Link
   }
 }
 
+std::string sibling(const std::string& path, ExportLayer layer) {
+  std::filesystem::path p(path);
+  return (p.parent_path() / (p.stem().string() + "_" + layer_name(layer) + p.extension().string()))
+      .string();
+}
+
 class GeoJsonStream : public ExportStream {
  public:
   GeoJsonStream(const std::string& path, const ExportOptions& o, std::vector<UserField> user)
       : path_(path),
         options_(o),
         staged_(path),
-        out_(staged_.path(), std::move(user), o.precision) {}
+        out_(staged_.path(), std::move(user), o.precision) {
+    if (has_layer(o, ExportLayer::links)) spool_ = std::make_unique<LinkSpool>();
+  }
 
   void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) override {
-    each_located(incidents, links, [&](const Incident& i, const Link* k) { out_.write(i, k); });
+    each_located(incidents, links, [&](const Incident& i, const Link* k) {
+      out_.write(i, k);
+      if (spool_ && k) spool_->add(i, *k);
+    });
   }
 
   std::vector<std::string> finish(const ExportData& rest) override {
     out_.finish(path_);
     staged_.commit();
     std::vector<std::string> written = {path_, write_qml_sidecar(path_, ExportLayer::incidents)};
-    ExportOptions others = options_;
-    others.layers.erase(others.layers.begin());  // incidents: done
-    if (!others.layers.empty())
-      for (auto& p : write_geojson(path_, rest, others)) written.push_back(p);
+    for (ExportLayer layer : options_.layers) {
+      if (layer == ExportLayer::incidents) continue;
+      const std::string p = sibling(path_, layer);
+      if (layer == ExportLayer::links)
+        write_links(p, rest);
+      else
+        write_geojson_layer(p, layer, rest, options_);
+      written.push_back(p);
+      written.push_back(write_qml_sidecar(p, layer));
+    }
     return written;
   }
 
  private:
+  void write_links(const std::string& p, const ExportData& rest) {
+    StagedFile staged(p);
+    GeoJsonLinks out(staged.path(), rest.segments, rest.as_of, options_.precision);
+    spool_->replay([&](const Link& k, const Incident& i) { out.write(k, i); });
+    out.finish(p);
+    staged.commit();
+  }
   std::string path_;
   ExportOptions options_;
   StagedFile staged_;
   GeoJsonIncidents out_;
+  std::unique_ptr<LinkSpool> spool_;
 };
 
 class GpkgStream : public ExportStream {
@@ -63,12 +90,15 @@ class GpkgStream : public ExportStream {
       : path_(path), options_(o), staged_(path), ds_(gpkg_create(staged_.path(), path)) {
     begin();
     layer_.emplace(*ds_, std::move(user), o, const_cast<char**>(gpkg_layer_options()));
+    if (has_layer(o, ExportLayer::links)) spool_ = std::make_unique<LinkSpool>();
   }
 
   void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) override {
     try {
-      each_located(incidents, links,
-                   [&](const Incident& i, const Link* k) { layer_->write(i, k); });
+      each_located(incidents, links, [&](const Incident& i, const Link* k) {
+        layer_->write(i, k);
+        if (spool_ && k) spool_->add(i, *k);
+      });
     } catch (const ExportError& e) {
       gdal::throw_write_failed(path_, e.what());  // "no space left" when SQLite says full
     }
@@ -78,7 +108,14 @@ class GpkgStream : public ExportStream {
   }
 
   std::vector<std::string> finish(const ExportData& rest) override {
-    gpkg_finish(*ds_, path_, rest, options_, /*from=*/1);
+    for (ExportLayer layer : options_.layers) {
+      if (layer == ExportLayer::incidents) continue;
+      if (layer == ExportLayer::links)
+        write_links(rest);
+      else
+        gpkg_write_layer(*ds_, path_, layer, rest, options_);
+    }
+    gpkg_write_styles(*ds_, options_);
     if (ds_->CommitTransaction() != OGRERR_NONE) gdal::throw_write_failed(path_, "cannot commit");
     layer_.reset();
     gdal::close_written(ds_, staged_.path(), path_, -1);
@@ -91,19 +128,27 @@ class GpkgStream : public ExportStream {
     if (ds_->StartTransaction() != OGRERR_NONE)
       gdal::throw_write_failed(path_, "cannot start a transaction");
   }
+  void write_links(const ExportData& rest) {
+    try {
+      layer_util::LinksLayer links(*ds_, rest, options_, const_cast<char**>(gpkg_layer_options()));
+      spool_->replay([&](const Link& k, const Incident& i) { links.write(k, i); });
+    } catch (const ExportError& e) {
+      gdal::throw_write_failed(path_, e.what());
+    }
+  }
   std::string path_;
   ExportOptions options_;
   StagedFile staged_;
   GDALDatasetUniquePtr ds_;
   std::optional<layer_util::IncidentsLayer> layer_;
+  std::unique_ptr<LinkSpool> spool_;
 };
 
 }  // namespace
 
 bool can_stream(const std::string& target, const ExportOptions& options) {
   std::string format = export_format_for(target).name;
-  return (format == "geojson" || format == "gpkg") && !has_layer(options, ExportLayer::links) &&
-         has_layer(options, ExportLayer::incidents);
+  return (format == "geojson" || format == "gpkg") && has_layer(options, ExportLayer::incidents);
 }
 
 std::unique_ptr<ExportStream> open_export_stream(const std::string& target,

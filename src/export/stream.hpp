@@ -24,8 +24,9 @@ class ExportStream {
   virtual std::vector<std::string> finish(const ExportData& rest) = 0;
 };
 
-// Whether `target` with `options` can be streamed: GeoJSON and GeoPackage,
-// without the links layer (whose segment status needs the run's date).
+// Whether `target` with `options` can be streamed: GeoJSON and GeoPackage
+// with the incidents layer. The links wait in a temporary file (their
+// segment status needs the run's status date) and are written at the end.
 bool can_stream(const std::string& target, const ExportOptions& options);
 
 // Opens the outputs (in staging; nothing replaces the target before finish).

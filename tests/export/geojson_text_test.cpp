@@ -14,7 +14,8 @@
 namespace {
 
 // What the OGR incidents layer gives through GDAL's driver, as before.
-std::string gdal_geojson(const std::string& path, const bm::ExportData& data, int precision) {
+std::string gdal_geojson(const std::string& path, const bm::ExportData& data, int precision,
+                         bm::ExportLayer layer = bm::ExportLayer::incidents) {
   bm::gdal::init();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
   {
@@ -24,7 +25,7 @@ std::string gdal_geojson(const std::string& path, const bm::ExportData& data, in
     bm::ExportOptions o;
     o.precision = precision;
     o.id_property = true;
-    bm::write_layer(*ds, bm::ExportLayer::incidents, data, o, const_cast<char**>(lco));
+    bm::write_layer(*ds, layer, data, o, const_cast<char**>(lco));
   }
   return bm::test::slurp(path);
 }
@@ -76,6 +77,11 @@ bm::ExportData tricky_data() {
   k.segment_id.clear();
   k.disputed_distance_m = 123456789.06;
   d.links.push_back(k);
+  bm::BorderSegment s;
+  s.id = "KG-TJ-002";
+  s.status = bm::SegmentStatus::disputed;
+  d.segments.push_back(s);
+  d.as_of = "2022-09-16";
   return d;
 }
 
@@ -93,6 +99,16 @@ TEST_CASE("GeoJSON text writer: same bytes as GDAL's driver", "[export][geojson]
     auto theirs = dir / ("gdal_" + std::to_string(precision) + ".geojson");
     CHECK(bm::test::slurp(ours) == gdal_geojson(theirs.string(), d, precision));
   }
+}
+
+TEST_CASE("GeoJSON text writer: the links layer as GDAL writes it",
+          "[export][geojson][geojson_text]") {
+  auto dir = bm::test::scratch("geojson_text_links");
+  bm::ExportData d = tricky_data();
+  auto ours = dir / "ours.geojson";
+  CHECK(bm::write_geojson_layer(ours.string(), bm::ExportLayer::links, d, {}) == 3);
+  CHECK(bm::test::slurp(ours) ==
+        gdal_geojson((dir / "gdal.geojson").string(), d, 6, bm::ExportLayer::links));
 }
 
 TEST_CASE("GeoJSON text writer: random coordinates and figures as GDAL prints them",
@@ -131,6 +147,7 @@ TEST_CASE("GeoJSON text writer: GDAL reads every feature and value back",
   bm::ExportData d = tricky_data();
   auto path = (dir / "i.geojson").string();
   bm::write_geojson_layer(path, bm::ExportLayer::incidents, d, {});
+  bm::gdal::init();
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
   OGRLayer* l = ds->GetLayer(0);
