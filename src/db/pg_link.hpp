@@ -20,11 +20,12 @@ struct PgLinkOptions {
   std::string date_column;                   // optional ISO date column (text or date)
   std::string segments = "border_segments";  // id, status, geom (lines, EPSG:4326)
   std::string countries;                     // id (ISO2), geom (polygons); empty: none
-  // KNN candidates handed back for the exact refinement. The sphere and the
-  // spheroid disagree by under 1 %, so the candidates are complete whenever
-  // the best exact distance is under 99 % of the k-th candidate's sphere
-  // distance (reach_m); the caller checks that and falls back otherwise.
-  int candidates = 8;
+  // Nearest segment pieces (of 32 vertices) whose segments are handed back
+  // for the exact refinement. The sphere and the spheroid disagree by under
+  // 1 %, so the candidates are complete whenever the best exact distance is
+  // under 99 % of the k-th piece's sphere distance (reach_m); the caller
+  // checks that and falls back otherwise.
+  int candidates = 16;
 };
 
 // One incident with what the database found for it.
@@ -40,10 +41,11 @@ struct PgCandidates {
 };
 
 // The SELECT giving PgCandidates' columns over the staged tables
-// `segments_geog` (id, status, g geography, GiST) and `parts` (ord, id,
+// `segments_geog` and `disputed_geog` (id, status, g geography, GiST; the
+// segments cut into pieces) and `parts` (ord, id,
 // enclave, geom, GiST; empty: no country). Identifiers are quoted.
 std::string candidates_query(const PgLinkOptions& o, const std::string& segments_geog,
-                             const std::string& parts);
+                             const std::string& disputed_geog, const std::string& parts);
 
 // The plain PostGIS link (PostGIS's own distance, for comparison and the
 // benchmark): incident_id, segment_id, dist_m by ST_Distance(geography, true)

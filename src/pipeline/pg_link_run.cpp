@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "core/error.hpp"
 #include "db/pg_connection.hpp"
 #include "db/pg_rows.hpp"
 #include "io/atomic.hpp"
@@ -14,8 +15,13 @@
 namespace bm {
 namespace {
 
+// GDAL's messages quote the connection string: never let the password out.
 std::vector<BorderSegment> load_segments(const PgLinkRun& r) {
-  return read_segments_file(db::with_tables(r.input, r.db.segments)).segments;
+  try {
+    return read_segments_file(db::with_tables(r.input, r.db.segments)).segments;
+  } catch (const InputError& e) {
+    throw InputError(db::without_password(e.what()));
+  }
 }
 
 PgLinkRow refine(const CandidateRefiner& refiner, const db::PgLinkSetup& setup,
@@ -100,8 +106,8 @@ std::vector<db::PgColumn> link_columns() {
 }  // namespace
 
 PgLinkStats pg_link_rows(const PgLinkRun& r, const std::function<void(const PgLinkRow&)>& row) {
+  const db::PgLinkSetup setup = db::pg_link_setup(r.input, r.db);  // says what to check
   const CandidateRefiner refiner(load_segments(r));
-  const db::PgLinkSetup setup = db::pg_link_setup(r.input, r.db);
   PgLinkStats stats;
   stats.rows = db::pg_candidates(r.input, r.db, [&](const db::PgCandidates& c) {
     row(refine(refiner, setup, c, r.within_m));

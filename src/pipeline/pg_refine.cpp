@@ -36,21 +36,25 @@ bool better(const SegmentHit& h, const SegmentHit& best) {
 
 CandidateRefiner::CandidateRefiner(std::vector<BorderSegment> segments)
     : segments_(std::move(segments)) {
-  for (std::size_t i = 0; i < segments_.size(); ++i) {
-    by_id_.emplace(segments_[i].id, i);
-    one_.push_back(std::make_unique<SegmentIndex>(
-        std::vector<const BorderSegment*>{&segments_[i]},
-        std::vector<std::ptrdiff_t>{static_cast<std::ptrdiff_t>(i)}));
-  }
-  all_ = index_of(segments_, false);
-  disputed_ = index_of(segments_, true);
+  for (std::size_t i = 0; i < segments_.size(); ++i) by_id_.emplace(segments_[i].id, i);
+  one_.resize(segments_.size());
+}
+
+const SegmentIndex& CandidateRefiner::one(std::size_t i) const {
+  if (!one_[i])
+    one_[i] =
+        std::make_unique<SegmentIndex>(std::vector<const BorderSegment*>{&segments_[i]},
+                                       std::vector<std::ptrdiff_t>{static_cast<std::ptrdiff_t>(i)});
+  return *one_[i];
 }
 
 CandidateRefiner::~CandidateRefiner() = default;
 
 SegmentHit CandidateRefiner::search_all(LonLat p, bool disputed) const {
   ++fallbacks_;
-  return (disputed ? disputed_ : all_)->nearest(p);
+  auto& index = disputed ? disputed_ : all_;
+  if (!index) index = index_of(segments_, disputed);
+  return index->nearest(p);
 }
 
 SegmentHit CandidateRefiner::nearest(LonLat p, const std::vector<std::string>& ids, double reach_m,
@@ -63,7 +67,7 @@ SegmentHit CandidateRefiner::nearest(LonLat p, const std::vector<std::string>& i
       unknown = true;
       continue;
     }
-    SegmentHit h = one_[at->second]->nearest(p);
+    SegmentHit h = one(at->second).nearest(p);
     if (better(h, best)) best = h;
   }
   const bool complete =

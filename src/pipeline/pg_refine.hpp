@@ -17,6 +17,7 @@
 
 namespace bm {
 
+// Not thread-safe: one thread asks (the cursor's).
 class CandidateRefiner {
  public:
   explicit CandidateRefiner(std::vector<BorderSegment> segments);
@@ -33,10 +34,13 @@ class CandidateRefiner {
 
  private:
   SegmentHit search_all(LonLat p, bool disputed) const;
+  const SegmentIndex& one(std::size_t segment) const;
   std::vector<BorderSegment> segments_;
   std::unordered_map<std::string, std::size_t> by_id_;
-  std::vector<std::unique_ptr<SegmentIndex>> one_;  // per segment
-  std::unique_ptr<SegmentIndex> all_, disputed_;
+  // Built on first use (one caller thread): the world has 26,747 segments,
+  // a run over one region needs the few hundred near it.
+  mutable std::vector<std::unique_ptr<SegmentIndex>> one_;  // per segment
+  mutable std::unique_ptr<SegmentIndex> all_, disputed_;
   mutable std::atomic<std::size_t> fallbacks_{0};
 };
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <random>
 
+#include "core/error.hpp"
 #include "db/pg_link.hpp"
 #include "export/export.hpp"
 #include "geodata/bundle.hpp"
@@ -142,7 +143,7 @@ TEST_CASE("the PostGIS link of 100k incidents agrees with the in-memory linker",
   CHECK(t.worst < 1e-6);
   CHECK(t.other_country == 0);
   CHECK(t.other_enclave == 0);
-  CHECK(t.in_enclave > 100);  // the Fergana valley's enclaves are in the sample
+  CHECK(t.in_enclave > 100);      // the Fergana valley's enclaves are in the sample
   CHECK(stats.fallbacks < 1000);  // the candidates settle almost every incident
 
   // Into a table in the database: one row per incident, keyed by its id.
@@ -158,19 +159,22 @@ TEST_CASE("the plain PostGIS query differs from the exact geodesic by under 0.5 
           "[link][postgis]") {
   if (!bm::test::postgis_installed()) return;
   bm::test::Cluster pg;
-  pg.sql("CREATE EXTENSION postgis;"
-         "CREATE TABLE segs (id text, status text, geom geometry(LineString,4326));"
-         "INSERT INTO segs VALUES ('a', 'disputed', 'SRID=4326;LINESTRING(70 40, 71 40.2)'),"
-         "('b', 'delimited', 'SRID=4326;LINESTRING(70 41, 71 41)');"
-         "CREATE TABLE inc (id text, geom geometry(Point,4326));"
-         "INSERT INTO inc VALUES ('p', 'SRID=4326;POINT(70.5 40.3)');");
+  pg.sql(
+      "CREATE EXTENSION postgis;"
+      "CREATE TABLE segs (id text, status text, geom geometry(LineString,4326));"
+      "INSERT INTO segs VALUES ('a', 'disputed', 'SRID=4326;LINESTRING(70 40, 71 40.2)'),"
+      "('b', 'delimited', 'SRID=4326;LINESTRING(70 41, 71 41)');"
+      "CREATE TABLE inc (id text, geom geometry(Point,4326));"
+      "INSERT INTO inc VALUES ('p', 'SRID=4326;POINT(70.5 40.3)');");
   bm::db::PgLinkOptions o;
   o.incidents = "inc";
   o.segments = "segs";
   std::string segment;
   double plain = -1;
-  CHECK(bm::db::pg_plain_link(pg.connection(), o, [&](const std::string&, const std::string& s,
-                                                       double d) { segment = s, plain = d; }) == 1);
+  CHECK(bm::db::pg_plain_link(pg.connection(), o,
+                              [&](const std::string&, const std::string& s, double d) {
+                                segment = s, plain = d;
+                              }) == 1);
   bm::PgLinkRun run;
   run.input = pg.connection();
   run.db = o;
@@ -181,4 +185,20 @@ TEST_CASE("the plain PostGIS query differs from the exact geodesic by under 0.5 
   CHECK(exact.disputed_segment_id == "a");
   CHECK(exact.country.empty());  // no countries table given
   CHECK(std::abs(plain - exact.distance_m) < 0.005 * exact.distance_m);
+}
+
+TEST_CASE("a pushed-down link that cannot connect names the server, never the password",
+          "[link][postgis]") {
+  bm::PgLinkRun run;
+  run.input = "PG:host=127.0.0.1 port=1 dbname=archive user=u password=topsecret";
+  run.db.incidents = "inc";
+  try {
+    bm::pg_link_rows(run, [](const bm::PgLinkRow&) {});
+    FAIL("no error");
+  } catch (const bm::InputError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("host 127.0.0.1, port 1, database archive") != std::string::npos);
+    CHECK(what.find("pg_isready") != std::string::npos);
+    CHECK(what.find("topsecret") == std::string::npos);
+  }
 }
