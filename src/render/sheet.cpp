@@ -12,7 +12,7 @@
 namespace bm {
 namespace {
 
-constexpr double kMargin = 16, kGap = 10, kHeading = 34, kLegend = 250;
+constexpr double kMargin = 16, kGap = 10, kHeading = 34, kLegend = 330;
 
 // Columns for n maps: near-square grid, at most 5 across.
 int columns_for(std::size_t n) {
