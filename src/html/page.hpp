@@ -23,6 +23,7 @@ struct PeriodMap {
   // As drawn: maps of one page share the projection and the scale bar.
   std::string projection = {};
   double scale_bar_points = 0;
+  std::vector<std::string> legend = {};  // its legend entries: the whole set's
 };
 
 struct PageInput {

@@ -11,6 +11,7 @@
 #include "core/geometry.hpp"
 #include "html/text.hpp"
 #include "io/atomic.hpp"
+#include "render/sheet.hpp"
 
 namespace bm::html {
 namespace {
@@ -85,6 +86,38 @@ Bounds shared_extent(const MapData& data) {
   return {b.min_lon - pad_lon, b.min_lat - pad_lat, b.max_lon + pad_lon, b.max_lat + pad_lat};
 }
 
+namespace {
+
+MapData period_data(const MapData& data, const Period& p) {
+  MapData one = data;
+  one.incidents = p.incidents;
+  one.subtitle = p.label + " · " + std::to_string(p.incidents.size()) +
+                 (p.incidents.size() == 1 ? " incident" : " incidents") +
+                 " that began then · border status as of " + data.as_of;
+  return one;
+}
+
+// One page with every period's map: a small map each (its period as its
+// title, the shared legend in its frame, no claims panel or locator).
+void write_sheet(const std::vector<MapData>& periods, const MapData& data, const Style& style,
+                 const RenderOptions& ro, const std::string& path) {
+  std::vector<MapData> cells = periods;
+  for (auto& c : cells) {
+    std::size_t dot = c.subtitle.find(" · ");
+    c.title = c.subtitle.substr(0, dot);
+    c.subtitle = c.subtitle.substr(dot + 4);  // past " · "
+  }
+  Style small = style;
+  small.show_claims_panel = false;
+  small.show_inset = false;
+  SheetOptions so;
+  so.path = path;
+  so.title = data.title + " — " + std::to_string(cells.size()) + " periods, one extent";
+  render_sheet(cells, small, ro, so);
+}
+
+}  // namespace
+
 std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style,
                                          const std::string& by, const std::string& out_dir,
                                          const std::vector<std::string>& formats,
@@ -94,13 +127,12 @@ std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style
   RenderOptions ro;
   ro.width = 760, ro.height = 520;
   ro.bbox = shared_extent(data);
+  ro.legend_from = &data;  // one legend on every period's map
   std::vector<PeriodMap> maps;
+  std::vector<MapData> periods;
   for (const Period& p : split_periods(data.incidents, by)) {
-    MapData one = data;
-    one.incidents = p.incidents;
-    one.subtitle = p.label + " · " + std::to_string(p.incidents.size()) +
-                   (p.incidents.size() == 1 ? " incident" : " incidents") +
-                   " that began then · border status as of " + data.as_of;
+    periods.push_back(period_data(data, p));
+    const MapData& one = periods.back();
     std::string image;
     RenderResult drawn;
     for (const auto& f : formats) {
@@ -110,7 +142,11 @@ std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style
       if (f == "png" || (f == "svg" && image.empty())) image = ro.path;
     }
     maps.push_back({p.label, page_image(one, style, ro, image), p.incidents.size(),
-                    drawn.projection, drawn.scale_bar_points});
+                    drawn.projection, drawn.scale_bar_points, drawn.legend});
+  }
+  for (const auto& f : formats) {
+    written.push_back((std::filesystem::path(out_dir) / ("by-" + by + "." + f)).string());
+    write_sheet(periods, data, style, ro, written.back());
   }
   return maps;
 }

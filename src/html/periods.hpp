@@ -24,7 +24,9 @@ std::vector<Period> split_periods(const std::vector<MapIncident>& incidents, con
 // The extent every period's map shares: the located incidents, padded.
 Bounds shared_extent(const MapData& data);
 
-// Writes <out_dir>/by-<by>/<key>.<format> for each period and format; returns
+// Writes <out_dir>/by-<by>/<key>.<format> for each period and format, all
+// with the legend of the whole set, and the sheet of all of them,
+// <out_dir>/by-<by>.<format>; returns
 // the maps for the page (PNG when written, else SVG) and appends the paths to
 // `written`.
 std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "core/error.hpp"
@@ -55,12 +56,18 @@ DrawnBox drawn(const std::string& what, const Box& b) { return {what, b.x0, b.y0
 
 }  // namespace
 
-RenderResult render_map(const MapData& input, const Style& base_style, const RenderOptions& o) {
+namespace {
+
+using DrawFn = std::function<void(cairo_t* cr, bool primary)>;
+// Where a laid-out map is drawn: a file's surface, or a caller's context.
+using DrawSink = std::function<void(PageSize page, const DrawFn& draw)>;
+
+RenderResult render_via(const MapData& input, const Style& base_style, const RenderOptions& o,
+                        const DrawSink& sink) {
   const LabelScript script = label_script_from(o.label_script);
   MapData data = input;
   for (auto& mi : data.incidents) mi.name = place_label(*mi.incident, script);
   Style style = base_style;  // adjusted below for dense maps
-  std::string format = format_from_path(o.path, o.format);
   PageSize page = o.page.empty() ? PageSize{o.width, o.height} : page_size(o.page, o.landscape);
   if (page.width < 200 || page.height < 200)
     throw UsageError("map size " + std::to_string(page.width) + "x" + std::to_string(page.height) +
@@ -145,7 +152,10 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     result.symbol_factor = k;
   }
 
-  draw_to_file(o.path, format, page, o.dpi, [&](cairo_t* cr, bool primary) {
+  // The legend: what this map draws, or (small multiples) what the whole
+  // set draws, so every period's map has the same legend.
+  const MapData& legend_of = o.legend_from ? *o.legend_from : shown;
+  sink(page, [&](cairo_t* cr, bool primary) {
     // A PNG's second band draws the same map: only one call reports it.
     RenderResult scratch;
     RenderResult& out = primary ? result : scratch;
@@ -160,8 +170,9 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     if (primary) out.spread_marks = spread_marks(c, shown);
     paint_segments(c, data);
     bool approx_rings = false;
-    for (const auto& mi : shown.incidents)
+    for (const auto& mi : legend_of.incidents)
       approx_rings = approx_rings || (!mi.spread() && approx_ring(c, *mi.incident) > 0);
+    out.drew_enclaves = enclaves, out.drew_regions = regions, out.drew_approx_rings = approx_rings;
     for (const auto& sb : paint_incidents(c, shown)) {
       if (!sb.labelled) continue;
       c.obstacles.push_back(sb.box);
@@ -173,7 +184,7 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
       out.obstacles.push_back(drawn(what, b));
     };
     if (style.show_legend && !style.show_claims_panel) {  // no panel: inside the frame
-      auto entries = legend_entries(shown, style, enclaves, regions, approx_rings);
+      auto entries = legend_entries(legend_of, style, enclaves, regions, approx_rings);
       Box lb = legend_box(c, entries, 0, 0);
       furniture("legend", paint_legend(c, entries, frame.x0 + 8, frame.y1 - 8 - (lb.y1 - lb.y0)));
     }
@@ -218,7 +229,7 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     // pages), outside the frame so it never hides data.
     Box claims = panel;
     if (style.show_legend) {
-      auto entries = legend_entries(shown, style, enclaves, regions, approx_rings);
+      auto entries = legend_entries(legend_of, style, enclaves, regions, approx_rings);
       for (const auto& e : entries) out.legend.push_back(e.label);
       if (style.show_claims_panel) {
         Box lb = paint_legend(c, entries, panel.x0, panel.y0);
@@ -232,6 +243,20 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     paint_attribution(c, data, {margin, H - margin - foot_h + 6, W - margin, H});
   });
   return result;
+}
+
+}  // namespace
+
+RenderResult render_map(const MapData& data, const Style& style, const RenderOptions& o) {
+  const std::string format = format_from_path(o.path, o.format);
+  return render_via(data, style, o, [&](PageSize page, const DrawFn& draw) {
+    draw_to_file(o.path, format, page, o.dpi, draw);
+  });
+}
+
+RenderResult draw_map(cairo_t* cr, const MapData& data, const Style& style,
+                      const RenderOptions& o) {
+  return render_via(data, style, o, [&](PageSize, const DrawFn& draw) { draw(cr, true); });
 }
 
 }  // namespace bm

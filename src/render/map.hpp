@@ -8,6 +8,8 @@
 #include "geodata/bundle.hpp"
 #include "render/style.hpp"
 
+typedef struct _cairo cairo_t;  // as <cairo.h> declares it: users need not include Cairo
+
 namespace bm {
 
 struct MapIncident {
@@ -74,6 +76,9 @@ struct RenderOptions {
   // Script of place labels: "" as named, "latn", "cyrl", or "source" (the
   // script the source wrote the place in); ICU transliteration.
   std::string label_script;
+  // The legend lists what this data set draws instead of what the map
+  // draws: small multiples share one legend (same extent, same border).
+  const MapData* legend_from = nullptr;
 };
 
 // What was drawn, in points, for the tests and for callers that report it.
@@ -101,7 +106,9 @@ struct RenderResult {
   std::vector<DrawnBox> marks;
   // Incidents drawn as an area or a line instead (they have no point mark).
   std::vector<SpreadMark> spread_marks;
-  std::vector<std::string> legend;            // legend entry labels, in order
+  std::vector<std::string> legend;  // legend entry labels, in order
+  // Base layers drawn, which the legend keys (a sheet's shared legend needs them).
+  bool drew_enclaves = false, drew_regions = false, drew_approx_rings = false;
   std::size_t incident_labels_requested = 0;  // incidents (or shared spots) to label
   std::size_t incident_labels_placed = 0;
   double symbol_factor = 1;  // < 1 when a dense map shrank every symbol alike
@@ -111,5 +118,10 @@ struct RenderResult {
 
 // Draws the map and writes it atomically (temporary file, then rename).
 RenderResult render_map(const MapData& data, const Style& style, const RenderOptions& options);
+
+// Draws the map on `cr` (its page at the origin, in points; options.path
+// and format unused): a sheet of small multiples draws its maps so.
+RenderResult draw_map(cairo_t* cr, const MapData& data, const Style& style,
+                      const RenderOptions& options);
 
 }  // namespace bm

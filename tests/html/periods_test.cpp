@@ -8,6 +8,7 @@
 #include "html/periods.hpp"
 #include "pipeline/chain.hpp"
 #include "pipeline/map_data.hpp"
+#include "render/compare.hpp"
 #include "report/report.hpp"
 #include "support.hpp"
 
@@ -78,6 +79,19 @@ TEST_CASE("report --by day draws the bundled days on maps of one extent", "[html
     WARN("updated " << golden);
   }
   CHECK(found == bm::test::slurp(golden));
+  // The sheet: every day's map on one page, compared with its golden PNG
+  // (a pixel differs when a channel is off by more than 24 of 255; at most
+  // 0.2 % may differ). Look at it after BORDERMAP_UPDATE_GOLDEN=1.
+  const auto sheet = dir / "by-day.png";
+  REQUIRE(std::filesystem::exists(sheet));
+  const std::string sheet_golden = bm::test::data("../html/golden/by_day_sheet.png");
+  if (const char* u = std::getenv("BORDERMAP_UPDATE_GOLDEN"); u && std::string(u) == "1")
+    std::filesystem::copy_file(sheet, sheet_golden,
+                               std::filesystem::copy_options::overwrite_existing);
+  bm::PngDiff d = bm::compare_png(sheet.string(), sheet_golden, 24);
+  INFO(d.width_a << "x" << d.height_a << " drawn, " << d.width_b << "x" << d.height_b
+                 << " golden; " << d.differing << " pixels differ; drawn file " << sheet.string());
+  CHECK(d.fraction < 0.002);
 }
 
 TEST_CASE("every period's map shares the projection and the scale bar", "[html][periods]") {
@@ -88,10 +102,15 @@ TEST_CASE("every period's map shares the projection and the scale bar", "[html][
   auto maps = bm::html::write_period_maps(data, bm::load_style("report"), "day", dir.string(),
                                           {"svg"}, written);
   REQUIRE(maps.size() >= 3);
-  CHECK(written.size() == maps.size());
+  CHECK(written.size() == maps.size() + 1);  // and the sheet of them all
+  CHECK(written.back() == (dir / "by-day.svg").string());
+  CHECK(std::filesystem::file_size(written.back()) > 10000);
+  // One legend: the whole set's, although the days draw different events.
+  REQUIRE(!maps.front().legend.empty());
   for (const auto& m : maps) {
     CHECK(m.projection == maps.front().projection);
     CHECK(m.scale_bar_points == Approx(maps.front().scale_bar_points));
+    CHECK(m.legend == maps.front().legend);
     CHECK(m.image_uri.rfind("data:image/svg+xml;base64,", 0) == 0);
   }
 }
