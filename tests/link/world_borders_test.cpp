@@ -42,13 +42,19 @@ TEST_CASE("an Armenia-Azerbaijan report without --border names the stretch and i
     CHECK_FALSE(s->name.empty());
     CHECK_FALSE(s->source.empty());  // cited: the contested_stretches.csv row
   }
-  // Noyemberyan (April 2023) lies by the Tavush-Gazakh stretch, disputed
-  // until the delimitation of 24 May 2024.
+  // Near Noyemberyan (April 2023): the Tavush-Gazakh stretch, disputed until
+  // the delimitation of 24 May 2024, is cut to its cited 12.7 km between
+  // the proxies, so the town lies by an undemarcated piece north of it and
+  // links to the stretch as its nearest disputed one.
   auto tavush = std::find_if(chain.data.links.begin(), chain.data.links.end(),
                              [](const auto& l) { return l.incident_id == "amaz-test-2"; });
   REQUIRE(tavush != chain.data.links.end());
-  CHECK(tavush->segment_id == "AM-AZ-tavush-gazakh");
-  CHECK(tavush->segment_status == bm::SegmentStatus::disputed);
+  CHECK(tavush->disputed_segment_id == "AM-AZ-tavush-gazakh");
+  CHECK(tavush->segment_status == bm::SegmentStatus::undemarcated);
+  const bm::BorderSegment* stretch =
+      segment(chain.data.segments, "AM-AZ-tavush-gazakh", "2023-04-11");
+  REQUIRE(stretch != nullptr);
+  CHECK(stretch->status == bm::SegmentStatus::disputed);
 }
 
 TEST_CASE("a China-India report without --border links to the disputed LAC", "[link][borders]") {
