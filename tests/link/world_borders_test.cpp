@@ -96,3 +96,17 @@ TEST_CASE("Kok-Tash and Samarkandyk are Kyrgyz and on the upper Isfara stretch",
     CHECK(linker.segments()[static_cast<std::size_t>(l.disputed)].id == "kg-tj-upper-isfara");
   }
 }
+
+TEST_CASE("enclave rings carry the names a cited table gives, never the nearest town's",
+          "[link][borders][enclaves]") {
+  bm::Bundle bundle;
+  std::map<std::string, std::string> named;                                      // name -> country
+  for (const auto& p : bm::world_enclave_names(bundle, {70, 39.5, 72.5, 40.5}))  // Fergana valley
+    named[p.name] = p.country;
+  CHECK(named["Sokh"] == "UZ");  // the ring holding Ravon, Sokh's capital
+  CHECK(named["Shakhimardan"] == "UZ");
+  CHECK(named["Vorukh"] == "TJ");
+  CHECK(named.count("Ravon") == 0);
+  for (const auto& p : bm::world_enclave_names(bundle, {}))
+    CHECK_FALSE(p.source.empty());  // every name cites its source
+}
