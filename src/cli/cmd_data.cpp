@@ -3,6 +3,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
+#include "core/error.hpp"
+#include "db/pg_connection.hpp"
+#include "export/pg_bundle.hpp"
 #include "geodata/bundle.hpp"
 #include "geodata/bundle_info.hpp"
 #include "geodata/world_borders.hpp"
@@ -21,8 +24,14 @@ class DataCommand : public Command {
   const char* example() const override { return "bordermap data --json | jq '.layers[].name'"; }
   void setup(CLI::App& app) override {
     app.add_option("--bundle", path_, "GeoPackage to describe")->capture_default_str();
+    app.add_option("--to", to_,
+                   "Load the bundled countries, regions, border segments and their status "
+                   "periods into this PG:… database (one transaction)");
+    app.add_option("--table-prefix", tables_.prefix, "--to: prefix of every table name");
+    app.add_flag("--overwrite", tables_.overwrite, "--to: replace existing tables");
   }
   void run() override {
+    if (!to_.empty()) return load_into_database();
     info_ = describe_bundle(Bundle(path_).path());  // Bundle says what to do when it is missing
     const std::string borders = borders_path(Bundle(path_));
     if (std::filesystem::exists(borders)) info_["borders"] = describe_bundle(borders);
@@ -52,6 +61,22 @@ class DataCommand : public Command {
   }
 
  private:
+  void load_into_database() {
+    if (!db::is_pg(to_))
+      throw UsageError("--to '" + to_ + "' — expected a PostgreSQL connection, PG:\"dbname=…\"");
+    BundleTablesCounts n = write_bundle_tables(to_, Bundle(path_), tables_);
+    info_ = {{"database", db::parse_pg(to_).redacted()},
+             {"countries", n.countries},
+             {"regions", n.regions},
+             {"border_segments", n.segments},
+             {"segment_periods", n.periods}};
+    note("loaded " + std::to_string(n.countries) + " countries, " + std::to_string(n.regions) +
+         " regions, " + std::to_string(n.segments) + " border segments (" +
+         std::to_string(n.periods) + " status periods) into " + db::parse_pg(to_).redacted());
+  }
+
+  std::string to_;
+  BundleTablesOptions tables_;
   std::string path_ = default_bundle_path();
   nlohmann::json info_;
 };

@@ -4,6 +4,7 @@
 #include "cli/global.hpp"
 #include "export/export.hpp"
 #include "pipeline/chain.hpp"
+#include "pipeline/export_stream.hpp"
 
 namespace bm::cli {
 namespace {
@@ -45,6 +46,10 @@ class ExportCommand : public Command {
                                  : WriteMode::create;
     check_export_target(out_, options_, flavour);  // before the (long) chain
     o_.progress = make_progress();
+    StreamedExport streamed;
+    if (flavour == CsvFlavour::bordermap && can_stream_export(o_, out_, options_) &&
+        stream_export(o_, out_, options_, streamed))
+      return report(streamed);
     Chain chain = run_chain(o_);
     note_rejections(chain.rejected, "not located");
     std::vector<std::string> written = export_to(out_, chain.data, options_, flavour);
@@ -57,6 +62,17 @@ class ExportCommand : public Command {
       for (const auto& p : written) std::cout << "wrote " << p << '\n';
   }
   nlohmann::json result_json() const override { return summary_; }
+
+  void report(const StreamedExport& r) {
+    note_rejections(r.rejected, "not located");
+    summary_ = {{"incidents_read", r.incidents_read},
+                {"incidents", r.incidents},
+                {"links", r.links},
+                {"not_located", r.rejected.size()},
+                {"written", r.written}};
+    if (!global().json)
+      for (const auto& p : r.written) std::cout << "wrote " << p << '\n';
+  }
 
  private:
   nlohmann::json summary_;

@@ -5,8 +5,6 @@
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "core/error.hpp"
-#include "geodata/bundle.hpp"
-#include "ingest/country_check.hpp"
 #include "ingest/ingest.hpp"
 #include "io/atomic.hpp"
 #include "io/csv.hpp"
@@ -42,8 +40,6 @@ class IngestCommand : public Command {
     app.add_option("-o,--out", out_, "Output incident CSV, or '-' for stdout")->required();
     app.add_option("--rejected", rejected_path_,
                    "Also write the rejected records (file,line,record,reason) to this CSV");
-    app.add_flag("--no-country-check", no_country_check_,
-                 "Do not check that each point lies in the country its row states");
   }
   void run() override {
     for (const auto& m : maps_)
@@ -56,7 +52,6 @@ class IngestCommand : public Command {
       note_rejections(t.rejected, "rejected");
       read += t.incidents.size() + t.rejected.size();
       rejected.insert(rejected.end(), t.rejected.begin(), t.rejected.end());
-      if (!no_country_check_) check(t.incidents, input);
       for (auto& i : t.incidents) incidents.push_back(std::move(i));
     }
     write_file(out_, [&](std::ostream& o) { write_incidents_csv(o, incidents); });
@@ -71,22 +66,11 @@ class IngestCommand : public Command {
   }
 
  private:
-  // A point in another country than its row states is kept and flagged.
-  void check(std::vector<Incident>& incidents, const std::string& file) const {
-    try {
-      for (const auto& w : ingest::check_countries(incidents, Bundle()))
-        note("warning: " + at(file, w.line, w.incident_id + ": " + w.reason + " (kept as given)"));
-    } catch (const InputError& e) {
-      note(std::string("warning: country check skipped: ") + e.what());
-    }
-  }
-
   std::vector<std::string> inputs_;
   std::vector<std::string> maps_;
   ingest::Options options_;
   std::string out_;
   std::string rejected_path_;
-  bool no_country_check_ = false;
 };
 
 }  // namespace

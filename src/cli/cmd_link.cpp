@@ -75,6 +75,9 @@ class LinkCommand : public Command {
     app.add_option("--table", pg_.table, "postgis engine: the incidents table (default: tables=)");
     app.add_option("--segments-table", pg_.segments, "postgis engine: the segments table")
         ->capture_default_str();
+    app.add_option("--countries-table", pg_.countries,
+                   "postgis engine: countries table (id, geom) for the country and enclave "
+                   "columns, e.g. the one `data --to` loads");
     app.add_option("--into", pg_.into,
                    "postgis engine: create this table with the links instead of writing -o");
     // --border: bundled segments, or the shared boundary derived from the
@@ -116,6 +119,7 @@ class LinkCommand : public Command {
   void run_in_database() {
     pg_.input = o_.input;
     pg_.out = o_.out;
+    pg_.within = o_.within;
     std::size_t n = run_postgis_link(pg_);
     note("linked " + std::to_string(n) + " incidents inside PostgreSQL" +
          (pg_.into.empty() ? "" : " into table " + pg_.into));
@@ -141,7 +145,7 @@ class LinkCommand : public Command {
   LinkRunOptions o_;
   std::string format_;
   std::string engine_ = "auto";
-  PgLinkRequest pg_{"", "", "border_segments", "", "-"};
+  PgLinkRequest pg_{"", "", "border_segments", "", "", "-", "5km"};
   IncidentFilter filter_;
 };
 

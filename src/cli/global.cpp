@@ -85,6 +85,12 @@ void add_input_safety_options(CLI::App& app, GlobalOptions& g) {
                "Let GDAL open VRT files and network paths (/vsicurl/ ...): only for inputs you "
                "trust")
       ->group(group);
+  // A flag that turns a check off: CLI11 sets the policy's field to false.
+  app.add_flag("!--no-country-check", p.country_check,
+               "Do not check that each given point lies in the country its row states (the "
+               "check warns \"lat/lon swapped?\" with file:line; rows are always kept)")
+      ->group(group);
+  p.warn = [](const std::string& m) { note("warning: " + m); };
   app.add_flag("--allow-partial", g.allow_partial,
                "Exit 0 when some input records were rejected but the rest was used")
       ->group(group);

@@ -1,35 +1,30 @@
 #include "cli/link_postgis.hpp"
 
-#include <cstdio>
-#include <ostream>
-
+#include "cli/global.hpp"
 #include "core/error.hpp"
 #include "db/pg_connection.hpp"
 #include "db/pg_link.hpp"
 #include "db/pg_sql.hpp"
 #include "geodata/gdal.hpp"
-#include "io/atomic.hpp"
-#include "io/csv.hpp"
+#include "pipeline/link_table.hpp"
+#include "pipeline/pg_link_run.hpp"
 
 namespace bm::cli {
 namespace {
 
-std::string distance(double m) {
-  if (m < 0) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", m);
-  return buf;
-}
-
-db::PgLinkOptions options_of(const PgLinkRequest& r) {
-  db::PgLinkOptions o;
+PgLinkRun run_of(const PgLinkRequest& r) {
+  PgLinkRun run;
+  run.input = r.input;
   std::string tables = db::parse_pg(r.input).get("tables");
-  o.incidents = !r.table.empty() ? r.table : !tables.empty() ? tables : "incidents";
-  if (o.incidents.find(',') != std::string::npos)
+  run.db.incidents = !r.table.empty() ? r.table : !tables.empty() ? tables : "incidents";
+  if (run.db.incidents.find(',') != std::string::npos)
     throw UsageError("tables=" + tables + " names several tables — give the incidents one");
-  o.segments = r.segments;
-  o.into = r.into;
-  return o;
+  run.db.segments = r.segments;
+  run.db.countries = r.countries;
+  run.within_m = parse_distance_m(r.within);
+  run.into = r.into;
+  run.out = r.out;
+  return run;
 }
 
 }  // namespace
@@ -38,15 +33,7 @@ bool postgis_link_possible(const std::string& input, const std::string& segments
   if (!db::is_pg(input)) return false;
   gdal::init();
   // The connection without tables=, so GDAL lists (and we find) every table.
-  db::PgConnection c = db::parse_pg(input);
-  c.params.erase("tables");
-  std::string conn = "PG:";
-  for (const auto& [k, v] : c.params) {
-    std::string quoted;  // libpq's quoting: \ and ' escaped by a backslash
-    for (char ch : v)
-      quoted += (ch == '\\' || ch == '\'') ? std::string("\\") + ch : std::string(1, ch);
-    conn += " " + k + "='" + quoted + "'";
-  }
+  const std::string conn = db::with_tables(input, "");
   CPLPushErrorHandler(CPLQuietErrorHandler);
   GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(
       GDALOpenEx(conn.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
@@ -58,18 +45,11 @@ bool postgis_link_possible(const std::string& input, const std::string& segments
 }
 
 std::size_t run_postgis_link(const PgLinkRequest& r) {
-  db::PgLinkOptions o = options_of(r);
-  if (!o.into.empty()) return db::pg_link(r.input, o);
-  std::size_t n = 0;
-  write_file(r.out, [&](std::ostream& out) {
-    csv::write_row(
-        out, {"incident_id", "segment_id", "dist_m", "disputed_segment_id", "disputed_dist_m"});
-    n = db::pg_link(r.input, o, [&](const db::PgLinkRow& row) {
-      csv::write_row(out, {row.incident_id, row.segment_id, distance(row.dist_m),
-                           row.disputed_segment_id, distance(row.disputed_dist_m)});
-    });
-  });
-  return n;
+  PgLinkStats s = run_pg_link(run_of(r));
+  if (s.fallbacks)
+    detail("link: " + std::to_string(s.fallbacks) +
+           " searches went past the database's candidates (every segment searched)");
+  return s.rows;
 }
 
 }  // namespace bm::cli

@@ -5,11 +5,13 @@
 namespace bm::cli {
 
 struct PgLinkRequest {
-  std::string input;     // "PG:… [tables=…]"
-  std::string table;     // incidents table; empty: the connection's tables=, else "incidents"
-  std::string segments;  // segments table in the same database
-  std::string into;      // create this table with the links; empty: CSV to `out`
+  std::string input;      // "PG:… [tables=…]"
+  std::string table;      // incidents table; empty: the connection's tables=, else "incidents"
+  std::string segments;   // segments table in the same database
+  std::string countries;  // countries table (id, geom); empty: no country column
+  std::string into;       // create this table with the links; empty: CSV to `out`
   std::string out = "-";
+  std::string within = "5km";
 };
 
 // Whether the postgis engine applies to `input` by itself: a PG: input whose

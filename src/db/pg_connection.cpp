@@ -65,6 +65,20 @@ PgConnection parse_pg(const std::string& target) {
   return c;
 }
 
+std::string with_tables(const std::string& target, const std::string& tables) {
+  PgConnection c = parse_pg(target);
+  c.params.erase("tables");
+  std::string conn = "PG:";
+  for (const auto& [k, v] : c.params) {
+    std::string quoted;  // libpq's quoting: \ and ' escaped by a backslash
+    for (char ch : v)
+      quoted += (ch == '\\' || ch == '\'') ? std::string("\\") + ch : std::string(1, ch);
+    conn += " " + k + "='" + quoted + "'";
+  }
+  // GDAL takes tables= out of the string itself, unquoted.
+  return tables.empty() ? conn : conn + " tables=" + tables;
+}
+
 std::string without_password(const std::string& text) {
   static const std::regex pw(R"(password\s*=\s*('(\\.|[^'])*'|\S+))", std::regex::icase);
   return std::regex_replace(text, pw, "password=***");

@@ -24,6 +24,10 @@ struct PgConnection {
 // Parses "PG:key=value key='quoted value' ..."; unknown keys are kept.
 PgConnection parse_pg(const std::string& target);
 
+// The same connection with tables= replaced by `tables` (empty: removed, so
+// GDAL lists every table); the other values in libpq's quoting.
+std::string with_tables(const std::string& target, const std::string& tables);
+
 // Replaces any password=… in a text (a GDAL error that quotes the string).
 std::string without_password(const std::string& text);
 

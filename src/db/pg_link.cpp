@@ -3,6 +3,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.hpp"
 #include "db/pg_connection.hpp"
 #include "db/pg_sql.hpp"
@@ -11,6 +13,9 @@
 namespace bm::db {
 namespace {
 
+const std::string kSegments = "bordermap_link_segments";
+const std::string kParts = "bordermap_link_parts";
+
 // "schema.table" -> "schema"."table"; a plain name -> "name".
 std::string quote_table(const std::string& name) {
   std::size_t dot = name.find('.');
@@ -18,12 +23,30 @@ std::string quote_table(const std::string& name) {
   return quote_ident(name.substr(0, dot)) + "." + quote_ident(name.substr(dot + 1));
 }
 
-// The nearest row of `segs` (optionally only disputed ones) to i.geom.
-std::string nearest(const PgLinkOptions& o, const std::string& segs, bool disputed) {
-  std::string g = "i." + quote_ident(o.geom_column) + "::geography";
-  return "SELECT c.id, ST_Distance(c.g, " + g + ", true) AS dist_m FROM (SELECT s.id, s.g FROM " +
-         segs + " s" + (disputed ? " WHERE s.status = 'disputed'" : "") + " ORDER BY s.g <-> " + g +
-         " LIMIT " + std::to_string(o.candidates) + ") c ORDER BY dist_m, c.id LIMIT 1";
+std::string point(const PgLinkOptions& o) { return "i." + quote_ident(o.geom_column); }
+std::string geog(const PgLinkOptions& o) { return point(o) + "::geography"; }
+
+std::string knn(const PgLinkOptions& o, const std::string& segs, bool disputed) {
+  return "SELECT s.id, s.g <-> " + geog(o) + " AS sd FROM " + segs + " s" +
+         (disputed ? " WHERE s.status = 'disputed'" : "") + " ORDER BY s.g <-> " + geog(o) +
+         " LIMIT " + std::to_string(o.candidates);
+}
+
+// The k nearest on the sphere as a JSON array of ids (any id survives the
+// trip), and the k-th distance (-1 when fewer than k segments exist).
+std::string candidates(const PgLinkOptions& o, const std::string& segs, bool disputed) {
+  return "SELECT array_to_json(array_agg(c.id ORDER BY c.sd, c.id))::text AS ids, CASE WHEN "
+         "count(*) < " +
+         std::to_string(o.candidates) + " THEN -1 ELSE max(c.sd) END AS reach FROM (" +
+         knn(o, segs, disputed) + ") c";
+}
+
+// The nearest row of `segs` (optionally only disputed ones) by PostGIS's
+// own spheroid distance.
+std::string plain_nearest(const PgLinkOptions& o, const std::string& segs) {
+  return "SELECT c.id, ST_Distance(c.g, " + geog(o) +
+         ", true) AS dist_m FROM (SELECT s.id, s.g FROM " + segs + " s ORDER BY s.g <-> " +
+         geog(o) + " LIMIT " + std::to_string(o.candidates) + ") c ORDER BY dist_m, c.id LIMIT 1";
 }
 
 GDALDatasetUniquePtr connect(const std::string& connection) {
@@ -40,12 +63,30 @@ GDALDatasetUniquePtr connect(const std::string& connection) {
 }
 
 // The segments as geography with a GiST index, for this session only.
-void stage_segments(GDALDataset& ds, const PgLinkOptions& o, const std::string& name) {
-  exec(ds, "CREATE TEMP TABLE " + quote_ident(name) +
+void stage_segments(GDALDataset& ds, const PgLinkOptions& o) {
+  exec(ds, "CREATE TEMP TABLE " + quote_ident(kSegments) +
                " AS SELECT id::text AS id, status::text AS status, geom::geography AS g FROM " +
                quote_table(o.segments));
-  exec(ds, "CREATE INDEX ON " + quote_ident(name) + " USING gist (g)");
-  exec(ds, "ANALYZE " + quote_ident(name));
+  exec(ds, "CREATE INDEX ON " + quote_ident(kSegments) + " USING gist (g)");
+  exec(ds, "ANALYZE " + quote_ident(kSegments));
+}
+
+// A country's code: its iso2 column when the table has one (the bundled
+// countries, whose ids must stay unique), else its id (export's countries).
+std::string country_code(const std::string& row) {
+  return "COALESCE(to_jsonb(" + row + ") ->> 'iso2', " + row + ".id::text)";
+}
+
+// Every polygon of every country, flagged when it is not the country's
+// largest (the in-memory locator's "enclave"), in the table's order.
+void stage_parts(GDALDataset& ds, const PgLinkOptions& o) {
+  exec(ds, "CREATE TEMP TABLE " + quote_ident(kParts) +
+               " AS SELECT ord, id, geom, row_number() OVER (PARTITION BY ord ORDER BY "
+               "ST_Area(geom) DESC, k) > 1 AS enclave FROM (SELECT c.fid AS ord, " +
+               country_code("c") + " AS id, d.path[1] AS k, d.geom FROM " +
+               quote_table(o.countries) + " c, ST_Dump(c.geom) d) x");
+  exec(ds, "CREATE INDEX ON " + quote_ident(kParts) + " USING gist (geom)");
+  exec(ds, "ANALYZE " + quote_ident(kParts));
 }
 
 double number(OGRFeature& f, int k) {
@@ -54,54 +95,110 @@ double number(OGRFeature& f, int k) {
 std::string text(OGRFeature& f, int k) {
   return f.IsFieldSetAndNotNull(k) ? f.GetFieldAsString(k) : "";
 }
-
-}  // namespace
-
-std::string link_query(const PgLinkOptions& o, const std::string& segments_geog) {
-  std::string segs = quote_table(segments_geog);
-  return "SELECT i." + quote_ident(o.id_column) +
-         "::text AS incident_id, n.id AS segment_id, n.dist_m, d.id AS disputed_segment_id, "
-         "d.dist_m AS disputed_dist_m FROM " +
-         quote_table(o.incidents) + " i CROSS JOIN LATERAL (" + nearest(o, segs, false) +
-         ") n LEFT JOIN LATERAL (" + nearest(o, segs, true) + ") d ON true WHERE i." +
-         quote_ident(o.geom_column) + " IS NOT NULL";
+std::vector<std::string> ids(OGRFeature& f, int k) {
+  std::vector<std::string> out;
+  if (!f.IsFieldSetAndNotNull(k)) return out;
+  for (const auto& id : nlohmann::json::parse(f.GetFieldAsString(k))) out.push_back(id);
+  return out;
 }
 
-std::size_t pg_link(const std::string& connection, const PgLinkOptions& o,
-                    const std::function<void(const PgLinkRow&)>& row) {
-  GDALDatasetUniquePtr ds = connect(connection);
-  const std::string segs = "bordermap_link_segments";
-  stage_segments(*ds, o, segs);
-  std::string query = link_query(o, segs);
-  if (!o.into.empty()) {
-    if (ds->StartTransaction(TRUE) != OGRERR_NONE) throw ExportError("cannot start a transaction");
-    try {
-      exec(*ds, "CREATE TABLE " + quote_table(o.into) + " AS " + query);
-      exec(*ds, "ALTER TABLE " + quote_table(o.into) + " ADD PRIMARY KEY (incident_id)");
-      std::size_t n =
-          std::stoul(query_column(*ds, "SELECT count(*) FROM " + quote_table(o.into)).at(0));
-      if (ds->CommitTransaction() != OGRERR_NONE) throw ExportError("cannot commit the links");
-      return n;
-    } catch (...) {
-      ds->RollbackTransaction();
-      throw;
-    }
-  }
+PgCandidates candidates_of(OGRFeature& f) {
+  PgCandidates c;
+  c.incident_id = text(f, 0);
+  c.date = text(f, 1);
+  c.lon = f.GetFieldAsDouble(2);
+  c.lat = f.GetFieldAsDouble(3);
+  c.nearest = ids(f, 4);
+  c.reach_m = number(f, 5);
+  c.disputed = ids(f, 6);
+  c.disputed_reach_m = number(f, 7);
+  c.country = text(f, 8);
+  c.enclave = text(f, 9) == "1" || text(f, 9) == "t" || text(f, 9) == "true";
+  return c;
+}
+
+// Runs a query and hands every row to `each` as the cursor delivers them.
+template <class Each>
+std::size_t stream(GDALDataset& ds, const std::string& query, const PgLinkOptions& o,
+                   const Each& each) {
   CPLErrorReset();
-  OGRLayer* result = ds->ExecuteSQL(query.c_str(), nullptr, nullptr);
+  OGRLayer* result = ds.ExecuteSQL(query.c_str(), nullptr, nullptr);
   if (!result || CPLGetLastErrorType() >= CE_Failure) {
-    if (result) ds->ReleaseResultSet(result);
+    if (result) ds.ReleaseResultSet(result);
     throw InputError("the pushed-down link failed (" + without_password(CPLGetLastErrorMsg()) +
                      ") — do " + o.incidents + " and " + o.segments + " exist, with columns " +
                      o.id_column + ", " + o.geom_column + " and id, status, geom?");
   }
   std::size_t n = 0;
-  for (auto& f : *result) {
-    if (row) row({text(*f, 0), text(*f, 1), text(*f, 3), number(*f, 2), number(*f, 4)});
-    ++n;
+  try {
+    for (auto& f : *result) {
+      each(*f);
+      ++n;
+    }
+  } catch (...) {
+    ds.ReleaseResultSet(result);
+    throw;
   }
-  ds->ReleaseResultSet(result);
+  ds.ReleaseResultSet(result);
   return n;
+}
+
+}  // namespace
+
+std::string candidates_query(const PgLinkOptions& o, const std::string& segments_geog,
+                             const std::string& parts) {
+  const std::string segs = quote_table(segments_geog);
+  const std::string date =
+      o.date_column.empty() ? "NULL::text" : "i." + quote_ident(o.date_column) + "::text";
+  const std::string where = parts.empty() ? "SELECT NULL::text AS id, false AS enclave"
+                                          : "SELECT p.id, p.enclave FROM " + quote_table(parts) +
+                                                " p WHERE ST_Contains(p.geom, " + point(o) +
+                                                ") ORDER BY p.ord LIMIT 1";
+  return "SELECT i." + quote_ident(o.id_column) + "::text AS incident_id, " + date +
+         " AS date, ST_X(" + point(o) + ") AS lon, ST_Y(" + point(o) +
+         ") AS lat, n.ids AS nearest, n.reach AS reach_m, d.ids AS disputed, d.reach AS "
+         "disputed_reach_m, a.id AS country, a.enclave::int AS enclave FROM " +
+         quote_table(o.incidents) + " i CROSS JOIN LATERAL (" + candidates(o, segs, false) +
+         ") n CROSS JOIN LATERAL (" + candidates(o, segs, true) + ") d LEFT JOIN LATERAL (" +
+         where + ") a ON true WHERE " + point(o) + " IS NOT NULL";
+}
+
+std::string plain_link_query(const PgLinkOptions& o, const std::string& segments_geog) {
+  return "SELECT i." + quote_ident(o.id_column) +
+         "::text AS incident_id, n.id AS segment_id, n.dist_m FROM " + quote_table(o.incidents) +
+         " i CROSS JOIN LATERAL (" + plain_nearest(o, quote_table(segments_geog)) + ") n WHERE " +
+         point(o) + " IS NOT NULL";
+}
+
+std::size_t pg_candidates(const std::string& connection, const PgLinkOptions& o,
+                          const std::function<void(const PgCandidates&)>& row) {
+  GDALDatasetUniquePtr ds = connect(connection);
+  stage_segments(*ds, o);
+  if (!o.countries.empty()) stage_parts(*ds, o);
+  std::string query = candidates_query(o, kSegments, o.countries.empty() ? "" : kParts);
+  return stream(*ds, query, o, [&](OGRFeature& f) { row(candidates_of(f)); });
+}
+
+PgLinkSetup pg_link_setup(const std::string& connection, const PgLinkOptions& o) {
+  GDALDatasetUniquePtr ds = connect(connection);
+  PgLinkSetup out;
+  if (!o.countries.empty())
+    out.countries = query_column(
+        *ds, "SELECT " + country_code("c") + " FROM " + quote_table(o.countries) + " c");
+  std::vector<std::string> note =
+      query_column(*ds, "SELECT obj_description(to_regclass(" +
+                            quote_literal(quote_table(o.segments)) + "), 'pg_class')");
+  out.a_left = !note.empty() && note[0].find(kALeftNote) != std::string::npos;
+  return out;
+}
+
+std::size_t pg_plain_link(
+    const std::string& connection, const PgLinkOptions& o,
+    const std::function<void(const std::string&, const std::string&, double)>& row) {
+  GDALDatasetUniquePtr ds = connect(connection);
+  stage_segments(*ds, o);
+  return stream(*ds, plain_link_query(o, kSegments), o,
+                [&](OGRFeature& f) { row(text(f, 0), text(f, 1), number(f, 2)); });
 }
 
 }  // namespace bm::db

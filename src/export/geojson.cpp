@@ -2,16 +2,42 @@
 
 #include <filesystem>
 
+#include <unordered_map>
+
 #include "core/error.hpp"
 #include "export/formats.hpp"
+#include "export/geojson_incidents.hpp"
 #include "export/styles.hpp"
 #include "geodata/gdal.hpp"
 #include "io/atomic.hpp"
 
 namespace bm {
 
+namespace {
+
+// Our own text writer: GDAL's per-feature json-c tree was the cost (export-formats.md).
+long write_incidents_text(const std::string& path, const ExportData& data,
+                          const ExportOptions& options) {
+  StagedFile staged(path);
+  std::unordered_map<std::string_view, const Link*> link_of;
+  for (const auto& k : data.links) link_of[k.incident_id] = &k;
+  GeoJsonIncidents out(staged.path(), user_fields(data.incidents, incident_field_names()),
+                       options.precision);
+  for (const auto& i : data.incidents) {
+    if (!i.location) continue;  // the caller lists unlocated incidents as rejected
+    auto it = link_of.find(i.id);
+    out.write(i, it == link_of.end() ? nullptr : it->second);
+  }
+  long n = out.finish(path);
+  staged.commit();
+  return n;
+}
+
+}  // namespace
+
 long write_geojson_layer(const std::string& path, ExportLayer layer, const ExportData& data,
                          const ExportOptions& options) {
+  if (layer == ExportLayer::incidents) return write_incidents_text(path, data, options);
   gdal::init();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
   if (!driver) throw ExportError("GDAL has no GeoJSON driver");

@@ -65,27 +65,41 @@ void add_style(OGRLayer& styles, GDALDataset& ds, ExportLayer layer) {
 
 }  // namespace
 
-void write_gpkg(const std::string& path, const ExportData& data, const ExportOptions& options) {
+GDALDatasetUniquePtr gpkg_create(const std::string& staged, const std::string& target) {
   gdal::init();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!driver) throw ExportError("GDAL has no GPKG driver");
+  GDALDatasetUniquePtr ds(driver->Create(staged.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!ds) gdal::throw_write_failed(target, "cannot create");
+  return ds;
+}
+
+const char* const* gpkg_layer_options() {
+  static const char* const lco[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
+  return lco;
+}
+
+void gpkg_finish(GDALDataset& ds, const std::string& target, const ExportData& data,
+                 const ExportOptions& options, std::size_t from) {
+  for (std::size_t k = from; k < options.layers.size(); ++k) {
+    try {
+      write_layer(ds, options.layers[k], data, options, const_cast<char**>(gpkg_layer_options()));
+    } catch (const ExportError& e) {
+      gdal::throw_write_failed(target, e.what());  // "no space left" when SQLite says full
+    }
+  }
+  OGRLayer& styles = create_layer_styles(ds);
+  for (ExportLayer layer : options.layers) add_style(styles, ds, layer);
+}
+
+void write_gpkg(const std::string& path, const ExportData& data, const ExportOptions& options) {
   StagedFile staged(path);  // GDAL writes into staging, renamed when closed
   {
-    GDALDatasetUniquePtr ds(driver->Create(staged.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) gdal::throw_write_failed(path, "cannot create");
+    GDALDatasetUniquePtr ds = gpkg_create(staged.path(), path);
     // One transaction: a single fsync instead of one per feature.
     if (ds->StartTransaction() != OGRERR_NONE)
       gdal::throw_write_failed(path, "cannot start a transaction");
-    for (ExportLayer layer : options.layers) {
-      const char* lco[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
-      try {
-        write_layer(*ds, layer, data, options, const_cast<char**>(lco));
-      } catch (const ExportError& e) {
-        gdal::throw_write_failed(path, e.what());  // "no space left" when SQLite says full
-      }
-    }
-    OGRLayer& styles = create_layer_styles(*ds);
-    for (ExportLayer layer : options.layers) add_style(styles, *ds, layer);
+    gpkg_finish(*ds, path, data, options, 0);
     if (ds->CommitTransaction() != OGRERR_NONE) gdal::throw_write_failed(path, "cannot commit");
     gdal::close_written(ds, staged.path(), path, -1);
   }

@@ -65,13 +65,18 @@ OGRFieldType ogr_type(UserFieldType t) {
   return OFTString;
 }
 
+}  // namespace
+
 // Field indexes of the layer, looked up once.
-struct Slots {
+struct layer_util::Slots {
   std::map<std::string, int> ours;
   std::vector<int> user;
   int incident_id = -1;
   int at(const std::string& name) const { return ours.at(name); }
 };
+
+namespace {
+using layer_util::Slots;
 
 Slots create_fields(OGRLayer& l, const std::vector<UserField>& user, bool id_property) {
   using layer_util::add_field;
@@ -150,27 +155,39 @@ const std::vector<std::string>& incident_field_names() {
   return names;
 }
 
+layer_util::IncidentsLayer::IncidentsLayer(GDALDataset& ds, std::vector<UserField> user,
+                                           const ExportOptions& o, char** lco)
+    : layer_(create(ds, "incidents", wkbPoint, lco, o)),
+      user_(std::move(user)),
+      slots_(std::make_unique<Slots>(create_fields(layer_, user_, o.id_property))),
+      feature_(std::make_unique<OGRFeature>(layer_.GetLayerDefn())),
+      precision_(o.precision) {}
+
+layer_util::IncidentsLayer::~IncidentsLayer() = default;
+
+void layer_util::IncidentsLayer::write(const Incident& i, const Link* link) {
+  OGRFeature& f = *feature_;
+  f.Reset();
+  set_our_fields(f, *slots_, i);
+  if (link) set_link_fields(f, *slots_, *link);
+  set_user_fields(f, *slots_, user_, i);
+  f.SetGeometryDirectly(
+      new OGRPoint(round_to(i.location->lon, precision_), round_to(i.location->lat, precision_)));
+  insert(layer_, f, i.id);
+  ++count_;
+}
+
 long layer_util::write_incidents(GDALDataset& ds, const ExportData& d, const ExportOptions& o,
                                  char** lco) {
-  OGRLayer& l = create(ds, "incidents", wkbPoint, lco, o);
-  std::vector<UserField> user = user_fields(d.incidents, incident_field_names());
-  Slots slots = create_fields(l, user, o.id_property);
+  IncidentsLayer layer(ds, user_fields(d.incidents, incident_field_names()), o, lco);
   std::map<std::string, const Link*> link_of;
   for (const auto& k : d.links) link_of[k.incident_id] = &k;
-  long n = 0;
-  OGRFeature f(l.GetLayerDefn());
   for (const auto& i : d.incidents) {
     if (!i.location) continue;  // the caller lists unlocated incidents as rejected
-    f.Reset();
-    set_our_fields(f, slots, i);
-    if (auto it = link_of.find(i.id); it != link_of.end()) set_link_fields(f, slots, *it->second);
-    set_user_fields(f, slots, user, i);
-    f.SetGeometryDirectly(new OGRPoint(round_to(i.location->lon, o.precision),
-                                       round_to(i.location->lat, o.precision)));
-    insert(l, f, i.id);
-    ++n;
+    auto it = link_of.find(i.id);
+    layer.write(i, it == link_of.end() ? nullptr : it->second);
   }
-  return n;
+  return layer.count();
 }
 
 }  // namespace bm

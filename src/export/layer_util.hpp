@@ -1,10 +1,12 @@
 #pragma once
 // Helpers the OGR layer writers share (layers.cpp, incidents_layer.cpp).
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/model.hpp"
 #include "export/layers.hpp"
+#include "export/user_fields.hpp"
 #include "geodata/gdal.hpp"
 
 namespace bm::layer_util {
@@ -17,6 +19,28 @@ OGRLayer& create(GDALDataset& ds, const char* layer, OGRwkbGeometryType type, ch
                  const ExportOptions& o);
 // Writes `f` with explicit nulls for unset fields; throws ExportError naming `id`.
 void insert(OGRLayer& l, OGRFeature& f, const std::string& id);
+
+// The incidents layer written one incident at a time (streaming export).
+struct Slots;
+class IncidentsLayer {
+ public:
+  // Creates the layer with our fields and `user` after them.
+  IncidentsLayer(GDALDataset& ds, std::vector<UserField> user, const ExportOptions& o, char** lco);
+  ~IncidentsLayer();
+  IncidentsLayer(const IncidentsLayer&) = delete;
+  IncidentsLayer& operator=(const IncidentsLayer&) = delete;
+  // A located incident with its link (nullptr: not linked).
+  void write(const Incident& incident, const Link* link);
+  long count() const { return count_; }
+
+ private:
+  OGRLayer& layer_;
+  std::vector<UserField> user_;
+  std::unique_ptr<Slots> slots_;
+  std::unique_ptr<OGRFeature> feature_;
+  int precision_;
+  long count_ = 0;
+};
 
 long write_incidents(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco);
 

@@ -21,20 +21,6 @@ using db::quote_literal;
 
 const std::string kStage = "bordermap_stage_";
 
-GDALDatasetUniquePtr open_for_writing(const std::string& target) {
-  gdal::init();
-  CPLErrorReset();
-  GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(
-      GDALOpenEx(target.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-  if (!ds) {
-    db::PgConnection c = db::parse_pg(target);
-    throw ExportError("cannot write to PostgreSQL at " + c.where() + " (" +
-                      db::without_password(CPLGetLastErrorMsg()) + ") — " +
-                      db::connection_advice(c));
-  }
-  return ds;
-}
-
 int layer_index(GDALDataset& ds, const std::string& name) {
   for (int k = 0; k < ds.GetLayerCount(); ++k)
     if (name == ds.GetLayer(k)->GetName()) return k;
@@ -110,7 +96,7 @@ std::vector<std::string> write_tables(GDALDataset& ds, const std::string& where,
 
 std::vector<std::string> write_pg(const std::string& target, const ExportData& data,
                                   const ExportOptions& o) {
-  GDALDatasetUniquePtr ds = open_for_writing(target);
+  GDALDatasetUniquePtr ds = open_pg_for_writing(target);
   check_existing(*ds, o);
   if (ds->StartTransaction(TRUE) != OGRERR_NONE)
     throw ExportError("cannot start a transaction (" + std::string(CPLGetLastErrorMsg()) + ")");

@@ -136,4 +136,17 @@ void merge_borders(std::vector<PlaceMention>& places, std::vector<PlaceMention> 
   }
 }
 
+// "Armenian-Azerbaijani", "Kyrgyz–Tajik": two countries joined by a hyphen
+// or dash; empty when the text is anything else.
+std::pair<std::string, std::string> country_pair(const std::string& text) {
+  for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    std::size_t at = text.find(dash);
+    if (at == std::string::npos) continue;
+    std::string a = lex::country_word(lower_ascii(text.substr(0, at)));
+    std::string b = lex::country_word(lower_ascii(text.substr(at + dash.size())));
+    if (!a.empty() && !b.empty() && a != b) return {a, b};
+  }
+  return {};
+}
+
 }  // namespace bm::extract

@@ -8,123 +8,21 @@
 
 #include "extract/borders.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/merge.hpp"
 #include "extract/related.hpp"
+#include "extract/roles.hpp"
 #include "extract/story_dates.hpp"
 #include "gazetteer/normalize.hpp"
 
 namespace bm::extract {
 namespace {
 
-std::string slug(const std::string& s) {
-  std::string out;
-  for (char c : lower_ascii(s)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out += c;
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "place" : out;
-}
-
-bool actor_verb(const std::string& w) {
-  return lex::speech_verb(w) || w == "tried" || w == "wants" || w == "has" || w == "is" ||
-         w == "also" || w == "offered" || w == "urged" || w == "called" || w == "denied" ||
-         w == "insisted";
-}
-
-// incident / venue / actor / mention, following places.hpp.
-void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s,
-              const SentenceEvents& ev, bool has_claims) {
-  if (m.is_country) return;
-  // "Batken was shelled", "Vorukh has been hit": the place suffered the event.
-  for (std::size_t k = m.last; k < s.last && k < m.last + 3; ++k) {
-    const std::string& w = toks[k].lower;
-    if (w == "shelled" || w == "hit" || w == "attacked" || w == "struck" || w == "bombed" ||
-        w == "targeted" || w == "bombarded" || w == "captured" || w == "seized") {
-      m.role = "incident";
-      return;
-    }
-    if (w != "was" && w != "were" && w != "has" && w != "had" && w != "have" && w != "been" &&
-        w != "is" && w != "also" && w != "again" && w != "reportedly")
-      break;
-  }
-  if (m.last < s.last && actor_verb(toks[m.last].lower)) {
-    m.role = "actor";
-    return;
-  }
-  if (m.first == s.first && m.last < s.last && lex::speech_verb(toks[m.last].lower)) {
-    m.role = "actor";
-    return;
-  }
-  for (std::size_t k = m.first; k > s.first && m.first - k < 8; --k)
-    if (lex::venue_word(toks[k - 1].lower) || (toks[k - 1].lower == "held" && m.first - k < 3)) {
-      m.role = "venue";
-      return;
-    }
-  if (!m.place && m.note.empty()) return;
-  // The object of an attack verb: "shelled Jermuk", "mortar fire hit the village of X".
-  for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
-    const std::string& w = toks[k - 1].lower;
-    if (w == "hit" || w == "shelled" || w == "struck" || w == "attacked" || w == "bombed" ||
-        w == "targeted" || w == "stormed" || w == "captured" || w == "seized" || w == "raided" ||
-        w == "bombarded" || w == "overran" || w == "shelling" || w == "targeting") {
-      m.role = "incident";
-      return;
-    }
-    // "seized the Tajik outpost \"X\"": articles, demonyms, quotes and
-    // generic words may stand between the verb and the name.
-    bool quote = w == "\"" || w == "\xE2\x80\x9C" || w == "\xC2\xAB";
-    if (w != "the" && w != "of" && !lex::settlement_word(w) && !lex::area_word(w) &&
-        w != "border" && !quote && lex::country_word(w).empty())
-      break;
-  }
-  if (ev.cues.empty() && !has_claims) return;
-  // A locative word shortly before: "in", "on the border town of", "from the settlements of".
-  for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
-    const std::string& w = toks[k - 1].lower;
-    if (w == "," || w == "." || w == ";") break;
-    if ((lex::locative(w) && w != "and" && w != "of" && w != "by") ||
-        (w == "of" && k >= s.first + 2 &&
-         (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower)))) {
-      m.role = "incident";
-      return;
-    }
-  }
-}
-
-// "Armenian-Azerbaijani", "Kyrgyz–Tajik": two countries joined by a hyphen
-// or dash; empty when the text is anything else.
-std::pair<std::string, std::string> country_pair(const std::string& text) {
-  for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
-    std::size_t at = text.find(dash);
-    if (at == std::string::npos) continue;
-    std::string a = lex::country_word(lower_ascii(text.substr(0, at)));
-    std::string b = lex::country_word(lower_ascii(text.substr(at + dash.size())));
-    if (!a.empty() && !b.empty() && a != b) return {a, b};
-  }
-  return {};
-}
-
-// "strikes were reported from X ... all the way down to Y": the far end of
-// a from-to range is a scene like the near one.
-bool reaches_to(const std::vector<Token>& toks, const Sentence& s,
-                const std::vector<PlaceMention*>& in_sentence, std::size_t k) {
-  std::size_t t = in_sentence[k]->first;
-  while (t > s.first &&
-         (toks[t - 1].lower == "the" || toks[t - 1].lower == "down" || toks[t - 1].lower == "up" ||
-          toks[t - 1].lower == "way" || toks[t - 1].lower == "all"))
-    --t;
-  if (t == s.first || (toks[t - 1].lower != "to" && toks[t - 1].lower != "through")) return false;
-  for (std::size_t j = 0; j < k; ++j) {
-    const PlaceMention& a = *in_sentence[j];
-    if (a.role != "incident") continue;
-    for (std::size_t b = a.first; b > s.first && a.first - b < 3; --b)
-      if (toks[b - 1].lower == "from") return true;
-  }
-  return false;
-}
+// An incident's date and where it came from when not from its own sentence.
+struct SentenceDate {
+  DateRange range;
+  std::string note;
+  bool borrowed = false;  // the lead's, the story's or the week before publication
+};
 
 std::string primary_conflict(const CountryCounts& counts) {
   std::vector<std::pair<int, std::string>> v;
@@ -135,28 +33,6 @@ std::string primary_conflict(const CountryCounts& counts) {
   std::string a = v[0].second, b = v[1].second;
   if (b < a) std::swap(a, b);
   return a + "-" + b;
-}
-
-void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& source) {
-  Claim c = cm.claim;
-  c.source = source;
-  for (Claim& old : d.incident.claims) {
-    // One article repeating a figure (headline, caption, body) makes one
-    // claim; a repetition that says whose people or who said it completes it.
-    bool side_fits = old.side == c.side || old.side == "unknown" || c.side == "unknown";
-    bool claimant_fits = old.claimant == c.claimant || old.claimant.empty() || c.claimant.empty();
-    bool group_fits = old.group == c.group || old.group.empty() || c.group.empty();
-    if (old.source == c.source && old.kind == c.kind && old.low == c.low && old.high == c.high &&
-        side_fits && claimant_fits && group_fits && old.approx == c.approx) {
-      if (old.side == "unknown") old.side = c.side;
-      if (old.claimant.empty()) old.claimant = c.claimant;
-      if (old.group.empty()) old.group = c.group;
-      return;
-    }
-  }
-  d.incident.claims.push_back(std::move(c));
-  d.claim_spans.push_back(cm);
-  d.evidence.push_back({source, cm.begin, cm.end, "claim", ""});
 }
 
 // Every place of the sentence names a whole border ("clashes on the
@@ -199,13 +75,6 @@ DraftIncident subevent_draft(const ClaimMention& cm, const std::vector<PlaceMent
   d.evidence.push_back({source, cm.sub_begin, cm.sub_end, "event", cm.subevent});
   add_claim(d, cm, source);
   return d;
-}
-
-bool locating_phrase(const std::string& gap) {
-  static const std::regex re(
-      R"(^(, )?((close to|near|next to|adjacent to|not far from|bordering|in|of) )?(the )?([a-z-]+ ){0,2})"
-      R"((enclave|exclave|state|province|region|district|oblast|county|village|town|city|jamoat|municipality) of $)");
-  return std::regex_match(gap, re);
 }
 
 }  // namespace
@@ -293,44 +162,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     std::vector<PlaceMention*> in_sentence;
     // Places come in sentence order: walk them with one cursor.
     while (next_place < x.places.size() && x.places[next_place].sentence < si) ++next_place;
-    for (std::size_t pi = next_place; pi < x.places.size() && x.places[pi].sentence == si; ++pi) {
-      classify(x.places[pi], toks, s, ev, !claims.empty());
+    for (std::size_t pi = next_place; pi < x.places.size() && x.places[pi].sentence == si; ++pi)
       in_sentence.push_back(&x.places[pi]);
-    }
-    // Lists share a role ("the regions of Batken and Osh"); in "X in the Y
-    // region of Z" Y and Z locate X and are not incidents of their own.
-    for (std::size_t k = 1; k < in_sentence.size(); ++k) {
-      PlaceMention& prev = *in_sentence[k - 1];
-      PlaceMention& m = *in_sentence[k];
-      if (m.role == "mention" && !m.is_country && reaches_to(toks, s, in_sentence, k))
-        m.role = "incident";
-      std::string gap;
-      bool list = m.first > prev.last;  // only commas, "and", "or" and unknown names between
-      for (std::size_t t = prev.last; t < m.first; ++t) {
-        gap += toks[t].lower + " ";
-        list = list && (toks[t].lower == "," || toks[t].lower == "and" || toks[t].lower == "or" ||
-                        toks[t].capital);
-      }
-      if (list && gap != "( " && !m.is_country && !prev.is_country) {
-        m.role = prev.role;
-        if (!m.place && m.country.empty() && !prev.country.empty()) {
-          m.country = prev.country;
-          m.note += "; country hint from the list it is in";
-        }
-        if (!prev.place && prev.country.empty() && m.place && !m.country.empty()) {
-          prev.country = m.country;
-          prev.note += "; country hint from the list it is in";
-        }
-      } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( " ||
-                  locating_phrase(gap)) &&
-                 (prev.role == "incident" || prev.role == "context" || prev.role == "venue")) {
-        m.role = "context";
-      } else if (prev.is_country && prev.role == "context" && !m.is_country &&
-                 std::regex_match(gap, std::regex("^('s )?([a-z-]+ ){0,2}$"))) {
-        // "the Leylek district of Kyrgyzstan's southwestern Batken region"
-        m.role = "context";
-      }
-    }
+    assign_roles(in_sentence, toks, s, ev, !claims.empty());
     std::vector<PlaceMention*> here;
     for (auto* m : in_sentence)
       if (m->role == "incident") here.push_back(m);
@@ -410,38 +244,41 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     // The sentence's date, else the paragraph's, the lead's, the story's,
     // else the week before publication; with a note saying which.
     auto sentence_date = [&]() {
-      DateRange date;
-      std::string date_note;
+      SentenceDate d;
       if (when) {
-        date = when->range;
+        d.range = when->range;
       } else if (para_date) {
-        date = para_date->range;
-        date_note = "date from an earlier sentence of the paragraph (\"" + para_date->text + "\")";
+        d.range = para_date->range;
+        d.note = "date from an earlier sentence of the paragraph (\"" + para_date->text + "\")";
       } else if (lead_date) {
-        date = lead_date->range;
-        date_note =
-            "no date in the sentence: the date of the article's lead (\"" + lead_date->text + "\")";
+        d = {
+            lead_date->range,
+            "no date in the sentence: the date of the article's lead (\"" + lead_date->text + "\")",
+            true};
       } else if (story_date) {
-        date = story_date->range;
-        date_note = "no date in the sentence: the date the article gives the event later (\"" +
-                    story_date->text + "\")";
+        d = {story_date->range,
+             "no date in the sentence: the date the article gives the event later (\"" +
+                 story_date->text + "\")",
+             true};
       } else if (pub_ymd) {
         long p = days_from_civil(*pub_ymd);
-        date = {to_iso(civil_from_days(p - 7)), pub, "range"};
-        date_note = "no date in the sentence: within the week before publication";
+        d = {{to_iso(civil_from_days(p - 7)), pub, "range"},
+             "no date in the sentence: within the week before publication",
+             true};
       } else {
-        date_note = "no date in the sentence and no publication date (give --date)";
+        d = {{}, "no date in the sentence and no publication date (give --date)", true};
       }
-      return std::make_pair(date, date_note);
+      return d;
     };
     for (const auto& cm : claims)
       if (!cm.subevent.empty()) {
-        auto [date, note] = sentence_date();
-        x.incidents.push_back(subevent_draft(cm, in_sentence, date, note, x.doc.source));
+        SentenceDate sd = sentence_date();
+        x.incidents.push_back(subevent_draft(cm, in_sentence, sd.range, sd.note, x.doc.source));
       }
     for (std::size_t hi = 0; hi < here.size(); ++hi) {
       PlaceMention& m = *here[hi];
-      auto [date, date_note] = sentence_date();
+      SentenceDate sd = sentence_date();
+      const DateRange& date = sd.range;
       std::string key = (m.place ? m.place->id : slug(m.text)) + "|" + date.start + "|" + date.end;
       auto [it, fresh] = by_key.emplace(key, x.incidents.size());
       if (fresh) {
@@ -468,7 +305,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         } else {
           inc.resolve_note = m.note;
         }
-        inc.notes = date_note;
+        inc.notes = sd.note;
+        d.date_borrowed = sd.borrowed;
         if (m.place && m.place->kind == "country")
           inc.notes += (inc.notes.empty() ? "" : "; ") + inc.resolve_note + ": not located";
         if (!m.place)
@@ -516,29 +354,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         add_claim(t, cm, x.doc.source);
       }
   }
-  // An undated mention (a headline) of a place that the article also dates
-  // joins the dated incident instead of standing alone.
-  for (std::size_t i = 0; i < x.incidents.size(); ++i) {
-    DraftIncident& d = x.incidents[i];
-    if (d.incident.date.precision != "range" || !d.incident.notes.starts_with("no date")) continue;
-    for (std::size_t j = 0; j < x.incidents.size(); ++j) {
-      DraftIncident& t = x.incidents[j];
-      bool same = d.incident.place_id.empty() ? t.incident.place == d.incident.place
-                                              : t.incident.place_id == d.incident.place_id;
-      if (i == j || t.incident.notes.starts_with("no date") || !same) continue;
-      for (std::size_t k = 0; k < d.incident.claims.size(); ++k)
-        add_claim(t, d.claim_spans[k], x.doc.source);
-      t.evidence.insert(t.evidence.end(), d.evidence.begin(), d.evidence.end());
-      if (event_rank(d.incident.event_type) < event_rank(t.incident.event_type))
-        t.incident.event_type = d.incident.event_type;
-      for (const auto& a : d.weapons)
-        if (std::find(t.weapons.begin(), t.weapons.end(), a) == t.weapons.end())
-          t.weapons.push_back(a);
-      d.incident.place.clear();  // marks it merged
-      break;
-    }
-  }
-  std::erase_if(x.incidents, [](const DraftIncident& d) { return d.incident.place.empty(); });
+  join_undated_mentions(x.incidents, x.doc.source);
   for (auto& [key, t] : totals) {
     Incident& inc = t.incident;
     inc.sources.push_back(x.doc.source);
@@ -555,62 +371,6 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     if (!m.place && !m.is_country && m.border.empty() && reported.insert(m.text).second)
       x.rejected.push_back({x.doc.source, 0, m.text, "place not resolved: " + m.note});
   return x;
-}
-
-std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) {
-  std::vector<DraftIncident> out;
-  std::map<std::string, std::size_t> by_key;
-  for (const auto& x : docs) {
-    for (const auto& d : x.incidents) {
-      const Incident& inc = d.incident;
-      bool conflict = inc.resolve_note == "conflict-wide";
-      std::string key = conflict
-                            ? "conflict|" + inc.place + "|" + inc.event_type + "|" + inc.date.start
-                            : (inc.place_id.empty() ? slug(inc.place) : inc.place_id) + "|" +
-                                  inc.date.start + "|" + inc.date.end;
-      auto [it, fresh] = by_key.emplace(key, out.size());
-      if (fresh) {
-        out.push_back(d);
-        continue;
-      }
-      DraftIncident& m = out[it->second];
-      Incident& mi = m.incident;
-      if (event_rank(inc.event_type) < event_rank(mi.event_type)) mi.event_type = inc.event_type;
-      for (const auto& a : d.weapons)
-        if (std::find(m.weapons.begin(), m.weapons.end(), a) == m.weapons.end())
-          m.weapons.push_back(a);
-      for (const auto& s : inc.sources)
-        if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end())
-          mi.sources.push_back(s);
-      for (std::size_t i = 0; i < d.claim_spans.size(); ++i) {
-        ClaimMention cm = d.claim_spans[i];
-        cm.claim = inc.claims[i];
-        add_claim(m, cm, inc.claims[i].source);
-      }
-      m.evidence.insert(m.evidence.end(), d.evidence.begin(), d.evidence.end());
-      if (conflict && !inc.date.start.empty()) {
-        if (mi.date.start.empty() || inc.date.start < mi.date.start) mi.date.start = inc.date.start;
-        if (mi.date.end.empty() || inc.date.end > mi.date.end) mi.date.end = inc.date.end;
-        if (mi.date.start != mi.date.end) mi.date.precision = "range";
-      }
-    }
-  }
-  for (auto& d : out) {
-    if (d.weapons.empty()) continue;
-    std::string list;
-    for (const auto& w : d.weapons) list += (list.empty() ? "" : ", ") + w;
-    d.incident.notes += (d.incident.notes.empty() ? "" : "; ") + std::string("weapons: ") + list;
-  }
-  // Stable, readable ids.
-  std::map<std::string, int> used;
-  for (auto& d : out) {
-    Incident& inc = d.incident;
-    std::string base = "x-" + slug(normalize_name(inc.place)) +
-                       (inc.date.start.empty() ? "" : "-" + inc.date.start);
-    int n = ++used[base];
-    inc.id = n == 1 ? base : base + "-" + std::to_string(n);
-  }
-  return out;
 }
 
 }  // namespace bm::extract

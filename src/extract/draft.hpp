@@ -27,6 +27,9 @@ struct DraftIncident {
   std::vector<Evidence> evidence;
   std::vector<ClaimMention> claim_spans;  // parallel to incident.claims
   std::vector<std::string> weapons;       // written to notes as "weapons: ..."
+  // The sentence had no date of its own nor its paragraph's: the date is the
+  // lead's, the story's or the week before publication (see the notes).
+  bool date_borrowed = false;
 };
 
 struct DocExtraction {

@@ -122,6 +122,10 @@ const Map kEvents = {{"shelling", "shelling"},
                      {"stormed", "armed_clash"},
                      {"overran", "armed_clash"},
                      {"shootout", "armed_clash"},
+                     {"shooting", "armed_clash"},
+                     {"gunfight", "armed_clash"},
+                     {"face-off", "armed_clash"},
+                     {"skirmished", "armed_clash"},
                      {"destroyed", "property_destruction"},
                      {"burned", "property_destruction"},
                      {"burnt", "property_destruction"},
@@ -287,6 +291,20 @@ bool name_prefix(std::string_view w) {
   return w == "new" || w == "north" || w == "south" || w == "east" || w == "west" ||
          w == "central" || w == "upper" || w == "lower" || w == "great" || w == "old" ||
          w == "northern" || w == "southern" || w == "eastern" || w == "western";
+}
+
+bool phrase_stop(std::string_view w) {
+  return w == "," || w == "." || w == ";" || w == ":" || w == "\"" || w == "(" || w == ")" ||
+         w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "-" || w == "\xE2\x80\x94" ||
+         w == "\xE2\x80\x93" || w == "that" || w == "which" || w == "who" || w == "while" ||
+         w == "when" || w == "after" || w == "as" || w == "but" || w == "however";
+}
+
+bool adverb(std::string_view w) {
+  // "officially", "reportedly": -ly words between a subject and its verb.
+  if (w.size() > 4 && w.ends_with("ly")) return true;
+  return w == "however" || w == "also" || w == "meanwhile" || w == "later" || w == "earlier" ||
+         w == "previously" || w == "separately" || w == "further" || w == "furthermore";
 }
 
 }  // namespace bm::extract::lex

@@ -32,5 +32,8 @@ bool total_word(std::string_view w);        // toll, total, overall, altogether
 bool not_a_place(std::string_view w);
 // "New", "North", ...: never a place alone, but may start one ("New Delhi").
 bool name_prefix(std::string_view w);  // capitalised words never worth a lookup
+bool phrase_stop(std::string_view w);  // punctuation, "that", "which": a noun phrase ends
+// "however", "also", "officially": skipped between a subject and its verb.
+bool adverb(std::string_view w);
 
 }  // namespace bm::extract::lex

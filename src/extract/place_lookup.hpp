@@ -104,7 +104,7 @@ class PlaceLookup {
     LookupResult out;
     Resolution r = gaz_.resolve(name, ResolveHints{country, region});
     if (!r.place) {
-      if (r.note.find("ambiguous") != std::string::npos && !r.candidates.empty()) {
+      if (r.ambiguous && !r.candidates.empty()) {
         out.ambiguous = "ambiguous between";
         for (std::size_t k = 0; k < r.candidates.size() && k < 3; ++k)
           out.ambiguous +=

@@ -416,6 +416,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           m.country = h.country;
           m.text = std::string(text.substr(m.begin, m.end - m.begin));
           m.query = m.text;
+          m.ambiguous = !ambiguous.empty();
           m.note = ambiguous.empty() ? "not in the gazetteer: kept as text, no coordinates"
                                      : ambiguous + ": kept as text, no coordinates";
           scan.places.push_back(std::move(m));
@@ -432,12 +433,13 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
     if (m.place && m.place->point && !area_kind(*m.place) && m.place->kind != "country")
       near.push_back(*m.place->point);
   for (PlaceMention& m : scan.places) {
-    if (m.place || near.empty() || !m.note.starts_with("ambiguous between")) continue;
+    if (m.place || near.empty() || !m.ambiguous) continue;
     LookupResult r = lookup.lookup_near(m.query, m.country, near);
     if (!r.place) continue;
     m.place = r.place;
     m.country = r.place->country;
     m.precision = r.precision;
+    m.ambiguous = false;
     m.note = "chosen by nearness to the other places the article names";
   }
   return scan;

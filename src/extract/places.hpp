@@ -30,6 +30,9 @@ struct PlaceMention {
   std::string note;    // why unresolved, which hint decided, ...
   std::string border;  // "KG-TJ": the mention names the border of two countries
   bool line = false;   // ... as a named line ("Line of Actual Control")
+  // The gazetteer knows several places of this name and the article gave
+  // nothing to choose by: a later pass may choose by nearness.
+  bool ambiguous = false;
 };
 
 // Countries named in the document (names and demonyms) with counts.

@@ -8,12 +8,25 @@
 
 namespace bm::extract {
 
-// "said on April 30", "reported Tuesday": the date a statement was made.
+// "said on April 30", "reported Tuesday", "told parliament on 13 December",
+// "As of 16 September": the date a statement was made (or a running figure
+// stood), not the event's.
 bool statement_date(const std::vector<Token>& toks, const Sentence& s, const DateMention& dm) {
   std::size_t k = s.first;
   while (k < s.last && toks[k].begin < dm.begin) ++k;
+  if (k >= s.first + 2 && toks[k - 1].lower == "of" && toks[k - 2].lower == "as") return true;
   if (k > s.first && toks[k - 1].lower == "on") --k;
-  return k > s.first && lex::speech_verb(toks[k - 1].lower);
+  // A few words may stand between the verb and its date ("told parliament
+  // on", "said in a statement on"), but no event word ("said fighting on
+  // Tuesday killed ..." dates the fighting) and no clause break.
+  for (std::size_t j = k; j > s.first && k - j < 4; --j) {
+    const std::string& w = toks[j - 1].lower;
+    if (lex::speech_verb(w)) return true;
+    if (toks[j - 1].kind != TokKind::word || w == "that" || !lex::event_cue(w).empty() ||
+        !lex::casualty_kind(w).empty())
+      return false;
+  }
+  return false;
 }
 
 // The dateline's own date ("Dec 12, 2022 - Indian and ...") dates the
@@ -23,6 +36,11 @@ bool is_dateline(std::string_view text, const DateMention& dm) {
   std::size_t k = dm.end;
   while (k < text.size() && text[k] == ' ') ++k;
   std::string_view rest = text.substr(k, 3);
+  // A dateline opens its line ("YEREVAN, 14 February 2024 (wire) —"); a
+  // date deep in a sentence followed by a parenthesis is the sentence's.
+  std::size_t line = text.rfind('\n', dm.begin);
+  bool opens_line = dm.begin - (line == std::string_view::npos ? 0 : line + 1) <= 40;
+  if (!opens_line) rest = {};
   if (rest.starts_with("-") || rest.starts_with("(") || rest.starts_with("\xE2\x80\x94") ||
       rest.starts_with("\xE2\x80\x93"))
     return true;
@@ -57,10 +75,13 @@ const DateMention* find_story_date(std::string_view text, const std::vector<Toke
   std::optional<Ymd> pub_ymd = parse_iso(pub);
   const DateMention* vague = nullptr;
   for (std::size_t si = 0; si < sents.size(); ++si) {
-    // "following the incident on December 11" refers back to the story too.
+    // "following the incident on December 11" refers back to the story too,
+    // and so does a sentence telling of the dead and wounded.
     bool incident_word = false;
     for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
-      incident_word = incident_word || toks[k].lower == "incident";
+      incident_word = incident_word || toks[k].lower == "incident" ||
+                      lex::casualty_kind(toks[k].lower) == "killed" ||
+                      lex::casualty_kind(toks[k].lower) == "injured";
     if (!incident_word && !find_events(toks, sents[si].first, sents[si].last).violent()) continue;
     for (const auto& dm : sent_dates[si]) {
       if (dm.range.start.empty() || is_dateline(text, dm) || dm.text == pub) continue;

@@ -110,6 +110,13 @@ std::vector<Token> tokenize(std::string_view s) {
       }
       t.end = j;
       t.kind = TokKind::word;
+      // "al-Fashaga", "el-Arish": an Arabic name written with its article
+      // is a name like any capitalised word.
+      if (!t.capital && j - i > 4 && (s.substr(i, 3) == "al-" || s.substr(i, 3) == "el-")) {
+        char32_t c3 = 0;
+        decode(s, i + 3, c3);
+        t.capital = is_upper(c3);
+      }
     } else {
       t.end = i + n;
       t.kind = TokKind::punct;

@@ -57,6 +57,9 @@ struct Resolution {
   double uncertainty_m = 0;
   const Place* parent = nullptr;
   std::string note;  // why: parent used, ambiguity, context that decided
+  // Several distinct places match equally well (`candidates` lists them):
+  // the caller may choose with context of its own.
+  bool ambiguous = false;
 };
 
 // A toponym found in running text. Offsets are byte offsets into the UTF-8 text.

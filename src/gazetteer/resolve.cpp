@@ -269,6 +269,7 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     double margin = top.score - second.score;
     conf *= 0.55 + 0.45 * std::min(1.0, margin / 0.25);
     if (margin < kTieMargin) {
+      r.ambiguous = top.match != MatchType::fuzzy;
       r.note = top.match == MatchType::fuzzy
                    ? "no close match; nearest spellings listed"
                    : "ambiguous: " + std::to_string(distinct.size()) + "+ places match '" +

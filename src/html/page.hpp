@@ -5,6 +5,7 @@
 // set and an SVG of the map, so any command that has both can write it.
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -28,13 +29,15 @@ struct PageInput {
   std::string title;
   std::string subtitle;
   std::string attribution;
-  const ExportData* data = nullptr;    // incidents (all, mapped or not), links, segments
-  std::vector<Rejection> rejected;     // the not-mapped list
-  std::string map_svg;                 // the map as rendered (Cairo's SVG text)
-  std::vector<DrawnBox> marks;         // RenderResult::marks: where each incident was drawn
-  nlohmann::json manifest;             // null: no manifest section
-  std::vector<std::string> downloads;  // sibling file names linked from the page
-  std::string period_kind;             // "day" or "week" when periods are given
+  const ExportData* data = nullptr;      // incidents (all, mapped or not), links, segments
+  std::vector<Rejection> rejected;       // the not-mapped list
+  std::string map_svg;                   // the map as rendered (Cairo's SVG text)
+  std::vector<DrawnBox> marks;           // RenderResult::marks: where each incident was drawn
+  std::vector<SpreadMark> spread_marks;  // RenderResult::spread_marks: areas and lines drawn
+  std::array<double, 4> frame = {};      // map frame x0 y0 x1 y1: clips those outlines
+  nlohmann::json manifest;               // null: no manifest section
+  std::vector<std::string> downloads;    // sibling file names linked from the page
+  std::string period_kind;               // "day" or "week" when periods are given
   std::vector<PeriodMap> periods;
 };
 

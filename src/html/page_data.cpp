@@ -75,7 +75,15 @@ nlohmann::json page_data(const PageInput& in) {
   }
   nlohmann::json segments = nlohmann::json::object();  // id -> name, once
   for (const auto& s : in.data->segments) segments[s.id] = s.name;
-  return {{"incidents", incidents}, {"segments", segments}, {"as_of", in.data->as_of}};
+  nlohmann::json spreads = nlohmann::json::array();  // outline or line, once per group
+  for (const auto& m : in.spread_marks)
+    spreads.push_back({{"ids", m.ids}, {"d", m.path}, {"area", m.area}});
+  const auto& f = in.frame;
+  return {{"incidents", incidents},
+          {"segments", segments},
+          {"as_of", in.data->as_of},
+          {"spreads", spreads},
+          {"frame", {f[0], f[1], f[2] - f[0], f[3] - f[1]}}};
 }
 
 }  // namespace bm::html

@@ -1,5 +1,6 @@
 #include "html/report_page.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -49,6 +50,8 @@ void write_report_html(const std::string& path, const MapData& data, const Style
   in.data = &linked;
   in.map_svg = map_svg(path, data, style, map, drawn);
   in.marks = std::move(drawn.marks);
+  in.spread_marks = std::move(drawn.spread_marks);
+  std::copy(std::begin(drawn.frame), std::end(drawn.frame), in.frame.begin());
   in.rejected = std::move(extras.rejected);
   in.manifest = std::move(extras.manifest);
   in.downloads = std::move(extras.downloads);

@@ -1,9 +1,12 @@
 #include "ingest/country_check.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "core/error.hpp"
 #include "geodata/bundle.hpp"
 #include "geom/locator.hpp"
+#include "io/policy.hpp"
 
 namespace bm::ingest {
 namespace {
@@ -53,6 +56,20 @@ std::vector<CountryWarning> check_countries(std::vector<Incident>& incidents,
     out.push_back({i.id, i.country, where.code, i.line, reason});
   }
   return out;
+}
+
+void warn_countries(std::vector<Incident>& incidents, const std::string& file) {
+  // Opening the bundle costs more than most small tables: only when a row
+  // has both a point and a country to compare.
+  const bool any = std::any_of(incidents.begin(), incidents.end(),
+                               [](const Incident& i) { return i.location && !i.country.empty(); });
+  if (!any) return;
+  try {
+    for (const auto& w : check_countries(incidents, Bundle()))
+      io::warn(at(file, w.line, w.incident_id + ": " + w.reason + " (kept as given)"));
+  } catch (const InputError& e) {
+    io::warn(std::string("country check skipped: ") + e.what());
+  }
 }
 
 }  // namespace bm::ingest

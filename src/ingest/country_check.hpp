@@ -26,4 +26,9 @@ struct CountryWarning {
 // mismatch in source_fields["bordermap.country_check"] and returns it.
 std::vector<CountryWarning> check_countries(std::vector<Incident>& incidents, const Bundle& bundle);
 
+// The check every step runs on a table it reads (ingest::read): each
+// mismatch flagged as above and sent to io::warn as "file:line: id: reason".
+// Without bundled country data it warns once that the check was skipped.
+void warn_countries(std::vector<Incident>& incidents, const std::string& file);
+
 }  // namespace bm::ingest

@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "ingest/country_check.hpp"
 #include "io/csv.hpp"
+#include "io/policy.hpp"
 #include "io/values.hpp"
 
 namespace bm::ingest {
@@ -95,7 +97,26 @@ const Format& detect_format(const Input& in) {
 IncidentTable read(const std::string& input, const Options& options) {
   Input in = open_input(input);
   const Format& f = options.format.empty() ? detect_format(in) : find_format(options.format);
-  return f.read(in, options);
+  IncidentTable t = f.read(in, options);
+  // Here, not in one command: link, render, export and report read through
+  // this function too, and a swapped lat/lon misleads every one of them.
+  if (read_policy().country_check) warn_countries(t.incidents, input);
+  return t;
+}
+
+void read_blocks(const std::string& input, Options options, std::size_t rows,
+                 const std::function<void(IncidentTable&)>& block) {
+  options.block = block;
+  options.block_rows = rows;
+  IncidentTable rest = read(input, options);
+  block(rest);  // what is left, or all of it from a backend that does not stream
+}
+
+void maybe_flush(const Options& o, IncidentTable& table) {
+  if (!o.block || table.incidents.size() + table.rejected.size() < o.block_rows) return;
+  o.block(table);
+  table.incidents.clear();
+  table.rejected.clear();
 }
 
 std::map<std::string, std::string> parse_field_map(const std::string& spec) {

@@ -3,6 +3,7 @@
 // ACLED and UCDP GED exports, and any vector source GDAL opens. Each format
 // is one backend in formats.cpp; the format is detected from the content
 // (header columns, magic bytes), an explicit name wins.
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <memory>
@@ -18,6 +19,11 @@ struct Options {
   // Our field -> the source's field name (OGR sources: --map date=EVENT_DT).
   std::map<std::string, std::string> field_map;
   std::string layer;  // OGR layer; empty: the only layer
+  // Streaming: a backend that can hands every `block_rows` records to
+  // `block` and clears its table (memory bounded by a block); the others
+  // return the whole table. Use read_blocks rather than setting these.
+  std::function<void(IncidentTable&)> block;
+  std::size_t block_rows = 0;
 };
 
 // What a backend sees of one input: its name and the bytes to sniff.
@@ -49,6 +55,14 @@ const Format& detect_format(const Input& in);        // throws InputError
 
 // Reads one input; malformed records go to the table's `rejected`.
 IncidentTable read(const std::string& input, const Options& options);
+
+// Reads one input in blocks of about `rows` records (incidents and
+// rejections), in input order; the last block may be smaller or empty.
+void read_blocks(const std::string& input, Options options, std::size_t rows,
+                 const std::function<void(IncidentTable&)>& block);
+
+// A backend's loop after each record: hands a full block over.
+void maybe_flush(const Options& o, IncidentTable& table);
 
 // "date=EVENT_DT,place=LOC" -> {date: EVENT_DT, place: LOC}; throws
 // UsageError on an unknown key or a missing '='.

@@ -50,13 +50,16 @@ const std::map<std::string, std::vector<std::string>> kCommonNames = {
     {"notes", {"notes", "description", "comment", "comments", "remarks", "details"}},
 };
 
+// Our field -> the layer's field index; looked up by const char* per
+// feature without building a std::string.
+using FieldMap = std::map<std::string, int, std::less<>>;
+
 // Connection strings may carry a password; messages must not.
 std::string display_name(const std::string& name) { return db::without_password(name); }
 
 // Our field -> the layer's field index.
-std::map<std::string, int> map_fields(OGRFeatureDefn& defn, const Options& o,
-                                      const std::string& name) {
-  std::map<std::string, int> out;
+FieldMap map_fields(OGRFeatureDefn& defn, const Options& o, const std::string& name) {
+  FieldMap out;
   auto find = [&](const std::string& field) {
     for (int i = 0; i < defn.GetFieldCount(); ++i)
       if (lower(defn.GetFieldDefn(i)->GetNameRef()) == lower(field)) return i;
@@ -91,13 +94,13 @@ std::map<std::string, int> map_fields(OGRFeatureDefn& defn, const Options& o,
   return out;
 }
 
-std::string value(OGRFeature& f, const std::map<std::string, int>& m, const char* key) {
+std::string value(OGRFeature& f, const FieldMap& m, const char* key) {
   auto it = m.find(key);
   if (it == m.end() || !f.IsFieldSetAndNotNull(it->second)) return {};
   return trim(f.GetFieldAsString(it->second));
 }
 
-std::string date_value(OGRFeature& f, const std::map<std::string, int>& m, const char* key) {
+std::string date_value(OGRFeature& f, const FieldMap& m, const char* key) {
   auto it = m.find(key);
   if (it == m.end() || !f.IsFieldSetAndNotNull(it->second)) return {};
   OGRFieldType type = f.GetFieldDefnRef(it->second)->GetType();
@@ -135,8 +138,7 @@ class Reprojector {
   std::unique_ptr<OGRCoordinateTransformation> ct_;
 };
 
-void set_location(Incident& inc, OGRFeature& f, const std::map<std::string, int>& m,
-                  const Reprojector& rp) {
+void set_location(Incident& inc, OGRFeature& f, const FieldMap& m, const Reprojector& rp) {
   if (const OGRGeometry* g = f.GetGeometryRef(); g && !g->IsEmpty()) {
     std::unique_ptr<OGRGeometry> copy(g->clone());
     rp.apply(*copy);
@@ -176,8 +178,22 @@ Claim figure(const std::string& kind, const std::string& text, const std::string
   return c;
 }
 
-Incident read_feature(OGRFeature& f, const std::map<std::string, int>& m, const Reprojector& rp,
-                      const std::string& layer_name, const std::string& label) {
+// Every field but those named as our schema's columns is kept under its
+// own name, mapped or not: a `fatalities` read as a claim still comes out
+// as `fatalities` in the exports (the user's column, the user's name).
+// The same for every feature of a layer: computed once.
+std::vector<bool> our_columns(OGRFeatureDefn& defn, const FieldMap& m) {
+  std::vector<bool> ours(static_cast<std::size_t>(defn.GetFieldCount()), false);
+  for (const auto& [field, i] : m)
+    ours[static_cast<std::size_t>(i)] =
+        std::find(kIncidentColumns.begin(), kIncidentColumns.end(),
+                  lower(defn.GetFieldDefn(i)->GetNameRef())) != kIncidentColumns.end();
+  return ours;
+}
+
+Incident read_feature(OGRFeature& f, const FieldMap& m, const std::vector<bool>& ours,
+                      const Reprojector& rp, const std::string& layer_name,
+                      const std::string& label) {
   Incident inc;
   inc.line = static_cast<long>(f.GetFID());
   inc.id = value(f, m, "id");
@@ -215,14 +231,6 @@ Incident read_feature(OGRFeature& f, const std::map<std::string, int>& m, const 
     if (c.source.empty()) c.source = claimant;
   if (inc.sources.empty()) inc.sources.push_back(label);
 
-  // Every field but those named as our schema's columns is kept under its
-  // own name, mapped or not: a `fatalities` read as a claim still comes out
-  // as `fatalities` in the exports (the user's column, the user's name).
-  std::vector<bool> ours(static_cast<std::size_t>(f.GetFieldCount()), false);
-  for (const auto& [field, i] : m)
-    ours[static_cast<std::size_t>(i)] =
-        std::find(kIncidentColumns.begin(), kIncidentColumns.end(),
-                  lower(f.GetFieldDefnRef(i)->GetNameRef())) != kIncidentColumns.end();
   for (int i = 0; i < f.GetFieldCount(); ++i)
     if (!ours[static_cast<std::size_t>(i)] && f.IsFieldSetAndNotNull(i))
       inc.source_fields["ogr." + std::string(f.GetFieldDefnRef(i)->GetNameRef())] =
@@ -298,6 +306,7 @@ IncidentTable read_other_csv(const Input& in, const Options& o, const std::strin
   IncidentTable out;
   try {
     auto m = map_fields(*defn, o, name);
+    const std::vector<bool> ours = our_columns(*defn, m);
     Reprojector rp(nullptr);
     const std::size_t width = t.header().size();
     // Feature ids and the layer name as GDAL's CSV driver gave them.
@@ -314,10 +323,11 @@ IncidentTable read_other_csv(const Input& in, const Options& o, const std::strin
         f.SetFID(++fid);
         for (std::size_t i = 0; i < width; ++i)
           f.SetField(static_cast<int>(i), t.get(t.header()[i]).c_str());
-        out.incidents.push_back(read_feature(f, m, rp, layer, label));
+        out.incidents.push_back(read_feature(f, m, ours, rp, layer, label));
       } catch (const InputError& e) {
         out.rejected.push_back({name, t.line(), "", e.what(), true});
       }
+      maybe_flush(o, out);
     }
   } catch (...) {
     defn->Release();
@@ -365,6 +375,7 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
   }
   OGRLayer& layer = pick_layer(*ds, o, name);
   auto m = map_fields(*layer.GetLayerDefn(), o, name);
+  const std::vector<bool> ours = our_columns(*layer.GetLayerDefn(), m);
   Reprojector rp(layer.GetSpatialRef());
   // Who a figure without a named source is attributed to: the dataset.
   const std::string label = in.from_stdin() ? std::string("stdin")
@@ -375,13 +386,14 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
   layer.ResetReading();
   for (auto& f : layer) {
     try {
-      out.incidents.push_back(read_feature(*f, m, rp, layer.GetName(), label));
+      out.incidents.push_back(read_feature(*f, m, ours, rp, layer.GetName(), label));
     } catch (const InputError& e) {
       out.rejected.push_back({name, static_cast<long>(f->GetFID()),
                               value(*f, m, "id").empty() ? "feature " + std::to_string(f->GetFID())
                                                          : value(*f, m, "id"),
                               e.what(), true});
     }
+    maybe_flush(o, out);
   }
   return out;
 }

@@ -1,7 +1,9 @@
 #pragma once
 // How inputs are read, as the global options set it (main sets it once
-// from --max-line, --encoding and --allow-vrt before any command runs).
+// from --max-line, --encoding, --allow-vrt and --no-country-check before
+// any command runs).
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace bm::io {
@@ -15,7 +17,17 @@ struct ReadPolicy {
   std::string encoding;
   // GDAL's VRT driver and network paths (/vsicurl/ ...) stay off unless set.
   bool allow_vrt = false;
+  // Every step that reads an incident table checks that each given point
+  // lies in the country its row states (warning "lat/lon swapped?" when the
+  // exchanged point does); --no-country-check turns it off.
+  bool country_check = true;
+  // Where readers send warnings about rows they keep ("file:line: ...");
+  // empty: stderr. The CLI points it at its notes (silenced by --quiet).
+  std::function<void(const std::string&)> warn;
 };
+
+// Sends a reader's warning where read_policy().warn says.
+void warn(const std::string& message);
 
 ReadPolicy& read_policy();
 

@@ -11,6 +11,13 @@ ReadPolicy& read_policy() {
   return policy;
 }
 
+void warn(const std::string& message) {
+  if (read_policy().warn)
+    read_policy().warn(message);
+  else
+    std::fprintf(stderr, "bordermap: warning: %s\n", message.c_str());
+}
+
 std::optional<std::size_t> utf8_error(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();

@@ -106,6 +106,34 @@ std::vector<Incident> read_resolved(const ChainOptions& o, const std::vector<std
   return incidents;
 }
 
+// Without --border the border is chosen from located incidents; when none
+// is located, say why (the rejections would otherwise never be shown: the
+// command stops before it lists them) instead of asking for --border alone.
+[[noreturn]] void throw_nothing_located(const Chain& out) {
+  std::string files;
+  for (const auto& f : out.inputs) files += (files.empty() ? "" : ", ") + f;
+  if (out.incidents_read == 0)
+    throw InputError(files +
+                     ": no incident records (a header only, or an empty table) — "
+                     "nothing to map");
+  std::string why;
+  bool malformed = false;
+  for (std::size_t k = 0; k < out.rejected.size() && k < 5; ++k) {
+    const Rejection& r = out.rejected[k];
+    why += "\n  " + at(r.file, r.line, (r.record.empty() ? "" : r.record + ": ") + r.reason);
+  }
+  for (const auto& r : out.rejected) malformed = malformed || r.malformed;
+  if (out.rejected.size() > 5)
+    why += "\n  ... and " + std::to_string(out.rejected.size() - 5) + " more";
+  std::string msg = "none of the " + std::to_string(out.incidents_read) + " records in " + files +
+                    " has a usable location, so no border can be chosen" +
+                    (why.empty() ? "" : ":" + why) +
+                    "\nFix the rows, or give --border (e.g. --border KG-TJ) to draw the border "
+                    "without them.";
+  if (malformed) throw InputError(msg);
+  throw UsageError(msg);
+}
+
 std::vector<Link> link_all(const std::vector<Incident>& incidents, const Linker& linker,
                            const RegionAreas& areas, const ProgressFn& progress) {
   std::vector<Link> links;
@@ -151,6 +179,9 @@ Chain run_chain(const ChainOptions& o) {
   PlaceResolver resolver;
   std::vector<Incident> incidents = read_resolved(o, out.inputs, resolver, out);
   const Bundle& bundle = resolver.bundle();
+  if (o.filter.border.empty() && std::none_of(incidents.begin(), incidents.end(),
+                                              [](const Incident& i) { return i.location; }))
+    throw_nothing_located(out);
   out.countries = bundle.countries();
   std::vector<BorderSegment> segments = chain_segments(o, bundle, incidents, out);
   // The linker applies the status rule: o.filter.as_of, else each incident's date.
@@ -174,7 +205,13 @@ Chain run_chain(const ChainOptions& o) {
   out.data.segments = std::move(segments);
   out.bundle_path = bundle.path();
   out.region_areas = resolver.region_areas();
+  out.border_lines = border_lines(resolver.border_places(), out.data.segments, out.a, out.b,
+                                  out.data.as_of, bundle, out.countries);
   return out;
+}
+
+std::size_t incidents_mapped(const Chain& chain) {
+  return chain.data.links.size() + chain.border_lines.size();
 }
 
 }  // namespace bm

@@ -21,6 +21,7 @@
 #include "export/layers.hpp"
 #include "geodata/bundle.hpp"
 #include "io/incidents_csv.hpp"
+#include "pipeline/border_places.hpp"
 
 namespace bm {
 
@@ -52,8 +53,15 @@ struct Chain {
   // The areas of incidents known only to a region or district, by incident
   // id: the map draws those areas instead of a point.
   std::map<std::string, std::shared_ptr<const MultiPolygon>> region_areas;
+  // The lines of incidents reported on a whole border, by incident id: they
+  // stay in `rejected` (no point, so not in the point layers) and the map
+  // draws them as that border's line (not_drawn() gives a map's rejections).
+  BorderLines border_lines;
 };
 Chain run_chain(const ChainOptions& options);
+
+// What a map of `chain` shows: linked points, and incidents drawn as a border line.
+std::size_t incidents_mapped(const Chain& chain);
 
 std::string default_incidents_path();
 

@@ -27,6 +27,12 @@ void add_incidents(const Chain& chain, MapData& map) {
     auto area = chain.region_areas.find(i.id);
     if (i.precision == GeoPrecision::region && area != chain.region_areas.end())
       mi.area = area->second;
+    if (auto line = chain.border_lines.find(i.id);
+        !i.location && line != chain.border_lines.end()) {
+      mi.lines = line->second.lines;
+      mi.area_name = country_name(chain, line->second.a) + "\u2013" +
+                     country_name(chain, line->second.b) + " border";
+    }
     map.incidents.push_back(std::move(mi));
   }
 }

@@ -9,6 +9,7 @@ MapsResult draw_maps(const MapRequest& request) {
   const MapData base = report_map_data(chain, request.text);
   Style style = load_style(request.style);
   MapsResult result;
+  std::vector<Rejection> rejected = not_drawn(chain.rejected, chain.border_lines);
   for (const auto& ro : request.maps) {
     MapData data = base;
     if (!ro.bbox.empty()) {  // fills for this map's own area
@@ -17,14 +18,14 @@ MapsResult draw_maps(const MapRequest& request) {
       use_village_fills(data, chain.bundle_path, ro.bbox);
     }
     if (ro.path.ends_with(".html"))  // the page, with the map drawn for it
-      html::write_report_html(ro.path, data, style, ro, {chain.rejected, {}, {}, {}, {}});
+      html::write_report_html(ro.path, data, style, ro, {rejected, {}, {}, {}, {}});
     else
       result.maps.push_back(render_map(data, style, ro));
     result.written.push_back(ro.path);
   }
-  result.rejected = std::move(chain.rejected);
+  result.rejected = std::move(rejected);
   result.incidents_read = chain.incidents_read;
-  result.incidents_mapped = chain.data.links.size();
+  result.incidents_mapped = incidents_mapped(chain);
   return result;
 }
 

@@ -3,27 +3,6 @@
 #include <algorithm>
 
 namespace bm {
-namespace {
-
-// "Kyrgyzstan-Tajikistan border": the whole border of two countries, which
-// has no one place on the map.
-bool whole_border(const std::string& place, const Gazetteer& gaz) {
-  if (!place.ends_with(" border")) return false;
-  std::string pair = place.substr(0, place.size() - 7);
-  if (pair.starts_with("the ")) pair = pair.substr(4);
-  for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
-    std::size_t at = pair.find(dash);
-    if (at == std::string::npos) continue;
-    Resolution a = gaz.resolve(pair.substr(0, at));
-    Resolution b = gaz.resolve(pair.substr(at + dash.size()));
-    return a.place && b.place && a.place->kind == "country" && b.place->kind == "country" &&
-           a.place != b.place;
-  }
-  return false;
-}
-
-}  // namespace
-
 PlaceResolver::PlaceResolver(std::string bundle_path) : bundle_path_(std::move(bundle_path)) {}
 
 const Bundle& PlaceResolver::bundle() {
@@ -53,10 +32,13 @@ std::optional<std::string> PlaceResolver::unplaceable(const Incident& i, const R
 }
 
 void PlaceResolver::place(Incident& i, const std::string& file, std::vector<Rejection>& rejected) {
-  if (whole_border(i.place, gazetteer())) {
+  // Still a rejection: no point of the border is the incident's, so the
+  // point layers leave it out; a map of that border draws it as its line.
+  if (auto border = border_place(i.place, i.country, gazetteer())) {
+    borders_[i.id] = *border;
     i.resolve_note = "place '" + i.place +
-                     "' is a whole border (figures are listed in the map's claims panel, not "
-                     "drawn at one point of it)";
+                     "' is a whole border (not a point, so not in the point layers; a map of "
+                     "that border draws it as the border line, highlighted)";
     rejected.push_back({file, i.line, i.id, i.resolve_note});
     return;
   }

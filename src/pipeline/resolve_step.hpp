@@ -2,7 +2,8 @@
 // The resolve step of the chain: incidents without lon/lat get a place from
 // the gazetteer, which is loaded only when some incident needs it. One set of
 // rules for every command: a whole border, a whole country or an unknown
-// place is not drawn at an invented point but recorded as a rejection.
+// place is not drawn at an invented point but recorded as a rejection (a
+// whole border is remembered too: maps draw it as the border's line).
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "core/progress.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geodata/bundle.hpp"
+#include "pipeline/border_places.hpp"
 
 namespace bm {
 
@@ -30,6 +32,7 @@ class PlaceResolver {
                std::vector<Rejection>& rejected, const ProgressFn& progress = {});
 
   const RegionAreas& region_areas() const { return areas_; }
+  const BorderPlaces& border_places() const { return borders_; }
   const Bundle& bundle();  // opened on first use
   bool bundle_opened() const { return bundle_.has_value(); }
 
@@ -42,6 +45,7 @@ class PlaceResolver {
   std::optional<Bundle> bundle_;
   std::optional<Gazetteer> gazetteer_;
   RegionAreas areas_;
+  BorderPlaces borders_;
 };
 
 // Drops the incidents the resolver could not place (a map drawn straight

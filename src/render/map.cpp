@@ -120,9 +120,9 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     }
     if (in) {
       shown.incidents.push_back(mi);
-      // The page's clickable mark, at the incident's point (an area or line
-      // drawn without one has none yet).
-      if (mi.incident->location) {
+      // The page's clickable mark, at the incident's point (an area or a
+      // line gets its outline instead: spread_marks).
+      if (mi.incident->location && !mi.spread()) {
         XY d = view.to_device(*mi.incident->location);
         result.marks.push_back({"incident:" + mi.incident->id, d.x, d.y, d.x, d.y});
       }
@@ -157,6 +157,7 @@ RenderResult render_map(const MapData& input, const Style& base_style, const Ren
     bool enclaves = style.show_enclaves && paint_enclaves(c, data);
     paint_incident_areas(c, shown);
     paint_incident_lines(c, shown);
+    if (primary) out.spread_marks = spread_marks(c, shown);
     paint_segments(c, data);
     bool approx_rings = false;
     for (const auto& mi : shown.incidents)

@@ -81,6 +81,13 @@ struct DrawnBox {
   std::string what;  // "label:<text>", "symbol:<n>", "legend", "scale_bar", "inset", ...
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
+// An incident group drawn as an area outline or a line: where the page lays
+// the clickable outline of each of its incidents.
+struct SpreadMark {
+  std::vector<std::string> ids;  // incident ids, table order
+  std::string path;              // SVG path data, device units ("M x y L x y … Z")
+  bool area = false;             // an outline (else a line)
+};
 struct RenderResult {
   std::string projection;  // PROJ definition used
   double page_width = 0, page_height = 0;
@@ -89,9 +96,11 @@ struct RenderResult {
   std::vector<DrawnBox> leaders;    // leader lines: from (x0, y0) at the symbol to (x1, y1)
   std::vector<DrawnBox> obstacles;  // symbols and furniture inside the frame
   std::vector<std::string> unplaced;
-  // Every incident drawn, "incident:<id>" at its symbol's centre (x0 = x1,
-  // y0 = y1): the HTML page lays its clickable marks over the map with these.
+  // Every incident drawn as a point, "incident:<id>" at its symbol's centre
+  // (x0 = x1, y0 = y1): the HTML page lays its clickable marks over the map with these.
   std::vector<DrawnBox> marks;
+  // Incidents drawn as an area or a line instead (they have no point mark).
+  std::vector<SpreadMark> spread_marks;
   std::vector<std::string> legend;            // legend entry labels, in order
   std::size_t incident_labels_requested = 0;  // incidents (or shared spots) to label
   std::size_t incident_labels_placed = 0;

@@ -30,6 +30,8 @@ std::vector<std::vector<const MapIncident*>> group_by(const MapData& data, KeyOf
   return groups;
 }
 
+}  // namespace
+
 std::vector<std::vector<const MapIncident*>> area_groups(const MapData& data) {
   return group_by<const MultiPolygon*>(data, [](const MapIncident& mi) {
     return mi.area ? std::optional<const MultiPolygon*>(mi.area.get()) : std::nullopt;
@@ -45,8 +47,20 @@ std::vector<std::vector<const MapIncident*>> line_groups(const MapData& data) {
   });
 }
 
-const Color& colour_of(const Style& s, const MapIncident& mi) {
-  return is_violent(mi.incident->event_type) ? s.incident : s.incident_other;
+void trace_area(Canvas& c, const MultiPolygon& area) {
+  cairo_new_path(c.cr);
+  for (const auto& poly : area)
+    for (const auto& ring : poly.rings) trace_ring(c.cr, c.view, ring);
+}
+
+namespace {
+
+// One drawing for the group: violent when any of its incidents is.
+const Color& colour_of(const Style& s, const std::vector<const MapIncident*>& group) {
+  const bool violent = std::any_of(group.begin(), group.end(), [](const MapIncident* m) {
+    return is_violent(m->incident->event_type);
+  });
+  return violent ? s.incident : s.incident_other;
 }
 
 // Diagonal hatching over the current clip, in device units.
@@ -58,12 +72,6 @@ void hatch(cairo_t* cr, const Box& b, double gap) {
     cairo_line_to(cr, x + h, b.y0);
   }
   cairo_stroke(cr);
-}
-
-void trace_area(Canvas& c, const MultiPolygon& area) {
-  cairo_new_path(c.cr);
-  for (const auto& poly : area)
-    for (const auto& ring : poly.rings) trace_ring(c.cr, c.view, ring);
 }
 
 // "Batken Region 3, 11": the area's (or line's) name and the callout numbers.
@@ -92,7 +100,7 @@ void paint_incident_areas(Canvas& c, const MapData& data) {
   clip_to_frame(c);
   cairo_set_fill_rule(c.cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (const auto& group : area_groups(data)) {
-    const Color& colour = colour_of(c.style, *group.front());
+    const Color& colour = colour_of(c.style, group);
     {
       SavedState inner(c.cr);
       trace_area(c, *group.front()->area);
@@ -119,7 +127,7 @@ void paint_incident_lines(Canvas& c, const MapData& data) {
   cairo_set_line_cap(c.cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join(c.cr, CAIRO_LINE_JOIN_ROUND);
   for (const auto& group : line_groups(data)) {
-    Color glow = colour_of(c.style, *group.front());
+    Color glow = colour_of(c.style, group);
     glow.a = 0.4;
     set_color(c.cr, glow);
     cairo_set_line_width(c.cr, c.style.border_width * 5);

@@ -87,8 +87,8 @@ ReportResult run_report(const ReportOptions& o) {
   Chain chain = run_chain(ChainOptions{o.inputs, o.filter, 5000, o.progress});
   ReportResult result;
   result.incidents_read = chain.incidents_read;
-  result.rejected = chain.rejected;
-  result.incidents_mapped = chain.data.links.size();
+  result.rejected = not_drawn(chain.rejected, chain.border_lines);  // what the maps leave out
+  result.incidents_mapped = incidents_mapped(chain);
   result.border = chain.a + "-" + chain.b;
   result.as_of = chain.data.as_of;
   MapData data = report_map_data(chain, MapText{o.title, o.attribution});

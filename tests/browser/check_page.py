@@ -48,8 +48,12 @@ def exported(out):
     """The incidents as the bundle's CSV has them (an independent reading)."""
     with open(os.path.join(out, "incidents.csv"), encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
+    with open(os.path.join(out, "rejected.csv"), encoding="utf-8") as f:
+        rejected = {r["record"] for r in csv.DictReader(f)}
     for r in rows:
         r["claims"] = json.loads(r["claims"]) if r["claims"] else []
+        # Drawn without a point of its own: a whole border's line.
+        r["on_line"] = not r["lon"] and r["id"] not in rejected
     return rows
 
 
@@ -81,9 +85,14 @@ def far_venues(rows):
 def check_marks_and_click(b, rows, need_claims):
     far = far_venues(rows)
     located = [r for r in rows if r["lon"] and r["id"] not in far]
+    drawn = len(located) + sum(r["on_line"] for r in rows)
     n = b.js("document.querySelectorAll('#bm-marks .bm-mark').length")
-    check(n == len(located), f"{len(located)} incident marks on the map, far venues {sorted(far)} "
-          f"in the locator (got {n})")
+    check(n == drawn, f"{drawn} incident marks on the map (points, areas, lines), far venues "
+          f"{sorted(far)} in the locator (got {n})")
+    spread = sum(r["on_line"] or r["geo_precision"] == "3" for r in rows)
+    n = b.js("document.querySelectorAll('#bm-marks .bm-spread').length")
+    check(n == spread, f"{spread} area and line incidents have their outline as a mark (got {n})")
+    located = [r for r in located if r["geo_precision"] != "3"]  # circles only, below
     # Incidents with claims first; the first whose mark is on top at its centre.
     for r in sorted(located, key=lambda r: not r["claims"]):
         if need_claims and not r["claims"]:
@@ -119,6 +128,36 @@ def check_marks_and_click(b, rows, need_claims):
         check(rows_after > 1, f"Escape lifts the selection ({rows_after} rows)")
         return
     check(False, "some incident has a clickable mark on top")
+
+
+def check_spread_click(b, rows):
+    """An area's outline or a border line opens its incidents, one per click."""
+    # A point of the line mark that is on top (not under a circle or off the frame).
+    xy = b.js("""(function(){
+      var p=document.querySelector('.bm-spread:not(.bm-area)');
+      if(!p) return null;
+      p.scrollIntoView({block:'center'});
+      var n=p.getTotalLength(), m=p.getScreenCTM();
+      for(var k=1;k<200;k++){
+        var q=p.getPointAtLength(n*k/200), x=m.a*q.x+m.c*q.y+m.e, y=m.b*q.x+m.d*q.y+m.f;
+        var e=document.elementFromPoint(x,y);
+        if(e&&e.classList.contains('bm-spread')&&!e.classList.contains('bm-area')) return [x,y];
+      }
+      return null;})()""")
+    group = b.js("(document.querySelector('.bm-spread:not(.bm-area)')||{dataset:{}}).dataset.group")
+    check(xy is not None and group, "a border line incident has a clickable line on top")
+    if not xy or not group:
+        return
+    ids = group.split("\n")
+    by_id = {r["id"]: r for r in rows}
+    for want in ids:
+        b.click(*xy)
+        text = b.js("document.getElementById('bm-detail').textContent")
+        r = by_id[want]
+        check(r["date_start"] in text and r["event_type"] in text and
+              all(c["claimant"] in text for c in r["claims"]),
+              f"a click on the line shows {want} with its date, type and claims")
+    b.key("Escape")
 
 
 def check_timeline(b, rows, day):
@@ -238,6 +277,7 @@ def main():
         b.open(url)
         check(b.js("document.readyState") == "complete", "report.html loads from disk")
         check_marks_and_click(b, rows, need_claims=False)
+        check_spread_click(b, rows)
         check_timeline(b, rows, "2022-09-16")
         check_sort_and_filter(b)
         check_keyboard(b)

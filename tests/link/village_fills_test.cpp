@@ -92,8 +92,8 @@ TEST_CASE("on a zoomed map the fill under a point is the country link gives it",
         CHECK(fill != "several");
       }
     int total_agree = 0, total_disagree = 0;
-    for (auto& [country, k] : agree) total_agree += k;
-    for (auto& [country, k] : disagree) total_disagree += k;
+    for (auto& [iso, k] : agree) total_agree += k;
+    for (auto& [iso, k] : disagree) total_disagree += k;
     INFO("agree " << total_agree << ", disagree " << total_disagree);
     CHECK(total_agree > n * n / 2);
     CHECK(total_disagree <= c.allowed * (total_agree + total_disagree));

@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "geodata/bundle.hpp"
 #include "pipeline/chain.hpp"
+#include "pipeline/map_data.hpp"
 #include "report/report.hpp"
 #include "support.hpp"
 
@@ -60,21 +62,63 @@ TEST_CASE("the report bundle holds links.csv and the hot-segments table", "[repo
           region_range || (parts.size() > 4 && parts[3] == "0.0" && std::stod(parts[4]) > 10000);
     }
   }
-  CHECK(rows == r.incidents_mapped);
+  // One row per linked point; the two whole-border tolls are drawn as the
+  // border line and have no link of their own.
+  CHECK(rows + 2 == r.incidents_mapped);
   CHECK(region_range);
   std::string summary = bm::test::slurp(dir / "segments_summary.csv");
   CHECK(summary.rfind("segment_id,name,incidents,incidents_while_disputed", 0) == 0);
   CHECK_THAT(summary, Catch::Contains("kg-tj-"));
 }
 
-TEST_CASE("a whole border or a whole country is listed, never drawn at one point", "[report]") {
-  auto r = report_of("incidents_wholes.csv", bm::test::scratch("report_wholes"));
-  CHECK(r.incidents_mapped == 1);
+TEST_CASE("a whole border is drawn as its line; a whole country is listed, never drawn",
+          "[report]") {
+  auto dir = bm::test::scratch("report_wholes");
+  auto r = report_of("incidents_wholes.csv", dir);
+  CHECK(r.incidents_read == 5);
+  CHECK(r.incidents_mapped == 3);  // w1 a point, w2 and w4 the KG-TJ border line
   REQUIRE(r.rejected.size() == 2);
+  std::set<std::string> rejected;
   for (const auto& x : r.rejected) {
-    if (x.record == "w2") CHECK_THAT(x.reason, Catch::Contains("is a whole border"));
+    rejected.insert(x.record);
     if (x.record == "w3") CHECK_THAT(x.reason, Catch::Contains("is the whole of Tajikistan"));
   }
+  CHECK(rejected == std::set<std::string>{"w3", "w5"});
+  // Neither border incident is a point: the point layer has only w1.
+  auto geo = nlohmann::json::parse(bm::test::slurp(dir / "incidents.geojson"));
+  CHECK(geo["features"].size() == 1);
+  auto m = nlohmann::json::parse(bm::test::slurp(dir / "manifest.json"));
+  CHECK(m["counts"]["incidents_mapped"] == 3);
+  CHECK(m["counts"]["not_used"] == 2);
+}
+
+TEST_CASE("the chain gives a whole-border incident the border's lines, in the map's order",
+          "[report]") {
+  bm::ChainOptions o;
+  o.inputs = {bm::test::data("incidents_wholes.csv")};
+  o.filter.border = "KG-TJ";
+  bm::Chain chain = bm::run_chain(o);
+  // Every input record not a point stays a rejection for the point layers.
+  CHECK(chain.rejected.size() == 4);
+  REQUIRE(chain.border_lines.size() == 2);
+  std::size_t active_lines = 0;
+  for (const auto& s : chain.data.segments)
+    if (s.country_a == "KG" && s.country_b == "TJ" && bm::active_on(s, chain.data.as_of))
+      for (const auto& l : s.lines) active_lines += l.size() >= 2;
+  for (const auto& id : {"w2", "w4"}) {
+    const auto& b = chain.border_lines.at(id);
+    CHECK(b.a == "KG");
+    CHECK(b.b == "TJ");
+    CHECK(b.lines.size() == active_lines);
+  }
+  auto map = bm::report_map_data(chain, {});
+  std::size_t drawn_as_lines = 0;
+  for (const auto& mi : map.incidents)
+    if (!mi.lines.empty()) {
+      ++drawn_as_lines;
+      CHECK(mi.area_name == "Kyrgyzstan\u2013Tajikistan border");
+    }
+  CHECK(drawn_as_lines == 2);
 }
 
 TEST_CASE("the manifest counts filtered records apart from unusable ones", "[report]") {

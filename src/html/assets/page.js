@@ -312,23 +312,54 @@
     $('bm-zoom-reset').addEventListener('click', function () { vb = home.slice(); apply(); });
   }
 
-  // One focusable mark over each drawn incident's symbol.
+  // One focusable mark over each drawn incident: a circle over its symbol,
+  // or the outline of the area or line it is drawn as (under the circles,
+  // clipped to the map frame, clickable on its edge so the inside still pans).
+  var NS = 'http://www.w3.org/2000/svg';
+  function markOf(tag, i) {
+    var c = document.createElementNS(NS, tag);
+    c.setAttribute('class', 'bm-mark');
+    c.setAttribute('data-id', i.id);
+    c.setAttribute('tabindex', '0');
+    c.setAttribute('role', 'button');
+    c.setAttribute('aria-label', 'No. ' + i.n + ': ' + (i.start || 'undated') + ' ' + (i.resolved || i.place) + ', ' + (i.type || 'event'));
+    return c;
+  }
+  function drawSpreads(g) {
+    var f = data.frame || [0, 0, 0, 0], clip = document.createElementNS(NS, 'clipPath'), r = document.createElementNS(NS, 'rect');
+    clip.setAttribute('id', 'bm-frame-clip');
+    ['x', 'y', 'width', 'height'].forEach(function (k, n) { r.setAttribute(k, f[n]); });
+    clip.appendChild(r);
+    g.appendChild(clip);
+    (data.spreads || []).forEach(function (s) {
+      s.ids.forEach(function (id) {
+        if (!byId[id]) return;
+        var p = markOf('path', byId[id]);
+        p.setAttribute('d', s.d);
+        p.setAttribute('class', 'bm-mark bm-spread' + (s.area ? ' bm-area' : ''));
+        p.setAttribute('clip-path', 'url(#bm-frame-clip)');
+        p.dataset.group = s.ids.join('\n');
+        g.appendChild(p);
+      });
+    });
+  }
   function drawMarks() {
-    var g = $('bm-marks'), ns = 'http://www.w3.org/2000/svg';
+    var g = $('bm-marks');
     if (!g) return;
+    drawSpreads(g);
     incidents.forEach(function (i) {
       if (!i.xy) return;
-      var c = document.createElementNS(ns, 'circle');
-      c.setAttribute('class', 'bm-mark');
-      c.setAttribute('data-id', i.id);
+      var c = markOf('circle', i);
       c.setAttribute('cx', i.xy[0]);
       c.setAttribute('cy', i.xy[1]);
       c.setAttribute('r', 9);
-      c.setAttribute('tabindex', '0');
-      c.setAttribute('role', 'button');
-      c.setAttribute('aria-label', 'No. ' + i.n + ': ' + (i.start || 'undated') + ' ' + (i.resolved || i.place) + ', ' + (i.type || 'event'));
       g.appendChild(c);
     });
+  }
+  // A click on an outline several incidents share chooses the next of them.
+  function cycle(ids) {
+    var k = ids.indexOf(state.selected);
+    if (k === ids.length - 1) { state.selected = null; update(); } else select(ids[k + 1]);
   }
 
   function start() {
@@ -337,7 +368,7 @@
     buildTable();
     document.querySelectorAll('.bm-mark').forEach(function (m) {
       var id = m.getAttribute('data-id');
-      m.addEventListener('click', function () { select(id); });
+      m.addEventListener('click', function () { if (m.dataset.group) cycle(m.dataset.group.split('\n')); else select(id); });
       // Hover names the incident in the status line; a click shows it whole.
       m.addEventListener('mouseenter', function () { $('bm-status').textContent = m.getAttribute('aria-label'); });
       m.addEventListener('keydown', function (e) {

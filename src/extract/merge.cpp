@@ -1,0 +1,125 @@
+#include "extract/merge.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "gazetteer/normalize.hpp"
+
+namespace bm::extract {
+
+std::string slug(const std::string& s) {
+  std::string out;
+  for (char c : lower_ascii(s)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "place" : out;
+}
+
+void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& source) {
+  Claim c = cm.claim;
+  c.source = source;
+  for (Claim& old : d.incident.claims) {
+    // One article repeating a figure (headline, caption, body) makes one
+    // claim; a repetition that says whose people or who said it completes it.
+    bool side_fits = old.side == c.side || old.side == "unknown" || c.side == "unknown";
+    bool claimant_fits = old.claimant == c.claimant || old.claimant.empty() || c.claimant.empty();
+    bool group_fits = old.group == c.group || old.group.empty() || c.group.empty();
+    if (old.source == c.source && old.kind == c.kind && old.low == c.low && old.high == c.high &&
+        side_fits && claimant_fits && group_fits && old.approx == c.approx) {
+      if (old.side == "unknown") old.side = c.side;
+      if (old.claimant.empty()) old.claimant = c.claimant;
+      if (old.group.empty()) old.group = c.group;
+      return;
+    }
+  }
+  d.incident.claims.push_back(std::move(c));
+  d.claim_spans.push_back(cm);
+  d.evidence.push_back({source, cm.begin, cm.end, "claim", ""});
+}
+
+void join_undated_mentions(std::vector<DraftIncident>& drafts, const std::string& source) {
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    DraftIncident& d = drafts[i];
+    if (d.incident.date.precision != "range" || !d.date_borrowed) continue;
+    for (std::size_t j = 0; j < drafts.size(); ++j) {
+      DraftIncident& t = drafts[j];
+      bool same = d.incident.place_id.empty() ? t.incident.place == d.incident.place
+                                              : t.incident.place_id == d.incident.place_id;
+      if (i == j || t.date_borrowed || !same) continue;
+      for (std::size_t k = 0; k < d.incident.claims.size(); ++k)
+        add_claim(t, d.claim_spans[k], source);
+      t.evidence.insert(t.evidence.end(), d.evidence.begin(), d.evidence.end());
+      if (event_rank(d.incident.event_type) < event_rank(t.incident.event_type))
+        t.incident.event_type = d.incident.event_type;
+      for (const auto& a : d.weapons)
+        if (std::find(t.weapons.begin(), t.weapons.end(), a) == t.weapons.end())
+          t.weapons.push_back(a);
+      d.incident.place.clear();  // marks it merged
+      break;
+    }
+  }
+  std::erase_if(drafts, [](const DraftIncident& d) { return d.incident.place.empty(); });
+}
+
+std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) {
+  std::vector<DraftIncident> out;
+  std::map<std::string, std::size_t> by_key;
+  for (const auto& x : docs) {
+    for (const auto& d : x.incidents) {
+      const Incident& inc = d.incident;
+      bool conflict = inc.resolve_note == "conflict-wide";
+      std::string key = conflict
+                            ? "conflict|" + inc.place + "|" + inc.event_type + "|" + inc.date.start
+                            : (inc.place_id.empty() ? slug(inc.place) : inc.place_id) + "|" +
+                                  inc.date.start + "|" + inc.date.end;
+      auto [it, fresh] = by_key.emplace(key, out.size());
+      if (fresh) {
+        out.push_back(d);
+        continue;
+      }
+      DraftIncident& m = out[it->second];
+      Incident& mi = m.incident;
+      if (event_rank(inc.event_type) < event_rank(mi.event_type)) mi.event_type = inc.event_type;
+      for (const auto& a : d.weapons)
+        if (std::find(m.weapons.begin(), m.weapons.end(), a) == m.weapons.end())
+          m.weapons.push_back(a);
+      for (const auto& s : inc.sources)
+        if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end())
+          mi.sources.push_back(s);
+      for (std::size_t i = 0; i < d.claim_spans.size(); ++i) {
+        ClaimMention cm = d.claim_spans[i];
+        cm.claim = inc.claims[i];
+        add_claim(m, cm, inc.claims[i].source);
+      }
+      m.evidence.insert(m.evidence.end(), d.evidence.begin(), d.evidence.end());
+      if (conflict && !inc.date.start.empty()) {
+        if (mi.date.start.empty() || inc.date.start < mi.date.start) mi.date.start = inc.date.start;
+        if (mi.date.end.empty() || inc.date.end > mi.date.end) mi.date.end = inc.date.end;
+        if (mi.date.start != mi.date.end) mi.date.precision = "range";
+      }
+    }
+  }
+  for (auto& d : out) {
+    if (d.weapons.empty()) continue;
+    std::string list;
+    for (const auto& w : d.weapons) list += (list.empty() ? "" : ", ") + w;
+    d.incident.notes += (d.incident.notes.empty() ? "" : "; ") + std::string("weapons: ") + list;
+  }
+  // Stable, readable ids.
+  std::map<std::string, int> used;
+  for (auto& d : out) {
+    Incident& inc = d.incident;
+    std::string base = "x-" + slug(normalize_name(inc.place)) +
+                       (inc.date.start.empty() ? "" : "-" + inc.date.start);
+    int n = ++used[base];
+    inc.id = n == 1 ? base : base + "-" + std::to_string(n);
+  }
+  return out;
+}
+
+}  // namespace bm::extract
