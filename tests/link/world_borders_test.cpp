@@ -42,13 +42,19 @@ TEST_CASE("an Armenia-Azerbaijan report without --border names the stretch and i
     CHECK_FALSE(s->name.empty());
     CHECK_FALSE(s->source.empty());  // cited: the contested_stretches.csv row
   }
-  // Noyemberyan (April 2023) lies by the Tavush-Gazakh stretch, disputed
-  // until the delimitation of 24 May 2024.
+  // Near Noyemberyan (April 2023): the Tavush-Gazakh stretch, disputed until
+  // the delimitation of 24 May 2024, is cut to its cited 12.7 km between
+  // the proxies, so the town lies by an undemarcated piece north of it and
+  // links to the stretch as its nearest disputed one.
   auto tavush = std::find_if(chain.data.links.begin(), chain.data.links.end(),
                              [](const auto& l) { return l.incident_id == "amaz-test-2"; });
   REQUIRE(tavush != chain.data.links.end());
-  CHECK(tavush->segment_id == "AM-AZ-tavush-gazakh");
-  CHECK(tavush->segment_status == bm::SegmentStatus::disputed);
+  CHECK(tavush->disputed_segment_id == "AM-AZ-tavush-gazakh");
+  CHECK(tavush->segment_status == bm::SegmentStatus::undemarcated);
+  const bm::BorderSegment* stretch =
+      segment(chain.data.segments, "AM-AZ-tavush-gazakh", "2023-04-11");
+  REQUIRE(stretch != nullptr);
+  CHECK(stretch->status == bm::SegmentStatus::disputed);
 }
 
 TEST_CASE("a China-India report without --border links to the disputed LAC", "[link][borders]") {
@@ -89,4 +95,18 @@ TEST_CASE("Kok-Tash and Samarkandyk are Kyrgyz and on the upper Isfara stretch",
     REQUIRE(l.disputed >= 0);
     CHECK(linker.segments()[static_cast<std::size_t>(l.disputed)].id == "kg-tj-upper-isfara");
   }
+}
+
+TEST_CASE("enclave rings carry the names a cited table gives, never the nearest town's",
+          "[link][borders][enclaves]") {
+  bm::Bundle bundle;
+  std::map<std::string, std::string> named;                                      // name -> country
+  for (const auto& p : bm::world_enclave_names(bundle, {70, 39.5, 72.5, 40.5}))  // Fergana valley
+    named[p.name] = p.country;
+  CHECK(named["Sokh"] == "UZ");  // the ring holding Ravon, Sokh's capital
+  CHECK(named["Shakhimardan"] == "UZ");
+  CHECK(named["Vorukh"] == "TJ");
+  CHECK(named.count("Ravon") == 0);
+  for (const auto& p : bm::world_enclave_names(bundle, {}))
+    CHECK_FALSE(p.source.empty());  // every name cites its source
 }
