@@ -183,8 +183,9 @@ double prior_score(const Place& p, const Context& ctx) {
     s -= 0.03;
   // Bigger over smaller: Paris is the French capital, not the Texan town. An
   // unknown population counts as GeoNames' floor (1,000), not as zero.
-  if (!area && p.population > kPopulationFloor)
-    s += kPerTenfold * std::log10(static_cast<double>(p.population) / kPopulationFloor);
+  const auto population = static_cast<double>(p.population);
+  if (!area && population > kPopulationFloor)
+    s += kPerTenfold * std::log10(population / kPopulationFloor);
   return s;
 }
 
