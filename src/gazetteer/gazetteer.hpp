@@ -57,8 +57,8 @@ struct Resolution {
   double uncertainty_m = 0;
   const Place* parent = nullptr;
   std::string note;  // why: parent used, ambiguity, context that decided
-  // Several distinct places match equally well (`candidates` lists them):
-  // the caller may choose with context of its own.
+  // Unresolved because two or more distinct places match equally well
+  // ("Dostuk" with no hint): `candidates` lists them, a hint would decide.
   bool ambiguous = false;
 };
 
@@ -98,6 +98,9 @@ class Gazetteer {
   Gazetteer();
   // resolve() without reading hints out of the name itself.
   Resolution resolve_name(std::string_view name, const ResolveHints& hints) const;
+  // The best exact or variant resolution of a nominative form of a declined
+  // Russian name (russian_cases.hpp); unresolved when no form is a name.
+  Resolution resolve_nominative(std::string_view name, const ResolveHints& hints) const;
   std::unique_ptr<Index> index_;
 };
 

@@ -73,13 +73,13 @@ struct ImageSection {
 struct ImageHeader {
   char magic[8] = {};
   char bundle_sha256[64] = {};  // hex SHA-256 of the GeoPackage it was built from
-  std::uint64_t total = 0;  // bytes in the whole image
+  std::uint64_t total = 0;      // bytes in the whole image
   ImageSection fingerprint, pool, recs, alts, polys, rings, points, entries, by_key, by_sound, keys,
       country_words, grams, postings;
 };
 // Bump when the layout or the way build() makes keys changes; key-rule
 // changes are caught by keys_fingerprint().
-inline constexpr char kImageMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '0', '9'};
+inline constexpr char kImageMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '1', '0'};
 
 // What Index::place() hands out: a Place that knows its own number.
 struct IndexedPlace : Place {

@@ -113,7 +113,9 @@ void Gazetteer::Index::build(std::vector<Place> places) {
   const std::size_t named = entries_v.size();
   for (std::size_t i = 0; i < named; ++i) {
     std::string k(pool.substr(entries_v[i].key_off, entries_v[i].key_len));
-    if (strip_area_word(k) || strip_settlement_word(k)) add_key(entries_v[i].place, k);
+    // Not when a bare article or preposition is left ("The City" -> "the").
+    if ((strip_area_word(k) || strip_settlement_word(k)) && !is_function_word(k))
+      add_key(entries_v[i].place, k);
   }
   // Entries in order of sound-key length: a fuzzy lookup reads names of
   // about its own length only, so its counters stay in a small, cached

@@ -222,8 +222,7 @@ std::vector<Mention> Gazetteer::find_mentions(std::string_view text,
       else if (r.place && r.match_type != MatchType::fuzzy)
         ok = curated(*r.place) || in_country;
       else if (!r.place)  // two curated places of one name ("Dostuk") need no cue
-        ok = r.note.rfind("ambiguous", 0) == 0 &&
-             (cue || (!r.candidates.empty() && curated(*r.candidates.front())));
+        ok = r.ambiguous && (cue || (!r.candidates.empty() && curated(*r.candidates.front())));
       if (!ok) continue;
       m.text = std::string(text.substr(m.begin, m.end - m.begin));
       m.resolution = std::move(r);

@@ -180,6 +180,12 @@ bool strip_area_word(std::string& key) {
   return false;
 }
 
+bool is_function_word(std::string_view key) {
+  for (std::string_view w : {"the", "a", "an", "of", "de", "la", "le", "el", "al", "new", "old"})
+    if (key == w) return true;
+  return key.size() < 2;
+}
+
 std::string keys_fingerprint() {
   // ASCII probes only, so no ICU transliterator is built for the check.
   std::string probe = sound_key(squeeze(

@@ -24,6 +24,11 @@ bool strip_area_word(std::string& key);
 // "village of" before it); returns true when one was removed.
 bool strip_settlement_word(std::string& key);
 
+// An exact key that is an article or preposition alone ("the", "of", "de"),
+// or under two letters: what is left of "The City" without its generic word
+// is no name.
+bool is_function_word(std::string_view key);
+
 // Changes whenever the keys above would change (transliteration rules or
 // sound-key rules): the index cache stores it and is rebuilt on mismatch.
 std::string keys_fingerprint();

@@ -41,6 +41,7 @@ nlohmann::json to_json(const Resolution& r) {
   j["uncertainty_m"] = std::lround(r.uncertainty_m);
   j["parent"] = r.parent ? nlohmann::json(r.parent->id) : nlohmann::json(nullptr);
   j["note"] = r.note;
+  if (!r.place) j["ambiguous"] = r.ambiguous;
   nlohmann::json cands = nlohmann::json::array();
   for (const Candidate& c : r.ranked) {
     if (c.place == r.place) continue;

@@ -10,6 +10,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/index.hpp"
 #include "gazetteer/normalize.hpp"
+#include "gazetteer/russian_cases.hpp"
 #include "geodata/bundle.hpp"
 
 namespace bm {
@@ -18,9 +19,10 @@ namespace {
 // Spelling similarity of each pass; fuzzy is scaled below variant.
 constexpr double kVariantSim = 0.92;
 constexpr double kFuzzyScale = 0.9;
-constexpr double kFuzzyMin = 0.78;     // below this spelling is not the same name
-constexpr double kAbstainBelow = 0.4;  // confidence under which we abstain
-constexpr double kTieMargin = 0.03;    // distinct places closer than this: ambiguous
+constexpr double kFuzzyMin = 0.78;      // below this spelling is not the same name
+constexpr double kAbstainBelow = 0.4;   // confidence under which we abstain
+constexpr double kTieMargin = 0.03;     // distinct places closer than this: ambiguous
+constexpr double kOwnNameBonus = 0.05;  // matched the place's name, not an alternate
 
 // Metres between nearby points; an equirectangular approximation is plenty
 // for "within a few km" and much cheaper than a geodesic.
@@ -79,6 +81,15 @@ Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& given) 
     if (name.size() > poss.size() + 1 && name.ends_with(poss)) name.remove_suffix(poss.size());
   Resolution r = resolve_name(name, hints);
   r.query = as_written;
+  if (is_acronym(name)) return acronym_only(std::move(r), name);
+  // "из Исфары", "в Баткенской области": a declined Russian name is found
+  // by its nominative, which beats a near spelling of the declined form.
+  if (r.match_type == MatchType::unresolved || r.match_type == MatchType::fuzzy) {
+    if (Resolution n = resolve_nominative(name, hints); n.place) {
+      n.query = as_written;
+      return n;
+    }
+  }
   if (r.place) return r;
   // Names often carry their own hints: "Kolkand, Tajikistan", "Kök-Tash
   // (Batken)", "Batken's", "the Tajik village of Kolkand", "Isfara of
@@ -168,6 +179,10 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     r.note = "empty name";
     return r;
   }
+  if (is_function_word(key)) {
+    r.note = "'" + key + "' alone is no place name";
+    return r;
+  }
 
   std::unordered_map<std::uint32_t, Candidate> found;
   auto offer = [&](std::uint32_t entry, MatchType m, double sim) {
@@ -190,6 +205,8 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   bool need_fuzzy = std::none_of(found.begin(), found.end(), [&](const auto& kv) {
     return country_matches(*kv.second.place, hints.country);
   });
+  // The name is spelled exactly like a place outside the hinted country.
+  const bool spelled_elsewhere = need_fuzzy && !found.empty();
   const std::string lqs = loose == base ? qs : sound_key(loose);
   if (need_fuzzy && lqs.size() >= 4) {
     // Only whether a distance is within what kFuzzyMin allows matters (and
@@ -216,8 +233,12 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   }
 
   std::vector<Candidate> ranked;
+  // The news writes a place's own name: Goris is the Armenian town, not
+  // Gori in Georgia whose Lithuanian name is "Goris".
+  const std::string own_name = admin_key(base);
   for (auto& [pi, c] : found) {
     c.score = c.similarity + hint_score(*c.place, ctx, nullptr) + prior_score(*c.place, ctx);
+    if (ix.base_of(*c.place) == own_name) c.score += kOwnNameBonus;
     ranked.push_back(c);
   }
   std::sort(ranked.begin(), ranked.end(), [](const Candidate& a, const Candidate& b) {
@@ -234,8 +255,12 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
       if (distinct.size() < 8) distinct.push_back(c);
       continue;
     }
-    // Keep the twin's rank but the row that can be drawn: located, with area.
-    auto drawable = [](const Place& p) { return (p.point ? 2 : 0) + (p.area ? 1 : 0); };
+    // Keep the twin's rank but the row that can be drawn (located, with
+    // area) and, of two such, the curated one: GeoNames' population may rank
+    // its copy of a reference town higher.
+    auto drawable = [](const Place& p) {
+      return (p.point ? 4 : 0) + (p.area ? 2 : 0) + (is_curated(p) ? 1 : 0);
+    };
     if (drawable(*c.place) > drawable(*twin->place)) twin->place = c.place;
   }
   r.ranked = distinct;
@@ -260,6 +285,14 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     r.note = "nothing matches in " + hints.region + "; nearest elsewhere listed";
     r.candidates.insert(r.candidates.begin(), top.place);
     return r;
+  }
+  if (top.match == MatchType::fuzzy) {
+    if (std::string doubt = fuzzy_doubt(*top.place, spelled_elsewhere, hints, ctx);
+        !doubt.empty()) {
+      r.note = doubt;
+      r.candidates.insert(r.candidates.begin(), top.place);
+      return r;
+    }
   }
   double conf = top.similarity;
   if (region_matches(*top.place, ctx) == 0) conf *= 0.8;
