@@ -115,6 +115,14 @@ bool contains(const Prepared& area, LonLat p) {
   return GEOSPreparedIntersects_r(context(), area.get(), pt.get()) == 1;
 }
 
+double distance_deg(const Geom& area, LonLat p) {
+  Geom pt = make_point(p);
+  double d = 0;
+  if (GEOSDistance_r(context(), area.get(), pt.get(), &d) != 1)
+    throw GeometryError("GEOS distance failed");
+  return d;
+}
+
 std::vector<Line> to_lines(const GEOSGeometry* g) {
   std::vector<Line> out;
   int type = GEOSGeomTypeId_r(context(), g);

@@ -36,6 +36,9 @@ Prepared prepare(const Geom& g);
 bool contains(const Prepared& area, LonLat p);
 // The same for a point already made (saves an allocation per test).
 bool contains(const Prepared& area, const Geom& point);
+// Planar distance in degrees from `p` to `area` (0 inside): a cheap bound
+// on how far a point lies outside a polygon.
+double distance_deg(const Geom& area, LonLat p);
 
 // Lines of a (multi)linestring or geometry collection of lines.
 std::vector<Line> to_lines(const GEOSGeometry* g);
