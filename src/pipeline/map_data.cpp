@@ -94,7 +94,7 @@ MapData report_map_data(const Chain& chain, const MapText& text) {
                  " · as reported by the sources listed · border status as of " + map.as_of;
   map.attribution = "Base data: Natural Earth (public domain); borders: \u00a9 " +
                     std::string(kBordersCredit) +
-                    "; places: GeoNames (CC BY 4.0) and cited references. Map: bordermap" +
+                    "; places: GeoNames (CC BY 4.0/3.0) and cited references. Map: bordermap" +
                     (text.attribution.empty() ? std::string() : " · " + text.attribution);
   return map;
 }
