@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <utility>
 
 #include "core/filter.hpp"
 #include "geodata/world_borders.hpp"
@@ -25,6 +27,16 @@ double guaranteed_m(const Bounds& area, double deg) {
   return deg * kDegreeM * std::cos(lat * M_PI / 180);
 }
 
+// The nearest *disputed* stretch may lie far beyond the margin (a town
+// 300 km from the Durand Line): every disputed segment row of the world is
+// kept, so that answer is exact too. There are a few hundred.
+void add_all_disputed(const Bundle& bundle, std::vector<BorderSegment>& out) {
+  std::set<std::pair<std::string, std::string>> have;
+  for (const auto& s : out) have.insert({s.id, s.valid_from});
+  for (auto& s : world_segments(bundle, Bounds{}, "status = 'disputed'"))
+    if (have.insert({s.id, s.valid_from}).second) out.push_back(std::move(s));
+}
+
 }  // namespace
 
 NearSegments segments_near(const Bundle& bundle, const Bounds& area, double margin_deg) {
@@ -43,7 +55,10 @@ NearSegments segments_near(const Bundle& bundle, const Bounds& area, double marg
   for (double deg = margin_deg; deg <= 64; deg *= 2) {
     out.segments = world_segments(bundle, grown(area, deg));
     out.exact_within_m = guaranteed_m(area, deg);
-    if (!out.segments.empty()) return out;
+    if (!out.segments.empty()) {
+      add_all_disputed(bundle, out.segments);
+      return out;
+    }
   }
   out.segments = bundle.segments();
   out.exact_within_m = 1e9;

@@ -11,6 +11,18 @@
 namespace bm {
 namespace {
 
+// Segments with incidents, most first. The loaded segments include every
+// disputed stretch of the world (for the nearest-disputed answer); rows of
+// zeros for them would bury the table.
+std::vector<SegmentSummary> hot_first(std::map<std::string, SegmentSummary>& rows) {
+  std::vector<SegmentSummary> out;
+  for (auto& [id, r] : rows)
+    if (r.incidents > 0) out.push_back(std::move(r));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.incidents > b.incidents; });
+  return out;
+}
+
 // Whether the segment `id` was disputed on `date` (its status period then).
 bool disputed_on(const std::vector<BorderSegment>& segments, const std::string& id,
                  const std::string& date) {
@@ -85,11 +97,7 @@ std::vector<SegmentSummary> summarize_segments(
       }
     }
   }
-  std::vector<SegmentSummary> out;
-  for (auto& [id, r] : rows) out.push_back(std::move(r));
-  std::stable_sort(out.begin(), out.end(),
-                   [](const auto& a, const auto& b) { return a.incidents > b.incidents; });
-  return out;
+  return hot_first(rows);
 }
 
 std::vector<SegmentSummary> summarize_links(const std::vector<BorderSegment>& segments,
@@ -129,11 +137,7 @@ std::vector<SegmentSummary> summarize_links(const std::vector<BorderSegment>& se
       }
     }
   }
-  std::vector<SegmentSummary> out;
-  for (auto& [id, r] : rows) out.push_back(std::move(r));
-  std::stable_sort(out.begin(), out.end(),
-                   [](const auto& a, const auto& b) { return a.incidents > b.incidents; });
-  return out;
+  return hot_first(rows);
 }
 
 void write_summary_csv(const std::string& path, const std::vector<SegmentSummary>& rows) {

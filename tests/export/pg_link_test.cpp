@@ -140,7 +140,7 @@ TEST_CASE("the PostGIS link of 100k incidents agrees with the in-memory linker",
   CHECK(t.other_segment == 0);
   CHECK(t.other_disputed == 0);
   CHECK(t.beyond_tenth_percent == 0);
-  CHECK(t.worst < 1e-6);
+  CHECK(t.worst < 1e-5);  // the printed millimetre on short distances; the goal is 1e-3
   CHECK(t.other_country == 0);
   CHECK(t.other_enclave == 0);
   CHECK(t.in_enclave > 100);      // the Fergana valley's enclaves are in the sample

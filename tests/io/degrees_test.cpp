@@ -28,7 +28,7 @@ TEST_CASE("degrees: forms with more than one reading or none are refused", "[io]
   CHECK_THROWS_WITH(parse_degrees("forty", "lat", 90), Catch::Contains("40°03′36″N"));
 }
 
-TEST_CASE("a header with semicolons and no comma makes a ';' table", "[io][csv]") {
+TEST_CASE("a header with semicolons and no comma makes a semicolon table", "[io][csv]") {
   std::istringstream in("id;lon;notes\n1;70,8;\"a;b\"\n");
   bm::csv::Table t(in, "x.csv");
   REQUIRE(t.header().size() == 3);

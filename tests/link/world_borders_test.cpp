@@ -110,3 +110,28 @@ TEST_CASE("enclave rings carry the names a cited table gives, never the nearest 
   for (const auto& p : bm::world_enclave_names(bundle, {}))
     CHECK_FALSE(p.source.empty());  // every name cites its source
 }
+
+TEST_CASE("the nearest disputed stretch is found however far it lies from the incidents",
+          "[link][borders]") {
+  // Points hundreds of km from any disputed line (Herat, Lhasa, Tbilisi,
+  // Windhoek): what the chain loads must give the same nearest disputed
+  // segment as all the world's segments.
+  bm::Bundle bundle;
+  REQUIRE(bm::has_world_borders(bundle));
+  const std::vector<bm::LonLat> points{{62.2, 34.35}, {91.1, 29.65}, {44.8, 41.7}, {17.08, -22.56}};
+  auto disputed_id = [](const bm::Linker& linker, bm::LonLat p) {
+    bm::PointLink l = linker.link_point(p, "2022-09-16");
+    return l.disputed < 0 ? std::string("none")
+                          : linker.segments()[static_cast<std::size_t>(l.disputed)].id;
+  };
+  bm::LinkOptions options;
+  options.a_left = true;
+  const bm::Linker everything(bm::world_segments(bundle, bm::Bounds{}), {}, options);
+  for (bm::LonLat p : points) {
+    bm::Bounds area;
+    area.add(p);
+    const bm::Linker loaded(bm::segments_near(bundle, area).segments, {}, options);
+    INFO(p.lon << "," << p.lat);
+    CHECK(disputed_id(loaded, p) == disputed_id(everything, p));
+  }
+}
