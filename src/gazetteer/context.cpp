@@ -223,6 +223,17 @@ Resolution acronym_only(Resolution r, std::string_view name) {
                  std::find(p->alt_names.begin(), p->alt_names.end(), name) != p->alt_names.end());
   };
   if (written_so(r.place)) return r;
+  // Wire datelines write cities in capitals ("BAKU, 13 Sept", "OSH"): a
+  // large city spelled exactly so, in any case, is taken; no abbreviation
+  // in the news (US, UN, EU, NATO) is a city of 100,000.
+  constexpr long kDatelineCity = 100000;
+  auto same_letters = [&](const std::string& n) {
+    return normalize_name(n) == normalize_name(name);
+  };
+  if (r.place && r.place->population >= kDatelineCity &&
+      (same_letters(r.place->name) ||
+       std::any_of(r.place->alt_names.begin(), r.place->alt_names.end(), same_letters)))
+    return r;
   Resolution out;
   out.query = r.query;
   out.candidates = r.place ? std::vector<const Place*>{r.place} : r.candidates;

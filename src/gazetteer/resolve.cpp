@@ -286,7 +286,10 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     r.candidates.insert(r.candidates.begin(), top.place);
     return r;
   }
-  if (top.match == MatchType::fuzzy) {
+  // A sound-alike is a near spelling too once the text places it: in a
+  // story about Tajikistan "Khovar" is not Chóvar in Spain.
+  const bool placed_variant = top.match == MatchType::variant && !hints.near.empty();
+  if (top.match == MatchType::fuzzy || placed_variant) {
     if (std::string doubt = fuzzy_doubt(*top.place, spelled_elsewhere, hints, ctx);
         !doubt.empty()) {
       r.note = doubt;

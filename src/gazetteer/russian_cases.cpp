@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "core/strings.hpp"
+#include "gazetteer/context.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/index.hpp"
 #include "gazetteer/normalize.hpp"
@@ -108,6 +109,18 @@ std::vector<std::string> nominative_forms(std::string_view name) {
   return forms;
 }
 
+namespace {
+
+// A guessed nominative that only sounds like a name ("данныя" ~ Dania) is a
+// common word as often as a place: taken for a region or curated row, or a
+// place in the hinted country, never for any bulk town elsewhere.
+bool trusted_sound_alike(const Place& p, const ResolveHints& hints) {
+  return is_area_kind(p) || is_curated(p) ||
+         (!hints.country.empty() && country_matches(p, hints.country));
+}
+
+}  // namespace
+
 Resolution Gazetteer::resolve_nominative(std::string_view name, const ResolveHints& hints) const {
   Resolution best;
   for (const std::string& form : nominative_forms(name)) {
@@ -121,6 +134,7 @@ Resolution Gazetteer::resolve_nominative(std::string_view name, const ResolveHin
     if (!held(key) && !held(bare)) continue;
     Resolution r = resolve_name(form, hints);
     if (!r.place || r.match_type == MatchType::fuzzy) continue;
+    if (r.match_type == MatchType::variant && !trusted_sound_alike(*r.place, hints)) continue;
     if (!best.place || r.confidence > best.confidence) {
       r.note = "read as the nominative '" + form + "'" + (r.note.empty() ? "" : "; " + r.note);
       best = std::move(r);
