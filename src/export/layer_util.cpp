@@ -43,4 +43,32 @@ void insert(OGRLayer& l, OGRFeature& f, const std::string& id) {
                       CPLGetLastErrorMsg() + ")");
 }
 
+void add_segment_fields(OGRLayer& l) {
+  add_field(l, "name", OFTString);
+  add_field(l, "status", OFTString);
+  add_field(l, "valid_from", OFTDate);
+  add_field(l, "valid_to", OFTDate);
+  add_field(l, "country_a", OFTString);
+  add_field(l, "country_b", OFTString);
+  add_field(l, "source", OFTString);
+}
+
+void set_segment(OGRFeature& f, const BorderSegment& s, int decimals) {
+  f.SetField("name", s.name.c_str());
+  f.SetField("status", to_string(s.status).c_str());
+  set_date(f, "valid_from", s.valid_from);
+  set_date(f, "valid_to", s.valid_to);
+  f.SetField("country_a", s.country_a.c_str());
+  f.SetField("country_b", s.country_b.c_str());
+  f.SetField("source", s.source.c_str());
+  auto at = [&](double v) { return decimals < 0 ? v : round_to(v, decimals); };
+  OGRMultiLineString ml;
+  for (const auto& line : s.lines) {
+    OGRLineString ls;
+    for (const auto& p : line) ls.addPoint(at(p.lon), at(p.lat));
+    ml.addGeometry(&ls);
+  }
+  f.SetGeometry(&ml);
+}
+
 }  // namespace bm::layer_util

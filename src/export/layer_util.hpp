@@ -22,6 +22,12 @@ OGRLayer& create(GDALDataset& ds, const char* layer, OGRwkbGeometryType type, ch
 // Writes `f` with explicit nulls for unset fields; throws ExportError naming `id`.
 void insert(OGRLayer& l, OGRFeature& f, const std::string& id);
 
+// A border segment's own fields (all but its id) and its lines, for the
+// export's segments layer and the database bundle alike. `decimals` < 0
+// keeps the coordinates as they are.
+void add_segment_fields(OGRLayer& l);
+void set_segment(OGRFeature& f, const BorderSegment& s, int decimals);
+
 // The incidents layer written one incident at a time (streaming export).
 struct Slots;
 class IncidentsLayer {

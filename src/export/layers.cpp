@@ -16,36 +16,16 @@ namespace {
 long write_segments(GDALDataset& ds, const ExportData& d, const ExportOptions& o, char** lco) {
   OGRLayer& l = create(ds, "border_segments", wkbMultiLineString, lco, o);
   add_field(l, "id", OFTString);
-  add_field(l, "name", OFTString);
-  add_field(l, "status", OFTString);
+  add_segment_fields(l);
   add_field(l, "as_of", OFTDate);
-  add_field(l, "valid_from", OFTDate);
-  add_field(l, "valid_to", OFTDate);
-  add_field(l, "country_a", OFTString);
-  add_field(l, "country_b", OFTString);
-  add_field(l, "source", OFTString);
   long n = 0;
   for (const auto& s : d.segments) {
     // The status as of one date, like the map: other periods are not features.
     if (!active_on(s, d.as_of)) continue;
     OGRFeature f(l.GetLayerDefn());
     f.SetField("id", s.id.c_str());
-    f.SetField("name", s.name.c_str());
-    f.SetField("status", to_string(s.status).c_str());
+    set_segment(f, s, o.precision);
     set_date(f, "as_of", d.as_of);
-    set_date(f, "valid_from", s.valid_from);
-    set_date(f, "valid_to", s.valid_to);
-    f.SetField("country_a", s.country_a.c_str());
-    f.SetField("country_b", s.country_b.c_str());
-    f.SetField("source", s.source.c_str());
-    OGRMultiLineString ml;
-    for (const auto& line : s.lines) {
-      OGRLineString ls;
-      for (const auto& p : line)
-        ls.addPoint(round_to(p.lon, o.precision), round_to(p.lat, o.precision));
-      ml.addGeometry(&ls);
-    }
-    f.SetGeometry(&ml);
     insert(l, f, s.id);
     ++n;
   }

@@ -28,16 +28,6 @@ std::string today_iso() {
   return buf;
 }
 
-OGRMultiLineString lines_of(const BorderSegment& s) {
-  OGRMultiLineString ml;
-  for (const auto& line : s.lines) {
-    OGRLineString ls;
-    for (const auto& p : line) ls.addPoint(p.lon, p.lat);
-    ml.addGeometry(&ls);
-  }
-  return ml;
-}
-
 OGRMultiPolygon polygons_of(const MultiPolygon& area) {
   OGRMultiPolygon mp;
   for (const auto& poly : area) {
@@ -70,39 +60,17 @@ std::vector<const BorderSegment*> current(const std::vector<BorderSegment>& all,
   return out;
 }
 
-void segment_fields(OGRFeature& f, const BorderSegment& s) {
-  f.SetField("name", s.name.c_str());
-  f.SetField("status", to_string(s.status).c_str());
-  layer_util::set_date(f, "valid_from", s.valid_from);
-  layer_util::set_date(f, "valid_to", s.valid_to);
-  f.SetField("country_a", s.country_a.c_str());
-  f.SetField("country_b", s.country_b.c_str());
-  f.SetField("source", s.source.c_str());
-  OGRMultiLineString ml = lines_of(s);
-  f.SetGeometry(&ml);
-}
-
-void add_segment_fields(OGRLayer& l) {
-  add_field(l, "name", OFTString);
-  add_field(l, "status", OFTString);
-  add_field(l, "valid_from", OFTDate);
-  add_field(l, "valid_to", OFTDate);
-  add_field(l, "country_a", OFTString);
-  add_field(l, "country_b", OFTString);
-  add_field(l, "source", OFTString);
-}
-
 long write_segments(GDALDataset& ds, const std::vector<BorderSegment>& all,
                     const std::string& today, const ExportOptions& o, char** lco) {
   OGRLayer& l = layer_util::create(ds, "border_segments", wkbMultiLineString, lco, o);
   add_field(l, "id", OFTString);
-  add_segment_fields(l);
+  layer_util::add_segment_fields(l);
   add_field(l, "as_of", OFTDate);
   long n = 0;
   for (const BorderSegment* s : current(all, today)) {
     OGRFeature f(l.GetLayerDefn());
     f.SetField("id", s->id.c_str());
-    segment_fields(f, *s);
+    layer_util::set_segment(f, *s, -1);
     layer_util::set_date(f, "as_of", today);
     layer_util::insert(l, f, s->id);
     ++n;
@@ -114,11 +82,11 @@ long write_periods(GDALDataset& ds, const std::vector<BorderSegment>& all, const
                    char** lco) {
   OGRLayer& l = layer_util::create(ds, kPeriods, wkbMultiLineString, lco, o);
   add_field(l, "segment_id", OFTString);
-  add_segment_fields(l);
+  layer_util::add_segment_fields(l);
   for (const auto& s : all) {
     OGRFeature f(l.GetLayerDefn());
     f.SetField("segment_id", s.id.c_str());
-    segment_fields(f, s);
+    layer_util::set_segment(f, s, -1);
     layer_util::insert(l, f, s.id);
   }
   return static_cast<long>(all.size());
