@@ -53,19 +53,6 @@ std::string plain_nearest(const PgLinkOptions& o, const std::string& segs) {
          geog(o) + " LIMIT " + std::to_string(o.candidates) + ") c ORDER BY dist_m, c.id LIMIT 1";
 }
 
-GDALDatasetUniquePtr connect(const std::string& connection) {
-  gdal::init();
-  CPLErrorReset();
-  GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(
-      GDALOpenEx(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-  if (!ds) {
-    PgConnection c = parse_pg(connection);
-    throw InputError("cannot link in PostgreSQL at " + c.where() + " (" +
-                     without_password(CPLGetLastErrorMsg()) + ") — " + connection_advice(c));
-  }
-  return ds;
-}
-
 // The segments cut into pieces of kPiece vertices, as geography with a GiST
 // index, for this session only. Whole segments run for hundreds of
 // kilometres: their boxes overlap so much that KNN would measure many of
@@ -204,7 +191,7 @@ std::string plain_link_query(const PgLinkOptions& o, const std::string& segments
 
 std::size_t pg_candidates(const std::string& connection, const PgLinkOptions& o,
                           const std::function<void(const PgCandidates&)>& row) {
-  GDALDatasetUniquePtr ds = connect(connection);
+  GDALDatasetUniquePtr ds = open_for_update<InputError>(connection, "link in");
   stage_segments(*ds, o);
   if (!o.countries.empty()) stage_parts(*ds, o);
   std::string query = candidates_query(o, kSegments, kDisputed, o.countries.empty() ? "" : kParts);
@@ -212,7 +199,7 @@ std::size_t pg_candidates(const std::string& connection, const PgLinkOptions& o,
 }
 
 PgLinkSetup pg_link_setup(const std::string& connection, const PgLinkOptions& o) {
-  GDALDatasetUniquePtr ds = connect(connection);
+  GDALDatasetUniquePtr ds = open_for_update<InputError>(connection, "link in");
   PgLinkSetup out;
   if (!o.countries.empty())
     out.countries = query_column(
@@ -227,7 +214,7 @@ PgLinkSetup pg_link_setup(const std::string& connection, const PgLinkOptions& o)
 std::size_t pg_plain_link(
     const std::string& connection, const PgLinkOptions& o,
     const std::function<void(const std::string&, const std::string&, double)>& row) {
-  GDALDatasetUniquePtr ds = connect(connection);
+  GDALDatasetUniquePtr ds = open_for_update<InputError>(connection, "link in");
   stage_segments(*ds, o);
   return stream(*ds, plain_link_query(o, kSegments), o,
                 [&](OGRFeature& f) { row(text(f, 0), text(f, 1), number(f, 2)); });

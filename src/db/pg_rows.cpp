@@ -35,23 +35,13 @@ struct PgTableWriter::Impl {
 PgTableWriter::PgTableWriter(const std::string& connection, const std::string& table,
                              std::vector<PgColumn> columns, std::string key, std::string comment)
     : impl_(std::make_unique<Impl>()) {
-  gdal::init();
-  CPLErrorReset();
-  impl_->ds.reset(static_cast<GDALDataset*>(
-      GDALOpenEx(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-  if (!impl_->ds) {
-    PgConnection c = parse_pg(connection);
-    throw ExportError("cannot write to PostgreSQL at " + c.where() + " (" +
-                      without_password(CPLGetLastErrorMsg()) + ") — " + connection_advice(c));
-  }
+  impl_->ds = open_for_update<ExportError>(connection, "write to");
   impl_->table = table;
   impl_->key = std::move(key);
   impl_->comment = std::move(comment);
   impl_->columns = std::move(columns);
-  if (impl_->ds->StartTransaction(TRUE) != OGRERR_NONE)
-    throw ExportError("cannot start a transaction (" + std::string(CPLGetLastErrorMsg()) + ")");
+  begin(*impl_->ds);
   impl_->open = true;
-  exec(*impl_->ds, "SET LOCAL standard_conforming_strings = on");  // what quote_literal relies on
   std::string list;
   for (const auto& c : impl_->columns)
     list += (list.empty() ? "" : ", ") + quote_ident(c.name) + " " + c.type;

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "db/pg_connection.hpp"
+#include "geodata/gdal.hpp"
 
 namespace bm::db {
 
@@ -52,6 +53,31 @@ std::vector<std::string> query_column(GDALDataset& ds, const std::string& sql) {
   for (auto& f : *result) out.push_back(f->IsFieldSetAndNotNull(0) ? f->GetFieldAsString(0) : "");
   ds.ReleaseResultSet(result);
   return out;
+}
+
+GDALDatasetUniquePtr try_open_for_update(const std::string& target) {
+  gdal::init();
+  CPLErrorReset();
+  return GDALDatasetUniquePtr(static_cast<GDALDataset*>(
+      GDALOpenEx(target.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+}
+
+std::string open_failure(const std::string& target, const std::string& doing) {
+  PgConnection c = parse_pg(target);
+  return "cannot " + doing + " PostgreSQL at " + c.where() + " (" +
+         without_password(CPLGetLastErrorMsg()) + ") — " + connection_advice(c);
+}
+
+void begin(GDALDataset& ds) {
+  if (ds.StartTransaction(TRUE) != OGRERR_NONE)
+    throw ExportError("cannot start a transaction (" + without_password(CPLGetLastErrorMsg()) +
+                      ")");
+  exec(ds, "SET LOCAL standard_conforming_strings = on");
+}
+
+void commit(GDALDataset& ds) {
+  if (ds.CommitTransaction() != OGRERR_NONE)
+    throw ExportError("cannot commit (" + without_password(CPLGetLastErrorMsg()) + ")");
 }
 
 }  // namespace bm::db

@@ -2,10 +2,10 @@
 // SQL on a GDAL PostgreSQL dataset: statements are built only from
 // identifiers we quote and literals we quote, and errors carry the
 // server's message.
+#include <gdal_priv.h>
+
 #include <string>
 #include <vector>
-
-class GDALDataset;
 
 namespace bm::db {
 
@@ -17,5 +17,24 @@ void exec(GDALDataset& ds, const std::string& sql);
 
 // The first column of every row of a query, as text (NULL as "").
 std::vector<std::string> query_column(GDALDataset& ds, const std::string& sql);
+
+// A "PG:" target opened for update, or nullptr (CPLGetLastErrorMsg says why).
+GDALDatasetUniquePtr try_open_for_update(const std::string& target);
+// Why it failed, for someone who was `doing` ("write to", "link in"): the
+// server, GDAL's reason without the password, and what to check.
+std::string open_failure(const std::string& target, const std::string& doing);
+
+// Opens or throws `Error` (ExportError for writers, InputError for readers).
+template <class Error>
+GDALDatasetUniquePtr open_for_update(const std::string& target, const std::string& doing) {
+  GDALDatasetUniquePtr ds = try_open_for_update(target);
+  if (!ds) throw Error(open_failure(target, doing));
+  return ds;
+}
+
+// A transaction with the string quoting quote_literal relies on; commit()
+// throws ExportError with the server's message (password removed).
+void begin(GDALDataset& ds);
+void commit(GDALDataset& ds);
 
 }  // namespace bm::db

@@ -185,17 +185,15 @@ BundleTablesCounts write_bundle_tables(const std::string& target, const Bundle& 
   const std::vector<Region> regions = bundle.regions();
   const bool a_left = has_world_borders(bundle);
 
-  GDALDatasetUniquePtr ds = open_pg_for_writing(target);
+  GDALDatasetUniquePtr ds = db::open_for_update<ExportError>(target, "write to");
   const char* lco[] = {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=GIST", "LAUNDER=NO",
                        nullptr};
   char** options = const_cast<char**>(lco);
   ExportOptions eo;
   eo.precision = 15;
   eo.table_prefix = o.prefix;
-  if (ds->StartTransaction(TRUE) != OGRERR_NONE)
-    throw ExportError("cannot start a transaction (" + std::string(CPLGetLastErrorMsg()) + ")");
+  db::begin(*ds);
   try {
-    exec(*ds, "SET LOCAL standard_conforming_strings = on");  // what quote_literal relies on
     make_room(*ds, o);
     BundleTablesCounts n;
     n.countries = write_countries(*ds, countries, eo, options);
@@ -204,8 +202,7 @@ BundleTablesCounts write_bundle_tables(const std::string& target, const Bundle& 
     n.periods = write_periods(*ds, segments, eo, options);
     finish(*ds, o.prefix, a_left);
     save_qgis_styles(*ds, o.prefix, {ExportLayer::countries, ExportLayer::border_segments});
-    if (ds->CommitTransaction() != OGRERR_NONE)
-      throw ExportError("cannot commit (" + std::string(CPLGetLastErrorMsg()) + ")");
+    db::commit(*ds);
     return n;
   } catch (...) {
     ds->RollbackTransaction();

@@ -96,17 +96,14 @@ std::vector<std::string> write_tables(GDALDataset& ds, const std::string& where,
 
 std::vector<std::string> write_pg(const std::string& target, const ExportData& data,
                                   const ExportOptions& o) {
-  GDALDatasetUniquePtr ds = open_pg_for_writing(target);
+  GDALDatasetUniquePtr ds = db::open_for_update<ExportError>(target, "write to");
   check_existing(*ds, o);
-  if (ds->StartTransaction(TRUE) != OGRERR_NONE)
-    throw ExportError("cannot start a transaction (" + std::string(CPLGetLastErrorMsg()) + ")");
+  db::begin(*ds);
   try {
-    exec(*ds, "SET LOCAL standard_conforming_strings = on");  // what quote_literal relies on
     std::vector<std::string> written = write_tables(*ds, db::parse_pg(target).redacted(), data, o);
     if (o.mode != WriteMode::append) add_link_keys(*ds, o.table_prefix, o.layers);
     save_qgis_styles(*ds, o.table_prefix, o.layers);
-    if (ds->CommitTransaction() != OGRERR_NONE)
-      throw ExportError("cannot commit (" + db::without_password(CPLGetLastErrorMsg()) + ")");
+    db::commit(*ds);
     return written;
   } catch (...) {
     ds->RollbackTransaction();

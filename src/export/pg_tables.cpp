@@ -48,20 +48,6 @@ bool has_column(GDALDataset& ds, const std::string& table, const std::string& co
 
 }  // namespace
 
-GDALDatasetUniquePtr open_pg_for_writing(const std::string& target) {
-  gdal::init();
-  CPLErrorReset();
-  GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(
-      GDALOpenEx(target.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-  if (!ds) {
-    db::PgConnection c = db::parse_pg(target);
-    throw ExportError("cannot write to PostgreSQL at " + c.where() + " (" +
-                      db::without_password(CPLGetLastErrorMsg()) + ") — " +
-                      db::connection_advice(c));
-  }
-  return ds;
-}
-
 std::string table_of(const std::string& prefix, ExportLayer layer) {
   return prefix + layer_name(layer);
 }

@@ -10,10 +10,6 @@
 
 namespace bm {
 
-// The database behind a "PG:…" target, open for writing; a failure names
-// host, port and database and what to check (never the password).
-GDALDatasetUniquePtr open_pg_for_writing(const std::string& target);
-
 // The table of `layer` under `prefix` ("p_incidents").
 std::string table_of(const std::string& prefix, ExportLayer layer);
 
