@@ -32,6 +32,14 @@ std::vector<BorderSegment> world_segments(const Bundle& bundle, const Bounds& fi
   return out;
 }
 
+std::size_t world_segment_count(const Bundle& bundle) {
+  const std::string path = borders_path(bundle);
+  auto ds = gdal::open_vector(path);
+  OGRLayer& l = gdal::layer(*ds, "land_borders", path);
+  const GIntBig n = l.GetFeatureCount(TRUE);
+  return n > 0 ? static_cast<std::size_t>(n) : 0;
+}
+
 std::vector<BorderSegment> world_segments_between(const Bundle& bundle, const std::string& a,
                                                   const std::string& b) {
   auto code = [](const std::string& c) {  // ISO codes only: nothing to quote

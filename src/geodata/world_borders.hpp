@@ -20,6 +20,9 @@ bool has_world_borders(const Bundle& bundle);
 std::vector<BorderSegment> world_segments(const Bundle& bundle, const Bounds& filter,
                                           const std::string& where = "");
 
+// How many segment rows land_borders holds in all.
+std::size_t world_segment_count(const Bundle& bundle);
+
 // The segments between two countries (either order).
 std::vector<BorderSegment> world_segments_between(const Bundle& bundle, const std::string& a,
                                                   const std::string& b);

@@ -35,29 +35,34 @@ Vec3 ecef(LonLat p) {
   return {n * cl * std::cos(lon), n * cl * std::sin(lon), n * (1 - kE2) * sl};
 }
 
+// A curve of length L whose curvature is at most 1/rho strays from its chord
+// no farther than a circular arc of radius rho does: rho (1 - cos(L / 2 rho)).
+// A geodesic's curvature in space is the surface's normal curvature, at most
+// 1/kRhoMin; and such a curve is no longer than that arc over the same chord
+// c (Schur's comparison theorem), so L / 2 rho <= asin(c / 2 rho), and the
+// sag is at most rho (1 - sqrt(1 - (c / 2 rho)^2)). 2 % and 1 mm of slack
+// for rounding; beyond a half circle, c / 2 + the rest of the arc.
+double sag_of_chord(double chord_m) {
+  const double x = chord_m / (2 * kRhoMin);
+  const double arc_sag = x < 1 ? kRhoMin * (1 - std::sqrt(1 - x * x)) : kRhoMin * std::numbers::pi;
+  return 1.02 * arc_sag + 1e-3;
+}
+
 GeoEdge make_edge(LonLat a, LonLat b) {
   GeoEdge e;
   e.a = a;
   e.b = b;
   e.a3 = ecef(a);
   e.b3 = ecef(b);
-  geod_inverseline(&e.line, &wgs84(), a.lat, a.lon, b.lat, b.lon,
-                   GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_AZIMUTH | GEOD_DISTANCE_IN);
-  e.length_m = e.line.s13;
-  e.azimuth_a = e.line.azi1;
-  double lat = 0, lon = 0, azi2 = 0;
-  geod_position(&e.line, e.length_m, &lat, &lon, &azi2);
-  e.azimuth_b = azi2 + 180;
-  // A curve of length L whose curvature is at most 1/rho strays from its
-  // chord no farther than a circular arc of radius rho does: rho (1 -
-  // cos(L / 2 rho)) (L / 2 beyond a half circle). A geodesic's curvature in
-  // space is the surface's normal curvature, at most 1/kRhoMin. 2 % and
-  // 1 mm of slack for rounding.
-  const double half_angle = e.length_m / (2 * kRhoMin);
-  const double arc_sag =
-      half_angle < std::numbers::pi / 2 ? kRhoMin * (1 - std::cos(half_angle)) : e.length_m / 2;
-  e.sag_m = 1.02 * arc_sag + 1e-3;
+  solve_edge(e);
+  e.sag_m = sag_of_chord(std::sqrt(dot(sub(e.b3, e.a3), sub(e.b3, e.a3))));
   return e;
+}
+
+void solve_edge(GeoEdge& e) {
+  double azi2 = 0;
+  geod_inverse(&wgs84(), e.a.lat, e.a.lon, e.b.lat, e.b.lon, &e.length_m, &e.azimuth_a, &azi2);
+  e.azimuth_b = azi2 + 180;
 }
 
 Chord chord_of(const GeoEdge& e) {
@@ -66,6 +71,15 @@ Chord chord_of(const GeoEdge& e) {
   c.ab = sub(e.b3, e.a3);
   c.len2 = dot(c.ab, c.ab);
   c.sag_m = e.sag_m;
+  return c;
+}
+
+Chord chord_of(LonLat a, LonLat b) {
+  Chord c;
+  c.a3 = ecef(a);
+  c.ab = sub(ecef(b), c.a3);
+  c.len2 = dot(c.ab, c.ab);
+  c.sag_m = sag_of_chord(std::sqrt(c.len2));
   return c;
 }
 
@@ -88,6 +102,9 @@ EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
   const Vec3 ab = sub(e.b3, e.a3), ap = sub(p3, e.a3);
   double s = std::clamp(dot(ap, ab) / dot(ab, ab), 0.0, 1.0) * e.length_m;
   EdgePoint best{e.a, 0};
+  // The geodesic line is set up only when the search leaves the vertices.
+  geod_geodesicline line{};
+  bool have_line = false;
   for (int i = 0; i < 12; ++i) {
     double lat = 0, lon = 0, azi = 0;
     // At a vertex (the chord's foot is often clamped to one) its exact
@@ -96,8 +113,13 @@ EdgePoint nearest_on_edge(LonLat p, const Vec3& p3, const GeoEdge& e) {
       lat = e.a.lat, lon = e.a.lon, azi = e.azimuth_a;
     else if (s == e.length_m)
       lat = e.b.lat, lon = e.b.lon, azi = e.azimuth_b - 180;
-    else
-      geod_position(&e.line, s, &lat, &lon, &azi);
+    else {
+      if (!have_line)
+        geod_lineinit(&line, &wgs84(), e.a.lat, e.a.lon, e.azimuth_a,
+                      GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_AZIMUTH | GEOD_DISTANCE_IN);
+      have_line = true;
+      geod_position(&line, s, &lat, &lon, &azi);
+    }
     double to_p = 0;
     const double d = geodesic_inverse({lon, lat}, p, &to_p);
     best = {{lon, lat}, d, s == 0 ? 0 : s == e.length_m ? 1 : -1, to_p};

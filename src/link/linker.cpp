@@ -23,12 +23,32 @@ constexpr std::size_t kGridFrom = 20000;
 // OSM-derived segments about 10 m. Farther out the polygons are right.
 constexpr double kSideReachM = 25000;
 
+bool same_lines(const std::vector<Line>& a, const std::vector<Line>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].size() != b[i].size()) return false;
+    for (std::size_t k = 0; k < a[i].size(); ++k)
+      if (a[i][k].lon != b[i][k].lon || a[i][k].lat != b[i][k].lat) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-// The segments in force during one stretch of time between status changes.
+// Which segment rows are in force during one stretch of time between status
+// changes: per shape of each index, the row (its rank), or -1.
 struct Linker::Epoch {
-  SegmentIndex all;
-  SegmentIndex disputed;
+  std::vector<std::int32_t> all;
+  std::vector<std::int32_t> disputed;
+};
+
+// Segment rows with the same id and lines (one segment's status periods)
+// share one shape in the indexes: periods are attributes, not geometry.
+struct Linker::Shapes {
+  std::vector<std::size_t> first_row;  // shape -> a row holding its lines
+  std::vector<std::size_t> of_row;     // row -> shape
+  std::vector<std::size_t> disputed;   // disputed index position -> shape
+  std::unique_ptr<SegmentIndex> all_index, disputed_index;
 };
 
 struct Linker::Areas {
@@ -57,23 +77,56 @@ Linker::Linker(std::vector<BorderSegment> segments, std::vector<Country> countri
   }
   std::sort(cuts_.begin(), cuts_.end());
   cuts_.erase(std::unique(cuts_.begin(), cuts_.end()), cuts_.end());
+  build_shapes();
   // Epoch k starts at cuts_[k-1] (epoch 0 before every cut).
   for (std::size_t k = 0; k <= cuts_.size(); ++k) {
     const std::string day = k == 0 ? std::string("0000-01-01") : cuts_[k - 1];
-    std::vector<const BorderSegment*> all, disputed;
-    std::vector<std::ptrdiff_t> all_ids, disputed_ids;
+    auto e = std::make_unique<Epoch>();
+    e->all.assign(shapes_->first_row.size(), -1);
+    std::vector<std::int32_t> disputed_row(shapes_->first_row.size(), -1);
     for (std::size_t i = 0; i < segments_.size(); ++i) {
       if (!active_on(segments_[i], day)) continue;
-      all.push_back(&segments_[i]);
-      all_ids.push_back(static_cast<std::ptrdiff_t>(i));
-      if (segments_[i].status == SegmentStatus::disputed) {
-        disputed.push_back(&segments_[i]);
-        disputed_ids.push_back(static_cast<std::ptrdiff_t>(i));
-      }
+      const std::size_t s = shapes_->of_row[i];
+      const auto row = static_cast<std::int32_t>(i);
+      if (e->all[s] < 0) e->all[s] = row;
+      if (segments_[i].status == SegmentStatus::disputed && disputed_row[s] < 0)
+        disputed_row[s] = row;
     }
-    epochs_.push_back(std::make_unique<Epoch>(
-        Epoch{SegmentIndex(all, all_ids), SegmentIndex(disputed, disputed_ids)}));
+    for (std::size_t s : shapes_->disputed) e->disputed.push_back(disputed_row[s]);
+    epochs_.push_back(std::move(e));
   }
+}
+
+void Linker::build_shapes() {
+  shapes_ = std::make_unique<Shapes>();
+  Shapes& sh = *shapes_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_id;  // id -> its shapes
+  std::vector<bool> ever_disputed;
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    auto& mine = by_id[segments_[i].id];
+    std::size_t s = sh.first_row.size();
+    for (std::size_t cand : mine)
+      if (same_lines(segments_[sh.first_row[cand]].lines, segments_[i].lines)) s = cand;
+    if (s == sh.first_row.size()) {
+      sh.first_row.push_back(i);
+      mine.push_back(s);
+      ever_disputed.push_back(false);
+    }
+    sh.of_row.push_back(s);
+    if (segments_[i].status == SegmentStatus::disputed) ever_disputed[s] = true;
+  }
+  std::vector<const BorderSegment*> all, disputed;
+  std::vector<std::ptrdiff_t> all_ids, disputed_ids;
+  for (std::size_t s = 0; s < sh.first_row.size(); ++s) {
+    all.push_back(&segments_[sh.first_row[s]]);
+    all_ids.push_back(static_cast<std::ptrdiff_t>(s));
+    if (!ever_disputed[s]) continue;
+    disputed_ids.push_back(static_cast<std::ptrdiff_t>(sh.disputed.size()));
+    sh.disputed.push_back(s);
+    disputed.push_back(&segments_[sh.first_row[s]]);
+  }
+  sh.all_index = std::make_unique<SegmentIndex>(all, all_ids);
+  sh.disputed_index = std::make_unique<SegmentIndex>(disputed, disputed_ids);
 }
 
 Linker::~Linker() = default;
@@ -107,11 +160,11 @@ PointLink Linker::link_point(LonLat p, const std::string& date) const {
 PointLink Linker::link_point_in(LonLat p, const std::string& date, const AreaGrid* grid) const {
   PointLink out;
   const Epoch& e = epoch_for(date);
-  SegmentHit h = e.all.nearest(p);
+  SegmentHit h = shapes_->all_index->nearest(p, e.all.data());
   out.segment = static_cast<std::int32_t>(h.segment);
   out.distance_m = h.distance_m;
   out.nearest = h.point;
-  SegmentHit d = e.disputed.nearest(p);
+  SegmentHit d = shapes_->disputed_index->nearest(p, e.disputed.data());
   out.disputed = static_cast<std::int32_t>(d.segment);
   out.disputed_distance_m = d.distance_m;
   out.disputed_nearest = d.point;
@@ -147,7 +200,7 @@ PointLink Linker::link_region(LonLat p, const MultiPolygon& region, const std::s
   for (const auto& poly : region)
     for (const auto& ring : poly.rings)
       for (const auto& v : ring) {
-        SegmentHit h = e.all.nearest(v);
+        SegmentHit h = shapes_->all_index->nearest(v, e.all.data());
         if (h.segment < 0) continue;
         if (lo < 0 || h.distance_m < lo) {
           lo = h.distance_m;
@@ -155,7 +208,7 @@ PointLink Linker::link_region(LonLat p, const MultiPolygon& region, const std::s
           out.nearest = h.point;
         }
         hi = std::max(hi, h.distance_m);
-        SegmentHit d = e.disputed.nearest(v);
+        SegmentHit d = shapes_->disputed_index->nearest(v, e.disputed.data());
         if (d.segment >= 0 && d.distance_m < out.disputed_distance_m) {
           out.disputed = static_cast<std::int32_t>(d.segment);
           out.disputed_distance_m = d.distance_m;
@@ -206,10 +259,7 @@ std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
           // Points come in no spatial order, so their cells are cache
           // misses: start loading those of a point a few ahead.
           if (const std::size_t j = i + kAhead; j < hi) {
-            const std::string& date = dates.empty() ? none : dates[j];
-            const Epoch& e = epoch_for(date);
-            e.all.prefetch(points[j]);
-            if (!e.disputed.empty()) e.disputed.prefetch(points[j]);
+            shapes_->all_index->prefetch(points[j]);
             if (grid) grid->prefetch(points[j]);
           }
           out[i] = link_point_in(points[i], dates.empty() ? none : dates[i], grid.get());
@@ -257,7 +307,7 @@ std::vector<std::string> Linker::bounding_segments(const MultiPolygon& region,
   for (const auto& poly : region)
     for (const auto& ring : poly.rings)
       for (const auto& v : ring) {
-        SegmentHit h = e.all.nearest(v);
+        SegmentHit h = shapes_->all_index->nearest(v, e.all.data());
         if (h.segment < 0 || h.distance_m > kBoundsRegionM) continue;
         const std::string& id = segments_[static_cast<std::size_t>(h.segment)].id;
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);

@@ -77,7 +77,9 @@ class Linker {
 
  private:
   struct Epoch;
+  struct Shapes;
   struct Areas;
+  void build_shapes();
   const Epoch& epoch_for(const std::string& date) const;
   // Country and enclave from the exact locator, or from `grid` when given.
   PointLink link_point_in(LonLat p, const std::string& date, const AreaGrid* grid) const;
@@ -86,6 +88,7 @@ class Linker {
   std::vector<BorderSegment> segments_;
   std::vector<std::string> cuts_;  // dates where some status period starts or ends
   std::vector<std::unique_ptr<Epoch>> epochs_;
+  std::unique_ptr<Shapes> shapes_;
   std::unique_ptr<Areas> areas_;
   LinkOptions options_;
 };

@@ -1,220 +1,297 @@
 #include "link/segment_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <numbers>
-
-#include "geom/strtree.hpp"
 
 namespace bm {
 namespace {
 
 constexpr double kDeg = std::numbers::pi / 180;
-constexpr double kTie = 1e-3;      // metres
-constexpr double kCell = 0.05;     // degrees
-constexpr double kGridMargin = 4;  // degrees around the edges covered by cells
+constexpr double kTie = 1e-3;                // metres
+constexpr std::size_t kChunk = 16;           // edges per chunk
+constexpr std::ptrdiff_t kFineRings = 8;     // then the coarse grid
+constexpr std::ptrdiff_t kCoarseRings = 16;  // then every chunk is bounded
+constexpr double kCoarse = 8;                // coarse cells per fine cell side
+
+using Candidates = std::vector<std::pair<double, std::uint32_t>>;
 
 // The edge's lon/lat box, padded because a geodesic bows poleward of the
 // straight lon/lat line between its ends (by metres on a 14 km edge).
-Bounds edge_box(const GeoEdge& e) {
-  Bounds b;
-  b.add(e.a);
-  b.add(e.b);
-  const double lat = std::min(85.0, std::max(std::abs(b.min_lat), std::abs(b.max_lat)));
-  const double pad_m = 4 * e.sag_m * (1 + std::tan(lat * kDeg)) + 1;
+Bounds edge_box(LonLat a, LonLat b, double sag_m) {
+  Bounds box;
+  box.add(a);
+  box.add(b);
+  const double lat = std::min(85.0, std::max(std::abs(box.min_lat), std::abs(box.max_lat)));
+  const double pad_m = 4 * sag_m * (1 + std::tan(lat * kDeg)) + 1;
   const double dlat = pad_m / 6335439.0 / kDeg;
   const double dlon = pad_m / (6378137.0 * std::cos(lat * kDeg)) / kDeg;
-  return {b.min_lon - dlon, b.min_lat - dlat, b.max_lon + dlon, b.max_lat + dlat};
+  return {box.min_lon - dlon, box.min_lat - dlat, box.max_lon + dlon, box.max_lat + dlat};
 }
 
-// Planar lon/lat distance from p to the edge's straight line, in degrees:
-// the units of the tree's box distances, so GEOS can prune with it.
-double planar_degrees(LonLat p, const GeoEdge& e) {
-  const double dx = e.b.lon - e.a.lon, dy = e.b.lat - e.a.lat;
-  const double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((p.lon - e.a.lon) * dx + (p.lat - e.a.lat) * dy) / len2 : 0;
-  t = std::clamp(t, 0.0, 1.0);
-  const double ex = e.a.lon + t * dx - p.lon, ey = e.a.lat + t * dy - p.lat;
-  return std::sqrt(ex * ex + ey * ey);
+double distance3(const Vec3& a, const Vec3& b) {
+  const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
+  return std::sqrt(dx * dx + dy * dy + dz * dz);
 }
 
-// Sign of the turn from edge e towards p, in lon/lat (scaling longitude by
-// cos(lat) keeps the sign, so plain degrees decide the side).
-double cross(const GeoEdge& e, LonLat p) {
-  return (e.b.lon - e.a.lon) * (p.lat - e.a.lat) - (e.b.lat - e.a.lat) * (p.lon - e.a.lon);
+// Sign of the turn from edge a->b towards p, in lon/lat (scaling longitude
+// by cos(lat) keeps the sign, so plain degrees decide the side).
+double cross(LonLat a, LonLat b, LonLat p) {
+  return (b.lon - a.lon) * (p.lat - a.lat) - (b.lat - a.lat) * (p.lon - a.lon);
 }
 
-// Side of p for a foot at the vertex between edges `in` and `out`: where the
-// line turns left the left side is the narrow wedge (left of both edges),
-// where it turns right the wide one (left of either).
-bool left_at_vertex(const GeoEdge& in, const GeoEdge& out, LonLat p) {
-  const double turn = (in.b.lon - in.a.lon) * (out.b.lat - out.a.lat) -
-                      (in.b.lat - in.a.lat) * (out.b.lon - out.a.lon);
-  const bool l1 = cross(in, p) > 0, l2 = cross(out, p) > 0;
+// Side of p for a foot at the vertex between edges in and out (in.b ==
+// out.a): where the line turns left the left side is the narrow wedge (left
+// of both edges), where it turns right the wide one (left of either).
+bool left_at_vertex(LonLat a, LonLat v, LonLat b, LonLat p) {
+  const double turn = (v.lon - a.lon) * (b.lat - v.lat) - (v.lat - a.lat) * (b.lon - v.lon);
+  const bool l1 = cross(a, v, p) > 0, l2 = cross(v, b, p) > 0;
   return turn > 0 ? (l1 && l2) : (l1 || l2);
 }
 
 }  // namespace
 
+struct SegmentIndex::Lazy {
+  std::atomic<double> length{-1};  // set last (release): azimuths are valid once it is >= 0
+  std::atomic<double> azimuth_a{0}, azimuth_b{0};
+};
+
+struct SegmentIndex::Best {
+  SegmentHit hit;  // hit.segment holds the rank
+  std::size_t edge = 0;
+  GeoEdge e;  // the edge hit.point lies on
+  EdgePoint at;
+  // The chord bound an edge must not exceed to be refined: the chord of the
+  // best distance's arc (kept with it: a sine per change, not per edge).
+  double limit = std::numeric_limits<double>::infinity();
+  bool found() const { return hit.segment >= 0; }
+};
+
 SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
                            std::vector<std::ptrdiff_t> ids) {
-  std::vector<Bounds> boxes;
   for (std::size_t s = 0; s < segments.size(); ++s)
     for (const auto& line : segments[s]->lines) {
-      if (line.size() == 1) {
-        edges_.push_back(make_edge(line[0], line[0]));
-        owner_.push_back(ids[s]);
-      }
-      for (std::size_t i = 1; i < line.size(); ++i) {
-        edges_.push_back(make_edge(line[i - 1], line[i]));
-        owner_.push_back(ids[s]);
-      }
+      const std::size_t first = ends_.size();
+      auto push = [&](LonLat a, LonLat b) {
+        ends_.push_back({a, b});
+        chords_.push_back(chord_of(a, b));
+        owner_.push_back(static_cast<std::int32_t>(ids[s]));
+      };
+      if (line.size() == 1) push(line[0], line[0]);
+      for (std::size_t i = 1; i < line.size(); ++i) push(line[i - 1], line[i]);
+      add_chunks(first, ends_.size());
     }
-  Bounds all;
-  for (const auto& e : edges_) {
-    chords_.push_back(chord_of(e));
-    boxes.push_back(edge_box(e));
-    all.add(boxes.back());
+  lazy_ = std::make_unique<Lazy[]>(ends_.size());
+  std::vector<Bounds> boxes;
+  boxes.reserve(chunks_.size());
+  for (const auto& c : chunks_) {
+    Bounds b;
+    for (std::size_t i = c.first; i < c.first + c.count; ++i)
+      b.add(edge_box(ends_[i].a, ends_[i].b, chords_[i].sag_m));
+    boxes.push_back(b);
   }
-  tree_ = std::make_unique<geos::BoxTree>(boxes);
-  if (all.empty()) return;
-  grid_ = {std::max(-180.0, all.min_lon - kGridMargin), std::max(-80.0, all.min_lat - kGridMargin),
-           std::min(180.0, all.max_lon + kGridMargin), std::min(80.0, all.max_lat + kGridMargin)};
-  if (grid_.empty()) return;
-  nx_ = static_cast<std::size_t>(std::ceil((grid_.max_lon - grid_.min_lon) / kCell));
-  ny_ = static_cast<std::size_t>(std::ceil((grid_.max_lat - grid_.min_lat) / kCell));
-  cells_ = std::make_unique<std::atomic<const Cell*>[]>(nx_ * ny_);
-  for (std::size_t i = 0; i < nx_ * ny_; ++i) cells_[i].store(nullptr, std::memory_order_relaxed);
+  grid_ = EdgeGrid(boxes);
+  coarse_ = EdgeGrid(boxes, grid_.step() * kCoarse);
 }
 
-SegmentIndex::~SegmentIndex() {
-  for (std::size_t i = 0; cells_ && i < nx_ * ny_; ++i) delete cells_[i].load();
-}
+SegmentIndex::~SegmentIndex() = default;
 SegmentIndex::SegmentIndex(SegmentIndex&&) noexcept = default;
 
-void SegmentIndex::refine(LonLat p, const Vec3& p3, std::size_t i, Best& best) const {
-  const GeoEdge& e = edges_[i];
+// Edges [first, end) of one line, in chunks. A point of an edge lies within
+// sag of its chord, and the chord within the ball around its two ends.
+void SegmentIndex::add_chunks(std::size_t first, std::size_t end) {
+  for (std::size_t k = first; k < end; k += kChunk) {
+    const std::size_t n = std::min(kChunk, end - k);
+    Chunk c;
+    c.first = static_cast<std::uint32_t>(k);
+    c.count = static_cast<std::uint32_t>(n);
+    Vec3 sum;
+    for (std::size_t i = k; i < k + n; ++i) {
+      const Chord& e = chords_[i];
+      sum = {sum.x + 2 * e.a3.x + e.ab.x, sum.y + 2 * e.a3.y + e.ab.y, sum.z + 2 * e.a3.z + e.ab.z};
+    }
+    const double w = 1.0 / static_cast<double>(2 * n);
+    c.centre = {sum.x * w, sum.y * w, sum.z * w};
+    double r = 0, sag = 0;
+    for (std::size_t i = k; i < k + n; ++i) {
+      const Chord& e = chords_[i];
+      const Vec3 b3{e.a3.x + e.ab.x, e.a3.y + e.ab.y, e.a3.z + e.ab.z};
+      r = std::max({r, distance3(c.centre, e.a3), distance3(c.centre, b3)});
+      sag = std::max(sag, e.sag_m);
+    }
+    c.radius_m = r * (1 + 1e-12) + sag + 1e-3;
+    chunks_.push_back(c);
+  }
+}
+
+GeoEdge SegmentIndex::edge(std::size_t i) const {
+  GeoEdge e;
+  e.a = ends_[i].a;
+  e.b = ends_[i].b;
+  const Chord& c = chords_[i];
+  e.a3 = c.a3;
+  e.b3 = {c.a3.x + c.ab.x, c.a3.y + c.ab.y, c.a3.z + c.ab.z};
+  e.sag_m = c.sag_m;
+  Lazy& l = lazy_[i];
+  const double len = l.length.load(std::memory_order_acquire);
+  if (len >= 0) {
+    e.length_m = len;
+    e.azimuth_a = l.azimuth_a.load(std::memory_order_relaxed);
+    e.azimuth_b = l.azimuth_b.load(std::memory_order_relaxed);
+    return e;
+  }
+  solve_edge(e);  // two threads may both solve it: the same numbers
+  l.azimuth_a.store(e.azimuth_a, std::memory_order_relaxed);
+  l.azimuth_b.store(e.azimuth_b, std::memory_order_relaxed);
+  l.length.store(e.length_m, std::memory_order_release);
+  return e;
+}
+
+void SegmentIndex::refine(LonLat p, const Vec3& p3, std::size_t i, std::int32_t r,
+                          Best& best) const {
+  const GeoEdge e = edge(i);
   // When the best point is a vertex this edge starts or ends at, and the
   // edge leaves that vertex at 90 degrees or more from the direction to p,
   // the distance only grows along it (it is unimodal along an edge): the
   // vertex is its nearest point too, a tie. Common where the nearest border
   // point is a vertex, and it saves a geodesic computation.
-  if (best.edge && best.at.end >= 0 && best.at.distance_m > 0) {
-    const LonLat v = best.at.end == 0 ? best.edge->a : best.edge->b;
+  if (best.found() && best.at.end >= 0 && best.at.distance_m > 0) {
+    const LonLat v = best.at.end == 0 ? best.e.a : best.e.b;
     double leaving = 0;
     bool shares = false;
     if (e.a.lon == v.lon && e.a.lat == v.lat) shares = true, leaving = e.azimuth_a;
     if (e.b.lon == v.lon && e.b.lat == v.lat) shares = true, leaving = e.azimuth_b;
     if (shares && std::cos((leaving - best.at.azimuth_to_p) * kDeg) <= 0) {
-      if (owner_[i] < best.hit.segment) best.hit.segment = owner_[i];
+      if (r < best.hit.segment) best.hit.segment = r;
       return;
     }
   }
   const EdgePoint c = nearest_on_edge(p, p3, e);
-  const bool tie = best.hit.segment >= 0 && std::abs(c.distance_m - best.hit.distance_m) <= kTie;
-  if (best.hit.segment < 0 || (!tie && c.distance_m < best.hit.distance_m) ||
-      (tie && owner_[i] < best.hit.segment))
-    best = {{owner_[i], c.distance_m, c.point}, &e, c};
+  const bool tie = best.found() && std::abs(c.distance_m - best.hit.distance_m) <= kTie;
+  if (!best.found() || (!tie && c.distance_m < best.hit.distance_m) ||
+      (tie && r < best.hit.segment))
+    best = {{r, c.distance_m, c.point}, i, e, c, chord_of_arc(c.distance_m + kTie)};
+}
+
+// The chunk's edges in order of their chord bound, while one may still win.
+void SegmentIndex::open(LonLat p, const Vec3& p3, const Chunk& c, const std::int32_t* rank,
+                        Best& best) const {
+  const std::int32_t r = rank ? rank[owner_[c.first]] : owner_[c.first];
+  if (r < 0) return;
+  // Only the edges under the limit are sorted (a few of the 16, mostly).
+  std::array<std::pair<double, std::uint32_t>, kChunk> order;
+  std::uint32_t n = 0;
+  for (std::uint32_t k = c.first; k < c.first + c.count; ++k) {
+    const double lb = chord_bound_m(p3, chords_[k]);
+    if (lb <= best.limit) order[n++] = {lb, k};
+  }
+  std::sort(order.begin(), order.begin() + n);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    if (order[k].first > best.limit) break;
+    if (best.found() && order[k].second == best.edge) continue;  // seen in another cell
+    refine(p, p3, order[k].second, r, best);
+  }
+}
+
+namespace {
+
+// Candidates are (chord bound, chunk); `limit` is Best::limit.
+template <class Open>
+void open_in_order(Candidates& cand, const double& limit, Open&& open) {
+  std::sort(cand.begin(), cand.end());
+  cand.erase(std::unique(cand.begin(), cand.end()), cand.end());  // a chunk in two cells
+  for (const auto& [lb, c] : cand) {
+    if (lb > limit) break;
+    open(c);
+  }
+}
+
+}  // namespace
+
+// Rings of cells around p's cell, until they hold p's geodesic box: true
+// when they did within `rings` rings.
+bool SegmentIndex::walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, const Vec3& p3,
+                        const std::int32_t* rank, Best& best) const {
+  if (grid.empty()) return true;
+  const auto cx = grid.col(p.lon), cy = grid.row(p.lat);
+  const auto nx = static_cast<std::ptrdiff_t>(grid.nx()),
+             ny = static_cast<std::ptrdiff_t>(grid.ny());
+  thread_local Candidates cand;
+  for (std::ptrdiff_t k = 0; k <= rings; ++k) {
+    cand.clear();
+    const double bound = best.limit;
+    auto take = [&](std::ptrdiff_t x, std::ptrdiff_t y) {
+      if (x < 0 || y < 0 || x >= nx || y >= ny) return;
+      for (std::uint32_t ch : grid.cell(x, y)) {
+        const Chunk& c = chunks_[ch];
+        if (rank && rank[owner_[c.first]] < 0) continue;
+        const double lb = distance3(p3, c.centre) - c.radius_m;
+        if (lb <= bound) cand.push_back({lb, ch});
+      }
+    };
+    const std::ptrdiff_t x0 = cx - k, x1 = cx + k, y0 = cy - k, y1 = cy + k;
+    for (std::ptrdiff_t x = std::max<std::ptrdiff_t>(x0, 0); x <= std::min(x1, nx - 1); ++x) {
+      take(x, y0);
+      if (y1 != y0) take(x, y1);
+    }
+    for (std::ptrdiff_t y = std::max(y0 + 1, std::ptrdiff_t{0}); y < std::min(y1, ny); ++y) {
+      take(x0, y);
+      if (x1 != x0) take(x1, y);
+    }
+    open_in_order(cand, best.limit, [&](std::uint32_t c) { open(p, p3, chunks_[c], rank, best); });
+    if (x0 <= 0 && y0 <= 0 && x1 >= nx - 1 && y1 >= ny - 1) return true;
+    if (best.found() && grid.covers(x0, y0, x1, y1, geodesic_box(p, best.hit.distance_m + kTie)))
+      return true;
+  }
+  return false;
+}
+
+// Far from every edge: bound each chunk rather than walk on.
+void SegmentIndex::open_all(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const {
+  thread_local Candidates cand;
+  cand.clear();
+  const double bound = best.limit;
+  for (std::size_t ch = 0; ch < chunks_.size(); ++ch) {
+    const Chunk& c = chunks_[ch];
+    if (rank && rank[owner_[c.first]] < 0) continue;
+    const double lb = distance3(p3, c.centre) - c.radius_m;
+    if (lb <= bound) cand.push_back({lb, static_cast<std::uint32_t>(ch)});
+  }
+  open_in_order(cand, best.limit, [&](std::uint32_t c) { open(p, p3, chunks_[c], rank, best); });
 }
 
 SegmentHit SegmentIndex::finish(LonLat p, const Best& best) const {
   SegmentHit hit = best.hit;
-  if (!best.edge) return hit;
-  const std::size_t i = static_cast<std::size_t>(best.edge - edges_.data());
-  const GeoEdge& e = *best.edge;
-  const double c = cross(e, p);
+  if (!best.found()) return hit;
+  const std::size_t i = best.edge;
+  const LonLat a = ends_[i].a, b = ends_[i].b;
+  const double c = cross(a, b, p);
   hit.side = c > 0 ? 1 : c < 0 ? -1 : 0;
   // At a vertex the neighbouring edge of the same line decides too.
-  const bool next = best.at.end == 1 && i + 1 < edges_.size() && owner_[i + 1] == owner_[i] &&
-                    edges_[i + 1].a.lon == e.b.lon && edges_[i + 1].a.lat == e.b.lat;
+  const bool next = best.at.end == 1 && i + 1 < ends_.size() && owner_[i + 1] == owner_[i] &&
+                    ends_[i + 1].a.lon == b.lon && ends_[i + 1].a.lat == b.lat;
   const bool prev = best.at.end == 0 && i > 0 && owner_[i - 1] == owner_[i] &&
-                    edges_[i - 1].b.lon == e.a.lon && edges_[i - 1].b.lat == e.a.lat;
-  if (next) hit.side = left_at_vertex(e, edges_[i + 1], p) ? 1 : -1;
-  if (prev) hit.side = left_at_vertex(edges_[i - 1], e, p) ? 1 : -1;
+                    ends_[i - 1].b.lon == a.lon && ends_[i - 1].b.lat == a.lat;
+  if (next) hit.side = left_at_vertex(a, b, ends_[i + 1].b, p) ? 1 : -1;
+  if (prev) hit.side = left_at_vertex(ends_[i - 1].a, a, b, p) ? 1 : -1;
   return hit;
 }
 
-SegmentHit SegmentIndex::nearest_in_tree(LonLat p, const Vec3& p3) const {
-  Best best;
-  const std::size_t first =
-      tree_->nearest(p, [&](std::size_t i) { return planar_degrees(p, edges_[i]); });
-  refine(p, p3, first, best);
-  thread_local std::vector<std::size_t> candidates;
-  candidates.clear();
-  tree_->query(geodesic_box(p, best.hit.distance_m), candidates);
-  for (std::size_t i : candidates)
-    if (i != first && lower_bound_m(p3, chords_[i]) <= best.hit.distance_m + kTie)
-      refine(p, p3, i, best);
-  return finish(p, best);
-}
-
-// The edges that can be nearest for some point of the cell. With c the
-// cell's centre and h the farthest any cell point is from c: every point is
-// within U + h of the edge nearest to c (U), and an edge's chord bound drops
-// by at most h, so edges whose bound at c exceeds U + 2h never win.
-const SegmentIndex::Cell* SegmentIndex::cell_at(std::size_t index, double lon0, double lat0) const {
-  const Cell* cell = cells_[index].load(std::memory_order_acquire);
-  if (cell) return cell;
-  const LonLat c{lon0 + kCell / 2, lat0 + kCell / 2};
-  const Vec3 c3 = ecef(c);
-  double h = 0;
-  for (LonLat corner : {LonLat{lon0, lat0}, LonLat{lon0 + kCell, lat0}, LonLat{lon0, lat0 + kCell},
-                        LonLat{lon0 + kCell, lat0 + kCell}})
-    h = std::max(h, geodesic_inverse(c, corner, nullptr));
-  h = h * 1.01 + 1;
-  const double u = nearest_in_tree(c, c3).distance_m;
-  auto fresh = std::make_unique<Cell>();
-  fresh->reach_m = h;
-  fresh->centre3 = c3;
-  std::vector<std::size_t> candidates;
-  tree_->query(geodesic_box(c, u + 2 * h), candidates);
-  for (std::size_t i : candidates) {
-    const double lb = lower_bound_m(c3, chords_[i]);
-    if (lb <= u + 2 * h + kTie) fresh->edges.push_back({lb, static_cast<std::uint32_t>(i)});
-  }
-  std::sort(fresh->edges.begin(), fresh->edges.end());
-  const Cell* expected = nullptr;
-  if (cells_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
-    return fresh.release();
-  return expected;  // another thread built it first
-}
-
 void SegmentIndex::prefetch(LonLat p) const {
-  if (!cells_ || !(p.lon >= grid_.min_lon && p.lon < grid_.max_lon && p.lat >= grid_.min_lat &&
-                   p.lat < grid_.max_lat))
-    return;
-  const auto ix = std::min(nx_ - 1, static_cast<std::size_t>((p.lon - grid_.min_lon) / kCell));
-  const auto iy = std::min(ny_ - 1, static_cast<std::size_t>((p.lat - grid_.min_lat) / kCell));
-  if (const Cell* cell = cells_[iy * nx_ + ix].load(std::memory_order_acquire)) {
-    __builtin_prefetch(cell);
-    __builtin_prefetch(reinterpret_cast<const char*>(cell) + 64);
-  }
+  if (grid_.empty()) return;
+  const auto cell = grid_.cell(grid_.col(p.lon), grid_.row(p.lat));
+  if (!cell.empty()) __builtin_prefetch(&chunks_[cell[0]]);
 }
 
-SegmentHit SegmentIndex::nearest(LonLat p) const {
-  if (edges_.empty()) return {};
+SegmentHit SegmentIndex::nearest(LonLat p, const std::int32_t* rank) const {
+  if (chords_.empty()) return {};
   const Vec3 p3 = ecef(p);
-  if (!cells_ || p.lon < grid_.min_lon || p.lon >= grid_.max_lon || p.lat < grid_.min_lat ||
-      p.lat >= grid_.max_lat)
-    return nearest_in_tree(p, p3);
-  const auto ix = std::min(nx_ - 1, static_cast<std::size_t>((p.lon - grid_.min_lon) / kCell));
-  const auto iy = std::min(ny_ - 1, static_cast<std::size_t>((p.lat - grid_.min_lat) / kCell));
-  const Cell* cell = cell_at(iy * nx_ + ix, grid_.min_lon + static_cast<double>(ix) * kCell,
-                             grid_.min_lat + static_cast<double>(iy) * kCell);
-  // Edges in order of their bound at the centre. The bound is a distance in
-  // 3-D less a constant, so at p it is at most |p - centre| (the chord,
-  // never more than reach_m) below its value at the centre: once that
-  // exceeds the best, no later edge wins.
-  const double dx = p3.x - cell->centre3.x, dy = p3.y - cell->centre3.y,
-               dz = p3.z - cell->centre3.z;
-  const double off = std::sqrt(dx * dx + dy * dy + dz * dz);
   Best best;
-  for (const auto& [lb_centre, i] : cell->edges) {
-    if (best.hit.segment >= 0 && lb_centre - off > best.hit.distance_m + kTie) break;
-    if (best.hit.segment >= 0 && lower_bound_m(p3, chords_[i]) > best.hit.distance_m + kTie)
-      continue;
-    refine(p, p3, i, best);
-  }
+  if (!walk(grid_, kFineRings, p, p3, rank, best) &&
+      !walk(coarse_, kCoarseRings, p, p3, rank, best))
+    open_all(p, p3, rank, best);
   return finish(p, best);
 }
 

@@ -1,16 +1,20 @@
 #pragma once
-// Nearest border segment by true geodesic distance on WGS84, with a GEOS
-// STRtree over the segments' edges for candidate retrieval.
+// Nearest border segment by true geodesic distance on WGS84.
 //
-// Why the search is complete: the tree's planar nearest edge gives an upper
-// bound U (its exact geodesic distance); every point within U of the query
-// lies in geodesic_box(p, U), so the edges meeting that box are the only
-// candidates; each is refined exactly unless its chord lower bound already
-// exceeds the best distance found.
+// Edges are kept compact (ends and a 3-D chord; length and azimuths are
+// computed the first time a search refines the edge) and grouped in chunks
+// of up to 16 consecutive edges of a line, each inside a ball in 3-D that
+// bounds the distance to all of them at once. Chunks are bucketed in a grid
+// sized to the data (edge_grid.hpp). A search walks rings of cells outwards
+// from the point, opening chunks in order of their ball's lower bound and
+// refining their edges exactly in order of the chord bound, and stops once
+// the scanned cells hold geodesic_box(p, best): every edge that could be
+// nearer has been seen. Past 8 rings it walks a grid 8 times coarser, past
+// 16 of those it bounds every chunk.
 //
-// Near the segments the same argument is applied once per 0.05-degree grid
-// cell (lazily, on first use): the cell keeps the few edges that can be
-// nearest for some point in it, so most queries never touch the tree.
+// Status periods are not geometry: a search may be given `rank` (per owner:
+// -1 excluded, else the number reported and used to break ties), so one
+// index serves every date.
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -18,12 +22,10 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "link/edge_grid.hpp"
 #include "link/geodesic_edge.hpp"
 
 namespace bm {
-namespace geos {
-class BoxTree;
-}
 
 struct SegmentHit {
   std::ptrdiff_t segment = -1;  // index into the list given to the index; -1: none
@@ -42,36 +44,41 @@ class SegmentIndex {
   SegmentIndex(const SegmentIndex&) = delete;
   SegmentIndex& operator=(const SegmentIndex&) = delete;
 
-  bool empty() const { return edges_.empty(); }
-  // Ties (equal within 1 mm) go to the segment listed first.
-  SegmentHit nearest(LonLat p) const;
+  bool empty() const { return chords_.empty(); }
+  // Ties (equal within 1 mm) go to the lower id (rank). With `rank` (indexed
+  // by id), only ids of rank >= 0 count and the hit reports the rank.
+  SegmentHit nearest(LonLat p, const std::int32_t* rank = nullptr) const;
   // A hint that nearest(p) follows soon: starts loading p's cell.
   void prefetch(LonLat p) const;
 
  private:
-  struct Cell {
-    double reach_m = 0;  // how far any point of the cell is from its centre
-    Vec3 centre3;        // the centre in ECEF
-    std::vector<std::pair<double, std::uint32_t>>
-        edges;  // (chord bound at the centre, edge), sorted
+  struct Best;
+  struct Lazy;
+  struct Ends {
+    LonLat a, b;
   };
-  struct Best {
-    SegmentHit hit;
-    const GeoEdge* edge = nullptr;  // the edge hit.point lies on
-    EdgePoint at;
+  struct Chunk {
+    Vec3 centre;
+    double radius_m = 0;  // every point of its edges lies this close to centre
+    std::uint32_t first = 0, count = 0;
   };
-  SegmentHit nearest_in_tree(LonLat p, const Vec3& p3) const;
-  const Cell* cell_at(std::size_t index, double lon, double lat) const;
-  void refine(LonLat p, const Vec3& p3, std::size_t edge, Best& best) const;
+
+  GeoEdge edge(std::size_t i) const;
+  void add_chunks(std::size_t first, std::size_t end);
+  void refine(LonLat p, const Vec3& p3, std::size_t edge, std::int32_t rank, Best& best) const;
+  void open(LonLat p, const Vec3& p3, const Chunk& c, const std::int32_t* rank, Best& best) const;
+  bool walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, const Vec3& p3,
+            const std::int32_t* rank, Best& best) const;
+  void open_all(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const;
   SegmentHit finish(LonLat p, const Best& best) const;
 
-  Bounds grid_;  // cells cover this box; outside it the tree answers
-  std::size_t nx_ = 0, ny_ = 0;
-  std::unique_ptr<std::atomic<const Cell*>[]> cells_;
-  std::vector<GeoEdge> edges_;
-  std::vector<Chord> chords_;          // one per edge
-  std::vector<std::ptrdiff_t> owner_;  // edge -> caller's segment id
-  std::unique_ptr<geos::BoxTree> tree_;
+  std::vector<Ends> ends_;
+  std::vector<Chord> chords_;        // one per edge
+  std::vector<std::int32_t> owner_;  // edge -> caller's segment id
+  std::unique_ptr<Lazy[]> lazy_;     // length and azimuths, on first use
+  std::vector<Chunk> chunks_;
+  EdgeGrid grid_;    // of chunks
+  EdgeGrid coarse_;  // the same, 8 times coarser: for points far from every edge
 };
 
 }  // namespace bm

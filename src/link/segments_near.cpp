@@ -55,6 +55,12 @@ NearSegments segments_near(const Bundle& bundle, const Bounds& area, double marg
   for (double deg = margin_deg; deg <= 64; deg *= 2) {
     out.segments = world_segments(bundle, grown(area, deg));
     out.exact_within_m = guaranteed_m(area, deg);
+    // Every row loaded (a table spread over the world): nothing was left
+    // out, so every answer is exact and nothing needs linking again.
+    if (out.segments.size() >= world_segment_count(bundle)) {
+      out.exact_within_m = 1e9;
+      return out;
+    }
     if (!out.segments.empty()) {
       add_all_disputed(bundle, out.segments);
       return out;

@@ -1,0 +1,48 @@
+#pragma once
+// Edges bucketed by the grid cells their boxes overlap (compressed rows:
+// one offset per cell, then the edge numbers), with a cell size chosen from
+// the data: a few mean edge lengths, coarser when the box is large so the
+// grid stays within a few million cells. Built in two passes over the boxes,
+// read-only afterwards.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/geometry.hpp"
+
+namespace bm {
+
+class EdgeGrid {
+ public:
+  EdgeGrid() = default;
+  // Cells are at least `min_step` degrees (a coarser copy for far searches).
+  explicit EdgeGrid(const std::vector<Bounds>& boxes, double min_step = 0);
+
+  bool empty() const { return nx_ == 0; }
+  std::size_t nx() const { return nx_; }
+  std::size_t ny() const { return ny_; }
+  double step() const { return step_; }
+  const Bounds& box() const { return box_; }
+  // The cell column / row of a longitude / latitude, clamped into the grid.
+  std::ptrdiff_t col(double lon) const { return clamp((lon - box_.min_lon) / step_, nx_); }
+  std::ptrdiff_t row(double lat) const { return clamp((lat - box_.min_lat) / step_, ny_); }
+  std::span<const std::uint32_t> cell(std::ptrdiff_t ix, std::ptrdiff_t iy) const {
+    const std::size_t c = static_cast<std::size_t>(iy) * nx_ + static_cast<std::size_t>(ix);
+    return {edges_.data() + offsets_[c], edges_.data() + offsets_[c + 1]};
+  }
+  // Whether cells [x0, x1] x [y0, y1] hold every edge meeting `b`: either
+  // they cover b on a side, or they reach the grid's edge on that side.
+  bool covers(std::ptrdiff_t x0, std::ptrdiff_t y0, std::ptrdiff_t x1, std::ptrdiff_t y1,
+              const Bounds& b) const;
+
+ private:
+  static std::ptrdiff_t clamp(double f, std::size_t n);
+  Bounds box_;
+  double step_ = 1;
+  std::size_t nx_ = 0, ny_ = 0;
+  std::vector<std::uint32_t> offsets_;  // nx * ny + 1
+  std::vector<std::uint32_t> edges_;
+};
+
+}  // namespace bm
