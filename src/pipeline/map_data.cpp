@@ -77,10 +77,14 @@ std::vector<BorderSegment> drawn_segments(const Chain& chain, const MapData& map
 void use_village_fills(MapData& map, const std::string& bundle_path, const Bounds& bbox) {
   Bounds box = fill_box(map, bbox);
   if (box.empty()) return;
-  NearSegments near = segments_near(Bundle(bundle_path), box);
+  Bundle bundle(bundle_path);
+  NearSegments near = segments_near(bundle, box);
   if (!near.a_left) return;  // segments that do not know their sides cannot decide
   if (map.locator.empty()) map.locator = map.countries;  // the inset still shows the world
   map.countries = village_fills(map.locator, near, box);
+  map.fills_cut = true;
+  for (const auto& p : world_enclaves(bundle, box))
+    if (p.point) map.enclave_points.push_back(*p.point);
 }
 
 std::string border_note(const Link& link, const Incident& incident,
