@@ -67,26 +67,19 @@ double radius_m(const MultiPolygon& area) {
 Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& given) const {
   // A country hint may come as "tj" or "Tajikistan": make it ISO2. The hints
   // are copied only then (they may carry a whole article's places).
-  ResolveHints fixed;
-  const ResolveHints* given_or_fixed = &given;
-  auto fix = [&](std::string iso2) {
-    fixed = given;
-    fixed.country = std::move(iso2);
-    given_or_fixed = &fixed;
-  };
-  if (given.country.size() == 2) {
-    if (std::any_of(given.country.begin(), given.country.end(),
-                    [](char c) { return c >= 'a' && c <= 'z'; })) {
-      std::string up = given.country;
-      for (char& c : up)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-      fix(std::move(up));
-    }
-  } else if (!given.country.empty()) {
-    if (std::string iso2 = index_->country_of_word(normalize_name(given.country)); !iso2.empty())
-      fix(std::move(iso2));
+  std::string country = given.country;
+  if (country.size() == 2) {
+    for (char& c : country)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  } else if (!country.empty()) {
+    if (std::string w = index_->country_of_word(normalize_name(country)); !w.empty()) country = w;
   }
-  const ResolveHints& hints = *given_or_fixed;
+  ResolveHints fixed;
+  if (country != given.country) {
+    fixed = given;
+    fixed.country = country;
+  }
+  const ResolveHints& hints = country != given.country ? fixed : given;
   const std::string as_written(name);
   // A possessive is never part of the name: "Batken's airport".
   for (std::string_view poss : {"'s", "\u2019s"})
