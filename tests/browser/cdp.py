@@ -85,7 +85,8 @@ class Browser:
         self.wait_event("Page.loadEventFired")
 
     def js(self, expression):
-        r = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        r = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                          "awaitPromise": True})
         if "exceptionDetails" in r:
             raise RuntimeError(f"{expression}: {r['exceptionDetails']}")
         return r["result"].get("value")
