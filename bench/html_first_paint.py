@@ -16,9 +16,11 @@ fcp, load, marks, clusters = [], [], 0, 0
 for _ in range(reps):
     b = cdp.Browser(1280, 900)
     try:
-        b.open("file://" + page)
+        b.open("file://" + page, timeout=600)
         fcp.append(b.js("performance.getEntriesByName('first-contentful-paint')[0].startTime"))
         load.append(b.js("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+        parsed = b.js("performance.getEntriesByType('navigation')[0].domInteractive")
+        print(f"dom_interactive_ms {parsed:.0f}")
         marks = b.js("document.querySelectorAll('.bm-mark').length")
         clusters = b.js("document.querySelectorAll('.bm-cluster').length")
         errors = b.errors()

@@ -352,7 +352,9 @@
     var c = markOf('circle', i);
     c.setAttribute('cx', i.xy[0]);
     c.setAttribute('cy', i.xy[1]);
-    c.setAttribute('r', 9);
+    c.setAttribute('r', data.page_symbols ? 3 : 9);
+    // A map too full for its symbols in the SVG: the mark is the symbol.
+    if (data.page_symbols) c.classList.add('bm-dot');
     wire(c);
     return c;
   }
@@ -371,6 +373,10 @@
       zoomTo: function (x, y, f) { view.zoom(f, x, y); }
     });
     points.show(view.home);
+    if (data.page_symbols) {
+      var note = el('p', 'bm-hint', 'This map holds ' + incidents.length + ' incidents: they are drawn as circles counting the incidents in each part of the view; click one (or zoom in) to see single incidents as dots.');
+      $('bm-map').parentNode.insertBefore(note, $('bm-map'));
+    }
   }
   function wire(m) {
     var id = m.getAttribute('data-id');
