@@ -108,7 +108,7 @@ std::optional<DetailDrawn> paint_detail_inset(Canvas& c, const MapData& data, co
   const Bounds extent = detail_extent(c.view, k);
   Viewport iv(c.view.projection(), extent, where->x0, where->y0, k.side, k.side);
   Canvas sub{c.cr, iv, c.style, *where, {}};
-  DetailDrawn out{*where, marked, 0};
+  DetailDrawn out{*where, marked, 0, {}};
   {
     SavedState inner(c.cr);
     cairo_rectangle(c.cr, where->x0, where->y0, k.side, k.side);
