@@ -36,8 +36,10 @@ void add_incidents(const Chain& chain, MapData& map) {
     if (auto line = chain.border_lines.find(i.id);
         !i.location && line != chain.border_lines.end()) {
       mi.lines = line->second.lines;
-      mi.area_name = country_name(chain, line->second.a) + "\u2013" +
-                     country_name(chain, line->second.b) + " border";
+      mi.area_name = !line->second.name.empty()
+                         ? line->second.name
+                         : country_name(chain, line->second.a) + "\u2013" +
+                               country_name(chain, line->second.b) + " border";
     }
     map.incidents.push_back(std::move(mi));
   }
