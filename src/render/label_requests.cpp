@@ -60,11 +60,21 @@ std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY hal
         if (!inside({p.x + dx, p.y + dy})) return false;
     return true;
   };
-  std::stable_sort(hits.begin(), hits.end(), [&](const XY& a, const XY& b) {
-    bool fa = fits(a), fb = fits(b);
-    if (fa != fb) return fa;
-    return std::hypot(a.x - mean.x, a.y - mean.y) < std::hypot(b.x - mean.x, b.y - mean.y);
+  // Keys computed once per point: `fits` walks every ring six times, and a
+  // comparator calling it made this sort a fifth of a small map's time.
+  struct Keyed {
+    bool fits;
+    double distance;
+    XY at;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(hits.size());
+  for (const auto& h : hits) keyed.push_back({fits(h), std::hypot(h.x - mean.x, h.y - mean.y), h});
+  std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    if (a.fits != b.fits) return a.fits;
+    return a.distance < b.distance;
   });
+  for (std::size_t k = 0; k < hits.size(); ++k) hits[k] = keyed[k].at;
   return hits;
 }
 
