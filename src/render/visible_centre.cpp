@@ -18,9 +18,10 @@ class AreaRows {
   AreaRows(const Canvas& c, const MultiPolygon& area) {
     for (const auto& p : area)
       for (const auto& ring : p.rings) {
+        auto metres = c.view.projection().project_line(ring, 0);
         std::vector<XY> d;
-        d.reserve(ring.size());
-        for (const auto& q : ring) d.push_back(c.view.to_device(q));
+        d.reserve(metres->size());
+        for (const auto& m : *metres) d.push_back(c.view.to_device(m));
         rings_.push_back(std::move(d));
       }
   }
