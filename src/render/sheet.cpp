@@ -2,6 +2,7 @@
 
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "render/backend.hpp"
@@ -34,10 +35,6 @@ void paint_shared_legend(cairo_t* cr, const Style& style, const RenderOptions& m
                                 first.drew_approx_rings);
   paint_legend(c, entries, x, kMargin + kHeading);
 }
-
-}  // namespace
-
-namespace {
 
 struct Grid {
   int cols = 1, rows = 1;
@@ -100,7 +97,11 @@ std::vector<RenderResult> render_sheet(const std::vector<MapData>& cells, const 
   std::vector<RenderResult> drawn(cells.size());
   const std::string format = format_from_path(o.path, "");
   std::vector<SurfacePtr> images;
-  if (format == "png") images = draw_cell_images(cells, no_legend, cell, o, drawn);
+  // Each cell's image is ~1.6 MB at 96 dpi: a year of days draws straight
+  // onto the sheet instead, one cell after another.
+  constexpr std::size_t kMaxCellImages = 64;
+  if (format == "png" && cells.size() <= kMaxCellImages)
+    images = draw_cell_images(cells, no_legend, cell, o, drawn);
   draw_to_file(o.path, format, g.page, o.dpi, [&](cairo_t* cr, bool primary) {
     set_color(cr, style.page);
     cairo_paint(cr);
