@@ -17,6 +17,16 @@ XY half_size(const Canvas& c, const std::string& text, double size) {
   return {t.width / 2 + 2, t.height / 2 + 1};
 }
 
+namespace {
+
+const MultiPolygon* country_area(const MapData& data, const std::string& iso2) {
+  for (const auto& c : data.countries)
+    if (c.iso2 == iso2) return &c.area;
+  return nullptr;
+}
+
+}  // namespace
+
 // Incidents at the same spot share one label listing their numbers.
 std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) {
   std::map<std::pair<long, long>, LabelRequest> by_spot;
@@ -54,7 +64,10 @@ std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
   if (c.style.show_region_names && c.style.show_regions)
     for (const auto& r : data.regions) {
       if (!is_focus(data, r.country)) continue;
-      auto at = visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size));
+      // Admin-1 areas are 1:10m: on fills cut from the 10 m line a region's
+      // name stays on its own country's side.
+      auto at = visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size),
+                               data.fills_cut ? country_area(data, r.country) : nullptr);
       if (at.empty()) continue;
       LabelRequest q;
       q.text = r.name;

@@ -56,15 +56,19 @@ class AreaRows {
 // label sits in the bulk of what the reader sees, not on a sliver).
 // Returns the grid points inside the area: those where a label box of
 // half-size `half` fits wholly inside first, then by nearness to the mean.
-std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half) {
-  AreaRows rows(c, area);
+// With `within`, only points inside that area too.
+std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half,
+                               const MultiPolygon* within) {
+  AreaRows shape(c, area);
+  AreaRows also(c, within ? *within : MultiPolygon{});
+  auto inside = [&](XY pt) { return shape.inside(pt) && (!within || also.inside(pt)); };
   std::vector<XY> hits;
   const int nx = 32, ny = 22;
   for (int i = 1; i < nx; ++i)
     for (int j = 1; j < ny; ++j) {
       XY pt{c.frame.x0 + (c.frame.x1 - c.frame.x0) * i / nx,
             c.frame.y0 + (c.frame.y1 - c.frame.y0) * j / ny};
-      if (rows.inside(pt)) hits.push_back(pt);
+      if (inside(pt)) hits.push_back(pt);
     }
   if (hits.size() < 6) return {};  // too little of it is visible to name
   XY mean{0, 0};
@@ -75,7 +79,7 @@ std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY hal
   auto fits = [&](XY p) {
     for (double dx : {-half.x, 0.0, half.x})
       for (double dy : {-half.y, half.y})
-        if (!rows.inside({p.x + dx, p.y + dy})) return false;
+        if (!inside({p.x + dx, p.y + dy})) return false;
     return true;
   };
   struct Keyed {  // keys computed once per point, not per comparison
