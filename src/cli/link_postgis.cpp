@@ -21,6 +21,10 @@ PgLinkRun run_of(const PgLinkRequest& r) {
     throw UsageError("tables=" + tables + " names several tables — give the incidents one");
   run.db.segments = r.segments;
   run.db.countries = r.countries;
+  run.db.periods = r.periods;
+  run.db.date_column = r.date_column;
+  run.db.as_of = r.as_of;
+  db::find_defaults(r.input, run.db);
   run.within_m = parse_distance_m(r.within);
   run.into = r.into;
   run.out = r.out;
