@@ -202,3 +202,31 @@ TEST_CASE("a pushed-down link that cannot connect names the server, never the pa
     CHECK(what.find("topsecret") == std::string::npos);
   }
 }
+
+TEST_CASE("the in-memory link reads a PG: incidents table as it reads the same rows from a file",
+          "[link][postgis]") {
+  if (!bm::test::postgis_installed()) return;
+  bm::test::Cluster pg;
+  pg.sql(
+      "CREATE EXTENSION postgis;"
+      "CREATE TABLE inc (id text, date date, geom geometry(Point,4326));"
+      "INSERT INTO inc VALUES ('a', '2022-09-14', 'SRID=4326;POINT(70.5 39.9)'),"
+      "('b', '2021-04-29', 'SRID=4326;POINT(70.7 39.95)'), ('c', NULL, 'SRID=4326;POINT(71.2 "
+      "40.1)');");
+  auto dir = bm::test::scratch("pg_memory_link");
+  std::ofstream(dir / "inc.csv") << "id,date,lon,lat\na,2022-09-14,70.5,39.9\n"
+                                    "b,2021-04-29,70.7,39.95\nc,,71.2,40.1\n";
+  bm::LinkRunOptions lo;
+  lo.border = "KG-TJ";
+  lo.input = pg.connection() + " tables=inc";
+  lo.out = (dir / "from_db.csv").string();
+  bm::LinkRunResult r = bm::run_link(lo);  // failed: "cannot open — check the path"
+  CHECK(r.read == 3);
+  CHECK(r.linked == 3);
+  lo.input = (dir / "inc.csv").string();
+  lo.out = (dir / "from_file.csv").string();
+  bm::run_link(lo);
+  const std::string rows = bm::test::slurp(dir / "from_db.csv");
+  CHECK(rows.find("KG-TJ-") != std::string::npos);
+  CHECK(rows == bm::test::slurp(dir / "from_file.csv"));
+}
