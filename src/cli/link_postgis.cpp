@@ -50,9 +50,10 @@ bool postgis_link_possible(const std::string& input, const std::string& segments
 
 std::size_t run_postgis_link(const PgLinkRequest& r) {
   PgLinkStats s = run_pg_link(run_of(r));
-  if (s.fallbacks)
-    detail("link: " + std::to_string(s.fallbacks) +
-           " searches went past the database's candidates (every segment searched)");
+  if (s.fallbacks || s.disputed_fallbacks)
+    detail("link: the database's candidates left " + std::to_string(s.fallbacks) + " nearest and " +
+           std::to_string(s.disputed_fallbacks) +
+           " nearest-disputed searches to this process (every segment searched)");
   return s.rows;
 }
 

@@ -40,9 +40,8 @@ void stage_segments(GDALDataset& ds, const PgLinkOptions& o, double lon_scale) {
   SegmentColumns c;
   if (has_column(ds, table, "segment_id")) c.id = "segment_id";
   c.periods = has_column(ds, table, "valid_from") && has_column(ds, table, "valid_to");
-  exec(ds, stage_pieces_sql(o, c, lon_scale, kPieces));
-  exec(ds, "CREATE TEMP TABLE " + quote_ident(kDisputed) + " AS SELECT * FROM " +
-               quote_ident(kPieces) + " WHERE status = 'disputed'");
+  exec(ds, stage_pieces_sql(o, c, lon_scale, kPieceVertices, false, kPieces));
+  exec(ds, stage_pieces_sql(o, c, lon_scale, kDisputedPieceVertices, true, kDisputed));
   index_and_analyze(ds, kPieces, "geom");
   index_and_analyze(ds, kDisputed, "geom");
 }

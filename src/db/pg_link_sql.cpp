@@ -39,9 +39,11 @@ std::string active(const std::string& s) {
 // The k nearest active pieces (planar lon/lat distance, KNN on the GiST
 // index) grouped by segment: their ids nearest first, the disputed ones
 // among them, and the k-th piece's distance (-1: fewer pieces, so every
-// segment is listed). `gate` skips the scan when true for this row.
-std::string candidates(const PgLinkOptions& o, const std::string& pieces, const std::string& gate) {
-  const std::string k = std::to_string(o.candidates);
+// segment is listed). `gate` skips the scan when true for this row; the
+// scan takes o.candidates * factor pieces.
+std::string candidates(const PgLinkOptions& o, const std::string& pieces, const std::string& gate,
+                       int factor) {
+  const std::string k = std::to_string(o.candidates * factor);
   const std::string order = "s.geom <-> t.q";
   return "SELECT array_to_json(array_agg(c.id ORDER BY c.sd, c.id))::text AS ids, "
          "array_to_json(array_agg(c.id ORDER BY c.sd, c.id) FILTER (WHERE c.disputed))::text AS "
@@ -84,18 +86,19 @@ std::string quote_table(const std::string& name) {
 }
 
 std::string stage_pieces_sql(const PgLinkOptions& o, const SegmentColumns& c, double lon_scale,
-                             const std::string& pieces) {
+                             int vertices, bool disputed_only, const std::string& pieces) {
   const std::string table = quote_table(o.periods.empty() ? o.segments : o.periods);
   const std::string from = c.periods ? iso_day("s.valid_from") : "NULL::text";
   const std::string to = c.periods ? iso_day("s.valid_to") : "NULL::text";
-  const std::string n1 = std::to_string(kPieceVertices - 1);  // edges a piece
+  const std::string n1 = std::to_string(vertices - 1);  // edges a piece
   // Vertex k of a line goes to piece (k-1)/n1; the first vertex of every
   // piece but the first is also the last of the one before.
   return "CREATE TEMP TABLE " + quote_ident(pieces) +
          " AS WITH r AS (SELECT row_number() OVER () AS rid, s." + quote_ident(c.id) +
          "::text AS id, s.status::text AS status, " + from + " AS valid_from, " + to +
-         " AS valid_to, s.geom FROM " + table +
-         " s WHERE s.geom IS NOT NULL), v AS (SELECT r.rid, r.id, r.status, r.valid_from, "
+         " AS valid_to, s.geom FROM " + table + " s WHERE s.geom IS NOT NULL" +
+         (disputed_only ? " AND s.status = 'disputed'" : "") +
+         "), v AS (SELECT r.rid, r.id, r.status, r.valid_from, "
          "r.valid_to, d.path, d.geom FROM r, ST_DumpPoints(ST_Segmentize(ST_Multi(r.geom)::"
          "geography, " +
          std::to_string(kDensifyM) +
@@ -145,8 +148,9 @@ std::string candidates_query(const PgLinkOptions& o, double lon_scale, const std
          "disputed_reach_deg, a.id AS country, a.enclave::int AS enclave FROM " +
          quote_table(o.incidents) + " i CROSS JOIN LATERAL (SELECT " + day(o) +
          " AS day, ST_Scale(" + pt + ", " + number(lon_scale) +
-         ", 1) AS q) t CROSS JOIN LATERAL (" + candidates(o, quote_table(pieces), "") +
-         ") n CROSS JOIN LATERAL (" + candidates(o, quote_table(disputed), "n.dids IS NULL AND ") +
+         ", 1) AS q) t CROSS JOIN LATERAL (" + candidates(o, quote_table(pieces), "", 1) +
+         ") n CROSS JOIN LATERAL (" +
+         candidates(o, quote_table(disputed), "n.dids IS NULL AND ", kDisputedFactor) +
          ") d LEFT JOIN LATERAL (" +
          country(o, parts.empty() ? "" : quote_table(parts), quote_table(part_pieces)) +
          ") a ON true WHERE " + pt + " IS NOT NULL";

@@ -23,10 +23,19 @@ struct SegmentColumns {
 // is several times cheaper than on geography; the scale, the cosine of the
 // incidents' typical latitude, makes a degree about as long both ways, so
 // pipeline/pg_refine's bound on the geodesic distance is tight).
+// `disputed_only`: the disputed ones alone.
 std::string stage_pieces_sql(const PgLinkOptions& o, const SegmentColumns& c, double lon_scale,
-                             const std::string& pieces);
+                             int vertices, bool disputed_only, const std::string& pieces);
 inline constexpr double kDensifyM = 5000;
 inline constexpr int kPieceVertices = 32;
+// The nearest disputed segment often lies hundreds of kilometres away,
+// where the 16 nearest pieces must span a long stretch of line for the
+// bound to settle it: longer pieces (few rows: the disputed are ~2 %), and
+// twice as many of them (10k points over Central Asia against the world's
+// segments: 67 % left to our search with 16 pieces of 32 vertices, 4 % with
+// 32 of 256, none with 64 of 256 at nearly twice the time).
+inline constexpr int kDisputedPieceVertices = 256;
+inline constexpr int kDisputedFactor = 2;
 
 // The cosine of the incidents' median |latitude| (a sample of about 10k
 // rows of `rows` estimated rows), at least 0.2.

@@ -114,6 +114,7 @@ PgLinkStats pg_link_rows(const PgLinkRun& r, const std::function<void(const PgLi
     row(refine(refiner, setup, c, r.within_m));
   });
   stats.fallbacks = refiner.fallbacks();
+  stats.disputed_fallbacks = refiner.disputed_fallbacks();
   return stats;
 }
 

@@ -89,7 +89,7 @@ std::ptrdiff_t CandidateRefiner::period_of(const std::string& id, const std::str
 // The periods active in date's epoch (as Linker::epoch_for: undated, the
 // last epoch, whose periods are the open ones).
 SegmentHit CandidateRefiner::search_all(LonLat p, bool disputed, const std::string& date) const {
-  ++fallbacks_;
+  ++(disputed ? disputed_fallbacks_ : fallbacks_);
   const std::size_t epoch =
       date.empty() ? cuts_.size()
                    : static_cast<std::size_t>(std::upper_bound(cuts_.begin(), cuts_.end(), date) -

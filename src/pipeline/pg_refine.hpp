@@ -39,8 +39,9 @@ class CandidateRefiner {
   // the disc meets a pole or the antimeridian).
   double floor_m(LonLat p, double reach_deg, double lon_scale) const;
   const std::vector<BorderSegment>& segments() const { return segments_; }
-  // How many searches fell back to every segment.
+  // How many searches fell back to every segment (nearest, nearest disputed).
   std::size_t fallbacks() const { return fallbacks_; }
+  std::size_t disputed_fallbacks() const { return disputed_fallbacks_; }
 
  private:
   SegmentHit search_all(LonLat p, bool disputed, const std::string& date) const;
@@ -55,7 +56,7 @@ class CandidateRefiner {
   mutable std::vector<std::unique_ptr<SegmentIndex>> one_;  // per segment
   // Every period active in an epoch (between two cuts), and the disputed ones.
   mutable std::map<std::pair<std::size_t, bool>, std::unique_ptr<SegmentIndex>> all_;
-  mutable std::atomic<std::size_t> fallbacks_{0};
+  mutable std::atomic<std::size_t> fallbacks_{0}, disputed_fallbacks_{0};
 };
 
 // The in-memory linker's side rule (link/linker.cpp, apply_side): within
