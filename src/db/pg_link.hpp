@@ -1,11 +1,12 @@
 #pragma once
 // Linking pushed down into PostGIS. The database does what needs the whole
-// incident table: for every incident the k nearest segments by KNN on a
-// GiST index over geography (sphere distance), the k nearest disputed ones,
-// and the country part the point lies in (ST_Contains on a GiST-indexed
-// table of the countries' parts, so "enclave" is a part other than the
-// country's largest). The rows stream back through a cursor; the caller
-// refines the candidates with the exact WGS84 geodesic (pipeline/pg_link_run).
+// incident table: for every incident the segments of its k nearest pieces
+// (KNN on a GiST index, lon/lat plane with scaled longitudes) in force on
+// its date, the nearest disputed ones, and the country part the point lies
+// in (a point-in-polygon on the parts cut into small pieces; "enclave" is a
+// part other than the country's largest). The SQL is in db/pg_link_sql. The
+// rows stream back through a cursor; the caller refines the candidates with
+// the exact WGS84 geodesic (pipeline/pg_link_run, pipeline/pg_refine).
 // The same SQL runs on a distributed PostGIS (Citus): docs/postgis.md.
 #include <functional>
 #include <string>
