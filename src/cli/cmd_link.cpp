@@ -78,6 +78,12 @@ class LinkCommand : public Command {
     app.add_option("--countries-table", pg_.countries,
                    "postgis engine: countries table (id, geom) for the country and enclave "
                    "columns, e.g. the one `data --to` loads");
+    app.add_option("--periods-table", pg_.periods,
+                   "postgis engine: status periods (segment_id, status, valid_from, valid_to, "
+                   "geom); default: …segment_periods beside a …border_segments table");
+    app.add_option("--date-column", pg_.date_column,
+                   "postgis engine: the incidents' date column (default: date, event_date or "
+                   "incident_date); each incident gets the status of its date");
     app.add_option("--into", pg_.into,
                    "postgis engine: create this table with the links instead of writing -o");
     // --border: bundled segments, or the shared boundary derived from the
@@ -120,6 +126,7 @@ class LinkCommand : public Command {
     pg_.input = o_.input;
     pg_.out = o_.out;
     pg_.within = o_.within;
+    pg_.as_of = o_.as_of;
     std::size_t n = run_postgis_link(pg_);
     note("linked " + std::to_string(n) + " incidents inside PostgreSQL" +
          (pg_.into.empty() ? "" : " into table " + pg_.into));
@@ -145,7 +152,7 @@ class LinkCommand : public Command {
   LinkRunOptions o_;
   std::string format_;
   std::string engine_ = "auto";
-  PgLinkRequest pg_{"", "", "border_segments", "", "", "-", "5km"};
+  PgLinkRequest pg_{"", "", "border_segments", "", "", "", "", "", "-", "5km"};
   IncidentFilter filter_;
 };
 

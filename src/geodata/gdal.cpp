@@ -1,6 +1,7 @@
 #include "geodata/gdal.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <mutex>
 
 #include "core/error.hpp"
@@ -140,6 +141,16 @@ std::vector<Line> to_lines(const OGRGeometry* g) {
 std::string field_string(const OGRFeature& f, const char* name) {
   int i = f.GetFieldIndex(name);
   if (i < 0 || !f.IsFieldSetAndNotNull(i)) return {};
+  // GDAL prints a date field as 2020/01/01; our dates are ISO, compared as
+  // text (a status period's valid_from read from PostGIS or a GPKG date).
+  if (f.GetFieldDefnRef(i)->GetType() == OFTDate) {
+    int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+    float ss = 0;
+    f.GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    return iso;
+  }
   return f.GetFieldAsString(i);
 }
 
