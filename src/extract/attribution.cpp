@@ -36,6 +36,24 @@ std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::siz
   return {};
 }
 
+bool is_conjunction(const std::string& w) {
+  return w == "and" || w == "but" || w == "or" || w == "then" || w == "nor";
+}
+
+// Where the subject ending before token e starts: up to 8 words, longer
+// while an official name runs on in capitals and "of the" ("the Border Troops
+// of the State Committee for National Security of the Republic of X").
+std::size_t start_of_name(const std::vector<Token>& toks, std::size_t first, std::size_t e) {
+  std::size_t b = e;
+  while (b > first && !lex::phrase_stop(toks[b - 1].lower) && toks[b - 1].kind != TokKind::number) {
+    const Token& t = toks[b - 1];
+    bool name_word = t.capital || t.lower == "of" || t.lower == "the" || t.lower == "for";
+    if (e - b >= 20 || (e - b >= 8 && !name_word)) break;
+    --b;
+  }
+  return b;
+}
+
 Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, std::size_t from,
                          std::size_t last, const char* how) {
   Attribution a;
@@ -91,13 +109,18 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
       if (!aside && !apposition && e - c >= 12) break;
     }
   }
-  std::size_t b = e;
-  while (b > s.first && e - b < 8 && !lex::phrase_stop(toks[b - 1].lower) &&
-         toks[b - 1].kind != TokKind::number)
-    --b;
+  // "X and claimed", "X, but said": the verb shares the subject already found.
+  if (e > s.first && is_conjunction(toks[e - 1].lower)) return said;
+  // "the Ministry of Emergency Situations (MoES) said": the name with its
+  // acronym, which later sentences reuse.
+  std::size_t name_end = e;
+  if (e >= s.first + 4 && toks[e - 1].lower == ")" && toks[e - 3].lower == "(" &&
+      is_acronym(text, toks[e - 2]))
+    e -= 3;
+  std::size_t b = start_of_name(toks, s.first, e);
   if (b >= e) return said;
   said.begin = toks[b].begin;
-  said.end = toks[e - 1].end;
+  said.end = toks[name_end - 1].end;
   said.claimant = std::string(text.substr(said.begin, said.end - said.begin));
   said.how = "said";
   std::string lw = lower_ascii(said.claimant);

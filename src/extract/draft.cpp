@@ -7,6 +7,7 @@
 #include <set>
 
 #include "extract/borders.hpp"
+#include "extract/claimants.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/merge.hpp"
 #include "extract/related.hpp"
@@ -134,8 +135,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   }
   std::optional<Ymd> pub_ymd = parse_iso(pub);
 
+  std::vector<std::vector<ClaimMention>> sent_claims =
+      gather_claims(text, toks, sents, skip, x.places, lookup);
   std::map<std::string, std::size_t> by_key;
-  Attribution who;
   // Conflict-wide figures, one report per (side, day of the statement, kind class).
   std::map<std::string, DraftIncident> totals;
   std::size_t next_place = 0;
@@ -144,21 +146,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // undated paragraphs tell the same story.
   const DateMention* lead_date = nullptr;
   const DateMention* story_date = find_story_date(text, toks, sents, sent_dates, pub);
-  std::string header_side;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
-    Attribution a = find_attribution(text, toks, s, who, lookup);
-    if (!a.claimant.empty()) who = a;
-    std::vector<ClaimMention> claims = find_claims(text, toks, s, si, a, skip);
-    // "Kyrgyzstan:" over a list: the list's figures are Kyrgyz until the
-    // next header or the next sentence of prose.
-    if (std::string iso = side_header(toks, s); !iso.empty())
-      header_side = iso;
-    else if (toks[s.last - 1].lower == ".")
-      header_side.clear();
-    for (auto& cm : claims)
-      if (cm.claim.side == "unknown" && !header_side.empty()) cm.claim.side = header_side;
+    std::vector<ClaimMention>& claims = sent_claims[si];
     std::vector<PlaceMention*> in_sentence;
     // Places come in sentence order: walk them with one cursor.
     while (next_place < x.places.size() && x.places[next_place].sentence < si) ++next_place;

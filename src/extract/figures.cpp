@@ -168,17 +168,27 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
       }
     }
     std::size_t after = std::max(kind_at, np_end) + 1;
-    for (std::size_t k = after; k < s.last && k < after + 5; ++k) {
-      if (toks[k].lower == "side" || toks[k].lower == "sides") {
-        if (k > 0 && toks[k - 1].lower == "both") {
-          side = "both";
-          cm.total = true;
-        } else {
-          std::string iso = country_in(toks, after, k);
-          if (!iso.empty()) side = iso;
-        }
-        break;
+    // (Words of the figure itself, "a dozen Armenian soldiers", come first.)
+    for (std::size_t k = after; side.empty() && k < s.last && k < after + 7; ++k) {
+      // Another figure's words begin: its side is not this one's.
+      if (toks[k].kind == TokKind::number || !lex::casualty_kind(toks[k].lower).empty()) break;
+      if (toks[k].lower != "side" && toks[k].lower != "sides") continue;
+      // "on the Tajik side", "on both sides"; not "and blamed the Kyrgyz side".
+      std::size_t p = k;
+      while (p > after &&
+             (toks[p - 1].lower == "the" || toks[p - 1].lower == "both" ||
+              toks[p - 1].lower == "and" || !lex::country_word(toks[p - 1].lower).empty()))
+        --p;
+      bool placed = p > after && (toks[p - 1].lower == "on" || toks[p - 1].lower == "from" ||
+                                  toks[p - 1].lower == "at");
+      if (placed && toks[k - 1].lower == "both") {
+        side = "both";
+        cm.total = true;
+      } else if (placed) {
+        std::string iso = country_in(toks, p, k);
+        if (!iso.empty()) side = iso;
       }
+      break;
     }
     if (side.empty() && its && !who.country.empty()) side = who.country;
     // "On the Kyrgyz side, two soldiers and two civilians were injured."

@@ -1,0 +1,179 @@
+#include "extract/claimants.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "extract/lexicon.hpp"
+
+namespace bm::extract {
+namespace {
+
+bool name_link(const std::string& w) { return w == "of" || w == "the" || w == "for" || w == "and"; }
+
+bool moved_or_houses(const std::string& kind) {
+  return kind == "evacuated" || kind == "displaced" || kind == "houses_destroyed" ||
+         kind == "houses_damaged";
+}
+
+bool full_stop(const Token& t) {
+  return t.lower == "." || t.lower == "!" || t.lower == "?" || t.lower == "\"" ||
+         t.lower == "\xE2\x80\x9D";
+}
+
+// A blank line between two sentences ends a paragraph.
+bool new_paragraph(std::string_view text, const std::vector<Sentence>& sents, std::size_t si) {
+  if (si == 0) return true;
+  return text.substr(sents[si - 1].end, sents[si].begin - sents[si - 1].end).find("\n\n") !=
+         std::string_view::npos;
+}
+
+// "The health ministry", "the ministry of defence": a government body named
+// without its country, which is the country of the body named before it.
+bool bare_ministry(const std::string& lw) {
+  return lw.starts_with("the ") && lw.find("ministry") != std::string::npos &&
+         std::count(lw.begin(), lw.end(), ' ') <= 4;
+}
+
+bool same_figure(const Claim& a, const Claim& b) {
+  return a.kind == b.kind && a.low == b.low && a.high == b.high;
+}
+
+void take_claimant(ClaimMention& to, const ClaimMention& from) {
+  to.claim.claimant = from.claim.claimant;
+  to.claimant_begin = from.claimant_begin;
+  to.claimant_end = from.claimant_end;
+}
+
+// The body's first telling of a headline's figure: the one told in full.
+ClaimMention* first_repeat(std::vector<std::vector<ClaimMention>>& claims, std::size_t body,
+                           const Claim& head) {
+  for (std::size_t si = body; si < claims.size(); ++si)
+    for (auto& cm : claims[si])
+      if (!cm.increment && same_figure(head, cm.claim)) return &cm;
+  return nullptr;
+}
+
+}  // namespace
+
+Acronyms find_acronyms(std::string_view text, const std::vector<Token>& toks) {
+  Acronyms out;
+  for (std::size_t i = 1; i + 2 < toks.size(); ++i) {
+    if (toks[i].lower != "(" || toks[i + 2].lower != ")" || !is_acronym(text, toks[i + 1]))
+      continue;
+    std::size_t b = i;
+    while (b > 0 && i - b < 16 && (toks[b - 1].capital || name_link(toks[b - 1].lower))) --b;
+    while (b < i && name_link(toks[b].lower)) ++b;
+    if (i - b < 2) continue;  // one capitalised word is not a name an acronym stands for
+    std::string acronym(text.substr(toks[i + 1].begin, toks[i + 1].end - toks[i + 1].begin));
+    out.emplace(acronym, std::string(text.substr(toks[b].begin, toks[i - 1].end - toks[b].begin)));
+  }
+  return out;
+}
+
+void expand_acronym(Attribution& a, const Acronyms& acronyms) {
+  std::string_view c = a.claimant;
+  if (c.starts_with("the ") || c.starts_with("The ")) c.remove_prefix(4);
+  if (auto it = acronyms.find(std::string(c)); it != acronyms.end())
+    a.claimant = it->second + " (" + it->first + ")";
+}
+
+std::string claimant_country(const Attribution& a, const std::vector<PlaceMention>& places,
+                             std::size_t sentence) {
+  if (!a.country.empty() || a.claimant.empty()) return a.country;
+  std::string lw = lower_ascii(a.claimant);
+  for (std::string_view both : {"both ", "two "})
+    for (std::string_view who : {"governments", "sides", "countries", "parties"})
+      if (lw.find(std::string(both) + std::string(who)) != std::string::npos) return "both";
+  std::set<std::string> found;
+  for (const auto& m : places)
+    if (m.sentence == sentence && m.begin >= a.begin && m.end <= a.end && m.place &&
+        !m.is_country && m.border.empty() && !m.country.empty())
+      found.insert(m.country);
+  return found.size() == 1 ? *found.begin() : std::string();
+}
+
+bool claimant_header(const std::vector<Token>& toks, const Sentence& s, const Attribution& a) {
+  if (a.claimant.empty() || toks[s.last - 1].lower != ":" || a.end > toks[s.last - 1].begin)
+    return false;
+  for (std::size_t k = s.first; k < s.last; ++k)
+    if (toks[k].kind == TokKind::number) return false;
+  return true;
+}
+
+void side_from_places(std::vector<ClaimMention>& claims, const std::vector<PlaceMention>& places,
+                      std::size_t sentence) {
+  std::set<std::string> countries;
+  for (const auto& m : places)
+    if (m.sentence == sentence && m.place && !m.is_country && m.border.empty() && !m.line &&
+        !m.country.empty())
+      countries.insert(m.country);
+  if (countries.size() != 1) return;
+  for (auto& cm : claims) {
+    bool civilians = cm.claim.group == "civilians" || cm.claim.group == "children";
+    if (cm.claim.side == "unknown" && (moved_or_houses(cm.claim.kind) || civilians)) {
+      cm.claim.side = *countries.begin();
+      cm.side_inferred = true;
+    }
+  }
+}
+
+void complete_headline_claims(std::vector<std::vector<ClaimMention>>& claims,
+                              const std::vector<Token>& toks, const std::vector<Sentence>& sents) {
+  std::size_t body = 0;  // the first sentence that ends with a full stop
+  while (body < sents.size() && !full_stop(toks[sents[body].last - 1])) ++body;
+  for (std::size_t h = 0; h < body && h < claims.size(); ++h)
+    for (auto& head : claims[h]) {
+      ClaimMention* told = head.increment ? nullptr : first_repeat(claims, body, head.claim);
+      if (!told) continue;
+      if (!told->claim.claimant.empty())
+        take_claimant(head, *told);
+      else
+        take_claimant(*told, head);
+      if (head.claim.side == "unknown") head.claim.side = told->claim.side;
+      if (told->claim.side == "unknown") told->claim.side = head.claim.side;
+    }
+}
+
+std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
+                                                     const std::vector<Token>& toks,
+                                                     const std::vector<Sentence>& sents,
+                                                     const std::vector<bool>& skip,
+                                                     const std::vector<PlaceMention>& places,
+                                                     const PlaceLookup& lookup) {
+  std::vector<std::vector<ClaimMention>> out(sents.size());
+  Acronyms acronyms = find_acronyms(text, toks);
+  Attribution who, header_who;
+  std::string header_side;
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    const Sentence& s = sents[si];
+    Attribution a = find_attribution(text, toks, s, who, lookup);
+    expand_acronym(a, acronyms);
+    a.country = claimant_country(a, places, si);
+    if (a.country.empty() && a.how != "pronoun" && bare_ministry(lower_ascii(a.claimant)) &&
+        who.country != "both")
+      a.country = who.country;
+    if (!a.claimant.empty()) who = a;
+    // "According to the Ministry of Health:" heads its paragraph.
+    if (new_paragraph(text, sents, si)) header_who = {};
+    if (claimant_header(toks, s, a)) {
+      header_who = a;
+      header_who.how = "header";
+    } else if (a.claimant.empty()) {
+      a = header_who;
+    }
+    out[si] = find_claims(text, toks, s, si, a, skip);
+    // "Kyrgyzstan:" over a list: the list's figures are Kyrgyz until the
+    // next header or the next sentence of prose.
+    if (std::string iso = side_header(toks, s); !iso.empty())
+      header_side = iso;
+    else if (toks[s.last - 1].lower == ".")
+      header_side.clear();
+    for (auto& cm : out[si])
+      if (cm.claim.side == "unknown" && !header_side.empty()) cm.claim.side = header_side;
+    side_from_places(out[si], places, si);
+  }
+  complete_headline_claims(out, toks, sents);
+  return out;
+}
+
+}  // namespace bm::extract
