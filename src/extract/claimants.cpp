@@ -53,6 +53,54 @@ ClaimMention* first_repeat(std::vector<std::vector<ClaimMention>>& claims, std::
   return nullptr;
 }
 
+// "published by the Kyrgyz Ministry of Health and by the Tajik Ministry of
+// Internal Affairs on 23 August": each agent after "by", as token ranges.
+std::vector<std::pair<std::size_t, std::size_t>> agents_after_by(const std::vector<Token>& toks,
+                                                                 const Sentence& s) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = s.first + 1; i + 1 < s.last; ++i) {
+    if (toks[i].lower != "by" || !lex::speech_verb(toks[i - 1].lower)) continue;
+    std::size_t b = i + 1;
+    for (std::size_t k = b; k <= s.last; ++k) {
+      bool stop = k == s.last || lex::phrase_stop(toks[k].lower) || toks[k].lower == "on" ||
+                  toks[k].kind == TokKind::number ||
+                  (toks[k].lower == "and" && k + 1 < s.last && toks[k + 1].lower == "by");
+      if (!stop) continue;
+      if (k > b) out.push_back({b, k});
+      if (k + 1 < s.last && toks[k].lower == "and" && toks[k + 1].lower == "by") {
+        b = k + 2;
+        k = b - 1;
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  return out;
+}
+
+// A list's figures (lines without a full stop before this sentence) that
+// have no source take the agent of their side from "published by X and by Y".
+void claimants_after_list(std::vector<std::vector<ClaimMention>>& claims, std::string_view text,
+                          const std::vector<Token>& toks, const std::vector<Sentence>& sents,
+                          std::size_t si) {
+  auto agents = agents_after_by(toks, sents[si]);
+  if (agents.empty()) return;
+  for (std::size_t l = si; l > 0 && !full_stop(toks[sents[l - 1].last - 1]); --l)
+    for (auto& cm : claims[l - 1]) {
+      if (!cm.claim.claimant.empty()) continue;
+      for (auto [b, e] : agents) {
+        std::string iso = country_in(toks, b, e);
+        if (agents.size() > 1 && iso != cm.claim.side) continue;
+        cm.claim.claimant =
+            std::string(text.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
+        cm.claimant_begin = toks[b].begin;
+        cm.claimant_end = toks[e - 1].end;
+        break;
+      }
+    }
+}
+
 }  // namespace
 
 Acronyms find_acronyms(std::string_view text, const std::vector<Token>& toks) {
@@ -171,6 +219,7 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
     for (auto& cm : out[si])
       if (cm.claim.side == "unknown" && !header_side.empty()) cm.claim.side = header_side;
     side_from_places(out[si], places, si);
+    claimants_after_list(out, text, toks, sents, si);
   }
   complete_headline_claims(out, toks, sents);
   return out;

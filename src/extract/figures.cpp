@@ -48,6 +48,19 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           continue;
         }
       }
+      // "58,000 residents of Surin and Si Sa Ket provinces were moved": the
+      // names of their places stand between the count and its kind.
+      if (w == "of" && k + 1 < s.last && toks[k + 1].capital) {
+        std::size_t j = k + 1;
+        while (j < s.last && j < k + 8 &&
+               (toks[j].capital || toks[j].lower == "and" || lex::area_word(toks[j].lower) ||
+                lex::settlement_word(toks[j].lower) || toks[j].lower == "nearby" ||
+                toks[j].lower == "surrounding" || toks[j].lower == "border"))
+          ++j;
+        window += j - k;
+        k = j - 1;
+        continue;
+      }
       // "six soldiers and five civilians injured": both counts take the kind.
       if (w == "and" && k + 1 < s.last) {
         if (auto q2 = parse_quantity(toks, k + 1, s.last)) {

@@ -132,6 +132,7 @@ const Map kEvents = {{"shelling", "shelling"},
                      {"ablaze", "property_destruction"},
                      {"torched", "property_destruction"},
                      {"damaged", "property_destruction"},
+                     {"damage", "property_destruction"},
                      {"ceasefire", "ceasefire"},
                      {"cease-fire", "ceasefire"},
                      {"truce", "ceasefire"},
@@ -156,10 +157,11 @@ const Map kWeapons = {{"tanks", "tanks"},         {"grad", "rocket artillery"},
                       {"rifles", "small arms"},   {"batons", "melee weapons"},
                       {"stones", "stones"},       {"clubs", "melee weapons"}};
 
-const Set kSpeech = {"said",      "says",     "say",       "reported",  "reports", "announced",
-                     "announces", "stated",   "states",    "claimed",   "claims",  "told",
-                     "confirmed", "confirms", "added",     "noted",     "wrote",   "tweeted",
-                     "declared",  "alleged",  "estimated", "estimates", "accused", "raised"};
+const Set kSpeech = {"said",      "says",      "say",       "reported", "reports",
+                     "announced", "announces", "stated",    "states",   "claimed",
+                     "claims",    "told",      "confirmed", "confirms", "added",
+                     "noted",     "wrote",     "tweeted",   "declared", "alleged",
+                     "estimated", "estimates", "accused",   "raised",   "published"};
 const Set kLocative = {"in",      "at",  "near",   "from",  "around", "outside", "inside",
                        "into",    "on",  "across", "along", "toward", "towards", "of",
                        "between", "and", "within", "off",   "by"};
