@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "extract/lexicon.hpp"
+#include "extract/lexicon_ru.hpp"
 
 namespace bm::extract {
 namespace {
@@ -17,6 +18,7 @@ bool actor_verb(const std::string& w) {
 // the article told of before, now placed.
 bool incident_took_place(const std::vector<Token>& toks, const Sentence& s) {
   for (std::size_t k = s.first; k < s.last; ++k) {
+    if (lex::ru::happened(toks[k].lower)) return true;  // "инцидент произошел"
     if (toks[k].lower != "incident" && toks[k].lower != "incidents") continue;
     for (std::size_t j = k + 1; j < s.last && j < k + 4; ++j) {
       const std::string& w = toks[j].lower;

@@ -5,6 +5,7 @@
 
 #include "extract/events.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/lexicon_ru.hpp"
 
 namespace bm::extract {
 
@@ -122,7 +123,7 @@ const DateMention* find_story_date(std::string_view text, const std::vector<Toke
           incident_word || toks[k].lower == "incident" ||
           (toks[k].lower == "took" && k + 1 < sents[si].last && toks[k + 1].lower == "place") ||
           toks[k].lower == "occurred" || toks[k].lower == "happened" ||
-          lex::casualty_kind(toks[k].lower) == "killed" ||
+          lex::ru::happened(toks[k].lower) || lex::casualty_kind(toks[k].lower) == "killed" ||
           lex::casualty_kind(toks[k].lower) == "injured";
     if (!incident_word && !find_events(toks, sents[si].first, sents[si].last).violent()) continue;
     for (const auto& dm : sent_dates[si]) {
