@@ -101,6 +101,20 @@ void claimants_after_list(std::vector<std::vector<ClaimMention>>& claims, std::s
     }
 }
 
+// "... ранены. Об этом сообщил X": X is the source of the sentence before.
+void said_after(std::vector<ClaimMention>& before, const Attribution& a) {
+  for (auto& cm : before) {
+    if (!cm.claim.claimant.empty()) continue;
+    cm.claim.claimant = a.claimant;
+    cm.claimant_begin = a.begin;
+    cm.claimant_end = a.end;
+    if (cm.claim.side == "unknown" && !a.country.empty()) {
+      cm.claim.side = a.country;
+      cm.side_inferred = true;
+    }
+  }
+}
+
 }  // namespace
 
 Acronyms find_acronyms(std::string_view text, const std::vector<Token>& toks) {
@@ -210,6 +224,7 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
       a = header_who;
     }
     out[si] = find_claims(text, toks, s, si, a, skip);
+    if (a.how == "about_this" && si > 0) said_after(out[si - 1], a);
     // "Kyrgyzstan:" over a list: the list's figures are Kyrgyz until the
     // next header or the next sentence of prose.
     if (std::string iso = side_header(toks, s); !iso.empty())

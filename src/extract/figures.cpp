@@ -214,7 +214,11 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     // "one Tajik border guard was killed and three more were injured"
     bool chained =
         np_end > q->last && (toks[q->last].lower == "more" || toks[q->last].lower == "others");
-    if (q->first > s.first && toks[q->first - 1].lower == "another") chained = true;
+    // ("еще двое": "two more" in Russian)
+    if (q->first > s.first && (toks[q->first - 1].lower == "another" ||
+                               toks[q->first - 1].lower == "\xD0\xB5\xD1\x89\xD0\xB5" ||
+                               toks[q->first - 1].lower == "\xD0\xB5\xD1\x89\xD1\x91"))
+      chained = true;
     // "two Tajik officials killed and six soldiers and five civilians injured"
     if (q->first > s.first && toks[q->first - 1].lower == "and") chained = true;
     if (chained && !out.empty() && side.empty() && !out.back().side_inferred &&

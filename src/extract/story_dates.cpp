@@ -31,6 +31,22 @@ bool ends(const std::string& w) {
          w == "subsided" || w == "until" || w == "till";
 }
 
+// "БИШКЕК, " / "BISHKEK, " before a date that opens its line: a dateline
+// (Russian agencies end it with a full stop, not a dash).
+bool capital_city_before(std::string_view prefix) {
+  while (!prefix.empty() && prefix.back() == ' ') prefix.remove_suffix(1);
+  if (prefix.size() < 3 || prefix.back() != ',') return false;
+  int capitals = 0;
+  for (std::size_t k = 0; k + 1 < prefix.size(); ++k) {
+    auto c = static_cast<unsigned char>(prefix[k]);
+    auto n = static_cast<unsigned char>(prefix[k + 1]);
+    bool lower_cyr = (c == 0xD0 && n >= 0xB0 && n <= 0xBF) || (c == 0xD1 && n >= 0x80 && n <= 0x8F);
+    if ((c >= 'a' && c <= 'z') || lower_cyr) return false;
+    if ((c >= 'A' && c <= 'Z') || (c == 0xD0 && n >= 0x90 && n <= 0xAF)) ++capitals;
+  }
+  return capitals >= 3;
+}
+
 }  // namespace
 
 // "said on April 30", "reported Tuesday", "told parliament on 13 December",
@@ -80,6 +96,10 @@ bool is_dateline(std::string_view text, const DateMention& dm) {
   std::size_t line = text.rfind('\n', dm.begin);
   bool opens_line = dm.begin - (line == std::string_view::npos ? 0 : line + 1) <= 40;
   if (!opens_line) rest = {};
+  if (opens_line &&
+      capital_city_before(text.substr(line == std::string_view::npos ? 0 : line + 1,
+                                      dm.begin - (line == std::string_view::npos ? 0 : line + 1))))
+    return true;
   if (rest.starts_with("-") || rest.starts_with("(") || rest.starts_with("\xE2\x80\x94") ||
       rest.starts_with("\xE2\x80\x93"))
     return true;
@@ -177,6 +197,20 @@ void join_begin_end(const std::vector<Token>& toks, const Sentence& s,
           }
       }
     }
+  }
+}
+
+void night_into(const std::vector<Token>& toks, const Sentence& s,
+                std::vector<DateMention>& dates) {
+  for (DateMention& dm : dates) {
+    auto day = parse_iso(dm.range.start);
+    if (!day || dm.range.precision != "day") continue;
+    std::size_t k = s.first;
+    while (k < s.last && toks[k].begin < dm.begin) ++k;
+    // "в ночь на 2 апреля": the night that ends on the 2nd.
+    if (k >= s.first + 2 && toks[k - 1].lower == "\xD0\xBD\xD0\xB0" &&
+        toks[k - 2].lower == "\xD0\xBD\xD0\xBE\xD1\x87\xD1\x8C")
+      dm.range = {to_iso(civil_from_days(days_from_civil(*day) - 1)), dm.range.start, "range"};
   }
 }
 
