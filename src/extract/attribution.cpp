@@ -129,6 +129,14 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
       is_acronym(text, toks[e - 2]))
     e -= 3;
   std::size_t b = start_of_name(toks, s.first, e);
+  // "Officials who asked not to be named said": the subject is before "who".
+  if (b < e && b > s.first + 1 && (toks[b - 1].lower == "who" || toks[b - 1].lower == "which")) {
+    std::size_t b2 = start_of_name(toks, s.first, b - 1);
+    if (b2 < b - 1) {
+      e = name_end = b - 1;
+      b = b2;
+    }
+  }
   if (b >= e) return said;
   said.begin = toks[b].begin;
   said.end = toks[name_end - 1].end;

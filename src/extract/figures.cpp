@@ -77,6 +77,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
         break;
       std::string c = leaves_home(toks, k, s.last)       ? "displaced"
                       : moved_to_safety(toks, k, s.last) ? "evacuated"
+                      : in_hospital(toks, k, s.last)     ? "injured"
                                                          : lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {
         kind = c;
@@ -97,6 +98,8 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
         if (w == "," || w == "." || w == "and" || toks[k - 1].kind == TokKind::number) break;
         if (w == "toll") {
           kind = "killed";
+        } else if (w == "treating" || w == "treated") {
+          kind = "injured";  // "was treating 12 people with burns"
         } else if (w == "dead" || w == "died") {
           break;  // "left several dead" is handled forward; "died" before a number is not its count
         } else {

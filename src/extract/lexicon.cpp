@@ -72,7 +72,7 @@ const Map kCasualty = {
     {"missing", "missing"},     {"casualties", "casualties"}, {"kia", "killed"},
     {"wia", "injured"},         {"evacuation", "evacuated"},  {"relocated", "evacuated"},
     {"detained", "detained"},   {"captured", "detained"},     {"capturing", "detained"},
-    {"abducted", "detained"}};
+    {"abducted", "detained"},   {"succumbed", "killed"}};
 
 const Map kGroups = {
     {"civilians", "civilians"}, {"civilian", "civilians"},  {"children", "children"},
