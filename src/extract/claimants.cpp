@@ -1,12 +1,22 @@
 #include "extract/claimants.hpp"
 
 #include <algorithm>
+#include <ranges>
 #include <set>
 
 #include "extract/lexicon.hpp"
 
 namespace bm::extract {
 namespace {
+
+// The places of one sentence (find_places lists them in sentence order).
+std::pair<std::vector<PlaceMention>::const_iterator, std::vector<PlaceMention>::const_iterator>
+places_of(const std::vector<PlaceMention>& places, std::size_t sentence) {
+  auto before = [](const PlaceMention& m, std::size_t si) { return m.sentence < si; };
+  auto after = [](std::size_t si, const PlaceMention& m) { return si < m.sentence; };
+  return {std::lower_bound(places.begin(), places.end(), sentence, before),
+          std::upper_bound(places.begin(), places.end(), sentence, after)};
+}
 
 bool name_link(const std::string& w) { return w == "of" || w == "the" || w == "for" || w == "and"; }
 
@@ -147,9 +157,10 @@ std::string claimant_country(const Attribution& a, const std::vector<PlaceMentio
     for (std::string_view who : {"governments", "sides", "countries", "parties"})
       if (lw.find(std::string(both) + std::string(who)) != std::string::npos) return "both";
   std::set<std::string> found;
-  for (const auto& m : places)
-    if (m.sentence == sentence && m.begin >= a.begin && m.end <= a.end && m.place &&
-        !m.is_country && m.border.empty() && !m.country.empty())
+  auto [from, to] = places_of(places, sentence);
+  for (const auto& m : std::ranges::subrange(from, to))
+    if (m.begin >= a.begin && m.end <= a.end && m.place && !m.is_country && m.border.empty() &&
+        !m.country.empty())
       found.insert(m.country);
   return found.size() == 1 ? *found.begin() : std::string();
 }
@@ -165,9 +176,9 @@ bool claimant_header(const std::vector<Token>& toks, const Sentence& s, const At
 void side_from_places(std::vector<ClaimMention>& claims, const std::vector<PlaceMention>& places,
                       std::size_t sentence) {
   std::set<std::string> countries;
-  for (const auto& m : places)
-    if (m.sentence == sentence && m.place && !m.is_country && m.border.empty() && !m.line &&
-        !m.country.empty())
+  auto [from, to] = places_of(places, sentence);
+  for (const auto& m : std::ranges::subrange(from, to))
+    if (m.place && !m.is_country && m.border.empty() && !m.line && !m.country.empty())
       countries.insert(m.country);
   if (countries.size() != 1) return;
   for (auto& cm : claims) {
