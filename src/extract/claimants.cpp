@@ -4,6 +4,7 @@
 #include <ranges>
 #include <set>
 
+#include "extract/borders.hpp"
 #include "extract/lexicon.hpp"
 
 namespace bm::extract {
@@ -122,6 +123,52 @@ void said_after(std::vector<ClaimMention>& before, const Attribution& a) {
       cm.claim.side = a.country;
       cm.side_inferred = true;
     }
+  }
+}
+
+// "clashes on the Kyrgyzstan-Tajikistan border", "between the two sides",
+// "between Armenia and Azerbaijan": the sentence tells of fighting between
+// two countries.
+bool between_two(std::string_view text, const std::vector<Token>& toks, const Sentence& s) {
+  for (std::size_t j = s.first + 1; j < s.last; ++j) {
+    const std::string& w = toks[j].lower;
+    if (w == "border" || w == "frontier") {
+      std::size_t from = j >= s.first + 3 ? j - 3 : s.first;
+      for (std::size_t b = from; b < j; ++b)
+        if (!country_pair(std::string(text.substr(toks[b].begin, toks[j - 1].end - toks[b].begin)))
+                 .first.empty())
+          return true;
+    }
+    if (toks[j - 1].lower != "between" || j + 2 >= s.last) continue;
+    const std::string& n = toks[j + 1].lower;
+    if (w == "the" && toks[j + 1].lower == "two") {
+      const std::string& who = toks[j + 2].lower;
+      if (who == "sides" || who == "countries" || who == "nations" || who == "neighbours" ||
+          who == "neighbors" || who == "states")
+        return true;
+    }
+    if (!lex::country_word(w).empty() && n == "and" &&
+        !lex::country_word(toks[j + 2].lower).empty())
+      return true;
+  }
+  return false;
+}
+
+// A toll of fighting between two countries that no words give to one side
+// is both sides' ("at least 94 people have been killed in clashes on the
+// X-Y border"); a count of "fighters" or "militants" is never the speaker's
+// own people, so the speaker gives it no side.
+void sides_of_conflict(std::vector<ClaimMention>& claims, std::string_view text,
+                       const std::vector<Token>& toks, const Sentence& s) {
+  bool both = between_two(text, toks, s);
+  for (auto& cm : claims) {
+    if (cm.side_inferred && cm.claim.group == "militants") {
+      cm.claim.side = "unknown";
+      cm.side_inferred = false;
+    }
+    bool people =
+        cm.claim.kind == "killed" || cm.claim.kind == "injured" || cm.claim.kind == "casualties";
+    if (both && people && cm.claim.side == "unknown" && cm.subevent.empty()) cm.claim.side = "both";
   }
 }
 
@@ -248,6 +295,9 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
     claimants_after_list(out, text, toks, sents, si);
   }
   complete_headline_claims(out, toks, sents);
+  // (after the headline took the body's side: "both" is the last resort)
+  for (std::size_t si = 0; si < sents.size(); ++si)
+    sides_of_conflict(out[si], text, toks, sents[si]);
   return out;
 }
 
