@@ -78,6 +78,24 @@ DraftIncident subevent_draft(const ClaimMention& cm, const std::vector<PlaceMent
   return d;
 }
 
+// "The two countries clashed between September 14 and 16" in an article
+// whose figures are all conflict-wide and which names no scene: one draft
+// of the article's border at the story's date, unlocated, so the dates of
+// the fighting are not lost.
+DraftIncident border_event_draft(const std::string& conflict_name, const DateMention& when,
+                                 const std::string& source) {
+  DraftIncident d;
+  d.incident.date = when.range;
+  d.incident.place = conflict_name;
+  d.incident.event_type = "armed_clash";
+  d.incident.resolve_note = "the article names no scene: the border of its two countries";
+  d.incident.notes =
+      d.incident.resolve_note + ", at the story's date (\"" + when.text + "\"): not located";
+  d.incident.sources.push_back(source);
+  d.evidence.push_back({source, when.begin, when.end, "date", when.text});
+  return d;
+}
+
 }  // namespace
 
 DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
@@ -348,6 +366,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       }
   }
   join_undated_mentions(x.incidents, x.doc.source);
+  // An article of conflict-wide figures only still says when the fighting was.
+  if (x.incidents.empty() && story_date && conflict.find('-') != std::string::npos)
+    x.incidents.push_back(border_event_draft(conflict_name, *story_date, x.doc.source));
   for (auto& [key, t] : totals) {
     Incident& inc = t.incident;
     inc.sources.push_back(x.doc.source);
