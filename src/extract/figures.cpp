@@ -249,8 +249,9 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     std::vector<ClaimMention> parts = breakdown(text, toks, s, std::max(kind_at, np_end), cm, skip);
     out.push_back(std::move(cm));
     std::size_t resume = 0;  // past the breakdown's closing parenthesis
+    // From the sentence's start, not the article's: a long article made this quadratic.
     if (!parts.empty())
-      while (resume < s.last && toks[resume].begin < parts.back().end) ++resume;
+      for (resume = s.first; resume < s.last && toks[resume].begin < parts.back().end;) ++resume;
     for (auto& p : parts) out.push_back(std::move(p));
     // The next counts of a list are figures of their own.
     i = listed ? q->last - 1 : std::max(q->last, kind_at + 1) - 1;

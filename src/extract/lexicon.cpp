@@ -1,17 +1,15 @@
 #include "extract/lexicon.hpp"
 
-#include <unordered_map>
-#include <unordered_set>
-
 #include "extract/lexicon_ru.hpp"
+#include "extract/word_table.hpp"
 
 namespace bm::extract::lex {
 namespace {
 
-using Map = std::unordered_map<std::string_view, std::string_view>;
-using Set = std::unordered_set<std::string_view>;
+using Map = WordMap<std::string_view>;
+using Set = WordSet;
 
-const std::unordered_map<std::string_view, long> kNumbers = {
+const WordMap<long> kNumbers = {
     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},

@@ -22,16 +22,21 @@ XY half_size(const Canvas& c, const std::string& text, double size) {
 // label sits in the bulk of what the reader sees, not on a sliver).
 // Returns the grid points inside the area: those where a label box of
 // half-size `half` fits wholly inside first, then by nearness to the mean.
-std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half) {
+namespace {
+
+// An area's rings in device units, for point-in-area tests on the frame's grid.
+struct DeviceArea {
   std::vector<std::vector<XY>> rings;
-  for (const auto& p : area)
-    for (const auto& ring : p.rings) {
-      std::vector<XY> d;
-      d.reserve(ring.size());
-      for (const auto& q : ring) d.push_back(c.view.to_device(q));
-      rings.push_back(std::move(d));
-    }
-  auto inside = [&](XY pt) {
+  DeviceArea(const Canvas& c, const MultiPolygon& area) {
+    for (const auto& p : area)
+      for (const auto& ring : p.rings) {
+        std::vector<XY> d;
+        d.reserve(ring.size());
+        for (const auto& q : ring) d.push_back(c.view.to_device(q));
+        rings.push_back(std::move(d));
+      }
+  }
+  bool contains(XY pt) const {
     bool in = false;
     for (const auto& r : rings)
       for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
@@ -39,7 +44,22 @@ std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY hal
             pt.x < (r[j].x - r[i].x) * (pt.y - r[i].y) / (r[j].y - r[i].y) + r[i].x)
           in = !in;
     return in;
-  };
+  }
+};
+
+const MultiPolygon* country_area(const MapData& data, const std::string& iso2) {
+  for (const auto& c : data.countries)
+    if (c.iso2 == iso2) return &c.area;
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half,
+                               const MultiPolygon* within) {
+  const DeviceArea shape(c, area);
+  const DeviceArea also(c, within ? *within : MultiPolygon{});
+  auto inside = [&](XY pt) { return shape.contains(pt) && (!within || also.contains(pt)); };
   std::vector<XY> hits;
   const int nx = 32, ny = 22;
   for (int i = 1; i < nx; ++i)
@@ -105,7 +125,10 @@ std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
   if (c.style.show_region_names && c.style.show_regions)
     for (const auto& r : data.regions) {
       if (!is_focus(data, r.country)) continue;
-      auto at = visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size));
+      // Admin-1 areas are 1:10m: on fills cut from the 10 m line a region's
+      // name stays on its own country's side.
+      auto at = visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size),
+                               data.fills_cut ? country_area(data, r.country) : nullptr);
       if (at.empty()) continue;
       LabelRequest q;
       q.text = r.name;

@@ -31,8 +31,12 @@ bool far_from_border(const MapIncident& mi) {
 Bounds map_extent(const MapData& data, const RenderOptions& o) {
   if (!o.bbox.empty()) return o.bbox;
   Bounds b;
-  for (const auto& mi : data.incidents)
-    if (mi.incident->location && !far_from_border(mi)) b.add(*mi.incident->location);
+  for (const auto& mi : data.incidents) {
+    if (!mi.incident->location || far_from_border(mi)) continue;
+    b.add(*mi.incident->location);
+    // The border a point is linked to is in the frame: it is what the map is about.
+    if (mi.link && !mi.link->segment_id.empty() && !mi.spread()) b.add(mi.link->nearest);
+  }
   if (b.empty())  // every incident is far: then they are the story
     for (const auto& mi : data.incidents)
       if (mi.incident->location) b.add(*mi.incident->location);
