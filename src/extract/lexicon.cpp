@@ -70,7 +70,7 @@ const Map kCasualty = {
     {"missing", "missing"},     {"casualties", "casualties"}, {"kia", "killed"},
     {"wia", "injured"},         {"evacuation", "evacuated"},  {"relocated", "evacuated"},
     {"detained", "detained"},   {"captured", "detained"},     {"capturing", "detained"},
-    {"abducted", "detained"}};
+    {"abducted", "detained"},   {"succumbed", "killed"}};
 
 const Map kGroups = {
     {"civilians", "civilians"}, {"civilian", "civilians"},  {"children", "children"},
@@ -130,6 +130,7 @@ const Map kEvents = {{"shelling", "shelling"},
                      {"ablaze", "property_destruction"},
                      {"torched", "property_destruction"},
                      {"damaged", "property_destruction"},
+                     {"damage", "property_destruction"},
                      {"ceasefire", "ceasefire"},
                      {"cease-fire", "ceasefire"},
                      {"truce", "ceasefire"},
@@ -154,10 +155,11 @@ const Map kWeapons = {{"tanks", "tanks"},         {"grad", "rocket artillery"},
                       {"rifles", "small arms"},   {"batons", "melee weapons"},
                       {"stones", "stones"},       {"clubs", "melee weapons"}};
 
-const Set kSpeech = {"said",      "says",     "say",       "reported",  "reports", "announced",
-                     "announces", "stated",   "states",    "claimed",   "claims",  "told",
-                     "confirmed", "confirms", "added",     "noted",     "wrote",   "tweeted",
-                     "declared",  "alleged",  "estimated", "estimates", "accused", "raised"};
+const Set kSpeech = {"said",      "says",      "say",       "reported", "reports",
+                     "announced", "announces", "stated",    "states",   "claimed",
+                     "claims",    "told",      "confirmed", "confirms", "added",
+                     "noted",     "wrote",     "tweeted",   "declared", "alleged",
+                     "estimated", "estimates", "accused",   "raised",   "published"};
 const Set kLocative = {"in",      "at",  "near",   "from",  "around", "outside", "inside",
                        "into",    "on",  "across", "along", "toward", "towards", "of",
                        "between", "and", "within", "off",   "by"};
