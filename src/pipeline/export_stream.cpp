@@ -142,6 +142,52 @@ struct ReaderGuard {
   }
 };
 
+// A linked block on its way to the writer thread.
+struct LinkedBlock {
+  std::vector<Incident> incidents;
+  std::vector<Link> links;
+};
+
+// Writes linked blocks on its own thread, so formatting and writing block n
+// overlaps resolving and linking block n+1 (a profile of 1M rows: writing
+// was a third of the main thread). Blocks are written in order.
+class Writer {
+ public:
+  explicit Writer(ExportStream& stream) : thread_([this, &stream] { run(stream); }) {}
+  ~Writer() {
+    queue_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  void write(LinkedBlock&& block) {
+    if (!queue_.push(std::move(block))) rethrow();
+  }
+  // Waits for every block to be written; rethrows the writer's failure.
+  void finish() {
+    queue_.close();
+    thread_.join();
+    rethrow();
+  }
+
+ private:
+  void run(ExportStream& stream) {
+    try {
+      for (LinkedBlock b; queue_.pop(b);) stream.write(b.incidents, b.links);
+    } catch (...) {
+      error_ = std::current_exception();  // read after stop() or join: ordered
+      queue_.stop();
+    }
+  }
+  void rethrow() {
+    if (error_) std::rethrow_exception(error_);
+  }
+  BoundedQueue<LinkedBlock> queue_{0};  // hand-over: bounds memory
+  std::exception_ptr error_;
+  std::thread thread_;
+};
+
 }  // namespace
 
 bool stream_export(const ChainOptions& o, const std::string& out, const ExportOptions& options,
@@ -151,11 +197,12 @@ bool stream_export(const ChainOptions& o, const std::string& out, const ExportOp
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   const std::string& path = o.inputs[0];
-  gdal::init();  // once, before two threads use GDAL
-  BlockQueue queue(1);
+  gdal::init();         // once, before two threads use GDAL
+  BlockQueue queue(0);  // hand-over: a read block waits in the reader
   std::thread reader = start_reader(path, queue);
   ReaderGuard guard{queue, reader};
-  Run run(o);  // loading the bundle overlaps reading the first block
+  Run run(o);                      // loading the bundle overlaps reading the first block
+  std::unique_ptr<Writer> writer;  // started with the outputs, destroyed first
   auto block = [&](IncidentTable& t) {
     result.incidents_read += t.incidents.size() + t.rejected.size();
     result.rejected.insert(result.rejected.end(), t.rejected.begin(), t.rejected.end());
@@ -167,19 +214,21 @@ bool stream_export(const ChainOptions& o, const std::string& out, const ExportOp
     if (!run.stream) {
       run.user = user;
       run.stream = open_export_stream(out, options, std::move(user));
+      writer = std::make_unique<Writer>(*run.stream);
     } else if (!fits(run.user, user)) {
       throw NoFit{};
     }
     std::vector<Link> links = run.link(t.incidents);
-    run.stream->write(t.incidents, links);
     result.incidents += t.incidents.size();
     result.links += links.size();
+    writer->write({std::move(t.incidents), std::move(links)});
   };
   try {
     for (IncidentTable t; queue.pop(t);) block(t);
   } catch (const NoFit&) {
     return false;
   }
+  if (writer) writer->finish();
   if (!run.stream) run.stream = open_export_stream(out, options, {});
   result.written = run.stream->finish(run.rest());
   return true;
