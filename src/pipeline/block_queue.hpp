@@ -10,8 +10,6 @@
 #include <exception>
 #include <mutex>
 
-#include "io/incidents_csv.hpp"
-
 namespace bm {
 
 template <class Block>
@@ -72,7 +70,5 @@ class BoundedQueue {
   bool closed_ = false, stopped_ = false;
   std::exception_ptr error_;
 };
-
-using BlockQueue = BoundedQueue<IncidentTable>;
 
 }  // namespace bm
