@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -37,19 +38,27 @@ bool fits(const std::vector<UserField>& opened, const std::vector<UserField>& bl
 
 struct NoFit {};  // thrown out of the block loop; nothing is committed
 
-// The segments to link against: the --border's; without one every land
-// border of the world, because the table's extent (which the whole-table
-// chain narrows them to) is known only at its end. Nearest answers are the
-// same: the chain's subset holds every segment near enough to be nearest.
-std::vector<BorderSegment> segments_for(const ChainOptions& o, const Bundle& bundle,
-                                        const std::vector<Country>& countries) {
-  if (o.filter.border.empty())
-    return has_world_borders(bundle) ? world_segments(bundle, Bounds{}) : bundle.segments();
+// The --border's segments.
+std::vector<BorderSegment> border_of(const ChainOptions& o, const Bundle& bundle,
+                                     const std::vector<Country>& countries) {
   auto [a, b] = parse_border(o.filter.border);
   std::vector<BorderSegment> segments = border_segments(bundle, a, b, countries);
   if (segments.empty())
     throw InputError("countries " + a + " and " + b + " share no border in the bundled data");
   return segments;
+}
+
+bool covers(const Bounds& outer, const Bounds& inner) {
+  return inner.empty() ||
+         (!outer.empty() && outer.min_lon <= inner.min_lon && outer.min_lat <= inner.min_lat &&
+          outer.max_lon >= inner.max_lon && outer.max_lat >= inner.max_lat);
+}
+
+Bounds located_in(const std::vector<Incident>& incidents) {
+  Bounds b;
+  for (const auto& i : incidents)
+    if (i.location) b.add(*i.location);
+  return b;
 }
 
 // Without --border, which border the run is about: the pair of countries
@@ -60,7 +69,7 @@ struct BorderTally {
   std::map<std::pair<std::string, std::string>, std::size_t> count;
   std::set<std::string> used;
 
-  explicit BorderTally(const std::vector<BorderSegment>& segments) {
+  void know(const std::vector<BorderSegment>& segments) {
     for (const auto& s : segments) pair_of.emplace(s.id, std::pair{s.country_a, s.country_b});
   }
   void add(const Link& l) {
@@ -88,33 +97,58 @@ struct Run {
   std::unique_ptr<ExportStream> stream;
   std::unique_ptr<BorderTally> tally;  // without --border
   Bounds located;                      // where the located incidents lie
+  Bounds linked_area;                  // without --border: what `segments` serve
   std::vector<UserField> user;
   std::string first_date;
 
   explicit Run(const ChainOptions& options) : o(options) {
     const Bundle& bundle = resolver.bundle();
     countries = bundle.countries();
-    segments = segments_for(o, bundle, countries);
-    if (o.filter.border.empty())
-      tally = std::make_unique<BorderTally>(segments);
-    else
-      std::tie(a, b) = parse_border(o.filter.border);
+    if (o.filter.border.empty()) {
+      tally = std::make_unique<BorderTally>();  // the linker comes with the first block
+      return;
+    }
+    std::tie(a, b) = parse_border(o.filter.border);
+    segments = border_of(o, bundle, countries);
+    make_linker();
+  }
+
+  void make_linker() {
     linker = std::make_unique<Linker>(
-        segments, countries, LinkOptions{o.within_m, o.filter.as_of, 0, has_world_borders(bundle)});
+        segments, countries,
+        LinkOptions{o.within_m, o.filter.as_of, 0, has_world_borders(resolver.bundle())});
+  }
+
+  // Without --border: the segments near the incidents so far, as run_chain
+  // takes them near the whole table (segments_near). Reloaded only when a
+  // block lies outside the area so far: a table about one region loads
+  // them once; every land border of the world would cost gigabytes.
+  void cover(const Bounds& block) {
+    if (!tally || (linker && covers(linked_area, block))) return;
+    // A degree around: the next blocks of a table about one region fall
+    // inside, instead of each reloading for a few metres more.
+    linked_area.add(Bounds{block.min_lon - 1, std::max(-90.0, block.min_lat - 1), block.max_lon + 1,
+                           std::min(90.0, block.max_lat + 1)});
+    segments = segments_near(resolver.bundle(), linked_area).segments;
+    tally->know(segments);
+    make_linker();
   }
 
   // One link per located incident, in order. Points go to the linker's
   // parallel batch; region incidents (rare) are linked one by one.
   std::vector<Link> link(const std::vector<Incident>& incidents) {
+    for (const auto& i : incidents)  // the status date as map_status_date takes it
+      if (!i.date.start.empty() && (first_date.empty() || i.date.start < first_date))
+        first_date = i.date.start;
+    const Bounds block = located_in(incidents);
+    if (block.empty()) return {};
+    located.add(block);
+    cover(block);
     const RegionAreas& areas = resolver.region_areas();
     std::vector<LonLat> points;
     std::vector<std::string> dates;
     std::vector<const Incident*> batched;
     for (const auto& i : incidents) {
-      // The status date as map_status_date takes it: located or not.
-      if (!i.date.start.empty() && (first_date.empty() || i.date.start < first_date))
-        first_date = i.date.start;
-      if (i.location) located.add(*i.location);
       if (!i.location || is_region(i, areas)) continue;
       points.push_back(*i.location);
       dates.push_back(i.date.start);

@@ -27,18 +27,17 @@ struct StreamedExport {
 constexpr std::size_t kExportBlockRows = 16384;
 
 // Without --border, tables smaller than this take the whole-table path:
-// it links against the borders near the table, the stream against every
-// land border of the world (the extent is known only at the end), and the
-// nearest point on a segment can then differ in its last digits (same
-// segments, same distances; docs/export-streaming.md). Small tables keep
-// the reference output; big ones get bounded memory.
+// it links against the borders near the whole table, the stream against
+// those near the blocks read so far (the extent is known only at the end),
+// and the nearest point on a segment can then differ in its last digits
+// (same segments, same distances; docs/export-streaming.md). Small tables
+// keep the reference output; big ones get memory that does not grow.
 constexpr std::uintmax_t kStreamWorldBytes = 32u << 20;
 
 // Whether stream_export applies: file inputs (one or several; not a
 // database, whose rows are digested whole, nor stdin), and a format and
 // layers that stream; with --border, or without one for inputs of at least
-// kStreamWorldBytes (every land border linked, the border shown chosen at
-// the end as run_chain chooses it).
+// kStreamWorldBytes (the border shown chosen at the end as run_chain does).
 bool can_stream_export(const ChainOptions& o, const std::string& out, const ExportOptions& options);
 
 // Returns false, having committed nothing, when a block after the first
