@@ -4,6 +4,7 @@
 // value the first block's column type cannot hold.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include "export/export.hpp"
@@ -129,7 +130,7 @@ TEST_CASE("streaming export: applies to files, with or without a border", "[expo
   bm::ExportOptions e = layers_without_links();
   CHECK(bm::can_stream_export(o, "x.geojson", e));
   CHECK(bm::can_stream_export(o, "x.gpkg", e));
-  CHECK_FALSE(bm::can_stream_export(o, "x.csv", e));
+  CHECK(bm::can_stream_export(o, "x.csv", e));
   o.inputs = {"a.csv", "b.fgb"};
   CHECK(bm::can_stream_export(o, "x.gpkg", e));
   o.filter.border.clear();  // small (here: missing) files keep the whole-table path
@@ -169,6 +170,16 @@ TEST_CASE("streaming export: two inputs, same files as the whole table", "[expor
     auto name = [&](const char* stem) { return dir / (stem + std::string(file) + ".geojson"); };
     CHECK(bm::test::slurp(name("streamed")) == bm::test::slurp(name("whole")));
   }
+  // CSV: the header and one row per incident, the same bytes.
+  fs::path whole_csv = dir / "whole.csv", streamed_csv = dir / "streamed.csv";
+  bm::export_to(whole_csv.string(), chain.data, e);
+  REQUIRE(bm::can_stream_export(o, streamed_csv.string(), e));
+  bm::StreamedExport rc;
+  REQUIRE(bm::stream_export(o, streamed_csv.string(), e, rc));
+  const std::string text = bm::test::slurp(streamed_csv);
+  CHECK(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) ==
+        rc.incidents + 1);
+  CHECK(text == bm::test::slurp(whole_csv));
 }
 
 // Without --border the stream links every land border of the world and
