@@ -49,6 +49,11 @@ struct MapData {
   // Named enclaves (gazetteer places of kind "enclave", with their points):
   // an enclave drawn on the map takes the name of the one inside it.
   std::vector<Place> enclave_places = {};
+  // Zoomed-in fills cut from the 10 m line leave slivers where it and the
+  // generalised line part; then only a part holding one of these points
+  // (inside the 10 m enclave rings) is an enclave.
+  bool fills_cut = false;
+  std::vector<LonLat> enclave_points = {};
   std::vector<BorderSegment> segments;
   std::vector<MapIncident> incidents;
   std::string title;
