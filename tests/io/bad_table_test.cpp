@@ -119,3 +119,15 @@ TEST_CASE("an article over --max-article is refused with what to do, the others 
   CHECK(has(r.out, "small.txt"));
   CHECK(bordermap("extract " + big.string() + " -o -", dir).code == 0);
 }
+
+TEST_CASE("a zip or gzip file that GDAL cannot open says to unpack it", "[io][bad_input]") {
+  auto dir = bm::test::scratch("bad_archives");
+  write_file(dir / "incidents.zip", std::string("PK\x03\x04", 4) + std::string(64, '\0'));
+  write_file(dir / "incidents.csv.gz", std::string("\x1f\x8b\x08\0", 4) + std::string(64, '\0'));
+  Run r = bordermap("ingest " + (dir / "incidents.zip").string() + " -o -", dir);
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "incidents.zip: is a zip archive that GDAL cannot open"));
+  r = bordermap("ingest " + (dir / "incidents.csv.gz").string() + " -o -", dir);
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "incidents.csv.gz: is gzip-compressed — gunzip it"));
+}
