@@ -24,7 +24,9 @@ class ExtractCommand : public Command {
     return "bordermap extract article1.txt page2.html --date 2022-09-18 -o drafts.csv";
   }
   void setup(CLI::App& app) override {
-    app.add_option("articles", files_, "Article files: plain text or HTML")->required();
+    app.add_option("articles", files_, "Article files: plain text or HTML")
+        ->required()
+        ->each(note_input);
     app.add_option("--date", date_,
                    "Publication date (YYYY-MM-DD) for articles without a dateline");
     app.add_option("-o,--out", out_,

@@ -52,7 +52,8 @@ class LinkCommand : public Command {
     app.add_option("input", o_.input,
                    "Incident table (bordermap's schema, ACLED, UCDP, or id,lon,lat[,date]); - "
                    "reads stdin")
-        ->required();
+        ->required()
+        ->each(note_input);
     app.add_option("-o,--out", o_.out, "Output CSV, - for stdout")->capture_default_str();
     app.add_option("--format", format_,
                    "links: one row per incident with its links; incidents: the incident "
@@ -134,6 +135,12 @@ class LinkCommand : public Command {
 
   // The pipe step: `extract a.txt | link - | render - -o map.svg`.
   void run_as_stream() {
+    // The incident table is linked by the shared chain, on the bundled
+    // segments: an option it would not use is refused, never ignored.
+    if (!o_.segments_file.empty() || !o_.summary.empty())
+      throw UsageError(
+          "--segments and --summary apply to the links table: give --format links (the default "
+          "for -o FILE)");
     ChainOptions co;
     co.inputs = {o_.input};
     co.filter = filter_;

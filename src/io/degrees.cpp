@@ -44,6 +44,7 @@ std::optional<double> plain_number(std::string s) {
   // mark (as a thousands separator it would make 4006, no coordinate).
   static const std::regex decimal_comma(R"(^[+-]?\d+,\d+$)");
   if (std::regex_match(s, decimal_comma)) s[s.find(',')] = '.';
+  if (!is_decimal_text(s)) return std::nullopt;
   std::size_t used = 0;
   try {
     double v = std::stod(s, &used);
