@@ -1,7 +1,10 @@
 #include "geodata/gdal.hpp"
 
+#include <sys/statvfs.h>
+
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 
 #include "core/error.hpp"
@@ -70,7 +73,18 @@ GDALDatasetUniquePtr open_vector(const std::string& path) {
   return ds;
 }
 
+// Whether the filesystem holding `target` is (nearly) full: with its journal
+// off SQLite may report a full disk as a later, unrelated error.
+static bool disk_full(const std::string& target) {
+  struct statvfs fs {};
+  std::filesystem::path dir = std::filesystem::path(target).parent_path();
+  if (dir.empty()) dir = ".";
+  if (::statvfs(dir.c_str(), &fs) != 0) return false;
+  return static_cast<double>(fs.f_bavail) * static_cast<double>(fs.f_frsize) < 64 * 1024;
+}
+
 void throw_write_failed(const std::string& target, const std::string& what) {
+  if (disk_full(target)) throw_write_error(target, ENOSPC);
   const std::string why = CPLGetLastErrorMsg();
   if (what.find("disk is full") != std::string::npos) throw_write_error(target, ENOSPC);
   if (why.find("full") != std::string::npos || why.find("No space") != std::string::npos)
