@@ -50,8 +50,8 @@ class ExtractCommand : public Command {
       for (const auto& rej : x.rejected) {
         // An article that is not text counts as rejected input (exit 1).
         global().input_rejected += rej.malformed ? 1 : 0;
-        note(rej.malformed ? "rejected: " + rej.reason
-                           : rej.file + ": " + rej.record + ": " + rej.reason);
+        const std::string what = rej.record == rej.file ? "" : rej.record + ": ";
+        note(rej.malformed ? "rejected: " + rej.reason : rej.file + ": " + what + rej.reason);
       }
     }
     write_file(out_, [&](std::ostream& os) {

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -175,9 +176,14 @@ void check_text(const std::string& text) {
 std::string read_text(const std::string& path) {
   if (std::filesystem::is_directory(path))
     throw InputError("is a folder — give the article files in it (e.g. " + path + "/*.txt)");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot open the article — check the path");
-  io::TextSource source(in, path, io::read_policy().encoding);
+  std::ifstream file;
+  std::istream* in = &std::cin;  // "-": the article comes down a pipe
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) throw InputError("cannot open the article — check the path");
+    in = &file;
+  }
+  io::TextSource source(*in, path, io::read_policy().encoding);
   const std::size_t limit = io::read_policy().max_article;
   std::string text;
   for (int c = source.get(); c >= 0; c = source.get()) {
