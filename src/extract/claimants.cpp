@@ -1,7 +1,6 @@
 #include "extract/claimants.hpp"
 
 #include <algorithm>
-#include <ranges>
 #include <set>
 
 #include "extract/borders.hpp"
@@ -205,9 +204,9 @@ std::string claimant_country(const Attribution& a, const std::vector<PlaceMentio
       if (lw.find(std::string(both) + std::string(who)) != std::string::npos) return "both";
   std::set<std::string> found;
   auto [from, to] = places_of(places, sentence);
-  for (const auto& m : std::ranges::subrange(from, to))
-    if (m.begin >= a.begin && m.end <= a.end && m.place && !m.is_country && m.border.empty() &&
-        !m.country.empty())
+  for (auto it = from; it != to; ++it)
+    if (const auto& m = *it; m.begin >= a.begin && m.end <= a.end && m.place && !m.is_country &&
+                             m.border.empty() && !m.country.empty())
       found.insert(m.country);
   return found.size() == 1 ? *found.begin() : std::string();
 }
@@ -224,8 +223,9 @@ void side_from_places(std::vector<ClaimMention>& claims, const std::vector<Place
                       std::size_t sentence) {
   std::set<std::string> countries;
   auto [from, to] = places_of(places, sentence);
-  for (const auto& m : std::ranges::subrange(from, to))
-    if (m.place && !m.is_country && m.border.empty() && !m.line && !m.country.empty())
+  for (auto it = from; it != to; ++it)
+    if (const auto& m = *it;
+        m.place && !m.is_country && m.border.empty() && !m.line && !m.country.empty())
       countries.insert(m.country);
   if (countries.size() != 1) return;
   for (auto& cm : claims) {
