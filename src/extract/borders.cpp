@@ -118,8 +118,6 @@ std::vector<PlaceMention> find_borders(std::string_view text, const std::vector<
   return out;
 }
 
-namespace {
-
 // merge_borders for any order of the mentions: each border scans all places.
 void merge_borders_unsorted(std::vector<PlaceMention>& places, std::vector<PlaceMention> borders) {
   for (PlaceMention& b : borders) {
@@ -139,6 +137,8 @@ void merge_borders_unsorted(std::vector<PlaceMention>& places, std::vector<Place
     places.insert(at, std::move(b));
   }
 }
+
+namespace {
 
 bool by_position(const std::vector<PlaceMention>& v) {
   return std::is_sorted(v.begin(), v.end(), [](const PlaceMention& a, const PlaceMention& b) {
