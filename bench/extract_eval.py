@@ -280,7 +280,7 @@ def main():
         log = lines.append
         result = run_extract(args.bordermap, text, date)
         doc = result["documents"][0]
-        for g in (group, group.split(".")[0]):
+        for g in dict.fromkeys((group, group.split(".")[0])):  # "seeds" once
             t = tallies.setdefault(g, Tally())
             quiet = (lambda _: None) if g != group else log
             score_figures(gold, doc, t, quiet)

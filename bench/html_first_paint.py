@@ -12,18 +12,21 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import cdp  # noqa: E402
 
 page, reps = os.path.abspath(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 3
-fcp, load, marks = [], [], 0
+fcp, load, marks, clusters = [], [], 0, 0
 for _ in range(reps):
     b = cdp.Browser(1280, 900)
     try:
-        b.open("file://" + page)
+        b.open("file://" + page, timeout=600)
         fcp.append(b.js("performance.getEntriesByName('first-contentful-paint')[0].startTime"))
         load.append(b.js("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+        parsed = b.js("performance.getEntriesByType('navigation')[0].domInteractive")
+        print(f"dom_interactive_ms {parsed:.0f}")
         marks = b.js("document.querySelectorAll('.bm-mark').length")
+        clusters = b.js("document.querySelectorAll('.bm-cluster').length")
         errors = b.errors()
         if errors:
             print("console errors:", errors)
     finally:
         b.close()
 print(f"first_contentful_paint_ms {statistics.median(fcp):.0f} load_ms {statistics.median(load):.0f} "
-      f"marks {marks} bytes {os.path.getsize(page)}")
+      f"marks {marks} clusters {clusters} bytes {os.path.getsize(page)}")

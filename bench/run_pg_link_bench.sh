@@ -5,7 +5,8 @@
 # incidents over the Kyrgyz-Tajik border and its bundled segments.
 #
 # usage: bench/run_pg_link_bench.sh [N...]     (default: 100000)
-# Environment: PGPORT=55481, BORDERMAP=build/release/bordermap.
+# Environment: PGPORT=55481, BORDERMAP=build/release/bordermap,
+# PEERS=0 to time only the pushed-down link (the memory check at large N).
 # Starts a throwaway PostgreSQL 15 + PostGIS on loopback in a temporary
 # directory (removed at the end); prints wall time, CPU and our peak RSS.
 set -euo pipefail
@@ -14,6 +15,7 @@ BIN="${BORDERMAP:-$HERE/../build/release/bordermap}"
 PORT="${PGPORT:-55481}"
 PGBIN=/usr/lib/postgresql/15/bin
 SIZES=("${@:-100000}")
+PEERS="${PEERS:-1}"
 DIR="$(mktemp -d /tmp/pg-link-bench-XXXXXX)"
 AS=()
 if [[ $(id -u) == 0 ]]; then chown postgres "$DIR"; AS=(runuser -u postgres --); fi
@@ -32,8 +34,10 @@ ogr2ogr -f GeoJSON "$DIR/kgtj.geojson" "$CONN" kgtj
 echo "segments: $("${PSQL[@]}" -Atc 'SELECT count(*) FROM kgtj') (KG-TJ, bundled)"
 measure() {  # label, command...
   local label=$1; shift
-  /usr/bin/time -f "%e s wall, %U+%S s CPU, %M KB peak RSS" -o "$DIR/time" "$@" >/dev/null
+  /usr/bin/time -f "%e s wall, %U+%S s CPU, %M KB peak RSS" -o "$DIR/time" "$@" >/dev/null \
+    2>"$DIR/stderr"
   echo "$label: $(cat "$DIR/time")"
+  grep -h "searches went past" "$DIR/stderr" || true
 }
 for N in "${SIZES[@]}"; do
   "${PSQL[@]}" -c "DROP TABLE IF EXISTS inc; SELECT setseed(0.17);
@@ -41,9 +45,11 @@ for N in "${SIZES[@]}"; do
       ST_SetSRID(ST_MakePoint(69 + 5 * random(), 39 + 2.5 * random()), 4326)::geometry(Point, 4326) AS geom
       FROM generate_series(1, $N) g;
     ALTER TABLE inc ADD PRIMARY KEY (id); ANALYZE inc;"
-  echo "== $N incidents ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "== $N incidents ($(date -u +%FT%TZ), $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), load $(cut -d' ' -f1-3 /proc/loadavg))"
   measure "pushed down (ours)" nice "$BIN" link "$CONN" --engine postgis --table inc \
-    --segments-table kgtj --countries-table countries -o "$DIR/pushed.csv"
+    --segments-table kgtj --countries-table countries -o "$DIR/pushed.csv" --verbose
+  echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [[ $PEERS == 1 ]] || continue
   # `link --engine memory` reads plain point tables from files only (its
   # fast reader): pull the rows first (psql's COPY, the fastest way out).
   measure "pull (psql \\copy to CSV)" nice "${PSQL[@]}" -c "\\copy (SELECT id, ST_X(geom) AS lon,

@@ -24,7 +24,9 @@ class ExtractCommand : public Command {
     return "bordermap extract article1.txt page2.html --date 2022-09-18 -o drafts.csv";
   }
   void setup(CLI::App& app) override {
-    app.add_option("articles", files_, "Article files: plain text or HTML")->required();
+    app.add_option("articles", files_, "Article files: plain text or HTML")
+        ->required()
+        ->each(note_input);
     app.add_option("--date", date_,
                    "Publication date (YYYY-MM-DD) for articles without a dateline");
     app.add_option("-o,--out", out_,
@@ -48,8 +50,8 @@ class ExtractCommand : public Command {
       for (const auto& rej : x.rejected) {
         // An article that is not text counts as rejected input (exit 1).
         global().input_rejected += rej.malformed ? 1 : 0;
-        note(rej.malformed ? "rejected: " + rej.reason
-                           : rej.file + ": " + rej.record + ": " + rej.reason);
+        const std::string what = rej.record == rej.file ? "" : rej.record + ": ";
+        note(rej.malformed ? "rejected: " + rej.reason : rej.file + ": " + what + rej.reason);
       }
     }
     write_file(out_, [&](std::ostream& os) {

@@ -28,7 +28,8 @@ class IngestCommand : public Command {
       names += std::string("\n  ") + f.name + ": " + f.summary;
     app.add_option("inputs", inputs_,
                    "Files, '-' for stdin, or GDAL sources such as \"PG:dbname=gis\"")
-        ->required();
+        ->required()
+        ->each(note_input);
     app.add_option("--format", options_.format,
                    "Input format (default: detected from the content):" + names);
     app.add_option("--map", maps_,

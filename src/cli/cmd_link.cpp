@@ -52,7 +52,8 @@ class LinkCommand : public Command {
     app.add_option("input", o_.input,
                    "Incident table (bordermap's schema, ACLED, UCDP, or id,lon,lat[,date]); - "
                    "reads stdin")
-        ->required();
+        ->required()
+        ->each(note_input);
     app.add_option("-o,--out", o_.out, "Output CSV, - for stdout")->capture_default_str();
     app.add_option("--format", format_,
                    "links: one row per incident with its links; incidents: the incident "
@@ -78,6 +79,12 @@ class LinkCommand : public Command {
     app.add_option("--countries-table", pg_.countries,
                    "postgis engine: countries table (id, geom) for the country and enclave "
                    "columns, e.g. the one `data --to` loads");
+    app.add_option("--periods-table", pg_.periods,
+                   "postgis engine: status periods (segment_id, status, valid_from, valid_to, "
+                   "geom); default: …segment_periods beside a …border_segments table");
+    app.add_option("--date-column", pg_.date_column,
+                   "postgis engine: the incidents' date column (default: date, event_date or "
+                   "incident_date); each incident gets the status of its date");
     app.add_option("--into", pg_.into,
                    "postgis engine: create this table with the links instead of writing -o");
     // --border: bundled segments, or the shared boundary derived from the
@@ -120,6 +127,7 @@ class LinkCommand : public Command {
     pg_.input = o_.input;
     pg_.out = o_.out;
     pg_.within = o_.within;
+    pg_.as_of = o_.as_of;
     std::size_t n = run_postgis_link(pg_);
     note("linked " + std::to_string(n) + " incidents inside PostgreSQL" +
          (pg_.into.empty() ? "" : " into table " + pg_.into));
@@ -127,6 +135,12 @@ class LinkCommand : public Command {
 
   // The pipe step: `extract a.txt | link - | render - -o map.svg`.
   void run_as_stream() {
+    // The incident table is linked by the shared chain, on the bundled
+    // segments: an option it would not use is refused, never ignored.
+    if (!o_.segments_file.empty() || !o_.summary.empty())
+      throw UsageError(
+          "--segments and --summary apply to the links table: give --format links (the default "
+          "for -o FILE)");
     ChainOptions co;
     co.inputs = {o_.input};
     co.filter = filter_;
@@ -145,7 +159,7 @@ class LinkCommand : public Command {
   LinkRunOptions o_;
   std::string format_;
   std::string engine_ = "auto";
-  PgLinkRequest pg_{"", "", "border_segments", "", "", "-", "5km"};
+  PgLinkRequest pg_{"", "", "border_segments", "", "", "", "", "", "-", "5km"};
   IncidentFilter filter_;
 };
 

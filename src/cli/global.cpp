@@ -71,11 +71,17 @@ ProgressFn make_progress() {
 
 void add_input_safety_options(CLI::App& app, GlobalOptions& g) {
   io::ReadPolicy& p = io::read_policy();
+  p.inputs.clear();  // noted again as this run's options are parsed
   const char* group = "Input safety";
   app.add_option("--max-line", p.max_line,
                  "Longest CSV row read, in bytes; a longer row is rejected with file:line")
       ->group(group)
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 31))
+      ->capture_default_str();
+  app.add_option("--max-article", p.max_article,
+                 "Largest article extract reads, in bytes; a larger one is refused with its size")
+      ->group(group)
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 34))
       ->capture_default_str();
   app.add_option("--encoding", p.encoding,
                  "Encoding of text inputs without a BOM (latin1, windows-1251, ...; default "
@@ -96,10 +102,13 @@ void add_input_safety_options(CLI::App& app, GlobalOptions& g) {
       ->group(group);
 }
 
+void note_input(const std::string& path) { io::read_policy().inputs.push_back(path); }
+
 void add_input_option(CLI::App& app, std::vector<std::string>& inputs) {
   app.add_option("inputs,--incidents", inputs,
                  "Incident tables: bordermap CSV, ACLED, UCDP GED or any OGR source; - reads "
-                 "stdin (default: the bundled Sep 2022 Kyrgyz–Tajik data)");
+                 "stdin (default: the bundled Sep 2022 Kyrgyz–Tajik data)")
+      ->each(note_input);
 }
 
 void add_filter_options(CLI::App& app, IncidentFilter& f) {

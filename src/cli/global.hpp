@@ -38,6 +38,9 @@ void note_rejections(const std::vector<Rejection>& rejected, const std::string& 
 // {"stage","done","total"} for scripts, or nothing.
 ProgressFn make_progress();
 
+// Notes an input file of this run, which no output may then replace.
+void note_input(const std::string& path);
+
 // The incident tables a step reads: positional or --incidents, "-" = stdin.
 void add_input_option(CLI::App& app, std::vector<std::string>& inputs);
 

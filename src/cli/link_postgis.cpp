@@ -21,6 +21,10 @@ PgLinkRun run_of(const PgLinkRequest& r) {
     throw UsageError("tables=" + tables + " names several tables — give the incidents one");
   run.db.segments = r.segments;
   run.db.countries = r.countries;
+  run.db.periods = r.periods;
+  run.db.date_column = r.date_column;
+  run.db.as_of = r.as_of;
+  db::find_defaults(r.input, run.db);
   run.within_m = parse_distance_m(r.within);
   run.into = r.into;
   run.out = r.out;
@@ -46,9 +50,10 @@ bool postgis_link_possible(const std::string& input, const std::string& segments
 
 std::size_t run_postgis_link(const PgLinkRequest& r) {
   PgLinkStats s = run_pg_link(run_of(r));
-  if (s.fallbacks)
-    detail("link: " + std::to_string(s.fallbacks) +
-           " searches went past the database's candidates (every segment searched)");
+  if (s.fallbacks || s.disputed_fallbacks)
+    detail("link: the database's candidates left " + std::to_string(s.fallbacks) + " nearest and " +
+           std::to_string(s.disputed_fallbacks) +
+           " nearest-disputed searches to this process (every segment searched)");
   return s.rows;
 }
 

@@ -5,11 +5,14 @@
 namespace bm::cli {
 
 struct PgLinkRequest {
-  std::string input;      // "PG:… [tables=…]"
-  std::string table;      // incidents table; empty: the connection's tables=, else "incidents"
-  std::string segments;   // segments table in the same database
-  std::string countries;  // countries table (id, geom); empty: no country column
-  std::string into;       // create this table with the links; empty: CSV to `out`
+  std::string input;        // "PG:… [tables=…]"
+  std::string table;        // incidents table; empty: the connection's tables=, else "incidents"
+  std::string segments;     // segments table in the same database
+  std::string countries;    // countries table (id, geom); empty: no country column
+  std::string periods;      // status periods table; empty: found beside the segments
+  std::string date_column;  // empty: date, event_date or incident_date when present
+  std::string as_of;        // one status date for every incident
+  std::string into;         // create this table with the links; empty: CSV to `out`
   std::string out = "-";
   std::string within = "5km";
 };

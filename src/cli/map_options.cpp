@@ -37,6 +37,9 @@ void finish_map_options(MapOptionArgs& a) {
       throw UsageError("--size '" + a.size + "' — expected WIDTHxHEIGHT in points, e.g. 1200x820");
     }
   }
+  // 14400 pt (200 in) is PDF's largest page; a NaN fails the test too.
+  if (!a.size.empty() && !(a.map.width <= 14400 && a.map.height <= 14400))
+    throw UsageError("--size '" + a.size + "' — at most 14400x14400 points (PDF's largest page)");
   if (a.map.landscape && a.map.page.empty())
     throw UsageError("--landscape needs --page A4, A3 or Letter");
 }

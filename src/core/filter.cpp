@@ -22,10 +22,17 @@ std::optional<Bounds> parse_bbox(const std::string& text) {
       break;
     }
   }
-  if (v.size() != 4 || v[0] >= v[2] || v[1] >= v[3] || v[1] < -90 || v[3] > 90)
+  // Written so that a NaN fails every test (it compares false).
+  const char* why = v.size() != 4                   ? "four numbers"
+                    : !(v[0] < v[2] && v[1] < v[3]) ? "each minimum below its maximum"
+                    : !(v[0] >= -180 && v[2] <= 180 && v[1] >= -90 && v[3] <= 90)
+                        ? "longitudes within ±180 and latitudes within ±90 (a box across the "
+                          "180th meridian is not supported)"
+                        : nullptr;
+  if (why)
     throw UsageError("--bbox '" + text +
-                     "' — expected min_lon,min_lat,max_lon,max_lat in degrees, e.g. "
-                     "--bbox 69.5,39.5,71.5,40.5");
+                     "' — expected min_lon,min_lat,max_lon,max_lat in degrees, " + why +
+                     ", e.g. --bbox 69.5,39.5,71.5,40.5");
   Bounds b;
   b.add(LonLat{v[0], v[1]});
   b.add(LonLat{v[2], v[3]});

@@ -1,11 +1,12 @@
 #pragma once
 // Linking pushed down into PostGIS. The database does what needs the whole
-// incident table: for every incident the k nearest segments by KNN on a
-// GiST index over geography (sphere distance), the k nearest disputed ones,
-// and the country part the point lies in (ST_Contains on a GiST-indexed
-// table of the countries' parts, so "enclave" is a part other than the
-// country's largest). The rows stream back through a cursor; the caller
-// refines the candidates with the exact WGS84 geodesic (pipeline/pg_link_run).
+// incident table: for every incident the segments of its k nearest pieces
+// (KNN on a GiST index, lon/lat plane with scaled longitudes) in force on
+// its date, the nearest disputed ones, and the country part the point lies
+// in (a point-in-polygon on the parts cut into small pieces; "enclave" is a
+// part other than the country's largest). The SQL is in db/pg_link_sql. The
+// rows stream back through a cursor; the caller refines the candidates with
+// the exact WGS84 geodesic (pipeline/pg_link_run, pipeline/pg_refine).
 // The same SQL runs on a distributed PostGIS (Citus): docs/postgis.md.
 #include <functional>
 #include <string>
@@ -17,46 +18,45 @@ struct PgLinkOptions {
   std::string incidents = "incidents";       // table (optionally schema.table)
   std::string id_column = "id";              // the incident id
   std::string geom_column = "geom";          // points in EPSG:4326
-  std::string date_column;                   // optional ISO date column (text or date)
+  std::string date_column;                   // optional ISO date column (text, date, timestamp)
+  std::string as_of;                         // one status date for every row (wins)
   std::string segments = "border_segments";  // id, status, geom (lines, EPSG:4326)
-  std::string countries;                     // id (ISO2), geom (polygons); empty: none
-  // Nearest segment pieces (of 32 vertices) whose segments are handed back
-  // for the exact refinement. The sphere and the spheroid disagree by under
-  // 1 %, so the candidates are complete whenever the best exact distance is
-  // under 99 % of the k-th piece's sphere distance (reach_m); the caller
-  // checks that and falls back otherwise.
+  // Status periods (segment_id, status, valid_from, valid_to, geom), e.g.
+  // `data --to`'s segment_periods; empty: the segments table's own rows
+  // (and their valid_from/valid_to when it has them) are the periods.
+  std::string periods;
+  std::string countries;  // id (ISO2), geom (polygons); empty: none
+  // Nearest segment pieces whose segments are handed back for the exact
+  // refinement; pipeline/pg_refine turns the k-th piece's planar distance
+  // into a lower bound on the geodesic distance of every other segment and
+  // searches them all when the best candidate is not clearly nearer.
   int candidates = 16;
 };
 
 // One incident with what the database found for it.
 struct PgCandidates {
-  std::string incident_id, date;
+  std::string incident_id, date;  // date: the status date used (ISO), "" none
   double lon = 0, lat = 0;
-  std::vector<std::string> nearest;   // segment ids, nearest first on the sphere
-  double reach_m = -1;                // sphere distance of the k-th; -1: all segments listed
+  std::vector<std::string> nearest;   // segment ids, nearest first (planar lon/lat)
+  double reach_deg = -1;              // planar distance of the k-th piece; -1: all listed
   std::vector<std::string> disputed;  // the same among disputed segments
-  double disputed_reach_m = -1;
+  double disputed_reach_deg = -1;
+  double lon_scale = 1;  // the plane's longitudes are times this (reach is in that plane)
   std::string country;   // id of the country whose part contains the point; "" none
   bool enclave = false;  // that part is not the country's largest
 };
-
-// The SELECT giving PgCandidates' columns over the staged tables
-// `segments_geog` and `disputed_geog` (id, status, g geography, GiST; the
-// segments cut into pieces) and `parts` (ord, id,
-// enclave, geom, GiST; empty: no country). Identifiers are quoted.
-std::string candidates_query(const PgLinkOptions& o, const std::string& segments_geog,
-                             const std::string& disputed_geog, const std::string& parts);
-
-// The plain PostGIS link (PostGIS's own distance, for comparison and the
-// benchmark): incident_id, segment_id, dist_m by ST_Distance(geography, true)
-// over the KNN candidates.
-std::string plain_link_query(const PgLinkOptions& o, const std::string& segments_geog);
 
 // Stages the segments (and the countries' parts) for this session and calls
 // `row` for each incident as the server streams them (a cursor: memory does
 // not grow with the table). Returns the number of rows.
 std::size_t pg_candidates(const std::string& connection, const PgLinkOptions& options,
                           const std::function<void(const PgCandidates&)>& row);
+
+// Fills what the user left to us: the date column (the first of date,
+// event_date, incident_date the incidents table has) and, for a segments
+// table named …border_segments, the …segment_periods table `data --to`
+// loads beside it, when the database holds it.
+void find_defaults(const std::string& connection, PgLinkOptions& options);
 
 // What the refinement needs to know of the tables besides the rows.
 struct PgLinkSetup {

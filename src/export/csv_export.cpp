@@ -171,15 +171,30 @@ CsvFlavour csv_flavour_from(const std::string& name) {
   throw UsageError("--flavour '" + name + "' — expected bordermap or acled");
 }
 
+namespace {
+
+std::vector<std::string> our_header(CsvFlavour flavour) {
+  if (flavour == CsvFlavour::acled) return kAcledColumns;
+  std::vector<std::string> header = kIncidentColumns;
+  for (auto& c : derived_csv_columns()) header.push_back(c);
+  return header;
+}
+
+void add_user_values(std::vector<std::string>& row, const Incident& i,
+                     const std::vector<UserField>& user) {
+  for (const auto& u : user) {
+    const std::string* v = user_value(i, u);
+    row.push_back(v ? *v : std::string());
+  }
+}
+
+}  // namespace
+
 void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
                const ExportOptions& options) {
   std::map<std::string, const Link*> link_of;
   for (const auto& k : data.links) link_of[k.incident_id] = &k;
-  std::vector<std::string> header = kAcledColumns;
-  if (flavour == CsvFlavour::bordermap) {
-    header = kIncidentColumns;
-    for (auto& c : derived_csv_columns()) header.push_back(c);
-  }
+  std::vector<std::string> header = our_header(flavour);
   // The user's own columns after ours, whatever the flavour.
   std::vector<UserField> user = user_fields(data.incidents, header);
   for (const auto& u : user) header.push_back(u.name);
@@ -190,11 +205,25 @@ void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
     std::vector<std::string> row = flavour == CsvFlavour::acled
                                        ? acled_row(i, k, data, options.precision)
                                        : bordermap_row(i, k, options.precision);
-    for (const auto& u : user) {
-      const std::string* v = user_value(i, u);
-      row.push_back(v ? *v : std::string());
-    }
+    add_user_values(row, i, user);
     csv::write_row(out, row);
+  }
+}
+
+void CsvBlockWriter::write(const std::vector<Incident>& incidents, const std::vector<Link>& links) {
+  if (!started_) {
+    std::vector<std::string> header = our_header(CsvFlavour::bordermap);
+    user_ = user_fields(incidents, header);
+    for (const auto& u : user_) header.push_back(u.name);
+    csv::write_row(out_, header);
+    started_ = true;
+  }
+  std::size_t k = 0;
+  for (const auto& i : incidents) {
+    const Link* link = i.location && k < links.size() ? &links[k++] : nullptr;
+    std::vector<std::string> row = bordermap_row(i, link, precision_);
+    add_user_values(row, i, user_);
+    csv::write_row(out_, row);
   }
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "export/layers.hpp"
+#include "export/user_fields.hpp"
 
 namespace bm {
 
@@ -20,5 +21,21 @@ void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
                const ExportOptions& options = {});
 void write_csv_file(const std::string& path, const ExportData& data, CsvFlavour flavour,
                     const ExportOptions& options = {});
+
+// The bordermap-flavour CSV block by block (the streaming export): the
+// header, with the user's columns as the first block has them, then one
+// row per incident, located or not; the same bytes as write_csv.
+class CsvBlockWriter {
+ public:
+  CsvBlockWriter(std::ostream& out, int precision) : out_(out), precision_(precision) {}
+  // links[k] belongs to the k-th incident that has a location.
+  void write(const std::vector<Incident>& incidents, const std::vector<Link>& links);
+
+ private:
+  std::ostream& out_;
+  int precision_;
+  bool started_ = false;
+  std::vector<UserField> user_;
+};
 
 }  // namespace bm

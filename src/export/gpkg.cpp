@@ -1,6 +1,7 @@
 #include "export/gpkg.hpp"
 
 #include <filesystem>
+#include <vector>
 
 #include "core/error.hpp"
 #include "export/formats.hpp"
@@ -65,10 +66,43 @@ void add_style(OGRLayer& styles, GDALDataset& ds, ExportLayer layer) {
 
 }  // namespace
 
+namespace {
+
+// SQLite settings for the staging file, read by GDAL when it opens it: no
+// rollback journal and no fsync per commit (the file is renamed over the
+// target only when complete, so a crash leaves the old target, never half
+// a new one), and a page cache big enough that building the R-tree at the
+// end does not read the table back through the kernel (a profile of 1M
+// rows: 6 s of system time in page-cache copies with SQLite's default).
+class StagingPragmas {
+ public:
+  StagingPragmas() {
+    set("OGR_SQLITE_JOURNAL", "OFF");
+    set("OGR_SQLITE_SYNCHRONOUS", "OFF");
+    set("OGR_SQLITE_CACHE", "48");  // MB
+  }
+  ~StagingPragmas() {
+    for (const char* key : keys_) CPLSetThreadLocalConfigOption(key, nullptr);
+  }
+  StagingPragmas(const StagingPragmas&) = delete;
+  StagingPragmas& operator=(const StagingPragmas&) = delete;
+
+ private:
+  void set(const char* key, const char* value) {
+    if (CPLGetConfigOption(key, nullptr)) return;  // the user's own setting wins
+    CPLSetThreadLocalConfigOption(key, value);
+    keys_.push_back(key);
+  }
+  std::vector<const char*> keys_;
+};
+
+}  // namespace
+
 GDALDatasetUniquePtr gpkg_create(const std::string& staged, const std::string& target) {
   gdal::init();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!driver) throw ExportError("GDAL has no GPKG driver");
+  StagingPragmas pragmas;
   GDALDatasetUniquePtr ds(driver->Create(staged.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
   if (!ds) gdal::throw_write_failed(target, "cannot create");
   return ds;

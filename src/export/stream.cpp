@@ -1,9 +1,12 @@
 #include "export/stream.hpp"
 
+#include <cerrno>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include "core/error.hpp"
+#include "export/csv_export.hpp"
 #include "export/formats.hpp"
 #include "export/geojson.hpp"
 #include "export/geojson_incidents.hpp"
@@ -144,11 +147,45 @@ class GpkgStream : public ExportStream {
   std::unique_ptr<LinkSpool> spool_;
 };
 
+// Incidents only (a CSV holds one layer), located or not, in one file.
+class CsvStream : public ExportStream {
+ public:
+  CsvStream(const std::string& path, const ExportOptions& o)
+      : path_(path),
+        staged_(path),
+        file_(staged_.path(), std::ios::binary),
+        rows_(file_, o.precision) {
+    if (!file_) throw_write_error(path_, errno);
+  }
+
+  void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) override {
+    rows_.write(incidents, links);
+    started_ = true;
+    if (!file_) throw_write_error(path_, errno);
+  }
+
+  std::vector<std::string> finish(const ExportData&) override {
+    if (!started_) rows_.write({}, {});  // an empty table still gets its header
+    file_.close();
+    if (!file_) throw_write_error(path_, errno);
+    staged_.commit();
+    return {path_};
+  }
+
+ private:
+  std::string path_;
+  StagedFile staged_;
+  std::ofstream file_;
+  CsvBlockWriter rows_;
+  bool started_ = false;
+};
+
 }  // namespace
 
 bool can_stream(const std::string& target, const ExportOptions& options) {
   std::string format = export_format_for(target).name;
-  return (format == "geojson" || format == "gpkg") && has_layer(options, ExportLayer::incidents);
+  return (format == "geojson" || format == "gpkg" || format == "csv") &&
+         has_layer(options, ExportLayer::incidents);
 }
 
 std::unique_ptr<ExportStream> open_export_stream(const std::string& target,
@@ -157,6 +194,7 @@ std::unique_ptr<ExportStream> open_export_stream(const std::string& target,
   std::string format = export_format_for(target).name;
   if (format == "geojson") return std::make_unique<GeoJsonStream>(target, options, std::move(user));
   if (format == "gpkg") return std::make_unique<GpkgStream>(target, options, std::move(user));
+  if (format == "csv") return std::make_unique<CsvStream>(target, options);
   throw ExportError("no streaming writer for " + target);
 }
 

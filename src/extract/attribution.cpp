@@ -36,6 +36,24 @@ std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::siz
   return {};
 }
 
+bool is_conjunction(const std::string& w) {
+  return w == "and" || w == "but" || w == "or" || w == "then" || w == "nor";
+}
+
+// Where the subject ending before token e starts: up to 8 words, longer
+// while an official name runs on in capitals and "of the" ("the Border Troops
+// of the State Committee for National Security of the Republic of X").
+std::size_t start_of_name(const std::vector<Token>& toks, std::size_t first, std::size_t e) {
+  std::size_t b = e;
+  while (b > first && !lex::phrase_stop(toks[b - 1].lower) && toks[b - 1].kind != TokKind::number) {
+    const Token& t = toks[b - 1];
+    bool name_word = t.capital || t.lower == "of" || t.lower == "the" || t.lower == "for";
+    if (e - b >= 20 || (e - b >= 8 && !name_word)) break;
+    --b;
+  }
+  return b;
+}
+
 Attribution phrase_after(std::string_view text, const std::vector<Token>& toks, std::size_t from,
                          std::size_t last, const char* how) {
   Attribution a;
@@ -67,6 +85,17 @@ bool refers_to_country(const std::string& lw) {
   return false;
 }
 
+// "the ministry said" after "the Kyrgyz health ministry said": the same one.
+bool same_body(const std::string& lw, const Attribution& previous) {
+  for (std::string_view body :
+       {"ministry", "committee", "service", "agency", "office", "government", "authorities", "army",
+        "military", "society", "organisation", "organization", "mission"})
+    if (lw == "the " + std::string(body) &&
+        lower_ascii(previous.claimant).find(body) != std::string::npos)
+      return true;
+  return false;
+}
+
 // The subject of the speech verb at token i: words right before it, skipping
 // "late Sunday", "had" and asides; a pronoun is the previous claimant; a
 // passive ("49 soldiers have been confirmed killed") is no attribution.
@@ -91,26 +120,31 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
       if (!aside && !apposition && e - c >= 12) break;
     }
   }
-  std::size_t b = e;
-  while (b > s.first && e - b < 8 && !lex::phrase_stop(toks[b - 1].lower) &&
-         toks[b - 1].kind != TokKind::number)
-    --b;
+  // "X and claimed", "X, but said": the verb shares the subject already found.
+  if (e > s.first && is_conjunction(toks[e - 1].lower)) return said;
+  // "the Ministry of Emergency Situations (MoES) said": the name with its
+  // acronym, which later sentences reuse.
+  std::size_t name_end = e;
+  if (e >= s.first + 4 && toks[e - 1].lower == ")" && toks[e - 3].lower == "(" &&
+      is_acronym(text, toks[e - 2]))
+    e -= 3;
+  std::size_t b = start_of_name(toks, s.first, e);
+  // "Officials who asked not to be named said": the subject is before "who".
+  if (b < e && b > s.first + 1 && (toks[b - 1].lower == "who" || toks[b - 1].lower == "which")) {
+    std::size_t b2 = start_of_name(toks, s.first, b - 1);
+    if (b2 < b - 1) {
+      e = name_end = b - 1;
+      b = b2;
+    }
+  }
   if (b >= e) return said;
   said.begin = toks[b].begin;
-  said.end = toks[e - 1].end;
+  said.end = toks[name_end - 1].end;
   said.claimant = std::string(text.substr(said.begin, said.end - said.begin));
   said.how = "said";
   std::string lw = lower_ascii(said.claimant);
-  // "the ministry said" after "the Kyrgyz health ministry said": the same one.
-  bool same_body = false;
-  for (std::string_view body :
-       {"ministry", "committee", "service", "agency", "office", "government", "authorities", "army",
-        "military", "society", "organisation", "organization", "mission"})
-    if (lw == "the " + std::string(body) &&
-        lower_ascii(previous.claimant).find(body) != std::string::npos)
-      same_body = true;
-  if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side" || same_body ||
-      (refers_to_country(lw) && !previous.country.empty())) {
+  if (lw == "it" || lw == "they" || lw == "he" || lw == "she" || lw == "the side" ||
+      same_body(lw, previous) || (refers_to_country(lw) && !previous.country.empty())) {
     if (previous.claimant.empty()) return {};
     Attribution p = previous;
     p.how = "pronoun";
@@ -131,6 +165,18 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
   return said;
 }
 
+// "Об этом сообщил X", "Об этом заявили в X": "X said this" after the
+// sentence it is about (gather_claims gives it to that sentence's figures).
+Attribution about_this(std::string_view text, const std::vector<Token>& toks, const Sentence& s) {
+  std::size_t v = s.first + 2;
+  if (v + 1 >= s.last || toks[s.first].lower != "\xD0\xBE\xD0\xB1" ||
+      toks[s.first + 1].lower != "\xD1\x8D\xD1\x82\xD0\xBE\xD0\xBC" ||
+      !lex::speech_verb(toks[v].lower))
+    return {};
+  std::size_t from = toks[v + 1].lower == "\xD0\xB2" ? v + 2 : v + 1;  // "в Министерстве"
+  return phrase_after(text, toks, from, s.last, "about_this");
+}
+
 }  // namespace
 
 Attribution find_attribution(std::string_view text, const std::vector<Token>& toks,
@@ -138,6 +184,7 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
                              const PlaceLookup& lookup) {
   Attribution said, explicit_src;
   std::string via, reporter;
+  if (Attribution about = about_this(text, toks, s); !about.claimant.empty()) return about;
   for (std::size_t i = s.first; i < s.last; ++i) {
     const std::string& w = toks[i].lower;
     if (w == "according" && i + 1 < s.last && toks[i + 1].lower == "to") {
@@ -188,10 +235,11 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   }
   Attribution out = !said.claimant.empty() ? said : explicit_src;
   if (out.claimant.empty()) return out;
-  // "According to the source, ...": the source the text has just named.
+  // "According to the source, ...", "According to the ministry": the
+  // source the text has just named.
   if (std::string lw = lower_ascii(out.claimant);
       (lw == "the source" || lw == "the report" || lw == "the statement" || lw == "it" ||
-       lex::ru::refers_back(lw)) &&
+       lex::ru::refers_back(lw) || same_body(lw, previous)) &&
       !previous.claimant.empty()) {
     Attribution p = previous;
     p.how = "pronoun";
@@ -199,7 +247,9 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
     p.end = out.end;
     out = p;
   }
-  if (!via.empty() && out.claimant.find(via) == std::string::npos)
+  // ("Trend reported citing the ministry" after the ministry: no new source.)
+  if (!via.empty() && out.claimant.find(via) == std::string::npos &&
+      !same_body(lower_ascii(via), out))
     out.claimant += " (citing " + via + ")";
   if (!reporter.empty()) out.claimant += " (as reported by " + reporter + ")";
   if (out.how != "pronoun") {

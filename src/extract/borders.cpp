@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "extract/lexicon.hpp"
 #include "extract/lexicon_ru.hpp"
@@ -117,7 +118,8 @@ std::vector<PlaceMention> find_borders(std::string_view text, const std::vector<
   return out;
 }
 
-void merge_borders(std::vector<PlaceMention>& places, std::vector<PlaceMention> borders) {
+// merge_borders for any order of the mentions: each border scans all places.
+void merge_borders_unsorted(std::vector<PlaceMention>& places, std::vector<PlaceMention> borders) {
   for (PlaceMention& b : borders) {
     auto inside = [&](const PlaceMention& p) { return p.begin >= b.begin && p.end <= b.end; };
     // "Armenia" in "the Armenia–Azerbaijan border" is not a mention of Armenia.
@@ -134,6 +136,54 @@ void merge_borders(std::vector<PlaceMention>& places, std::vector<PlaceMention> 
                          [](const PlaceMention& p, std::size_t pos) { return p.begin < pos; });
     places.insert(at, std::move(b));
   }
+}
+
+namespace {
+
+bool by_position(const std::vector<PlaceMention>& v) {
+  return std::is_sorted(v.begin(), v.end(), [](const PlaceMention& a, const PlaceMention& b) {
+    return a.begin < b.begin;
+  });
+}
+
+}  // namespace
+
+void merge_borders(std::vector<PlaceMention>& places, std::vector<PlaceMention> borders) {
+  if (!by_position(places) || !by_position(borders))
+    return merge_borders_unsorted(places, std::move(borders));
+  // Both in text order: one pass, as merge_borders_unsorted would do it but
+  // looking only at the places that start within each border (a long
+  // article has thousands of both; erasing and inserting one by one in the
+  // middle of the vector made it quadratic).
+  std::vector<char> gone(places.size(), 0);
+  std::vector<PlaceMention> out;
+  out.reserve(places.size() + borders.size());
+  std::size_t pi = 0;
+  auto pass_before = [&](std::size_t pos) {
+    for (; pi < places.size() && places[pi].begin < pos; ++pi)
+      if (!gone[pi]) out.push_back(std::move(places[pi]));
+  };
+  for (PlaceMention& b : borders) {
+    pass_before(b.begin);
+    PlaceMention* named = nullptr;
+    for (std::size_t k = pi; k < places.size() && places[k].begin <= b.end; ++k) {
+      if (gone[k] || places[k].end > b.end) continue;
+      // "Armenia" in "the Armenia–Azerbaijan border" is not a mention of Armenia.
+      if (places[k].is_country)
+        gone[k] = 1;
+      else if (!named)
+        named = &places[k];
+    }
+    if (named) {
+      // "Kyrgyzstan-Tajikistan" found as a name: it is the border it names.
+      named->border = b.border;
+      named->line = b.line;
+      continue;
+    }
+    out.push_back(std::move(b));
+  }
+  pass_before(SIZE_MAX);
+  places = std::move(out);
 }
 
 // "Armenian-Azerbaijani", "Kyrgyz–Tajik": two countries joined by a hyphen

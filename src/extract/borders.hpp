@@ -21,6 +21,9 @@ std::vector<PlaceMention> find_borders(std::string_view text, const std::vector<
 // Adds the border mentions to `places` (sorted by position); a place mention
 // that already covers the same words takes the border instead of a copy.
 void merge_borders(std::vector<PlaceMention>& places, std::vector<PlaceMention> borders);
+// The same for mentions in any order: each border scans every place (what
+// merge_borders falls back to, and the rule its one-pass merge must match).
+void merge_borders_unsorted(std::vector<PlaceMention>& places, std::vector<PlaceMention> borders);
 
 // "Armenian-Azerbaijani", "Kyrgyz–Tajik": the ISO2 codes of two countries
 // joined by a hyphen or dash; empty when the text is anything else.

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "extract/borders.hpp"
+#include "extract/claimants.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/merge.hpp"
 #include "extract/related.hpp"
@@ -77,6 +78,24 @@ DraftIncident subevent_draft(const ClaimMention& cm, const std::vector<PlaceMent
   return d;
 }
 
+// "The two countries clashed between September 14 and 16" in an article
+// whose figures are all conflict-wide and which names no scene: one draft
+// of the article's border at the story's date, unlocated, so the dates of
+// the fighting are not lost.
+DraftIncident border_event_draft(const std::string& conflict_name, const DateMention& when,
+                                 const std::string& source) {
+  DraftIncident d;
+  d.incident.date = when.range;
+  d.incident.place = conflict_name;
+  d.incident.event_type = "armed_clash";
+  d.incident.resolve_note = "the article names no scene: the border of its two countries";
+  d.incident.notes =
+      d.incident.resolve_note + ", at the story's date (\"" + when.text + "\"): not located";
+  d.incident.sources.push_back(source);
+  d.evidence.push_back({source, when.begin, when.end, "date", when.text});
+  return d;
+}
+
 }  // namespace
 
 DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
@@ -126,6 +145,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   std::vector<std::vector<DateMention>> sent_dates(sents.size());
   for (std::size_t si = 0; si < sents.size(); ++si) {
     sent_dates[si] = find_dates(text, toks, sents[si].first, sents[si].last, anchor);
+    join_begin_end(toks, sents[si], sent_dates[si]);
+    night_into(toks, sents[si], sent_dates[si]);
     for (const auto& dm : sent_dates[si]) {
       for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
         if (toks[k].begin >= dm.begin && toks[k].end <= dm.end) skip[k] = true;
@@ -134,8 +155,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   }
   std::optional<Ymd> pub_ymd = parse_iso(pub);
 
+  std::vector<std::vector<ClaimMention>> sent_claims =
+      gather_claims(text, toks, sents, skip, x.places, lookup);
   std::map<std::string, std::size_t> by_key;
-  Attribution who;
   // Conflict-wide figures, one report per (side, day of the statement, kind class).
   std::map<std::string, DraftIncident> totals;
   std::size_t next_place = 0;
@@ -144,21 +166,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // undated paragraphs tell the same story.
   const DateMention* lead_date = nullptr;
   const DateMention* story_date = find_story_date(text, toks, sents, sent_dates, pub);
-  std::string header_side;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     SentenceEvents ev = find_events(toks, s.first, s.last);
-    Attribution a = find_attribution(text, toks, s, who, lookup);
-    if (!a.claimant.empty()) who = a;
-    std::vector<ClaimMention> claims = find_claims(text, toks, s, si, a, skip);
-    // "Kyrgyzstan:" over a list: the list's figures are Kyrgyz until the
-    // next header or the next sentence of prose.
-    if (std::string iso = side_header(toks, s); !iso.empty())
-      header_side = iso;
-    else if (toks[s.last - 1].lower == ".")
-      header_side.clear();
-    for (auto& cm : claims)
-      if (cm.claim.side == "unknown" && !header_side.empty()) cm.claim.side = header_side;
+    std::vector<ClaimMention>& claims = sent_claims[si];
     std::vector<PlaceMention*> in_sentence;
     // Places come in sentence order: walk them with one cursor.
     while (next_place < x.places.size() && x.places[next_place].sentence < si) ++next_place;
@@ -355,6 +366,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       }
   }
   join_undated_mentions(x.incidents, x.doc.source);
+  // An article of conflict-wide figures only still says when the fighting was.
+  if (x.incidents.empty() && story_date && conflict.find('-') != std::string::npos)
+    x.incidents.push_back(border_event_draft(conflict_name, *story_date, x.doc.source));
   for (auto& [key, t] : totals) {
     Incident& inc = t.incident;
     inc.sources.push_back(x.doc.source);

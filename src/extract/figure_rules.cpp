@@ -133,8 +133,24 @@ bool moved_to_safety(const std::vector<Token>& toks, std::size_t k, std::size_t 
   for (std::size_t j = k + 1; j < last && j < k + 5; ++j) {
     const std::string& n = toks[j].lower;
     if (n == "shelters" || n == "shelter" || n == "safety" || n == "safer" || n == "camps" ||
-        n == "bunkers")
+        n == "bunkers" || n == "hall" || n == "halls" || n == "tents" || n == "dormitories")
       return true;
+  }
+  return false;
+}
+
+bool in_hospital(const std::vector<Token>& toks, std::size_t k, std::size_t last) {
+  const std::string& w = toks[k].lower;
+  if (w == "hospitalised" || w == "hospitalized") return true;
+  bool moved = w == "taken" || w == "admitted" || w == "rushed" || w == "brought" ||
+               w == "airlifted" || w == "flown";
+  bool stays = w == "remain" || w == "remained" || w == "remains" || w == "still";
+  if (!moved && !stays) return false;
+  for (std::size_t j = k + 1; j < last && j < k + 4; ++j) {
+    const std::string& n = toks[j].lower;
+    if (n == "hospital" || n == "hospitals") return true;
+    if (n != "to" && n != "a" && n != "the" && n != "in" && n != "local" && n != "regional")
+      return false;
   }
   return false;
 }

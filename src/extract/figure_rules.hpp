@@ -42,6 +42,10 @@ std::vector<ClaimMention> breakdown(std::string_view text, const std::vector<Tok
 std::string property_damage(const std::vector<Token>& toks, const Sentence& s, std::size_t first,
                             std::size_t last, std::size_t& kind_at);
 
+// "were taken to hospital", "admitted to hospitals", "remain in hospital",
+// "hospitalised" at token k: the people are injured.
+bool in_hospital(const std::vector<Token>& toks, std::size_t k, std::size_t last);
+
 // "wounded people died": the verb's token after a kind word used as an
 // adjective at k, or 0.
 std::size_t verb_after_adjective(const std::vector<Token>& toks, std::size_t k, std::size_t last);

@@ -48,6 +48,19 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           continue;
         }
       }
+      // "58,000 residents of Surin and Si Sa Ket provinces were moved": the
+      // names of their places stand between the count and its kind.
+      if (w == "of" && k + 1 < s.last && toks[k + 1].capital) {
+        std::size_t j = k + 1;
+        while (j < s.last && j < k + 8 &&
+               (toks[j].capital || toks[j].lower == "and" || lex::area_word(toks[j].lower) ||
+                lex::settlement_word(toks[j].lower) || toks[j].lower == "nearby" ||
+                toks[j].lower == "surrounding" || toks[j].lower == "border"))
+          ++j;
+        window += j - k;
+        k = j - 1;
+        continue;
+      }
       // "six soldiers and five civilians injured": both counts take the kind.
       if (w == "and" && k + 1 < s.last) {
         if (auto q2 = parse_quantity(toks, k + 1, s.last)) {
@@ -64,6 +77,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
         break;
       std::string c = leaves_home(toks, k, s.last)       ? "displaced"
                       : moved_to_safety(toks, k, s.last) ? "evacuated"
+                      : in_hospital(toks, k, s.last)     ? "injured"
                                                          : lex::casualty_kind(w);
       if (!c.empty() && !(w == "lives" && k == q->last)) {
         kind = c;
@@ -84,6 +98,8 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
         if (w == "," || w == "." || w == "and" || toks[k - 1].kind == TokKind::number) break;
         if (w == "toll") {
           kind = "killed";
+        } else if (w == "treating" || w == "treated") {
+          kind = "injured";  // "was treating 12 people with burns"
         } else if (w == "dead" || w == "died") {
           break;  // "left several dead" is handled forward; "died" before a number is not its count
         } else {
@@ -168,17 +184,27 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
       }
     }
     std::size_t after = std::max(kind_at, np_end) + 1;
-    for (std::size_t k = after; k < s.last && k < after + 5; ++k) {
-      if (toks[k].lower == "side" || toks[k].lower == "sides") {
-        if (k > 0 && toks[k - 1].lower == "both") {
-          side = "both";
-          cm.total = true;
-        } else {
-          std::string iso = country_in(toks, after, k);
-          if (!iso.empty()) side = iso;
-        }
-        break;
+    // (Words of the figure itself, "a dozen Armenian soldiers", come first.)
+    for (std::size_t k = after; side.empty() && k < s.last && k < after + 7; ++k) {
+      // Another figure's words begin: its side is not this one's.
+      if (toks[k].kind == TokKind::number || !lex::casualty_kind(toks[k].lower).empty()) break;
+      if (toks[k].lower != "side" && toks[k].lower != "sides") continue;
+      // "on the Tajik side", "on both sides"; not "and blamed the Kyrgyz side".
+      std::size_t p = k;
+      while (p > after &&
+             (toks[p - 1].lower == "the" || toks[p - 1].lower == "both" ||
+              toks[p - 1].lower == "and" || !lex::country_word(toks[p - 1].lower).empty()))
+        --p;
+      bool placed = p > after && (toks[p - 1].lower == "on" || toks[p - 1].lower == "from" ||
+                                  toks[p - 1].lower == "at");
+      if (placed && toks[k - 1].lower == "both") {
+        side = "both";
+        cm.total = true;
+      } else if (placed) {
+        std::string iso = country_in(toks, p, k);
+        if (!iso.empty()) side = iso;
       }
+      break;
     }
     if (side.empty() && its && !who.country.empty()) side = who.country;
     // "On the Kyrgyz side, two soldiers and two civilians were injured."
@@ -191,7 +217,11 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     // "one Tajik border guard was killed and three more were injured"
     bool chained =
         np_end > q->last && (toks[q->last].lower == "more" || toks[q->last].lower == "others");
-    if (q->first > s.first && toks[q->first - 1].lower == "another") chained = true;
+    // ("еще двое": "two more" in Russian)
+    if (q->first > s.first && (toks[q->first - 1].lower == "another" ||
+                               toks[q->first - 1].lower == "\xD0\xB5\xD1\x89\xD0\xB5" ||
+                               toks[q->first - 1].lower == "\xD0\xB5\xD1\x89\xD1\x91"))
+      chained = true;
     // "two Tajik officials killed and six soldiers and five civilians injured"
     if (q->first > s.first && toks[q->first - 1].lower == "and") chained = true;
     if (chained && !out.empty() && side.empty() && !out.back().side_inferred &&
@@ -219,8 +249,9 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     std::vector<ClaimMention> parts = breakdown(text, toks, s, std::max(kind_at, np_end), cm, skip);
     out.push_back(std::move(cm));
     std::size_t resume = 0;  // past the breakdown's closing parenthesis
+    // From the sentence's start, not the article's: a long article made this quadratic.
     if (!parts.empty())
-      while (resume < s.last && toks[resume].begin < parts.back().end) ++resume;
+      for (resume = s.first; resume < s.last && toks[resume].begin < parts.back().end;) ++resume;
     for (auto& p : parts) out.push_back(std::move(p));
     // The next counts of a list are figures of their own.
     i = listed ? q->last - 1 : std::max(q->last, kind_at + 1) - 1;

@@ -1,17 +1,15 @@
 #include "extract/lexicon.hpp"
 
-#include <unordered_map>
-#include <unordered_set>
-
 #include "extract/lexicon_ru.hpp"
+#include "extract/word_table.hpp"
 
 namespace bm::extract::lex {
 namespace {
 
-using Map = std::unordered_map<std::string_view, std::string_view>;
-using Set = std::unordered_set<std::string_view>;
+using Map = WordMap<std::string_view>;
+using Set = WordSet;
 
-const std::unordered_map<std::string_view, long> kNumbers = {
+const WordMap<long> kNumbers = {
     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
@@ -72,7 +70,7 @@ const Map kCasualty = {
     {"missing", "missing"},     {"casualties", "casualties"}, {"kia", "killed"},
     {"wia", "injured"},         {"evacuation", "evacuated"},  {"relocated", "evacuated"},
     {"detained", "detained"},   {"captured", "detained"},     {"capturing", "detained"},
-    {"abducted", "detained"}};
+    {"abducted", "detained"},   {"succumbed", "killed"}};
 
 const Map kGroups = {
     {"civilians", "civilians"}, {"civilian", "civilians"},  {"children", "children"},
@@ -132,6 +130,7 @@ const Map kEvents = {{"shelling", "shelling"},
                      {"ablaze", "property_destruction"},
                      {"torched", "property_destruction"},
                      {"damaged", "property_destruction"},
+                     {"damage", "property_destruction"},
                      {"ceasefire", "ceasefire"},
                      {"cease-fire", "ceasefire"},
                      {"truce", "ceasefire"},
@@ -156,10 +155,11 @@ const Map kWeapons = {{"tanks", "tanks"},         {"grad", "rocket artillery"},
                       {"rifles", "small arms"},   {"batons", "melee weapons"},
                       {"stones", "stones"},       {"clubs", "melee weapons"}};
 
-const Set kSpeech = {"said",      "says",     "say",       "reported",  "reports", "announced",
-                     "announces", "stated",   "states",    "claimed",   "claims",  "told",
-                     "confirmed", "confirms", "added",     "noted",     "wrote",   "tweeted",
-                     "declared",  "alleged",  "estimated", "estimates", "accused", "raised"};
+const Set kSpeech = {"said",      "says",      "say",       "reported", "reports",
+                     "announced", "announces", "stated",    "states",   "claimed",
+                     "claims",    "told",      "confirmed", "confirms", "added",
+                     "noted",     "wrote",     "tweeted",   "declared", "alleged",
+                     "estimated", "estimates", "accused",   "raised",   "published"};
 const Set kLocative = {"in",      "at",  "near",   "from",  "around", "outside", "inside",
                        "into",    "on",  "across", "along", "toward", "towards", "of",
                        "between", "and", "within", "off",   "by"};

@@ -60,12 +60,10 @@ const std::set<std::string_view> kLocative = {"в",      "во",    "у",     "�
                                               "при",    "возле", "около", "под",  "близ",
                                               "вблизи", "между", "вдоль", "рядом"};
 const std::pair<std::string_view, std::string_view> kEventStems[] = {
-    {"обстрел", "shelling"},       {"минометн", "shelling"},
-    {"артиллер", "shelling"},      {"перестрелк", "armed_clash"},
-    {"столкновен", "armed_clash"}, {"нападени", "armed_clash"},
-    {"атак", "armed_clash"},       {"боестолкновен", "armed_clash"},
-    {"эвакуац", "evacuation"},     {"перемири", "ceasefire"},
-    {"переговор", "talks"}};
+    {"обстрел", "shelling"},       {"минометн", "shelling"},         {"артиллер", "shelling"},
+    {"перестрелк", "armed_clash"}, {"столкновен", "armed_clash"},    {"нападени", "armed_clash"},
+    {"атак", "armed_clash"},       {"боестолкновен", "armed_clash"}, {"эвакуац", "evacuation"},
+    {"перемири", "ceasefire"},     {"переговор", "talks"},           {"стрельб", "armed_clash"}};
 // Case endings of nouns and how the nominative ends instead, most usual first.
 const std::pair<std::string_view, std::string_view> kNounEndings[] = {
     {"ии", "ия"}, {"ией", "ия"}, {"ию", "ия"}, {"ы", "а"},  {"е", ""},   {"е", "а"},
@@ -158,6 +156,15 @@ std::vector<std::string> case_forms(std::string_view name) {
 }
 
 bool border_noun(std::string_view w) { return w.starts_with("границ"); }
+
+bool happened(std::string_view w) {
+  // произошел/произошла/произошло/произошли, случился..., инцидент(а)
+  for (std::string_view stem : {"\xD0\xBF\xD1\x80\xD0\xBE\xD0\xB8\xD0\xB7\xD0\xBE\xD1\x88",
+                                "\xD1\x81\xD0\xBB\xD1\x83\xD1\x87\xD0\xB8\xD0\xBB",
+                                "\xD0\xB8\xD0\xBD\xD1\x86\xD0\xB8\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82"})
+    if (w.starts_with(stem)) return true;
+  return false;
+}
 
 bool refers_back(std::string_view phrase) {
   std::string lw = lower(phrase);

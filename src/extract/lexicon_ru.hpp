@@ -33,6 +33,8 @@ bool function_word(std::string_view w);
 bool institution_word(std::string_view w);
 // обстрел, перестрелка, столкновения, нападение: one of README's event types.
 std::string event_cue(std::string_view w);
+// "инцидент произошел", "случилось": the words of "the incident took place".
+bool happened(std::string_view w);
 // Nominative guesses for an inflected name, most likely first, for the
 // gazetteer (which knows "Исфара", not "Исфары"): "Баткене" -> "Баткен",
 // "Баткенской области" -> "Баткенская область". Empty when not Cyrillic.

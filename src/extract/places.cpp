@@ -411,7 +411,13 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
                                            lex::settlement_word(toks[e - 1].lower));
         if (e - i >= 2 && !area_after && !settlement_before && !generic_last)
           for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
-        if ((area_after || settlement_before || generic_last || !ambiguous.empty()) &&
+        // "came under fire near Sotk", "у Сотка": a word of nearness names a place.
+        const std::string& before = i > s.first ? toks[i - 1].lower : toks[i].lower;
+        bool near_word = before == "near" || before == "outside" ||
+                         before == "\xD0\xB2\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xB7\xD0\xB8" ||
+                         before == "\xD1\x83" ||
+                         before == "\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB\xD0\xBE";
+        if ((area_after || settlement_before || generic_last || near_word || !ambiguous.empty()) &&
             lex::country_word(toks[i].lower).empty() && !looks_like_person(toks, i, e)) {
           PlaceMention m;
           m.first = i;

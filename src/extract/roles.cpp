@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "extract/lexicon.hpp"
+#include "extract/lexicon_ru.hpp"
 
 namespace bm::extract {
 namespace {
@@ -17,6 +18,7 @@ bool actor_verb(const std::string& w) {
 // the article told of before, now placed.
 bool incident_took_place(const std::vector<Token>& toks, const Sentence& s) {
   for (std::size_t k = s.first; k < s.last; ++k) {
+    if (lex::ru::happened(toks[k].lower)) return true;  // "инцидент произошел"
     if (toks[k].lower != "incident" && toks[k].lower != "incidents") continue;
     for (std::size_t j = k + 1; j < s.last && j < k + 4; ++j) {
       const std::string& w = toks[j].lower;
@@ -24,6 +26,18 @@ bool incident_took_place(const std::vector<Token>& toks, const Sentence& s) {
     }
   }
   return false;
+}
+
+// "residents of X", "the people of X" in a sentence of figures: X is where
+// it happened to them ("among them residents of X" is only a part of them).
+bool people_of(const std::vector<Token>& toks, const Sentence& s, std::size_t k) {
+  const std::string& w = toks[k].lower;
+  if (w != "residents" && w != "inhabitants" && w != "villagers" && w != "people" &&
+      w != "families")
+    return false;
+  for (std::size_t j = k; j > s.first && k - j < 3; --j)
+    if (toks[j - 1].lower == "among" || toks[j - 1].lower == "including") return false;
+  return true;
 }
 
 // incident / venue / actor / mention, following places.hpp.
@@ -80,7 +94,8 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
     if (w == "," || w == "." || w == ";") break;
     if ((lex::locative(w) && w != "and" && w != "of" && w != "by") ||
         (w == "of" && k >= s.first + 2 &&
-         (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower)))) {
+         (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower) ||
+          people_of(toks, s, k - 2)))) {
       m.role = "incident";
       return;
     }

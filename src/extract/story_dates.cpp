@@ -5,8 +5,49 @@
 
 #include "extract/events.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/lexicon_ru.hpp"
 
 namespace bm::extract {
+
+namespace {
+
+// "handed over on 3 October", "returned on": done after the deaths, so the
+// day it was done is not theirs.
+bool after_the_fact(const std::vector<Token>& toks, std::size_t j) {
+  const std::string& w = toks[j].lower;
+  if (w == "repatriated") return true;  // (not "exchanged": "exchanged fire")
+  return (w == "over" || w == "back") && j > 0 &&
+         (toks[j - 1].lower == "handed" || toks[j - 1].lower == "given" ||
+          toks[j - 1].lower == "returned");
+}
+
+bool begins(const std::string& w) {
+  return w == "began" || w == "begun" || w == "started" || w == "erupted" || w == "broke" ||
+         w == "flared";
+}
+
+bool ends(const std::string& w) {
+  return w == "ended" || w == "stopped" || w == "ceased" || w == "lasted" || w == "continued" ||
+         w == "subsided" || w == "until" || w == "till";
+}
+
+// "БИШКЕК, " / "BISHKEK, " before a date that opens its line: a dateline
+// (Russian agencies end it with a full stop, not a dash).
+bool capital_city_before(std::string_view prefix) {
+  while (!prefix.empty() && prefix.back() == ' ') prefix.remove_suffix(1);
+  if (prefix.size() < 3 || prefix.back() != ',') return false;
+  int capitals = 0;
+  for (std::size_t k = 0; k + 1 < prefix.size(); ++k) {
+    auto c = static_cast<unsigned char>(prefix[k]);
+    auto n = static_cast<unsigned char>(prefix[k + 1]);
+    bool lower_cyr = (c == 0xD0 && n >= 0xB0 && n <= 0xBF) || (c == 0xD1 && n >= 0x80 && n <= 0x8F);
+    if ((c >= 'a' && c <= 'z') || lower_cyr) return false;
+    if ((c >= 'A' && c <= 'Z') || (c == 0xD0 && n >= 0x90 && n <= 0xAF)) ++capitals;
+  }
+  return capitals >= 3;
+}
+
+}  // namespace
 
 // "said on April 30", "reported Tuesday", "told parliament on 13 December",
 // "As of 16 September": the date a statement was made (or a running figure
@@ -16,6 +57,20 @@ bool statement_date(const std::vector<Token>& toks, const Sentence& s, const Dat
   while (k < s.last && toks[k].begin < dm.begin) ++k;
   if (k >= s.first + 2 && toks[k - 1].lower == "of" && toks[k - 2].lower == "as") return true;
   if (k > s.first && toks[k - 1].lower == "on") --k;
+  // "were published by the Kyrgyz Ministry of Health on 23 August": a
+  // passive speech verb and its agent.
+  for (std::size_t j = k; j > s.first + 1 && k - j < 16; --j) {
+    if (toks[j - 1].lower == "by" && lex::speech_verb(toks[j - 2].lower)) return true;
+    const std::string& w = toks[j - 1].lower;
+    if (w == "," || w == ";" || w == "that" || !lex::event_cue(w).empty() ||
+        !lex::casualty_kind(w).empty())
+      break;
+  }
+  // "were handed over to Armenia near Goris on 3 October"
+  for (std::size_t j = k; j > s.first && k - j < 8; --j) {
+    if (after_the_fact(toks, j - 1)) return true;
+    if (toks[j - 1].kind != TokKind::word || !lex::event_cue(toks[j - 1].lower).empty()) break;
+  }
   // A few words may stand between the verb and its date ("told parliament
   // on", "said in a statement on"), but no event word ("said fighting on
   // Tuesday killed ..." dates the fighting) and no clause break.
@@ -41,6 +96,10 @@ bool is_dateline(std::string_view text, const DateMention& dm) {
   std::size_t line = text.rfind('\n', dm.begin);
   bool opens_line = dm.begin - (line == std::string_view::npos ? 0 : line + 1) <= 40;
   if (!opens_line) rest = {};
+  if (opens_line &&
+      capital_city_before(text.substr(line == std::string_view::npos ? 0 : line + 1,
+                                      dm.begin - (line == std::string_view::npos ? 0 : line + 1))))
+    return true;
   if (rest.starts_with("-") || rest.starts_with("(") || rest.starts_with("\xE2\x80\x94") ||
       rest.starts_with("\xE2\x80\x93"))
     return true;
@@ -79,9 +138,13 @@ const DateMention* find_story_date(std::string_view text, const std::vector<Toke
     // and so does a sentence telling of the dead and wounded.
     bool incident_word = false;
     for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
-      incident_word = incident_word || toks[k].lower == "incident" ||
-                      lex::casualty_kind(toks[k].lower) == "killed" ||
-                      lex::casualty_kind(toks[k].lower) == "injured";
+      // ("the strike took place on 20 July": a happening, dated)
+      incident_word =
+          incident_word || toks[k].lower == "incident" ||
+          (toks[k].lower == "took" && k + 1 < sents[si].last && toks[k + 1].lower == "place") ||
+          toks[k].lower == "occurred" || toks[k].lower == "happened" ||
+          lex::ru::happened(toks[k].lower) || lex::casualty_kind(toks[k].lower) == "killed" ||
+          lex::casualty_kind(toks[k].lower) == "injured";
     if (!incident_word && !find_events(toks, sents[si].first, sents[si].last).violent()) continue;
     for (const auto& dm : sent_dates[si]) {
       if (dm.range.start.empty() || is_dateline(text, dm) || dm.text == pub) continue;
@@ -100,6 +163,55 @@ std::string first_full_date(std::string_view text, const std::vector<Token>& tok
   for (const DateMention& d : find_dates(text, toks, 0, toks.size(), ""))
     if (d.range.precision == "day" && !d.range.start.empty()) return d.range.start;
   return {};
+}
+
+void join_begin_end(const std::vector<Token>& toks, const Sentence& s,
+                    std::vector<DateMention>& dates) {
+  for (std::size_t d = 0; d < dates.size(); ++d) {
+    DateMention& start = dates[d];
+    auto from = parse_iso(start.range.start);
+    if (!from || start.range.precision != "day") continue;
+    std::size_t k = s.first;
+    while (k < s.last && toks[k].begin < start.begin) ++k;
+    bool began = false;  // "began on 15 April", "broke out on"
+    for (std::size_t j = k; j > s.first && k - j < 4 && !began; --j)
+      began = begins(toks[j - 1].lower);
+    if (!began) continue;
+    for (std::size_t j = k; j + 2 < s.last; ++j) {
+      if (!ends(toks[j].lower)) continue;
+      // "... and ended the next day", "... and lasted until 17 April"
+      for (std::size_t n = j + 1; n + 1 < s.last && n < j + 8; ++n) {
+        bool next_day =
+            (toks[n].lower == "next" || toks[n].lower == "following") && toks[n + 1].lower == "day";
+        if (next_day) {
+          start.range = {start.range.start, to_iso(civil_from_days(days_from_civil(*from) + 1)),
+                         "range"};
+          return;
+        }
+        for (std::size_t e = d + 1; e < dates.size(); ++e)
+          if (dates[e].begin >= toks[n].begin && dates[e].begin < toks[n].end &&
+              dates[e].range.end > start.range.start) {
+            start.range = {start.range.start, dates[e].range.end, "range"};
+            dates[e].range = {};  // told within the interval above
+            return;
+          }
+      }
+    }
+  }
+}
+
+void night_into(const std::vector<Token>& toks, const Sentence& s,
+                std::vector<DateMention>& dates) {
+  for (DateMention& dm : dates) {
+    auto day = parse_iso(dm.range.start);
+    if (!day || dm.range.precision != "day") continue;
+    std::size_t k = s.first;
+    while (k < s.last && toks[k].begin < dm.begin) ++k;
+    // "в ночь на 2 апреля": the night that ends on the 2nd.
+    if (k >= s.first + 2 && toks[k - 1].lower == "\xD0\xBD\xD0\xB0" &&
+        toks[k - 2].lower == "\xD0\xBD\xD0\xBE\xD1\x87\xD1\x8C")
+      dm.range = {to_iso(civil_from_days(days_from_civil(*day) - 1)), dm.range.start, "range"};
+  }
 }
 
 }  // namespace bm::extract

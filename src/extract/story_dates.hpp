@@ -27,4 +27,13 @@ const DateMention* find_story_date(std::string_view text, const std::vector<Toke
                                    const std::vector<std::vector<DateMention>>& sent_dates,
                                    const std::string& pub);
 
+// "Fighting began on 15 April ... and ended the next day", "broke out on 3
+// May and lasted until 5 May": the first date becomes the interval (the
+// second, when written, is folded into it).
+void join_begin_end(const std::vector<Token>& toks, const Sentence& s,
+                    std::vector<DateMention>& dates);
+
+// Russian "в ночь на 2 апреля": the night into the 2nd, 1–2 April.
+void night_into(const std::vector<Token>& toks, const Sentence& s, std::vector<DateMention>& dates);
+
 }  // namespace bm::extract

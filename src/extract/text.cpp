@@ -181,4 +181,18 @@ std::vector<Sentence> split_sentences(std::string_view s, const std::vector<Toke
   return out;
 }
 
+// "MoES", "ISPR", "МЧС": a word with two or more capitals (Latin or Cyrillic).
+bool is_acronym(std::string_view text, const Token& t) {
+  if (t.kind != TokKind::word || !t.capital) return false;
+  std::string_view w = text.substr(t.begin, t.end - t.begin);
+  int capitals = 0;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    auto c = static_cast<unsigned char>(w[k]);
+    auto next = k + 1 < w.size() ? static_cast<unsigned char>(w[k + 1]) : 0;
+    if ((c >= 'A' && c <= 'Z') || (c == 0xD0 && ((next >= 0x90 && next <= 0xAF) || next == 0x81)))
+      ++capitals;
+  }
+  return capitals >= 2;
+}
+
 }  // namespace bm::extract

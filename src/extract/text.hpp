@@ -32,6 +32,9 @@ std::vector<Token> tokenize(std::string_view text);
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& toks);
 
 std::string lower_ascii(std::string_view s);
+
+// "MoES", "ISPR", "МЧС": a word with two or more capitals (Latin or Cyrillic).
+bool is_acronym(std::string_view text, const Token& t);
 std::string_view trim(std::string_view s);
 
 }  // namespace bm::extract

@@ -61,7 +61,8 @@ bool Gazetteer::Index::open(std::shared_ptr<const void> owner, std::string_view 
       !section(image, h.points, points_) || !section(image, h.entries, entries) ||
       !section(image, h.by_key, by_key_) || !section(image, h.by_sound, by_sound_) ||
       !section(image, h.keys, keys_) || !section(image, h.country_words, country_words_) ||
-      !section(image, h.grams, grams_) || !section(image, h.postings, postings_))
+      !section(image, h.grams, grams_) || !section(image, h.postings, postings_) ||
+      !section(image, h.key_slots, key_slots_) || !section(image, h.sound_slots, sound_slots_))
     return false;
   // The index arrays are read on every lookup: check them all once. Place
   // records are checked when a place is first built.
@@ -76,6 +77,8 @@ bool Gazetteer::Index::open(std::shared_ptr<const void> owner, std::string_view 
     if (e >= entries.size()) return false;
   for (std::uint32_t e : by_sound_)
     if (e >= entries.size()) return false;
+  if (!key_table_ok(key_slots_, by_key_.size()) || !key_table_ok(sound_slots_, by_sound_.size()))
+    return false;
   for (const PlaceKeys& k : keys_)
     if (!in_pool(pool_, k.base_off, k.base_len) || !in_pool(pool_, k.admin1_off, k.admin1_len) ||
         !in_pool(pool_, k.admin2_off, k.admin2_len) || !in_pool(pool_, k.unit_off, k.unit_len))
@@ -155,23 +158,13 @@ const Place& Gazetteer::Index::place(std::uint32_t n) const {
 }
 
 std::span<const std::uint32_t> Gazetteer::Index::find_key(std::string_view k) const {
-  auto [lo, hi] = std::equal_range(by_key_.begin(), by_key_.end(), k, [&](auto a, auto b) {
-    if constexpr (std::is_same_v<decltype(a), std::string_view>)
-      return a < key(entries[b]);
-    else
-      return key(entries[a]) < b;
-  });
-  return {lo, hi};
+  return find_in_key_table(key_slots_, by_key_, k,
+                           [&](std::uint32_t e) { return key(entries[e]); });
 }
 
 std::span<const std::uint32_t> Gazetteer::Index::find_sound(std::string_view k) const {
-  auto [lo, hi] = std::equal_range(by_sound_.begin(), by_sound_.end(), k, [&](auto a, auto b) {
-    if constexpr (std::is_same_v<decltype(a), std::string_view>)
-      return a < sound(entries[b]);
-    else
-      return sound(entries[a]) < b;
-  });
-  return {lo, hi};
+  return find_in_key_table(sound_slots_, by_sound_, k,
+                           [&](std::uint32_t e) { return sound(entries[e]); });
 }
 
 std::string Gazetteer::Index::country_of_word(std::string_view k) const {

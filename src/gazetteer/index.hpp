@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "gazetteer/gazetteer.hpp"
+#include "gazetteer/key_table.hpp"
 
 namespace bm {
 
@@ -75,11 +76,11 @@ struct ImageHeader {
   char bundle_sha256[64] = {};  // hex SHA-256 of the GeoPackage it was built from
   std::uint64_t total = 0;      // bytes in the whole image
   ImageSection fingerprint, pool, recs, alts, polys, rings, points, entries, by_key, by_sound, keys,
-      country_words, grams, postings;
+      country_words, grams, postings, key_slots, sound_slots;
 };
 // Bump when the layout or the way build() makes keys changes; key-rule
 // changes are caught by keys_fingerprint().
-inline constexpr char kImageMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '1', '0'};
+inline constexpr char kImageMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '1', '1'};
 
 // What Index::place() hands out: a Place that knows its own number.
 struct IndexedPlace : Place {
@@ -153,6 +154,8 @@ struct Gazetteer::Index {
   std::span<const CountryWord> country_words_;
   std::span<const GramSlot> grams_;
   std::span<const std::uint32_t> postings_;
+  // Hash tables over by_key_ and by_sound_ (key_table.hpp).
+  std::span<const KeySlot> key_slots_, sound_slots_;
   // Country names collected before build().
   std::vector<std::pair<std::string, std::string>> pending_countries_;
 

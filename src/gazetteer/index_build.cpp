@@ -234,6 +234,10 @@ void Gazetteer::Index::build(std::vector<Place> places) {
   h.country_words = w.put(words);
   h.grams = w.put(grams);
   h.postings = w.put(postings);
+  h.key_slots = w.put(build_key_table(std::span<const std::uint32_t>(by_key),
+                                      [&](std::uint32_t e) { return view(entries_v[e], false); }));
+  h.sound_slots = w.put(build_key_table(std::span<const std::uint32_t>(by_sound),
+                                        [&](std::uint32_t e) { return view(entries_v[e], true); }));
   h.total = w.words.size() * 8;
   w.header() = h;
   auto owner = std::make_shared<std::vector<std::uint64_t>>(std::move(w.words));

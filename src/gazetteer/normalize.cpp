@@ -166,7 +166,12 @@ std::string sound_key(std::string_view key) {
 }
 
 bool strip_area_word(std::string& key) {
+  if (key.empty()) return false;
+  const char first = key.front(), last = key.back();
   for (std::string_view w : kAreaWords) {
+    // Most names hold no area word: a word that neither starts nor ends
+    // the key as this one would is not looked at further.
+    if (w.back() != last && w.front() != first) continue;
     if (key.size() > w.size() + 1 && key.ends_with(w) && key[key.size() - w.size() - 1] == ' ') {
       key.resize(key.size() - w.size() - 1);
       return true;
@@ -204,9 +209,10 @@ bool strip_settlement_word(std::string& key) {
       key.resize(key.size() - w.size() - 1);
       return true;
     }
-    std::string pre = std::string(w) + " of ";
-    if (key.size() > pre.size() && key.starts_with(pre)) {
-      key.erase(0, pre.size());
+    // "village of X"
+    if (key.size() > w.size() + 4 && key.starts_with(w) &&
+        std::string_view(key).substr(w.size(), 4) == " of ") {
+      key.erase(0, w.size() + 4);
       return true;
     }
   }

@@ -2,7 +2,6 @@
 // context, the same place seen twice merged, then chosen or abstained.
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "core/geodesic.hpp"
 #include "core/geometry.hpp"
@@ -66,15 +65,21 @@ double radius_m(const MultiPolygon& area) {
 }  // namespace
 
 Resolution Gazetteer::resolve(std::string_view name, const ResolveHints& given) const {
-  // A country hint may come as "tj" or "Tajikistan": make it ISO2.
-  ResolveHints hints = given;
-  if (hints.country.size() == 2) {
-    for (char& c : hints.country)
+  // A country hint may come as "tj" or "Tajikistan": make it ISO2. The hints
+  // are copied only then (they may carry a whole article's places).
+  std::string country = given.country;
+  if (country.size() == 2) {
+    for (char& c : country)
       if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  } else if (!hints.country.empty()) {
-    if (std::string iso2 = index_->country_of_word(normalize_name(hints.country)); !iso2.empty())
-      hints.country = iso2;
+  } else if (!country.empty()) {
+    if (std::string w = index_->country_of_word(normalize_name(country)); !w.empty()) country = w;
   }
+  ResolveHints fixed;
+  if (country != given.country) {
+    fixed = given;
+    fixed.country = country;
+  }
+  const ResolveHints& hints = country != given.country ? fixed : given;
   const std::string as_written(name);
   // A possessive is never part of the name: "Batken's airport".
   for (std::string_view poss : {"'s", "\u2019s"})
@@ -184,10 +189,15 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     return r;
   }
 
-  std::unordered_map<std::uint32_t, Candidate> found;
+  // Candidates by place number; few, so a vector searched in order (the
+  // ranking below sorts them, so their order here does not matter).
+  std::vector<std::pair<std::uint32_t, Candidate>> found;
   auto offer = [&](std::uint32_t entry, MatchType m, double sim) {
     std::uint32_t pi = ix.entries[entry].place;
-    Candidate& c = found[pi];
+    auto it =
+        std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first == pi; });
+    if (it == found.end()) it = found.insert(found.end(), {pi, Candidate{}});
+    Candidate& c = it->second;
     if (!c.place || sim > c.similarity) {
       c.place = &ix.place(pi);
       c.match = m;
@@ -198,7 +208,7 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   for (const std::string* k : {&key, &base}) {
     if (k == &base && base == key) break;  // the same searches again would add nothing
     for (auto e : ix.find_key(*k)) offer(e, MatchType::exact, 1.0);
-    for (auto e : ix.find_sound(k == &base ? qs : sound_key(*k)))
+    for (auto e : ix.find_sound(*k == base ? qs : sound_key(*k)))
       offer(e, MatchType::variant, kVariantSim);
   }
   // Fuzzy pass when spelling alone found nothing in the hinted country.
@@ -235,7 +245,10 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   std::vector<Candidate> ranked;
   // The news writes a place's own name: Goris is the Armenian town, not
   // Gori in Georgia whose Lithuanian name is "Goris".
-  const std::string own_name = admin_key(base);
+  // admin_key(base), without redoing what base already went through
+  // (normalised, one area word stripped): most often it is qs itself.
+  std::string own_name = base;
+  own_name = strip_area_word(own_name) ? sound_key(own_name) : qs;
   for (auto& [pi, c] : found) {
     c.score = c.similarity + hint_score(*c.place, ctx, nullptr) + prior_score(*c.place, ctx);
     if (ix.base_of(*c.place) == own_name) c.score += kOwnNameBonus;
@@ -246,7 +259,7 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     return a.place->id < b.place->id;  // deterministic
   });
   // Merge rows that are one place, keeping the best-ranked.
-  std::vector<Candidate> distinct;
+  std::vector<Candidate>& distinct = r.ranked;
   for (const Candidate& c : ranked) {
     auto twin = std::find_if(distinct.begin(), distinct.end(), [&](const Candidate& d) {
       return same_place(ix, *d.place, *c.place);
@@ -263,7 +276,6 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
     };
     if (drawable(*c.place) > drawable(*twin->place)) twin->place = c.place;
   }
-  r.ranked = distinct;
   for (std::size_t i = 1; i < distinct.size(); ++i) r.candidates.push_back(distinct[i].place);
   if (distinct.empty()) {
     r.note = "no place with a similar name";

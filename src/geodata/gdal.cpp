@@ -1,6 +1,10 @@
 #include "geodata/gdal.hpp"
 
+#include <sys/statvfs.h>
+
 #include <cerrno>
+#include <cstdio>
+#include <filesystem>
 #include <mutex>
 
 #include "core/error.hpp"
@@ -69,7 +73,18 @@ GDALDatasetUniquePtr open_vector(const std::string& path) {
   return ds;
 }
 
+// Whether the filesystem holding `target` is (nearly) full: with its journal
+// off SQLite may report a full disk as a later, unrelated error.
+static bool disk_full(const std::string& target) {
+  struct statvfs fs {};
+  std::filesystem::path dir = std::filesystem::path(target).parent_path();
+  if (dir.empty()) dir = ".";
+  if (::statvfs(dir.c_str(), &fs) != 0) return false;
+  return static_cast<double>(fs.f_bavail) * static_cast<double>(fs.f_frsize) < 64 * 1024;
+}
+
 void throw_write_failed(const std::string& target, const std::string& what) {
+  if (disk_full(target)) throw_write_error(target, ENOSPC);
   const std::string why = CPLGetLastErrorMsg();
   if (what.find("disk is full") != std::string::npos) throw_write_error(target, ENOSPC);
   if (why.find("full") != std::string::npos || why.find("No space") != std::string::npos)
@@ -140,6 +155,16 @@ std::vector<Line> to_lines(const OGRGeometry* g) {
 std::string field_string(const OGRFeature& f, const char* name) {
   int i = f.GetFieldIndex(name);
   if (i < 0 || !f.IsFieldSetAndNotNull(i)) return {};
+  // GDAL prints a date field as 2020/01/01; our dates are ISO, compared as
+  // text (a status period's valid_from read from PostGIS or a GPKG date).
+  if (f.GetFieldDefnRef(i)->GetType() == OFTDate) {
+    int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+    float ss = 0;
+    f.GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    return iso;
+  }
   return f.GetFieldAsString(i);
 }
 

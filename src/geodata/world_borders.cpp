@@ -53,7 +53,7 @@ std::vector<BorderSegment> world_segments_between(const Bundle& bundle, const st
                             y + "' AND country_b = '" + x + "')");
 }
 
-std::vector<Place> world_enclave_names(const Bundle& bundle, const Bounds& filter) {
+std::vector<Place> world_enclaves(const Bundle& bundle, const Bounds& filter) {
   std::vector<Place> out;
   if (!has_world_borders(bundle)) return out;
   const std::string path = borders_path(bundle);
@@ -66,7 +66,7 @@ std::vector<Place> world_enclave_names(const Bundle& bundle, const Bounds& filte
   for (auto& f : l) {
     Place p;
     p.name = gdal::field_string(*f, "name");
-    if (p.name.empty() || p.name == "not recorded") continue;
+    if (p.name.empty()) p.name = "not recorded";
     p.id = "enclave:" + gdal::field_string(*f, "named_after");
     p.kind = "enclave";
     p.country = gdal::field_string(*f, "country");
@@ -74,6 +74,13 @@ std::vector<Place> world_enclave_names(const Bundle& bundle, const Bounds& filte
     p.source = gdal::field_string(*f, "source");
     out.push_back(std::move(p));
   }
+  return out;
+}
+
+std::vector<Place> world_enclave_names(const Bundle& bundle, const Bounds& filter) {
+  std::vector<Place> out;
+  for (auto& p : world_enclaves(bundle, filter))
+    if (p.name != "not recorded") out.push_back(std::move(p));
   return out;
 }
 

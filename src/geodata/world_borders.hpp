@@ -27,9 +27,11 @@ std::size_t world_segment_count(const Bundle& bundle);
 std::vector<BorderSegment> world_segments_between(const Bundle& bundle, const std::string& a,
                                                   const std::string& b);
 
-// The enclaves in `filter` that a cited source names (docs/borders.md), as
-// places of kind "enclave" at a point inside the enclave: what the map labels.
-// Rings no source names ("not recorded") are left out.
+// The enclave rings in `filter`, as places of kind "enclave" at a point
+// inside each ring; a ring no cited source names (docs/borders.md) is named
+// "not recorded".
+std::vector<Place> world_enclaves(const Bundle& bundle, const Bounds& filter);
+// Those of them a cited source names: what the map labels.
 std::vector<Place> world_enclave_names(const Bundle& bundle, const Bounds& filter);
 
 }  // namespace bm

@@ -33,6 +33,7 @@ struct PageInput {
   const ExportData* data = nullptr;      // incidents (all, mapped or not), links, segments
   std::vector<Rejection> rejected;       // the not-mapped list
   std::string map_svg;                   // the map as rendered (Cairo's SVG text)
+  bool page_symbols = false;             // point symbols left to the page (drop_mass_stamps)
   std::vector<DrawnBox> marks;           // RenderResult::marks: where each incident was drawn
   std::vector<SpreadMark> spread_marks;  // RenderResult::spread_marks: areas and lines drawn
   std::array<double, 4> frame = {};      // map frame x0 y0 x1 y1: clips those outlines

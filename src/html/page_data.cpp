@@ -83,7 +83,8 @@ nlohmann::json page_data(const PageInput& in) {
           {"segments", segments},
           {"as_of", in.data->as_of},
           {"spreads", spreads},
-          {"frame", {f[0], f[1], f[2] - f[0], f[3] - f[1]}}};
+          {"frame", {f[0], f[1], f[2] - f[0], f[3] - f[1]}},
+          {"page_symbols", in.page_symbols}};
 }
 
 }  // namespace bm::html

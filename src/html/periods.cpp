@@ -11,6 +11,7 @@
 #include "core/geometry.hpp"
 #include "html/text.hpp"
 #include "io/atomic.hpp"
+#include "render/batch.hpp"
 #include "render/sheet.hpp"
 
 namespace bm::html {
@@ -128,21 +129,31 @@ std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style
   ro.width = 760, ro.height = 520;
   ro.bbox = shared_extent(data);
   ro.legend_from = &data;  // one legend on every period's map
-  std::vector<PeriodMap> maps;
+  // Every period's files drawn first, two at a time (render_maps), then
+  // listed in period order.
+  const std::vector<Period> split = split_periods(data.incidents, by);
   std::vector<MapData> periods;
-  for (const Period& p : split_periods(data.incidents, by)) {
-    periods.push_back(period_data(data, p));
-    const MapData& one = periods.back();
-    std::string image;
-    RenderResult drawn;
+  for (const Period& p : split) periods.push_back(period_data(data, p));
+  std::vector<MapJob> jobs;
+  for (std::size_t k = 0; k < split.size(); ++k)
     for (const auto& f : formats) {
-      ro.path = (dir / (p.key + "." + f)).string();
-      drawn = render_map(one, style, ro);
-      written.push_back(ro.path);
-      if (f == "png" || (f == "svg" && image.empty())) image = ro.path;
+      jobs.push_back({&periods[k], ro});
+      jobs.back().options.path = (dir / (split[k].key + "." + f)).string();
     }
-    maps.push_back({p.label, page_image(one, style, ro, image), p.incidents.size(),
-                    drawn.projection, drawn.scale_bar_points, drawn.legend});
+  const std::vector<RenderResult> drawn = render_maps(jobs, style);
+  std::vector<PeriodMap> maps;
+  for (std::size_t k = 0, job = 0; k < split.size(); ++k) {
+    std::string image;
+    RenderResult last;
+    for (const auto& f : formats) {
+      const std::string& path = jobs[job].options.path;
+      written.push_back(path);
+      if (f == "png" || (f == "svg" && image.empty())) image = path;
+      last = drawn[job++];
+    }
+    maps.push_back({split[k].label, page_image(periods[k], style, jobs[job - 1].options, image),
+                    split[k].incidents.size(), last.projection, last.scale_bar_points,
+                    last.legend});
   }
   for (const auto& f : formats) {
     written.push_back((std::filesystem::path(out_dir) / ("by-" + by + "." + f)).string());

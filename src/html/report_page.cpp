@@ -6,10 +6,15 @@
 #include <iterator>
 
 #include "core/error.hpp"
+#include "html/map_svg.hpp"
 #include "io/atomic.hpp"
 
 namespace bm::html {
 namespace {
+
+// Up to this many stamped symbols stay in the page's map (10k: 1.3 MB of
+// SVG, first paint well under 1 s); more are drawn by the page itself.
+constexpr std::size_t kMaxStamps = 20000;
 
 // The map drawn as SVG into a temporary file beside the page, read back.
 std::string map_svg(const std::string& page_path, const MapData& data, const Style& style,
@@ -48,7 +53,8 @@ void write_report_html(const std::string& path, const MapData& data, const Style
   in.subtitle = data.subtitle;
   in.attribution = data.attribution;
   in.data = &linked;
-  in.map_svg = map_svg(path, data, style, map, drawn);
+  in.map_svg =
+      drop_mass_stamps(map_svg(path, data, style, map, drawn), kMaxStamps, in.page_symbols);
   in.marks = std::move(drawn.marks);
   in.spread_marks = std::move(drawn.spread_marks);
   std::copy(std::begin(drawn.frame), std::end(drawn.frame), in.frame.begin());

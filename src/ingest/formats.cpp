@@ -34,6 +34,10 @@ const std::vector<Format>& formats() {
 
 int detect_bordermap_csv(const Input& in) {
   if (!has_all(in, {"id", "place"})) return 0;
+  // A column of the user's own (a `date`, a `killed`, a `label`) is read,
+  // and kept, only by the other-CSV reader; this one would drop it.
+  for (const auto& c : in.csv_header)
+    if (!is_our_incident_column(c)) return 0;
   return has_all(in, {"date_start", "claims"}) ? 90 : 40;
 }
 

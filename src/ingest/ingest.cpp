@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "db/pg_connection.hpp"
 #include "ingest/country_check.hpp"
+#include "ingest/duplicate_ids.hpp"
 #include "io/csv.hpp"
 #include "io/policy.hpp"
 #include "io/values.hpp"
@@ -95,10 +97,19 @@ const Format& detect_format(const Input& in) {
   return *best;
 }
 
-IncidentTable read(const std::string& input, const Options& options) {
+IncidentTable read(const std::string& input, const Options& given) {
   Input in = open_input(input);
-  const Format& f = options.format.empty() ? detect_format(in) : find_format(options.format);
+  const Format& f = given.format.empty() ? detect_format(in) : find_format(given.format);
+  // Every block of a stream, and the rest, passes the id check on its way.
+  DuplicateIds ids(in.from_stdin() ? "<stdin>" : db::without_password(input));
+  Options options = given;
+  if (given.block)
+    options.block = [&](IncidentTable& t) {
+      ids.reject_repeats(t);
+      given.block(t);
+    };
   IncidentTable t = f.read(in, options);
+  ids.reject_repeats(t);
   // Here, not in one command: link, render, export and report read through
   // this function too, and a swapped lat/lon misleads every one of them.
   if (read_policy().country_check) warn_countries(t.incidents, input);

@@ -3,12 +3,16 @@
 // common names; the point comes from the geometry (reprojected to WGS84)
 // or from lon/lat fields. Fields we do not map are kept in source_fields
 // under "ogr.<field>".
+#include <cpl_conv.h>
 #include <cpl_vsi.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <regex>
+#include <set>
 
 #include "core/error.hpp"
 #include "db/pg_connection.hpp"
@@ -16,6 +20,7 @@
 #include "geodata/gdal.hpp"
 #include "ingest/backends.hpp"
 #include "ingest/dates.hpp"
+#include "ingest/ogr_fields.hpp"
 #include "ingest/safe_open.hpp"
 #include "io/csv.hpp"
 #include "io/values.hpp"
@@ -23,102 +28,8 @@
 namespace bm::ingest {
 using namespace bm::io;  // the shared value parsers and record loop
 namespace {
-
-// The names analysts' tables commonly use for each of our fields, tried in
-// order (case-insensitive) when --map does not name the field.
-const std::map<std::string, std::vector<std::string>> kCommonNames = {
-    {"id", {"id", "event_id", "event_id_cnty", "incident_id", "uid", "code"}},
-    {"date",
-     {"date", "date_start", "event_date", "start_date", "event_dt", "datetime", "timestamp",
-      "begin", "when"}},
-    {"date_end", {"date_end", "end_date", "end"}},
-    {"date_precision", {"date_precision"}},
-    {"place",
-     {"place", "location", "place_name", "placename", "name", "locality", "settlement", "village",
-      "site", "where_coordinates"}},
-    {"admin1", {"admin1", "adm_1", "adm1", "region", "province", "oblast"}},
-    {"country", {"country", "iso2", "iso_a2", "country_code", "cc"}},
-    {"lon", {"lon", "lng", "long", "longitude", "x"}},
-    {"lat", {"lat", "latitude", "y"}},
-    {"geo_precision", {"geo_precision", "precision"}},
-    {"event_type", {"event_type", "type", "category"}},
-    {"actors", {"actors", "actor", "parties"}},
-    {"killed", {"killed", "fatalities", "deaths", "dead"}},
-    {"injured", {"injured", "wounded"}},
-    {"claims", {"claims"}},
-    {"sources", {"sources", "source", "url", "link"}},
-    {"notes", {"notes", "description", "comment", "comments", "remarks", "details"}},
-};
-
-// Our field -> the layer's field index; looked up by const char* per
-// feature without building a std::string.
-using FieldMap = std::map<std::string, int, std::less<>>;
-
 // Connection strings may carry a password; messages must not.
 std::string display_name(const std::string& name) { return db::without_password(name); }
-
-// Our field -> the layer's field index.
-FieldMap map_fields(OGRFeatureDefn& defn, const Options& o, const std::string& name) {
-  FieldMap out;
-  auto find = [&](const std::string& field) {
-    for (int i = 0; i < defn.GetFieldCount(); ++i)
-      if (lower(defn.GetFieldDefn(i)->GetNameRef()) == lower(field)) return i;
-    return -1;
-  };
-  for (const auto& [ours, theirs] : o.field_map) {
-    int i = find(theirs);
-    if (i < 0) {
-      std::string fields;
-      for (int k = 0; k < defn.GetFieldCount(); ++k)
-        fields += (k ? ", " : "") + std::string(defn.GetFieldDefn(k)->GetNameRef());
-      throw UsageError("--map " + ours + "=" + theirs + ": " + name + " has no field '" + theirs +
-                       "' — its fields are: " + fields);
-    }
-    out[ours] = i;
-  }
-  std::vector<bool> taken(static_cast<std::size_t>(defn.GetFieldCount()), false);
-  for (const auto& [ours, i] : out) taken[static_cast<std::size_t>(i)] = true;
-  for (const auto& ours : kMappableFields) {
-    if (out.count(ours)) continue;
-    auto it = kCommonNames.find(ours);
-    if (it == kCommonNames.end()) continue;
-    for (const auto& candidate : it->second) {
-      int i = find(candidate);
-      if (i >= 0 && !taken[static_cast<std::size_t>(i)]) {
-        out[ours] = i;
-        taken[static_cast<std::size_t>(i)] = true;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-std::string value(OGRFeature& f, const FieldMap& m, const char* key) {
-  auto it = m.find(key);
-  if (it == m.end() || !f.IsFieldSetAndNotNull(it->second)) return {};
-  return trim(f.GetFieldAsString(it->second));
-}
-
-std::string date_value(OGRFeature& f, const FieldMap& m, const char* key) {
-  auto it = m.find(key);
-  if (it == m.end() || !f.IsFieldSetAndNotNull(it->second)) return {};
-  OGRFieldType type = f.GetFieldDefnRef(it->second)->GetType();
-  if (type == OFTDate || type == OFTDateTime) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
-    float s = 0;
-    f.GetFieldAsDateTime(it->second, &y, &mo, &d, &h, &mi, &s, &tz);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
-    return buf;
-  }
-  std::string text = trim(f.GetFieldAsString(it->second));
-  auto iso = parse_date(text);
-  if (!iso)
-    throw InputError("field '" + std::string(f.GetFieldDefnRef(it->second)->GetNameRef()) +
-                     "' is '" + text + "' — expected a date such as 2022-09-14 or 14.09.2022");
-  return *iso;
-}
 
 class Reprojector {
  public:
@@ -138,6 +49,20 @@ class Reprojector {
   std::unique_ptr<OGRCoordinateTransformation> ct_;
 };
 
+// A geometry's point is checked like a typed one: GeoJSON allows any
+// number, and a layer in metres without its CRS (no .prj) looks like one.
+LonLat checked_point(double lon, double lat) {
+  if (!(std::fabs(lon) <= 180 && std::fabs(lat) <= 90)) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "its geometry's point (%.6g, %.6g) is outside ±180/±90 degrees — "
+                  "give coordinates as lon, lat in WGS84, or the layer's CRS (a .prj)",
+                  lon, lat);
+    throw InputError(buf);
+  }
+  return LonLat{lon, lat};
+}
+
 void set_location(Incident& inc, OGRFeature& f, const FieldMap& m, const Reprojector& rp) {
   if (const OGRGeometry* g = f.GetGeometryRef(); g && !g->IsEmpty()) {
     std::unique_ptr<OGRGeometry> copy(g->clone());
@@ -145,7 +70,7 @@ void set_location(Incident& inc, OGRFeature& f, const FieldMap& m, const Reproje
     OGRwkbGeometryType type = wkbFlatten(copy->getGeometryType());
     if (type == wkbPoint) {
       auto* p = copy->toPoint();
-      inc.location = LonLat{p->getX(), p->getY()};
+      inc.location = checked_point(p->getX(), p->getY());
       return;
     }
     // An area or a line stands for somewhere in it: its centroid, with the
@@ -153,7 +78,7 @@ void set_location(Incident& inc, OGRFeature& f, const FieldMap& m, const Reproje
     OGRPoint c;
     if (copy->Centroid(&c) != OGRERR_NONE || c.IsEmpty())
       throw InputError(std::string("cannot take the centroid of its ") + copy->getGeometryName());
-    inc.location = LonLat{c.getX(), c.getY()};
+    inc.location = checked_point(c.getX(), c.getY());
     bool area = type == wkbPolygon || type == wkbMultiPolygon;
     inc.precision = area ? GeoPrecision::region : GeoPrecision::near;
     inc.source_fields["ogr.geometry"] = std::string(copy->getGeometryName()) + " (centroid used)";
@@ -176,19 +101,6 @@ Claim figure(const std::string& kind, const std::string& text, const std::string
   c.source = claimant;
   c.scope = "event";
   return c;
-}
-
-// Every field but those named as our schema's columns is kept under its
-// own name, mapped or not: a `fatalities` read as a claim still comes out
-// as `fatalities` in the exports (the user's column, the user's name).
-// The same for every feature of a layer: computed once.
-std::vector<bool> our_columns(OGRFeatureDefn& defn, const FieldMap& m) {
-  std::vector<bool> ours(static_cast<std::size_t>(defn.GetFieldCount()), false);
-  for (const auto& [field, i] : m)
-    ours[static_cast<std::size_t>(i)] =
-        std::find(kIncidentColumns.begin(), kIncidentColumns.end(),
-                  lower(defn.GetFieldDefn(i)->GetNameRef())) != kIncidentColumns.end();
-  return ours;
 }
 
 Incident read_feature(OGRFeature& f, const FieldMap& m, const std::vector<bool>& ours,
@@ -299,13 +211,14 @@ IncidentTable read_other_csv(const Input& in, const Options& o, const std::strin
   auto* defn = new OGRFeatureDefn("csv");
   defn->Reference();
   defn->SetGeomType(wkbNone);
-  for (const auto& h : t.header()) {
+  for (const auto& h : field_names(t.header())) {
     OGRFieldDefn fd(h.c_str(), OFTString);
     defn->AddFieldDefn(&fd);
   }
   IncidentTable out;
   try {
     auto m = map_fields(*defn, o, name);
+    require_known_field(*defn, m, name);
     const std::vector<bool> ours = our_columns(*defn, m);
     Reprojector rp(nullptr);
     const std::size_t width = t.header().size();
@@ -321,12 +234,16 @@ IncidentTable read_other_csv(const Input& in, const Options& o, const std::strin
                            std::to_string(width) + " — check quoting");
         OGRFeature f(defn);
         f.SetFID(++fid);
-        for (std::size_t i = 0; i < width; ++i)
-          f.SetField(static_cast<int>(i), t.get(t.header()[i]).c_str());
+        for (std::size_t i = 0; i < width; ++i)  // an empty field is no value (null)
+          if (const std::string& v = t.field(i); !v.empty())
+            f.SetField(static_cast<int>(i), v.c_str());
         out.incidents.push_back(read_feature(f, m, ours, rp, layer, label));
         out.incidents.back().line = t.line();  // the file's line, not the row count
       } catch (const InputError& e) {
-        out.rejected.push_back({name, t.line(), "", e.what(), true});
+        auto id = m.find("id");
+        const auto k = id == m.end() ? t.width() : static_cast<std::size_t>(id->second);
+        const std::string record = k < t.width() ? t.field(k) : "";
+        out.rejected.push_back({name, t.line(), record, e.what(), true});
       }
       maybe_flush(o, out);
     }
@@ -364,6 +281,11 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
         in.from_stdin() ? std::string("stdin") : std::filesystem::path(in.name).filename().string();
     return read_other_csv(in, o, name, label);
   }
+  // A spreadsheet's first row is its header even when every cell below is
+  // text too (GDAL's guess would read the header as data); a user's own
+  // setting of these options wins.
+  CPLConfigOptionSetter xlsx("OGR_XLSX_HEADERS", "FORCE", true);
+  CPLConfigOptionSetter ods("OGR_ODS_HEADERS", "FORCE", true);
   GDALDatasetUniquePtr ds;
   try {
     ds = open_user_vector(path, name, in.head);
@@ -376,6 +298,7 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
   }
   OGRLayer& layer = pick_layer(*ds, o, name);
   auto m = map_fields(*layer.GetLayerDefn(), o, name);
+  require_known_field(*layer.GetLayerDefn(), m, name);
   const std::vector<bool> ours = our_columns(*layer.GetLayerDefn(), m);
   Reprojector rp(layer.GetSpatialRef());
   // Who a figure without a named source is attributed to: the dataset.

@@ -25,6 +25,13 @@ GDALDatasetUniquePtr open_user_vector(const std::string& path, const std::string
   try {
     ds = gdal::open_vector(path);
   } catch (const InputError& e) {
+    if (head.rfind("PK\x03\x04", 0) == 0)
+      throw InputError(name +
+                       ": is a zip archive that GDAL cannot open (not a zipped shapefile named "
+                       "NAME.shp.zip, nor a readable .xlsx/.ods) — unzip it and give the file "
+                       "inside");
+    if (head.rfind("\x1f\x8b", 0) == 0)
+      throw InputError(name + ": is gzip-compressed — gunzip it and give the file inside");
     std::string why = e.what();
     why = why.rfind(path, 0) == 0 ? why.substr(path.size()) : ": " + why;
     throw InputError(name + why + " — check the path or connection string, or give --format");

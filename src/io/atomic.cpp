@@ -13,6 +13,7 @@
 #include <streambuf>
 
 #include "core/error.hpp"
+#include "io/policy.hpp"
 #include "io/staging.hpp"
 
 namespace bm {
@@ -42,6 +43,10 @@ fs::path checked_parent(const fs::path& target) {
   if (fs::is_directory(target, ec))
     throw UsageError(target.string() +
                      ": is a folder — give a file name (nothing in the folder was touched)");
+  for (const auto& input : io::read_policy().inputs)
+    if (fs::equivalent(target, input, ec))
+      throw UsageError(target.string() + ": is also an input of this run — writing it would " +
+                       "replace what you gave; choose another output (the file was not touched)");
   fs::path parent = target.parent_path();
   if (parent.empty()) parent = ".";
   if (!fs::is_directory(parent, ec))

@@ -54,6 +54,8 @@ class Table {
   bool has(const std::string& column) const { return index_.count(column) != 0; }
   // The field of the current record, or "" when the column is absent.
   const std::string& get(const std::string& column) const;
+  // The current record's field at `column` (< width()).
+  const std::string& field(std::size_t column) const { return record_.fields[column]; }
   long line() const { return record_.line; }
   std::size_t width() const { return record_.fields.size(); }
   const std::string& name() const { return reader_.name(); }

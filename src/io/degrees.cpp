@@ -4,6 +4,7 @@
 // a hemisphere letter must say it is DMS). Each form is accepted only when
 // it has one reading.
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <optional>
 #include <regex>
@@ -14,11 +15,36 @@
 namespace bm::io {
 namespace {
 
+// The common case, "40.06" or "-7": digits with at most one point, read
+// without the regex and the copies (a profile of a 1M-row export showed the
+// decimal-comma regex at 7 % of the run). std::from_chars and std::stod
+// both round correctly, so the value is the same.
+std::optional<double> simple_decimal(const std::string& s) {
+  std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  std::size_t digits = 0, points = 0;
+  for (std::size_t k = i; k < s.size(); ++k) {
+    if (s[k] >= '0' && s[k] <= '9')
+      ++digits;
+    else if (s[k] == '.' && ++points == 1)
+      continue;
+    else
+      return std::nullopt;
+  }
+  if (digits == 0 || s[i] == '.' || s.back() == '.') return std::nullopt;
+  const char* first = s.data() + (s[0] == '+' ? 1 : 0);
+  double v = 0;
+  auto [end, ec] = std::from_chars(first, s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
 std::optional<double> plain_number(std::string s) {
+  if (auto v = simple_decimal(s)) return v;
   // "40,06": with no point, a single comma between digits is the decimal
   // mark (as a thousands separator it would make 4006, no coordinate).
   static const std::regex decimal_comma(R"(^[+-]?\d+,\d+$)");
   if (std::regex_match(s, decimal_comma)) s[s.find(',')] = '.';
+  if (!is_decimal_text(s)) return std::nullopt;
   std::size_t used = 0;
   try {
     double v = std::stod(s, &used);

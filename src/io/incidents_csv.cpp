@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 
@@ -96,6 +97,19 @@ Incident parse_row(const csv::Table& t) {
 const std::vector<std::string> kIncidentColumns = {
     "id",  "date_start",    "date_end",   "date_precision", "place",  "admin1",  "country", "lon",
     "lat", "geo_precision", "event_type", "actors",         "claims", "sources", "notes"};
+
+bool is_our_incident_column(const std::string& column) {
+  static const std::vector<std::string> kDerived = {
+      "source_fields",       "place_id",      "resolved_name",  "n_claims",
+      "in_country",          "segment_id",    "distance_m",     "disputed_segment_id",
+      "disputed_distance_m", "killed_low",    "killed_high",    "injured_low",
+      "injured_high",        "evacuated_low", "evacuated_high", "displaced_low",
+      "displaced_high",      "missing_low",   "missing_high"};
+  auto in = [&](const std::vector<std::string>& v) {
+    return std::find(v.begin(), v.end(), column) != v.end();
+  };
+  return in(kIncidentColumns) || in(kDerived);
+}
 
 std::vector<Claim> claims_from_json(const std::string& text) {
   json j;

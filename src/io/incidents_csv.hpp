@@ -19,6 +19,13 @@ struct IncidentTable {
 // treat as optional; writers of derived tables may append their own.
 extern const std::vector<std::string> kIncidentColumns;
 
+// Whether `column` is one our writers put in an incident table: the schema,
+// `source_fields`, or a column derived from it (link's stdout, the CSV
+// export: place_id, killed_low, segment_id, ...), which readers recompute.
+// A table with any other column is the user's own and is read by the
+// reader that keeps every column (ingest's "other CSV").
+bool is_our_incident_column(const std::string& column);
+
 // Reads our schema; malformed rows go to `rejected` with file:line and a
 // reason, the rest are still read.
 IncidentTable read_incidents_csv(std::istream& in, const std::string& name);

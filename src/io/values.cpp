@@ -19,10 +19,17 @@ std::string lower(std::string s) {
   return s;
 }
 
+// std::stod also reads hexadecimal ("0x46" is 70), "inf" and "nan": a
+// table's number is written in decimal digits, so only those may reach it.
+bool is_decimal_text(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789+-.eE") == std::string::npos;
+}
+
 namespace {
 
 // std::stod accepts a prefix; we want the whole field to be the number.
 bool to_double(const std::string& s, double& v) {
+  if (!is_decimal_text(s)) return false;
   std::size_t used = 0;
   try {
     v = std::stod(s, &used);

@@ -7,6 +7,8 @@ namespace bm::io {
 
 std::string trim(const std::string& s);
 std::string lower(std::string s);
+// Only decimal digits, sign, point and exponent (no "0x46", "inf", "nan").
+bool is_decimal_text(const std::string& s);
 
 // A whole number ("12", " 12 ", "12.0"); throws InputError naming `column`.
 long parse_long(const std::string& s, const std::string& column);

@@ -1,5 +1,6 @@
 #include "link/village_fills.hpp"
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -9,11 +10,43 @@
 namespace bm {
 namespace {
 
+// The 10 m lines come from land polygons traced per country, so where two
+// lines should meet (consecutive stretches, a tri-point) their ends can be
+// tens of metres to a kilometre or two apart. Polygonizing ignores a line
+// with a loose end, and the fill would then stay the generalised one: each
+// loose end is joined to the nearest other end within this reach.
+constexpr double kJoinReachDeg = 0.025;
+
+// The nearest end of another line within reach of end `i`; none when one
+// already meets it. Ends come in pairs: 2k and 2k+1 are line k's.
+std::size_t join_for(const std::vector<LonLat>& ends, std::size_t i) {
+  double best = kJoinReachDeg;
+  std::size_t at = ends.size();
+  for (std::size_t j = 0; j < ends.size(); ++j) {
+    if (j == i || j == (i ^ 1)) continue;
+    double d = std::hypot(ends[i].lon - ends[j].lon, ends[i].lat - ends[j].lat);
+    if (d == 0) return ends.size();
+    if (d < best) best = d, at = j;
+  }
+  return at;
+}
+
+void join_loose_ends(std::vector<Line>& lines) {
+  std::vector<LonLat> ends;
+  for (const auto& l : lines)
+    if (l.size() >= 2) ends.push_back(l.front()), ends.push_back(l.back());
+  std::vector<Line> joins;
+  for (std::size_t i = 0; i < ends.size(); ++i)
+    if (std::size_t at = join_for(ends, i); at < ends.size()) joins.push_back({ends[i], ends[at]});
+  lines.insert(lines.end(), joins.begin(), joins.end());
+}
+
 std::vector<Line> segment_lines(const std::vector<BorderSegment>& segments) {
   std::set<std::string> seen;  // one row per status period: the line once
   std::vector<Line> out;
   for (const auto& s : segments)
     if (seen.insert(s.id).second) out.insert(out.end(), s.lines.begin(), s.lines.end());
+  join_loose_ends(out);
   return out;
 }
 

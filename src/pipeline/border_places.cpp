@@ -71,7 +71,47 @@ std::optional<std::pair<std::string, std::string>> pair_of(const BorderPlace& p,
   return std::pair{p.a, p.b};
 }
 
+// The lines of the segments `name` names: the map's, else the bundle's
+// named ones, else those of the border the text or the id gives.
+std::optional<BorderLine> stretch_line(const BorderPlace& p,
+                                       const std::vector<BorderSegment>& segments,
+                                       const std::string& as_of, const Bundle& bundle,
+                                       const std::vector<Country>& countries) {
+  std::vector<const BorderSegment*> found = named_segments(*p.stretch, segments);
+  const std::vector<BorderSegment> named =
+      found.empty() ? bundle.segments() : std::vector<BorderSegment>{};
+  if (found.empty()) found = named_segments(*p.stretch, named);
+  const std::vector<BorderSegment> theirs = found.empty() && !p.a.empty() && !p.b.empty()
+                                                ? border_segments(bundle, p.a, p.b, countries)
+                                                : std::vector<BorderSegment>{};
+  if (found.empty()) found = named_segments(*p.stretch, theirs);
+  if (found.empty()) return std::nullopt;
+  std::vector<Line> active, all;
+  for (const BorderSegment* s : found)
+    for (const auto& l : s->lines) {
+      if (l.size() < 2) continue;
+      all.push_back(l);
+      if (active_on(*s, as_of)) active.push_back(l);
+    }
+  if (all.empty()) return std::nullopt;
+  return BorderLine{found[0]->country_a, found[0]->country_b, active.empty() ? all : active,
+                    stretch_label(found[0]->name)};
+}
+
 }  // namespace
+
+std::optional<BorderPlace> stretch_place(const std::string& place, const std::string& country,
+                                         const Gazetteer& gazetteer) {
+  auto name = stretch_name(place);
+  if (!name) return std::nullopt;
+  BorderPlace p{"", "", *name};
+  if (auto ids = id_countries(name->id)) {
+    p.a = ids->first, p.b = ids->second;
+  } else if (!name->border.empty()) {
+    if (auto b = border_place(name->border, country, gazetteer)) p.a = b->a, p.b = b->b;
+  }
+  return p;
+}
 
 std::optional<BorderPlace> border_place(const std::string& place, const std::string& country,
                                         const Gazetteer& gazetteer) {
@@ -86,6 +126,10 @@ BorderLines border_lines(const BorderPlaces& places, const std::vector<BorderSeg
   BorderLines out;
   std::map<std::pair<std::string, std::string>, std::vector<Line>> cache;
   for (const auto& [id, place] : places) {
+    if (place.stretch) {
+      if (auto line = stretch_line(place, segments, as_of, bundle, countries)) out[id] = *line;
+      continue;
+    }
     auto pair = pair_of(place, main_a, main_b);
     if (!pair) continue;
     auto [it, fresh] = cache.try_emplace(*pair);

@@ -2,6 +2,10 @@
 
 #include <malloc.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
 #include <thread>
 
 #include "core/error.hpp"
@@ -11,6 +15,7 @@
 #include "geodata/world_borders.hpp"
 #include "ingest/ingest.hpp"
 #include "link/linker.hpp"
+#include "link/segments_near.hpp"
 #include "pipeline/block_queue.hpp"
 #include "pipeline/resolve_step.hpp"
 
@@ -33,6 +38,54 @@ bool fits(const std::vector<UserField>& opened, const std::vector<UserField>& bl
 
 struct NoFit {};  // thrown out of the block loop; nothing is committed
 
+// The --border's segments.
+std::vector<BorderSegment> border_of(const ChainOptions& o, const Bundle& bundle,
+                                     const std::vector<Country>& countries) {
+  auto [a, b] = parse_border(o.filter.border);
+  std::vector<BorderSegment> segments = border_segments(bundle, a, b, countries);
+  if (segments.empty())
+    throw InputError("countries " + a + " and " + b + " share no border in the bundled data");
+  return segments;
+}
+
+bool covers(const Bounds& outer, const Bounds& inner) {
+  return inner.empty() ||
+         (!outer.empty() && outer.min_lon <= inner.min_lon && outer.min_lat <= inner.min_lat &&
+          outer.max_lon >= inner.max_lon && outer.max_lat >= inner.max_lat);
+}
+
+Bounds located_in(const std::vector<Incident>& incidents) {
+  Bounds b;
+  for (const auto& i : incidents)
+    if (i.location) b.add(*i.location);
+  return b;
+}
+
+// Without --border, which border the run is about: the pair of countries
+// most links go to (ties: the first pair in order, as run_chain), and
+// every segment some incident links to, tallied block by block.
+struct BorderTally {
+  std::map<std::string, std::pair<std::string, std::string>> pair_of;  // segment id
+  std::map<std::pair<std::string, std::string>, std::size_t> count;
+  std::set<std::string> used;
+
+  void know(const std::vector<BorderSegment>& segments) {
+    for (const auto& s : segments) pair_of.emplace(s.id, std::pair{s.country_a, s.country_b});
+  }
+  void add(const Link& l) {
+    if (auto it = pair_of.find(l.segment_id); it != pair_of.end()) ++count[it->second];
+    used.insert(l.segment_id);
+    used.insert(l.disputed_segment_id);
+  }
+  std::pair<std::string, std::string> main_pair() const {
+    std::pair<std::string, std::string> best;
+    std::size_t most = 0;
+    for (const auto& [pair, n] : count)
+      if (n > most) best = pair, most = n;
+    return best;
+  }
+};
+
 // What stays the same for every block: the border, the linker.
 struct Run {
   const ChainOptions& o;
@@ -42,32 +95,61 @@ struct Run {
   std::string a, b;
   std::unique_ptr<Linker> linker;
   std::unique_ptr<ExportStream> stream;
+  std::unique_ptr<BorderTally> tally;  // without --border
+  Bounds located;                      // where the located incidents lie
+  Bounds linked_area;                  // without --border: what `segments` serve
   std::vector<UserField> user;
   std::string first_date;
 
   explicit Run(const ChainOptions& options) : o(options) {
     const Bundle& bundle = resolver.bundle();
     countries = bundle.countries();
+    if (o.filter.border.empty()) {
+      tally = std::make_unique<BorderTally>();  // the linker comes with the first block
+      return;
+    }
     std::tie(a, b) = parse_border(o.filter.border);
-    segments = border_segments(bundle, a, b, countries);
-    if (segments.empty())
-      throw InputError("countries " + a + " and " + b + " share no border in the bundled data");
+    segments = border_of(o, bundle, countries);
+    make_linker();
+  }
+
+  void make_linker() {
     linker = std::make_unique<Linker>(
-        segments, countries, LinkOptions{o.within_m, o.filter.as_of, 0, has_world_borders(bundle)});
+        segments, countries,
+        LinkOptions{o.within_m, o.filter.as_of, 0, has_world_borders(resolver.bundle())});
+  }
+
+  // Without --border: the segments near the incidents so far, as run_chain
+  // takes them near the whole table (segments_near). Reloaded only when a
+  // block lies outside the area so far: a table about one region loads
+  // them once; every land border of the world would cost gigabytes.
+  void cover(const Bounds& block) {
+    if (!tally || (linker && covers(linked_area, block))) return;
+    // A degree around: the next blocks of a table about one region fall
+    // inside, instead of each reloading for a few metres more.
+    linked_area.add(Bounds{block.min_lon - 1, std::max(-90.0, block.min_lat - 1), block.max_lon + 1,
+                           std::min(90.0, block.max_lat + 1)});
+    segments = segments_near(resolver.bundle(), linked_area).segments;
+    tally->know(segments);
+    make_linker();
   }
 
   // One link per located incident, in order. Points go to the linker's
   // parallel batch; region incidents (rare) are linked one by one.
   std::vector<Link> link(const std::vector<Incident>& incidents) {
+    for (const auto& i : incidents)  // the status date as map_status_date takes it
+      if (!i.date.start.empty() && (first_date.empty() || i.date.start < first_date))
+        first_date = i.date.start;
+    const Bounds block = located_in(incidents);
+    if (block.empty()) return {};
+    located.add(block);
+    cover(block);
     const RegionAreas& areas = resolver.region_areas();
     std::vector<LonLat> points;
     std::vector<std::string> dates;
     std::vector<const Incident*> batched;
     for (const auto& i : incidents) {
-      if (!i.location) continue;
-      if (!i.date.start.empty() && (first_date.empty() || i.date.start < first_date))
-        first_date = i.date.start;
-      if (is_region(i, areas)) continue;
+      if (!i.location || is_region(i, areas)) continue;
       points.push_back(*i.location);
       dates.push_back(i.date.start);
       batched.push_back(&i);
@@ -82,6 +164,7 @@ struct Run {
       } else {
         links.push_back(linker->link(i, areas.at(i.id).get()));
       }
+      if (tally) tally->add(links.back());
     }
     return links;
   }
@@ -90,8 +173,25 @@ struct Run {
     return i.precision == GeoPrecision::region && areas.count(i.id);
   }
 
+  // Without --border: the main border and the segments the layers show,
+  // as run_chain chooses them.
+  void choose_border() {
+    if (!tally) return;
+    std::tie(a, b) = tally->main_pair();
+    if (a.empty())
+      throw UsageError(
+          "no incident could be linked to a border — give --border, e.g. --border KG-TJ");
+    // The rows in the order run_chain has them: those near the table first.
+    std::vector<BorderSegment> shown;
+    for (auto& s : segments_near(resolver.bundle(), located).segments)
+      if (tally->used.count(s.id) || (s.country_a == a && s.country_b == b))
+        shown.push_back(std::move(s));
+    segments = std::move(shown);
+  }
+
   // The layers written after the incidents: as run_chain builds them.
-  ExportData rest() const {
+  ExportData rest() {
+    choose_border();
     ExportData d;
     for (const auto& c : countries) d.country_names[c.iso2] = c.name;
     const Bounds near = near_extent(segments);
@@ -108,21 +208,37 @@ struct Run {
 
 bool can_stream_export(const ChainOptions& o, const std::string& out,
                        const ExportOptions& options) {
-  return o.inputs.size() == 1 && !db::is_pg(o.inputs[0]) && o.inputs[0] != "-" &&
-         !o.filter.border.empty() && can_stream(out, options);
+  if (o.inputs.empty()) return false;  // the bundled default table: small
+  std::uintmax_t bytes = 0;
+  for (const auto& in : o.inputs) {
+    if (db::is_pg(in) || in == "-") return false;
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(in, ec);
+    bytes += ec ? 0 : size;
+  }
+  if (o.filter.border.empty() && bytes < kStreamWorldBytes) return false;
+  return can_stream(out, options);
 }
 
 namespace {
 
 struct Stopped {};  // the consumer stopped: unwinds the reader
 
-// Reads `path` in blocks on its own thread into `queue`.
-std::thread start_reader(const std::string& path, BlockQueue& queue) {
-  return std::thread([&queue, path] {
+// A block of rows and the input it was read from (for the rejections).
+struct ReadBlock {
+  std::string path;
+  IncidentTable table;
+};
+using ReadQueue = BoundedQueue<ReadBlock>;
+
+// Reads every input in turn, in blocks, on its own thread into `queue`.
+std::thread start_reader(const std::vector<std::string>& paths, ReadQueue& queue) {
+  return std::thread([&queue, paths] {
     try {
-      ingest::read_blocks(path, {}, kExportBlockRows, [&](IncidentTable& t) {
-        if (!queue.push(std::move(t))) throw Stopped{};
-      });
+      for (const auto& path : paths)
+        ingest::read_blocks(path, {}, kExportBlockRows, [&](IncidentTable& t) {
+          if (!queue.push({path, std::move(t)})) throw Stopped{};
+        });
       queue.close();
     } catch (const Stopped&) {
       queue.close();
@@ -134,12 +250,58 @@ std::thread start_reader(const std::string& path, BlockQueue& queue) {
 
 // Stops and joins the reader however the consumer leaves.
 struct ReaderGuard {
-  BlockQueue& queue;
+  ReadQueue& queue;
   std::thread& thread;
   ~ReaderGuard() {
     queue.stop();
     thread.join();
   }
+};
+
+// A linked block on its way to the writer thread.
+struct LinkedBlock {
+  std::vector<Incident> incidents;
+  std::vector<Link> links;
+};
+
+// Writes linked blocks on its own thread, so formatting and writing block n
+// overlaps resolving and linking block n+1 (a profile of 1M rows: writing
+// was a third of the main thread). Blocks are written in order.
+class Writer {
+ public:
+  explicit Writer(ExportStream& stream) : thread_([this, &stream] { run(stream); }) {}
+  ~Writer() {
+    queue_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  void write(LinkedBlock&& block) {
+    if (!queue_.push(std::move(block))) rethrow();
+  }
+  // Waits for every block to be written; rethrows the writer's failure.
+  void finish() {
+    queue_.close();
+    thread_.join();
+    rethrow();
+  }
+
+ private:
+  void run(ExportStream& stream) {
+    try {
+      for (LinkedBlock b; queue_.pop(b);) stream.write(b.incidents, b.links);
+    } catch (...) {
+      error_ = std::current_exception();  // read after stop() or join: ordered
+      queue_.stop();
+    }
+  }
+  void rethrow() {
+    if (error_) std::rethrow_exception(error_);
+  }
+  BoundedQueue<LinkedBlock> queue_{0};  // hand-over: bounds memory
+  std::exception_ptr error_;
+  std::thread thread_;
 };
 
 }  // namespace
@@ -150,13 +312,15 @@ bool stream_export(const ChainOptions& o, const std::string& out, const ExportOp
   // in the heap (a profile showed a third of the time in page faults).
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  const std::string& path = o.inputs[0];
-  gdal::init();  // once, before two threads use GDAL
-  BlockQueue queue(1);
-  std::thread reader = start_reader(path, queue);
+  gdal::init();        // once, before two threads use GDAL
+  ReadQueue queue(0);  // hand-over: a read block waits in the reader
+  std::thread reader = start_reader(o.inputs, queue);
   ReaderGuard guard{queue, reader};
-  Run run(o);  // loading the bundle overlaps reading the first block
-  auto block = [&](IncidentTable& t) {
+  Run run(o);                      // loading the bundle overlaps reading the first block
+  std::unique_ptr<Writer> writer;  // started with the outputs, destroyed first
+  auto block = [&](ReadBlock& read) {
+    IncidentTable& t = read.table;
+    const std::string& path = read.path;
     result.incidents_read += t.incidents.size() + t.rejected.size();
     result.rejected.insert(result.rejected.end(), t.rejected.begin(), t.rejected.end());
     apply_filter(t.incidents, o.filter, path, result.rejected);  // dates first: cheap
@@ -167,19 +331,23 @@ bool stream_export(const ChainOptions& o, const std::string& out, const ExportOp
     if (!run.stream) {
       run.user = user;
       run.stream = open_export_stream(out, options, std::move(user));
+      writer = std::make_unique<Writer>(*run.stream);
     } else if (!fits(run.user, user)) {
       throw NoFit{};
     }
     std::vector<Link> links = run.link(t.incidents);
-    run.stream->write(t.incidents, links);
     result.incidents += t.incidents.size();
     result.links += links.size();
+    writer->write({std::move(t.incidents), std::move(links)});
   };
   try {
-    for (IncidentTable t; queue.pop(t);) block(t);
+    for (ReadBlock read; queue.pop(read);) block(read);
   } catch (const NoFit&) {
     return false;
   }
+  if (writer) writer->finish();
+  // Nothing linked without --border: the whole-table path says why.
+  if (run.tally && result.links == 0) return false;
   if (!run.stream) run.stream = open_export_stream(out, options, {});
   result.written = run.stream->finish(run.rest());
   return true;

@@ -3,6 +3,7 @@
 // → write, one block of rows at a time, the incidents layer written while
 // the input is still being read (see export/stream.hpp). Same rules and
 // same output as run_chain + export_to on the same input.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,13 +26,24 @@ struct StreamedExport {
 // Freed blocks stay in the heap for the next one (mallopt in the .cpp).
 constexpr std::size_t kExportBlockRows = 16384;
 
-// Whether stream_export applies: one file input (not a database, whose
-// rows are digested whole), a --border, and a format and layers that stream.
+// Without --border, tables smaller than this take the whole-table path:
+// it links against the borders near the whole table, the stream against
+// those near the blocks read so far (the extent is known only at the end),
+// and the nearest point on a segment can then differ in its last digits
+// (same segments, same distances; docs/export-streaming.md). Small tables
+// keep the reference output; big ones get memory that does not grow.
+constexpr std::uintmax_t kStreamWorldBytes = 32u << 20;
+
+// Whether stream_export applies: file inputs (one or several; not a
+// database, whose rows are digested whole, nor stdin), and a format and
+// layers that stream; with --border, or without one for inputs of at least
+// kStreamWorldBytes (the border shown chosen at the end as run_chain does).
 bool can_stream_export(const ChainOptions& o, const std::string& out, const ExportOptions& options);
 
 // Returns false, having committed nothing, when a block after the first
-// brings a user column (or a value type) the first block did not have: the
-// caller then runs the whole-table export so no column or value is lost.
+// brings a user column (or a value type) the first block did not have, or
+// when without --border nothing could be linked: the caller then runs the
+// whole-table export, so no column or value is lost and errors read alike.
 bool stream_export(const ChainOptions& o, const std::string& out, const ExportOptions& options,
                    StreamedExport& result);
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "db/pg_connection.hpp"
 #include "gazetteer/normalize.hpp"
 #include "geodata/bundle.hpp"
 #include "geodata/world_borders.hpp"
@@ -31,8 +32,10 @@ namespace {
 // The fast reader takes plain CSV point tables whose header it knows (id,
 // lon, lat as points_csv.hpp spells them). Anything else — our incident CSV
 // (claims, place names), other spellings (Lat, LONG), semicolons, GeoJSON,
-// GeoPackage, spreadsheets — goes through ingest, which reads them all.
+// GeoPackage, spreadsheets, database tables — goes through ingest, which
+// reads them all.
 bool is_incident_schema(const std::string& path) {
+  if (db::is_pg(path)) return true;  // a table, not a file to sniff
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open — check the path");
   std::string header;

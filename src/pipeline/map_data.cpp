@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "geodata/world_borders.hpp"
 #include "link/segments_near.hpp"
@@ -9,6 +10,11 @@
 
 namespace bm {
 namespace {
+
+// A stretch of another border is drawn only where an incident lies this close
+// to it: the nearest segment of a far venue, or the point where a region
+// touches some border, says nothing about that line.
+constexpr double kNearOtherBorderM = 25000;
 
 std::string country_name(const Chain& chain, const std::string& iso) {
   auto it = chain.data.country_names.find(iso);
@@ -30,8 +36,10 @@ void add_incidents(const Chain& chain, MapData& map) {
     if (auto line = chain.border_lines.find(i.id);
         !i.location && line != chain.border_lines.end()) {
       mi.lines = line->second.lines;
-      mi.area_name = country_name(chain, line->second.a) + "\u2013" +
-                     country_name(chain, line->second.b) + " border";
+      mi.area_name = !line->second.name.empty()
+                         ? line->second.name
+                         : country_name(chain, line->second.a) + "\u2013" +
+                               country_name(chain, line->second.b) + " border";
     }
     map.incidents.push_back(std::move(mi));
   }
@@ -51,15 +59,34 @@ Bounds fill_box(const MapData& map, const Bounds& bbox) {
   return {b.min_lon - grow, b.min_lat - grow, b.max_lon + grow, b.max_lat + grow};
 }
 
+// The focus pair's segments, and other segments only near a point incident.
+std::vector<BorderSegment> drawn_segments(const Chain& chain, const MapData& map) {
+  std::set<std::string> near;
+  for (const auto& mi : map.incidents) {
+    if (!mi.link || mi.spread()) continue;
+    if (mi.link->distance_m <= kNearOtherBorderM) near.insert(mi.link->segment_id);
+    if (mi.link->disputed_distance_m >= 0 && mi.link->disputed_distance_m <= kNearOtherBorderM)
+      near.insert(mi.link->disputed_segment_id);
+  }
+  std::vector<BorderSegment> out;
+  for (const auto& s : chain.data.segments)
+    if ((s.country_a == chain.a && s.country_b == chain.b) || near.count(s.id)) out.push_back(s);
+  return out;
+}
+
 }  // namespace
 
 void use_village_fills(MapData& map, const std::string& bundle_path, const Bounds& bbox) {
   Bounds box = fill_box(map, bbox);
   if (box.empty()) return;
-  NearSegments near = segments_near(Bundle(bundle_path), box);
+  Bundle bundle(bundle_path);
+  NearSegments near = segments_near(bundle, box);
   if (!near.a_left) return;  // segments that do not know their sides cannot decide
   if (map.locator.empty()) map.locator = map.countries;  // the inset still shows the world
   map.countries = village_fills(map.locator, near, box);
+  map.fills_cut = true;
+  for (const auto& p : world_enclaves(bundle, box))
+    if (p.point) map.enclave_points.push_back(*p.point);
 }
 
 std::string border_note(const Link& link, const Incident& incident,
@@ -83,9 +110,9 @@ MapData report_map_data(const Chain& chain, const MapText& text) {
   // The cited names of the 10 m enclave rings (Sokh, Shakhimardan, …).
   for (auto& p : world_enclave_names(bundle, near_extent(chain.data.segments)))
     map.enclave_places.push_back(std::move(p));
-  map.segments = chain.data.segments;
   map.as_of = chain.data.as_of;
   add_incidents(chain, map);
+  map.segments = drawn_segments(chain, map);
   use_village_fills(map, chain.bundle_path, {});
   map.title = text.title.empty() ? country_name(chain, chain.a) + "–" +
                                        country_name(chain, chain.b) + " border: reported incidents"

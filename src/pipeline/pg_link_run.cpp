@@ -18,7 +18,8 @@ namespace {
 // GDAL's messages quote the connection string: never let the password out.
 std::vector<BorderSegment> load_segments(const PgLinkRun& r) {
   try {
-    return read_segments_file(db::with_tables(r.input, r.db.segments)).segments;
+    const std::string& table = r.db.periods.empty() ? r.db.segments : r.db.periods;
+    return read_segments_file(db::with_tables(r.input, table)).segments;
   } catch (const InputError& e) {
     throw InputError(db::without_password(e.what()));
   }
@@ -33,7 +34,7 @@ PgLinkRow refine(const CandidateRefiner& refiner, const db::PgLinkSetup& setup,
   l.incident_id = c.incident_id;
   l.country = c.country;
   l.in_enclave = c.enclave;
-  SegmentHit h = refiner.nearest(p, c.nearest, c.reach_m, false);
+  SegmentHit h = refiner.nearest(p, c.nearest, c.reach_deg, c.lon_scale, false, c.date);
   if (h.segment >= 0) {
     const BorderSegment& s = segs[static_cast<std::size_t>(h.segment)];
     l.segment_id = s.id;
@@ -42,7 +43,7 @@ PgLinkRow refine(const CandidateRefiner& refiner, const db::PgLinkSetup& setup,
     out.status = to_string(s.status);
     if (setup.a_left && apply_side(l.country, s, h, setup.countries)) l.in_enclave = false;
   }
-  SegmentHit d = refiner.nearest(p, c.disputed, c.disputed_reach_m, true);
+  SegmentHit d = refiner.nearest(p, c.disputed, c.disputed_reach_deg, c.lon_scale, true, c.date);
   if (d.segment >= 0) {
     l.disputed_segment_id = segs[static_cast<std::size_t>(d.segment)].id;
     l.disputed_distance_m = d.distance_m;
@@ -113,6 +114,7 @@ PgLinkStats pg_link_rows(const PgLinkRun& r, const std::function<void(const PgLi
     row(refine(refiner, setup, c, r.within_m));
   });
   stats.fallbacks = refiner.fallbacks();
+  stats.disputed_fallbacks = refiner.disputed_fallbacks();
   return stats;
 }
 

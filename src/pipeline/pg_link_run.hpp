@@ -28,7 +28,8 @@ struct PgLinkRow {
 
 struct PgLinkStats {
   std::size_t rows = 0;
-  std::size_t fallbacks = 0;  // searches the candidates could not settle
+  std::size_t fallbacks = 0;           // nearest-segment searches the candidates could not settle
+  std::size_t disputed_fallbacks = 0;  // the same for the nearest disputed segment
 };
 
 // Calls `row` for every incident with a location, in the server's order.

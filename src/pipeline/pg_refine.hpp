@@ -1,12 +1,13 @@
 #pragma once
 // The exact step of the pushed-down link: the database hands back each
-// incident's k nearest segments on the sphere (db/pg_link.hpp); here the
-// WGS84 geodesic distance to each candidate picks the nearest, with the
-// in-memory linker's own code (link/segment_index), so both engines agree
-// to the millimetre. When the candidates might miss the true nearest (the
-// best exact distance not clearly below the k-th sphere distance) every
-// segment is searched instead.
+// incident's k nearest segment pieces in the lon/lat plane (db/pg_link.hpp);
+// here the WGS84 geodesic distance to each candidate picks the nearest, with
+// the in-memory linker's own code (link/segment_index), so both engines
+// agree to the millimetre. The k-th piece's planar distance gives a provable
+// lower bound on the geodesic distance of every segment not listed; when the
+// best candidate is not nearer than that, every segment is searched instead.
 #include <atomic>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -20,28 +21,42 @@ namespace bm {
 // Not thread-safe: one thread asks (the cursor's).
 class CandidateRefiner {
  public:
+  // `segments` are status periods: one id may appear with several
+  // (valid_from, valid_to), as in the in-memory linker.
   explicit CandidateRefiner(std::vector<BorderSegment> segments);
   ~CandidateRefiner();
 
-  // The nearest of `ids` (or of every segment when `reach_m` shows the
-  // candidates may be incomplete); `disputed` limits the fallback search.
+  // The nearest of `ids` in their period covering `date` (core/model's
+  // active_on), or of every period active then when `reach_deg` shows the
+  // candidates may miss it; `disputed` limits the fallback search.
   // hit.segment indexes segments(); -1 when there is none.
-  SegmentHit nearest(LonLat p, const std::vector<std::string>& ids, double reach_m,
-                     bool disputed) const;
+  // `reach_deg` is in the plane of (lon * lon_scale, lat).
+  SegmentHit nearest(LonLat p, const std::vector<std::string>& ids, double reach_deg,
+                     double lon_scale, bool disputed, const std::string& date) const;
+  // A lower bound on the WGS84 geodesic distance from p to every segment
+  // whose pieces all lie at least `reach_deg` away in the plane of
+  // (lon * lon_scale, lat), lon_scale <= 1 (0 when nothing can be said:
+  // the disc meets a pole or the antimeridian).
+  double floor_m(LonLat p, double reach_deg, double lon_scale) const;
   const std::vector<BorderSegment>& segments() const { return segments_; }
-  // How many searches fell back to every segment.
+  // How many searches fell back to every segment (nearest, nearest disputed).
   std::size_t fallbacks() const { return fallbacks_; }
+  std::size_t disputed_fallbacks() const { return disputed_fallbacks_; }
 
  private:
-  SegmentHit search_all(LonLat p, bool disputed) const;
+  SegmentHit search_all(LonLat p, bool disputed, const std::string& date) const;
   const SegmentIndex& one(std::size_t segment) const;
+  std::ptrdiff_t period_of(const std::string& id, const std::string& date) const;
   std::vector<BorderSegment> segments_;
-  std::unordered_map<std::string, std::size_t> by_id_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_id_;  // id -> its periods
+  std::vector<std::string> cuts_;  // dates where some period starts or ends, sorted
+  double margin_m_ = 0;            // sphere vs spheroid edges, for the longest edge
   // Built on first use (one caller thread): the world has 26,747 segments,
   // a run over one region needs the few hundred near it.
   mutable std::vector<std::unique_ptr<SegmentIndex>> one_;  // per segment
-  mutable std::unique_ptr<SegmentIndex> all_, disputed_;
-  mutable std::atomic<std::size_t> fallbacks_{0};
+  // Every period active in an epoch (between two cuts), and the disputed ones.
+  mutable std::map<std::pair<std::size_t, bool>, std::unique_ptr<SegmentIndex>> all_;
+  mutable std::atomic<std::size_t> fallbacks_{0}, disputed_fallbacks_{0};
 };
 
 // The in-memory linker's side rule (link/linker.cpp, apply_side): within

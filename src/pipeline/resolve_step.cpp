@@ -42,6 +42,15 @@ void PlaceResolver::place(Incident& i, const std::string& file, std::vector<Reje
     rejected.push_back({file, i.line, i.id, i.resolve_note});
     return;
   }
+  if (auto stretch = stretch_place(i.place, i.country, gazetteer())) {
+    borders_[i.id] = *stretch;
+    i.resolve_note = "place '" + i.place +
+                     "' names a stretch of a border (not a point, so not in the point layers; a "
+                     "map draws it as that stretch's line, highlighted, when a bundled segment "
+                     "has that name or id)";
+    rejected.push_back({file, i.line, i.id, i.resolve_note});
+    return;
+  }
   Resolution r = gazetteer().resolve(i.place, ResolveHints{i.country, i.admin1});
   if (auto why = unplaceable(i, r)) {
     i.resolve_note = *why;

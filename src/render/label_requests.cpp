@@ -17,56 +17,15 @@ XY half_size(const Canvas& c, const std::string& text, double size) {
   return {t.width / 2 + 2, t.height / 2 + 1};
 }
 
-// A label point for the visible part of an area: among a grid of points in
-// the frame that fall inside the area, the one nearest their mean (so the
-// label sits in the bulk of what the reader sees, not on a sliver).
-// Returns the grid points inside the area: those where a label box of
-// half-size `half` fits wholly inside first, then by nearness to the mean.
-std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half) {
-  std::vector<std::vector<XY>> rings;
-  for (const auto& p : area)
-    for (const auto& ring : p.rings) {
-      std::vector<XY> d;
-      d.reserve(ring.size());
-      for (const auto& q : ring) d.push_back(c.view.to_device(q));
-      rings.push_back(std::move(d));
-    }
-  auto inside = [&](XY pt) {
-    bool in = false;
-    for (const auto& r : rings)
-      for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
-        if ((r[i].y > pt.y) != (r[j].y > pt.y) &&
-            pt.x < (r[j].x - r[i].x) * (pt.y - r[i].y) / (r[j].y - r[i].y) + r[i].x)
-          in = !in;
-    return in;
-  };
-  std::vector<XY> hits;
-  const int nx = 32, ny = 22;
-  for (int i = 1; i < nx; ++i)
-    for (int j = 1; j < ny; ++j) {
-      XY pt{c.frame.x0 + (c.frame.x1 - c.frame.x0) * i / nx,
-            c.frame.y0 + (c.frame.y1 - c.frame.y0) * j / ny};
-      if (inside(pt)) hits.push_back(pt);
-    }
-  if (hits.size() < 6) return {};  // too little of it is visible to name
-  XY mean{0, 0};
-  for (const auto& h : hits) mean.x += h.x, mean.y += h.y;
-  mean.x /= static_cast<double>(hits.size()), mean.y /= static_cast<double>(hits.size());
-  // Points where the whole label box lies inside the area come first: a
-  // country's name must not straddle its border.
-  auto fits = [&](XY p) {
-    for (double dx : {-half.x, 0.0, half.x})
-      for (double dy : {-half.y, half.y})
-        if (!inside({p.x + dx, p.y + dy})) return false;
-    return true;
-  };
-  std::stable_sort(hits.begin(), hits.end(), [&](const XY& a, const XY& b) {
-    bool fa = fits(a), fb = fits(b);
-    if (fa != fb) return fa;
-    return std::hypot(a.x - mean.x, a.y - mean.y) < std::hypot(b.x - mean.x, b.y - mean.y);
-  });
-  return hits;
+namespace {
+
+const MultiPolygon* country_area(const MapData& data, const std::string& iso2) {
+  for (const auto& c : data.countries)
+    if (c.iso2 == iso2) return &c.area;
+  return nullptr;
 }
+
+}  // namespace
 
 // Incidents at the same spot share one label listing their numbers.
 std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) {
@@ -105,7 +64,10 @@ std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
   if (c.style.show_region_names && c.style.show_regions)
     for (const auto& r : data.regions) {
       if (!is_focus(data, r.country)) continue;
-      auto at = visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size));
+      // Admin-1 areas are 1:10m: on fills cut from the 10 m line a region's
+      // name stays on its own country's side.
+      auto at = visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size),
+                               data.fills_cut ? country_area(data, r.country) : nullptr);
       if (at.empty()) continue;
       LabelRequest q;
       q.text = r.name;

@@ -20,7 +20,9 @@ std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data);
 // A label point for the visible part of an area: the grid points of the
 // frame inside it, those where a label box of half-size `half` fits wholly
 // inside first, then by nearness to their mean. Empty when too little shows.
-std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half);
+// With `within`, only points inside that area too.
+std::vector<XY> visible_centre(const Canvas& c, const MultiPolygon& area, XY half,
+                               const MultiPolygon* within = nullptr);
 // Half the width and height of a label's box, with its halo.
 XY half_size(const Canvas& c, const std::string& text, double size);
 

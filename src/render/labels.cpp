@@ -1,49 +1,60 @@
 #include "render/labels.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <unordered_map>
 
 namespace bm {
 namespace {
 
-// Boxes bucketed on a uniform grid, so a candidate is tested only against
-// its neighbours (thousands of symbols and labels stay fast).
+// Boxes bucketed on a uniform grid over the frame, so a candidate is tested
+// only against its neighbours (thousands of symbols and labels stay fast).
+// Cells are a flat array; boxes beyond the frame fall in its edge cells
+// (clamping keeps overlapping boxes in a shared cell).
 class BoxIndex {
  public:
-  explicit BoxIndex(double cell) : cell_(cell) {}
+  BoxIndex(const Box& frame, double cell)
+      : cell_(cell),
+        x0_(frame.x0),
+        y0_(frame.y0),
+        nx_(std::max(1L, static_cast<long>(std::ceil((frame.x1 - frame.x0) / cell)))),
+        ny_(std::max(1L, static_cast<long>(std::ceil((frame.y1 - frame.y0) / cell)))),
+        cells_(static_cast<std::size_t>(nx_ * ny_)) {}
   void add(const Box& b) {
     boxes_.push_back(b);
-    for_cells(b, [&](long k) { cells_[k].push_back(boxes_.size() - 1); });
+    for_cells(b, [&](std::size_t k) {
+      cells_[k].push_back(boxes_.size() - 1);
+      return false;
+    });
   }
   bool hits(const Box& b) const {
-    bool hit = false;
-    for_cells(b, [&](long k) {
-      if (hit) return;
-      auto it = cells_.find(k);
-      if (it == cells_.end()) return;
-      for (std::size_t i : it->second)
-        if (boxes_[i].overlaps(b)) {
-          hit = true;
-          return;
-        }
+    return for_cells(b, [&](std::size_t k) {
+      for (std::size_t i : cells_[k])
+        if (boxes_[i].overlaps(b)) return true;
+      return false;
     });
-    return hit;
   }
 
  private:
-  template <class F>
-  void for_cells(const Box& b, F f) const {
-    long x0 = static_cast<long>(std::floor(b.x0 / cell_)),
-         x1 = static_cast<long>(std::floor(b.x1 / cell_));
-    long y0 = static_cast<long>(std::floor(b.y0 / cell_)),
-         y1 = static_cast<long>(std::floor(b.y1 / cell_));
-    for (long x = x0; x <= x1; ++x)
-      for (long y = y0; y <= y1; ++y) f(x * 100003 + y);
+  long cell_of(double v, double origin, long n) const {
+    double c = std::floor((v - origin) / cell_);
+    if (!(c > 0)) return 0;  // also NaN
+    return c >= static_cast<double>(n) ? n - 1 : static_cast<long>(c);
   }
-  double cell_;
+  // Calls f for every cell `b` touches until f returns true; returns whether it did.
+  template <class F>
+  bool for_cells(const Box& b, F f) const {
+    const long x0 = cell_of(b.x0, x0_, nx_), x1 = cell_of(b.x1, x0_, nx_);
+    const long y0 = cell_of(b.y0, y0_, ny_), y1 = cell_of(b.y1, y0_, ny_);
+    for (long y = y0; y <= y1; ++y)
+      for (long x = x0; x <= x1; ++x)
+        if (f(static_cast<std::size_t>(y * nx_ + x))) return true;
+    return false;
+  }
+  double cell_, x0_, y0_;
+  long nx_, ny_;
   std::vector<Box> boxes_;
-  std::unordered_map<long, std::vector<std::size_t>> cells_;
+  std::vector<std::vector<std::size_t>> cells_;
 };
 
 // Whether the segment a-b crosses box `r` (Liang–Barsky clipping).
@@ -70,13 +81,27 @@ bool crosses(XY a, XY b, const Box& r) {
 struct Placer {
   Canvas& c;
   Placement& out;
-  BoxIndex taken{32};
+  BoxIndex taken{c.frame, 32};
   bool free_at(const Box& b) const { return b.inside(c.frame) && !taken.hits(b); }
   void take(const LabelRequest* r, const Box& b, const std::string& text, bool leader) {
     out.placed.push_back({r, b, text, leader});
     taken.add(b);
   }
 };
+
+// The 16 directions of the leader-line rings (cos, sin), computed once:
+// crowded labels try up to 144 ring positions each.
+const std::array<XY, 16>& ring_directions() {
+  static const std::array<XY, 16> dirs = [] {
+    std::array<XY, 16> d;
+    for (int k = 0; k < 16; ++k) {
+      double a = k * M_PI / 8;
+      d[static_cast<std::size_t>(k)] = {std::cos(a), std::sin(a)};
+    }
+    return d;
+  }();
+  return dirs;
+}
 
 // Tries the positions around the anchor, then rings further out with a
 // leader line. Returns false when nothing is free.
@@ -114,9 +139,8 @@ bool try_place(Placer& p, const LabelRequest* r, const std::string& text) {
   }
   // Crowded: walk outwards on rings and draw a leader line back.
   for (double dist = gap + w / 2 + 8; dist < gap + w / 2 + 90; dist += 10) {
-    for (int k = 0; k < 16; ++k) {
-      double a = k * M_PI / 8;
-      double cx = r->anchor.x + dist * std::cos(a), cy = r->anchor.y + dist * std::sin(a) * 0.6;
+    for (const XY& u : ring_directions()) {
+      double cx = r->anchor.x + dist * u.x, cy = r->anchor.y + dist * u.y * 0.6;
       Box b{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
       if (!p.free_at(b)) continue;
       // A leader line across the legend, scale bar or inset would hide it.

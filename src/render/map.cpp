@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "render/canvas.hpp"
+#include "render/detail.hpp"
 #include "render/furniture.hpp"
 #include "render/label_requests.hpp"
 #include "render/labels.hpp"
@@ -31,8 +32,12 @@ bool far_from_border(const MapIncident& mi) {
 Bounds map_extent(const MapData& data, const RenderOptions& o) {
   if (!o.bbox.empty()) return o.bbox;
   Bounds b;
-  for (const auto& mi : data.incidents)
-    if (mi.incident->location && !far_from_border(mi)) b.add(*mi.incident->location);
+  for (const auto& mi : data.incidents) {
+    if (!mi.incident->location || far_from_border(mi)) continue;
+    b.add(*mi.incident->location);
+    // The border a point is linked to is in the frame: it is what the map is about.
+    if (mi.link && !mi.link->segment_id.empty() && !mi.spread()) b.add(mi.link->nearest);
+  }
   if (b.empty())  // every incident is far: then they are the story
     for (const auto& mi : data.incidents)
       if (mi.incident->location) b.add(*mi.incident->location);
@@ -53,6 +58,11 @@ Bounds map_extent(const MapData& data, const RenderOptions& o) {
 }
 
 DrawnBox drawn(const std::string& what, const Box& b) { return {what, b.x0, b.y0, b.x1, b.y1}; }
+
+// The detail inset's side: a third of the frame's shorter side, within reason.
+double detail_side(const Box& frame) {
+  return std::clamp(std::min(frame.x1 - frame.x0, frame.y1 - frame.y0) * 0.36, 110.0, 200.0);
+}
 
 }  // namespace
 
@@ -173,7 +183,9 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
     for (const auto& mi : legend_of.incidents)
       approx_rings = approx_rings || (!mi.spread() && approx_ring(c, *mi.incident) > 0);
     out.drew_enclaves = enclaves, out.drew_regions = regions, out.drew_approx_rings = approx_rings;
+    std::vector<Box> symbols;
     for (const auto& sb : paint_incidents(c, shown)) {
+      symbols.push_back(sb.box);
       if (!sb.labelled) continue;
       c.obstacles.push_back(sb.box);
       out.obstacles.push_back(drawn("symbol:" + std::to_string(sb.number), sb.box));
@@ -200,7 +212,19 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
       Box where{frame.x1 - iw - 8, frame.y0 + 8, frame.x1 - 8, frame.y0 + 8 + ih};
       furniture("inset", paint_inset(c, data, extent, where, outside));
     }
+    std::optional<Box> detailed;  // the cluster's box: the inset labels what is in it
+    if (auto k = tight_cluster(view, style, shown, detail_side(frame)))
+      if (auto d = paint_detail_inset(c, data, shown, *k, symbols)) {
+        detailed = d->marked;
+        furniture("detail", d->inset);
+        out.detail = drawn("detail", d->inset), out.detail_area = drawn("detail_area", d->marked);
+        out.detail_scale_bar_metres = d->scale_bar_metres;
+        for (const MapIncident* mi : k->members) out.detail_numbers.push_back(mi->number);
+        for (const auto& l : d->labels)
+          out.detail_labels.push_back(drawn("label:" + l.text, l.box));
+      }
     auto requests = incident_labels(c, shown);
+    if (detailed) drop_incident_labels(requests, *detailed);
     for (auto& r : spread_labels(c, shown)) requests.push_back(std::move(r));
     for (auto& r : enclave_labels(c, data)) requests.push_back(std::move(r));
     for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));

@@ -49,6 +49,11 @@ struct MapData {
   // Named enclaves (gazetteer places of kind "enclave", with their points):
   // an enclave drawn on the map takes the name of the one inside it.
   std::vector<Place> enclave_places = {};
+  // Zoomed-in fills cut from the 10 m line leave slivers where it and the
+  // generalised line part; then only a part holding one of these points
+  // (inside the 10 m enclave rings) is an enclave.
+  bool fills_cut = false;
+  std::vector<LonLat> enclave_points = {};
   std::vector<BorderSegment> segments;
   std::vector<MapIncident> incidents;
   std::string title;
@@ -114,6 +119,13 @@ struct RenderResult {
   double symbol_factor = 1;  // < 1 when a dense map shrank every symbol alike
   double scale_bar_metres = 0;
   double scale_bar_points = 0;
+  // The detail inset of a cluster too tight to read ("detail": its frame,
+  // "detail_area": the box on the main map; empty `what` when none drawn),
+  // its scale bar and the callout numbers of the incidents it magnifies.
+  DrawnBox detail, detail_area;
+  std::vector<DrawnBox> detail_labels;  // labels placed in the inset ("label:<text>")
+  double detail_scale_bar_metres = 0;
+  std::vector<int> detail_numbers;
 };
 
 // Draws the map and writes it atomically (temporary file, then rename).

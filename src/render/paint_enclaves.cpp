@@ -14,6 +14,13 @@ double ring_area(const Ring& r) {
   return std::abs(a) / 2;
 }
 
+bool holds_enclave_point(const Bounds& part, const MapData& data) {
+  return std::any_of(data.enclave_points.begin(), data.enclave_points.end(), [&](LonLat p) {
+    return p.lon >= part.min_lon && p.lon <= part.max_lon && p.lat >= part.min_lat &&
+           p.lat <= part.max_lat;
+  });
+}
+
 }  // namespace
 
 std::vector<Enclave> visible_enclaves(const Canvas& c, const MapData& data) {
@@ -27,6 +34,7 @@ std::vector<Enclave> visible_enclaves(const Canvas& c, const MapData& data) {
       if (p.rings.empty() || ring_area(p.rings[0]) > biggest * 0.05) continue;
       Bounds b;
       for (const auto& q : p.rings[0]) b.add(q);
+      if (data.fills_cut && !holds_enclave_point(b, data)) continue;
       XY d0 = c.view.to_device(LonLat{b.min_lon, b.max_lat});
       XY d1 = c.view.to_device(LonLat{b.max_lon, b.min_lat});
       if (d1.x < c.frame.x0 || d0.x > c.frame.x1 || d1.y < c.frame.y0 || d0.y > c.frame.y1)

@@ -81,6 +81,7 @@ Projection::Projection(const std::string& crs, const Bounds& extent)
   proj_destroy(raw);
   if (!impl_->pj)
     throw UsageError("projection '" + definition_ + "' cannot be normalised to lon/lat order");
+  memo_ = memo_for(definition_);
 }
 
 Projection::~Projection() = default;

@@ -3,6 +3,7 @@
 // then metres -> device units for a frame.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/geometry.hpp"
 
@@ -26,13 +27,24 @@ class Projection {
 
   XY forward(LonLat p) const;
   LonLat inverse(XY p) const;
+  // `line` projected: with `step` > 0 densified first (every edge longer
+  // than `step` degrees split evenly, at most 200 parts; the first point,
+  // then each edge's points up to and including its end), else vertex for
+  // vertex. Remembered for every Projection of the same definition in this
+  // process, so maps that share a projection (small multiples, PNG bands)
+  // project their base layers once.
+  std::shared_ptr<const std::vector<XY>> project_line(const std::vector<LonLat>& line,
+                                                      double step) const;
   const std::string& definition() const { return definition_; }
 
  private:
   // The PROJ object for the calling thread (the creator's, or a clone).
   const PJconsts* pj() const;
   struct Impl;
+  struct Memo;
+  static std::shared_ptr<Memo> memo_for(const std::string& definition);
   std::unique_ptr<Impl> impl_;
+  std::shared_ptr<Memo> memo_;
   std::string definition_;
 };
 

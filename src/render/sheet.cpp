@@ -2,8 +2,11 @@
 
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "render/backend.hpp"
+#include "render/batch.hpp"
 #include "render/canvas.hpp"
 #include "render/furniture.hpp"
 #include "render/projection.hpp"
@@ -33,38 +36,95 @@ void paint_shared_legend(cairo_t* cr, const Style& style, const RenderOptions& m
   paint_legend(c, entries, x, kMargin + kHeading);
 }
 
+struct Grid {
+  int cols = 1, rows = 1;
+  PageSize page;
+};
+
+Grid grid_for(std::size_t n, const SheetOptions& o) {
+  Grid g;
+  g.cols = columns_for(n);
+  g.rows = static_cast<int>((n + static_cast<std::size_t>(g.cols) - 1) /
+                            static_cast<std::size_t>(g.cols));
+  g.page = {2 * kMargin + g.cols * o.cell_width + g.cols * kGap + kLegend,
+            2 * kMargin + kHeading + std::max(g.rows, 1) * (o.cell_height + kGap) - kGap};
+  return g;
+}
+
+// Top-left corner of cell k, in points.
+XY cell_origin(const Grid& g, std::size_t k, const SheetOptions& o) {
+  const int col = static_cast<int>(k) % g.cols, row = static_cast<int>(k) / g.cols;
+  return {kMargin + col * (o.cell_width + kGap), kMargin + kHeading + row * (o.cell_height + kGap)};
+}
+
+RenderResult draw_cell(cairo_t* cr, const MapData& data, const Style& style,
+                       const RenderOptions& cell, const SheetOptions& o) {
+  SavedState guard(cr);
+  cairo_rectangle(cr, 0, 0, o.cell_width, o.cell_height);
+  cairo_clip(cr);
+  return draw_map(cr, data, style, cell);
+}
+
+// PNG: every cell drawn on its own image, two at a time, then laid on the
+// sheet at whole pixels (a cell's corner rounded to the nearest pixel).
+std::vector<SurfacePtr> draw_cell_images(const std::vector<MapData>& cells, const Style& style,
+                                         const RenderOptions& cell, const SheetOptions& o,
+                                         std::vector<RenderResult>& drawn) {
+  const double scale = o.dpi / 72.0;
+  std::vector<SurfacePtr> images(cells.size());
+  run_jobs(cells.size(), 2, [&](std::size_t k) {
+    SurfacePtr img(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, png_pixels(o.cell_width, o.dpi),
+                                              png_pixels(o.cell_height, o.dpi)));
+    check_cairo(cairo_surface_status(img.get()), o.path);
+    ContextPtr cr(cairo_create(img.get()));
+    cairo_scale(cr.get(), scale, scale);
+    drawn[k] = draw_cell(cr.get(), cells[k], style, cell, o);
+    check_cairo(cairo_status(cr.get()), o.path);
+    images[k] = std::move(img);
+  });
+  return images;
+}
+
 }  // namespace
 
 std::vector<RenderResult> render_sheet(const std::vector<MapData>& cells, const Style& style,
                                        const RenderOptions& map, const SheetOptions& o) {
-  const int cols = columns_for(cells.size());
-  const int rows = static_cast<int>((cells.size() + static_cast<std::size_t>(cols) - 1) /
-                                    static_cast<std::size_t>(cols));
-  const PageSize page{2 * kMargin + cols * o.cell_width + cols * kGap + kLegend,
-                      2 * kMargin + kHeading + std::max(rows, 1) * (o.cell_height + kGap) - kGap};
+  const Grid g = grid_for(cells.size(), o);
   RenderOptions cell = map;
   cell.width = o.cell_width, cell.height = o.cell_height, cell.page.clear();
   Style no_legend = style;  // the sheet has one, beside the maps
   no_legend.show_legend = false;
   std::vector<RenderResult> drawn(cells.size());
-  draw_to_file(o.path, format_from_path(o.path, ""), page, o.dpi, [&](cairo_t* cr, bool primary) {
+  const std::string format = format_from_path(o.path, "");
+  std::vector<SurfacePtr> images;
+  // Each cell's image is ~1.6 MB at 96 dpi: a year of days draws straight
+  // onto the sheet instead, one cell after another.
+  constexpr std::size_t kMaxCellImages = 64;
+  if (format == "png" && cells.size() <= kMaxCellImages)
+    images = draw_cell_images(cells, no_legend, cell, o, drawn);
+  draw_to_file(o.path, format, g.page, o.dpi, [&](cairo_t* cr, bool primary) {
     set_color(cr, style.page);
     cairo_paint(cr);
     draw_text(cr, style.font, style.title_size, o.title, kMargin, kMargin, style.text, nullptr,
               true);
-    RenderResult first;
     for (std::size_t k = 0; k < cells.size(); ++k) {
+      const XY at = cell_origin(g, k, o);
+      if (!images.empty()) {
+        SavedState guard(cr);
+        double x = at.x, y = at.y;
+        cairo_user_to_device(cr, &x, &y);
+        cairo_identity_matrix(cr);
+        cairo_set_source_surface(cr, images[k].get(), std::round(x), std::round(y));
+        cairo_paint(cr);
+        continue;
+      }
       SavedState guard(cr);
-      const int col = static_cast<int>(k) % cols, row = static_cast<int>(k) / cols;
-      cairo_translate(cr, kMargin + col * (o.cell_width + kGap),
-                      kMargin + kHeading + row * (o.cell_height + kGap));
-      cairo_rectangle(cr, 0, 0, o.cell_width, o.cell_height);
-      cairo_clip(cr);
-      RenderResult r = draw_map(cr, cells[k], no_legend, cell);
-      if (k == 0) first = r;
+      cairo_translate(cr, at.x, at.y);
+      RenderResult r = draw_cell(cr, cells[k], no_legend, cell, o);
       if (primary) drawn[k] = std::move(r);
     }
-    paint_shared_legend(cr, style, map, first, page.width - kMargin - kLegend);
+    if (!cells.empty())
+      paint_shared_legend(cr, style, map, drawn.front(), g.page.width - kMargin - kLegend);
   });
   return drawn;
 }

@@ -70,6 +70,13 @@ class PngBackend : public SurfaceBackend {
              const DrawFn& draw) const override {
     if (dpi < 10 || dpi > 1200)
       throw UsageError("--dpi " + std::to_string(dpi) + " — expected 10..1200");
+    // Cairo's image limit is 32767 a side; 4 bytes a pixel in memory.
+    const double px = double(png_pixels(page.width, dpi)) * png_pixels(page.height, dpi);
+    if (png_pixels(page.width, dpi) > 32767 || png_pixels(page.height, dpi) > 32767 || px > 4e8)
+      throw UsageError(path + ": " + std::to_string(png_pixels(page.width, dpi)) + "x" +
+                       std::to_string(png_pixels(page.height, dpi)) +
+                       " pixels is more than a PNG map can be (32767 a side, 400 million in all) "
+                       "— give a smaller --size or --dpi, or write .svg or .pdf");
     SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, png_pixels(page.width, dpi),
                                                   png_pixels(page.height, dpi)));
     check_cairo(cairo_surface_status(surface.get()), path);

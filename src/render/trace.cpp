@@ -8,27 +8,19 @@ namespace bm {
 namespace {
 
 // Projected, densified device points of a lon/lat line, dropping vertices
-// closer than a third of a point to the previous one (file size).
+// closer than a third of a point to the previous one (file size). The
+// projected points come from the projection's memo: maps that share a
+// projection project each line once.
 std::vector<XY> device_points(const Viewport& v, const Line& line) {
   const double step = 0.05;  // degrees: densify longer lon/lat edges
   const double min_gap = 0.35;
+  auto metres = v.projection().project_line(line, step);
   std::vector<XY> out;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (i == 0) {
-      out.push_back(v.to_device(line[0]));
-      continue;
-    }
-    const LonLat a = line[i - 1], b = line[i];
-    double span = std::max(std::abs(b.lon - a.lon), std::abs(b.lat - a.lat));
-    int n = std::clamp(static_cast<int>(std::ceil(span / step)), 1, 200);
-    for (int k = 1; k <= n; ++k) {
-      double t = static_cast<double>(k) / n;
-      XY d = v.to_device(LonLat{a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
-      bool last = i + 1 == line.size() && k == n;
-      if (!last && std::abs(d.x - out.back().x) < min_gap && std::abs(d.y - out.back().y) < min_gap)
-        continue;
-      out.push_back(d);
-    }
+  for (std::size_t i = 0; i < metres->size(); ++i) {
+    XY d = v.to_device((*metres)[i]);
+    bool keep = i == 0 || i + 1 == metres->size() ||
+                !(std::abs(d.x - out.back().x) < min_gap && std::abs(d.y - out.back().y) < min_gap);
+    if (keep) out.push_back(d);
   }
   return out;
 }

@@ -80,12 +80,13 @@ class Browser:
                 break
         raise RuntimeError(f"no {name} within {timeout} s")
 
-    def open(self, url):
+    def open(self, url, timeout=30):
         self.send("Page.navigate", {"url": url})
-        self.wait_event("Page.loadEventFired")
+        self.wait_event("Page.loadEventFired", timeout)
 
     def js(self, expression):
-        r = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        r = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                          "awaitPromise": True})
         if "exceptionDetails" in r:
             raise RuntimeError(f"{expression}: {r['exceptionDetails']}")
         return r["result"].get("value")

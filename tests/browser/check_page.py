@@ -241,6 +241,64 @@ def check_screens(b, out):
     check(png_size(phone) == (390, 844), f"phone screenshot is 390x844: {phone}")
 
 
+def check_detail_inset(binary, source, out):
+    """The render fixture's tight cluster (five villages within a few km)
+    has a detail inset in the page's map, and its marks stay clickable."""
+    src = os.path.join(source, "tests", "render", "data", "kgtj_render.csv")
+    url = report(binary, os.path.join(out, "detail"), src, "--formats", "png")
+    b = cdp.Browser(1280, 900)
+    try:
+        b.open(url)
+        check(b.js("Array.from(document.querySelectorAll('#bm-svg text'))"
+                   ".some(function(t){return t.textContent.indexOf('Detail (boxed on the map)')===0})"),
+              "the map's detail inset is in the page's SVG")
+        check(not b.errors(), f"no console errors on the detail page ({b.errors()})")
+    finally:
+        b.close()
+
+
+def check_aggregation(binary, source, out):
+    """A page with more incidents in view than the mark limit (2000) shows
+    counted clusters, whose counts add up to the incidents drawn; a click on
+    one zooms in until the incidents there have marks of their own."""
+    csv_path = os.path.join(out, "many.csv")
+    subprocess.run(["/usr/bin/python3", os.path.join(source, "bench", "gen_dated_incidents.py"),
+                    "6000", "30", csv_path], check=True)
+    bundle = os.path.join(out, "many")
+    url = report(binary, bundle, csv_path, "--border", "KG-TJ", "--formats", "png")
+    located = sum(1 for r in exported(bundle) if r["lon"])
+    b = cdp.Browser(1280, 900)
+    try:
+        b.open(url)
+        # The incidents drawn in the frame: those the renderer gave a position.
+        drawn = b.js("JSON.parse(document.getElementById('bm-data').textContent)"
+                     ".incidents.filter(function(i){return i.xy}).length")
+        check(drawn >= 0.8 * located, f"{drawn} of {located} located incidents are in the frame")
+        counts = b.js("Array.from(document.querySelectorAll('.bm-cluster'))"
+                      ".map(function(e){return +e.dataset.count})")
+        points = b.js("document.querySelectorAll('#bm-points .bm-mark').length")
+        check(len(counts) > 10 and points == 0,
+              f"{drawn} incidents in view are drawn as {len(counts)} counted clusters, no single marks")
+        check(sum(counts) == drawn, f"the clusters count every drawn incident ({sum(counts)} of {drawn})")
+        for step in range(6):
+            if not b.js("!!document.querySelector('.bm-cluster')"):
+                break
+            # The biggest cluster, clicked like a reader would (it zooms in on it).
+            b.js("(function(){var c=Array.from(document.querySelectorAll('.bm-cluster'));"
+                 "c.sort(function(a,b){return b.dataset.count-a.dataset.count});"
+                 "c[0].dispatchEvent(new MouseEvent('click',{bubbles:true}));})()")
+            b.js("new Promise(function(r){requestAnimationFrame(function(){requestAnimationFrame(r)})})")
+        points = b.js("document.querySelectorAll('#bm-points .bm-mark').length")
+        check(0 < points <= 2000, f"zoomed in, the incidents in view have their own marks ({points})")
+        if points:
+            b.js("document.querySelector('#bm-points .bm-mark').dispatchEvent(new MouseEvent('click'))")
+            text = b.js("document.getElementById('bm-detail').textContent")
+            check("No. " in text, "a mark after zooming in opens its incident")
+        check(not b.errors(), f"no console errors on the 6000-incident page ({b.errors()})")
+    finally:
+        b.close()
+
+
 def check_escaping(binary, source, out):
     src = os.path.join(source, "tests", "data", "incidents_small.csv")
     with open(src, encoding="utf-8") as f:
@@ -295,6 +353,8 @@ def main():
     finally:
         b.close()
     check_escaping(binary, source, out)
+    check_detail_inset(binary, source, out)
+    check_aggregation(binary, source, out)
     print(f"{len(failures)} failed" if failures else "all browser checks passed")
     return 1 if failures else 0
 

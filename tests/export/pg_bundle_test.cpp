@@ -123,5 +123,8 @@ TEST_CASE("data --to PG loads the bundle, and the pushed-down link on it agrees 
   CHECK(differ == 0);
   CHECK(other_segment <= 20);  // shared vertices: measured 4 of 100k
   CHECK(located > 19000);
-  CHECK(stats.fallbacks < stats.rows);  // far from a border many are searched here
+  // The database settles the nearest segment of nearly all; the nearest
+  // disputed one, often hundreds of km away, of most (4 % left, measured).
+  CHECK(stats.fallbacks < stats.rows / 100);
+  CHECK(stats.disputed_fallbacks < stats.rows / 5);
 }

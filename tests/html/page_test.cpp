@@ -44,6 +44,23 @@ TEST_CASE("the map SVG goes inline: no prolog, no fixed size, a group for the ma
   CHECK_THROWS_AS(bm::html::inline_map_svg("<html></html>"), bm::RenderError);
 }
 
+TEST_CASE("a map of very many stamped symbols leaves them to the page", "[html]") {
+  std::string svg = "<svg><defs><g id=\"a\"><path d=\"M0 0\"/></g></defs>";
+  for (int k = 0; k < 300; ++k)
+    svg += "<use xlink:href=\"#a\" transform=\"matrix(1,0,0,1," + std::to_string(k) + ",5)\"/>\n";
+  svg += "<use xlink:href=\"#pattern\" x=\"1\"/><text>Vorukh</text></svg>";
+  bool dropped = false;
+  std::string few = bm::html::drop_mass_stamps(svg, 1000, dropped);
+  CHECK_FALSE(dropped);
+  CHECK(few == svg);
+  std::string many = bm::html::drop_mass_stamps(svg, 100, dropped);
+  CHECK(dropped);
+  CHECK(many.find("#a\"") == std::string::npos);          // every stamp of the symbol is gone
+  CHECK(many.find("<g id=\"a\">") != std::string::npos);  // its definition stays
+  CHECK(many.find("#pattern") != std::string::npos);      // a rarely used one stays
+  CHECK(many.find("<text>Vorukh</text>") != std::string::npos);
+}
+
 TEST_CASE("a page keeps every text as text: notes with <script> cannot run", "[html]") {
   bm::ExportData data;
   data.incidents = {incident("x1", "</script><script>alert(1)</script>"), incident("x2", "plain")};

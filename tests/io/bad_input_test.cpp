@@ -3,30 +3,19 @@
 // what to do — never exit 3, never a silent drop. docs/errors.md lists them.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <fstream>
 
+#include "run_binary.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
 
+using bm::test::bordermap;
+using bm::test::Run;
+
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Run bordermap(const std::string& args, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string cmd =
-      std::string(BORDERMAP_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, bm::test::slurp(out), bm::test::slurp(err)};
-}
-
-std::string bad(const std::string& name) { return bm::test::data("bad_inputs/" + name); }
+std::string bad(const std::string& name) { return bm::test::bad_input(name); }
 
 }  // namespace
 

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <random>
 #include <sstream>
+#include <string>
 
 #include "core/error.hpp"
 #include "io/csv.hpp"
@@ -17,6 +20,23 @@ TEST_CASE("degrees: decimal point or comma, DMS with a hemisphere", "[io][values
   CHECK(parse_degrees("70°48′W", "lon", 180) == Approx(-70.8));
   CHECK(parse_degrees("40.06S", "lat", 90) == Approx(-40.06));
   CHECK(parse_degrees("40°", "lat", 90) == Approx(40));
+}
+
+// The plain-decimal fast path must read exactly what std::stod reads.
+TEST_CASE("degrees: plain decimals read to the same double as std::stod", "[io][values]") {
+  std::mt19937 rng(21);
+  std::uniform_real_distribution<double> lon(-180, 180);
+  for (int n = 0; n < 5000; ++n) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.*f", n % 12, lon(rng));
+    CHECK(parse_degrees(buf, "lon", 180) == std::stod(buf));
+  }
+  CHECK(parse_degrees("+7", "lon", 180) == 7.0);
+  CHECK(parse_degrees("-0.5", "lon", 180) == -0.5);
+  CHECK(parse_degrees("12.", "lon", 180) == 12.0);
+  CHECK(parse_degrees(".5", "lon", 180) == 0.5);
+  CHECK(parse_degrees(" 1e1 ", "lon", 180) == 10.0);
+  CHECK_THROWS_AS(parse_degrees("1.2.3", "lon", 180), bm::InputError);
 }
 
 TEST_CASE("degrees: forms with more than one reading or none are refused", "[io][values]") {

@@ -74,7 +74,10 @@ TEST_CASE("on a zoomed map the fill under a point is the country link gives it",
     bm::Bounds box;
     double allowed;
   };
-  for (const Case& c : {Case{kIsfara, 0}, Case{{44.9, 40.8, 45.5, 41.3}, 0.01}}) {
+  // Sikkim–Tibet: Natural Earth's line runs 2–4 km west of the 10 m one, and
+  // the 10 m stretches' ends miss each other by up to ~400 m (joined).
+  for (const Case& c : {Case{kIsfara, 0}, Case{{44.9, 40.8, 45.5, 41.3}, 0.01},
+                        Case{{88.45, 27.3, 88.95, 27.75}, 0.002}}) {
     const bm::Bounds& box = c.box;
     Setup s(box);
     bm::Linker linker(s.near.segments, s.countries, bm::LinkOptions{5000, "", 1, s.near.a_left});

@@ -4,12 +4,13 @@
 // value the first block's column type cannot hold.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include "export/export.hpp"
 #include "geodata/gdal.hpp"
-#include "pipeline/export_stream.hpp"
 #include "golden/golden_support.hpp"
+#include "pipeline/export_stream.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -118,8 +119,7 @@ TEST_CASE("streaming export: a later value that does not fit falls back, nothing
   CHECK(std::string(f->GetFieldAsString(note)) == "n/a");
 }
 
-TEST_CASE("streaming export: applies to one file, a border and the incidents layer",
-          "[export][stream]") {
+TEST_CASE("streaming export: applies to files, with or without a border", "[export][stream]") {
   bm::ChainOptions o;
   o.inputs = {"a.csv"};
   o.filter.border = "KG-TJ";
@@ -130,7 +130,92 @@ TEST_CASE("streaming export: applies to one file, a border and the incidents lay
   bm::ExportOptions e = layers_without_links();
   CHECK(bm::can_stream_export(o, "x.geojson", e));
   CHECK(bm::can_stream_export(o, "x.gpkg", e));
-  CHECK_FALSE(bm::can_stream_export(o, "x.csv", e));
-  o.filter.border.clear();
+  CHECK(bm::can_stream_export(o, "x.csv", e));
+  o.inputs = {"a.csv", "b.fgb"};
+  CHECK(bm::can_stream_export(o, "x.gpkg", e));
+  o.filter.border.clear();  // small (here: missing) files keep the whole-table path
   CHECK_FALSE(bm::can_stream_export(o, "x.gpkg", e));
+  o.inputs = {"a.csv", "-"};
+  CHECK_FALSE(bm::can_stream_export(o, "x.gpkg", e));
+  o.inputs = {"PG:dbname=x"};
+  CHECK_FALSE(bm::can_stream_export(o, "x.gpkg", e));
+}
+
+// Two inputs read in turn, the second after the first's blocks: the same
+// files as the whole table.
+TEST_CASE("streaming export: two inputs, same files as the whole table", "[export][stream]") {
+  bm::gdal::init();
+  auto dir = bm::test::scratch("export_stream_two");
+  const std::size_t rows = bm::kExportBlockRows + 77;
+  fs::path first = point_table(dir, rows, rows);
+  fs::path second = dir / "more.csv";
+  {
+    std::ofstream out(second);
+    out << "id,lon,lat,fatalities,label,note\n"
+           "q1,70.9,40.1,3,Other,5\nq2,60.5,45.0,1,Far from KG-TJ,6\nq3,,,2,Nowhere,7\n";
+  }
+  bm::ChainOptions o = chain_options(first);
+  o.inputs.push_back(second.string());
+  bm::ExportOptions e;
+  bm::Chain chain = bm::run_chain(o);
+  fs::path whole = dir / "whole.geojson", streamed = dir / "streamed.geojson";
+  bm::export_to(whole.string(), chain.data, e);
+  REQUIRE(bm::can_stream_export(o, streamed.string(), e));
+  bm::StreamedExport r;
+  REQUIRE(bm::stream_export(o, streamed.string(), e, r));
+  CHECK(r.incidents_read == rows + 3);
+  CHECK(r.rejected.size() == chain.rejected.size());
+  for (const char* file : {"", "_border_segments", "_links", "_countries"}) {
+    INFO(file);
+    auto name = [&](const char* stem) { return dir / (stem + std::string(file) + ".geojson"); };
+    CHECK(bm::test::slurp(name("streamed")) == bm::test::slurp(name("whole")));
+  }
+  // CSV: the header and one row per incident, the same bytes.
+  fs::path whole_csv = dir / "whole.csv", streamed_csv = dir / "streamed.csv";
+  bm::export_to(whole_csv.string(), chain.data, e);
+  REQUIRE(bm::can_stream_export(o, streamed_csv.string(), e));
+  bm::StreamedExport rc;
+  REQUIRE(bm::stream_export(o, streamed_csv.string(), e, rc));
+  const std::string text = bm::test::slurp(streamed_csv);
+  CHECK(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) ==
+        rc.incidents + 1);
+  CHECK(text == bm::test::slurp(whole_csv));
+}
+
+// Without --border the stream links every land border of the world and
+// chooses the border shown at the end; the whole-table chain links the
+// borders near the table. The same border, segments layer, countries and
+// links (segment, kind, distance) must come out; only the nearest point's
+// last digits may differ (export_stream.hpp, kStreamWorldBytes).
+TEST_CASE("streaming export: no --border chooses the border the whole table chooses",
+          "[export][stream]") {
+  bm::gdal::init();
+  auto dir = bm::test::scratch("export_stream_world");
+  const std::size_t rows = bm::kExportBlockRows + 77;
+  bm::ChainOptions o;
+  o.inputs = {point_table(dir, rows, rows).string()};
+  bm::ExportOptions e;
+  bm::Chain chain = bm::run_chain(o);
+  fs::path whole = dir / "whole.gpkg", streamed = dir / "streamed.gpkg";
+  bm::export_to(whole.string(), chain.data, e);
+  bm::StreamedExport r;
+  REQUIRE(bm::stream_export(o, streamed.string(), e, r));
+  CHECK(r.links == chain.data.links.size());
+  for (const char* layer : {"border_segments", "countries"})
+    CHECK(features_of(streamed, layer) == features_of(whole, layer));
+  auto link_rows = [](const fs::path& gpkg) {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    std::vector<std::string> out;
+    for (auto& f : *ds->GetLayerByName("links")) {
+      std::string row;  // one field at a time: GDAL reuses its string buffer
+      for (const char* field : {"incident_id", "kind", "segment_id", "distance_m"})
+        row += std::string(f->GetFieldAsString(field)) + "|";
+      out.push_back(row);
+    }
+    return out;
+  };
+  const auto links = link_rows(streamed);
+  CHECK(links.size() > rows);
+  CHECK(links == link_rows(whole));
 }

@@ -2,7 +2,8 @@
 """Exports into a throwaway PostGIS and opens the tables in real QGIS
 (headless, the postgres provider): valid layers, typed fields, counts equal
 to the GeoPackage export of the same input, and the styles QGIS finds in
-layer_styles applied without a sidecar; renders a PNG.
+layer_styles applied without a sidecar; renders a PNG. Then the same for
+the bundled reference tables `data --to PG:` loads (countries, segments).
 
 Usage: check_postgis.py BORDERMAP_BINARY SOURCE_DIR OUT_DIR
 Exit 77 (CTest SKIP_RETURN_CODE) only when QGIS's Python bindings or the
@@ -90,6 +91,43 @@ def check_tables(binary, source, out):
         ce.check_links(lnk, ref["links"].featureCount())
         ce.check_countries(land)
         ce.render([inc, lnk, seg, land], os.path.join(out, "qgis_postgis.png"), seg)
+        check_bundle_tables(binary, pg, out)
+
+
+def count(pg, table):
+    return int(subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "postgres",
+                               "-Atc", f"SELECT count(*) FROM {table}"], check=True,
+                              capture_output=True, text=True).stdout)
+
+
+def check_bundle_tables(binary, pg, out):
+    """`data --to`'s countries and segments open styled from layer_styles."""
+    conn = f"PG:host=127.0.0.1 port={pg.port} user=postgres dbname=postgres"
+    subprocess.run([binary, "data", "--to", conn, "--table-prefix", "ref_"], check=True)
+    QgsProject.instance().clear()
+    seg = pg_layer(pg.port, "ref_border_segments")
+    land = pg_layer(pg.port, "ref_countries")
+    periods = pg_layer(pg.port, "ref_segment_periods")
+    for layer in (seg, land, periods):
+        layer.loadDefaultStyle()
+    for layer, table in ((seg, "ref_border_segments"), (land, "ref_countries"),
+                         (periods, "ref_segment_periods")):
+        ce.check(layer.featureCount() == count(pg, table),
+                 f"{table}: every row a feature ({layer.featureCount()})")
+        ce.check_crs(layer)
+    r = seg.renderer()
+    ce.check(r.type() == "categorizedSymbol" and r.classAttribute() == "status",
+             f"ref_border_segments: categorised by status (got {r.type()})")
+    if r.type() == "categorizedSymbol":
+        categories = r.categories()  # keep alive: symbol() points into it
+        values = {c.value() for c in categories}
+        ce.check(ce.STATUSES <= values, "ref_border_segments: a category per status")
+        statuses = {f["status"] for f in seg.getFeatures()}
+        drawn = statuses <= values or "" in values or None in values
+        ce.check(drawn, f"ref_border_segments: every status drawn ({statuses - values})")
+    ce.check(land.renderer().type() == "RuleRenderer",
+             f"ref_countries: rule-based style (got {land.renderer().type()})")
+    ce.render([seg, land], os.path.join(out, "qgis_postgis_bundle.png"), seg)
 
 
 def main():

@@ -1,8 +1,12 @@
 # Writes OUT, a C++ file defining bm::html::kPageCss and kPageJs from the
-# files CSS and JS, so the page's assets stay plain files in the repository
+# files CSS and JS (JS_FIRST, when given, goes before JS: helpers it calls), so the page's assets stay plain files in the repository
 # and need no tool at run time. Run by CMake at build time (cmake -P).
 file(READ "${CSS}" css)
 file(READ "${JS}" js)
+if(JS_FIRST)
+  file(READ "${JS_FIRST}" first)
+  string(PREPEND js "${first}")
+endif()
 foreach(text IN ITEMS css js)
   # Neither may end the raw string it is put in, nor the element it sits in.
   foreach(bad IN ITEMS ")BMASSET\"" "</script" "</style" "<!--")

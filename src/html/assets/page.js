@@ -256,12 +256,7 @@
   function update() {
     var visible = 0;
     renderRows();
-    document.querySelectorAll('.bm-mark').forEach(function (m) {
-      var i = byId[m.getAttribute('data-id')];
-      m.classList.toggle('bm-off', !inDay(i));
-      m.classList.toggle('bm-in', !!state.day && inDay(i));
-      m.classList.toggle('bm-on', i.id === state.selected);
-    });
+    styleMarks();
     var sel = state.selected && byId[state.selected];
     document.querySelectorAll('.bm-day').forEach(function (b) {
       b.setAttribute('aria-pressed', String(b.dataset.day === state.day));
@@ -273,6 +268,14 @@
     var hash = state.selected ? 'incident=' + encodeURIComponent(state.selected) : state.day ? 'day=' + state.day : '';
     if (history.replaceState) history.replaceState(null, '', hash ? '#' + hash : location.pathname + location.search);
   }
+  function styleMarks() {
+    document.querySelectorAll('.bm-mark').forEach(function (m) {
+      var i = byId[m.getAttribute('data-id')];
+      m.classList.toggle('bm-off', !inDay(i));
+      m.classList.toggle('bm-in', !!state.day && inDay(i));
+      m.classList.toggle('bm-on', i.id === state.selected);
+    });
+  }
   function select(id) { state.selected = state.selected === id ? null : id; update(); }
   function setDay(day) { state.day = day; state.selected = null; update(); }
 
@@ -281,7 +284,7 @@
     var svg = $('bm-svg');
     if (!svg) return;
     var home = svg.getAttribute('viewBox').split(/[\s,]+/).map(Number), vb = home.slice();
-    function apply() { svg.setAttribute('viewBox', vb.join(' ')); }
+    function apply() { svg.setAttribute('viewBox', vb.join(' ')); if (points) points.viewChanged(vb); }
     function zoom(f, cx, cy) {
       var w = Math.min(home[2], Math.max(home[2] / 40, vb[2] / f)), k = w / vb[2];
       if (cx === undefined) { cx = vb[0] + vb[2] / 2; cy = vb[1] + vb[3] / 2; }
@@ -310,6 +313,7 @@
     $('bm-zoom-in').addEventListener('click', function () { zoom(1.5); });
     $('bm-zoom-out').addEventListener('click', function () { zoom(1 / 1.5); });
     $('bm-zoom-reset').addEventListener('click', function () { vb = home.slice(); apply(); });
+    return { zoom: zoom, home: home };
   }
 
   // One focusable mark over each drawn incident: a circle over its symbol,
@@ -339,21 +343,48 @@
         p.setAttribute('class', 'bm-mark bm-spread' + (s.area ? ' bm-area' : ''));
         p.setAttribute('clip-path', 'url(#bm-frame-clip)');
         p.dataset.group = s.ids.join('\n');
+        wire(p);
         g.appendChild(p);
       });
     });
   }
-  function drawMarks() {
+  function pointMark(i) {
+    var c = markOf('circle', i);
+    c.setAttribute('cx', i.xy[0]);
+    c.setAttribute('cy', i.xy[1]);
+    c.setAttribute('r', data.page_symbols ? 3 : 9);
+    // A map too full for its symbols in the SVG: the mark is the symbol.
+    if (data.page_symbols) c.classList.add('bm-dot');
+    wire(c);
+    return c;
+  }
+  // Point marks over a layer of their own (bmPointMarks, marks.js: counted
+  // clusters when too many are in view); drawn once the view is known.
+  var points = null;
+  function drawMarks(view) {
     var g = $('bm-marks');
     if (!g) return;
     drawSpreads(g);
-    incidents.forEach(function (i) {
-      if (!i.xy) return;
-      var c = markOf('circle', i);
-      c.setAttribute('cx', i.xy[0]);
-      c.setAttribute('cy', i.xy[1]);
-      c.setAttribute('r', 9);
-      g.appendChild(c);
+    var layer = document.createElementNS(NS, 'g');
+    layer.setAttribute('id', 'bm-points');
+    g.appendChild(layer);
+    points = bmPointMarks(layer, incidents.filter(function (i) { return i.xy; }), {
+      make: pointMark, drawn: styleMarks,
+      zoomTo: function (x, y, f) { view.zoom(f, x, y); }
+    });
+    points.show(view.home);
+    if (data.page_symbols) {
+      var note = el('p', 'bm-hint', 'This map holds ' + incidents.length + ' incidents: they are drawn as circles counting the incidents in each part of the view; click one (or zoom in) to see single incidents as dots.');
+      $('bm-map').parentNode.insertBefore(note, $('bm-map'));
+    }
+  }
+  function wire(m) {
+    var id = m.getAttribute('data-id');
+    m.addEventListener('click', function () { if (m.dataset.group) cycle(m.dataset.group.split('\n')); else select(id); });
+    // Hover names the incident in the status line; a click shows it whole.
+    m.addEventListener('mouseenter', function () { $('bm-status').textContent = m.getAttribute('aria-label'); });
+    m.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(id); }
     });
   }
   // A click on an outline several incidents share chooses the next of them.
@@ -363,24 +394,15 @@
   }
 
   function start() {
-    drawMarks();
+    var view = panZoom();
+    if (view) drawMarks(view);
     buildTimeline();
     buildTable();
-    document.querySelectorAll('.bm-mark').forEach(function (m) {
-      var id = m.getAttribute('data-id');
-      m.addEventListener('click', function () { if (m.dataset.group) cycle(m.dataset.group.split('\n')); else select(id); });
-      // Hover names the incident in the status line; a click shows it whole.
-      m.addEventListener('mouseenter', function () { $('bm-status').textContent = m.getAttribute('aria-label'); });
-      m.addEventListener('keydown', function (e) {
-        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(id); }
-      });
-    });
     $('bm-filter').addEventListener('input', function (e) { state.text = e.target.value.toLowerCase(); update(); });
     $('bm-clear').addEventListener('click', function () { state.day = null; state.selected = null; update(); });
     document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { state.selected = null; update(); } });
     // A printed table has every row the filters leave.
     window.addEventListener('beforeprint', function () { rowLimit = Infinity; renderRows(); });
-    panZoom();
     // A shared link can carry the selection: #day=2022-09-16 or #incident=ID.
     var h = /^#(day|incident)=(.+)$/.exec(location.hash);
     if (h && h[1] === 'day') state.day = decodeURIComponent(h[2]);

@@ -1,0 +1,38 @@
+#pragma once
+// Finding our fields among a source's (OGR layer or other CSV): by --map,
+// else by the names analysts' tables commonly use; and reading their values.
+#include <ogrsf_frmts.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ingest/ingest.hpp"
+
+namespace bm::ingest {
+
+// Our field -> the layer's field index; looked up by const char* per
+// feature without building a std::string.
+using FieldMap = std::map<std::string, int, std::less<>>;
+
+// Our field -> the layer's field index (--map first, then common names);
+// throws UsageError on a --map field the layer does not have.
+FieldMap map_fields(OGRFeatureDefn& defn, const Options& o, const std::string& name);
+
+// Throws InputError when a table without geometry names none of the
+// columns that locate a record (its first row is not a header).
+void require_known_field(OGRFeatureDefn& defn, const FieldMap& m, const std::string& name);
+
+// Per field: whether it is one of our schema's columns (the others are the
+// user's own, kept in source_fields).
+std::vector<bool> our_columns(OGRFeatureDefn& defn, const FieldMap& m);
+
+// A CSV header as field names every export can write (unique, none blank).
+std::vector<std::string> field_names(const std::vector<std::string>& header);
+
+// The trimmed text of our field `key`, "" when unmapped or null.
+std::string value(OGRFeature& f, const FieldMap& m, const char* key);
+// Our date field `key` as YYYY-MM-DD; throws InputError on a non-date.
+std::string date_value(OGRFeature& f, const FieldMap& m, const char* key);
+
+}  // namespace bm::ingest

@@ -1,0 +1,32 @@
+// On a zoomed map the fills are cut from the 10 m line; where it and the
+// generalised line part, small slivers fall to one country. Only the 10 m
+// enclave rings are enclaves: the Armenia–Azerbaijan map holds three
+// (Artsvashen for Armenia, two Azerbaijani exclaves in Tavush) and no
+// sliver along the Armenia–Turkey river line may be labelled as one.
+#include <catch2/catch.hpp>
+
+#include "pipeline/maps.hpp"
+#include "support.hpp"
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a zoomed map labels the 10 m enclave rings and no sliver", "[render][enclave]") {
+  auto dir = bm::test::scratch("zoomed_enclaves");
+  bm::MapRequest o;
+  o.chain.inputs = {bm::test::data("incidents_am_az.csv")};
+  bm::RenderOptions svg;
+  svg.path = (dir / "map.svg").string();
+  o.maps = {svg};
+  bm::draw_maps(o);
+  std::string text = bm::test::slurp(svg.path);
+  CHECK(count(text, ">Armenia enclave<") == 1);
+  CHECK(count(text, ">Azerbaijan enclave<") == 2);
+}
