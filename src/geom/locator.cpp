@@ -7,19 +7,31 @@
 namespace bm {
 namespace {
 
+// One polygon of an area, prepared. Parts are tested one by one behind
+// their own boxes: a point's box test rules out almost every part, and a
+// country with hundreds of islands (or a world of countries) no longer
+// costs a GEOS call per part.
+struct Part {
+  Bounds box;
+  geos::Geom geom;
+  geos::Prepared prepared;
+};
+
 struct Entry {
   std::string code;
   Bounds bounds;
-  geos::Geom whole;
-  geos::Prepared whole_prepared;
-  std::vector<geos::Geom> minor_parts;  // every part but the largest
-  std::vector<geos::Prepared> minor_prepared;
+  std::vector<Part> parts;
+  std::size_t largest = 0;  // points in other parts are in an enclave/exclave
 };
 
 double area_of(const geos::Geom& g) {
   double a = 0;
   GEOSArea_r(geos::context(), g.get(), &a);
   return a;
+}
+
+bool inside(const Bounds& b, LonLat p) {
+  return p.lon >= b.min_lon && p.lon <= b.max_lon && p.lat >= b.min_lat && p.lat <= b.max_lat;
 }
 
 }  // namespace
@@ -33,26 +45,19 @@ Locator::Locator(const std::vector<NamedArea>& areas) : impl_(std::make_unique<I
     Entry e;
     e.code = na.code;
     e.bounds = bounds_of(*na.area);
-    e.whole = geos::make_multipolygon(*na.area);
-    e.whole_prepared = geos::prepare(e.whole);
-    std::vector<geos::Geom> parts;
-    std::size_t largest = 0;
     double largest_area = -1;
     for (const auto& poly : *na.area) {
-      parts.push_back(geos::make_multipolygon({poly}));
-      double a = area_of(parts.back());
-      if (a > largest_area) largest_area = a, largest = parts.size() - 1;
+      Part part;
+      part.box = bounds_of(MultiPolygon{poly});
+      part.geom = geos::make_multipolygon({poly});
+      part.prepared = geos::prepare(part.geom);
+      // Prepared geometries build their point index on first use; do it
+      // here so that threads sharing this locator afterwards only read.
+      geos::contains(part.prepared, LonLat{part.box.min_lon, part.box.min_lat});
+      const double a = area_of(part.geom);
+      if (a > largest_area) largest_area = a, e.largest = e.parts.size();
+      e.parts.push_back(std::move(part));
     }
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      if (i == largest) continue;
-      e.minor_prepared.push_back(geos::prepare(parts[i]));
-      e.minor_parts.push_back(std::move(parts[i]));
-    }
-    // Prepared geometries build their point index on first use; do it here so
-    // that threads sharing this locator afterwards only read.
-    LonLat probe{e.bounds.min_lon, e.bounds.min_lat};
-    geos::contains(e.whole_prepared, probe);
-    for (const auto& part : e.minor_prepared) geos::contains(part, probe);
     impl_->entries.push_back(std::move(e));
   }
 }
@@ -61,18 +66,18 @@ Locator::~Locator() = default;
 Locator::Locator(Locator&&) noexcept = default;
 Locator& Locator::operator=(Locator&&) noexcept = default;
 
+// The first area holding p (the order given), and whether p lies in a part
+// other than its largest. Parts of one area do not overlap, so the part
+// holding p is the only one.
 Location Locator::locate(LonLat p) const {
   geos::Geom point;  // made once, only if some box holds p
   for (const auto& e : impl_->entries) {
-    if (p.lon < e.bounds.min_lon || p.lon > e.bounds.max_lon || p.lat < e.bounds.min_lat ||
-        p.lat > e.bounds.max_lat)
-      continue;
-    if (!point) point = geos::make_point(p);
-    if (!geos::contains(e.whole_prepared, point)) continue;
-    Location loc{e.code, false};
-    for (const auto& part : e.minor_prepared)
-      if (geos::contains(part, point)) loc.enclave = true;
-    return loc;
+    if (!inside(e.bounds, p)) continue;
+    for (std::size_t i = 0; i < e.parts.size(); ++i) {
+      if (!inside(e.parts[i].box, p)) continue;
+      if (!point) point = geos::make_point(p);
+      if (geos::contains(e.parts[i].prepared, point)) return {e.code, i != e.largest};
+    }
   }
   return {};
 }

@@ -78,6 +78,8 @@ Linker::Linker(std::vector<BorderSegment> segments, std::vector<Country> countri
   std::sort(cuts_.begin(), cuts_.end());
   cuts_.erase(std::unique(cuts_.begin(), cuts_.end()), cuts_.end());
   build_shapes();
+  for (const auto& s : segments_)
+    sides_.push_back({country_index(s.country_a), country_index(s.country_b)});
   // Epoch k starts at cuts_[k-1] (epoch 0 before every cut).
   for (std::size_t k = 0; k <= cuts_.size(); ++k) {
     const std::string day = k == 0 ? std::string("0000-01-01") : cuts_[k - 1];
@@ -134,6 +136,11 @@ Linker::Linker(Linker&&) noexcept = default;
 
 const std::vector<Country>& Linker::countries() const { return areas_->countries; }
 
+std::int32_t Linker::country_index(const std::string& iso2) const {
+  auto at = areas_->index.find(iso2);
+  return at == areas_->index.end() ? -1 : at->second;
+}
+
 const Linker::Epoch& Linker::epoch_for(const std::string& date) const {
   const std::string& d = options_.as_of.empty() ? date : options_.as_of;
   if (d.empty()) return *epochs_.back();
@@ -171,7 +178,7 @@ PointLink Linker::link_point_in(LonLat p, const std::string& date, const AreaGri
   const AreaHit where = grid ? grid->locate(p) : locate(p);
   out.country = where.area;
   out.in_enclave = where.enclave;
-  if (h.segment >= 0) apply_side(out, segments_[static_cast<std::size_t>(h.segment)], h);
+  if (h.segment >= 0) apply_side(out, static_cast<std::size_t>(h.segment), h);
   out.within_zone = out.segment >= 0 && out.distance_m <= options_.within_m;
   return out;
 }
@@ -179,15 +186,13 @@ PointLink Linker::link_point_in(LonLat p, const std::string& date, const AreaGri
 // Near a segment that knows its sides, the side of the point is its
 // country, unless the polygons put it in a third country (a segment of that
 // country's own border is then the one to trust, and may not be loaded).
-void Linker::apply_side(PointLink& out, const BorderSegment& s, const SegmentHit& h) const {
+void Linker::apply_side(PointLink& out, std::size_t row, const SegmentHit& h) const {
   if (!options_.a_left || h.side == 0 || h.distance_m > kSideReachM) return;
-  const std::string& polygon_says =
-      out.country >= 0 ? areas_->countries[static_cast<std::size_t>(out.country)].iso2 : "";
-  if (!polygon_says.empty() && polygon_says != s.country_a && polygon_says != s.country_b) return;
-  const std::string& side_says = h.side > 0 ? s.country_a : s.country_b;
-  auto at = areas_->index.find(side_says);
-  if (at == areas_->index.end() || at->second == out.country) return;
-  out.country = at->second;
+  const Sides& s = sides_[row];
+  if (out.country >= 0 && out.country != s.a && out.country != s.b) return;
+  const std::int32_t side_says = h.side > 0 ? s.a : s.b;
+  if (side_says < 0 || side_says == out.country) return;
+  out.country = side_says;
   out.in_enclave = false;  // the polygon's enclave flag was for the other country
 }
 

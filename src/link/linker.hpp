@@ -84,8 +84,14 @@ class Linker {
   // Country and enclave from the exact locator, or from `grid` when given.
   PointLink link_point_in(LonLat p, const std::string& date, const AreaGrid* grid) const;
   AreaHit locate(LonLat p) const;
-  void apply_side(PointLink& out, const BorderSegment& s, const SegmentHit& h) const;
+  void apply_side(PointLink& out, std::size_t row, const SegmentHit& h) const;
+  std::int32_t country_index(const std::string& iso2) const;
+  // Per segment row: the positions of country_a and country_b (-1: not loaded).
+  struct Sides {
+    std::int32_t a = -1, b = -1;
+  };
   std::vector<BorderSegment> segments_;
+  std::vector<Sides> sides_;
   std::vector<std::string> cuts_;  // dates where some status period starts or ends
   std::vector<std::unique_ptr<Epoch>> epochs_;
   std::unique_ptr<Shapes> shapes_;

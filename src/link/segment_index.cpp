@@ -1,5 +1,7 @@
 #include "link/segment_index.hpp"
 
+#include "link/segment_search.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,7 +12,6 @@ namespace bm {
 namespace {
 
 constexpr double kDeg = std::numbers::pi / 180;
-constexpr double kTie = 1e-3;                // metres
 constexpr std::size_t kChunk = 16;           // edges per chunk
 constexpr std::ptrdiff_t kFineRings = 8;     // then the coarse grid
 constexpr std::ptrdiff_t kCoarseRings = 16;  // then every chunk is bounded
@@ -53,21 +54,35 @@ bool left_at_vertex(LonLat a, LonLat v, LonLat b, LonLat p) {
 
 }  // namespace
 
-struct SegmentIndex::Lazy {
-  std::atomic<double> length{-1};  // set last (release): azimuths are valid once it is >= 0
-  std::atomic<double> azimuth_a{0}, azimuth_b{0};
-};
+void SegmentIndex::Best::add(const Found& f) {
+  if (f.distance_m > min_m + kTie) return;
+  for (std::size_t k = 0; k < n; ++k)
+    if (ties[k].edge == f.edge) return;  // seen in another cell
+  if (f.distance_m < min_m) {
+    min_m = f.distance_m;
+    limit = chord_of_arc(min_m + kTie);
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      if (ties[k].distance_m <= min_m + kTie) ties[kept++] = ties[k];
+    n = kept;
+  }
+  if (n < kMaxTies) {
+    ties[n++] = f;
+    return;
+  }
+  // Eight edges within a millimetre: keep the ones finish() prefers.
+  Found* last = &ties[0];
+  for (auto& t : ties)
+    if (last->before(t)) last = &t;
+  if (f.before(*last)) *last = f;
+}
 
-struct SegmentIndex::Best {
-  SegmentHit hit;  // hit.segment holds the rank
-  std::size_t edge = 0;
-  GeoEdge e;  // the edge hit.point lies on
-  EdgePoint at;
-  // The chord bound an edge must not exceed to be refined: the chord of the
-  // best distance's arc (kept with it: a sine per change, not per edge).
-  double limit = std::numeric_limits<double>::infinity();
-  bool found() const { return hit.segment >= 0; }
-};
+const SegmentIndex::Best::Found& SegmentIndex::Best::winner() const {
+  const Found* w = &ties[0];
+  for (std::size_t k = 1; k < n; ++k)
+    if (ties[k].before(*w)) w = &ties[k];
+  return *w;
+}
 
 SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
                            std::vector<std::ptrdiff_t> ids) {
@@ -94,9 +109,10 @@ SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
   }
   grid_ = EdgeGrid(boxes);
   coarse_ = EdgeGrid(boxes, grid_.step() * kCoarse);
+  init_cells();
 }
 
-SegmentIndex::~SegmentIndex() = default;
+SegmentIndex::~SegmentIndex() { free_cells(); }
 SegmentIndex::SegmentIndex(SegmentIndex&&) noexcept = default;
 
 // Edges [first, end) of one line, in chunks. A point of an edge lies within
@@ -164,15 +180,15 @@ void SegmentIndex::refine(LonLat p, const Vec3& p3, std::size_t i, std::int32_t 
     if (e.a.lon == v.lon && e.a.lat == v.lat) shares = true, leaving = e.azimuth_a;
     if (e.b.lon == v.lon && e.b.lat == v.lat) shares = true, leaving = e.azimuth_b;
     if (shares && std::cos((leaving - best.at.azimuth_to_p) * kDeg) <= 0) {
-      if (r < best.hit.segment) best.hit.segment = r;
+      EdgePoint at = best.at;
+      at.end = e.a.lon == v.lon && e.a.lat == v.lat ? 0 : 1;
+      best.add({best.at.distance_m, r, static_cast<std::uint32_t>(i), at});
       return;
     }
   }
   const EdgePoint c = nearest_on_edge(p, p3, e);
-  const bool tie = best.found() && std::abs(c.distance_m - best.hit.distance_m) <= kTie;
-  if (!best.found() || (!tie && c.distance_m < best.hit.distance_m) ||
-      (tie && r < best.hit.segment))
-    best = {{r, c.distance_m, c.point}, i, e, c, chord_of_arc(c.distance_m + kTie)};
+  if (c.distance_m < best.min_m) best.edge = i, best.e = e, best.at = c;
+  best.add({c.distance_m, r, static_cast<std::uint32_t>(i), c});
 }
 
 // The chunk's edges in order of their chord bound, while one may still win.
@@ -190,7 +206,7 @@ void SegmentIndex::open(LonLat p, const Vec3& p3, const Chunk& c, const std::int
   std::sort(order.begin(), order.begin() + n);
   for (std::uint32_t k = 0; k < n; ++k) {
     if (order[k].first > best.limit) break;
-    if (best.found() && order[k].second == best.edge) continue;  // seen in another cell
+    if (order[k].second == best.edge) continue;  // seen in another cell
     refine(p, p3, order[k].second, r, best);
   }
 }
@@ -242,7 +258,7 @@ bool SegmentIndex::walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, co
     }
     open_in_order(cand, best.limit, [&](std::uint32_t c) { open(p, p3, chunks_[c], rank, best); });
     if (x0 <= 0 && y0 <= 0 && x1 >= nx - 1 && y1 >= ny - 1) return true;
-    if (best.found() && grid.covers(x0, y0, x1, y1, geodesic_box(p, best.hit.distance_m + kTie)))
+    if (best.found() && grid.covers(x0, y0, x1, y1, geodesic_box(p, best.min_m + kTie)))
       return true;
   }
   return false;
@@ -263,19 +279,33 @@ void SegmentIndex::open_all(LonLat p, const Vec3& p3, const std::int32_t* rank, 
 }
 
 SegmentHit SegmentIndex::finish(LonLat p, const Best& best) const {
-  SegmentHit hit = best.hit;
+  SegmentHit hit;
   if (!best.found()) return hit;
-  const std::size_t i = best.edge;
+  const Best::Found& w = best.winner();
+  hit = {w.rank, w.distance_m, w.at.point};
+  const std::size_t i = w.edge;
   const LonLat a = ends_[i].a, b = ends_[i].b;
   const double c = cross(a, b, p);
   hit.side = c > 0 ? 1 : c < 0 ? -1 : 0;
-  // At a vertex the neighbouring edge of the same line decides too.
-  const bool next = best.at.end == 1 && i + 1 < ends_.size() && owner_[i + 1] == owner_[i] &&
-                    ends_[i + 1].a.lon == b.lon && ends_[i + 1].a.lat == b.lat;
-  const bool prev = best.at.end == 0 && i > 0 && owner_[i - 1] == owner_[i] &&
-                    ends_[i - 1].b.lon == a.lon && ends_[i - 1].b.lat == a.lat;
-  if (next) hit.side = left_at_vertex(a, b, ends_[i + 1].b, p) ? 1 : -1;
-  if (prev) hit.side = left_at_vertex(ends_[i - 1].a, a, b, p) ? 1 : -1;
+  // At a vertex the segment's edge into it and its edge out of it decide
+  // together. Both are among the ties (every edge through the nearest
+  // point is as near), also where a ring closes or two lines of the
+  // segment meet, which are not neighbours in the edge array.
+  if (w.at.end < 0) return hit;
+  const LonLat v = w.at.end == 0 ? a : b;
+  auto same = [](LonLat x, LonLat y) { return x.lon == y.lon && x.lat == y.lat; };
+  std::ptrdiff_t in = -1, out = -1;
+  for (std::size_t k = 0; k < best.n; ++k) {
+    const std::uint32_t j = best.ties[k].edge;
+    if (owner_[j] != owner_[i] || same(ends_[j].a, ends_[j].b)) continue;
+    if (in < 0 && same(ends_[j].b, v)) in = j;
+    if (out < 0 && same(ends_[j].a, v)) out = j;
+  }
+  if (in >= 0 && out >= 0)
+    hit.side = left_at_vertex(ends_[static_cast<std::size_t>(in)].a, v,
+                              ends_[static_cast<std::size_t>(out)].b, p)
+                   ? 1
+                   : -1;
   return hit;
 }
 
@@ -285,13 +315,20 @@ void SegmentIndex::prefetch(LonLat p) const {
   if (!cell.empty()) __builtin_prefetch(&chunks_[cell[0]]);
 }
 
+void SegmentIndex::search(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const {
+  if (!walk(grid_, kFineRings, p, p3, rank, best) &&
+      !walk(coarse_, kCoarseRings, p, p3, rank, best))
+    open_all(p, p3, rank, best);
+}
+
 SegmentHit SegmentIndex::nearest(LonLat p, const std::int32_t* rank) const {
   if (chords_.empty()) return {};
   const Vec3 p3 = ecef(p);
   Best best;
-  if (!walk(grid_, kFineRings, p, p3, rank, best) &&
-      !walk(coarse_, kCoarseRings, p, p3, rank, best))
-    open_all(p, p3, rank, best);
+  // A cell's answer that is not sure still bounds the search that follows.
+  if (const Cell* cell = cell_for(p); cell && scan(*cell, p, p3, rank, best))
+    return finish(p, best);
+  search(p, p3, rank, best);
   return finish(p, best);
 }
 

@@ -12,12 +12,17 @@
 // nearer has been seen. Past 8 rings it walks a grid 8 times coarser, past
 // 16 of those it bounds every chunk.
 //
+// Where many points fall in one 0.05-degree cell, the cell keeps the few
+// edges that can be nearest for some point in it (built on its 4th visit),
+// so most queries of a dense table never walk the grid.
+//
 // Status periods are not geometry: a search may be given `rank` (per owner:
 // -1 excluded, else the number reported and used to break ties), so one
 // index serves every date.
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -54,6 +59,12 @@ class SegmentIndex {
  private:
   struct Best;
   struct Lazy;
+  struct Cell;
+  struct Free {
+    void operator()(void* p) const { std::free(p); }
+  };
+  template <class T>
+  using Zeroed = std::unique_ptr<T[], Free>;  // calloc: pages are touched only when used
   struct Ends {
     LonLat a, b;
   };
@@ -70,7 +81,13 @@ class SegmentIndex {
   bool walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, const Vec3& p3,
             const std::int32_t* rank, Best& best) const;
   void open_all(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const;
+  void search(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const;
   SegmentHit finish(LonLat p, const Best& best) const;
+  void init_cells();
+  void free_cells();
+  const Cell* cell_for(LonLat p) const;
+  const Cell* build(std::size_t index) const;
+  bool scan(const Cell& cell, LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const;
 
   std::vector<Ends> ends_;
   std::vector<Chord> chords_;        // one per edge
@@ -79,6 +96,10 @@ class SegmentIndex {
   std::vector<Chunk> chunks_;
   EdgeGrid grid_;    // of chunks
   EdgeGrid coarse_;  // the same, 8 times coarser: for points far from every edge
+  Bounds cells_box_;
+  std::size_t cells_nx_ = 0, cells_ny_ = 0;
+  Zeroed<std::atomic<const Cell*>> cells_;
+  Zeroed<std::atomic<std::uint8_t>> visits_;
 };
 
 }  // namespace bm
