@@ -36,9 +36,9 @@ def edge_min(lon, lat, x1, y1, x2, y2):
     return min(min(d2), d[i])
 
 
-def segment_min(lon, lat, coords):
+def segment_min(lon, lat, lines):
     best = float("inf")
-    for (x1, y1), (x2, y2) in zip(coords, coords[1:]):
+    for (x1, y1), (x2, y2) in ((e[0][:2], e[1][:2]) for c in lines for e in zip(c, c[1:])):
         # skip edges that cannot beat the best (vertex distance minus edge length)
         _, _, dv = G.inv(lon, lat, x1, y1)
         _, _, le = G.inv(x1, y1, x2, y2)
@@ -62,8 +62,9 @@ def main():
     ap.add_argument("ours")
     ap.add_argument("--limit", type=int, default=0)
     a = ap.parse_args()
-    segs = {str(f["properties"]["id"]): f["geometry"]["coordinates"]
-            for f in json.load(open(a.segments))["features"]}
+    segs = {}  # id -> its lines (a segment may have several features)
+    for f in json.load(open(a.segments))["features"]:
+        segs.setdefault(str(f["properties"]["id"]), []).append(f["geometry"]["coordinates"])
     ref, ours = load(a.reference), load(a.ours)
     rows = []
     for k, (rs, rd) in ref.items():

@@ -2,6 +2,10 @@
 
 #include <geos_c.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
 #include "geom/geos.hpp"
 
 namespace bm {
@@ -34,10 +38,27 @@ bool inside(const Bounds& b, LonLat p) {
   return p.lon >= b.min_lon && p.lon <= b.max_lon && p.lat >= b.min_lat && p.lat <= b.max_lat;
 }
 
+// Part boxes bucketed by whole degrees (others_meet asks once per border
+// segment, so a scan of every part of the world would cost seconds).
+constexpr int kCols = 360, kRows = 180;
+
+struct PartRef {
+  std::uint32_t entry, part;
+};
+
+int col_of(double lon) { return std::clamp(static_cast<int>(std::floor(lon + 180)), 0, kCols - 1); }
+int row_of(double lat) { return std::clamp(static_cast<int>(std::floor(lat + 90)), 0, kRows - 1); }
+
 }  // namespace
 
 struct Locator::Impl {
   std::vector<Entry> entries;
+  std::vector<std::vector<PartRef>> buckets{kCols * kRows};
+  void bucket(std::uint32_t entry, std::uint32_t part, const Bounds& b) {
+    for (int y = row_of(b.min_lat); y <= row_of(b.max_lat); ++y)
+      for (int x = col_of(b.min_lon); x <= col_of(b.max_lon); ++x)
+        buckets[static_cast<std::size_t>(y * kCols + x)].push_back({entry, part});
+  }
 };
 
 Locator::Locator(const std::vector<NamedArea>& areas) : impl_(std::make_unique<Impl>()) {
@@ -56,6 +77,8 @@ Locator::Locator(const std::vector<NamedArea>& areas) : impl_(std::make_unique<I
       geos::contains(part.prepared, LonLat{part.box.min_lon, part.box.min_lat});
       const double a = area_of(part.geom);
       if (a > largest_area) largest_area = a, e.largest = e.parts.size();
+      impl_->bucket(static_cast<std::uint32_t>(impl_->entries.size()),
+                    static_cast<std::uint32_t>(e.parts.size()), part.box);
       e.parts.push_back(std::move(part));
     }
     impl_->entries.push_back(std::move(e));
@@ -80,6 +103,29 @@ Location Locator::locate(LonLat p) const {
     }
   }
   return {};
+}
+
+bool Locator::in_minor_part(std::size_t i, LonLat p) const {
+  const Entry& e = impl_->entries[i];
+  if (!inside(e.bounds, p)) return false;
+  geos::Geom point;
+  for (std::size_t k = 0; k < e.parts.size(); ++k) {
+    if (k == e.largest || !inside(e.parts[k].box, p)) continue;
+    if (!point) point = geos::make_point(p);
+    if (geos::contains(e.parts[k].prepared, point)) return true;
+  }
+  return false;
+}
+
+bool Locator::others_meet(const Bounds& box, std::ptrdiff_t a, std::ptrdiff_t b) const {
+  for (int y = row_of(box.min_lat); y <= row_of(box.max_lat); ++y)
+    for (int x = col_of(box.min_lon); x <= col_of(box.max_lon); ++x)
+      for (const PartRef& r : impl_->buckets[static_cast<std::size_t>(y * kCols + x)]) {
+        if (static_cast<std::ptrdiff_t>(r.entry) == a || static_cast<std::ptrdiff_t>(r.entry) == b)
+          continue;
+        if (impl_->entries[r.entry].parts[r.part].box.intersects(box)) return true;
+      }
+  return false;
 }
 
 }  // namespace bm

@@ -13,12 +13,6 @@ constexpr double kMinStep = 0.002;       // degrees (~200 m)
 
 }  // namespace
 
-std::ptrdiff_t EdgeGrid::clamp(double f, std::size_t n) {
-  if (!(f >= 0)) return 0;  // also NaN
-  if (f >= static_cast<double>(n)) return static_cast<std::ptrdiff_t>(n) - 1;
-  return static_cast<std::ptrdiff_t>(f);
-}
-
 EdgeGrid::EdgeGrid(const std::vector<Bounds>& boxes, double min_step) {
   Bounds all;
   double extent = 0;

@@ -37,7 +37,12 @@ class EdgeGrid {
               const Bounds& b) const;
 
  private:
-  static std::ptrdiff_t clamp(double f, std::size_t n);
+  // Inline: two calls per search, in the hottest loop of linking.
+  static std::ptrdiff_t clamp(double f, std::size_t n) {
+    if (!(f >= 0)) return 0;  // also NaN
+    if (f >= static_cast<double>(n)) return static_cast<std::ptrdiff_t>(n) - 1;
+    return static_cast<std::ptrdiff_t>(f);
+  }
   Bounds box_;
   double step_ = 1;
   std::size_t nx_ = 0, ny_ = 0;

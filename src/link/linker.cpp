@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
+#include <numbers>
 #include <thread>
 #include <unordered_map>
 
@@ -22,6 +24,8 @@ constexpr std::size_t kGridFrom = 20000;
 // the country: the 1:10m polygons are kilometres off near borders, the
 // OSM-derived segments about 10 m. Farther out the polygons are right.
 constexpr double kSideReachM = 25000;
+// Metres in a degree of latitude, rounded down (a safe lower bound).
+constexpr double kDegreeM = 110500;
 
 bool same_lines(const std::vector<Line>& a, const std::vector<Line>& b) {
   if (a.size() != b.size()) return false;
@@ -78,8 +82,7 @@ Linker::Linker(std::vector<BorderSegment> segments, std::vector<Country> countri
   std::sort(cuts_.begin(), cuts_.end());
   cuts_.erase(std::unique(cuts_.begin(), cuts_.end()), cuts_.end());
   build_shapes();
-  for (const auto& s : segments_)
-    sides_.push_back({country_index(s.country_a), country_index(s.country_b)});
+  for (const auto& s : segments_) sides_.push_back(sides_of(s));
   // Epoch k starts at cuts_[k-1] (epoch 0 before every cut).
   for (std::size_t k = 0; k <= cuts_.size(); ++k) {
     const std::string day = k == 0 ? std::string("0000-01-01") : cuts_[k - 1];
@@ -136,6 +139,24 @@ Linker::Linker(Linker&&) noexcept = default;
 
 const std::vector<Country>& Linker::countries() const { return areas_->countries; }
 
+// The segment's countries, and whether no other country's polygon part
+// comes within kSideReachM of its lines (a box grown by at least that much;
+// near the poles or the antimeridian the answer is "not alone").
+Linker::Sides Linker::sides_of(const BorderSegment& s) const {
+  Sides out{country_index(s.country_a), country_index(s.country_b), false};
+  if (!options_.a_left) return out;
+  const Bounds b = bounds_of(s.lines);
+  if (b.empty()) return out;
+  const double lat = std::max(std::abs(b.min_lat), std::abs(b.max_lat)) + kSideReachM / kDegreeM;
+  if (lat >= 80) return out;
+  const double dlat = kSideReachM / kDegreeM * 1.01;
+  const double dlon = dlat / std::cos(lat * std::numbers::pi / 180);
+  const Bounds grown{b.min_lon - dlon, b.min_lat - dlat, b.max_lon + dlon, b.max_lat + dlat};
+  if (grown.min_lon < -180 || grown.max_lon > 180) return out;
+  out.alone = !areas_->locator.others_meet(grown, out.a, out.b);
+  return out;
+}
+
 std::int32_t Linker::country_index(const std::string& iso2) const {
   auto at = areas_->index.find(iso2);
   return at == areas_->index.end() ? -1 : at->second;
@@ -175,12 +196,26 @@ PointLink Linker::link_point_in(LonLat p, const std::string& date, const AreaGri
   out.disputed = static_cast<std::int32_t>(d.segment);
   out.disputed_distance_m = d.distance_m;
   out.disputed_nearest = d.point;
-  const AreaHit where = grid ? grid->locate(p) : locate(p);
-  out.country = where.area;
-  out.in_enclave = where.enclave;
-  if (h.segment >= 0) apply_side(out, static_cast<std::size_t>(h.segment), h);
+  if (h.segment >= 0 && side_alone(static_cast<std::size_t>(h.segment), h)) {
+    const Sides& s = sides_[static_cast<std::size_t>(h.segment)];
+    out.country = h.side > 0 ? s.a : s.b;
+    out.in_enclave = areas_->locator.in_minor_part(static_cast<std::size_t>(out.country), p);
+  } else {
+    const AreaHit where = grid ? grid->locate(p) : locate(p);
+    out.country = where.area;
+    out.in_enclave = where.enclave;
+    if (h.segment >= 0) apply_side(out, static_cast<std::size_t>(h.segment), h);
+  }
   out.within_zone = out.segment >= 0 && out.distance_m <= options_.within_m;
   return out;
+}
+
+// Whether the side of segment row `row` gives the country with no polygon
+// test: the polygons could only agree with it or say "none" (apply_side
+// then takes the side), since no third country comes within reach.
+bool Linker::side_alone(std::size_t row, const SegmentHit& h) const {
+  return options_.a_left && h.side != 0 && h.distance_m <= kSideReachM && sides_[row].alone &&
+         (h.side > 0 ? sides_[row].a : sides_[row].b) >= 0;
 }
 
 // Near a segment that knows its sides, the side of the point is its

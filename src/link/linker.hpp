@@ -89,7 +89,10 @@ class Linker {
   // Per segment row: the positions of country_a and country_b (-1: not loaded).
   struct Sides {
     std::int32_t a = -1, b = -1;
+    bool alone = false;  // no third country's polygon within reach of its lines
   };
+  Sides sides_of(const BorderSegment& s) const;
+  bool side_alone(std::size_t row, const SegmentHit& h) const;
   std::vector<BorderSegment> segments_;
   std::vector<Sides> sides_;
   std::vector<std::string> cuts_;  // dates where some status period starts or ends

@@ -10,8 +10,8 @@
 namespace bm {
 namespace {
 
-constexpr double kCell = 0.05;        // degrees: cells of cached edge lists
-constexpr std::uint8_t kBuildAt = 3;  // visits walked before a cell is built
+constexpr double kCell = 0.05;         // degrees: cells of cached edge lists
+constexpr std::uint8_t kBuildAt = 15;  // visits walked before a cell is built
 
 double distance3(const Vec3& a, const Vec3& b) {
   const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
