@@ -7,6 +7,7 @@
 #include <numbers>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "geodata/world_borders.hpp"
 #include "geom/border.hpp"
@@ -26,6 +27,33 @@ constexpr std::size_t kGridFrom = 20000;
 constexpr double kSideReachM = 25000;
 // Metres in a degree of latitude, rounded down (a safe lower bound).
 constexpr double kDegreeM = 110500;
+
+// A cached cell costs about as much as this many searches.
+constexpr double kCellsPayAt = 32;
+
+// About how many of the points fall in each occupied cache cell: from the
+// distinct cells of an evenly spread sample of s points (c of them), the
+// number C of occupied cells solves c = C (1 - exp(-s / C)) (points thrown
+// evenly into C cells).
+double visits_per_cell(const std::vector<LonLat>& points) {
+  const std::size_t s = std::min<std::size_t>(points.size(), 16384);
+  if (s == 0) return 0;
+  std::unordered_set<std::int64_t> cells;
+  for (std::size_t k = 0; k < s; ++k) {
+    const LonLat p = points[k * points.size() / s];
+    const auto x = static_cast<std::int64_t>(std::floor(p.lon / SegmentIndex::kCellDeg));
+    const auto y = static_cast<std::int64_t>(std::floor(p.lat / SegmentIndex::kCellDeg));
+    cells.insert(x * 100000 + y);
+  }
+  const double c = static_cast<double>(cells.size()), n = static_cast<double>(s);
+  if (c >= n) return static_cast<double>(points.size()) / (n * n);  // as sparse as can be told
+  double lo = c, hi = 1e12;  // f(C) = C (1 - exp(-n / C)) grows with C
+  for (int it = 0; it < 100; ++it) {
+    const double mid = std::sqrt(lo * hi);
+    (mid * (1 - std::exp(-n / mid)) < c ? lo : hi) = mid;
+  }
+  return static_cast<double>(points.size()) / lo;
+}
 
 bool same_lines(const std::vector<Line>& a, const std::vector<Line>& b) {
   if (a.size() != b.size()) return false;
@@ -185,14 +213,15 @@ PointLink Linker::link_point(LonLat p, const std::string& date) const {
   return link_point_in(p, date, nullptr);
 }
 
-PointLink Linker::link_point_in(LonLat p, const std::string& date, const AreaGrid* grid) const {
+PointLink Linker::link_point_in(LonLat p, const std::string& date, const AreaGrid* grid,
+                                bool cells) const {
   PointLink out;
   const Epoch& e = epoch_for(date);
-  SegmentHit h = shapes_->all_index->nearest(p, e.all.data());
+  SegmentHit h = shapes_->all_index->nearest(p, e.all.data(), cells);
   out.segment = static_cast<std::int32_t>(h.segment);
   out.distance_m = h.distance_m;
   out.nearest = h.point;
-  SegmentHit d = shapes_->disputed_index->nearest(p, e.disputed.data());
+  SegmentHit d = shapes_->disputed_index->nearest(p, e.disputed.data(), cells);
   out.disputed = static_cast<std::int32_t>(d.segment);
   out.disputed_distance_m = d.distance_m;
   out.disputed_nearest = d.point;
@@ -286,6 +315,7 @@ std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
     if (extent.min_lon <= extent.max_lon && extent.min_lat <= extent.max_lat)
       grid = std::make_unique<AreaGrid>(polys, extent, [this](LonLat p) { return locate(p); });
   }
+  const bool dense = visits_per_cell(points) >= kCellsPayAt;
   // Blocks handed out in turn keep the cores busy to the end even when one
   // of them is slowed down (the cores are shared).
   constexpr std::size_t kAhead = 8;
@@ -302,7 +332,7 @@ std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
             shapes_->all_index->prefetch(points[j]);
             if (grid) grid->prefetch(points[j]);
           }
-          out[i] = link_point_in(points[i], dates.empty() ? none : dates[i], grid.get());
+          out[i] = link_point_in(points[i], dates.empty() ? none : dates[i], grid.get(), dense);
         }
         if (block_done) block_done(out, lo, hi);
       }

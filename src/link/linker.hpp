@@ -82,7 +82,9 @@ class Linker {
   void build_shapes();
   const Epoch& epoch_for(const std::string& date) const;
   // Country and enclave from the exact locator, or from `grid` when given.
-  PointLink link_point_in(LonLat p, const std::string& date, const AreaGrid* grid) const;
+  // `cells`: SegmentIndex::nearest's cell cache (for dense tables).
+  PointLink link_point_in(LonLat p, const std::string& date, const AreaGrid* grid,
+                          bool cells = true) const;
   AreaHit locate(LonLat p) const;
   void apply_side(PointLink& out, std::size_t row, const SegmentHit& h) const;
   std::int32_t country_index(const std::string& iso2) const;

@@ -321,12 +321,12 @@ void SegmentIndex::search(LonLat p, const Vec3& p3, const std::int32_t* rank, Be
     open_all(p, p3, rank, best);
 }
 
-SegmentHit SegmentIndex::nearest(LonLat p, const std::int32_t* rank) const {
+SegmentHit SegmentIndex::nearest(LonLat p, const std::int32_t* rank, bool cells) const {
   if (chords_.empty()) return {};
   const Vec3 p3 = ecef(p);
   Best best;
   // A cell's answer that is not sure still bounds the search that follows.
-  if (const Cell* cell = cell_for(p); cell && scan(*cell, p, p3, rank, best))
+  if (const Cell* cell = cells ? cell_for(p) : nullptr; cell && scan(*cell, p, p3, rank, best))
     return finish(p, best);
   search(p, p3, rank, best);
   return finish(p, best);

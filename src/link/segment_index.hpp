@@ -52,7 +52,10 @@ class SegmentIndex {
   bool empty() const { return chords_.empty(); }
   // Ties (equal within 1 mm) go to the lower id (rank). With `rank` (indexed
   // by id), only ids of rank >= 0 count and the hit reports the rank.
-  SegmentHit nearest(LonLat p, const std::int32_t* rank = nullptr) const;
+  // `cells`: whether p may use (and count towards) the cell cache; a table
+  // spread thinly over the world visits each cell too rarely to pay for it.
+  SegmentHit nearest(LonLat p, const std::int32_t* rank = nullptr, bool cells = true) const;
+  static constexpr double kCellDeg = 0.05;  // side of a cache cell
   // A hint that nearest(p) follows soon: starts loading p's cell.
   void prefetch(LonLat p) const;
 
