@@ -69,3 +69,40 @@ TEST_CASE("an index without edges finds nothing", "[link][index]") {
   segs[0].lines.clear();
   CHECK(nearest(segs, {70, 40}).segment == -1);
 }
+
+TEST_CASE("at the vertex where a ring closes, the side comes from the edges in and out of it",
+          "[link][index]") {
+  // A counter-clockwise triangle (left = inside) starting at its west
+  // corner. A point west of that corner is nearest to the closing vertex;
+  // its first edge alone (going east) would put it on the left, yet it lies
+  // outside the ring: right.
+  std::vector<bm::BorderSegment> segs = {
+      segment("ring", {{70.0, 40.0}, {70.1, 40.0}, {70.05, 40.05}, {70.0, 40.0}}),
+  };
+  const bm::SegmentHit out = nearest(segs, {69.98, 40.001});
+  CHECK(out.point.lon == 70.0);
+  CHECK(out.point.lat == 40.0);
+  CHECK(out.side == -1);
+  CHECK(nearest(segs, {70.05, 40.01}).side == 1);  // inside
+}
+
+TEST_CASE("the cell cache gives the answers of a plain search, ties included", "[link][index]") {
+  // Segments meeting at shared vertices (ties of equal distance), points
+  // dense enough that cells are built while others still walk the grid.
+  std::vector<bm::BorderSegment> segs = {
+      segment("a", {{70.0, 40.0}, {70.02, 40.01}, {70.04, 40.0}}),
+      segment("b", {{70.04, 40.0}, {70.06, 40.02}, {70.08, 40.0}}),
+      segment("c", {{70.04, 40.0}, {70.04, 39.98}}),
+  };
+  std::vector<const bm::BorderSegment*> ptrs;
+  for (const auto& s : segs) ptrs.push_back(&s);
+  const bm::SegmentIndex cached(ptrs, {0, 1, 2}), plain(ptrs, {0, 1, 2});
+  for (int round = 0; round < 40; ++round)
+    for (int k = 0; k < 200; ++k) {
+      const bm::LonLat p{69.99 + 0.0005 * k, 39.97 + 0.0015 * round};
+      const bm::SegmentHit x = cached.nearest(p), y = plain.nearest(p, nullptr, false);
+      REQUIRE(x.segment == y.segment);
+      REQUIRE(x.distance_m == y.distance_m);
+      REQUIRE(x.side == y.side);
+    }
+}
