@@ -118,12 +118,21 @@ bool Locator::in_minor_part(std::size_t i, LonLat p) const {
 }
 
 bool Locator::others_meet(const Bounds& box, std::ptrdiff_t a, std::ptrdiff_t b) const {
+  geos::Geom rect;  // the box as a polygon, made once a part's box meets it
   for (int y = row_of(box.min_lat); y <= row_of(box.max_lat); ++y)
     for (int x = col_of(box.min_lon); x <= col_of(box.max_lon); ++x)
       for (const PartRef& r : impl_->buckets[static_cast<std::size_t>(y * kCols + x)]) {
         if (static_cast<std::ptrdiff_t>(r.entry) == a || static_cast<std::ptrdiff_t>(r.entry) == b)
           continue;
-        if (impl_->entries[r.entry].parts[r.part].box.intersects(box)) return true;
+        const Part& part = impl_->entries[r.entry].parts[r.part];
+        if (!part.box.intersects(box)) continue;
+        if (!rect)
+          rect = geos::make_multipolygon({Polygon{{{{box.min_lon, box.min_lat},
+                                                    {box.max_lon, box.min_lat},
+                                                    {box.max_lon, box.max_lat},
+                                                    {box.min_lon, box.max_lat},
+                                                    {box.min_lon, box.min_lat}}}}});
+        if (geos::contains(part.prepared, rect)) return true;  // (intersects)
       }
   return false;
 }

@@ -31,8 +31,8 @@ class Locator {
   // locate() reports as an enclave), testing that area alone.
   bool in_minor_part(std::size_t i, LonLat p) const;
   // Whether a part of some area other than `a` and `b` (indices, -1: none)
-  // has a box meeting `box`: if not, locate() can only answer a, b or none
-  // for a point of the box.
+  // meets `box`: if not, locate() can only answer a, b or none for a point
+  // of the box.
   bool others_meet(const Bounds& box, std::ptrdiff_t a, std::ptrdiff_t b) const;
 
  private:
