@@ -69,7 +69,7 @@ TEST_CASE("a gazetteer built in memory finds its places and builds them on deman
   auto hinted = g.resolve("Kok Tash", {"", "Sambula"});
   REQUIRE(hinted.place != nullptr);
   CHECK(hinted.note.find("Sambula") != std::string::npos);
-  CHECK_FALSE(g.resolve("Isfarra").place == nullptr);  // fuzzy, via the trigram table
+  CHECK_FALSE(g.resolve("Isfarra").place == nullptr);  // fuzzy, via the deletion table
 }
 
 TEST_CASE("an index image that does not add up is refused", "[gazetteer]") {
