@@ -67,18 +67,6 @@ std::string fuzzy_fingerprint() {
   return std::to_string(h);
 }
 
-bool fuzzy_table_ok(std::span<const std::uint32_t> dir, std::span<const std::uint32_t> postings,
-                    std::size_t n_entries) {
-  if (dir.size() != kFuzzyBuckets + 1 || dir.front() != 0 || dir.back() != postings.size())
-    return false;
-  for (std::size_t b = 0; b + 1 < dir.size(); ++b)
-    if (dir[b] > dir[b + 1]) return false;
-  for (std::uint32_t p : postings)
-    if ((p & kPostingEntryMask) >= n_entries || (p >> kPostingEntryBits) > kFuzzyDeletions)
-      return false;
-  return true;
-}
-
 std::vector<std::pair<std::uint32_t, double>> fuzzy_matches(const Gazetteer::Index& ix,
                                                             std::string_view sound,
                                                             std::string_view plain) {

@@ -69,10 +69,6 @@ FuzzyTable build_fuzzy_table(std::size_t n_entries, KeysOf keys_of);
 // Changes whenever the way keys are stored changes: part of the cache's name.
 std::string fuzzy_fingerprint();
 
-// Whether arrays read from a file can be probed safely.
-bool fuzzy_table_ok(std::span<const std::uint32_t> dir, std::span<const std::uint32_t> postings,
-                    std::size_t n_entries);
-
 template <class KeysOf>
 FuzzyTable build_fuzzy_table(std::size_t n_entries, KeysOf keys_of) {
   FuzzyTable t;

@@ -55,7 +55,8 @@ bool Gazetteer::Index::open(std::shared_ptr<const void> owner, std::string_view 
       !section(image, h.keys, keys_) || !section(image, h.country_words, country_words_) ||
       !section(image, h.fuzzy_dir, fuzzy_dir_) ||
       !section(image, h.fuzzy_postings, fuzzy_postings_) ||
-      !section(image, h.key_slots, key_slots_) || !section(image, h.sound_slots, sound_slots_))
+      !section(image, h.key_slots, key_slots_) || !section(image, h.sound_slots, sound_slots_) ||
+      fuzzy_dir_.size() != kFuzzyBuckets + 1 || fuzzy_dir_.back() != fuzzy_postings_.size())
     return false;
   // The index arrays are read on every lookup: check them all once. Place
   // records are checked when a place is first built.
@@ -175,15 +176,6 @@ std::string Gazetteer::Index::country_of_word(std::string_view k) const {
 
 std::vector<std::uint32_t> Gazetteer::Index::fuzzy_candidates(
     std::span<const std::string_view> keys, std::size_t min_len, std::size_t max_len) const {
-  // The table is checked once, on the first fuzzy lookup (an exact lookup
-  // never reads it), rather than per probe.
-  std::call_once(fuzzy_checked_, [this] {
-    fuzzy_ok_ = fuzzy_table_ok(fuzzy_dir_, fuzzy_postings_, entries.size());
-  });
-  if (!fuzzy_ok_)
-    throw Error(
-        "gazetteer index cache: fuzzy table out of range — delete "
-        "~/.cache/bordermap/gazetteer-*.bin to rebuild it");
   // Names of the wanted lengths are one stretch of entry numbers; those a
   // key may differ from by c edits begin at first[c] (the limit grows with
   // the longer length), so a variant of c deletions is only read there.
@@ -212,10 +204,17 @@ std::vector<std::uint32_t> Gazetteer::Index::fuzzy_candidates(
     unique_variants(variants);
     for (const FuzzyVariant& v : variants) {
       const std::uint32_t b = fuzzy_bucket(v.hash);
+      // Checked here rather than all 80 MB at open: a cold start that never
+      // looks a name up approximately does not read the table.
+      if (fuzzy_dir_[b] > fuzzy_dir_[b + 1] || fuzzy_dir_[b + 1] > fuzzy_postings_.size())
+        throw Error(
+            "gazetteer index cache: fuzzy table out of range — delete "
+            "~/.cache/bordermap/gazetteer-*.bin to rebuild it");
       for (std::uint32_t i = fuzzy_dir_[b]; i < fuzzy_dir_[b + 1]; ++i) {
+        // An entry out of range fails `e < hi`; deletions out of range fail `c`.
         const std::uint32_t p = fuzzy_postings_[i], e = p & kPostingEntryMask;
-        if (e >= lo && e < hi && allowed(e, std::max(v.deletions, p >> kPostingEntryBits)))
-          out.push_back(e);
+        const std::uint32_t c = std::max(v.deletions, p >> kPostingEntryBits);
+        if (e >= lo && e < hi && c <= kFuzzyDeletions && allowed(e, c)) out.push_back(e);
       }
     }
   }

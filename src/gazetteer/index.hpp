@@ -162,8 +162,6 @@ struct Gazetteer::Index {
   // Places built on first use; the slot is published once built.
   std::unique_ptr<std::atomic<IndexedPlace*>[]> slots_;
   mutable std::mutex build_mutex_;
-  mutable std::once_flag fuzzy_checked_;
-  mutable bool fuzzy_ok_ = false;
   std::unique_ptr<IndexedPlace> materialize(std::uint32_t number) const;
 };
 

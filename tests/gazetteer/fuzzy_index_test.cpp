@@ -101,7 +101,7 @@ TEST_CASE("the deletion table finds every name the fuzzy pass accepts", "[gazett
   CHECK(found > queries / 2);  // up to five edits: many queries find nothing
 }
 
-TEST_CASE("a deletion table pointing past the names is refused on first use", "[gazetteer]") {
+TEST_CASE("a deletion table that does not add up is refused or ignored", "[gazetteer]") {
   bm::Place p;
   p.id = "x";
   p.name = "Batken";
@@ -113,12 +113,33 @@ TEST_CASE("a deletion table pointing past the names is refused on first use", "[
   std::memcpy(words->data(), copy.data(), copy.size());
   std::string_view image(reinterpret_cast<const char*>(words->data()), copy.size());
   auto* h = reinterpret_cast<bm::ImageHeader*>(words->data());
-  REQUIRE(h->fuzzy_postings.size >= 4);
-  auto* postings = reinterpret_cast<std::uint32_t*>(reinterpret_cast<char*>(words->data()) +
-                                                    h->fuzzy_postings.off);
-  postings[0] = 7;  // entry 7 of 3
+  char* base = reinterpret_cast<char*>(words->data());
+  auto* dir = reinterpret_cast<std::uint32_t*>(base + h->fuzzy_dir.off);
+  auto* postings = reinterpret_cast<std::uint32_t*>(base + h->fuzzy_postings.off);
+  {
+    bm::Gazetteer::Index good;
+    REQUIRE(good.open(words, image));
+    CHECK(bm::fuzzy_matches(good, "batkin", "batkenn").size() == 1);
+  }
+  // A posting past the entries is never a candidate.
+  const std::uint32_t saved = postings[0];
+  for (std::size_t i = 0; i < h->fuzzy_postings.size / 4; ++i) postings[i] = 7;
+  {
+    bm::Gazetteer::Index pointing_past;
+    REQUIRE(pointing_past.open(words, image));
+    CHECK(bm::fuzzy_matches(pointing_past, "batkin", "batkenn").empty());
+  }
+  postings[0] = saved;
+  // A bucket past the postings: refused when probed (exact lookups never are).
+  std::vector<bm::FuzzyVariant> variants;
+  bm::fuzzy_variants("batkin", variants);
+  dir[bm::fuzzy_bucket(variants[0].hash) + 1] = 1u << 30;
   bm::Gazetteer::Index broken;
-  REQUIRE(broken.open(words, image));  // exact lookups never read the table
+  REQUIRE(broken.open(words, image));
   CHECK(broken.find_key("batken").size() == 1);
   CHECK_THROWS_AS(bm::fuzzy_matches(broken, "batkin", "batkenn"), bm::Error);
+  // A table whose last bucket does not end the postings is refused at once.
+  dir[bm::kFuzzyBuckets] += 1;
+  bm::Gazetteer::Index short_table;
+  CHECK_FALSE(short_table.open(words, image));
 }
