@@ -78,16 +78,18 @@ std::vector<std::pair<std::uint32_t, double>> fuzzy_matches(const Gazetteer::Ind
   const std::string_view keys[] = {sound, plain};
   // Only whether a distance is within what kFuzzyMin allows matters (and
   // its exact value when it is), so the distance is computed that far only.
-  auto similarity = [](std::string_view a, std::string_view b) {
-    const std::size_t longer = std::max(a.size(), b.size());
+  const EditPattern sound_pattern(sound), plain_pattern(plain);
+  auto similarity = [](const EditPattern& a, std::size_t a_len, std::string_view b) {
+    const std::size_t longer = std::max(a_len, b.size());
     const int limit = fuzzy_edits_within(longer);
-    return 1.0 - edit_distance_within(a, b, limit) / static_cast<double>(longer);
+    return 1.0 - a.distance_within(b, limit) / static_cast<double>(longer);
   };
   std::vector<std::pair<std::uint32_t, double>> out;
   for (std::uint32_t e : ix.fuzzy_candidates(keys, min_len, max_len)) {
     const std::string_view es = ix.sound(ix.entries[e]), ek = ix.key(ix.entries[e]);
-    double sim = similarity(sound, es);
-    if (sim < kFuzzyMin) sim = std::max(sim, similarity(plain, ek));  // spelled close?
+    double sim = similarity(sound_pattern, sound.size(), es);
+    if (sim < kFuzzyMin)  // spelled close?
+      sim = std::max(sim, similarity(plain_pattern, plain.size(), ek));
     // One edit in a short name is a different name (Osh/Ash).
     if (sound.size() < 6 && sim < 0.8) continue;
     if (sim >= kFuzzyMin) out.emplace_back(e, sim);
