@@ -196,7 +196,9 @@ const Set kNotPlace = {
     "there",     "here",     "what",       "when",         "while",        "if",        "his",
     "her",       "their",    "our",        "his",          "for",          "with",      "from",
     "by",        "to",       "of",         "or",           "so",           "line",      "control",
-    "actual"};
+    "actual",
+    // News agencies cited by name ("..., Trend reported"): sources, not places.
+    "trend",     "interfax", "xinhua",     "armenpress",   "akipress"};
 
 }  // namespace
 
