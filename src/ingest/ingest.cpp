@@ -100,19 +100,23 @@ const Format& detect_format(const Input& in) {
 IncidentTable read(const std::string& input, const Options& given) {
   Input in = open_input(input);
   const Format& f = given.format.empty() ? detect_format(in) : find_format(given.format);
-  // Every block of a stream, and the rest, passes the id check on its way.
+  // Every block of a stream, and the rest, passes the id check and the
+  // country check on its way.
   DuplicateIds ids(in.from_stdin() ? "<stdin>" : db::without_password(input));
+  auto check = [&](IncidentTable& t) {
+    ids.reject_repeats(t);
+    // Here, not in one command: link, render, export and report read through
+    // this function too, and a swapped lat/lon misleads every one of them.
+    if (read_policy().country_check) warn_countries(t.incidents, input);
+  };
   Options options = given;
   if (given.block)
     options.block = [&](IncidentTable& t) {
-      ids.reject_repeats(t);
+      check(t);
       given.block(t);
     };
   IncidentTable t = f.read(in, options);
-  ids.reject_repeats(t);
-  // Here, not in one command: link, render, export and report read through
-  // this function too, and a swapped lat/lon misleads every one of them.
-  if (read_policy().country_check) warn_countries(t.incidents, input);
+  check(t);
   return t;
 }
 
@@ -129,6 +133,11 @@ void maybe_flush(const Options& o, IncidentTable& table) {
   o.block(table);
   table.incidents.clear();
   table.rejected.clear();
+}
+
+RowSink flusher(const Options& o) {
+  if (!o.block) return {};
+  return [&o](IncidentTable& t) { maybe_flush(o, t); };
 }
 
 std::map<std::string, std::string> parse_field_map(const std::string& spec) {

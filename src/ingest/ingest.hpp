@@ -63,6 +63,8 @@ void read_blocks(const std::string& input, Options options, std::size_t rows,
 
 // A backend's loop after each record: hands a full block over.
 void maybe_flush(const Options& o, IncidentTable& table);
+// maybe_flush as a CSV record loop's sink (io::read_rows); none when not streaming.
+RowSink flusher(const Options& o);
 
 // "date=EVENT_DT,place=LOC" -> {date: EVENT_DT, place: LOC}; throws
 // UsageError on an unknown key or a missing '='.
