@@ -11,6 +11,7 @@
 #include "ingest/duplicate_ids.hpp"
 #include "io/csv.hpp"
 #include "io/policy.hpp"
+#include "io/stdin_spool.hpp"
 #include "io/values.hpp"
 
 namespace bm::ingest {
@@ -47,10 +48,7 @@ Input open_input(const std::string& name) {
   Input in;
   in.name = name;
   if (name == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    in.data = ss.str();
-    in.head = in.data.substr(0, kHeadBytes);
+    in.head = io::read_stdin_head(kHeadBytes);  // the rest is read as the reader goes
   } else if (name.rfind("PG:", 0) == 0 || name.rfind("/vsi", 0) == 0) {
     return in;  // GDAL connection strings and virtual paths: nothing to sniff
   } else if (std::filesystem::is_directory(name)) {
@@ -69,7 +67,7 @@ Input open_input(const std::string& name) {
 }
 
 std::unique_ptr<std::istream> open_stream(const Input& in) {
-  if (in.from_stdin()) return std::make_unique<std::istringstream>(in.data);
+  if (in.from_stdin()) return io::stdin_stream(in.head);
   auto f = std::make_unique<std::ifstream>(in.name, std::ios::binary);
   if (!*f) throw InputError(in.name + ": cannot open for reading — check the path");
   return f;

@@ -29,10 +29,9 @@ struct Options {
 // What a backend sees of one input: its name and the bytes to sniff.
 struct Input {
   std::string name;                     // path, "-" for stdin, or a GDAL string ("PG:...")
-  std::string head;                     // the first bytes (up to 64 KiB)
+  std::string head;                     // the first bytes (up to 64 KiB); stdin's are read already
   std::vector<std::string> csv_header;  // the first CSV record, if the head is text
   bool is_directory = false;
-  std::string data;  // the whole content when read from stdin
   bool from_stdin() const { return name == "-"; }
 };
 
