@@ -171,7 +171,7 @@ std::string claims_to_json(const std::vector<Claim>& claims) {
   return arr.dump();
 }
 
-IncidentTable read_incidents_csv(std::istream& in, const std::string& name) {
+IncidentTable read_incidents_csv(std::istream& in, const std::string& name, const RowSink& sink) {
   csv::Table t(in, name);
   for (const char* required : {"id", "place"})
     if (!t.has(required))
@@ -179,7 +179,7 @@ IncidentTable read_incidents_csv(std::istream& in, const std::string& name) {
           at(name, 1,
              std::string("no column '") + required +
                  "' — is this a bordermap incident CSV? (see README, \"Incident CSV\")"));
-  return io::read_rows(t, "id", parse_row);
+  return io::read_rows(t, "id", parse_row, sink);
 }
 
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents) {
