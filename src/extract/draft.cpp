@@ -8,6 +8,7 @@
 
 #include "extract/borders.hpp"
 #include "extract/claimants.hpp"
+#include "extract/corroborate.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/merge.hpp"
 #include "extract/related.hpp"
@@ -124,6 +125,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   }
   PlaceScan scan = find_places(text, toks, sents, lookup);
   x.places = std::move(scan.places);
+  std::vector<PlaceMention> borders = find_borders(text, toks, sents);
+  corroborate_places(x.places, borders);
   std::string conflict = primary_conflict(scan.countries);
   // Country names as this article writes them, for conflict-wide reports.
   std::map<std::string, std::string> written;
@@ -379,7 +382,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     inc.resolve_note = "conflict-wide";
     x.incidents.push_back(std::move(t));
   }
-  merge_borders(x.places, find_borders(text, toks, sents));
+  merge_borders(x.places, std::move(borders));
   std::set<std::string> reported;
   for (auto& m : x.places)
     if (!m.place && !m.is_country && m.border.empty() && reported.insert(m.text).second)

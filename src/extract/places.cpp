@@ -53,6 +53,16 @@ bool looks_like_person(const std::vector<Token>& toks, std::size_t i, std::size_
   return false;
 }
 
+// The gazetteer's answer and its runners-up of the very same name (not
+// near spellings): the homonyms a later pass may choose among.
+std::vector<const Place*> same_name(const LookupResult& r) {
+  std::vector<const Place*> out{r.place};
+  std::string name = normalize_name(r.place->name);
+  for (const Place* p : r.candidates)
+    if (p != r.place && normalize_name(p->name) == name) out.push_back(p);
+  return out;
+}
+
 bool area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
 bool is_settlement_kind(const Place& p) {
   return p.kind == "city" || p.kind == "town" || p.kind == "village" || p.kind == "settlement";
@@ -360,6 +370,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         if (best_score <= 0) {
           m.note = "looks like " + best.place->name + " (" + best.place->country +
                    ") but the article names no such country: left unresolved";
+          if (!best.fuzzy) m.unnamed_country = same_name(best);
         } else {
           m.place = pick;
           m.country = pick->country;
