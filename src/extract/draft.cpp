@@ -11,6 +11,7 @@
 #include "extract/corroborate.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/merge.hpp"
+#include "extract/nights.hpp"
 #include "extract/related.hpp"
 #include "extract/roles.hpp"
 #include "extract/story_dates.hpp"
@@ -149,7 +150,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   for (std::size_t si = 0; si < sents.size(); ++si) {
     sent_dates[si] = find_dates(text, toks, sents[si].first, sents[si].last, anchor);
     join_begin_end(toks, sents[si], sent_dates[si]);
-    night_into(toks, sents[si], sent_dates[si]);
+    read_nights(toks, sents[si], sent_dates[si]);
     for (const auto& dm : sent_dates[si]) {
       for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
         if (toks[k].begin >= dm.begin && toks[k].end <= dm.end) skip[k] = true;

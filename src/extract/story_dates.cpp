@@ -200,18 +200,4 @@ void join_begin_end(const std::vector<Token>& toks, const Sentence& s,
   }
 }
 
-void night_into(const std::vector<Token>& toks, const Sentence& s,
-                std::vector<DateMention>& dates) {
-  for (DateMention& dm : dates) {
-    auto day = parse_iso(dm.range.start);
-    if (!day || dm.range.precision != "day") continue;
-    std::size_t k = s.first;
-    while (k < s.last && toks[k].begin < dm.begin) ++k;
-    // "в ночь на 2 апреля": the night that ends on the 2nd.
-    if (k >= s.first + 2 && toks[k - 1].lower == "\xD0\xBD\xD0\xB0" &&
-        toks[k - 2].lower == "\xD0\xBD\xD0\xBE\xD1\x87\xD1\x8C")
-      dm.range = {to_iso(civil_from_days(days_from_civil(*day) - 1)), dm.range.start, "range"};
-  }
-}
-
 }  // namespace bm::extract

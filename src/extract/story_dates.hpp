@@ -33,7 +33,4 @@ const DateMention* find_story_date(std::string_view text, const std::vector<Toke
 void join_begin_end(const std::vector<Token>& toks, const Sentence& s,
                     std::vector<DateMention>& dates);
 
-// Russian "в ночь на 2 апреля": the night into the 2nd, 1–2 April.
-void night_into(const std::vector<Token>& toks, const Sentence& s, std::vector<DateMention>& dates);
-
 }  // namespace bm::extract
