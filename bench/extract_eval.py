@@ -151,6 +151,8 @@ def event_intervals(result):
         scopes = {c.get("scope") for c in inc["claims"]}
         if inc["claims"] and not scopes & {"event", "increment"}:
             continue  # a conflict-wide or background figure, dated when said
+        if inc.get("date_precision") not in ("day", "range"):
+            continue  # no day told ("last week", undated, the week before publication): abstains
         out.add((inc["date_start"], inc["date_end"]))
     return out
 

@@ -201,6 +201,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     // "X said on Wednesday that two soldiers were killed": the day it was
     // said is not the event's when the article dates the event elsewhere.
     if (when && story_date && story_date != when && statement_date(toks, s, *when)) when = nullptr;
+    // "said on Tuesday that troops had advanced": before the day it was said.
+    if (when && statement_date(toks, s, *when) && told_as_earlier(toks, s, *when)) when = nullptr;
     bool background = false;
     if (when && pub_ymd) {
       auto end = parse_iso(when->range.end);
@@ -277,11 +279,12 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
              true};
       } else if (pub_ymd) {
         long p = days_from_civil(*pub_ymd);
-        d = {{to_iso(civil_from_days(p - 7)), pub, "range"},
+        // ("week": a window the text does not state, unlike a told range)
+        d = {{to_iso(civil_from_days(p - 7)), pub, "week"},
              "no date in the sentence: within the week before publication",
              true};
       } else {
-        d = {{}, "no date in the sentence and no publication date (give --date)", true};
+        d = {{}, std::string(kUndatedNote), true};
       }
       return d;
     };
@@ -369,6 +372,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         add_claim(t, cm, x.doc.source);
       }
   }
+  date_from_lead(x.incidents, lead_date);
   join_undated_mentions(x.incidents, x.doc.source);
   // An article of conflict-wide figures only still says when the fighting was.
   if (x.incidents.empty() && story_date && conflict.find('-') != std::string::npos)
