@@ -15,6 +15,7 @@
 #include "extract/related.hpp"
 #include "extract/roles.hpp"
 #include "extract/story_dates.hpp"
+#include "extract/unplaced.hpp"
 #include "gazetteer/normalize.hpp"
 
 namespace bm::extract {
@@ -84,20 +85,6 @@ DraftIncident subevent_draft(const ClaimMention& cm, const std::vector<PlaceMent
 // whose figures are all conflict-wide and which names no scene: one draft
 // of the article's border at the story's date, unlocated, so the dates of
 // the fighting are not lost.
-DraftIncident border_event_draft(const std::string& conflict_name, const DateMention& when,
-                                 const std::string& source) {
-  DraftIncident d;
-  d.incident.date = when.range;
-  d.incident.place = conflict_name;
-  d.incident.event_type = "armed_clash";
-  d.incident.resolve_note = "the article names no scene: the border of its two countries";
-  d.incident.notes =
-      d.incident.resolve_note + ", at the story's date (\"" + when.text + "\"): not located";
-  d.incident.sources.push_back(source);
-  d.evidence.push_back({source, when.begin, when.end, "date", when.text});
-  return d;
-}
-
 }  // namespace
 
 DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
@@ -169,6 +156,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // The first dated sentence usually sets the time of the story; later
   // undated paragraphs tell the same story.
   const DateMention* lead_date = nullptr;
+  std::vector<const DateMention*> fights;  // dated fighting told with no scene
   const DateMention* story_date = find_story_date(text, toks, sents, sent_dates, pub);
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
@@ -253,6 +241,13 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       x.claims.push_back(cm);
       x.claim_notes.push_back(where);
     }
+    // "The fighting started on Wednesday ...": dated fighting with no scene
+    // (a sentence, not a headline; a day the sentence names, not "overnight").
+    if (when && !background && here.empty() && claims.empty() && dates_fighting(ev, *when) &&
+        toks[s.last - 1].lower == "." && !statement_date(toks, s, *when) &&
+        when->rule != "overnight" && when->rule != "last_night" &&
+        (when->range.precision == "day" || when->range.precision == "range"))
+      fights.push_back(when);
     if (background) {
       for (auto* m : here)
         m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
@@ -377,6 +372,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // An article of conflict-wide figures only still says when the fighting was.
   if (x.incidents.empty() && story_date && conflict.find('-') != std::string::npos)
     x.incidents.push_back(border_event_draft(conflict_name, *story_date, x.doc.source));
+  draft_unplaced_fights(x.incidents, fights,
+                        conflict.find('-') != std::string::npos ? conflict_name : "", x.doc.source);
   for (auto& [key, t] : totals) {
     Incident& inc = t.incident;
     inc.sources.push_back(x.doc.source);
