@@ -168,6 +168,14 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     for (std::size_t pi = next_place; pi < x.places.size() && x.places[pi].sentence == si; ++pi)
       in_sentence.push_back(&x.places[pi]);
     assign_roles(in_sentence, toks, s, ev, !claims.empty());
+    // A headline's figure the body tells again is drafted there, once.
+    for (auto& cm : claims)
+      if (cm.told_again) {
+        cm.claim.scope = "event";
+        x.claims.push_back(cm);
+        x.claim_notes.push_back("headline figure told again in the body: drafted there");
+      }
+    std::erase_if(claims, [](const ClaimMention& cm) { return cm.told_again; });
     std::vector<PlaceMention*> here;
     for (auto* m : in_sentence)
       if (m->role == "incident") here.push_back(m);
