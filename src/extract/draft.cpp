@@ -115,6 +115,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   x.places = std::move(scan.places);
   std::vector<PlaceMention> borders = find_borders(text, toks, sents);
   corroborate_places(x.places, borders);
+  std::erase_if(x.places, [](const PlaceMention& m) { return m.tentative && !m.place; });
   std::string conflict = primary_conflict(scan.countries);
   // Country names as this article writes them, for conflict-wide reports.
   std::map<std::string, std::string> written;
