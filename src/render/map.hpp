@@ -84,6 +84,8 @@ struct RenderOptions {
   // The legend lists what this data set draws instead of what the map
   // draws: small multiples share one legend (same extent, same border).
   const MapData* legend_from = nullptr;
+  // The credit line at the foot; false: a sheet credits its maps once, under the grid.
+  bool credit = true;
 };
 
 // What was drawn, in points, for the tests and for callers that report it.
