@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "render/backend.hpp"
+#include "render/base_layers.hpp"
 #include "render/canvas.hpp"
 #include "render/detail.hpp"
 #include "render/furniture.hpp"
@@ -185,11 +186,18 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
     RenderResult scratch;
     RenderResult& out = primary ? result : scratch;
     Canvas c{cr, view, style, frame, {}};
-    set_color(cr, style.page);
-    cairo_paint(cr);
-    paint_countries(c, data);
-    bool regions = style.show_regions && paint_regions(c, data);
-    bool enclaves = style.show_enclaves && paint_enclaves(c, data);
+    auto draw_base = [&](Canvas& b) {
+      set_color(b.cr, style.page);
+      cairo_paint(b.cr);
+      paint_countries(b, data);
+      BaseDrawn d;
+      d.regions = style.show_regions && paint_regions(b, data);
+      d.enclaves = style.show_enclaves && paint_enclaves(b, data);
+      d.area_anchors = area_label_anchors(b, data);
+      return d;
+    };
+    const BaseDrawn base = o.base_layers ? o.base_layers->paint(c, page, draw_base) : draw_base(c);
+    const bool regions = base.regions, enclaves = base.enclaves;
     paint_incident_areas(c, shown);
     paint_incident_lines(c, shown);
     if (primary) out.spread_marks = spread_marks(c, shown);
@@ -242,7 +250,7 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
     if (detailed) drop_incident_labels(requests, *detailed);
     for (auto& r : spread_labels(c, shown)) requests.push_back(std::move(r));
     for (auto& r : enclave_labels(c, data)) requests.push_back(std::move(r));
-    for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
+    for (auto& r : area_labels(c, data, base.area_anchors)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);
     for (const auto& p : placement.placed) {
