@@ -12,6 +12,8 @@ typedef struct _cairo cairo_t;  // as <cairo.h> declares it: users need not incl
 
 namespace bm {
 
+class BaseLayers;  // render/base_layers.hpp
+
 struct MapIncident {
   const Incident* incident = nullptr;
   const Link* link = nullptr;  // may be null
@@ -85,6 +87,11 @@ struct RenderOptions {
   // The legend lists what this data set draws instead of what the map
   // draws: small multiples share one legend (same extent, same border).
   const MapData* legend_from = nullptr;
+  // The credit line at the foot; false: a sheet credits its maps once, under the grid.
+  bool credit = true;
+  // Maps that share their base data and layout (small multiples) draw the
+  // base layers once and lay them under each other map; null: each draws its own.
+  std::shared_ptr<BaseLayers> base_layers = {};
 };
 
 // What was drawn, in points, for the tests and for callers that report it.
