@@ -89,6 +89,9 @@ const Format& detect_format(const Input& in) {
     int s = f.detect(in);
     if (s > best_score) best = &f, best_score = s;
   }
+  if (!best && in.head.empty() && !in.is_directory)
+    throw InputError((in.from_stdin() ? std::string("standard input") : in.name) +
+                     " is empty — nothing to read (was the file written completely?)");
   if (!best)
     throw InputError(in.name +
                      ": cannot tell its format — give --format (see `bordermap ingest --help`)");

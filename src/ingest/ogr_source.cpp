@@ -104,6 +104,20 @@ Claim figure(const std::string& kind, const std::string& text, const std::string
   return c;
 }
 
+// A month or a year alone spans its days, with that precision, unless the
+// user gave an end date or a precision of their own.
+void read_dates(Incident& inc, OGRFeature& f, const FieldMap& m) {
+  Period start = date_value(f, m, "date"), end = date_value(f, m, "date_end");
+  inc.date.start = start.first;
+  inc.date.end = end.last.empty() ? start.last : end.last;
+  if (!inc.date.end.empty() && inc.date.end < inc.date.start)
+    throw InputError("the end date " + inc.date.end + " is before the start " + inc.date.start);
+  inc.date.precision = value(f, m, "date_precision");
+  if (inc.date.precision.empty() && end.last.empty()) inc.date.precision = start.precision;
+  if (inc.date.precision.empty())
+    inc.date.precision = inc.date.start == inc.date.end ? "day" : "range";
+}
+
 Incident read_feature(OGRFeature& f, const FieldMap& m, const std::vector<bool>& ours,
                       const Reprojector& rp, const std::string& layer_name,
                       const std::string& label) {
@@ -111,14 +125,7 @@ Incident read_feature(OGRFeature& f, const FieldMap& m, const std::vector<bool>&
   inc.line = static_cast<long>(f.GetFID());
   inc.id = value(f, m, "id");
   if (inc.id.empty()) inc.id = layer_name + ":" + std::to_string(f.GetFID());
-  inc.date.start = date_value(f, m, "date");
-  inc.date.end = date_value(f, m, "date_end");
-  if (inc.date.end.empty()) inc.date.end = inc.date.start;
-  if (!inc.date.end.empty() && inc.date.end < inc.date.start)
-    throw InputError("the end date " + inc.date.end + " is before the start " + inc.date.start);
-  inc.date.precision = value(f, m, "date_precision");
-  if (inc.date.precision.empty())
-    inc.date.precision = inc.date.start == inc.date.end ? "day" : "range";
+  read_dates(inc, f, m);
   inc.place = value(f, m, "place");
   inc.admin1 = value(f, m, "admin1");
   inc.country = value(f, m, "country");
