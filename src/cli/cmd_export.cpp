@@ -51,7 +51,8 @@ class ExportCommand : public Command {
     o_.progress = make_progress();
     StreamedExport streamed;
     std::unique_ptr<io::StdinSpool> spool;  // stdin, when the stream falls back
-    if (flavour == CsvFlavour::bordermap && can_stream_export(o_, out_, options_)) {
+    options_.flavour = flavour;
+    if (can_stream_export(o_, out_, options_)) {
       if (std::count(o_.inputs.begin(), o_.inputs.end(), "-"))
         spool = std::make_unique<io::StdinSpool>();
       if (stream_export(o_, out_, options_, streamed)) return report(streamed);

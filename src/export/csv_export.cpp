@@ -97,11 +97,11 @@ std::string acled_time_precision(const std::string& p) {
   return "";
 }
 
-std::vector<std::string> acled_row(const Incident& i, const Link* k, const ExportData& d,
+std::vector<std::string> acled_row(const Incident& i, const Link* k, const CountryNames& names,
                                    int precision) {
   AcledType t = acled_type(i.event_type);
   std::string iso2 = k && !k->country.empty() ? k->country : i.country;
-  auto name = d.country_names.find(iso2);
+  auto name = names.find(iso2);
   std::vector<std::string> assoc(i.actors.size() > 2 ? i.actors.begin() + 2 : i.actors.end(),
                                  i.actors.end());
   // ACLED records the most conservative figure: the lowest event-level count.
@@ -126,7 +126,7 @@ std::vector<std::string> acled_row(const Incident& i, const Link* k, const Expor
           i.event_type == "attack_on_civilians" ? "Civilian targeting" : "",
           "",
           "",
-          name == d.country_names.end() ? iso2 : name->second,
+          name == names.end() ? iso2 : name->second,
           i.admin1,
           "",
           "",
@@ -203,7 +203,7 @@ void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
     auto it = link_of.find(i.id);
     const Link* k = it == link_of.end() ? nullptr : it->second;
     std::vector<std::string> row = flavour == CsvFlavour::acled
-                                       ? acled_row(i, k, data, options.precision)
+                                       ? acled_row(i, k, data.country_names, options.precision)
                                        : bordermap_row(i, k, options.precision);
     add_user_values(row, i, user);
     csv::write_row(out, row);
@@ -212,7 +212,7 @@ void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
 
 void CsvBlockWriter::write(const std::vector<Incident>& incidents, const std::vector<Link>& links) {
   if (!started_) {
-    std::vector<std::string> header = our_header(CsvFlavour::bordermap);
+    std::vector<std::string> header = our_header(flavour_);
     user_ = user_fields(incidents, header);
     for (const auto& u : user_) header.push_back(u.name);
     csv::write_row(out_, header);
@@ -221,7 +221,9 @@ void CsvBlockWriter::write(const std::vector<Incident>& incidents, const std::ve
   std::size_t k = 0;
   for (const auto& i : incidents) {
     const Link* link = i.location && k < links.size() ? &links[k++] : nullptr;
-    std::vector<std::string> row = bordermap_row(i, link, precision_);
+    std::vector<std::string> row = flavour_ == CsvFlavour::acled
+                                       ? acled_row(i, link, names_, precision_)
+                                       : bordermap_row(i, link, precision_);
     add_user_values(row, i, user_);
     csv::write_row(out_, row);
   }

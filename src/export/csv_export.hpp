@@ -22,18 +22,24 @@ void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
 void write_csv_file(const std::string& path, const ExportData& data, CsvFlavour flavour,
                     const ExportOptions& options = {});
 
-// The bordermap-flavour CSV block by block (the streaming export): the
-// header, with the user's columns as the first block has them, then one
-// row per incident, located or not; the same bytes as write_csv.
+// The CSV block by block (the streaming export): the header, with the
+// user's columns as the first block has them, then one row per incident,
+// located or not; the same bytes as write_csv. The ACLED flavour names
+// countries from `names` (ISO2 -> name, every country of the bundle, as
+// the whole-table chain's country_names).
 class CsvBlockWriter {
  public:
-  CsvBlockWriter(std::ostream& out, int precision) : out_(out), precision_(precision) {}
+  CsvBlockWriter(std::ostream& out, int precision, CsvFlavour flavour = CsvFlavour::bordermap,
+                 CountryNames names = {})
+      : out_(out), precision_(precision), flavour_(flavour), names_(std::move(names)) {}
   // links[k] belongs to the k-th incident that has a location.
   void write(const std::vector<Incident>& incidents, const std::vector<Link>& links);
 
  private:
   std::ostream& out_;
   int precision_;
+  CsvFlavour flavour_;
+  CountryNames names_;
   bool started_ = false;
   std::vector<UserField> user_;
 };

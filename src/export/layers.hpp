@@ -13,15 +13,17 @@ class GDALDataset;
 
 namespace bm {
 
+using CountryNames = std::map<std::string, std::string>;  // ISO2 -> name
+
 // Everything an export needs: the linked incidents and the border drawn.
 struct ExportData {
   std::vector<Incident> incidents;
   std::vector<Link> links;
   std::vector<BorderSegment> segments;  // all periods; the layer keeps those active on as_of
   std::string as_of;                    // date of the border status exported
-  std::map<std::string, std::string> country_names;  // ISO2 -> name (ACLED CSV)
-  std::vector<Country> countries;  // land drawn under the data (the map's countries)
-  std::vector<std::string> focus;  // ISO2 of the border's two countries
+  CountryNames country_names;           // ISO2 -> name (ACLED CSV)
+  std::vector<Country> countries;       // land drawn under the data (the map's countries)
+  std::vector<std::string> focus;       // ISO2 of the border's two countries
 };
 
 enum class ExportLayer { incidents, border_segments, links, countries };

@@ -150,11 +150,11 @@ class GpkgStream : public ExportStream {
 // Incidents only (a CSV holds one layer), located or not, in one file.
 class CsvStream : public ExportStream {
  public:
-  CsvStream(const std::string& path, const ExportOptions& o)
+  CsvStream(const std::string& path, const ExportOptions& o, CountryNames names)
       : path_(path),
         staged_(path),
         file_(staged_.path(), std::ios::binary),
-        rows_(file_, o.precision) {
+        rows_(file_, o.precision, o.flavour, std::move(names)) {
     if (!file_) throw_write_error(path_, errno);
   }
 
@@ -190,11 +190,13 @@ bool can_stream(const std::string& target, const ExportOptions& options) {
 
 std::unique_ptr<ExportStream> open_export_stream(const std::string& target,
                                                  const ExportOptions& options,
-                                                 std::vector<UserField> user) {
+                                                 std::vector<UserField> user,
+                                                 CountryNames country_names) {
   std::string format = export_format_for(target).name;
   if (format == "geojson") return std::make_unique<GeoJsonStream>(target, options, std::move(user));
   if (format == "gpkg") return std::make_unique<GpkgStream>(target, options, std::move(user));
-  if (format == "csv") return std::make_unique<CsvStream>(target, options);
+  if (format == "csv")
+    return std::make_unique<CsvStream>(target, options, std::move(country_names));
   throw ExportError("no streaming writer for " + target);
 }
 

@@ -30,9 +30,11 @@ class ExportStream {
 bool can_stream(const std::string& target, const ExportOptions& options);
 
 // Opens the outputs (in staging; nothing replaces the target before finish).
-// `user`: the user's columns with their types, from the first block.
+// `user`: the user's columns with their types, from the first block;
+// `country_names`: for the ACLED-flavour CSV (options.flavour).
 std::unique_ptr<ExportStream> open_export_stream(const std::string& target,
                                                  const ExportOptions& options,
-                                                 std::vector<UserField> user);
+                                                 std::vector<UserField> user,
+                                                 CountryNames country_names = {});
 
 }  // namespace bm

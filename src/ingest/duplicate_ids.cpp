@@ -5,20 +5,24 @@
 namespace bm::ingest {
 
 void DuplicateIds::grow() {
-  std::vector<std::pair<std::size_t, long>> old(slots_.empty() ? 1024 : slots_.size() * 2);
-  old.swap(slots_);
+  const std::size_t size = hashes_.empty() ? 1024 : hashes_.size() * 2;
+  std::vector<std::size_t> hashes(size, 0);
+  std::vector<std::uint32_t> lines(size, 0);
+  hashes.swap(hashes_);
+  lines.swap(lines_);
   used_ = 0;
-  for (const auto& [hash, line] : old)
-    if (hash) first_line(hash, line);
+  for (std::size_t k = 0; k < hashes.size(); ++k)
+    if (hashes[k]) first_line(hashes[k], lines[k]);
 }
 
 long DuplicateIds::first_line(std::size_t hash, long line) {
-  if (2 * (used_ + 1) > slots_.size()) grow();  // at most half full: short probes
-  const std::size_t mask = slots_.size() - 1;
+  if (4 * (used_ + 1) > 3 * hashes_.size()) grow();  // at most 3/4 full: short probes
+  const std::size_t mask = hashes_.size() - 1;
   for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
-    if (slots_[k].first == hash) return slots_[k].second;
-    if (slots_[k].first == 0) {
-      slots_[k] = {hash, line};
+    if (hashes_[k] == hash) return lines_[k] ? static_cast<long>(lines_[k]) : -1;
+    if (hashes_[k] == 0) {
+      hashes_[k] = hash;
+      lines_[k] = line > 0 && line <= UINT32_MAX ? static_cast<std::uint32_t>(line) : 0;
       ++used_;
       return 0;
     }
@@ -31,8 +35,8 @@ void DuplicateIds::reject_repeats(IncidentTable& table) {
   for (std::size_t k = 0; k < table.incidents.size(); ++k) {
     Incident& inc = table.incidents[k];
     std::size_t hash = std::hash<std::string>{}(inc.id);
-    hash += hash == 0;  // 0 marks an empty slot
-    const long first = first_line(hash, inc.line > 0 ? inc.line : -1);
+    hash += hash == 0;                              // 0 marks an empty slot
+    const long first = first_line(hash, inc.line);  // 0: new; -1: seen, no line
     if (first == 0) {
       if (kept != k) table.incidents[kept] = std::move(inc);
       ++kept;

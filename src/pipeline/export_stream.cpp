@@ -189,11 +189,17 @@ struct Run {
     segments = std::move(shown);
   }
 
+  CountryNames country_names() const {  // every country, as run_chain names them
+    CountryNames names;
+    for (const auto& c : countries) names[c.iso2] = c.name;
+    return names;
+  }
+
   // The layers written after the incidents: as run_chain builds them.
   ExportData rest() {
     choose_border();
     ExportData d;
-    for (const auto& c : countries) d.country_names[c.iso2] = c.name;
+    d.country_names = country_names();
     const Bounds near = near_extent(segments);
     for (const auto& c : countries)
       if (bounds_of(c.area).intersects(near)) d.countries.push_back(c);
@@ -330,7 +336,7 @@ bool stream_export(const ChainOptions& o, const std::string& out, const ExportOp
     std::vector<UserField> user = user_fields(t.incidents, incident_field_names());
     if (!run.stream) {
       run.user = user;
-      run.stream = open_export_stream(out, options, std::move(user));
+      run.stream = open_export_stream(out, options, std::move(user), run.country_names());
       writer = std::make_unique<Writer>(*run.stream);
     } else if (!fits(run.user, user)) {
       throw NoFit{};
@@ -348,7 +354,7 @@ bool stream_export(const ChainOptions& o, const std::string& out, const ExportOp
   if (writer) writer->finish();
   // Nothing linked without --border: the whole-table path says why.
   if (run.tally && result.links == 0) return false;
-  if (!run.stream) run.stream = open_export_stream(out, options, {});
+  if (!run.stream) run.stream = open_export_stream(out, options, {}, run.country_names());
   result.written = run.stream->finish(run.rest());
   return true;
 }

@@ -177,9 +177,19 @@ TEST_CASE("streaming export: two inputs, same files as the whole table", "[expor
   bm::StreamedExport rc;
   REQUIRE(bm::stream_export(o, streamed_csv.string(), e, rc));
   const std::string text = bm::test::slurp(streamed_csv);
-  CHECK(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) ==
-        rc.incidents + 1);
+  CHECK(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) == rc.incidents + 1);
   CHECK(text == bm::test::slurp(whole_csv));
+  // The ACLED flavour too: countries named as the whole table names them.
+  fs::path whole_acled = dir / "whole_acled.csv", streamed_acled = dir / "streamed_acled.csv";
+  bm::export_to(whole_acled.string(), chain.data, e, bm::CsvFlavour::acled);
+  bm::ExportOptions acled = e;
+  acled.flavour = bm::CsvFlavour::acled;
+  bm::StreamedExport ra;
+  REQUIRE(bm::stream_export(o, streamed_acled.string(), acled, ra));
+  const std::string acled_text = bm::test::slurp(streamed_acled);
+  CHECK(acled_text.rfind("event_id_cnty,", 0) == 0);
+  CHECK(acled_text.find(",Kyrgyzstan,") != std::string::npos);
+  CHECK(acled_text == bm::test::slurp(whole_acled));
 }
 
 // Without --border the stream links every land border of the world and
