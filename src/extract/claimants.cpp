@@ -44,8 +44,10 @@ bool bare_ministry(const std::string& lw) {
          std::count(lw.begin(), lw.end(), ' ') <= 4;
 }
 
+// ("Eight killed" over "at least eight people were killed": the same figure)
 bool same_figure(const Claim& a, const Claim& b) {
-  return a.kind == b.kind && a.low == b.low && a.high == b.high;
+  auto stated = [](const Claim& c) { return c.low ? c.low : c.high; };
+  return a.kind == b.kind && stated(a) == stated(b);
 }
 
 void take_claimant(ClaimMention& to, const ClaimMention& from) {
@@ -245,6 +247,7 @@ void complete_headline_claims(std::vector<std::vector<ClaimMention>>& claims,
     for (auto& head : claims[h]) {
       ClaimMention* told = head.increment ? nullptr : first_repeat(claims, body, head.claim);
       if (!told) continue;
+      head.told_again = true;
       if (!told->claim.claimant.empty())
         take_claimant(head, *told);
       else

@@ -257,10 +257,11 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
     }
     if (int m = lex::month(w); m && toks[i].capital) {
       // "between September 14 and 16", "September 14-16", "September 16[, 2022]", "April 2021", "in
-      // May"
-      std::string d1 = at(i + 1);
+      // May"; "Aug. 5, 2023": past an abbreviation's full stop.
+      std::size_t n = at(i + 1) == "." && w.size() <= 4 ? i + 2 : i + 1;
+      std::string d1 = at(n);
       if (all_digits(d1) && d1.size() <= 2) {
-        std::size_t e = i + 2;
+        std::size_t e = n + 1;
         int day2 = 0;
         if ((at(e) == "and" || at(e) == "to" || at(e) == "-" || at(e) == "\xE2\x80\x93") &&
             all_digits(at(e + 1)) && at(e + 1).size() <= 2) {
@@ -288,8 +289,8 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
         Ymd s{to_int(d1), m, 1};
         Ymd e{s.y, m, 28};
         while (valid(Ymd{e.y, e.m, e.d + 1})) ++e.d;
-        push(i, i + 2, {to_iso(s), to_iso(e), "month"}, "month_year");
-        ++i;
+        push(i, n + 1, {to_iso(s), to_iso(e), "month"}, "month_year");
+        i = n;
       } else if (anchor && i > first &&
                  (at(i - 1) == "in" || at(i - 1) == "since" || at(i - 1) == "early" ||
                   at(i - 1) == "late" || at(i - 1) == "mid" || at(i - 1) == "last")) {
@@ -309,8 +310,24 @@ std::vector<DateMention> find_dates(std::string_view text, const std::vector<Tok
         int back = (weekday_of(*anchor) - wd + 7) % 7;
         r = day(civil_from_days(a - back));
       }
+      auto part_of_day = [&](std::size_t k) {
+        return at(k) == "morning" || at(k) == "afternoon" || at(k) == "evening" || at(k) == "night";
+      };
       std::size_t e = i + 1;
-      if (at(e) == "morning" || at(e) == "afternoon" || at(e) == "evening" || at(e) == "night") ++e;
+      if (part_of_day(e)) ++e;
+      // "on Tuesday and Wednesday", "from Monday to Wednesday": one interval.
+      const std::string& join = at(e);
+      int wd2 = lex::weekday(at(e + 1));
+      if (anchor && wd2 >= 0 &&
+          (join == "and" || join == "to" || join == "through" || join == "-" ||
+           join == "\xE2\x80\x93")) {
+        long end = a - (weekday_of(*anchor) - wd2 + 7) % 7;
+        if (auto start = parse_iso(r.start); start && end > days_from_civil(*start)) {
+          r = span(days_from_civil(*start), end, "range");
+          e += 2;
+          if (part_of_day(e)) ++e;
+        }
+      }
       std::size_t b = i;
       if (i > first && (at(i - 1) == "late" || at(i - 1) == "early" || at(i - 1) == "earlier" ||
                         at(i - 1) == "last"))

@@ -8,11 +8,14 @@
 
 #include "extract/borders.hpp"
 #include "extract/claimants.hpp"
+#include "extract/corroborate.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/merge.hpp"
+#include "extract/nights.hpp"
 #include "extract/related.hpp"
 #include "extract/roles.hpp"
 #include "extract/story_dates.hpp"
+#include "extract/unplaced.hpp"
 #include "gazetteer/normalize.hpp"
 
 namespace bm::extract {
@@ -82,20 +85,6 @@ DraftIncident subevent_draft(const ClaimMention& cm, const std::vector<PlaceMent
 // whose figures are all conflict-wide and which names no scene: one draft
 // of the article's border at the story's date, unlocated, so the dates of
 // the fighting are not lost.
-DraftIncident border_event_draft(const std::string& conflict_name, const DateMention& when,
-                                 const std::string& source) {
-  DraftIncident d;
-  d.incident.date = when.range;
-  d.incident.place = conflict_name;
-  d.incident.event_type = "armed_clash";
-  d.incident.resolve_note = "the article names no scene: the border of its two countries";
-  d.incident.notes =
-      d.incident.resolve_note + ", at the story's date (\"" + when.text + "\"): not located";
-  d.incident.sources.push_back(source);
-  d.evidence.push_back({source, when.begin, when.end, "date", when.text});
-  return d;
-}
-
 }  // namespace
 
 DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
@@ -124,6 +113,9 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   }
   PlaceScan scan = find_places(text, toks, sents, lookup);
   x.places = std::move(scan.places);
+  std::vector<PlaceMention> borders = find_borders(text, toks, sents);
+  corroborate_places(x.places, borders);
+  std::erase_if(x.places, [](const PlaceMention& m) { return m.tentative && !m.place; });
   std::string conflict = primary_conflict(scan.countries);
   // Country names as this article writes them, for conflict-wide reports.
   std::map<std::string, std::string> written;
@@ -146,7 +138,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   for (std::size_t si = 0; si < sents.size(); ++si) {
     sent_dates[si] = find_dates(text, toks, sents[si].first, sents[si].last, anchor);
     join_begin_end(toks, sents[si], sent_dates[si]);
-    night_into(toks, sents[si], sent_dates[si]);
+    read_nights(toks, sents[si], sent_dates[si]);
     for (const auto& dm : sent_dates[si]) {
       for (std::size_t k = sents[si].first; k < sents[si].last; ++k)
         if (toks[k].begin >= dm.begin && toks[k].end <= dm.end) skip[k] = true;
@@ -165,6 +157,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   // The first dated sentence usually sets the time of the story; later
   // undated paragraphs tell the same story.
   const DateMention* lead_date = nullptr;
+  std::vector<const DateMention*> fights;  // dated fighting told with no scene
   const DateMention* story_date = find_story_date(text, toks, sents, sent_dates, pub);
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
@@ -176,6 +169,14 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     for (std::size_t pi = next_place; pi < x.places.size() && x.places[pi].sentence == si; ++pi)
       in_sentence.push_back(&x.places[pi]);
     assign_roles(in_sentence, toks, s, ev, !claims.empty());
+    // A headline's figure the body tells again is drafted there, once.
+    for (auto& cm : claims)
+      if (cm.told_again) {
+        cm.claim.scope = "event";
+        x.claims.push_back(cm);
+        x.claim_notes.push_back("headline figure told again in the body: drafted there");
+      }
+    std::erase_if(claims, [](const ClaimMention& cm) { return cm.told_again; });
     std::vector<PlaceMention*> here;
     for (auto* m : in_sentence)
       if (m->role == "incident") here.push_back(m);
@@ -197,6 +198,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     // "X said on Wednesday that two soldiers were killed": the day it was
     // said is not the event's when the article dates the event elsewhere.
     if (when && story_date && story_date != when && statement_date(toks, s, *when)) when = nullptr;
+    // "said on Tuesday that troops had advanced": before the day it was said.
+    if (when && statement_date(toks, s, *when) && told_as_earlier(toks, s, *when)) when = nullptr;
     bool background = false;
     if (when && pub_ymd) {
       auto end = parse_iso(when->range.end);
@@ -247,6 +250,13 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       x.claims.push_back(cm);
       x.claim_notes.push_back(where);
     }
+    // "The fighting started on Wednesday ...": dated fighting with no scene
+    // (a sentence, not a headline; a day the sentence names, not "overnight").
+    if (when && !background && here.empty() && claims.empty() && dates_fighting(ev, *when) &&
+        toks[s.last - 1].lower == "." && !statement_date(toks, s, *when) &&
+        when->rule != "overnight" && when->rule != "last_night" &&
+        (when->range.precision == "day" || when->range.precision == "range"))
+      fights.push_back(when);
     if (background) {
       for (auto* m : here)
         m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
@@ -273,11 +283,12 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
              true};
       } else if (pub_ymd) {
         long p = days_from_civil(*pub_ymd);
-        d = {{to_iso(civil_from_days(p - 7)), pub, "range"},
+        // ("week": a window the text does not state, unlike a told range)
+        d = {{to_iso(civil_from_days(p - 7)), pub, "week"},
              "no date in the sentence: within the week before publication",
              true};
       } else {
-        d = {{}, "no date in the sentence and no publication date (give --date)", true};
+        d = {{}, std::string(kUndatedNote), true};
       }
       return d;
     };
@@ -365,10 +376,13 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         add_claim(t, cm, x.doc.source);
       }
   }
+  date_from_lead(x.incidents, lead_date);
   join_undated_mentions(x.incidents, x.doc.source);
   // An article of conflict-wide figures only still says when the fighting was.
   if (x.incidents.empty() && story_date && conflict.find('-') != std::string::npos)
     x.incidents.push_back(border_event_draft(conflict_name, *story_date, x.doc.source));
+  draft_unplaced_fights(x.incidents, fights,
+                        conflict.find('-') != std::string::npos ? conflict_name : "", x.doc.source);
   for (auto& [key, t] : totals) {
     Incident& inc = t.incident;
     inc.sources.push_back(x.doc.source);
@@ -379,7 +393,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     inc.resolve_note = "conflict-wide";
     x.incidents.push_back(std::move(t));
   }
-  merge_borders(x.places, find_borders(text, toks, sents));
+  merge_borders(x.places, std::move(borders));
   std::set<std::string> reported;
   for (auto& m : x.places)
     if (!m.place && !m.is_country && m.border.empty() && reported.insert(m.text).second)

@@ -26,6 +26,7 @@ struct ClaimMention {
   bool side_inferred = false;  // side taken from the claimant, not the words
   bool total = false;          // "death toll", "in total", "so far", "both sides"
   bool increment = false;      // "13 more deaths, taking the toll to 59": added to a toll
+  bool told_again = false;     // a headline's figure the body tells again: drafted there
   std::string subevent;        // "including 15 in a mosque": the sub-event's words
   std::size_t sub_begin = 0, sub_end = 0;
 };

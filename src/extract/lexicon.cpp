@@ -196,7 +196,9 @@ const Set kNotPlace = {
     "there",     "here",     "what",       "when",         "while",        "if",        "his",
     "her",       "their",    "our",        "his",          "for",          "with",      "from",
     "by",        "to",       "of",         "or",           "so",           "line",      "control",
-    "actual"};
+    "actual",
+    // News agencies cited by name ("..., Trend reported"): sources, not places.
+    "trend",     "interfax", "xinhua",     "armenpress",   "akipress"};
 
 }  // namespace
 
@@ -241,7 +243,8 @@ std::string group(std::string_view w, std::string_view next) {
 }
 
 std::string event_cue(std::string_view w, std::string_view next) {
-  if (w == "opened" && next == "fire") return "armed_clash";
+  // "opened fire", "came under fire"
+  if ((w == "opened" || w == "under") && next == "fire") return "armed_clash";
   if ((w == "exchange" || w == "exchanged" || w == "exchanging" || w == "traded") &&
       (next == "fire" || next == "gunfire"))
     return "armed_clash";

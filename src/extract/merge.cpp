@@ -45,7 +45,8 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
 void join_undated_mentions(std::vector<DraftIncident>& drafts, const std::string& source) {
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     DraftIncident& d = drafts[i];
-    if (d.incident.date.precision != "range" || !d.date_borrowed) continue;
+    bool loose = d.incident.date.precision == "range" || d.incident.date.precision == "week";
+    if (!loose || !d.date_borrowed) continue;
     for (std::size_t j = 0; j < drafts.size(); ++j) {
       DraftIncident& t = drafts[j];
       bool same = d.incident.place_id.empty() ? t.incident.place == d.incident.place
@@ -64,6 +65,18 @@ void join_undated_mentions(std::vector<DraftIncident>& drafts, const std::string
     }
   }
   std::erase_if(drafts, [](const DraftIncident& d) { return d.incident.place.empty(); });
+}
+
+void date_from_lead(std::vector<DraftIncident>& drafts, const DateMention* lead) {
+  if (!lead) return;
+  for (DraftIncident& d : drafts) {
+    std::string& notes = d.incident.notes;
+    if (!d.incident.date.start.empty() || !d.date_borrowed || !notes.starts_with(kUndatedNote))
+      continue;
+    d.incident.date = lead->range;
+    notes = "no date in the sentence: the date of the article's lead (\"" + lead->text + "\")" +
+            notes.substr(kUndatedNote.size());
+  }
 }
 
 std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) {

@@ -3,8 +3,10 @@
 // undated mention into the dated draft of its place, and the drafts of
 // several articles into one list.
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "extract/dates.hpp"
 #include "extract/draft.hpp"
 
 namespace bm::extract {
@@ -17,5 +19,14 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
 // A draft of a place whose date was borrowed (a headline) joins a draft of
 // the same place the article dates itself; the joined ones are removed.
 void join_undated_mentions(std::vector<DraftIncident>& drafts, const std::string& source);
+
+// The note of a draft left undated (no date near it, no publication date).
+inline constexpr std::string_view kUndatedNote =
+    "no date in the sentence and no publication date (give --date)";
+
+// Drafts told before the article's lead ("Thousands leave villages" over a
+// lead dated "overnight, the ministry said on 15 June") and left undated
+// (no publication date) take the lead's date, as later undated ones do.
+void date_from_lead(std::vector<DraftIncident>& drafts, const DateMention* lead);
 
 }  // namespace bm::extract

@@ -23,6 +23,7 @@ struct LookupResult {
   GeoPrecision precision = GeoPrecision::unknown;
   std::string ambiguous;  // the gazetteer's reason when it abstained between places
   std::vector<std::string> ambiguous_countries;  // of those places
+  std::vector<const Place*> ambiguous_places;    // the places themselves
 };
 
 class PlaceLookup {
@@ -138,6 +139,7 @@ class PlaceLookup {
           out.ambiguous +=
               (k ? ", " : " ") + r.candidates[k]->name + " (" + r.candidates[k]->country + ")";
         for (const Place* c : r.candidates) out.ambiguous_countries.push_back(c->country);
+        out.ambiguous_places = r.candidates;
       }
       return out;
     }

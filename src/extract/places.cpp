@@ -53,6 +53,29 @@ bool looks_like_person(const std::vector<Token>& toks, std::size_t i, std::size_
   return false;
 }
 
+// The places of exactly this name (not near spellings) among `places`.
+std::vector<const Place*> exact_homonyms(const std::string& name,
+                                         const std::vector<const Place*>& places) {
+  std::vector<const Place*> out;
+  std::string want = normalize_name(name);
+  for (const Place* p : places) {
+    bool same = normalize_name(p->name) == want;
+    for (const std::string& alt : p->alt_names) same = same || normalize_name(alt) == want;
+    if (same) out.push_back(p);
+  }
+  return out;
+}
+
+// The gazetteer's answer and its runners-up of the very same name (not
+// near spellings): the homonyms a later pass may choose among.
+std::vector<const Place*> same_name(const LookupResult& r) {
+  std::vector<const Place*> out{r.place};
+  std::string name = normalize_name(r.place->name);
+  for (const Place* p : r.candidates)
+    if (p != r.place && normalize_name(p->name) == name) out.push_back(p);
+  return out;
+}
+
 bool area_kind(const Place& p) { return p.kind == "region" || p.kind == "district"; }
 bool is_settlement_kind(const Place& p) {
   return p.kind == "city" || p.kind == "town" || p.kind == "village" || p.kind == "settlement";
@@ -96,6 +119,18 @@ struct Hints {
   std::string region;
 };
 
+// "Баткенской области": the region in the nominative ("Баткенская
+// область") when the gazetteer knows it so, else the word as written.
+std::string russian_region(std::string_view text, const std::vector<Token>& toks, std::size_t k,
+                           const PlaceLookup& lookup) {
+  std::string written = span_text(text, toks, k, k + 2);
+  for (const std::string& form : lex::ru::case_forms(written)) {
+    LookupResult r = lookup.lookup(form);
+    if (r.place && !r.fuzzy && area_kind(*r.place)) return form;
+  }
+  return span_text(text, toks, k, k + 1);
+}
+
 Hints local_hints(std::string_view text, const std::vector<Token>& toks, std::size_t from,
                   std::size_t last, const PlaceLookup& lookup) {
   Hints h;
@@ -105,7 +140,8 @@ Hints local_hints(std::string_view text, const std::vector<Token>& toks, std::si
     if (t.lower == "." || t.lower == ";") break;
     if (t.capital && k + 1 < last && lex::area_word(toks[k + 1].lower) && h.region.empty() &&
         lex::country_word(t.lower).empty())
-      h.region = span_text(text, toks, k, k + 1);
+      h.region =
+          t.cyrillic ? russian_region(text, toks, k, lookup) : span_text(text, toks, k, k + 1);
     if (t.capital && h.country.empty()) {
       std::string iso = lookup.country_iso(span_text(text, toks, k, k + 1));
       bool country_name = !iso.empty();
@@ -217,7 +253,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
              !(toks[e].cyrillic && e + 1 < s.last && lex::area_word(toks[e + 1].lower)))
         ++e;
       bool found = false;
-      std::string ambiguous;  // set when the gazetteer abstained between known places
+      std::string ambiguous;               // set when the gazetteer abstained between known places
+      std::vector<const Place*> homonyms;  // ... and those places, whatever their country
       // Only the whole span, or a country at its start: a run that is no
       // place as a whole is a person or organisation, not a shorter place.
       std::vector<std::size_t> ends{e};
@@ -300,6 +337,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         for (const std::string& q : queries) {
           LookupResult r = lookup.lookup(q, h.country, h.region);
           // Kept only when one of the places is in a country the article names.
+          if (homonyms.empty()) homonyms = exact_homonyms(q, r.ambiguous_places);
           if (ambiguous.empty())
             for (const std::string& cc : r.ambiguous_countries)
               for (const auto& [iso2, n] : scan.countries)
@@ -360,6 +398,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         if (best_score <= 0) {
           m.note = "looks like " + best.place->name + " (" + best.place->country +
                    ") but the article names no such country: left unresolved";
+          if (!best.fuzzy) m.unnamed_country = same_name(best);
         } else {
           m.place = pick;
           m.country = pick->country;
@@ -431,8 +470,25 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           m.text = std::string(text.substr(m.begin, m.end - m.begin));
           m.query = m.text;
           m.ambiguous = !ambiguous.empty();
+          if (ambiguous.empty()) m.unnamed_country = homonyms;  // for corroborate_places
           m.note = ambiguous.empty() ? "not in the gazetteer: kept as text, no coordinates"
                                      : ambiguous + ": kept as text, no coordinates";
+          scan.places.push_back(std::move(m));
+        } else if (!homonyms.empty() && lex::country_word(toks[i].lower).empty() &&
+                   !looks_like_person(toks, i, e)) {
+          // "Asadabad" (Iran, Afghanistan) where no country is named: kept
+          // for corroborate_places, which may find one near the other places.
+          PlaceMention m;
+          m.first = i;
+          m.last = e;
+          m.begin = toks[i].begin;
+          m.end = toks[e - 1].end;
+          m.sentence = si;
+          m.text = std::string(text.substr(m.begin, m.end - m.begin));
+          m.query = m.text;
+          m.tentative = true;
+          m.unnamed_country = homonyms;
+          m.note = "several places of this name, none in a country the article names";
           scan.places.push_back(std::move(m));
         }
         i = e;

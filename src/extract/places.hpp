@@ -33,6 +33,12 @@ struct PlaceMention {
   // The gazetteer knows several places of this name and the article gave
   // nothing to choose by: a later pass may choose by nearness.
   bool ambiguous = false;
+  // Exact matches left unresolved only because the article never names
+  // their country: corroborate_places may still take one.
+  std::vector<const Place*> unnamed_country;
+  // Listed only for corroborate_places: homonyms in countries the article
+  // never names; dropped when none is corroborated.
+  bool tentative = false;
 };
 
 // Countries named in the document (names and demonyms) with counts.

@@ -83,8 +83,10 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
     // "seized the Tajik outpost \"X\"": articles, demonyms, quotes and
     // generic words may stand between the verb and the name.
     bool quote = w == "\"" || w == "\xE2\x80\x9C" || w == "\xC2\xAB";
+    // ("hit the outskirts of X": a part of the place is the place's)
+    bool part = w == "outskirts" || w == "edge" || w == "centre" || w == "center";
     if (w != "the" && w != "of" && !lex::settlement_word(w) && !lex::area_word(w) &&
-        w != "border" && !quote && lex::country_word(w).empty())
+        w != "border" && !quote && !part && lex::country_word(w).empty())
       break;
   }
   if (ev.cues.empty() && !has_claims && !incident_took_place(toks, s)) return;

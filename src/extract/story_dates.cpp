@@ -84,6 +84,29 @@ bool statement_date(const std::vector<Token>& toks, const Sentence& s, const Dat
   return false;
 }
 
+bool told_as_earlier(const std::vector<Token>& toks, const Sentence& s, const DateMention& said) {
+  // Losses and fighting are reported the day they happen or the morning
+  // after ("said on Tuesday that 49 soldiers had been killed when ...
+  // shelled"): that day stays theirs. Movements and displacement ("troops
+  // had advanced", "civilians had been displaced") build up over days.
+  if (find_events(toks, s.first, s.last).violent()) return false;
+  for (std::size_t j = s.first; j < s.last; ++j) {
+    std::string kind = lex::casualty_kind(toks[j].lower);
+    if (kind == "killed" || kind == "injured") return false;
+  }
+  std::size_t k = s.first;
+  while (k < s.last && toks[k].begin < said.end) ++k;
+  for (; k + 1 < s.last; ++k) {
+    if (toks[k].lower != "had") continue;
+    const std::string& next = toks[k + 1].lower;
+    // "had been displaced", "had advanced", "had fled" ("had no ..." is no tense)
+    if (next == "been" || next.ends_with("ed") || next.ends_with("en") || next == "fled" ||
+        next == "left")
+      return true;
+  }
+  return false;
+}
+
 // The dateline's own date ("Dec 12, 2022 - Indian and ...") dates the
 // article, not the events of the sentence it runs into.
 bool is_dateline(std::string_view text, const DateMention& dm) {
@@ -197,20 +220,6 @@ void join_begin_end(const std::vector<Token>& toks, const Sentence& s,
           }
       }
     }
-  }
-}
-
-void night_into(const std::vector<Token>& toks, const Sentence& s,
-                std::vector<DateMention>& dates) {
-  for (DateMention& dm : dates) {
-    auto day = parse_iso(dm.range.start);
-    if (!day || dm.range.precision != "day") continue;
-    std::size_t k = s.first;
-    while (k < s.last && toks[k].begin < dm.begin) ++k;
-    // "в ночь на 2 апреля": the night that ends on the 2nd.
-    if (k >= s.first + 2 && toks[k - 1].lower == "\xD0\xBD\xD0\xB0" &&
-        toks[k - 2].lower == "\xD0\xBD\xD0\xBE\xD1\x87\xD1\x8C")
-      dm.range = {to_iso(civil_from_days(days_from_civil(*day) - 1)), dm.range.start, "range"};
   }
 }
 

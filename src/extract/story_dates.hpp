@@ -27,13 +27,16 @@ const DateMention* find_story_date(std::string_view text, const std::vector<Toke
                                    const std::vector<std::vector<DateMention>>& sent_dates,
                                    const std::string& pub);
 
+// "said on Tuesday that troops had advanced": a pluperfect after the
+// statement's date tells of something before that day, so the day it was
+// said does not date it — unless the sentence tells of fighting or of dead
+// and wounded, which are reported the day they happen.
+bool told_as_earlier(const std::vector<Token>& toks, const Sentence& s, const DateMention& said);
+
 // "Fighting began on 15 April ... and ended the next day", "broke out on 3
 // May and lasted until 5 May": the first date becomes the interval (the
 // second, when written, is folded into it).
 void join_begin_end(const std::vector<Token>& toks, const Sentence& s,
                     std::vector<DateMention>& dates);
-
-// Russian "в ночь на 2 апреля": the night into the 2nd, 1–2 April.
-void night_into(const std::vector<Token>& toks, const Sentence& s, std::vector<DateMention>& dates);
 
 }  // namespace bm::extract

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/lexicon.hpp"
 #include "extract/lexicon_ru.hpp"
 
 namespace bm::extract {
@@ -60,6 +61,9 @@ std::string_view trim(std::string_view s) {
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
+  // About one token per five bytes of English text: reserved once, a long
+  // text's tokens are not copied to a vector twice their size as they grow.
+  out.reserve(s.size() / 5 + 16);
   std::size_t i = 0;
   while (i < s.size()) {
     char32_t cp = 0;
@@ -165,7 +169,10 @@ std::vector<Sentence> split_sentences(std::string_view s, const std::vector<Toke
           i > 0 && toks[i - 1].kind == TokKind::word && toks[i - 1].end - toks[i - 1].begin == 1;
       bool next_ok =
           i + 1 >= toks.size() || toks[i + 1].capital || toks[i + 1].kind != TokKind::word;
-      stop = !initial && next_ok;
+      // "Aug. 5, 2023": a month's abbreviation before its day ends nothing.
+      bool month_abbr = i > 0 && i + 1 < toks.size() && toks[i - 1].lower.size() <= 4 &&
+                        lex::month(toks[i - 1].lower) && toks[i + 1].kind == TokKind::number;
+      stop = !initial && !month_abbr && next_ok;
       // Keep a closing quote with its sentence.
       if (stop && i + 1 < toks.size() && toks[i + 1].kind == TokKind::punct &&
           (toks[i + 1].lower == "\"" || toks[i + 1].lower == "\xE2\x80\x9D") && !newline) {

@@ -107,8 +107,6 @@ void use_village_fills(MapData& map, const std::string& bundle_path, const Bound
   map.countries = village_fills(map.locator, near, box);
   map.fills_cut = true;
   clip_areas_to_fills(map);
-  for (const auto& p : world_enclaves(bundle, box))
-    if (p.point) map.enclave_points.push_back(*p.point);
 }
 
 std::string border_note(const Link& link, const Incident& incident,
@@ -132,6 +130,8 @@ MapData report_map_data(const Chain& chain, const MapText& text) {
   // The cited names of the 10 m enclave rings (Sokh, Shakhimardan, …).
   for (auto& p : world_enclave_names(bundle, near_extent(chain.data.segments)))
     map.enclave_places.push_back(std::move(p));
+  for (const auto& p : world_enclaves(bundle, {}))
+    if (p.point) map.enclave_points.push_back(*p.point);
   map.as_of = chain.data.as_of;
   add_incidents(chain, map);
   map.segments = drawn_segments(chain, map);

@@ -51,10 +51,11 @@ struct MapData {
   // Named enclaves (gazetteer places of kind "enclave", with their points):
   // an enclave drawn on the map takes the name of the one inside it.
   std::vector<Place> enclave_places = {};
-  // Zoomed-in fills cut from the 10 m line leave slivers where it and the
-  // generalised line part; then only a part holding one of these points
-  // (inside the 10 m enclave rings) is an enclave.
+  // Fills cut from the 10 m line (zoomed-in maps) instead of Natural Earth's.
   bool fills_cut = false;
+  // A point inside each 10 m enclave ring: a small part of a country is an
+  // enclave only if it holds one (else it is an island, or a sliver left
+  // where the 10 m and the generalised lines part).
   std::vector<LonLat> enclave_points = {};
   std::vector<BorderSegment> segments;
   std::vector<MapIncident> incidents;
