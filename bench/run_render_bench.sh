@@ -33,10 +33,12 @@ done
 
 # The map of peers/mapnik_render.py: 10k incidents, labels for the first
 # 1,000 rows (id <= 1000: the file is in id order), 2000x1500 px, the view
-# lon 69-74 / lat 39-41.5 in UTM 42N with a 2 % margin.
+# lon 69-74 / lat 39-41.5 in UTM 42N with a 2 % margin. Like for like
+# (bench/styles/like_mapnik.toml): Mapnik's font family and sizes (DejaVu
+# Sans, 10 px labels, 30 px country names) and no leader lines.
 OURS_RENDER="$BIN -q render {incidents} -o {out} --countries {countries} --segments {segments} \
 --label-field label --label-max 1000 --crs EPSG:32642 --bbox 69,39,74,41.5 --margin 2 \
---size 2000x1500 --dpi 72"
+--size 2000x1500 --dpi 72 --style $REPO/bench/styles/like_mapnik.toml"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$RB/data/results/load.txt"
 SKIP="postgis geopandas qgis export" REPS="$REPS" "$RB/run_peers.sh"
 OURS_RENDER="$OURS_RENDER" RENDER_FORMATS="png svg pdf" SIZES="10k" REPS="$REPS" "$RB/run_ours.sh"

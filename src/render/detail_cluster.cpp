@@ -2,8 +2,8 @@
 // symbols overlap or lie within kTightPoints of each other.
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <numeric>
+#include <unordered_map>
 
 #include "render/detail.hpp"
 #include "render/layers.hpp"
@@ -19,8 +19,17 @@ struct Spot {
   std::vector<const MapIncident*> members;
 };
 
+// Grid cells keyed by (column, row): looked up, never walked in order.
+struct CellHash {
+  std::size_t operator()(const std::pair<long, long>& k) const {
+    return std::hash<long>()(k.first * 1000003L ^ k.second);
+  }
+};
+template <class T>
+using CellMap = std::unordered_map<std::pair<long, long>, T, CellHash>;
+
 std::vector<Spot> spots_of(const Viewport& v, const Style& style, const MapData& shown) {
-  std::map<std::pair<long, long>, std::size_t> at;  // half-point grid -> spot
+  CellMap<std::size_t> at;  // half-point grid -> spot
   std::vector<Spot> spots;
   for (const auto& mi : shown.incidents) {
     if (mi.spread() || !mi.incident->location) continue;
@@ -49,7 +58,7 @@ bool linked(const Spot& a, const Spot& b) {
 std::vector<std::vector<std::size_t>> groups_of(const std::vector<Spot>& spots) {
   double reach = kTightPoints;
   for (const auto& s : spots) reach = std::max(reach, 2 * s.r);
-  std::map<std::pair<long, long>, std::vector<std::size_t>> cells;
+  CellMap<std::vector<std::size_t>> cells;
   auto cell = [&](XY p) {
     return std::pair{std::lround(std::floor(p.x / reach)), std::lround(std::floor(p.y / reach))};
   };
@@ -66,10 +75,12 @@ std::vector<std::vector<std::size_t>> groups_of(const std::vector<Spot>& spots) 
           if (j > i && linked(spots[i], spots[j])) parent[root(parent, i)] = root(parent, j);
       }
   }
-  std::map<std::size_t, std::vector<std::size_t>> by_root;
+  // Groups in the order of their roots (ties for the largest go to the first).
+  std::vector<std::vector<std::size_t>> by_root(spots.size());
   for (std::size_t i = 0; i < spots.size(); ++i) by_root[root(parent, i)].push_back(i);
   std::vector<std::vector<std::size_t>> out;
-  for (auto& [r, g] : by_root) out.push_back(std::move(g));
+  for (auto& g : by_root)
+    if (!g.empty()) out.push_back(std::move(g));
   return out;
 }
 

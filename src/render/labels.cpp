@@ -103,6 +103,30 @@ const std::array<XY, 16>& ring_directions() {
   return dirs;
 }
 
+// Without leader lines a crowded label may still slide along its symbol:
+// beside it, up or down by up to its own height; above or below it, left or
+// right until its end is over the symbol. It still touches the symbol's
+// column or row, so it reads as the symbol's.
+bool try_slid(Placer& p, const LabelRequest* r, const std::string& text, double w, double h,
+              double gap) {
+  const XY a = r->anchor;
+  auto take_if_free = [&](double x, double y) {
+    Box b{x, y, x + w, y + h};
+    if (!p.free_at(b)) return false;
+    p.take(r, b, text, false);
+    return true;
+  };
+  for (double f : {0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0}) {
+    if (take_if_free(a.x + gap, a.y - h / 2 + f * h)) return true;
+    if (take_if_free(a.x - gap - w, a.y - h / 2 + f * h)) return true;
+  }
+  for (double f : {0.2, -0.2, 0.35, -0.35, 0.5, -0.5}) {
+    if (take_if_free(a.x - w / 2 + f * w, a.y - gap - h)) return true;
+    if (take_if_free(a.x - w / 2 + f * w, a.y + gap)) return true;
+  }
+  return false;
+}
+
 // Tries the positions around the anchor, then rings further out with a
 // leader line. Returns false when nothing is free.
 bool try_place(Placer& p, const LabelRequest* r, const std::string& text) {
@@ -137,6 +161,7 @@ bool try_place(Placer& p, const LabelRequest* r, const std::string& text) {
       return true;
     }
   }
+  if (!c.style.leader_lines) return try_slid(p, r, text, w, h, gap);
   // Crowded: walk outwards on rings and draw a leader line back.
   for (double dist = gap + w / 2 + 8; dist < gap + w / 2 + 90; dist += 10) {
     for (const XY& u : ring_directions()) {

@@ -87,7 +87,8 @@ Style parse_style(const std::string& text, const std::string& origin) {
                                       {"scale_bar", &s.show_scale_bar},
                                       {"north_arrow", &s.show_north_arrow},
                                       {"inset", &s.show_inset},
-                                      {"claims_panel", &s.show_claims_panel}};
+                                      {"claims_panel", &s.show_claims_panel},
+                                      {"leader_lines", &s.leader_lines}};
   auto fail = [&](const toml::node& n, const std::string& msg) {
     return ConfigError(at(origin, line_of(n), msg));
   };

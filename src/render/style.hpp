@@ -53,6 +53,9 @@ struct Style {
   bool show_north_arrow = true;
   bool show_inset = true;
   bool show_claims_panel = true;
+  // Crowded labels move out on a leader line; false: they take one of the
+  // 8 places around their symbol or are dropped (as Mapnik places them).
+  bool leader_lines = true;
 };
 
 // Loads styles/<name>.toml from the data root, or a path ending in .toml.

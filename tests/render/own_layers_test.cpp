@@ -241,3 +241,39 @@ TEST_CASE("own layers: rows without lon/lat are placed by the gazetteer or liste
   CHECK(in->rejected[0].line == 4);
   CHECK_THAT(in->rejected[0].reason, Catch::Contains("add lon/lat"));
 }
+
+TEST_CASE("own layers: without leader lines a crowded label stays by its symbol or is dropped",
+          "[render][own_layers]") {
+  auto in = bm::read_map_inputs(own_layers("points_dense.csv"));
+  bm::Style style = bm::parse_style("[layers]\nleader_lines = false\n", "no_leaders.toml");
+  REQUIRE_FALSE(style.leader_lines);
+  auto dir = bm::test::scratch("render_own_layers_no_leaders");
+  bm::RenderOptions o;
+  o.path = (dir / "dense.svg").string();
+  o.width = 600, o.height = 450;
+  o.bbox = {69.5, 39.5, 71.5, 40.5};
+  bm::RenderResult r = bm::render_map(in->data, style, o);
+  CHECK(r.leaders.empty());
+  CHECK(r.incident_labels_placed > 10);
+  CHECK(r.incident_labels_placed + r.unplaced.size() >= r.incident_labels_requested);
+  CHECK(overlapping(r.labels) == 0);
+  // Each incident label touches its own symbol's row or column, at most a
+  // label height (+ the gap) away from its centre.
+  std::size_t near = 0, incident = 0;
+  for (const auto& l : r.labels) {
+    if (l.what.rfind("label:Dense", 0) != 0) continue;
+    ++incident;
+    for (const auto& s : r.obstacles) {
+      if (s.what.rfind("symbol:", 0) != 0) continue;
+      const double cx = (s.x0 + s.x1) / 2, cy = (s.y0 + s.y1) / 2, reach = (s.x1 - s.x0) / 2 + 16;
+      const bool by_row =
+          cy >= l.y0 - reach && cy <= l.y1 + reach && cx >= l.x0 - reach && cx <= l.x1 + reach;
+      if (by_row) {
+        ++near;
+        break;
+      }
+    }
+  }
+  CHECK(incident > 10);
+  CHECK(near == incident);
+}
