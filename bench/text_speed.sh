@@ -58,7 +58,7 @@ awk -v b="$bytes" -v n="$n" -v a="${all% *}" -v o="${one% *}" -v r="${all#* }" '
   t = a - o; if (t <= 0) t = 0.01
   printf "| extract, %d articles (%.1f MB) | %.1f MB/s (%.2f s CPU less start-up %.2f s), RSS %d MB | 20 MB/s |\n",
          n, b / 1e6, b / t / 1e6, a, o, r / 1024 }'
-long=$(ex "$WORK/long.txt")
+long=$(ex "$WORK/long.txt" --max-article $((LONG_MB * 2000000)))
 lbytes=$(wc -c < "$WORK/long.txt")
 awk -v b="$lbytes" -v a="${long% *}" -v o="${one% *}" -v r="${long#* }" 'BEGIN {
   t = a - o; if (t <= 0) t = 0.01

@@ -20,7 +20,8 @@ import unicodedata
 from osgeo import gdal, ogr, osr
 from pyproj import Geod
 from shapely import wkb
-from shapely.geometry import MultiLineString, MultiPolygon, Point, Polygon
+from shapely.affinity import translate
+from shapely.geometry import MultiLineString, MultiPolygon, Point, Polygon, box
 from shapely.ops import linemerge, substring
 from shapely.validation import make_valid
 
@@ -267,6 +268,46 @@ S, I = ogr.OFTString, ogr.OFTInteger
 
 
 # ---------------------------------------------------------------- layers
+def unwrap(coords):
+    """Longitudes made continuous across ±180; None when the ring does not
+    close that way (it goes round a pole, as Antarctica's does)."""
+    out, offset, prev = [], 0.0, None
+    for x, y in coords:
+        if prev is not None and x + offset - prev > 180:
+            offset -= 360
+        elif prev is not None and x + offset - prev < -180:
+            offset += 360
+        prev = x + offset
+        out.append((prev, y))
+    if abs(out[0][0] - out[-1][0]) > 1e-9:
+        return None
+    shift = 360 if min(x for x, _ in out) < -180 else 0
+    return [(x + shift, y) for x, y in out]
+
+
+def split_antimeridian(g):
+    """World-atlas rings that cross ±180 (Russia's Chukotka, Fiji) jump
+    across the whole map when read as planar lon/lat: unwrap each east of
+    180 and cut it back into the two halves there."""
+    parts = []
+    for p in getattr(g, "geoms", [g]):
+        if p.is_empty:
+            continue
+        xs = [x for x, _ in p.exterior.coords]
+        ring = unwrap(p.exterior.coords) if max(xs) - min(xs) > 180 else None
+        if ring is None:
+            parts.append(p)
+            continue
+        holes = [h for h in (unwrap(i.coords) for i in p.interiors) if h]
+        q = make_valid(Polygon(ring, holes))
+        west = q.intersection(box(-180, -90, 180, 90))
+        east = translate(q.intersection(box(180, -90, 540, 90)), xoff=-360)
+        for half in (west, east):
+            m = to_multi_poly(half)
+            parts.extend(m.geoms if m is not None else [])
+    return MultiPolygon(parts)
+
+
 def build_countries(world_atlas_dir, iso_json):
     iso = {c["numeric"]: c for c in json.load(open(iso_json, encoding="utf-8"))["3166-1"]}
     ds = ogr.Open(os.path.join(world_atlas_dir, "countries-10m.json"))
@@ -275,7 +316,7 @@ def build_countries(world_atlas_dir, iso_json):
     for f in lyr:
         num = f.GetField("id") or ""
         name = f.GetField("name") or ""
-        g = shp(f.GetGeometryRef())
+        g = split_antimeridian(shp(f.GetGeometryRef()))
         if not g.is_valid:  # quantised TopoJSON rings can touch/cross: repair, keep polygonal parts
             g = make_valid(g)
             invalid_fixed += 1

@@ -1,8 +1,11 @@
+#include <algorithm>
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/global.hpp"
 #include "export/export.hpp"
+#include "io/stdin_spool.hpp"
 #include "pipeline/chain.hpp"
 #include "pipeline/export_stream.hpp"
 
@@ -47,9 +50,13 @@ class ExportCommand : public Command {
     check_export_target(out_, options_, flavour);  // before the (long) chain
     o_.progress = make_progress();
     StreamedExport streamed;
-    if (flavour == CsvFlavour::bordermap && can_stream_export(o_, out_, options_) &&
-        stream_export(o_, out_, options_, streamed))
-      return report(streamed);
+    std::unique_ptr<io::StdinSpool> spool;  // stdin, when the stream falls back
+    if (flavour == CsvFlavour::bordermap && can_stream_export(o_, out_, options_)) {
+      if (std::count(o_.inputs.begin(), o_.inputs.end(), "-"))
+        spool = std::make_unique<io::StdinSpool>();
+      if (stream_export(o_, out_, options_, streamed)) return report(streamed);
+      if (spool) spool->rewind();  // the whole-table path reads it again
+    }
     Chain chain = run_chain(o_);
     note_rejections(chain.rejected, "not located");
     std::vector<std::string> written = export_to(out_, chain.data, options_, flavour);

@@ -63,19 +63,22 @@ std::string filtered_out(const Incident& i, const IncidentFilter& f) {
 
 void apply_filter(std::vector<Incident>& incidents, const IncidentFilter& f,
                   const std::string& file, std::vector<Rejection>& rejected) {
-  std::vector<Incident> kept;
-  kept.reserve(incidents.size());
-  for (auto& i : incidents) {
+  // Compacts in place: a row moves only after the first one filtered out
+  // (moving every kept row to a new vector showed in a streamed export's profile).
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < incidents.size(); ++k) {
+    Incident& i = incidents[k];
     std::string why = filtered_out(i, f);
-    if (why.empty())
-      kept.push_back(std::move(i));
-    else {
+    if (why.empty()) {
+      if (kept != k) incidents[kept] = std::move(i);
+      ++kept;
+    } else {
       Rejection r{file, i.line, i.id, why};
       r.filtered = true;
       rejected.push_back(std::move(r));
     }
   }
-  incidents = std::move(kept);
+  incidents.resize(kept);
 }
 
 }  // namespace bm

@@ -210,7 +210,9 @@ const Set kNotPlace = {
     "from", "by", "to", "of", "or", "so", "line", "control", "actual",
     // quantity words that open a sentence ("About 3,000 families ...")
     "about", "around", "nearly", "almost", "roughly", "approximately", "hundreds", "thousands",
-    "dozens", "several", "another", "further", "only"};
+    "dozens", "several", "another", "further", "only",
+    // News agencies cited by name ("..., Trend reported"): sources, not places.
+    "trend", "interfax", "xinhua", "armenpress", "akipress"};
 
 }  // namespace
 

@@ -85,6 +85,9 @@ std::string_view trim(std::string_view s) {
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
+  // About one token per five bytes of English text: reserved once, a long
+  // text's tokens are not copied to a vector twice their size as they grow.
+  out.reserve(s.size() / 5 + 16);
   std::size_t i = 0;
   while (i < s.size()) {
     char32_t cp = 0;

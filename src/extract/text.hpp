@@ -8,13 +8,15 @@
 
 namespace bm::extract {
 
-enum class TokKind { word, number, punct };
+// One byte, after `lower`: a text has about one token per five bytes, so a
+// token's size (56 bytes, not 64) is much of extract's memory on a long text.
+enum class TokKind : unsigned char { word, number, punct };
 
 struct Token {
   std::size_t begin = 0;
   std::size_t end = 0;
+  std::string lower;  // lower case (ICU for non-ASCII words); possessive 's / ’s stripped
   TokKind kind = TokKind::word;
-  std::string lower;     // lower case (ICU for non-ASCII words); possessive 's / ’s stripped
   bool capital = false;  // starts with an upper-case letter (Latin or Cyrillic)
   bool cyrillic = false;
   bool possessive = false;

@@ -56,7 +56,8 @@ void cache_note(const std::string& message) { std::cerr << "bordermap: note: " <
 std::string cache_path_in(const std::string& dir, const std::string& sum) {
   if (dir.empty()) return {};
   std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  for (char c : std::string(kImageMagic, sizeof kImageMagic) + keys_fingerprint())
+  for (char c :
+       std::string(kImageMagic, sizeof kImageMagic) + keys_fingerprint() + fuzzy_fingerprint())
     h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   char rules[17];
   std::snprintf(rules, sizeof rules, "%016llx", static_cast<unsigned long long>(h));

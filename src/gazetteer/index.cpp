@@ -5,18 +5,10 @@
 
 #include "core/error.hpp"
 #include "core/geometry.hpp"
+#include "gazetteer/fuzzy_index.hpp"
 #include "gazetteer/normalize.hpp"
 
 namespace bm {
-
-std::uint32_t trigram_code(char a, char b, char c) {
-  auto u = [](char x) { return static_cast<std::uint32_t>(static_cast<unsigned char>(x)); };
-  return (u(a) << 16) | (u(b) << 8) | u(c);
-}
-
-std::uint32_t posting_key(std::uint32_t trigram, std::size_t len) {
-  return (static_cast<std::uint32_t>(std::min<std::size_t>(len, 255)) << 24) | trigram;
-}
 
 Gazetteer::Index::Index() = default;
 
@@ -61,18 +53,23 @@ bool Gazetteer::Index::open(std::shared_ptr<const void> owner, std::string_view 
       !section(image, h.points, points_) || !section(image, h.entries, entries) ||
       !section(image, h.by_key, by_key_) || !section(image, h.by_sound, by_sound_) ||
       !section(image, h.keys, keys_) || !section(image, h.country_words, country_words_) ||
-      !section(image, h.grams, grams_) || !section(image, h.postings, postings_) ||
-      !section(image, h.key_slots, key_slots_) || !section(image, h.sound_slots, sound_slots_))
+      !section(image, h.fuzzy_dir, fuzzy_dir_) ||
+      !section(image, h.fuzzy_postings, fuzzy_postings_) ||
+      !section(image, h.key_slots, key_slots_) || !section(image, h.sound_slots, sound_slots_) ||
+      fuzzy_dir_.size() != kFuzzyBuckets + 1 || fuzzy_dir_.back() != fuzzy_postings_.size())
     return false;
   // The index arrays are read on every lookup: check them all once. Place
   // records are checked when a place is first built.
   if (by_key_.size() != entries.size() || by_sound_.size() != entries.size() ||
-      keys_.size() != recs_.size() || grams_.empty() || (grams_.size() & (grams_.size() - 1)))
+      keys_.size() != recs_.size())
     return false;
-  for (const NameEntry& e : entries)
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const NameEntry& e = entries[i];
     if (e.place >= recs_.size() || !in_pool(pool_, e.key_off, e.key_len) ||
-        !in_pool(pool_, e.sound_off, e.sound_len))
+        !in_pool(pool_, e.sound_off, e.sound_len) ||
+        (i > 0 && e.sound_len < entries[i - 1].sound_len))  // the fuzzy pass relies on the order
       return false;
+  }
   for (std::uint32_t e : by_key_)
     if (e >= entries.size()) return false;
   for (std::uint32_t e : by_sound_)
@@ -86,12 +83,14 @@ bool Gazetteer::Index::open(std::shared_ptr<const void> owner, std::string_view 
   for (const CountryWord& w : country_words_)
     if (!in_pool(pool_, w.word.off, w.word.len) || !in_pool(pool_, w.iso2.off, w.iso2.len))
       return false;
-  bool has_empty = false;  // a probe for a missing trigram must end somewhere
-  for (const GramSlot& g : grams_) {
-    if (g.begin > postings_.size() || g.count > postings_.size() - g.begin) return false;
-    has_empty = has_empty || g.key == 0;
-  }
-  if (!has_empty) return false;
+  key_len_.resize(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    key_len_[i] =
+        static_cast<std::uint8_t>(std::min<std::size_t>(entries[i].key_len, kMaxKeyLength));
+  by_length_.assign(kMaxKeyLength + 2, 0);
+  for (const NameEntry& e : entries)
+    ++by_length_[std::min<std::size_t>(e.sound_len, kMaxKeyLength) + 1];
+  for (std::size_t n = 1; n < by_length_.size(); ++n) by_length_[n] += by_length_[n - 1];
   owner_ = std::move(owner);
   image_ = image;
   slots_ = std::make_unique<std::atomic<IndexedPlace*>[]>(recs_.size());
@@ -175,115 +174,52 @@ std::string Gazetteer::Index::country_of_word(std::string_view k) const {
   return std::string(pool_.substr(it->iso2.off, it->iso2.len));
 }
 
-const GramSlot* Gazetteer::Index::gram_slot(std::uint32_t key) const {
-  const std::size_t mask = grams_.size() - 1;
-  for (std::size_t at = gram_hash(key) & mask;; at = (at + 1) & mask) {
-    const GramSlot& g = grams_[at];
-    if (g.key == key) return &g;
-    if (g.key == 0) return nullptr;
-  }
-}
-
-std::vector<std::uint32_t> Gazetteer::Index::trigram_candidates(std::string_view k,
-                                                                std::size_t limit) const {
-  // Postings are entry numbers: checked once, on the first fuzzy lookup
-  // (an exact lookup never reads them), rather than per posting.
-  std::call_once(postings_checked_, [this] {
-    postings_ok_ = std::all_of(postings_.begin(), postings_.end(),
-                               [&](std::uint32_t e) { return e < entries.size(); });
-  });
-  if (!postings_ok_)
-    throw Error(
-        "gazetteer index cache: trigram postings out of range — delete "
-        "~/.cache/bordermap/gazetteer-*.bin to rebuild it");
-  // Per-thread scratch, reused: no allocation per query once warm.
-  thread_local std::vector<std::uint8_t> count;
-  thread_local std::vector<std::uint32_t> touched, grams;
-  thread_local std::vector<std::span<const std::uint32_t>> lists;
-  thread_local std::vector<std::pair<int, std::uint32_t>> scored;
-  grams.clear();
-  std::string p = "$$" + std::string(k) + "$";
-  for (std::size_t i = 0; i + 3 <= p.size(); ++i)
-    grams.push_back(trigram_code(p[i], p[i + 1], p[i + 2]));
-  std::sort(grams.begin(), grams.end());
-  grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
-  // A count is one byte: a name of more than 254 distinct trigrams is
-  // compared on its first 254.
-  if (grams.size() > 254) grams.resize(254);
-  // Keep entries sharing at least half of the query's trigrams (the fuzzy
-  // pass accepts about one edit in five letters, which keeps more).
-  const std::size_t need = std::max<std::size_t>(1, grams.size() / 2);
-  if (count.size() < entries.size()) count.assign(entries.size(), 0);
-  std::uint8_t* const cnt = count.data();
-  std::size_t n_touched = 0;
-  const std::size_t window = std::max<std::size_t>(1, k.size() / 4);
-  const std::size_t lo = k.size() > window ? k.size() - window : 1;
-  for (std::size_t len = lo; len <= k.size() + window; ++len) {
-    lists.clear();
-    for (std::uint32_t g : grams)
-      if (const GramSlot* s = gram_slot(posting_key(g, len)))
-        lists.emplace_back(postings_.data() + s->begin, s->count);
-    if (lists.size() < need) continue;
-    std::sort(lists.begin(), lists.end(), [](const auto& a, const auto& b) {
-      return a.size() != b.size() ? a.size() < b.size() : a.data() < b.data();
-    });
-    // An entry sharing `need` trigrams is in one of the rarest
-    // (lists - need + 1) lists: only those may add new entries, the common
-    // ones only count entries already seen. Same result, far less work.
-    const std::size_t seeding = lists.size() - need + 1;
-    const std::size_t first_new = n_touched;
-    for (std::size_t li = 0; li < lists.size(); ++li) {
-      const auto list = lists[li];
-      if (li < seeding) {
-        if (touched.size() < n_touched + list.size()) touched.resize(n_touched + list.size());
-        std::uint32_t* const out = touched.data();
-        // Branch-free: whether an entry is new is unpredictable.
-        for (std::uint32_t e : list) {
-          out[n_touched] = e;
-          n_touched += cnt[e] == 0;
-          ++cnt[e];
-        }
-        continue;
-      }
-      const std::size_t seen = n_touched - first_new;
-      if (seen * 16 < list.size()) {
-        // Postings are sorted by entry: look the few seen entries up.
-        for (std::size_t t = first_new; t < n_touched; ++t)
-          if (std::binary_search(list.begin(), list.end(), touched[t])) ++cnt[touched[t]];
-        continue;
-      }
-      for (std::uint32_t e : list) cnt[e] = static_cast<std::uint8_t>(cnt[e] + (cnt[e] != 0));
-    }
-  }
-  scored.clear();
-  for (std::size_t t = 0; t < n_touched; ++t) {
-    const std::uint32_t e = touched[t];
-    if (cnt[e] >= need) {
-      // Dice-like overlap, penalising length difference.
-      int len_diff = std::abs(static_cast<int>(entries[e].sound_len) - static_cast<int>(k.size()));
-      scored.emplace_back(cnt[e] * 4 - len_diff, e);
-    }
-    cnt[e] = 0;
-  }
-  // The best `limit`, and every entry tied with the last of them (up to a
-  // cap): where a cut falls among equals must not decide what is found.
-  auto better = [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  };
-  std::size_t n = std::min(limit, scored.size());
-  if (n > 0 && n < scored.size()) {
-    std::nth_element(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n - 1),
-                     scored.end(), better);
-    const int last = scored[n - 1].first;
-    auto tied = std::partition(scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
-                               [&](const auto& x) { return x.first == last; });
-    n = std::min(static_cast<std::size_t>(tied - scored.begin()), limit * 4);
-  }
-  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
-                    better);
+std::vector<std::uint32_t> Gazetteer::Index::fuzzy_candidates(
+    std::span<const std::string_view> keys, std::size_t min_len, std::size_t max_len) const {
+  // Names of the wanted lengths are one stretch of entry numbers; those a
+  // key may differ from by c edits begin at first[c] (the limit grows with
+  // the longer length), so a variant of c deletions is only read there.
+  const std::uint32_t lo = by_length_[std::min(min_len, kMaxKeyLength)];
+  const std::uint32_t hi = by_length_[std::min(max_len, kMaxKeyLength) + 1];
   std::vector<std::uint32_t> out;
-  out.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) out.push_back(scored[i].second);
+  thread_local std::vector<FuzzyVariant> variants;
+  // The first key is a sound key, compared with the entries' sound keys,
+  // whose lengths the entry numbers tell; the others are compared with the
+  // entries' keys as spelled, whose lengths key_len_ holds.
+  for (std::size_t ki = 0; ki < keys.size(); ++ki) {
+    const std::string_view k = keys[ki];
+    std::uint32_t first[kFuzzyDeletions + 1];
+    for (int c = 0; c <= kFuzzyDeletions; ++c) {
+      std::size_t len = min_len;
+      while (len <= max_len && fuzzy_edits_within(std::max(len, k.size())) < c) ++len;
+      first[c] = len > max_len ? hi : by_length_[std::min(len, kMaxKeyLength)];
+    }
+    auto allowed = [&](std::uint32_t e, std::uint32_t c) {
+      if (ki == 0) return e >= first[c];
+      return fuzzy_edits_within(std::max<std::size_t>(key_len_[e], k.size())) >=
+             static_cast<int>(c);
+    };
+    variants.clear();
+    fuzzy_variants(k, variants);
+    unique_variants(variants);
+    for (const FuzzyVariant& v : variants) {
+      const std::uint32_t b = fuzzy_bucket(v.hash);
+      // Checked here rather than all 80 MB at open: a cold start that never
+      // looks a name up approximately does not read the table.
+      if (fuzzy_dir_[b] > fuzzy_dir_[b + 1] || fuzzy_dir_[b + 1] > fuzzy_postings_.size())
+        throw Error(
+            "gazetteer index cache: fuzzy table out of range — delete "
+            "~/.cache/bordermap/gazetteer-*.bin to rebuild it");
+      for (std::uint32_t i = fuzzy_dir_[b]; i < fuzzy_dir_[b + 1]; ++i) {
+        // An entry out of range fails `e < hi`; deletions out of range fail `c`.
+        const std::uint32_t p = fuzzy_postings_[i], e = p & kPostingEntryMask;
+        const std::uint32_t c = std::max(v.deletions, p >> kPostingEntryBits);
+        if (e >= lo && e < hi && c <= kFuzzyDeletions && allowed(e, c)) out.push_back(e);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

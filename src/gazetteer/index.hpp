@@ -1,7 +1,7 @@
 #pragma once
 // The gazetteer's lookup structures, as one flat image: every name and
 // alternate name of every place under two keys (exact, sound-alike), sorted
-// for binary search, a trigram table over the sound keys for the fuzzy pass,
+// for binary search, a deletion table over the keys for the fuzzy pass,
 // and the places themselves as fixed-size records whose strings live in one
 // pool. The same bytes are the index cache on disk, so a cold start maps the
 // file and reads nothing it does not need: a Place is built on first use.
@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gazetteer/fuzzy_index.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/key_table.hpp"
 
@@ -60,13 +61,6 @@ struct RingRec {
 struct CountryWord {
   Str word, iso2;
 };
-// Trigram postings, keyed by trigram and sound-key length, in an open-
-// addressing table; `begin`/`count` index the postings array (entry numbers,
-// ascending).
-struct GramSlot {
-  std::uint32_t key = 0, begin = 0, count = 0;  // key 0: empty slot
-};
-
 // The image starts with this header; every section is 8-byte aligned.
 struct ImageSection {
   std::uint64_t off = 0, size = 0;  // bytes
@@ -76,11 +70,11 @@ struct ImageHeader {
   char bundle_sha256[64] = {};  // hex SHA-256 of the GeoPackage it was built from
   std::uint64_t total = 0;      // bytes in the whole image
   ImageSection fingerprint, pool, recs, alts, polys, rings, points, entries, by_key, by_sound, keys,
-      country_words, grams, postings, key_slots, sound_slots;
+      country_words, fuzzy_dir, fuzzy_postings, key_slots, sound_slots;
 };
 // Bump when the layout or the way build() makes keys changes; key-rule
 // changes are caught by keys_fingerprint().
-inline constexpr char kImageMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '1', '1'};
+inline constexpr char kImageMagic[8] = {'B', 'M', 'G', 'A', 'Z', '0', '1', '2'};
 
 // What Index::place() hands out: a Place that knows its own number.
 struct IndexedPlace : Place {
@@ -137,8 +131,11 @@ struct Gazetteer::Index {
   // sorted order.
   std::span<const std::uint32_t> find_key(std::string_view k) const;
   std::span<const std::uint32_t> find_sound(std::string_view k) const;
-  // Entry numbers sharing trigrams with the sound key `k`, best overlap first.
-  std::vector<std::uint32_t> trigram_candidates(std::string_view k, std::size_t limit) const;
+  // Entry numbers, ascending, whose sound-key length is in [min_len,
+  // max_len] and whose sound or exact key begins or ends like one of `keys`
+  // give or take the edits the similarity limit allows (fuzzy_index.hpp).
+  std::vector<std::uint32_t> fuzzy_candidates(std::span<const std::string_view> keys,
+                                              std::size_t min_len, std::size_t max_len) const;
 
  private:
   std::shared_ptr<const void> owner_;
@@ -152,8 +149,11 @@ struct Gazetteer::Index {
   std::span<const std::uint32_t> by_key_, by_sound_;
   std::span<const PlaceKeys> keys_;
   std::span<const CountryWord> country_words_;
-  std::span<const GramSlot> grams_;
-  std::span<const std::uint32_t> postings_;
+  std::span<const std::uint32_t> fuzzy_dir_, fuzzy_postings_;
+  // Entries are in order of sound-key length: those of length n are
+  // [by_length_[n], by_length_[n + 1]).
+  std::vector<std::uint32_t> by_length_;
+  std::vector<std::uint8_t> key_len_;  // each entry's key length (at most kMaxKeyLength)
   // Hash tables over by_key_ and by_sound_ (key_table.hpp).
   std::span<const KeySlot> key_slots_, sound_slots_;
   // Country names collected before build().
@@ -162,18 +162,15 @@ struct Gazetteer::Index {
   // Places built on first use; the slot is published once built.
   std::unique_ptr<std::atomic<IndexedPlace*>[]> slots_;
   mutable std::mutex build_mutex_;
-  mutable std::once_flag postings_checked_;
-  mutable bool postings_ok_ = false;
   std::unique_ptr<IndexedPlace> materialize(std::uint32_t number) const;
-
-  const GramSlot* gram_slot(std::uint32_t key) const;
 };
 
-std::uint32_t trigram_code(char a, char b, char c);
-// Postings are keyed by trigram and the entry's sound-key length, so a query
-// only reads names of about its own length.
-std::uint32_t posting_key(std::uint32_t trigram, std::size_t len);
-std::uint32_t gram_hash(std::uint32_t key);
+// The fuzzy pass: entries whose sound key is near `sound` (a sound key of
+// 4 bytes or more) or whose key is near `plain` (the name as normalised),
+// with the spelling similarity (1 - edits / longer length, >= kFuzzyMin).
+std::vector<std::pair<std::uint32_t, double>> fuzzy_matches(const Gazetteer::Index& ix,
+                                                            std::string_view sound,
+                                                            std::string_view plain);
 
 // Binary cache of a built index in the user's cache folder
 // ($XDG_CACHE_HOME/bordermap), named by the GeoPackage's SHA-256 and the

@@ -1,5 +1,5 @@
 // Index::build: normalises every name (ICU), makes the keys, sorts them,
-// builds the trigram table and lays it all out as one flat image (the
+// builds the fuzzy deletion table and lays it all out as one flat image (the
 // layout of the cache file).
 #include <algorithm>
 #include <cstring>
@@ -62,8 +62,6 @@ class ImageWriter {
 };
 
 }  // namespace
-
-std::uint32_t gram_hash(std::uint32_t key) { return key * 0x9E3779B1u; }
 
 void Gazetteer::Index::add_country(const std::string& name, const std::string& iso2) {
   std::string k = normalize_name(name);
@@ -155,33 +153,12 @@ void Gazetteer::Index::build(std::vector<Place> places) {
   std::vector<CountryWord> words;
   for (const auto& [w, iso2] : pending_countries_) words.push_back({str(w), str(iso2)});
 
-  // Trigram postings: (key, entry) pairs sorted, then one slot per key.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-  for (std::size_t i = 0; i < entries_v.size(); ++i) {
-    std::string p = "$$" + std::string(view(entries_v[i], true)) + "$";
-    std::size_t len = entries_v[i].sound_len;
-    for (std::size_t j = 0; j + 3 <= p.size(); ++j)
-      pairs.emplace_back(posting_key(trigram_code(p[j], p[j + 1], p[j + 2]), len),
-                         static_cast<std::uint32_t>(i));
-  }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  std::vector<std::uint32_t> postings(pairs.size());
-  std::vector<GramSlot> distinct;
-  for (std::size_t i = 0; i < pairs.size(); ++i) {
-    postings[i] = pairs[i].second;
-    if (distinct.empty() || distinct.back().key != pairs[i].first)
-      distinct.push_back({pairs[i].first, static_cast<std::uint32_t>(i), 0});
-    ++distinct.back().count;
-  }
-  std::size_t table = 16;
-  while (table < distinct.size() * 2) table *= 2;
-  std::vector<GramSlot> grams(table);
-  for (const GramSlot& g : distinct) {
-    std::size_t at = gram_hash(g.key) & (table - 1);
-    while (grams[at].key != 0) at = (at + 1) & (table - 1);
-    grams[at] = g;
-  }
+  // The fuzzy pass's deletion table, over both keys of every entry.
+  FuzzyTable fuzzy =
+      build_fuzzy_table(entries_v.size(), [&](std::size_t e, std::vector<std::string_view>& out) {
+        out.push_back(view(entries_v[e], true));
+        out.push_back(view(entries_v[e], false));
+      });
 
   // The places as records.
   std::vector<PlaceRec> recs(places.size());
@@ -232,8 +209,8 @@ void Gazetteer::Index::build(std::vector<Place> places) {
   h.by_sound = w.put(by_sound);
   h.keys = w.put(keys);
   h.country_words = w.put(words);
-  h.grams = w.put(grams);
-  h.postings = w.put(postings);
+  h.fuzzy_dir = w.put(fuzzy.dir);
+  h.fuzzy_postings = w.put(fuzzy.postings);
   h.key_slots = w.put(build_key_table(std::span<const std::uint32_t>(by_key),
                                       [&](std::uint32_t e) { return view(entries_v[e], false); }));
   h.sound_slots = w.put(build_key_table(std::span<const std::uint32_t>(by_sound),

@@ -284,4 +284,37 @@ int edit_distance_within(std::string_view a, std::string_view b, int limit) {
   return std::min(prev[m], inf);
 }
 
+EditPattern::EditPattern(std::string_view key) : key_(key) {
+  if (key.size() > 64) return;
+  for (std::size_t i = 0; i < key.size(); ++i)
+    positions_[static_cast<unsigned char>(key[i])] |= std::uint64_t{1} << i;
+}
+
+int EditPattern::distance_within(std::string_view other, int limit) const {
+  const int m = static_cast<int>(key_.size()), n = static_cast<int>(other.size());
+  if (limit < 0 || std::abs(n - m) > limit) return limit + 1;
+  if (m > 64) return edit_distance_within(key_, other, limit);
+  if (m == 0) return std::min(n, limit + 1);
+  // Column j of the table as vertical differences (+1: vp, -1: vn); d0
+  // marks the cells whose value equals the one up-left of them.
+  std::uint64_t vp = ~std::uint64_t{0}, vn = 0, d0 = 0, prev_eq = 0;
+  const std::uint64_t last = std::uint64_t{1} << (m - 1);
+  int dist = m;
+  for (char c : other) {
+    const std::uint64_t eq = positions_[static_cast<unsigned char>(c)];
+    const std::uint64_t swapped = ((~d0 & eq) << 1) & prev_eq;  // a transposition
+    d0 = (((eq & vp) + vp) ^ vp) | eq | vn | swapped;
+    std::uint64_t hp = vn | ~(d0 | vp);
+    std::uint64_t hn = d0 & vp;
+    dist += (hp & last) ? 1 : 0;
+    dist -= (hn & last) ? 1 : 0;
+    hp = (hp << 1) | 1;
+    hn <<= 1;
+    vp = hn | ~(d0 | hp);
+    vn = hp & d0;
+    prev_eq = eq;
+  }
+  return std::min(dist, limit + 1);
+}
+
 }  // namespace bm

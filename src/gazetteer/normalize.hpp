@@ -1,5 +1,6 @@
 #pragma once
 // The keys names are compared by. All keys are ASCII lower case.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -39,5 +40,19 @@ int edit_distance(std::string_view a, std::string_view b);
 // around the diagonal, given up as soon as no cell can come back under the
 // limit. What the fuzzy pass needs ("within k edits?") at a fraction of the cost.
 int edit_distance_within(std::string_view a, std::string_view b, int limit);
+
+// edit_distance from one key to many: Hyyrö's bit-parallel algorithm for
+// the distance with adjacent transpositions (2003), a few word operations per
+// byte of the other key. Keys longer than 64 bytes take the table instead.
+class EditPattern {
+ public:
+  explicit EditPattern(std::string_view key);
+  // edit_distance(key, other) when at most `limit`, else limit + 1.
+  int distance_within(std::string_view other, int limit) const;
+
+ private:
+  std::string_view key_;
+  std::uint64_t positions_[256] = {};  // bit i: key_[i] is this byte
+};
 
 }  // namespace bm

@@ -18,7 +18,6 @@ namespace {
 // Spelling similarity of each pass; fuzzy is scaled below variant.
 constexpr double kVariantSim = 0.92;
 constexpr double kFuzzyScale = 0.9;
-constexpr double kFuzzyMin = 0.78;      // below this spelling is not the same name
 constexpr double kAbstainBelow = 0.4;   // confidence under which we abstain
 constexpr double kTieMargin = 0.03;     // distinct places closer than this: ambiguous
 constexpr double kOwnNameBonus = 0.05;  // matched the place's name, not an alternate
@@ -218,29 +217,9 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   // The name is spelled exactly like a place outside the hinted country.
   const bool spelled_elsewhere = need_fuzzy && !found.empty();
   const std::string lqs = loose == base ? qs : sound_key(loose);
-  if (need_fuzzy && lqs.size() >= 4) {
-    // Only whether a distance is within what kFuzzyMin allows matters (and
-    // its exact value when it is), so the distance is computed that far only.
-    auto within = [](std::size_t len) {
-      int k = 0;
-      while (1.0 - (k + 1) / static_cast<double>(len) >= kFuzzyMin) ++k;
-      return k;
-    };
-    for (auto e : ix.trigram_candidates(lqs, 60)) {
-      std::string_view es = ix.sound(ix.entries[e]);
-      const std::size_t l1 = std::max(es.size(), lqs.size());
-      double sim = 1.0 - edit_distance_within(lqs, es, within(l1)) / static_cast<double>(l1);
-      if (sim < kFuzzyMin) {  // the plain spelling may still be close
-        std::string_view ek = ix.key(ix.entries[e]);
-        const std::size_t l2 = std::max(ek.size(), loose.size());
-        sim = std::max(sim,
-                       1.0 - edit_distance_within(loose, ek, within(l2)) / static_cast<double>(l2));
-      }
-      // One edit in a short name is a different name (Osh/Ash).
-      if (lqs.size() < 6 && sim < 0.8) continue;
-      if (sim >= kFuzzyMin) offer(e, MatchType::fuzzy, sim * kFuzzyScale);
-    }
-  }
+  if (need_fuzzy && lqs.size() >= 4)
+    for (auto [e, sim] : fuzzy_matches(ix, lqs, loose))
+      offer(e, MatchType::fuzzy, sim * kFuzzyScale);
 
   std::vector<Candidate> ranked;
   // The news writes a place's own name: Goris is the Armenian town, not

@@ -158,4 +158,15 @@ MultiPolygon to_multipolygon(const GEOSGeometry* g) {
   return out;
 }
 
+MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) {
+  auto valid = [](const MultiPolygon& mp) {
+    Geom g = make_multipolygon(mp);
+    if (GEOSisValid_r(context(), g.get()) == 1) return g;
+    return checked(GEOSMakeValid_r(context(), g.get()), "make valid");
+  };
+  Geom ga = valid(a), gb = valid(b);
+  Geom common = checked(GEOSIntersection_r(context(), ga.get(), gb.get()), "intersection");
+  return to_multipolygon(common.get());
+}
+
 }  // namespace bm::geos

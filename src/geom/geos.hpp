@@ -40,6 +40,9 @@ bool contains(const Prepared& area, const Geom& point);
 // on how far a point lies outside a polygon.
 double distance_deg(const Geom& area, LonLat p);
 
+// The part of `a` inside `b` (GEOS overlay; invalid input is made valid first).
+MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b);
+
 // Lines of a (multi)linestring or geometry collection of lines.
 std::vector<Line> to_lines(const GEOSGeometry* g);
 MultiPolygon to_multipolygon(const GEOSGeometry* g);

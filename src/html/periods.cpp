@@ -11,6 +11,7 @@
 #include "core/geometry.hpp"
 #include "html/text.hpp"
 #include "io/atomic.hpp"
+#include "render/base_layers.hpp"
 #include "render/batch.hpp"
 #include "render/sheet.hpp"
 
@@ -129,6 +130,8 @@ std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style
   ro.width = 760, ro.height = 520;
   ro.bbox = shared_extent(data);
   ro.legend_from = &data;  // one legend on every period's map
+  // Every period's map and sheet cell has the same base layers: drawn once per size.
+  ro.base_layers = std::make_shared<BaseLayers>();
   // Every period's files drawn first, two at a time (render_maps), then
   // listed in period order.
   const std::vector<Period> split = split_periods(data.incidents, by);

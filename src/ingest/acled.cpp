@@ -138,21 +138,21 @@ Incident parse_row(const csv::Table& t) {
 
 }  // namespace
 
-IncidentTable read_acled(std::istream& in, const std::string& name) {
+IncidentTable read_acled(std::istream& in, const std::string& name, const RowSink& sink) {
   csv::Table t(in, name);
   for (const char* required : {"event_id_cnty", "event_date"})
     if (!t.has(required))
       throw InputError(at(name, 1,
                           std::string("no column '") + required +
                               "' — is this an ACLED export? (README, \"Ingest\")"));
-  return read_rows(t, "event_id_cnty", parse_row);
+  return read_rows(t, "event_id_cnty", parse_row, sink);
 }
 
 IncidentTable read_acled(const Input& in, const Options& o) {
   if (!o.field_map.empty())
     throw UsageError("--map applies to OGR sources; ACLED columns are read by name");
   auto stream = open_stream(in);
-  return read_acled(*stream, in.name);
+  return read_acled(*stream, in.name, flusher(o));
 }
 
 }  // namespace bm::ingest

@@ -13,11 +13,11 @@ IncidentTable read_bordermap_csv(const Input& in, const Options& o);
 
 int detect_acled(const Input& in);
 IncidentTable read_acled(const Input& in, const Options& o);
-IncidentTable read_acled(std::istream& in, const std::string& name);
+IncidentTable read_acled(std::istream& in, const std::string& name, const RowSink& sink = {});
 
 int detect_ucdp(const Input& in);
 IncidentTable read_ucdp(const Input& in, const Options& o);
-IncidentTable read_ucdp(std::istream& in, const std::string& name);
+IncidentTable read_ucdp(std::istream& in, const std::string& name, const RowSink& sink = {});
 
 int detect_ogr(const Input& in);
 IncidentTable read_ogr(const Input& in, const Options& o);

@@ -87,6 +87,26 @@ std::optional<std::string> parse_date(const std::string& text) {
   return std::nullopt;
 }
 
+std::optional<Period> parse_period(const std::string& text) {
+  static const std::regex ym_re(R"((\d{4})[\-/.](\d{1,2}))");
+  static const std::regex my_re(R"((\d{1,2})[\-/.](\d{4}))");
+  static const std::regex words_re(R"(([A-Za-z]+)\.?,? (\d{4}))");
+  static const std::regex year_re(R"(\d{4})");
+  std::string s = trim(text);
+  std::smatch m;
+  std::optional<std::string> first;
+  if (std::regex_match(s, m, ym_re))
+    first = iso(std::stoi(m[1]), std::stoi(m[2]), 1);
+  else if (std::regex_match(s, m, my_re))
+    first = iso(std::stoi(m[2]), std::stoi(m[1]), 1);
+  else if (std::regex_match(s, m, words_re) && month_number(m[1]) > 0)
+    first = iso(std::stoi(m[2]), month_number(m[1]), 1);
+  if (first) return Period{*first, last_of_month(*first), "month"};
+  if (std::regex_match(s, year_re) && (first = iso(std::stoi(s), 1, 1)))
+    return Period{*first, last_of_year(*first), "year"};
+  return std::nullopt;
+}
+
 std::string add_days(const std::string& s, int days) {
   return format(ch::year_month_day{ch::sys_days{ymd_of(s)} + ch::days{days}});
 }

@@ -11,6 +11,13 @@ namespace bm::ingest {
 // Returns nothing when the text is not a valid date in one of those forms.
 std::optional<std::string> parse_date(const std::string& text);
 
+// A month or a year alone ("2022-09", "09/2022", "September 2022", "Sep
+// 2022", "2022"): its first and last day, and "month" or "year".
+struct Period {
+  std::string first, last, precision;
+};
+std::optional<Period> parse_period(const std::string& text);
+
 // `iso` shifted by `days` (may be negative).
 std::string add_days(const std::string& iso, int days);
 std::string first_of_month(const std::string& iso);

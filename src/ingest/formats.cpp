@@ -46,7 +46,7 @@ IncidentTable read_bordermap_csv(const Input& in, const Options& o) {
     throw UsageError("--map applies to OGR sources; " + in.name +
                      " is a bordermap CSV whose columns are fixed");
   auto stream = open_stream(in);
-  return read_incidents_csv(*stream, in.name);
+  return read_incidents_csv(*stream, in.name, flusher(o));
 }
 
 int detect_acled(const Input& in) { return has_all(in, {"event_id_cnty", "event_date"}) ? 100 : 0; }

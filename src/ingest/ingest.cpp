@@ -11,6 +11,7 @@
 #include "ingest/duplicate_ids.hpp"
 #include "io/csv.hpp"
 #include "io/policy.hpp"
+#include "io/stdin_spool.hpp"
 #include "io/values.hpp"
 
 namespace bm::ingest {
@@ -47,10 +48,7 @@ Input open_input(const std::string& name) {
   Input in;
   in.name = name;
   if (name == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    in.data = ss.str();
-    in.head = in.data.substr(0, kHeadBytes);
+    in.head = io::read_stdin_head(kHeadBytes);  // the rest is read as the reader goes
   } else if (name.rfind("PG:", 0) == 0 || name.rfind("/vsi", 0) == 0) {
     return in;  // GDAL connection strings and virtual paths: nothing to sniff
   } else if (std::filesystem::is_directory(name)) {
@@ -69,7 +67,7 @@ Input open_input(const std::string& name) {
 }
 
 std::unique_ptr<std::istream> open_stream(const Input& in) {
-  if (in.from_stdin()) return std::make_unique<std::istringstream>(in.data);
+  if (in.from_stdin()) return io::stdin_stream(in.head);
   auto f = std::make_unique<std::ifstream>(in.name, std::ios::binary);
   if (!*f) throw InputError(in.name + ": cannot open for reading — check the path");
   return f;
@@ -91,6 +89,9 @@ const Format& detect_format(const Input& in) {
     int s = f.detect(in);
     if (s > best_score) best = &f, best_score = s;
   }
+  if (!best && in.head.empty() && !in.is_directory)
+    throw InputError((in.from_stdin() ? std::string("standard input") : in.name) +
+                     " is empty — nothing to read (was the file written completely?)");
   if (!best)
     throw InputError(in.name +
                      ": cannot tell its format — give --format (see `bordermap ingest --help`)");
@@ -100,19 +101,23 @@ const Format& detect_format(const Input& in) {
 IncidentTable read(const std::string& input, const Options& given) {
   Input in = open_input(input);
   const Format& f = given.format.empty() ? detect_format(in) : find_format(given.format);
-  // Every block of a stream, and the rest, passes the id check on its way.
+  // Every block of a stream, and the rest, passes the id check and the
+  // country check on its way.
   DuplicateIds ids(in.from_stdin() ? "<stdin>" : db::without_password(input));
+  auto check = [&](IncidentTable& t) {
+    ids.reject_repeats(t);
+    // Here, not in one command: link, render, export and report read through
+    // this function too, and a swapped lat/lon misleads every one of them.
+    if (read_policy().country_check) warn_countries(t.incidents, input);
+  };
   Options options = given;
   if (given.block)
     options.block = [&](IncidentTable& t) {
-      ids.reject_repeats(t);
+      check(t);
       given.block(t);
     };
   IncidentTable t = f.read(in, options);
-  ids.reject_repeats(t);
-  // Here, not in one command: link, render, export and report read through
-  // this function too, and a swapped lat/lon misleads every one of them.
-  if (read_policy().country_check) warn_countries(t.incidents, input);
+  check(t);
   return t;
 }
 
@@ -129,6 +134,11 @@ void maybe_flush(const Options& o, IncidentTable& table) {
   o.block(table);
   table.incidents.clear();
   table.rejected.clear();
+}
+
+RowSink flusher(const Options& o) {
+  if (!o.block) return {};
+  return [&o](IncidentTable& t) { maybe_flush(o, t); };
 }
 
 std::map<std::string, std::string> parse_field_map(const std::string& spec) {

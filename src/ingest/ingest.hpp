@@ -29,10 +29,9 @@ struct Options {
 // What a backend sees of one input: its name and the bytes to sniff.
 struct Input {
   std::string name;                     // path, "-" for stdin, or a GDAL string ("PG:...")
-  std::string head;                     // the first bytes (up to 64 KiB)
+  std::string head;                     // the first bytes (up to 64 KiB); stdin's are read already
   std::vector<std::string> csv_header;  // the first CSV record, if the head is text
   bool is_directory = false;
-  std::string data;  // the whole content when read from stdin
   bool from_stdin() const { return name == "-"; }
 };
 
@@ -63,6 +62,8 @@ void read_blocks(const std::string& input, Options options, std::size_t rows,
 
 // A backend's loop after each record: hands a full block over.
 void maybe_flush(const Options& o, IncidentTable& table);
+// maybe_flush as a CSV record loop's sink (io::read_rows); none when not streaming.
+RowSink flusher(const Options& o);
 
 // "date=EVENT_DT,place=LOC" -> {date: EVENT_DT, place: LOC}; throws
 // UsageError on an unknown key or a missing '='.

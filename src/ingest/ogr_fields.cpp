@@ -84,7 +84,7 @@ std::string value(OGRFeature& f, const FieldMap& m, const char* key) {
   return trim(f.GetFieldAsString(it->second));
 }
 
-std::string date_value(OGRFeature& f, const FieldMap& m, const char* key) {
+Period date_value(OGRFeature& f, const FieldMap& m, const char* key) {
   auto it = m.find(key);
   if (it == m.end() || !f.IsFieldSetAndNotNull(it->second)) return {};
   OGRFieldType type = f.GetFieldDefnRef(it->second)->GetType();
@@ -94,16 +94,15 @@ std::string date_value(OGRFeature& f, const FieldMap& m, const char* key) {
     f.GetFieldAsDateTime(it->second, &y, &mo, &d, &h, &mi, &s, &tz);
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
-    return buf;
+    return {buf, buf, ""};
   }
   std::string text = trim(f.GetFieldAsString(it->second));
-  auto iso = parse_date(text);
-  if (!iso)
-    throw InputError(
-        "field '" + std::string(f.GetFieldDefnRef(it->second)->GetNameRef()) + "' is '" + text +
-        "' — expected a date such as 2022-09-14 or 14.09.2022 (a month or a year alone: "
-        "give its first and last day as the start and end dates)");
-  return *iso;
+  if (auto iso = parse_date(text)) return {*iso, *iso, ""};
+  if (auto period = parse_period(text)) return *period;
+  throw InputError("field '" + std::string(f.GetFieldDefnRef(it->second)->GetNameRef()) + "' is '" +
+                   text +
+                   "' — expected a date such as 2022-09-14 or 14.09.2022, a month (2022-09, "
+                   "September 2022) or a year");
 }
 
 // Every field but those named as our schema's columns is kept under its

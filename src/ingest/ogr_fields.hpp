@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/dates.hpp"
 #include "ingest/ingest.hpp"
 
 namespace bm::ingest {
@@ -32,7 +33,9 @@ std::vector<std::string> field_names(const std::vector<std::string>& header);
 
 // The trimmed text of our field `key`, "" when unmapped or null.
 std::string value(OGRFeature& f, const FieldMap& m, const char* key);
-// Our date field `key` as YYYY-MM-DD; throws InputError on a non-date.
-std::string date_value(OGRFeature& f, const FieldMap& m, const char* key);
+// Our date field `key`: a day (first == last, precision ""), or a month or
+// year alone as its first and last day; all empty when unmapped or null.
+// Throws InputError on a non-date.
+Period date_value(OGRFeature& f, const FieldMap& m, const char* key);
 
 }  // namespace bm::ingest

@@ -23,6 +23,7 @@
 #include "ingest/ogr_fields.hpp"
 #include "ingest/safe_open.hpp"
 #include "io/csv.hpp"
+#include "io/stdin_spool.hpp"
 #include "io/values.hpp"
 
 namespace bm::ingest {
@@ -103,6 +104,20 @@ Claim figure(const std::string& kind, const std::string& text, const std::string
   return c;
 }
 
+// A month or a year alone spans its days, with that precision, unless the
+// user gave an end date or a precision of their own.
+void read_dates(Incident& inc, OGRFeature& f, const FieldMap& m) {
+  Period start = date_value(f, m, "date"), end = date_value(f, m, "date_end");
+  inc.date.start = start.first;
+  inc.date.end = end.last.empty() ? start.last : end.last;
+  if (!inc.date.end.empty() && inc.date.end < inc.date.start)
+    throw InputError("the end date " + inc.date.end + " is before the start " + inc.date.start);
+  inc.date.precision = value(f, m, "date_precision");
+  if (inc.date.precision.empty() && end.last.empty()) inc.date.precision = start.precision;
+  if (inc.date.precision.empty())
+    inc.date.precision = inc.date.start == inc.date.end ? "day" : "range";
+}
+
 Incident read_feature(OGRFeature& f, const FieldMap& m, const std::vector<bool>& ours,
                       const Reprojector& rp, const std::string& layer_name,
                       const std::string& label) {
@@ -110,14 +125,7 @@ Incident read_feature(OGRFeature& f, const FieldMap& m, const std::vector<bool>&
   inc.line = static_cast<long>(f.GetFID());
   inc.id = value(f, m, "id");
   if (inc.id.empty()) inc.id = layer_name + ":" + std::to_string(f.GetFID());
-  inc.date.start = date_value(f, m, "date");
-  inc.date.end = date_value(f, m, "date_end");
-  if (inc.date.end.empty()) inc.date.end = inc.date.start;
-  if (!inc.date.end.empty() && inc.date.end < inc.date.start)
-    throw InputError("the end date " + inc.date.end + " is before the start " + inc.date.start);
-  inc.date.precision = value(f, m, "date_precision");
-  if (inc.date.precision.empty())
-    inc.date.precision = inc.date.start == inc.date.end ? "day" : "range";
+  read_dates(inc, f, m);
   inc.place = value(f, m, "place");
   inc.admin1 = value(f, m, "admin1");
   inc.country = value(f, m, "country");
@@ -167,7 +175,7 @@ OGRLayer& pick_layer(GDALDataset& ds, const Options& o, const std::string& name)
 // its content calls for (GDAL's CSV driver reads only a ".csv").
 class MemFile {
  public:
-  explicit MemFile(const Input& in) {
+  MemFile(const Input& in, std::string data) : data_(std::move(data)) {
     const std::string& h = in.head;
     auto first = h.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     bool json = first != std::string::npos && (h[first] == '{' || h[first] == '[');
@@ -178,9 +186,8 @@ class MemFile {
                       : !in.csv_header.empty()              ? ".csv"
                                                             : ".geojson";
     path_ = std::string("/vsimem/bordermap-stdin") + ext;
-    VSILFILE* f = VSIFileFromMemBuffer(path_.c_str(),
-                                       reinterpret_cast<GByte*>(const_cast<char*>(in.data.data())),
-                                       in.data.size(), FALSE);
+    VSILFILE* f = VSIFileFromMemBuffer(path_.c_str(), reinterpret_cast<GByte*>(data_.data()),
+                                       data_.size(), FALSE);
     if (f) VSIFCloseL(f);
   }
   ~MemFile() { VSIUnlink(path_.c_str()); }
@@ -189,6 +196,7 @@ class MemFile {
   const std::string& path() const { return path_; }
 
  private:
+  std::string data_;  // what GDAL reads as the file
   std::string path_;
 };
 
@@ -272,15 +280,16 @@ int detect_ogr(const Input& in) {
 }
 
 IncidentTable read_ogr(const Input& in, const Options& o) {
-  std::unique_ptr<MemFile> mem;
-  if (in.from_stdin()) mem = std::make_unique<MemFile>(in);
-  const std::string path = mem ? mem->path() : in.name;
   const std::string name = in.from_stdin() ? "<stdin>" : display_name(in.name);
-  if (is_plain_csv(in)) {
+  if (is_plain_csv(in)) {  // read as it arrives, stdin too
     const std::string label =
         in.from_stdin() ? std::string("stdin") : std::filesystem::path(in.name).filename().string();
     return read_other_csv(in, o, name, label);
   }
+  // Other formats from stdin: GDAL opens them whole, from memory.
+  std::unique_ptr<MemFile> mem;
+  if (in.from_stdin()) mem = std::make_unique<MemFile>(in, io::stdin_whole(in.head));
+  const std::string path = mem ? mem->path() : in.name;
   // A spreadsheet's first row is its header even when every cell below is
   // text too (GDAL's guess would read the header as data); a user's own
   // setting of these options wins.

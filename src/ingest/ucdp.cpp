@@ -167,21 +167,21 @@ Incident parse_row(const csv::Table& t) {
 
 }  // namespace
 
-IncidentTable read_ucdp(std::istream& in, const std::string& name) {
+IncidentTable read_ucdp(std::istream& in, const std::string& name, const RowSink& sink) {
   csv::Table t(in, name);
   for (const char* required : {"id", "date_start"})
     if (!t.has(required))
       throw InputError(at(name, 1,
                           std::string("no column '") + required +
                               "' — is this a UCDP GED CSV? (README, \"Ingest\")"));
-  return read_rows(t, "id", parse_row);
+  return read_rows(t, "id", parse_row, sink);
 }
 
 IncidentTable read_ucdp(const Input& in, const Options& o) {
   if (!o.field_map.empty())
     throw UsageError("--map applies to OGR sources; UCDP GED columns are read by name");
   auto stream = open_stream(in);
-  return read_ucdp(*stream, in.name);
+  return read_ucdp(*stream, in.name, flusher(o));
 }
 
 }  // namespace bm::ingest

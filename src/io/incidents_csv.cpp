@@ -63,6 +63,10 @@ Incident parse_row(const csv::Table& t) {
     throw InputError("column 'date_end' (" + inc.date.end + ") is before 'date_start' (" +
                      inc.date.start + ")");
   inc.place = t.get("place");
+  // The gazetteer's place for a row already located (extract's drafts):
+  // maps label it by that name, not by the form the article wrote.
+  inc.place_id = t.get("place_id");
+  inc.resolved_name = t.get("resolved_name");
   inc.admin1 = t.get("admin1");
   inc.country = t.get("country");
   const std::string& lon = t.get("lon");
@@ -167,7 +171,7 @@ std::string claims_to_json(const std::vector<Claim>& claims) {
   return arr.dump();
 }
 
-IncidentTable read_incidents_csv(std::istream& in, const std::string& name) {
+IncidentTable read_incidents_csv(std::istream& in, const std::string& name, const RowSink& sink) {
   csv::Table t(in, name);
   for (const char* required : {"id", "place"})
     if (!t.has(required))
@@ -175,12 +179,16 @@ IncidentTable read_incidents_csv(std::istream& in, const std::string& name) {
           at(name, 1,
              std::string("no column '") + required +
                  "' — is this a bordermap incident CSV? (see README, \"Incident CSV\")"));
-  return io::read_rows(t, "id", parse_row);
+  return io::read_rows(t, "id", parse_row, sink);
 }
 
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents) {
   std::vector<std::string> header = kIncidentColumns;
   header.push_back("source_fields");
+  // Only when a row has them (extract's drafts), so plain tables keep their shape.
+  const bool resolved = std::any_of(incidents.begin(), incidents.end(),
+                                    [](const Incident& i) { return !i.resolved_name.empty(); });
+  if (resolved) header.insert(header.end(), {"place_id", "resolved_name"});
   csv::write_row(out, header);
   auto join = [](const std::vector<std::string>& v) {
     std::string s;
@@ -193,12 +201,25 @@ void write_incidents_csv(std::ostream& out, const std::vector<Incident>& inciden
       std::snprintf(lon, sizeof lon, "%.6f", i.location->lon);
       std::snprintf(lat, sizeof lat, "%.6f", i.location->lat);
     }
-    csv::write_row(
-        out,
-        {i.id, i.date.start, i.date.end, i.date.precision, i.place, i.admin1, i.country, lon, lat,
-         i.precision == GeoPrecision::unknown ? "" : std::to_string(static_cast<int>(i.precision)),
-         i.event_type, join(i.actors), claims_to_json(i.claims), join(i.sources), i.notes,
-         i.source_fields.empty() ? "" : json(i.source_fields).dump()});
+    std::vector<std::string> row = {
+        i.id,
+        i.date.start,
+        i.date.end,
+        i.date.precision,
+        i.place,
+        i.admin1,
+        i.country,
+        lon,
+        lat,
+        i.precision == GeoPrecision::unknown ? "" : std::to_string(static_cast<int>(i.precision)),
+        i.event_type,
+        join(i.actors),
+        claims_to_json(i.claims),
+        join(i.sources),
+        i.notes,
+        i.source_fields.empty() ? "" : json(i.source_fields).dump()};
+    if (resolved) row.insert(row.end(), {i.place_id, i.resolved_name});
+    csv::write_row(out, row);
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // bordermap's own incident CSV schema (README, "Incident CSV"): one row per
 // incident, claims as a JSON array in the `claims` column.
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -13,6 +14,10 @@ struct IncidentTable {
   std::vector<Incident> incidents;
   std::vector<Rejection> rejected;
 };
+
+// Called after every record a reader reads, with the rows so far: a
+// streaming reader hands them on and clears them (memory bounded by a block).
+using RowSink = std::function<void(IncidentTable&)>;
 
 // The schema's core columns. write_incidents_csv appends one more,
 // `source_fields` (a JSON object of the source's own codes), which readers
@@ -27,8 +32,10 @@ extern const std::vector<std::string> kIncidentColumns;
 bool is_our_incident_column(const std::string& column);
 
 // Reads our schema; malformed rows go to `rejected` with file:line and a
-// reason, the rest are still read.
-IncidentTable read_incidents_csv(std::istream& in, const std::string& name);
+// reason, the rest are still read. With a sink, rows go to it as they are
+// read; the rows it leaves are returned.
+IncidentTable read_incidents_csv(std::istream& in, const std::string& name,
+                                 const RowSink& sink = {});
 
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents);
 

@@ -10,9 +10,10 @@
 namespace bm::io {
 
 template <class Parse>
-IncidentTable read_rows(csv::Table& t, const std::string& id_column, Parse parse) {
+IncidentTable read_rows(csv::Table& t, const std::string& id_column, Parse parse,
+                        const RowSink& sink = {}) {
   IncidentTable out;
-  for (;;) {
+  for (;; sink ? sink(out) : void()) {  // after every record, read or rejected
     try {
       if (!t.next()) break;
     } catch (const InputError& e) {

@@ -211,7 +211,7 @@ bool can_stream_export(const ChainOptions& o, const std::string& out,
   if (o.inputs.empty()) return false;  // the bundled default table: small
   std::uintmax_t bytes = 0;
   for (const auto& in : o.inputs) {
-    if (db::is_pg(in) || in == "-") return false;
+    if (db::is_pg(in)) return false;  // stdin ("-") streams: export spools it (StdinSpool)
     std::error_code ec;
     const std::uintmax_t size = std::filesystem::file_size(in, ec);
     bytes += ec ? 0 : size;

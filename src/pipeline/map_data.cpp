@@ -5,6 +5,7 @@
 #include <set>
 
 #include "geodata/world_borders.hpp"
+#include "geom/geos.hpp"
 #include "link/segments_near.hpp"
 #include "link/village_fills.hpp"
 
@@ -74,6 +75,26 @@ std::vector<BorderSegment> drawn_segments(const Chain& chain, const MapData& map
   return out;
 }
 
+// Regions come from Natural Earth at 1:10m; on a map whose fills follow the
+// 10 m line, a hatched region is cut to its country's fill so that it does
+// not spill across the border the map is about.
+void clip_areas_to_fills(MapData& map) {
+  std::map<std::pair<const MultiPolygon*, std::string>, std::shared_ptr<const MultiPolygon>> done;
+  for (auto& mi : map.incidents) {
+    if (!mi.area) continue;
+    const std::string& iso = mi.incident->country;
+    auto fill = std::find_if(map.countries.begin(), map.countries.end(),
+                             [&](const Country& c) { return c.iso2 == iso; });
+    if (fill == map.countries.end()) continue;
+    auto& cut = done[{mi.area.get(), iso}];
+    if (!cut) {
+      auto part = geos::intersection(*mi.area, fill->area);
+      cut = part.empty() ? mi.area : std::make_shared<const MultiPolygon>(std::move(part));
+    }
+    mi.area = cut;
+  }
+}
+
 }  // namespace
 
 void use_village_fills(MapData& map, const std::string& bundle_path, const Bounds& bbox) {
@@ -85,8 +106,7 @@ void use_village_fills(MapData& map, const std::string& bundle_path, const Bound
   if (map.locator.empty()) map.locator = map.countries;  // the inset still shows the world
   map.countries = village_fills(map.locator, near, box);
   map.fills_cut = true;
-  for (const auto& p : world_enclaves(bundle, box))
-    if (p.point) map.enclave_points.push_back(*p.point);
+  clip_areas_to_fills(map);
 }
 
 std::string border_note(const Link& link, const Incident& incident,
@@ -110,6 +130,8 @@ MapData report_map_data(const Chain& chain, const MapText& text) {
   // The cited names of the 10 m enclave rings (Sokh, Shakhimardan, …).
   for (auto& p : world_enclave_names(bundle, near_extent(chain.data.segments)))
     map.enclave_places.push_back(std::move(p));
+  for (const auto& p : world_enclaves(bundle, {}))
+    if (p.point) map.enclave_points.push_back(*p.point);
   map.as_of = chain.data.as_of;
   add_incidents(chain, map);
   map.segments = drawn_segments(chain, map);

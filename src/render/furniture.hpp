@@ -53,7 +53,14 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
 // `outside`: numbers of located incidents that fall outside the map frame.
 void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
                         const std::vector<int>& outside = {});
-void paint_attribution(Canvas& c, const MapData& data, const Box& area);
+// The credit: base data and licences, then as many incident sources as fit,
+// wrapped to `width` points.
+std::vector<std::string> credit_lines(cairo_t* cr, const Style& style, const MapData& data,
+                                      double width);
+double credit_line_height(const Style& style);
+// Top-left of the first line at (x, y).
+void paint_credit(cairo_t* cr, const Style& style, const std::vector<std::string>& lines, double x,
+                  double y);
 
 std::string figure(const Claim& c);  // "≥24 killed", "~130 killed", "12–40 killed"
 

@@ -59,42 +59,54 @@ std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) 
   return out;
 }
 
-std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data) {
-  std::vector<LabelRequest> out;
+std::vector<std::vector<XY>> area_label_anchors(const Canvas& c, const MapData& data) {
+  std::vector<std::vector<XY>> out;
   if (c.style.show_region_names && c.style.show_regions)
     for (const auto& r : data.regions) {
       if (!is_focus(data, r.country)) continue;
       // Admin-1 areas are 1:10m: on fills cut from the 10 m line a region's
       // name stays on its own country's side.
-      auto at = visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size),
-                               data.fills_cut ? country_area(data, r.country) : nullptr);
-      if (at.empty()) continue;
-      LabelRequest q;
-      q.text = r.name;
-      q.anchor = at[0];
-      q.alternatives.assign(at.begin() + 1, at.end());
-      q.priority = 20;
-      q.size = c.style.region_label_size;
-      q.centred = true;
-      q.font_suffix = " Italic";
-      q.color = &c.style.muted_text;
-      out.push_back(q);
+      out.push_back(visible_centre(c, r.area, half_size(c, r.name, c.style.region_label_size),
+                                   data.fills_cut ? country_area(data, r.country) : nullptr));
     }
   if (c.style.show_country_names)
-    for (const auto& country : data.countries) {
-      auto at =
-          visible_centre(c, country.area, half_size(c, country.name, c.style.country_label_size));
-      if (at.empty()) continue;
-      LabelRequest q;
-      q.text = country.name;
-      q.anchor = at[0];
-      q.alternatives.assign(at.begin() + 1, at.end());
-      q.priority = is_focus(data, country.iso2) ? 31 : 30;  // above admin-1 names
-      q.size = c.style.country_label_size;
-      q.centred = true;
-      q.color = &c.style.country_text;
-      out.push_back(q);
+    for (const auto& country : data.countries)
+      out.push_back(
+          visible_centre(c, country.area, half_size(c, country.name, c.style.country_label_size)));
+  return out;
+}
+
+std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data,
+                                      const std::vector<std::vector<XY>>& anchors) {
+  std::vector<LabelRequest> out;
+  std::size_t k = 0;  // anchors come in the order of the loops below
+  auto request = [&](const std::string& text) -> LabelRequest* {
+    const std::vector<XY>& at = anchors.at(k++);
+    if (at.empty()) return nullptr;
+    LabelRequest& q = out.emplace_back();
+    q.text = text;
+    q.anchor = at[0];
+    q.alternatives.assign(at.begin() + 1, at.end());
+    q.centred = true;
+    return &q;
+  };
+  if (c.style.show_region_names && c.style.show_regions)
+    for (const auto& r : data.regions) {
+      if (!is_focus(data, r.country)) continue;
+      if (LabelRequest* q = request(r.name)) {
+        q->priority = 20;
+        q->size = c.style.region_label_size;
+        q->font_suffix = " Italic";
+        q->color = &c.style.muted_text;
+      }
     }
+  if (c.style.show_country_names)
+    for (const auto& country : data.countries)
+      if (LabelRequest* q = request(country.name)) {
+        q->priority = is_focus(data, country.iso2) ? 31 : 30;  // above admin-1 names
+        q->size = c.style.country_label_size;
+        q->color = &c.style.country_text;
+      }
   return out;
 }
 

@@ -14,8 +14,12 @@ constexpr int kIncidentPriority = 100;  // incident labels go first
 std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data);
 // Enclave names (from MapData::enclave_places), inside the enclave or beside it.
 std::vector<LabelRequest> enclave_labels(const Canvas& c, const MapData& data);
-// Region (admin-1) and country names, centred in the visible part of each.
-std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data);
+// Region (admin-1) and country names, centred in the visible part of each:
+// the anchors of each (the costly part: maps with one base share them),
+// then the requests at those anchors.
+std::vector<std::vector<XY>> area_label_anchors(const Canvas& c, const MapData& data);
+std::vector<LabelRequest> area_labels(const Canvas& c, const MapData& data,
+                                      const std::vector<std::vector<XY>>& anchors);
 
 // A label point for the visible part of an area: the grid points of the
 // frame inside it, those where a label box of half-size `half` fits wholly

@@ -20,17 +20,18 @@ class BoxIndex {
         nx_(std::max(1L, static_cast<long>(std::ceil((frame.x1 - frame.x0) / cell)))),
         ny_(std::max(1L, static_cast<long>(std::ceil((frame.y1 - frame.y0) / cell)))),
         cells_(static_cast<std::size_t>(nx_ * ny_)) {}
+  // A box is copied into every cell it touches: a test reads its cells'
+  // boxes in a row instead of chasing indices (crowded maps test ~10^5 boxes).
   void add(const Box& b) {
-    boxes_.push_back(b);
     for_cells(b, [&](std::size_t k) {
-      cells_[k].push_back(boxes_.size() - 1);
+      cells_[k].push_back(b);
       return false;
     });
   }
   bool hits(const Box& b) const {
     return for_cells(b, [&](std::size_t k) {
-      for (std::size_t i : cells_[k])
-        if (boxes_[i].overlaps(b)) return true;
+      for (const Box& o : cells_[k])
+        if (o.overlaps(b)) return true;
       return false;
     });
   }
@@ -53,8 +54,7 @@ class BoxIndex {
   }
   double cell_, x0_, y0_;
   long nx_, ny_;
-  std::vector<Box> boxes_;
-  std::vector<std::vector<std::size_t>> cells_;
+  std::vector<std::vector<Box>> cells_;
 };
 
 // Whether the segment a-b crosses box `r` (Liang–Barsky clipping).

@@ -6,6 +6,8 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "render/backend.hpp"
+#include "render/base_layers.hpp"
 #include "render/canvas.hpp"
 #include "render/detail.hpp"
 #include "render/furniture.hpp"
@@ -64,6 +66,14 @@ double detail_side(const Box& frame) {
   return std::clamp(std::min(frame.x1 - frame.x0, frame.y1 - frame.y0) * 0.36, 110.0, 200.0);
 }
 
+// The credit's lines, measured before the layout (how many lines sets the
+// foot's height) on a scratch context: every surface then draws the same lines.
+std::vector<std::string> credit_for(const Style& style, const MapData& data, double width) {
+  SurfacePtr scratch(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
+  ContextPtr cr(cairo_create(scratch.get()));
+  return credit_lines(cr.get(), style, data, width);
+}
+
 }  // namespace
 
 namespace {
@@ -90,7 +100,13 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
   const double W = page.width, H = page.height;
   const double margin = std::clamp(std::min(W, H) * 0.025, 12.0, 24.0);
   const double title_h = style.title_size * 1.3 + style.label_size * 1.4 + 14;
-  const double foot_h = style.label_size + 10;
+  const std::vector<std::string> credit =
+      o.credit ? credit_for(style, data, W - 2 * margin) : std::vector<std::string>{};
+  const double foot_h =
+      o.credit ? style.label_size + 10 +
+                     credit_line_height(style) *
+                         (static_cast<double>(std::max<std::size_t>(credit.size(), 1)) - 1)
+               : 0;
   const bool landscape = W >= H * 1.1;
   Box frame{margin, margin + title_h, W - margin, H - margin - foot_h};
   // The claims panel lists incidents by callout number: without callouts
@@ -170,11 +186,18 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
     RenderResult scratch;
     RenderResult& out = primary ? result : scratch;
     Canvas c{cr, view, style, frame, {}};
-    set_color(cr, style.page);
-    cairo_paint(cr);
-    paint_countries(c, data);
-    bool regions = style.show_regions && paint_regions(c, data);
-    bool enclaves = style.show_enclaves && paint_enclaves(c, data);
+    auto draw_base = [&](Canvas& b) {
+      set_color(b.cr, style.page);
+      cairo_paint(b.cr);
+      paint_countries(b, data);
+      BaseDrawn d;
+      d.regions = style.show_regions && paint_regions(b, data);
+      d.enclaves = style.show_enclaves && paint_enclaves(b, data);
+      d.area_anchors = area_label_anchors(b, data);
+      return d;
+    };
+    const BaseDrawn base = o.base_layers ? o.base_layers->paint(c, page, draw_base) : draw_base(c);
+    const bool regions = base.regions, enclaves = base.enclaves;
     paint_incident_areas(c, shown);
     paint_incident_lines(c, shown);
     if (primary) out.spread_marks = spread_marks(c, shown);
@@ -227,7 +250,7 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
     if (detailed) drop_incident_labels(requests, *detailed);
     for (auto& r : spread_labels(c, shown)) requests.push_back(std::move(r));
     for (auto& r : enclave_labels(c, data)) requests.push_back(std::move(r));
-    for (auto& r : area_labels(c, data)) requests.push_back(std::move(r));
+    for (auto& r : area_labels(c, data, base.area_anchors)) requests.push_back(std::move(r));
     Placement placement = place_labels(c, requests);
     draw_labels(c, placement);
     for (const auto& p : placement.placed) {
@@ -264,7 +287,7 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
       }
     }
     if (style.show_claims_panel) paint_claims_panel(c, data, claims, outside);
-    paint_attribution(c, data, {margin, H - margin - foot_h + 6, W - margin, H});
+    paint_credit(cr, style, credit, margin, H - margin - foot_h + 6);
   });
   return result;
 }

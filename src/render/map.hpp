@@ -12,6 +12,8 @@ typedef struct _cairo cairo_t;  // as <cairo.h> declares it: users need not incl
 
 namespace bm {
 
+class BaseLayers;  // render/base_layers.hpp
+
 struct MapIncident {
   const Incident* incident = nullptr;
   const Link* link = nullptr;  // may be null
@@ -49,10 +51,11 @@ struct MapData {
   // Named enclaves (gazetteer places of kind "enclave", with their points):
   // an enclave drawn on the map takes the name of the one inside it.
   std::vector<Place> enclave_places = {};
-  // Zoomed-in fills cut from the 10 m line leave slivers where it and the
-  // generalised line part; then only a part holding one of these points
-  // (inside the 10 m enclave rings) is an enclave.
+  // Fills cut from the 10 m line (zoomed-in maps) instead of Natural Earth's.
   bool fills_cut = false;
+  // A point inside each 10 m enclave ring: a small part of a country is an
+  // enclave only if it holds one (else it is an island, or a sliver left
+  // where the 10 m and the generalised lines part).
   std::vector<LonLat> enclave_points = {};
   std::vector<BorderSegment> segments;
   std::vector<MapIncident> incidents;
@@ -84,6 +87,11 @@ struct RenderOptions {
   // The legend lists what this data set draws instead of what the map
   // draws: small multiples share one legend (same extent, same border).
   const MapData* legend_from = nullptr;
+  // The credit line at the foot; false: a sheet credits its maps once, under the grid.
+  bool credit = true;
+  // Maps that share their base data and layout (small multiples) draw the
+  // base layers once and lay them under each other map; null: each draws its own.
+  std::shared_ptr<BaseLayers> base_layers = {};
 };
 
 // What was drawn, in points, for the tests and for callers that report it.

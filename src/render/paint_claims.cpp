@@ -62,7 +62,8 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
     const Incident& i = *mi.incident;
     // Height this entry needs, roughly: a head line plus one per claim group.
     double need = (size + 4) * (1 + static_cast<double>(i.claims.size()));
-    if (y + need > area.y1 - size - 4) {
+    // Room is kept for the closing note, wrapped on two lines.
+    if (y + need > area.y1 - 2 * (size + 3) - 4) {
       if (column + 1 >= columns) break;
       ++column;
       x = area.x0 + column * (col_w + 14);
@@ -100,11 +101,12 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
     }
     y += 3;
   }
-  if (shown < data.incidents.size())
-    draw_text(c.cr, s.font, size,
-              "… " + std::to_string(data.incidents.size() - shown) +
-                  " more: every incident is in the incident table (incidents.csv)",
-              x, y, s.muted_text);
+  if (shown < data.incidents.size()) {
+    std::string note = "… ";
+    note += std::to_string(data.incidents.size() - shown);
+    note += " more: every incident is in the incident table (incidents.csv)";
+    lines(note, size, s.muted_text, false, 0);
+  }
 }
 
 }  // namespace bm

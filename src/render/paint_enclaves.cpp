@@ -34,7 +34,9 @@ std::vector<Enclave> visible_enclaves(const Canvas& c, const MapData& data) {
       if (p.rings.empty() || ring_area(p.rings[0]) > biggest * 0.05) continue;
       Bounds b;
       for (const auto& q : p.rings[0]) b.add(q);
-      if (data.fills_cut && !holds_enclave_point(b, data)) continue;
+      // A small part is an island as often as an enclave: only parts that
+      // hold a 10 m enclave ring's point (surrounded by another country) are.
+      if (!holds_enclave_point(b, data)) continue;
       XY d0 = c.view.to_device(LonLat{b.min_lon, b.max_lat});
       XY d1 = c.view.to_device(LonLat{b.max_lon, b.min_lat});
       if (d1.x < c.frame.x0 || d0.x > c.frame.x1 || d1.y < c.frame.y0 || d0.y > c.frame.y1)

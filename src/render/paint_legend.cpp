@@ -113,10 +113,8 @@ void paint_swatch(cairo_t* cr, const Style& s, const LegendEntry& e, double x, d
       cairo_set_line_width(cr, 0.9);
       hatch_box(cr, {x + 12, mid - 6, x + 36, mid + 6});
       cairo_reset_clip(cr);
-      const double dash[] = {5.0, 2.5};
-      cairo_set_dash(cr, dash, 2, 0);
       set_color(cr, e.color);
-      cairo_set_line_width(cr, 1.8);
+      cairo_set_line_width(cr, 1.0);
       cairo_rectangle(cr, x + 12, mid - 6, 24, 12);
       cairo_stroke(cr);
       break;

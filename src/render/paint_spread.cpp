@@ -111,13 +111,11 @@ void paint_incident_areas(Canvas& c, const MapData& data) {
       cairo_set_line_width(c.cr, 0.9);
       hatch(c.cr, c.frame, 6);
     }
+    // A thin solid edge: a dashed red one read as a disputed border.
     trace_area(c, *group.front()->area);
-    const double dash[] = {5.0, 2.5};
-    cairo_set_dash(c.cr, dash, 2, 0);
     set_color(c.cr, colour);
-    cairo_set_line_width(c.cr, 1.8);
+    cairo_set_line_width(c.cr, 1.0);
     cairo_stroke(c.cr);
-    cairo_set_dash(c.cr, nullptr, 0, 0);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <proj.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -42,6 +43,35 @@ struct ThreadClones {
 };
 thread_local ThreadClones clones;
 
+bool is_name_lookup(const std::string& crs) {
+  bool auth_code = crs.find(':') != std::string::npos && crs.find(' ') == std::string::npos;
+  return !auth_code && crs[0] != '+' && crs.rfind("proj=", 0) != 0 &&
+         crs.find_first_of("[{") == std::string::npos;
+}
+
+bool same_name(const std::string& a, const char* b) {
+  std::string lb = b ? b : "";
+  return std::equal(a.begin(), a.end(), lb.begin(), lb.end(),
+                    [](char x, char y) { return std::tolower(x) == std::tolower(y); });
+}
+
+// PROJ takes a CRS name by approximate match ("foo" is Amersfoort) and
+// accepts geocentric CRSs; a map needs the CRS the user named, in 2D.
+void check_map_crs(PJ_CONTEXT* ctx, const std::string& crs) {
+  PJ* obj = proj_create(ctx, crs.c_str());
+  if (!obj) return;  // proj_create_crs_to_crs reports it
+  std::string found = proj_get_name(obj) ? proj_get_name(obj) : "";
+  PJ_TYPE type = proj_get_type(obj);
+  proj_destroy(obj);
+  if (is_name_lookup(crs) && !same_name(crs, found.c_str()))
+    throw UsageError("projection '" + crs + "' is not a CRS name (PROJ's nearest is '" + found +
+                     "') — give EPSG:xxxx, a PROJ string or the exact name");
+  if (type == PJ_TYPE_GEOCENTRIC_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
+      type == PJ_TYPE_VERTICAL_CRS || type == PJ_TYPE_ENGINEERING_CRS)
+    throw UsageError("projection '" + crs +
+                     "' is not a 2D map projection — give a projected or geographic 2D CRS");
+}
+
 }  // namespace
 
 const PJconsts* Projection::pj() const {
@@ -73,6 +103,7 @@ Projection::Projection(const std::string& crs, const Bounds& extent)
   }
   impl_->ctx = proj_context_create();
   proj_log_level(impl_->ctx, PJ_LOG_NONE);  // errors are reported by the exception below
+  if (!crs.empty()) check_map_crs(impl_->ctx, definition_);
   PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", definition_.c_str(), nullptr);
   if (!raw)
     throw UsageError("projection '" + definition_ + "' is not understood by PROJ (" +

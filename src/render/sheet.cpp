@@ -39,15 +39,29 @@ void paint_shared_legend(cairo_t* cr, const Style& style, const RenderOptions& m
 struct Grid {
   int cols = 1, rows = 1;
   PageSize page;
+  double credit_y = 0;              // top of the credit, under the grid
+  std::vector<std::string> credit;  // its lines
 };
 
-Grid grid_for(std::size_t n, const SheetOptions& o) {
+// The sheet's one credit (its maps draw none: a cell is too narrow for
+// it), wrapped to the page's width and measured on a scratch context.
+std::vector<std::string> sheet_credit(const Style& style, const MapData& data, double width) {
+  SurfacePtr scratch(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
+  ContextPtr cr(cairo_create(scratch.get()));
+  return credit_lines(cr.get(), style, data, width);
+}
+
+Grid grid_for(std::size_t n, const SheetOptions& o, const Style& style, const MapData* credited) {
   Grid g;
   g.cols = columns_for(n);
   g.rows = static_cast<int>((n + static_cast<std::size_t>(g.cols) - 1) /
                             static_cast<std::size_t>(g.cols));
-  g.page = {2 * kMargin + g.cols * o.cell_width + g.cols * kGap + kLegend,
-            2 * kMargin + kHeading + std::max(g.rows, 1) * (o.cell_height + kGap) - kGap};
+  const double width = g.cols * o.cell_width + g.cols * kGap + kLegend;
+  g.credit_y = kMargin + kHeading + std::max(g.rows, 1) * (o.cell_height + kGap);
+  if (credited) g.credit = sheet_credit(style, *credited, width);
+  g.page = {
+      2 * kMargin + width,
+      g.credit_y + credit_line_height(style) * static_cast<double>(g.credit.size()) + kMargin};
   return g;
 }
 
@@ -89,9 +103,11 @@ std::vector<SurfacePtr> draw_cell_images(const std::vector<MapData>& cells, cons
 
 std::vector<RenderResult> render_sheet(const std::vector<MapData>& cells, const Style& style,
                                        const RenderOptions& map, const SheetOptions& o) {
-  const Grid g = grid_for(cells.size(), o);
+  const MapData* credited = map.legend_from ? map.legend_from : cells.empty() ? nullptr : &cells[0];
+  const Grid g = grid_for(cells.size(), o, style, credited);
   RenderOptions cell = map;
   cell.width = o.cell_width, cell.height = o.cell_height, cell.page.clear();
+  cell.credit = false;
   Style no_legend = style;  // the sheet has one, beside the maps
   no_legend.show_legend = false;
   std::vector<RenderResult> drawn(cells.size());
@@ -125,6 +141,7 @@ std::vector<RenderResult> render_sheet(const std::vector<MapData>& cells, const 
     }
     if (!cells.empty())
       paint_shared_legend(cr, style, map, drawn.front(), g.page.width - kMargin - kLegend);
+    paint_credit(cr, style, g.credit, kMargin, g.credit_y);
   });
   return drawn;
 }

@@ -17,7 +17,8 @@ struct SheetOptions {
 };
 
 // Draws `cells` in a grid (row by row, in order) with `map` applied to each
-// (its bbox, legend_from...); returns what each cell drew.
+// (its bbox, legend_from...); returns what each cell drew. The credit of
+// map.legend_from (else of the first cell) is drawn once, under the grid.
 std::vector<RenderResult> render_sheet(const std::vector<MapData>& cells, const Style& style,
                                        const RenderOptions& map, const SheetOptions& sheet);
 

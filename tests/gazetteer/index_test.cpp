@@ -23,12 +23,15 @@ TEST_CASE("edit_distance_within agrees with edit_distance up to the limit", "[ga
     for (int limit = 0; limit <= 4; ++limit) {
       int full = bm::edit_distance(a, b);
       int banded = bm::edit_distance_within(a, b, limit);
+      int bits = bm::EditPattern(a).distance_within(b, limit);
       INFO(a << " / " << b << " limit " << limit);
       if (full <= limit) {
         ++within;
         REQUIRE(banded == full);
+        REQUIRE(bits == full);
       } else {
         REQUIRE(banded == limit + 1);
+        REQUIRE(bits == limit + 1);
       }
     }
   }
@@ -40,6 +43,17 @@ TEST_CASE("edit_distance_within agrees with edit_distance up to the limit", "[ga
   std::string long_a(80, 'a'), long_b = long_a;
   long_b[40] = 'b';
   CHECK(bm::edit_distance_within(long_a, long_b, 2) == 1);
+  CHECK(bm::EditPattern(long_a).distance_within(long_b, 2) == 1);
+  // 64 bytes: the whole pattern in one word.
+  const std::string a64 = std::string(62, 'a') + "bc", b64 = std::string(62, 'a') + "cb";
+  CHECK(bm::EditPattern(a64).distance_within(b64, 3) == 1);
+  CHECK(bm::EditPattern(a64 + "d").distance_within(b64 + "d", 3) == 1);  // 65: the table
+  for (int i = 0; i < 2000; ++i) {  // keys up to 70 bytes, on either side of one word
+    std::string a = word(70), b = word(70);
+    INFO(a << " / " << b);
+    REQUIRE(bm::EditPattern(a).distance_within(b, 80) == bm::edit_distance(a, b));
+  }
+  CHECK(bm::EditPattern("").distance_within("abc", 5) == 3);
 }
 
 TEST_CASE("a gazetteer built in memory finds its places and builds them on demand", "[gazetteer]") {
@@ -69,7 +83,7 @@ TEST_CASE("a gazetteer built in memory finds its places and builds them on deman
   auto hinted = g.resolve("Kok Tash", {"", "Sambula"});
   REQUIRE(hinted.place != nullptr);
   CHECK(hinted.note.find("Sambula") != std::string::npos);
-  CHECK_FALSE(g.resolve("Isfarra").place == nullptr);  // fuzzy, via the trigram table
+  CHECK_FALSE(g.resolve("Isfarra").place == nullptr);  // fuzzy, via the deletion table
 }
 
 TEST_CASE("an index image that does not add up is refused", "[gazetteer]") {

@@ -3,6 +3,7 @@
 
 #include <unicode/unistr.h>
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <set>
 
@@ -129,4 +130,23 @@ TEST_CASE("the bundle credits GeoNames and Natural Earth", "[geodata]") {
   }
   CHECK_THAT(places, Catch::Contains("GeoNames") && Catch::Contains("CC BY 4.0"));
   CHECK_THAT(countries, Catch::Contains("Natural Earth"));
+}
+
+TEST_CASE("no country ring jumps across the antimeridian", "[geodata]") {
+  // Read as planar lon/lat, a ring with an edge from 179.9 to -180 spans the
+  // whole map: Russia drew a band over the Arctic coast and Fiji a line
+  // round the world. Only Antarctica's ring goes round a pole.
+  int rings = 0;
+  for (const auto& c : bundle().countries()) {
+    if (c.iso2 == "AQ") continue;
+    for (const auto& poly : c.area)
+      for (const auto& ring : poly.rings) {
+        ++rings;
+        for (std::size_t k = 0; k + 1 < ring.size(); ++k) {
+          INFO(c.iso2 << " " << ring[k].lon << " -> " << ring[k + 1].lon);
+          REQUIRE(std::abs(ring[k + 1].lon - ring[k].lon) < 180);
+        }
+      }
+  }
+  CHECK(rings > 1000);
 }

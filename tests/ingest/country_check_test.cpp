@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "geodata/bundle.hpp"
 #include "ingest/country_check.hpp"
+#include "ingest/ingest.hpp"
+#include "support.hpp"
 
 TEST_CASE("a point in another country than its row states is flagged, not moved",
           "[ingest][country]") {
@@ -36,4 +40,23 @@ TEST_CASE("a village a few km from its country at 1:10m is not flagged", "[inges
   incidents[1].country = "KG";
   incidents[1].location = bm::LonLat{70.53583, 39.94972};
   CHECK(bm::ingest::check_countries(incidents, bm::Bundle()).empty());
+}
+
+TEST_CASE("a streamed read checks the countries of every block, not only the last",
+          "[ingest][country][stream]") {
+  auto dir = bm::test::scratch("country_check_blocks");
+  auto path = dir / "blocks.csv";
+  // Khujand said to be Kyrgyz in the first block; Batken (Kyrgyz) after.
+  std::ofstream(path) << "id,lon,lat,country\n"
+                         "khujand-said-kg,69.63,40.28,KG\n"
+                         "batken-1,70.81667,40.05,KG\n"
+                         "batken-2,70.81667,40.05,KG\n";
+  std::vector<bm::Incident> seen;
+  bm::ingest::read_blocks(path.string(), {}, 1, [&](bm::IncidentTable& t) {
+    for (auto& i : t.incidents) seen.push_back(i);
+  });
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[0].id == "khujand-said-kg");
+  CHECK(seen[0].source_fields.count("bordermap.country_check") == 1);
+  CHECK(seen[1].source_fields.count("bordermap.country_check") == 0);
 }

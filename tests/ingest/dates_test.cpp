@@ -45,3 +45,24 @@ TEST_CASE("dates: month first only when day first is impossible; Excel serials; 
   CHECK(parse_date("Sept 16, 2022") == "2022-09-16");
   CHECK(parse_date("September 16 2022") == "2022-09-16");
 }
+
+TEST_CASE("a month or a year alone is a period with its first and last day", "[ingest][dates]") {
+  using bm::ingest::parse_period;
+  auto sep = parse_period("2022-09");
+  REQUIRE(sep);
+  CHECK(sep->first == "2022-09-01");
+  CHECK(sep->last == "2022-09-30");
+  CHECK(sep->precision == "month");
+  CHECK(parse_period("September 2022")->last == "2022-09-30");
+  CHECK(parse_period("Feb. 2024")->last == "2024-02-29");
+  CHECK(parse_period("02/2023")->last == "2023-02-28");
+  auto year = parse_period("2021");
+  REQUIRE(year);
+  CHECK(year->first == "2021-01-01");
+  CHECK(year->last == "2021-12-31");
+  CHECK(year->precision == "year");
+  CHECK_FALSE(parse_period("2022-13"));
+  CHECK_FALSE(parse_period("Smarch 2022"));
+  CHECK_FALSE(parse_period("22"));
+  CHECK_FALSE(parse_period("2022-09-14"));  // a day, not a period
+}

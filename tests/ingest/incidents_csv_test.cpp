@@ -70,3 +70,30 @@ TEST_CASE("incidents survive a write/read round trip", "[ingest]") {
   CHECK(r.claims[0].quote == "more than 100");
   CHECK(r.claims[0].scope == "conflict");
 }
+
+TEST_CASE("a located draft keeps the gazetteer's name through write and read", "[ingest]") {
+  // extract writes the place as the article wrote it (a Russian genitive)
+  // with its coordinates; the map must still label it by the gazetteer's name.
+  bm::Incident i;
+  i.id = "x1";
+  i.place = "Джермука";
+  i.location = bm::LonLat{45.67112, 39.83948};
+  i.place_id = "cj:AM:test";
+  i.resolved_name = "Jermuk";
+  bm::Incident plain;
+  plain.id = "x2";
+  plain.place = "Goris";
+  std::ostringstream out;
+  bm::write_incidents_csv(out, {i, plain});
+  std::istringstream in(out.str());
+  auto t = bm::read_incidents_csv(in, "drafts.csv");
+  REQUIRE(t.incidents.size() == 2);
+  CHECK(t.incidents[0].place == "Джермука");
+  CHECK(t.incidents[0].resolved_name == "Jermuk");
+  CHECK(t.incidents[0].place_id == "cj:AM:test");
+  CHECK(t.incidents[1].resolved_name.empty());
+  // A table where no row has one keeps the plain columns.
+  std::ostringstream only_plain;
+  bm::write_incidents_csv(only_plain, {plain});
+  CHECK(only_plain.str().find("resolved_name") == std::string::npos);
+}

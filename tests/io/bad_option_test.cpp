@@ -82,3 +82,29 @@ TEST_CASE("an output that is also an input is refused and the input is untouched
     CHECK(bm::test::slurp(in) == before);
   }
 }
+
+TEST_CASE("a --crs PROJ only guesses at, or one with no 2D map, is a usage error",
+          "[io][bad_option]") {
+  auto dir = bm::test::scratch("bad_crs");
+  const std::string in = bm::test::data("bad_inputs/dms_dates.csv");
+  struct Case {
+    std::string crs, says;
+  };
+  // "foo" is Amersfoort to PROJ's approximate name search; EPSG:4978 is geocentric.
+  for (const Case& c : {Case{"foo", "not a CRS name"}, Case{"EPSG:4978", "not a 2D map projection"},
+                        Case{"EPSG:9999999", "not understood by PROJ"}}) {
+    Run r = bordermap("render " + in + " --crs " + c.crs + " -o " + (dir / "m.svg").string(), dir);
+    INFO(c.crs << "\n" << r.err);
+    CHECK(r.code == 2);
+    CHECK(has(r.err, "'" + c.crs + "'"));
+    CHECK(has(r.err, c.says));
+    CHECK_FALSE(fs::exists(dir / "m.svg"));
+  }
+  for (const std::string ok : {"EPSG:32642", "WGS 84", "'+proj=utm +zone=42 +datum=WGS84'"}) {
+    Run r = bordermap("render " + in + " --crs " + (ok == "WGS 84" ? "'WGS 84'" : ok) + " -o " +
+                          (dir / "ok.svg").string(),
+                      dir);
+    INFO(ok << "\n" << r.err);
+    CHECK(r.code != 2);
+  }
+}

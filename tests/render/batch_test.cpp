@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "core/error.hpp"
 #include "pipeline/own_layers_map.hpp"
+#include "render/base_layers.hpp"
 #include "render/batch.hpp"
 #include "render/projection.hpp"
 #include "render/style.hpp"
@@ -38,6 +40,12 @@ TEST_CASE("maps drawn two at a time equal the same maps drawn one by one", "[ren
   sets[2].incidents.erase(sets[2].incidents.begin(), sets[2].incidents.begin() + 100);
   auto dir = bm::test::scratch("render_batch");
   const bm::Style style = bm::load_style("report");
+  // Drawn together, they share their base layers (one image per page
+  // size); drawn alone, each draws its own. PNGs in one pass and in bands.
+  const std::string bands = GENERATE("0", "1");
+  setenv("BORDERMAP_PNG_BANDS", bands.c_str(), 1);
+  INFO("BORDERMAP_PNG_BANDS=" << bands);
+  auto shared = std::make_shared<bm::BaseLayers>();
   std::vector<bm::MapJob> jobs;
   for (std::size_t k = 0; k < sets.size(); ++k)
     for (const char* ext : {".png", ".svg"}) {
@@ -45,12 +53,15 @@ TEST_CASE("maps drawn two at a time equal the same maps drawn one by one", "[ren
       o.width = 600, o.height = 450;
       o.bbox = {69.5, 39.5, 71.5, 40.5};
       o.path = (dir / (std::to_string(k) + "_batch" + ext)).string();
+      o.base_layers = shared;
       jobs.push_back({&sets[k], o});
     }
   auto together = bm::render_maps(jobs, style, 2);
+  CHECK(shared->images() == 1);  // three PNGs of one size: drawn once
   REQUIRE(together.size() == jobs.size());
   for (std::size_t j = 0; j < jobs.size(); ++j) {
     bm::RenderOptions alone = jobs[j].options;
+    alone.base_layers = nullptr;
     alone.path = (dir / (std::to_string(j) + "_alone" +
                          std::filesystem::path(alone.path).extension().string()))
                      .string();
@@ -63,6 +74,7 @@ TEST_CASE("maps drawn two at a time equal the same maps drawn one by one", "[ren
     CHECK(bytes_of(jobs[j].options.path) == bytes_of(alone.path));
   }
   CHECK(together[2].incident_labels_requested == 40);
+  unsetenv("BORDERMAP_PNG_BANDS");
 }
 
 TEST_CASE("a failing map among several is reported once the others end", "[render][batch]") {

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "geodata/bundle.hpp"
+#include "geodata/world_borders.hpp"
 #include "link/linker.hpp"
 #include "render/compare.hpp"
 #include "render/map.hpp"
@@ -28,6 +29,8 @@ std::unique_ptr<Fixture> make_fixture(double cluster_spread) {
   bm::Bundle bundle;
   const bm::Bounds near{68.5, 38.8, 73.0, 41.2};
   f->data.countries = bundle.countries(near);
+  for (const auto& p : bm::world_enclaves(bundle, near))  // which small parts are enclaves
+    if (p.point) f->data.enclave_points.push_back(*p.point);
   f->data.focus = {"KG", "TJ"};
   f->data.segments = bm::border_segments(bundle, "KG", "TJ", bundle.countries());
   f->data.as_of = "2022-09-16";

@@ -116,10 +116,12 @@ TEST_CASE("own layers: a crowded cluster drops labels rather than overlap them",
     o.bbox = {69.5, 39.5, 71.5, 40.5};
     bm::RenderResult r = bm::render_map(in->data, bm::load_style("report"), o);
     INFO(name);
-    CHECK(r.incident_labels_requested == 150);
+    // Incidents less than a point apart share one label: ~150 spots.
+    CHECK(r.incident_labels_requested <= 150);
+    CHECK(r.incident_labels_requested >= 145);
     CHECK(r.incident_labels_placed > 20);
     CHECK(r.incident_labels_placed < 150);  // 150 labels cannot fit in ~1/25 of the map
-    CHECK(r.incident_labels_placed + r.unplaced.size() >= 150);
+    CHECK(r.incident_labels_placed + r.unplaced.size() >= r.incident_labels_requested);
     if (std::string(name) == "dense.svg") svg_placed = r.incident_labels_placed;
     CHECK(overlapping(r.labels) == 0);
     CHECK(!r.leaders.empty());  // crowded: some labels moved out on a leader line

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "geodata/bundle.hpp"
+#include "geodata/world_borders.hpp"
 #include "golden/golden_support.hpp"
 #include "link/linker.hpp"
 #include "render/compare.hpp"
@@ -37,6 +38,8 @@ std::unique_ptr<SpreadFixture> make_fixture(bool spread) {
   const bm::Bounds near{68.5, 38.8, 73.0, 41.2};
   f->data.countries = bundle.countries(near);
   f->data.regions = bundle.regions(near);
+  for (const auto& p : bm::world_enclaves(bundle, near))  // which small parts are enclaves
+    if (p.point) f->data.enclave_points.push_back(*p.point);
   f->data.focus = {"KG", "TJ"};
   // The KG–TJ border only: the bundle holds every land border of the world.
   f->data.segments = bm::border_segments(bundle, "KG", "TJ", bundle.countries());

@@ -5,6 +5,8 @@
 // sliver along the Armenia–Turkey river line may be labelled as one.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "pipeline/maps.hpp"
 #include "support.hpp"
 
@@ -29,4 +31,22 @@ TEST_CASE("a zoomed map labels the 10 m enclave rings and no sliver", "[render][
   std::string text = bm::test::slurp(svg.path);
   CHECK(count(text, ">Armenia enclave<") == 1);
   CHECK(count(text, ">Azerbaijan enclave<") == 2);
+}
+
+TEST_CASE("a country's islands are not labelled enclaves", "[render][enclave]") {
+  // A Kazakhstan–Russia map reaching the Arctic coast: Russia's small parts
+  // there are islands; none is surrounded by another country.
+  auto dir = bm::test::scratch("island_enclaves");
+  std::ofstream(dir / "in.csv") << "id,date,lon,lat,event_type\n"
+                                   "south,2024-05-01,61.0,51.0,shelling\n"
+                                   "north,2024-05-02,72.0,66.5,shelling\n";
+  bm::MapRequest o;
+  o.chain.inputs = {(dir / "in.csv").string()};
+  bm::RenderOptions svg;
+  svg.path = (dir / "map.svg").string();
+  o.maps = {svg};
+  bm::draw_maps(o);
+  std::string text = bm::test::slurp(svg.path);
+  CHECK(text.find("Kazakhstan") != std::string::npos);
+  CHECK(count(text, " enclave<") == 0);
 }
