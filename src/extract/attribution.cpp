@@ -184,6 +184,14 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
                              const PlaceLookup& lookup) {
   Attribution said, explicit_src;
   std::string via, reporter;
+  // "..., Radio Liberty reported [on 14 September]." tells no figure after
+  // its verb; "..., and X said two were killed" opens a clause of its own
+  // (clause_speaker).
+  auto closes = [&](std::size_t i) {
+    for (std::size_t k = i + 1; k < s.last; ++k)
+      if (!lex::casualty_kind(toks[k].lower).empty()) return false;
+    return true;
+  };
   if (Attribution about = about_this(text, toks, s); !about.claimant.empty()) return about;
   for (std::size_t i = s.first; i < s.last; ++i) {
     const std::string& w = toks[i].lower;
@@ -224,7 +232,7 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
         sub = phrase_after(text, toks, i + 1, s.last, "said");
       if (said.claimant.empty()) {
         said = sub;
-      } else if (!sub.claimant.empty() && sub.how == "said" && reporter.empty() &&
+      } else if (!sub.claimant.empty() && sub.how == "said" && reporter.empty() && closes(i) &&
                  sub.claimant != said.claimant && sub.begin > said.end &&
                  text.substr(said.end, sub.begin - said.end).find(',') != std::string_view::npos) {
         // "Kyrgyzstan raised the toll to 13, Radio Liberty reported": the
@@ -257,6 +265,33 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
     out.country = countries_of(sub, 0, sub.size(), lookup, out.claimant);
   }
   return out;
+}
+
+Attribution clause_speaker(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
+                           const Attribution& first, const PlaceLookup& lookup, std::size_t& from) {
+  for (std::size_t i = s.first + 1; i + 1 < s.last; ++i) {
+    if (!lex::speech_verb(toks[i].lower) || toks[i + 1].lower == "." || toks[i + 1].lower == ",")
+      continue;
+    std::size_t b = start_of_name(toks, s.first, i);
+    if (b >= i || b == s.first) continue;
+    // The clause opens after a comma with "and", or after "while"/"but".
+    bool after_and = toks[b].lower == "and" && toks[b - 1].lower == ",";
+    bool after_stop = toks[b - 1].lower == "while" || toks[b - 1].lower == "but";
+    if (after_and) ++b;
+    if ((!after_and && !after_stop) || b >= i || toks[b].begin < first.end) continue;
+    Attribution a;
+    a.begin = toks[b].begin;
+    a.end = toks[i - 1].end;
+    a.claimant = std::string(text.substr(a.begin, a.end - a.begin));
+    std::string lw = lower_ascii(a.claimant);
+    if (lw == "it" || lw == "he" || lw == "she" || lw == "they" || a.claimant == first.claimant)
+      continue;
+    a.how = "said";
+    a.country = countries_of(toks, b, i, lookup, text);
+    from = toks[i].end;
+    return a;
+  }
+  return {};
 }
 
 }  // namespace bm::extract

@@ -173,6 +173,21 @@ void sides_of_conflict(std::vector<ClaimMention>& claims, std::string_view text,
   }
 }
 
+// The figures told after a later clause's speech verb are that speaker's.
+void later_clause(std::vector<ClaimMention>& claims, const Attribution& speaker, std::size_t from) {
+  if (speaker.claimant.empty()) return;
+  for (ClaimMention& cm : claims) {
+    if (cm.begin < from) continue;
+    cm.claim.claimant = speaker.claimant;
+    cm.claimant_begin = speaker.begin;
+    cm.claimant_end = speaker.end;
+    if (cm.side_inferred) {
+      cm.claim.side = speaker.country.empty() ? "unknown" : speaker.country;
+      cm.side_inferred = !speaker.country.empty();
+    }
+  }
+}
+
 }  // namespace
 
 Acronyms find_acronyms(std::string_view text, const std::vector<Token>& toks) {
@@ -266,6 +281,7 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
   std::vector<std::vector<ClaimMention>> out(sents.size());
   Acronyms acronyms = find_acronyms(text, toks);
   Attribution who, header_who;
+  std::size_t clause_from = 0;
   std::string header_side;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
@@ -285,6 +301,7 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
       a = header_who;
     }
     out[si] = find_claims(text, toks, s, si, a, skip);
+    later_clause(out[si], clause_speaker(text, toks, s, a, lookup, clause_from), clause_from);
     if (a.how == "about_this" && si > 0) said_after(out[si - 1], a);
     // "Kyrgyzstan:" over a list: the list's figures are Kyrgyz until the
     // next header or the next sentence of prose.

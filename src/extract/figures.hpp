@@ -36,6 +36,12 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
                              const Sentence& s, const Attribution& previous,
                              const PlaceLookup& lookup);
 
+// "..., and a Taliban spokesman said two Afghan soldiers were killed": the
+// speaker of a later clause, who gives the figures told after its verb
+// (`from`, a byte offset); an empty claimant when the sentence has none.
+Attribution clause_speaker(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
+                           const Attribution& first, const PlaceLookup& lookup, std::size_t& from);
+
 // A line that heads a list with one country ("Kyrgyzstan:", "Tajik side:"):
 // its ISO2, else empty. Figures in the lines below are that country's.
 std::string side_header(const std::vector<Token>& toks, const Sentence& s);

@@ -72,14 +72,32 @@ const Map kCasualty = {
     {"detained", "detained"},   {"captured", "detained"},     {"capturing", "detained"},
     {"abducted", "detained"},   {"succumbed", "killed"}};
 
-const Map kGroups = {
-    {"civilians", "civilians"}, {"civilian", "civilians"},  {"children", "children"},
-    {"child", "children"},      {"women", "civilians"},     {"residents", "civilians"},
-    {"villagers", "civilians"}, {"soldiers", "soldiers"},   {"soldier", "soldiers"},
-    {"troops", "soldiers"},     {"servicemen", "soldiers"}, {"serviceman", "soldiers"},
-    {"militants", "militants"}, {"fighters", "militants"},  {"police", "police"},
-    {"policemen", "police"},    {"officers", "police"},     {"guards", "border guards"},
-    {"guard", "border guards"}, {"citizens", "citizens"},   {"personnel", "soldiers"}};
+const Map kGroups = {{"civilians", "civilians"},
+                     {"civilian", "civilians"},
+                     {"children", "children"},
+                     {"child", "children"},
+                     {"women", "civilians"},
+                     {"residents", "civilians"},
+                     {"villagers", "civilians"},
+                     {"soldiers", "soldiers"},
+                     {"soldier", "soldiers"},
+                     {"troops", "soldiers"},
+                     {"servicemen", "soldiers"},
+                     {"serviceman", "soldiers"},
+                     {"militants", "militants"},
+                     {"fighters", "militants"},
+                     {"police", "police"},
+                     {"policemen", "police"},
+                     {"officers", "police"},
+                     {"guards", "border guards"},
+                     {"guard", "border guards"},
+                     {"citizens", "citizens"},
+                     {"personnel", "soldiers"},
+                     // a count of households, not of people: "3,000 families have fled"
+                     {"families", "families"},
+                     {"family", "families"},
+                     {"households", "households"},
+                     {"household", "households"}};
 
 const Map kEvents = {{"shelling", "shelling"},
                      {"shelled", "shelling"},
@@ -176,29 +194,25 @@ const Set kVenue = {"summit",   "sidelines", "conference",   "forum",        "vi
                     "hospital", "hospitals", "hospitalised", "hospitalized", "treatment", "morgue"};
 const Set kTotal = {"toll", "total", "overall", "altogether", "cumulative", "so", "both", "since"};
 const Set kNotPlace = {
-    "one",       "two",      "three",      "four",         "five",         "six",       "seven",
-    "eight",     "nine",     "ten",        "southeast",    "northeast",    "southwest", "northwest",
-    "artillery", "grad",     "kia",        "wia",          "uav",          "uavs",      "the",
-    "a",         "an",       "in",         "on",           "at",           "and",       "but",
-    "it",        "its",      "this",       "that",         "these",        "they",      "he",
-    "she",       "we",       "i",          "as",           "after",        "before",    "during",
-    "meanwhile", "however",  "read",       "more",         "source",       "sources",   "inputs",
-    "president", "minister", "ministry",   "prime",        "foreign",      "interior",  "health",
-    "defence",   "defense",  "border",     "news",         "agency",       "state",     "national",
-    "security",  "service",  "government", "army",         "forces",       "republic",  "central",
-    "east",      "west",     "north",      "south",        "new",          "old",       "great",
-    "general",   "united",   "union",      "organization", "organisation", "council",   "committee",
-    "office",    "press",    "world",      "now",          "fast",         "frequent",  "both",
-    "earlier",   "later",    "shortly",    "today",        "yesterday",    "tomorrow",  "according",
-    "during",    "mutual",   "route",      "violent",      "russia's",     "soviet",    "european",
-    "asian",     "asia",     "kremlin",    "reuters",      "bbc",          "ap",        "afp",
-    "tass",      "no",       "not",        "some",         "all",          "many",      "most",
-    "there",     "here",     "what",       "when",         "while",        "if",        "his",
-    "her",       "their",    "our",        "his",          "for",          "with",      "from",
-    "by",        "to",       "of",         "or",           "so",           "line",      "control",
-    "actual",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "southeast",
+    "northeast", "southwest", "northwest", "artillery", "grad", "kia", "wia", "uav", "uavs", "the",
+    "a", "an", "in", "on", "at", "and", "but", "it", "its", "this", "that", "these", "they", "he",
+    "she", "we", "i", "as", "after", "before", "during", "meanwhile", "however", "read", "more",
+    "source", "sources", "inputs", "president", "minister", "ministry", "prime", "foreign",
+    "interior", "health", "defence", "defense", "border", "news", "agency", "state", "national",
+    "security", "service", "government", "army", "forces", "republic", "central", "east", "west",
+    "north", "south", "new", "old", "great", "general", "united", "union", "organization",
+    "organisation", "council", "committee", "office", "press", "world", "now", "fast", "frequent",
+    "both", "earlier", "later", "shortly", "today", "yesterday", "tomorrow", "according", "during",
+    "mutual", "route", "violent", "russia's", "soviet", "european", "asian", "asia", "kremlin",
+    "reuters", "bbc", "ap", "afp", "tass", "no", "not", "some", "all", "many", "most", "there",
+    "here", "what", "when", "while", "if", "his", "her", "their", "our", "his", "for", "with",
+    "from", "by", "to", "of", "or", "so", "line", "control", "actual",
+    // quantity words that open a sentence ("About 3,000 families ...")
+    "about", "around", "nearly", "almost", "roughly", "approximately", "hundreds", "thousands",
+    "dozens", "several", "another", "further", "only",
     // News agencies cited by name ("..., Trend reported"): sources, not places.
-    "trend",     "interfax", "xinhua",     "armenpress",   "akipress"};
+    "trend", "interfax", "xinhua", "armenpress", "akipress"};
 
 }  // namespace
 

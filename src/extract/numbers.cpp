@@ -56,9 +56,9 @@ bool digits_only(std::string_view s) {
 std::optional<double> parse_digits(std::string_view s) {
   if (s.find(':') != std::string_view::npos || s.find('-') != std::string_view::npos)
     return std::nullopt;
-  std::string clean;
+  std::string clean;  // without thousands separators: ',' and the spaces of "2 700"
   for (char c : s)
-    if (c != ',') clean += c;
+    if ((c >= '0' && c <= '9') || c == '.') clean += c;
   try {
     return std::stod(clean);
   } catch (...) {

@@ -40,6 +40,30 @@ bool is_cyrillic(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF; }
 
 bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
+// "2 700", "12 000", "1 200 000": Russian and French group thousands with a
+// space, a no-break space or a narrow one. [i, j) holds 1-3 plain digits;
+// the end of the number with its groups of exactly three digits.
+std::size_t thousands_groups(std::string_view s, std::size_t i, std::size_t j) {
+  if (j - i > 3) return j;
+  auto digit = [&](std::size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+  for (std::size_t k = i; k < j; ++k)
+    if (!digit(k)) return j;
+  for (;;) {
+    std::size_t gap = 0;
+    if (s.substr(j, 1) == " ")
+      gap = 1;
+    else if (s.substr(j, 2) == "\xC2\xA0")
+      gap = 2;
+    else if (s.substr(j, 3) == "\xE2\x80\xAF" || s.substr(j, 3) == "\xE2\x80\x89")
+      gap = 3;
+    std::size_t g = j + gap;
+    if (!gap || !digit(g) || !digit(g + 1) || !digit(g + 2) || digit(g + 3)) return j;
+    // "2 700,5" or "2 700-" would be something else: only a plain group.
+    if (g + 3 < s.size() && (s[g + 3] == ',' || s[g + 3] == '.') && digit(g + 4)) return j;
+    j = g + 3;
+  }
+}
+
 }  // namespace
 
 std::string lower_ascii(std::string_view s) {
@@ -88,6 +112,7 @@ std::vector<Token> tokenize(std::string_view s) {
           break;
         }
       }
+      j = thousands_groups(s, i, j);
       t.end = j;
       t.kind = TokKind::number;
     } else if (is_letter(cp)) {
