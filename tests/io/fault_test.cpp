@@ -169,6 +169,16 @@ TEST_CASE("temporaries of killed runs are swept by the next run in that folder",
   CHECK(hidden(dir / "out").empty());
 }
 
+namespace {
+
+bool whole_page(const std::string& html) {
+  const std::string end = "</html>\n";
+  return html.rfind("<!DOCTYPE html>", 0) == 0 && html.size() > end.size() &&
+         html.compare(html.size() - end.size(), end.size(), end) == 0;
+}
+
+}  // namespace
+
 TEST_CASE("a run killed over an existing bundle leaves every file old or whole", "[io][fault]") {
   auto dir = bm::test::scratch("fault_kill");
   const std::string args = "report " + kSmall + " --border KG-TJ -o " + (dir / "out").string();
@@ -190,7 +200,8 @@ TEST_CASE("a run killed over an existing bundle leaves every file old or whole",
       int status = 0;
       waitpid(pid, &status, 0);
       // The same inputs make the same files, but for the GeoPackage's and
-      // the manifest's timestamps: each file is the old one or a whole new one.
+      // the manifest's timestamps (the page embeds the manifest): each file
+      // is the old one or a whole new one.
       for (const auto& [name, text] : before) {
         INFO(name << " after signal " << sig << " at " << delay_ms << " ms");
         const fs::path p = dir / "out" / name;
@@ -198,6 +209,8 @@ TEST_CASE("a run killed over an existing bundle leaves every file old or whole",
           CHECK(whole_gpkg(p));
         else if (p.extension() == ".json")
           CHECK(nlohmann::json::accept(bm::test::slurp(p)));
+        else if (p.extension() == ".html")
+          CHECK(whole_page(bm::test::slurp(p)));
         else
           CHECK(bm::test::slurp(p) == text);
       }
