@@ -87,6 +87,21 @@ std::vector<std::string> word_forms(const std::string& w) {
   return out;
 }
 
+// "Сюникская область", "Тавушского района": an area named by the adjective
+// of its place's name ("Сюник", "Тавуш"); "-ийская" drops the "-ий" too
+// ("Согдийская" -> "Согд"). Counted only when the gazetteer holds an area so.
+void add_named_for(const std::vector<std::string>& words, std::vector<std::string>& forms) {
+  if (words.size() != 2 || !(words[1].starts_with("област") || words[1].starts_with("район")))
+    return;
+  for (const std::string& f : word_forms(words[0])) {
+    if (!f.ends_with("ская") && !f.ends_with("ский")) continue;
+    std::string stem = f.substr(0, f.size() - std::string_view("ская").size());
+    if (stem.size() < 4 || forms.size() >= kMaxForms) continue;
+    forms.push_back(stem);
+    if (stem.ends_with("ий") && stem.size() >= 8) forms.push_back(stem.substr(0, stem.size() - 4));
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> nominative_forms(std::string_view name) {
@@ -106,6 +121,7 @@ std::vector<std::string> nominative_forms(std::string_view name) {
         if (next.size() < kMaxForms) next.push_back(head.empty() ? f : head + " " + f);
     forms = std::move(next);
   }
+  add_named_for(words, forms);
   return forms;
 }
 
@@ -121,7 +137,14 @@ bool trusted_sound_alike(const Place& p, const ResolveHints& hints) {
 
 }  // namespace
 
-Resolution Gazetteer::resolve_nominative(std::string_view name, const ResolveHints& hints) const {
+Resolution Gazetteer::resolve_nominative(std::string_view name, const ResolveHints& given) const {
+  // "… области", "… района" name an area: only an area answers them
+  // ("Тавушской области" is the province, not the town of Tavush).
+  const std::string lowered = lower_ru(name);
+  const bool area_phrase =
+      lowered.find("област") != std::string::npos || lowered.find("район") != std::string::npos;
+  ResolveHints hints = given;
+  hints.wants_area = hints.wants_area || area_phrase;
   Resolution best;
   for (const std::string& form : nominative_forms(name)) {
     // Only a form the gazetteer holds (as written or sound-alike, with or
@@ -135,6 +158,7 @@ Resolution Gazetteer::resolve_nominative(std::string_view name, const ResolveHin
     Resolution r = resolve_name(form, hints);
     if (!r.place || r.match_type == MatchType::fuzzy) continue;
     if (r.match_type == MatchType::variant && !trusted_sound_alike(*r.place, hints)) continue;
+    if (area_phrase && !is_area_kind(*r.place)) continue;
     if (!best.place || r.confidence > best.confidence) {
       r.note = "read as the nominative '" + form + "'" + (r.note.empty() ? "" : "; " + r.note);
       best = std::move(r);

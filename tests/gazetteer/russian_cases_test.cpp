@@ -23,6 +23,11 @@ TEST_CASE("nominative forms undo Russian case endings", "[gazetteer][ru]") {
   CHECK(has(bm::nominative_forms("в селе Ворух"), "ворух"));
   CHECK(has(bm::nominative_forms("в Баткенском районе"), "баткенский район"));
   CHECK(has(bm::nominative_forms("Бишкеке"), "бишкек"));
+  // An area named by its place's adjective is also that place's name.
+  CHECK(has(bm::nominative_forms("Сюникской области"), "сюник"));
+  CHECK(has(bm::nominative_forms("Тавушского района"), "тавуш"));
+  CHECK(has(bm::nominative_forms("Согдийской области"), "согд"));
+  CHECK_FALSE(has(bm::nominative_forms("Сюникской деревне"), "сюник"));
 }
 
 TEST_CASE("nominative forms leave Latin names and short words alone", "[gazetteer][ru]") {
