@@ -462,6 +462,14 @@ def build_places(cities_dir, ref_rows, cities_version, dump_path, dump_version):
             for d, gid, gname in sorted(found):
                 notes += f" [bordermap: same place as GeoNames row {gid} ('{gname}', {d / 1000:.1f} km away); prefer this row.]"
                 matches += 1
+        elif seat_of(r, ref_rows):
+            # A district the fact sheet gives no point for, whose row names
+            # its seat's row: the seat stands for it, with a district's radius
+            # (not the region's point, which can be 150 km away).
+            seat = seat_of(r, ref_rows)
+            geom, prec, unc = Point(float(seat["lon"]), float(seat["lat"])), 2, KIND_UNCERT[kind]
+            notes += (f" [bordermap: coord_precision {prec}, uncertainty {unc} m: point is the seat "
+                      f"{seat['name']} (row {seat['id']}), not the district.]")
         else:
             geom, prec, unc = None, 3, 0
             parent = r["admin2"] or r["admin1"] or r["country_iso2"]
@@ -474,6 +482,16 @@ def build_places(cities_dir, ref_rows, cities_version, dump_path, dump_version):
             source_url=r["source_url"], notes=notes.strip())))
     rows.sort(key=lambda r: r[1]["id"])
     return rows, dict(gn=n_gn, joined=n_joined, extra=n_extra, ref=len(ref_rows), matches=matches)
+
+
+def seat_of(r, ref_rows):
+    """The reference row a district's note names as its seat ('Seat: Batken
+    (row kg_batken)'), when that row has coordinates."""
+    m = re.search(r"Seat:\s*[^(.;]*?\s*\(row (\w+)\)", r["notes"])
+    if r["feature"] != "district" or not m:
+        return None
+    seat = next((x for x in ref_rows if x["id"] == m.group(1)), None)
+    return seat if seat and seat["lat"].strip() and seat["lon"].strip() else None
 
 
 def kg_tj_border(country_rows):

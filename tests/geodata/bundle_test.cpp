@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "core/geodesic.hpp"
@@ -149,4 +150,25 @@ TEST_CASE("no country ring jumps across the antimeridian", "[geodata]") {
       }
   }
   CHECK(rings > 1000);
+}
+
+TEST_CASE("a district with no point of its own stands at its cited seat", "[geodata]") {
+  // The fact sheet gives Leilek and Batken Districts no coordinates but
+  // names their seats' rows; the region's point lies up to 150 km away.
+  std::map<std::string, bm::Place> by_id;
+  for (auto& p : bundle().places())
+    if (p.id.rfind("kg_", 0) == 0) by_id[p.id] = p;
+  for (auto [district, seat] : {std::pair{"kg_leilek_district", "kg_isfana"},
+                                std::pair{"kg_batken_district", "kg_batken"}}) {
+    INFO(district);
+    REQUIRE(by_id.count(district));
+    const bm::Place& d = by_id[district];
+    REQUIRE(d.point);
+    CHECK(bm::geodesic_distance(*d.point, *by_id.at(seat).point) < 1);
+    CHECK(d.coord_precision == bm::GeoPrecision::near);
+    CHECK(d.uncertainty_m == Approx(25000));
+  }
+  // A district whose seat has no row keeps no point (not an invented one).
+  REQUIRE(by_id.count("kg_chon_alai_district"));
+  CHECK_FALSE(by_id["kg_chon_alai_district"].point);
 }
