@@ -3,7 +3,6 @@
 #include <proj.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/values.hpp"
 
 namespace bm {
 
@@ -49,12 +49,6 @@ bool is_name_lookup(const std::string& crs) {
          crs.find_first_of("[{") == std::string::npos;
 }
 
-bool same_name(const std::string& a, const char* b) {
-  std::string lb = b ? b : "";
-  return std::equal(a.begin(), a.end(), lb.begin(), lb.end(),
-                    [](char x, char y) { return std::tolower(x) == std::tolower(y); });
-}
-
 // PROJ takes a CRS name by approximate match ("foo" is Amersfoort) and
 // accepts geocentric CRSs; a map needs the CRS the user named, in 2D.
 void check_map_crs(PJ_CONTEXT* ctx, const std::string& crs) {
@@ -63,7 +57,7 @@ void check_map_crs(PJ_CONTEXT* ctx, const std::string& crs) {
   std::string found = proj_get_name(obj) ? proj_get_name(obj) : "";
   PJ_TYPE type = proj_get_type(obj);
   proj_destroy(obj);
-  if (is_name_lookup(crs) && !same_name(crs, found.c_str()))
+  if (is_name_lookup(crs) && io::lower(crs) != io::lower(found))
     throw UsageError("projection '" + crs + "' is not a CRS name (PROJ's nearest is '" + found +
                      "') — give EPSG:xxxx, a PROJ string or the exact name");
   if (type == PJ_TYPE_GEOCENTRIC_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
