@@ -42,8 +42,8 @@ class StdinCopy {
   StdinCopy& operator=(const StdinCopy&) = delete;
 
   std::string shown(std::string text) const {
-    for (auto at = path_.empty() ? std::string::npos : text.find(path_);
-         at != std::string::npos; at = text.find(path_, at))
+    for (auto at = path_.empty() ? std::string::npos : text.find(path_); at != std::string::npos;
+         at = text.find(path_, at))
       text.replace(at, path_.size(), "<stdin>");
     return text;
   }
