@@ -19,7 +19,7 @@ import sys
 RAW, PEERS_MD = sys.argv[1], sys.argv[2]
 MEDIAN = re.compile(r"^(\S+) (A|B) median wall=([\d.]+) \(min [\d.]+ max [\d.]+\) cpu=([\d.]+) "
                     r"rss_mb=([\d.]+) rcs=\[([^\]]*)\]")
-RATIO = re.compile(r"^(\S+) ratio B/A wall median=([\d.]+) \(min ([\d.]+) max ([\d.]+)\)")
+RATIO = re.compile(r"^(\S+) ratio B/A wall median=([\d.]+) \(min ([\d.]+) max ([\d.]+)\) cpu median=([\d.]+)")
 LOAD = re.compile(r"^(\S+) load before (.*) after (.*)$")
 
 
@@ -36,7 +36,7 @@ def pairs(name):
             out.setdefault(m[1], {})[m[2]] = dict(wall=float(m[3]), cpu=float(m[4]), rss=float(m[5]),
                                                  rcs=m[6])
         elif m := RATIO.match(line):
-            out.setdefault(m[1], {})["ratio"] = (float(m[2]), float(m[3]), float(m[4]))
+            out.setdefault(m[1], {})["ratio"] = tuple(float(x) for x in m.groups()[1:])
         elif m := LOAD.match(line):
             out.setdefault(m[1], {})["load"] = f"{m[2].split()[0]} → {m[3].split()[0]}"
     return out
@@ -82,9 +82,10 @@ def timed_row(stage, tag, res, peer_name, goal, judge, applies=True, peer_missin
     if peer_missing:
         peer = f"{peer_name}: peer not installed"
     elif b:
-        peer = f"{peer_name} {secs(b['wall'])}" + (f" (exit {b['rcs']})" if failed(b) else "")
-        speedup, lo, hi = r["ratio"]  # the timer's B/A: the peer's wall time over ours, pair by pair
-        ratio = f"{speedup:.2f}× ({lo:.2f}–{hi:.2f})"
+        peer = f"{peer_name} {secs(b['wall'])} wall, {secs(b['cpu'])} CPU"
+        peer += f" (exit {b['rcs']})" if failed(b) else ""
+        speedup, lo, hi, cpu = r["ratio"]  # the timer's B/A: the peer's time over ours, pair by pair
+        ratio = f"{speedup:.2f}× ({lo:.2f}–{hi:.2f}); CPU {cpu:.2f}×"
         rss = f"{mb(a['rss'])} / {mb(b['rss'])}"
     if not applies:
         status = "n/a at this size"
@@ -164,6 +165,9 @@ def text_rows():
         ok = float(one[2]) >= 20 and int(one[4]) <= int(one[5])
         row(f"extract, one {one[1]} MB text", f"{one[2]} MB/s ({one[3]} s CPU)", rss=mb(int(one[4])),
             goal=f"≥ 20 MB/s, RSS ≤ {one[5]} MB (2× text + 200)", status=verdict(ok))
+    elif stop := re.search(r"^TIMEOUT (.*)$", t or "", re.M):
+        row("extract, one long text", f"did not finish: {stop[1]}", goal="≥ 20 MB/s, RSS ≤ 2× text + 200 MB",
+            status="**not met**")
     else:
         row("extract, one long text", goal="≥ 20 MB/s, RSS ≤ 2× text + 200 MB", status="not run")
 
@@ -254,7 +258,7 @@ def main():
     link_rows(size)
     world_rows()
     html_rows()
-    print("| stage | ours | peer | peer ÷ ours (range) | peak RSS ours / peer | goal | status | load |")
+    print("| stage | ours | peer | peer ÷ ours: wall (range); CPU | peak RSS ours / peer | goal | status | load |")
     print("|---|---|---|---|---|---|---|---|")
     for r in ROWS:
         print("| " + " | ".join(r) + " |")

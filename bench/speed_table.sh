@@ -13,6 +13,8 @@
 #   REPS [3]       runs of each command (pairs: ours, peer, ours, ...); inputs of 5M rows or more run once
 #   PG [0]         1: time a fresh PostGIS run for the link row instead of peers.md's reference
 #   SECTIONS ["export render text link world html"]  the rows to measure
+#   TEXT_MB [50], ARTICLES [200] (text_speed.sh's long text and article repeats), TEXT_TIMEOUT [120 s]
+#   HTML_N [10000], DAYS [30] (run_html_bench.sh's dated incidents)
 #   BUILD_BENCH [1]  0: do not (re)build gazetteer_bench in BENCH_BUILD [build/bench]
 #   BORDERMAP [build/release/bordermap], CACHE [/tmp/bordermap-speedtable] (harness copy and
 #   generated inputs, kept between runs), WORK [a new /tmp/speedtable.*], TABLE [$WORK/speed_table.md]
@@ -33,6 +35,7 @@ TABLE="${TABLE:-$WORK/speed_table.md}"
 if [[ "$SIZE" == 1m ]]; then small=0; else small=1; fi
 TEXT_MB="${TEXT_MB:-$((small ? 1 : 50))}" ARTICLES="${ARTICLES:-$((small ? 5 : 200))}"
 HTML_N="${HTML_N:-$((small ? 1000 : 10000))}" DAYS="${DAYS:-$((small ? 5 : 30))}"
+TEXT_TIMEOUT="${TEXT_TIMEOUT:-120}"
 PY=/usr/bin/python3
 H="$CACHE/harness" D="$CACHE/harness/data" RAW="$WORK/raw"
 [[ -x "$BIN" ]] || { echo "speed_table: no bordermap at $BIN (cmake --preset release && cmake --build build/release)" >&2; exit 2; }
@@ -56,7 +59,8 @@ header() {  # header FILE WHEN: machine, commit and load average
     echo "commit $(git -C "$REPO" rev-parse --short HEAD)"
     echo "date $(date -u +'%F %T UTC')"
     echo "machine $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB"
-    echo "knobs SIZE=$SIZE ROWS=\"$ROWS\" REPS=$REPS PG=$PG TEXT_MB=$TEXT_MB ARTICLES=$ARTICLES HTML_N=$HTML_N DAYS=$DAYS"
+    echo "knobs SIZE=$SIZE ROWS=\"$ROWS\" REPS=$REPS PG=$PG TEXT_MB=$TEXT_MB ARTICLES=$ARTICLES" \
+      "TEXT_TIMEOUT=$TEXT_TIMEOUT HTML_N=$HTML_N DAYS=$DAYS"
   } > "$RAW/header.txt"
 }
 load_at() { echo "load_$1 $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/header.txt"; }
@@ -99,7 +103,14 @@ sec_text() {  # gazetteer lookups (gazetteer_bench) and extract MB/s + RSS (text
   mkdir -p "$WORK/textbuild/bench"
   ln -sfn "$BIN" "$WORK/textbuild/bordermap"
   [[ -x "$BENCH_BUILD/bench/gazetteer_bench" ]] && ln -sfn "$BENCH_BUILD/bench/gazetteer_bench" "$WORK/textbuild/bench/"
-  "$HERE/text_speed.sh" "$WORK/textbuild" "$ARTICLES" "$TEXT_MB" > "$RAW/text.txt"
+  # bounded: a long text once took hours (a quadratic step); the rows printed before the limit are kept
+  mkdir -p "$WORK/tmp"
+  local rc=0
+  TMPDIR="$WORK/tmp" timeout "$TEXT_TIMEOUT" "$HERE/text_speed.sh" "$WORK/textbuild" "$ARTICLES" "$TEXT_MB" \
+    > "$RAW/text.txt" || rc=$?
+  rm -rf "$WORK/tmp"
+  if ((rc == 124)); then echo "TIMEOUT text_speed.sh stopped after $TEXT_TIMEOUT s" >> "$RAW/text.txt"; fi
+  return $((rc == 124 ? 0 : rc))
 }
 
 postgis_fresh() {  # load + exact geodesic query at SIZE on a private cluster (peers/postgis.sh)
