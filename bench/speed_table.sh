@@ -126,8 +126,9 @@ sec_link() {  # KG-TJ link at SIZE, whole process; PostGIS from peers.md or fres
   if [[ "$PG" == 1 ]]; then postgis_fresh; fi
 }
 
-world_input() {  # world_input N: bench/gen_world_incidents.py's points, generated once into CACHE
-  local f="$CACHE/inputs/world_$1.csv"
+world_input() {  # world_input N: bench/gen_world_incidents.py's points, generated once per borders.gpkg
+  local f
+  f="$CACHE/inputs/world_$1_$(sha256sum "$REPO/geodata/borders.gpkg" | cut -c1-12).csv"
   if [[ ! -s "$f" ]]; then
     say "generating $f"
     (cd "$REPO" && nice "$PY" bench/gen_world_incidents.py "$1" "$f.part") && mv "$f.part" "$f"
