@@ -235,7 +235,7 @@ def html_rows():
         med = {k: [statistics.median(x[i] for x in v) for i in range(3)] for k, v in runs.items()}
         added = med["by_day"][0] - med["plain"][0]
         row(f"`report --by day` added time, {n[1] if n else '?'} incidents over {n[2] if n else '?'} days",
-            f"+{secs(added)} wall (+{secs(med['by_day'][1] - med['plain'][1])} CPU); plain {secs(med['plain'][0])}",
+            f"{added:+.3f} s wall ({med['by_day'][1] - med['plain'][1]:+.3f} s CPU); plain {secs(med['plain'][0])}",
             rss=mb(med["by_day"][2]), goal="≤ 2 s added (10k, 30 days)",
             status=verdict(added <= 2) if applies else "n/a at this size")
     else:
@@ -243,7 +243,8 @@ def html_rows():
     size = re.search(r"report.html bytes (\d+)", t)
     paint = re.search(r"first_contentful_paint_ms (\d+)", t)
     if size:
-        paint_s = f", first paint {paint[1]} ms" if paint else ", first paint: Chromium not run"
+        why = "Chromium not installed" if missing_peer("html.txt") else "html_first_paint.py failed (html.txt)"
+        paint_s = f", first paint {paint[1]} ms" if paint else f", first paint: {why}"
         ok = int(size[1]) <= 5e6 and paint is not None and int(paint[1]) <= 1000
         row("report.html (issue 20)", f"{int(size[1]) / 1e6:.2f} MB{paint_s}", goal="≤ 5 MB, first paint ≤ 1 s (10k)",
             status=verdict(ok) if applies else "n/a at this size")
