@@ -101,7 +101,7 @@ def header():
     print(f"Speed table (issue 21) — commit {h.get('commit', '?')}, {h.get('date', '?')}")
     print(f"machine: {h.get('machine', '?')}; load average (1/5/15 min) before {h.get('load_before', '?')}, "
           f"after {h.get('load_after', '?')}")
-    print(f"knobs: {h.get('knobs', '?')}")
+    print(f"reproduce: `{h.get('knobs', '?')} bench/speed_table.sh`")
     print()
     return h
 

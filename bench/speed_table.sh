@@ -17,7 +17,9 @@
 #   HTML_N [10000], DAYS [30] (run_html_bench.sh's dated incidents)
 #   BUILD_BENCH [1]  0: do not (re)build gazetteer_bench in BENCH_BUILD [build/bench]
 #   BORDERMAP [build/release/bordermap], CACHE [/tmp/bordermap-speedtable] (harness copy and
-#   generated inputs, kept between runs), WORK [a new /tmp/speedtable.*], TABLE [$WORK/speed_table.md]
+#   generated inputs, kept between runs), WORK [a new /tmp/speedtable.*], TABLE [$WORK/speed_table.md],
+#   RESULTS [0]: 1 appends the table to bench/RESULTS.md as a dated section
+#   KEEP [0]: 1 keeps the exports, link tables and report bundles in WORK (the maps are always kept)
 # Timing: the shared harness's pair timer (side_by_side.sh's pairtime.py: wall,
 # user+sys CPU, peak RSS by wait4) and the existing scripts export_pairs.sh,
 # text_speed.sh, run_html_bench.sh; the table is assembled by speed_table.py.
@@ -165,6 +167,12 @@ for s in $SECTIONS; do
   ((rc == 0)) || echo "SECTION_FAILED $s $rc" >> "$RAW/failed.txt"
 done
 load_at after
+# the big outputs (1M exports ~600 MB, link tables, report bundles) unless KEEP=1; the maps stay to be looked at
+[[ "${KEEP:-0}" == 1 ]] || rm -rf "$WORK/export" "$WORK/html" "$WORK"/link_*.csv
 "$PY" "$HERE/speed_table.py" "$RAW" "$H/peers.md" > "$TABLE"
 cat "$TABLE"
+if [[ "${RESULTS:-0}" == 1 ]]; then  # the latest table as a dated section of RESULTS.md
+  printf '\n## Speed table, %s (bench/speed_table.sh)\n\n' "$(date -u +'%F %H:%M UTC')" >> "$HERE/RESULTS.md"
+  cat "$TABLE" >> "$HERE/RESULTS.md"
+fi
 say "table written to $TABLE (raw logs: $RAW)"
