@@ -98,10 +98,10 @@ def timed_row(stage, tag, res, peer_name, goal, judge, applies=True, peer_missin
 
 def header():
     h = dict(line.split(" ", 1) for line in (read("header.txt") or "").splitlines() if " " in line)
-    print(f"Speed table (issue 21) — commit {h.get('commit', '?')}, {h.get('date', '?')}")
-    print(f"machine: {h.get('machine', '?')}; load average (1/5/15 min) before {h.get('load_before', '?')}, "
-          f"after {h.get('load_after', '?')}")
-    print(f"reproduce: `{h.get('knobs', '?')} bench/speed_table.sh`")
+    print(f"**Speed table (issue 21)** — commit {h.get('commit', '?')}, {h.get('date', '?')}\n")
+    print(f"- machine: {h.get('machine', '?')}")
+    print(f"- load average (1/5/15 min): before {h.get('load_before', '?')}, after {h.get('load_after', '?')}")
+    print(f"- reproduce: `{h.get('knobs', '?')} bench/speed_table.sh`")
     print()
     return h
 
