@@ -150,7 +150,7 @@ def text_rows():
             value, ok = fmt(m)
             row(stage, value, goal=goal, status=verdict(ok))
         else:
-            why = "not run" if t is None else "gazetteer_bench not built (BUILD_BENCH=1)"
+            why = "not run" if t is None else "gazetteer_bench not built (BUILD_BENCH=1 builds it; see bench_build.log)"
             row(stage, why if "gazetteer" in stage else "not run", goal=goal, status="not run")
     many = re.search(r"extract, (\d+) articles \(([\d.]+) MB\) \| ([\d.]+) MB/s \(([\d.]+) s CPU less start-up "
                      r"([\d.]+) s\), RSS (\d+) MB", t or "")

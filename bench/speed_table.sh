@@ -56,7 +56,7 @@ prepare_harness() {  # a private copy of the shared harness with prep.sh's input
 }
 pair() { "$PY" "$WORK/pairtime.py" "$@"; }
 
-header() {  # header FILE WHEN: machine, commit and load average
+header() {  # commit, date, machine and knobs (load_at adds the load average before and after)
   {
     echo "commit $(git -C "$REPO" rev-parse --short HEAD)"
     echo "date $(date -u +'%F %T UTC')"
@@ -98,8 +98,9 @@ sec_render() {  # the Mapnik map (peers/mapnik_render.py), like for like, whole 
 sec_text() {  # gazetteer lookups (gazetteer_bench) and extract MB/s + RSS (text_speed.sh)
   if [[ "${BUILD_BENCH:-1}" == 1 ]]; then
     say "building gazetteer_bench in $BENCH_BUILD"
-    cmake -S "$REPO" -B "$BENCH_BUILD" -DCMAKE_BUILD_TYPE=Release -DBORDERMAP_BENCH=ON > "$WORK/bench_build.log"
-    nice cmake --build "$BENCH_BUILD" -j2 --target gazetteer_bench >> "$WORK/bench_build.log"
+    { cmake -S "$REPO" -B "$BENCH_BUILD" -DCMAKE_BUILD_TYPE=Release -DBORDERMAP_BENCH=ON &&
+      nice cmake --build "$BENCH_BUILD" -j2 --target gazetteer_bench; } > "$WORK/bench_build.log" 2>&1 ||
+      say "gazetteer_bench did not build ($WORK/bench_build.log): the lookup rows say so, extract still runs"
   fi
   # text_speed.sh takes one build folder: ours is the binary under test, the lookups the bench build's
   mkdir -p "$WORK/textbuild/bench"
