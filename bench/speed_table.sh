@@ -40,7 +40,10 @@ HTML_N="${HTML_N:-$((small ? 1000 : 10000))}" DAYS="${DAYS:-$((small ? 5 : 30))}
 TEXT_TIMEOUT="${TEXT_TIMEOUT:-120}"
 PY=/usr/bin/python3
 H="$CACHE/harness" D="$CACHE/harness/data" RAW="$WORK/raw"
-[[ -x "$BIN" ]] || { echo "speed_table: no bordermap at $BIN (cmake --preset release && cmake --build build/release)" >&2; exit 2; }
+if [[ ! -x "$BIN" ]]; then
+  echo "speed_table: no bordermap at $BIN (cmake --preset release && cmake --build build/release)" >&2
+  exit 2
+fi
 mkdir -p "$RAW" "$CACHE/inputs"
 say() { echo "== $* ($(date -u +%T), load $(cut -d' ' -f1-3 /proc/loadavg))" >&2; }
 missing() { echo "PEER_MISSING $1" >> "$RAW/$2"; }
@@ -60,7 +63,8 @@ header() {  # commit, date, machine and knobs (load_at adds the load average bef
   {
     echo "commit $(git -C "$REPO" rev-parse --short HEAD)"
     echo "date $(date -u +'%F %T UTC')"
-    echo "machine $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB"
+    echo "machine $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)," \
+      "$(free -g | awk '/^Mem:/ {print $2}') GiB"
     echo "knobs SIZE=$SIZE ROWS=\"$ROWS\" REPS=$REPS PG=$PG TEXT_MB=$TEXT_MB ARTICLES=$ARTICLES" \
       "TEXT_TIMEOUT=$TEXT_TIMEOUT HTML_N=$HTML_N DAYS=$DAYS"
   } > "$RAW/header.txt"
