@@ -12,6 +12,7 @@
 #include "export/geojson_incidents.hpp"
 #include "export/geojson_links.hpp"
 #include "export/gpkg.hpp"
+#include "export/gpkg_rtree.hpp"
 #include "export/layer_util.hpp"
 #include "export/link_spool.hpp"
 #include "export/styles.hpp"
@@ -122,6 +123,7 @@ class GpkgStream : public ExportStream {
     if (ds_->CommitTransaction() != OGRERR_NONE) gdal::throw_write_failed(path_, "cannot commit");
     layer_.reset();
     gdal::close_written(ds_, staged_.path(), path_, -1);
+    add_spatial_indexes(staged_.path(), path_);
     staged_.commit();
     return {path_};
   }
