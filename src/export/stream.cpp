@@ -23,8 +23,7 @@ namespace {
 
 // Each located incident with its link: links[k] is the k-th located one's.
 template <class Write>
-void each_located(const std::vector<Incident>& incidents, const std::vector<Link>& links,
-                  Write write) {
+void each_located(std::span<const Incident> incidents, std::span<const Link> links, Write write) {
   std::size_t k = 0;
   for (const auto& i : incidents) {
     if (!i.location) continue;  // the caller lists unlocated incidents as rejected
@@ -49,7 +48,7 @@ class GeoJsonStream : public ExportStream {
     if (has_layer(o, ExportLayer::links)) spool_ = std::make_unique<LinkSpool>();
   }
 
-  void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) override {
+  void write(std::span<const Incident> incidents, std::span<const Link> links) override {
     each_located(incidents, links, [&](const Incident& i, const Link* k) {
       out_.write(i, k);
       if (spool_ && k) spool_->add(i, *k);
@@ -97,7 +96,7 @@ class GpkgStream : public ExportStream {
     if (has_layer(o, ExportLayer::links)) spool_ = std::make_unique<LinkSpool>();
   }
 
-  void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) override {
+  void write(std::span<const Incident> incidents, std::span<const Link> links) override {
     try {
       each_located(incidents, links, [&](const Incident& i, const Link* k) {
         layer_->write(i, k);
@@ -160,7 +159,7 @@ class CsvStream : public ExportStream {
     if (!file_) throw_write_error(path_, errno);
   }
 
-  void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) override {
+  void write(std::span<const Incident> incidents, std::span<const Link> links) override {
     rows_.write(incidents, links);
     started_ = true;
     if (!file_) throw_write_error(path_, errno);
