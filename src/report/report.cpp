@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "export/blocks.hpp"
 #include "export/export.hpp"
 #include "html/periods.hpp"
 #include "html/report_page.hpp"
@@ -66,7 +67,7 @@ void write_data(const ReportOptions& o, const Chain& chain, ReportResult& result
   const std::vector<std::string> exports = {"incidents.geojson", "bordermap.gpkg", "incidents.csv"};
   for (std::size_t k = 0; k < exports.size(); ++k) {
     report_progress(o.progress, "export", k, exports.size());
-    for (auto& p : export_to(in_dir(o, exports[k]), chain.data)) result.written.push_back(p);
+    for (auto& p : export_in_blocks(in_dir(o, exports[k]), chain.data)) result.written.push_back(p);
   }
   if (!o.to.empty())  // --to-db: the same layers as database tables
     for (auto& t : export_to(o.to, chain.data, o.to_options)) result.written.push_back(t);
