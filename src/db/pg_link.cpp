@@ -20,13 +20,6 @@ const std::string kParts = "bordermap_link_parts";
 const std::string kPartPieces = "bordermap_link_part_pieces";
 const std::string kPlain = "bordermap_link_plain";
 
-bool has_column(GDALDataset& ds, const std::string& table, const std::string& column) {
-  return !query_column(ds, "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" +
-                               quote_literal(quote_table(table)) +
-                               ") AND attname = " + quote_literal(column) + " AND NOT attisdropped")
-              .empty();
-}
-
 void index_and_analyze(GDALDataset& ds, const std::string& table, const std::string& column) {
   exec(ds, "CREATE INDEX ON " + quote_ident(table) + " USING gist (" + column + ")");
   exec(ds, "ANALYZE " + quote_ident(table));
@@ -95,6 +88,7 @@ PgCandidates candidates_of(OGRFeature& f) {
   c.disputed_reach_deg = number(f, 7);
   c.country = text(f, 8);
   c.enclave = text(f, 9) == "1" || text(f, 9) == "t" || text(f, 9) == "true";
+  c.region = text(f, 10);
   return c;
 }
 
@@ -150,13 +144,18 @@ void find_defaults(const std::string& connection, PgLinkOptions& o) {
         o.date_column = name;
         break;
       }
+  if (o.precision_column.empty() && has_column(*ds, o.incidents, "geo_precision"))
+    o.precision_column = "geo_precision";
+  if (o.admin1_column.empty() && has_column(*ds, o.incidents, "admin1")) o.admin1_column = "admin1";
   const std::string suffix = "border_segments";
   const std::string& s = o.segments;
-  if (o.periods.empty() && s.size() >= suffix.size() &&
-      s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
-    std::string periods = s.substr(0, s.size() - suffix.size()) + "segment_periods";
-    if (has_column(*ds, periods, "segment_id")) o.periods = periods;
-  }
+  if (s.size() < suffix.size() || s.compare(s.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return;
+  const std::string prefix = s.substr(0, s.size() - suffix.size());
+  if (o.periods.empty() && has_column(*ds, prefix + "segment_periods", "segment_id"))
+    o.periods = prefix + "segment_periods";
+  if (o.regions.empty() && has_column(*ds, prefix + "regions", "alt_names"))
+    o.regions = prefix + "regions";
 }
 
 PgLinkSetup pg_link_setup(const std::string& connection, const PgLinkOptions& o) {

@@ -70,6 +70,13 @@ std::string country(const PgLinkOptions& o, const std::string& parts,
          " w WHERE w.part = q.part), " + pt + ") END ORDER BY q.ord LIMIT 1";
 }
 
+// The admin1 of a region-precision row (geo_precision 3), else NULL.
+std::string region(const PgLinkOptions& o) {
+  if (o.precision_column.empty() || o.admin1_column.empty()) return "NULL::text";
+  return "CASE WHEN i." + quote_ident(o.precision_column) + "::text = '3' THEN NULLIF(i." +
+         quote_ident(o.admin1_column) + "::text, '') END";
+}
+
 // The nearest row of `segs` by PostGIS's own spheroid distance.
 std::string plain_nearest(const PgLinkOptions& o, const std::string& segs) {
   return "SELECT c.id, ST_Distance(c.g, " + geog(o) +
@@ -78,12 +85,6 @@ std::string plain_nearest(const PgLinkOptions& o, const std::string& segs) {
 }
 
 }  // namespace
-
-std::string quote_table(const std::string& name) {
-  std::size_t dot = name.find('.');
-  if (dot == std::string::npos) return quote_ident(name);
-  return quote_ident(name.substr(0, dot)) + "." + quote_ident(name.substr(dot + 1));
-}
 
 std::string stage_pieces_sql(const PgLinkOptions& o, const SegmentColumns& c, double lon_scale,
                              int vertices, bool disputed_only, const std::string& pieces) {
@@ -145,11 +146,11 @@ std::string candidates_query(const PgLinkOptions& o, double lon_scale, const std
          pt + ") AS lon, ST_Y(" + pt +
          ") AS lat, n.ids AS nearest, n.reach AS reach_deg, coalesce(n.dids, d.ids) AS "
          "disputed, CASE WHEN n.dids IS NULL THEN d.reach ELSE n.reach END AS "
-         "disputed_reach_deg, a.id AS country, a.enclave::int AS enclave FROM " +
-         quote_table(o.incidents) + " i CROSS JOIN LATERAL (SELECT " + day(o) +
-         " AS day, ST_Scale(" + pt + ", " + number(lon_scale) +
-         ", 1) AS q) t CROSS JOIN LATERAL (" + candidates(o, quote_table(pieces), "", 1) +
-         ") n CROSS JOIN LATERAL (" +
+         "disputed_reach_deg, a.id AS country, a.enclave::int AS enclave, " +
+         region(o) + " AS region FROM " + quote_table(o.incidents) +
+         " i CROSS JOIN LATERAL (SELECT " + day(o) + " AS day, ST_Scale(" + pt + ", " +
+         number(lon_scale) + ", 1) AS q) t CROSS JOIN LATERAL (" +
+         candidates(o, quote_table(pieces), "", 1) + ") n CROSS JOIN LATERAL (" +
          candidates(o, quote_table(disputed), "n.dids IS NULL AND ", kDisputedFactor) +
          ") d LEFT JOIN LATERAL (" +
          country(o, parts.empty() ? "" : quote_table(parts), quote_table(part_pieces)) +

@@ -7,9 +7,6 @@
 
 namespace bm::db {
 
-// "schema.table" -> "schema"."table"; a plain name -> "name".
-std::string quote_table(const std::string& name);
-
 // What staging needs to know of the source table's columns.
 struct SegmentColumns {
   std::string id = "id";  // "segment_id" in a periods table
