@@ -85,6 +85,9 @@ class LinkCommand : public Command {
     app.add_option("--regions-table", pg_.regions,
                    "postgis engine: admin-1 regions (id, name, alt_names, geom) for "
                    "region-precision incidents (default: the regions table beside the segments)");
+    app.add_flag("!--no-stage-cache", pg_.stage_cache,
+                 "postgis engine: stage the segments and countries in temporary tables only, "
+                 "not in the reusable schema bordermap_cache");
     app.add_option("--date-column", pg_.date_column,
                    "postgis engine: the incidents' date column (default: date, event_date or "
                    "incident_date); each incident gets the status of its date");

@@ -5,6 +5,7 @@
 #include "db/pg_connection.hpp"
 #include "db/pg_link.hpp"
 #include "db/pg_sql.hpp"
+#include "db/pg_stage.hpp"
 #include "geodata/gdal.hpp"
 #include "pipeline/link_table.hpp"
 #include "pipeline/pg_link_run.hpp"
@@ -23,6 +24,7 @@ PgLinkRun run_of(const PgLinkRequest& r) {
   run.db.countries = r.countries;
   run.db.periods = r.periods;
   run.db.regions = r.regions;
+  run.db.cache = r.stage_cache;
   run.db.date_column = r.date_column;
   run.db.as_of = r.as_of;
   db::find_defaults(r.input, run.db);
@@ -72,6 +74,8 @@ std::size_t run_postgis_link(const PgLinkRequest& r) {
     detail("link: the database's candidates left " + std::to_string(s.fallbacks) + " nearest and " +
            std::to_string(s.disputed_fallbacks) +
            " nearest-disputed searches to this process (every segment searched)");
+  detail("link: " + std::to_string(s.staged_reused) + " staged tables reused from schema " +
+         db::kCacheSchema + ", " + std::to_string(s.staged_made) + " made");
   if (s.regions) detail("link: " + std::to_string(s.regions) + " incidents linked as their region");
   if (s.region_missed) note_region_misses(s, run.db.regions.empty());
   return s.rows;

@@ -16,6 +16,7 @@ struct PgLinkRequest {
   std::string into;         // create this table with the links; empty: CSV to `out`
   std::string out = "-";
   std::string within = "5km";
+  bool stage_cache = true;  // keep the staged tables in schema bordermap_cache
 };
 
 // Whether the postgis engine applies to `input` by itself: a PG: input whose

@@ -37,6 +37,9 @@ struct PgLinkOptions {
   // into a lower bound on the geodesic distance of every other segment and
   // searches them all when the best candidate is not clearly nearer.
   int candidates = 16;
+  // Keep the staged tables between runs in schema bordermap_cache
+  // (db/pg_stage.hpp); false: session-temporary tables only.
+  bool cache = true;
 };
 
 // One incident with what the database found for it.
@@ -56,8 +59,12 @@ struct PgCandidates {
 // Stages the segments (and the countries' parts) for this session and calls
 // `row` for each incident as the server streams them (a cursor: memory does
 // not grow with the table). Returns the number of rows.
-std::size_t pg_candidates(const std::string& connection, const PgLinkOptions& options,
-                          const std::function<void(const PgCandidates&)>& row);
+struct PgCandidatesResult {
+  std::size_t rows = 0;
+  int staged_reused = 0, staged_made = 0;  // staged tables from the cache / made now
+};
+PgCandidatesResult pg_candidates(const std::string& connection, const PgLinkOptions& options,
+                                 const std::function<void(const PgCandidates&)>& row);
 
 // Fills what the user left to us: the date column (the first of date,
 // event_date, incident_date the incidents table has), the geo_precision

@@ -120,7 +120,7 @@ PgLinkStats pg_link_rows(const PgLinkRun& r, const std::function<void(const PgLi
   const CandidateRefiner refiner(load_segments(r));
   const RegionRefiner regions(refiner, r.input, r.db.regions);
   PgLinkStats stats;
-  stats.rows = db::pg_candidates(r.input, r.db, [&](const db::PgCandidates& c) {
+  db::PgCandidatesResult got = db::pg_candidates(r.input, r.db, [&](const db::PgCandidates& c) {
     PgLinkRow out = refine(refiner, setup, c, r.within_m);
     if (!c.region.empty()) {
       if (regions.apply(out, c.region, {c.lon, c.lat}, c.date, r.within_m)) {
@@ -131,6 +131,9 @@ PgLinkStats pg_link_rows(const PgLinkRun& r, const std::function<void(const PgLi
     }
     row(out);
   });
+  stats.rows = got.rows;
+  stats.staged_reused = got.staged_reused;
+  stats.staged_made = got.staged_made;
   stats.fallbacks = refiner.fallbacks();
   stats.disputed_fallbacks = refiner.disputed_fallbacks();
   return stats;
