@@ -122,6 +122,16 @@ std::size_t stream(GDALDataset& ds, const std::string& query, const PgLinkOption
   return n;
 }
 
+// A table the link reads must be there with its columns: said before any
+// staging, naming the server, rather than as a failed statement later.
+void require_columns(GDALDataset& ds, const std::string& connection, const std::string& table,
+                     const std::vector<std::string>& columns, const std::string& what) {
+  for (const auto& c : columns)
+    if (!has_column(ds, table, c))
+      throw InputError("table " + table + " with a column " + c + " is not in " +
+                       parse_pg(connection).where() + " — " + what);
+}
+
 }  // namespace
 
 PgCandidatesResult pg_candidates(const std::string& connection, const PgLinkOptions& o,
@@ -147,6 +157,11 @@ PgCandidatesResult pg_candidates(const std::string& connection, const PgLinkOpti
 
 void find_defaults(const std::string& connection, PgLinkOptions& o) {
   GDALDatasetUniquePtr ds = open_for_update<InputError>(connection, "link in");
+  require_columns(*ds, connection, o.incidents, {o.id_column, o.geom_column},
+                  "the incidents table: give --table, or tables= in the connection");
+  require_columns(*ds, connection, o.segments, {"id", "status", "geom"},
+                  "the segments table: give --segments-table (`bordermap data --to` loads "
+                  "border_segments)");
   if (o.date_column.empty())
     for (const char* name : {"date", "event_date", "incident_date"})
       if (has_column(*ds, o.incidents, name)) {

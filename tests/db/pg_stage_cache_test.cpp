@@ -75,3 +75,22 @@ TEST_CASE("the pushed-down link reuses its staged tables until the segments chan
   CHECK(uncached.segment == changed.segment);
   CHECK(pg.query(cached_tables) == "2");
 }
+
+TEST_CASE("a pushed-down link on a missing table names the table, the server and the option",
+          "[link][postgis]") {
+  if (!bm::test::postgis_installed()) return;
+  bm::test::Cluster pg;
+  pg.sql(kTables);
+  bm::db::PgLinkOptions o;
+  o.incidents = "incidents_2022";
+  o.segments = "segs";
+  CHECK_THROWS_WITH(bm::db::find_defaults(pg.connection(), o),
+                    Catch::Contains("table incidents_2022 with a column id is not in host "
+                                    "127.0.0.1") &&
+                        Catch::Contains("give --table"));
+  o.incidents = "inc";
+  o.segments = "border_segments";
+  CHECK_THROWS_WITH(
+      bm::db::find_defaults(pg.connection(), o),
+      Catch::Contains("table border_segments") && Catch::Contains("--segments-table"));
+}
