@@ -54,7 +54,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
 void date_publication(DocExtraction& x, const std::string& default_date);
 void extract_text(DocExtraction& x, const PlaceLookup& lookup);
 
-// Merges the drafts of several articles (same place and dates -> one).
-std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs);
+// Merges the drafts of several articles (same place and dates -> one). The
+// drafts are moved out of `docs` (their incidents are left empty).
+std::vector<DraftIncident> merge_drafts(std::vector<DocExtraction>& docs);
 
 }  // namespace bm::extract
