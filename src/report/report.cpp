@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/checksum.hpp"
 #include "export/export.hpp"
 #include "html/periods.hpp"
 #include "html/report_page.hpp"
@@ -48,15 +49,16 @@ std::vector<html::PeriodMap> write_maps(const ReportOptions& o, const MapData& d
 // report.html: the page shows the manifest of everything written before it
 // and links the files beside it; manifest.json then lists the page too.
 void write_page(const ReportOptions& o, const Chain& chain, const MapData& data, const Style& style,
-                std::vector<html::PeriodMap> periods, ReportResult& result) {
+                std::vector<html::PeriodMap> periods, ReportResult& result, FileChecksums& sums) {
   std::vector<std::string> downloads;
   for (const auto& w : result.written)
     if (auto rel = std::filesystem::path(w).lexically_relative(o.out_dir);
         !rel.empty() && !rel.has_parent_path())
       downloads.push_back(rel.string());
-  html::PageExtras extras{result.rejected,
-                          make_manifest(o, result, chain.inputs, chain.bundle_path, chain.digests),
-                          downloads, o.by, std::move(periods)};
+  html::PageExtras extras{
+      result.rejected,
+      make_manifest(o, result, chain.inputs, chain.bundle_path, chain.digests, &sums), downloads,
+      o.by, std::move(periods)};
   result.written.push_back(in_dir(o, "report.html"));
   html::write_report_html(result.written.back(), data, style, RenderOptions{}, std::move(extras));
 }
@@ -95,10 +97,11 @@ ReportResult run_report(const ReportOptions& o) {
   Style style = load_style(o.style);
   auto periods = write_maps(o, data, style, result);
   write_data(o, chain, result);
-  write_page(o, chain, data, style, std::move(periods), result);
+  FileChecksums sums;  // the files before the page are summed once for both manifests
+  write_page(o, chain, data, style, std::move(periods), result, sums);
   std::string manifest = in_dir(o, "manifest.json");
   write_manifest(manifest,
-                 make_manifest(o, result, chain.inputs, chain.bundle_path, chain.digests));
+                 make_manifest(o, result, chain.inputs, chain.bundle_path, chain.digests, &sums));
   result.written.push_back(manifest);
   return result;
 }
