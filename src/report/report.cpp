@@ -1,6 +1,7 @@
 #include "report/report.hpp"
 
 #include <filesystem>
+#include <future>
 
 #include "core/checksum.hpp"
 #include "export/export.hpp"
@@ -31,7 +32,8 @@ std::string in_dir(const ReportOptions& o, const std::string& name) {
 
 // The maps, and with --by one small map per period (for the page too).
 std::vector<html::PeriodMap> write_maps(const ReportOptions& o, const MapData& data,
-                                        const Style& style, ReportResult& result) {
+                                        const Style& style, ReportResult& result,
+                                        std::future<void>& sheets) {
   for (std::size_t k = 0; k < o.formats.size(); ++k) {
     report_progress(o.progress, "render", k, o.formats.size());
     RenderOptions ro = o.map;
@@ -41,7 +43,8 @@ std::vector<html::PeriodMap> write_maps(const ReportOptions& o, const MapData& d
   }
   std::vector<html::PeriodMap> periods;
   if (!o.by.empty())
-    periods = html::write_period_maps(data, style, o.by, o.out_dir, o.formats, result.written);
+    periods =
+        html::write_period_maps(data, style, o.by, o.out_dir, o.formats, result.written, &sheets);
   report_progress(o.progress, "render", o.formats.size(), o.formats.size());
   return periods;
 }
@@ -95,8 +98,13 @@ ReportResult run_report(const ReportOptions& o) {
   result.as_of = chain.data.as_of;
   MapData data = report_map_data(chain, MapText{o.title, o.attribution});
   Style style = load_style(o.style);
-  auto periods = write_maps(o, data, style, result);
+  // The --by sheets (one big image each, drawn and compressed mostly on one
+  // core) are drawn while the data files are written; the page's manifest
+  // sums them, so they are waited for first.
+  std::future<void> sheets;
+  auto periods = write_maps(o, data, style, result, sheets);
   write_data(o, chain, result);
+  if (sheets.valid()) sheets.get();
   FileChecksums sums;  // the files before the page are summed once for both manifests
   write_page(o, chain, data, style, std::move(periods), result, sums);
   std::string manifest = in_dir(o, "manifest.json");
