@@ -12,6 +12,7 @@
 #include "io/csv.hpp"
 #include "io/policy.hpp"
 #include "io/stdin_spool.hpp"
+#include "io/text.hpp"
 #include "io/values.hpp"
 
 namespace bm::ingest {
@@ -62,6 +63,7 @@ Input open_input(const std::string& name) {
     buf.resize(static_cast<std::size_t>(f.gcount()));
     in.head = std::move(buf);
   }
+  io::reject_cr_only_lines(in.head, name == "-" ? "standard input" : name);
   in.csv_header = csv_header_of(in.head, name);
   return in;
 }
