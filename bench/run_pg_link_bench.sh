@@ -44,7 +44,7 @@ measure() {  # label, command...
   /usr/bin/time -f "%e s wall, %U+%S s CPU, %M KB peak RSS" -o "$DIR/time" "$@" >/dev/null \
     2>"$DIR/stderr"
   echo "$label: $(cat "$DIR/time"), server $(echo "$(server_cpu) - $before" | bc) s CPU"
-  grep -h "searches went past" "$DIR/stderr" || true
+  grep -h "candidates left\|linked " "$DIR/stderr" || true
 }
 for N in "${SIZES[@]}"; do
   "${PSQL[@]}" -c "DROP TABLE IF EXISTS inc; SELECT setseed(0.17);
@@ -55,7 +55,7 @@ for N in "${SIZES[@]}"; do
   echo "== $N incidents ($(date -u +%FT%TZ), $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), load $(cut -d' ' -f1-3 /proc/loadavg))"
   measure "pushed down (ours)" nice "$BIN" link "$CONN" --engine postgis --table inc \
     --segments-table kgtj --countries-table countries -o "$DIR/pushed.csv" --verbose
-  echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg); rows written: $(($(wc -l <"$DIR/pushed.csv") - 1))"
   [[ $PEERS == 1 ]] || continue
   # `link --engine memory` reads plain point tables from files only (its
   # fast reader): pull the rows first (psql's COPY, the fastest way out).
