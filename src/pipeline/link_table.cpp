@@ -1,5 +1,6 @@
 #include "pipeline/link_table.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -7,6 +8,7 @@
 #include <fstream>
 #include <optional>
 #include <regex>
+#include <span>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -16,6 +18,7 @@
 #include "geodata/world_borders.hpp"
 #include "ingest/ingest.hpp"
 #include "io/incidents_csv.hpp"
+#include "io/text.hpp"
 #include "io/values.hpp"
 #include "link/linker.hpp"
 #include "link/links_csv.hpp"
@@ -38,8 +41,11 @@ bool is_incident_schema(const std::string& path) {
   if (db::is_pg(path)) return true;  // a table, not a file to sniff
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open — check the path");
-  std::string header;
-  std::getline(in, header);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  io::reject_cr_only_lines(head, path);
+  std::string header = head.substr(0, head.find('\n'));
   if (header.rfind("\xEF\xBB\xBF", 0) == 0) header.erase(0, 3);
   if (!header.empty() && header.back() == '\r') header.pop_back();
   if (header.find("claims") != std::string::npos || header.find("place") != std::string::npos)
@@ -170,14 +176,22 @@ LinkRunResult run_link(const LinkRunOptions& o) {
     has_regions = t.precision[i] == GeoPrecision::region && !t.admin1[i].empty();
   std::optional<LinksCsvStream> stream;
   if (!has_regions && near.exact_within_m >= 1e9) stream.emplace(o.out, *linker, t.ids);
-  std::vector<PointLink> links =
-      stream ? linker->link_points(t.points, t.dates,
-                                   [&](const std::vector<PointLink>& l, std::size_t lo,
-                                       std::size_t hi) { stream->block_done(l, lo, hi); })
-             : linker->link_points(t.points, t.dates);
-  if (!stream && beyond(links, near.exact_within_m)) {
-    linker.emplace(bundle.segments(), countries, link_opts);
+  std::vector<PointLink> links;
+  if (stream) {
+    // Only the blocks not yet written are held, unless the summary needs
+    // every link.
+    if (!o.summary.empty()) links.resize(t.points.size());
+    linker->stream_points(t.points, t.dates, [&](std::span<const PointLink> block, std::size_t lo) {
+      stream->block_done(block, lo);
+      if (!links.empty())
+        std::copy(block.begin(), block.end(), links.begin() + static_cast<std::ptrdiff_t>(lo));
+    });
+  } else {
     links = linker->link_points(t.points, t.dates);
+    if (beyond(links, near.exact_within_m)) {
+      linker.emplace(bundle.segments(), countries, link_opts);
+      links = linker->link_points(t.points, t.dates);
+    }
   }
 
   // Region-precision rows: link the region, not its representative point.
