@@ -1,5 +1,6 @@
 #include "html/page.hpp"
 
+#include <filesystem>
 #include <set>
 #include <sstream>
 
@@ -72,7 +73,9 @@ void not_mapped(std::ostream& out, const PageInput& in) {
   else
     out << "<ul>";
   for (const auto& r : in.rejected)
-    out << "<li><b>" << escape(r.record) << "</b> <span class=\"bm-muted\">(" << escape(r.file)
+    // The file's name, not the analyst's folders: the page is handed on.
+    out << "<li><b>" << escape(r.record) << "</b> <span class=\"bm-muted\">("
+        << escape(std::filesystem::path(r.file).filename().string())
         << (r.line ? ":" + std::to_string(r.line) : std::string())
         << ")</span>: " << escape(r.reason) << "</li>";
   if (!in.rejected.empty()) out << "</ul>\n";

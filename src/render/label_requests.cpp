@@ -121,12 +121,49 @@ bool ring_contains(const Ring& r, LonLat p) {
   return in;
 }
 
-// The gazetteer's name of the enclave whose point lies inside `ring`, else
-// "<country> enclave": never a name the data does not give.
+// The gazetteer's name of the enclave whose point lies inside `ring`; empty
+// when the data gives none.
 std::string enclave_name(const MapData& data, const Enclave& e) {
   for (const auto& p : data.enclave_places)
     if (p.point && ring_contains(*e.ring, *p.point)) return without_qualifier(p.name);
-  return e.country->name + " enclave";
+  return {};
+}
+
+double device_area(const Canvas& c, const Ring& ring) {
+  double a = 0;
+  XY prev = c.view.to_device(ring.back());
+  for (const auto& p : ring) {
+    XY d = c.view.to_device(p);
+    a += prev.x * d.y - d.x * prev.y;
+    prev = d;
+  }
+  return std::abs(a) / 2;
+}
+
+// Every named enclave by its name, and the unnamed ones as "<country>
+// enclave" — but where a country has more than three unnamed in view only
+// its largest is labelled: Baarle's two dozen would otherwise bury the map
+// in one repeated label (the legend explains the fill).
+std::vector<std::pair<Enclave, std::string>> labelled_enclaves(const Canvas& c,
+                                                               const MapData& data) {
+  constexpr std::size_t kAllUpTo = 3;
+  std::vector<std::pair<Enclave, std::string>> out;
+  std::map<std::string, std::vector<std::pair<double, Enclave>>> unnamed;  // by country
+  for (const auto& e : visible_enclaves(c, data)) {
+    if (std::string name = enclave_name(data, e); !name.empty())
+      out.emplace_back(e, name);
+    else
+      unnamed[e.country->name].emplace_back(device_area(c, *e.ring), e);
+  }
+  for (auto& [country, list] : unnamed) {
+    if (list.size() > kAllUpTo) {
+      auto largest = std::max_element(
+          list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      list = {*largest};
+    }
+    for (const auto& [area, e] : list) out.emplace_back(e, country + " enclave");
+  }
+  return out;
 }
 
 }  // namespace
@@ -134,9 +171,9 @@ std::string enclave_name(const MapData& data, const Enclave& e) {
 std::vector<LabelRequest> enclave_labels(const Canvas& c, const MapData& data) {
   std::vector<LabelRequest> out;
   if (!c.style.show_enclaves) return out;
-  for (const auto& e : visible_enclaves(c, data)) {
+  for (const auto& [e, name] : labelled_enclaves(c, data)) {
     LabelRequest q;
-    q.text = enclave_name(data, e);
+    q.text = name;
     q.priority = 40;  // before country and region names: small, and easily crowded out
     q.size = c.style.region_label_size;
     q.font_suffix = " Italic";

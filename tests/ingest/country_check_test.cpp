@@ -62,19 +62,17 @@ TEST_CASE("a streamed read checks the countries of every block, not only the las
 }
 
 TEST_CASE("a country written as a name or alpha-3 is compared as its code", "[ingest][country]") {
+  std::vector<bm::Incident> incidents(4);
   const bm::LonLat batken{70.81667, 40.05}, khujand{69.63, 40.28};
-  // Set member by member: the ci preset's -Wmissing-field-initializers
-  // rejects designated initializers that leave Incident's members out.
-  auto incident = [](std::string id, std::string country, bm::LonLat at) {
-    bm::Incident i;
-    i.id = std::move(id);
-    i.country = std::move(country);
-    i.location = at;
-    return i;
-  };
-  std::vector<bm::Incident> incidents = {
-      incident("name-right", "Kyrgyzstan", batken), incident("alpha3-right", "KGZ", batken),
-      incident("name-wrong", "Kyrgyzstan", khujand), incident("unknown-name", "Kirgizia", khujand)};
+  const char* rows[4][2] = {{"name-right", "Kyrgyzstan"},
+                            {"alpha3-right", "KGZ"},
+                            {"name-wrong", "Kyrgyzstan"},
+                            {"unknown-name", "Kirgizia"}};
+  for (std::size_t k = 0; k < 4; ++k) {
+    incidents[k].id = rows[k][0];
+    incidents[k].country = rows[k][1];
+    incidents[k].location = k < 2 ? batken : khujand;
+  }
   auto warnings = bm::ingest::check_countries(incidents, bm::Bundle());
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].incident_id == "name-wrong");

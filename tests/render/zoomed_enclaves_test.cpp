@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "core/filter.hpp"
 #include "pipeline/maps.hpp"
 #include "support.hpp"
 
@@ -49,4 +50,22 @@ TEST_CASE("a country's islands are not labelled enclaves", "[render][enclave]") 
   std::string text = bm::test::slurp(svg.path);
   CHECK(text.find("Kazakhstan") != std::string::npos);
   CHECK(count(text, " enclave<") == 0);
+}
+
+TEST_CASE("many unnamed enclaves of one country get one label, not one each", "[render][enclave]") {
+  // Baarle-Hertog: two dozen Belgian enclaves in the Netherlands, unnamed in
+  // the 10 m data. The map shows them all (fill and outline) and labels the
+  // largest once.
+  auto dir = bm::test::scratch("baarle_enclaves");
+  std::ofstream(dir / "in.csv") << "id,date,lon,lat\nb1,2025-03-01,4.9286,51.4408\n";
+  bm::MapRequest o;
+  o.chain.inputs = {(dir / "in.csv").string()};
+  o.chain.filter.bbox = "4.86,51.40,5.00,51.48";
+  bm::RenderOptions svg;
+  svg.path = (dir / "map.svg").string();
+  svg.bbox = *bm::parse_bbox(o.chain.filter.bbox);
+  o.maps = {svg};
+  bm::draw_maps(o);
+  std::string text = bm::test::slurp(svg.path);
+  CHECK(count(text, ">Belgium enclave<") == 1);
 }
