@@ -17,15 +17,22 @@ namespace bm::cli {
 namespace {
 
 // "-" as input: stdin copied to a temporary file, removed afterwards.
+// Messages name it "<stdin>", not the temporary path.
 class StdinCopy {
  public:
   explicit StdinCopy(std::string& input) {
     if (input != "-") return;
-    path_ = (std::filesystem::temp_directory_path() /
-             ("bordermap-stdin-" + std::to_string(::getpid()) + ".csv"))
-                .string();
+    path_ = (std::filesystem::temp_directory_path() / "bordermap-stdin-XXXXXX").string();
+    const int fd = ::mkstemp(path_.data());
+    if (fd < 0) throw InputError("<stdin>: cannot make a temporary file to hold it in " + path_);
+    ::close(fd);
     std::ofstream out(path_, std::ios::binary);
     out << std::cin.rdbuf();
+    out.close();
+    // A short copy (disk full) would link fewer rows without a word.
+    if (!out)
+      throw InputError("<stdin>: cannot copy it to a temporary file in " +
+                       std::filesystem::temp_directory_path().string() + " — is the disk full?");
     input = path_;
   }
   ~StdinCopy() {
@@ -33,6 +40,13 @@ class StdinCopy {
   }
   StdinCopy(const StdinCopy&) = delete;
   StdinCopy& operator=(const StdinCopy&) = delete;
+
+  std::string shown(std::string text) const {
+    for (auto at = path_.empty() ? std::string::npos : text.find(path_); at != std::string::npos;
+         at = text.find(path_, at))
+      text.replace(at, path_.size(), "<stdin>");
+    return text;
+  }
 
  private:
   std::string path_;
@@ -82,6 +96,12 @@ class LinkCommand : public Command {
     app.add_option("--periods-table", pg_.periods,
                    "postgis engine: status periods (segment_id, status, valid_from, valid_to, "
                    "geom); default: …segment_periods beside a …border_segments table");
+    app.add_option("--regions-table", pg_.regions,
+                   "postgis engine: admin-1 regions (id, name, alt_names, geom) for "
+                   "region-precision incidents (default: the regions table beside the segments)");
+    app.add_flag("!--no-stage-cache", pg_.stage_cache,
+                 "postgis engine: stage the segments and countries in temporary tables only, "
+                 "not in the reusable schema bordermap_cache");
     app.add_option("--date-column", pg_.date_column,
                    "postgis engine: the incidents' date column (default: date, event_date or "
                    "incident_date); each incident gets the status of its date");
@@ -106,7 +126,13 @@ class LinkCommand : public Command {
     // The fast reader wants a file it can read twice (sniff, then parse).
     StdinCopy copy(o_.input);
     o_.timing = [](const std::string& m) { detail(m); };  // --verbose
-    LinkRunResult r = run_link(o_);
+    LinkRunResult r;
+    try {
+      r = run_link(o_);
+    } catch (const InputError& e) {
+      throw InputError(copy.shown(e.what()));
+    }
+    for (auto& rej : r.rejected) rej.file = copy.shown(rej.file);
     note_rejections(r.rejected, "not linked");
     note("linked " + std::to_string(r.linked) + " of " + std::to_string(r.read) + " incidents");
   }
@@ -159,7 +185,7 @@ class LinkCommand : public Command {
   LinkRunOptions o_;
   std::string format_;
   std::string engine_ = "auto";
-  PgLinkRequest pg_{"", "", "border_segments", "", "", "", "", "", "-", "5km"};
+  PgLinkRequest pg_{"", "", "border_segments", "", "", "", "", "", "", "-", "5km"};
   IncidentFilter filter_;
 };
 

@@ -1,6 +1,7 @@
 #include "extract/corroborate.hpp"
 
-#include <limits>
+#include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 
@@ -27,22 +28,44 @@ std::set<std::string> border_countries(const std::vector<PlaceMention>& borders)
   return out;
 }
 
-struct Anchor {
+// Points that can vouch for a candidate: resolved places and the candidates
+// of other unresolved names. Grouped by point, so a distance is computed once
+// per point and not once per mention (a long text names the same places
+// thousands of times: per mention, the pass was quadratic in the text).
+struct AnchorPoint {
   LonLat at;
-  const PlaceMention* from;
+  std::size_t last = 0;  // order of the last anchor at this point
+  const PlaceMention* last_from = nullptr;
+  // The last anchor whose name differs from last_from's, if any.
+  std::size_t other = 0;
+  const PlaceMention* other_from = nullptr;
 };
 
-// Points that can vouch for a candidate: resolved places and the candidates
-// of other unresolved names.
-std::vector<Anchor> anchors(const std::vector<PlaceMention>& places) {
-  std::vector<Anchor> out;
+void add_anchor(std::map<std::pair<double, double>, AnchorPoint>& points, LonLat at,
+                const PlaceMention* from, std::size_t order) {
+  AnchorPoint& a = points[{at.lat, at.lon}];
+  a.at = at;
+  if (a.last_from && a.last_from->text != from->text) {
+    a.other = a.last;
+    a.other_from = a.last_from;
+  }
+  a.last = order;
+  a.last_from = from;
+}
+
+// Sorted by latitude, for a band search.
+std::vector<AnchorPoint> anchors(const std::vector<PlaceMention>& places) {
+  std::map<std::pair<double, double>, AnchorPoint> points;
+  std::size_t order = 0;
   for (const PlaceMention& m : places) {
     if (m.place && m.place->point && m.place->kind != "country")
-      out.push_back({*m.place->point, &m});
+      add_anchor(points, *m.place->point, &m, order++);
     for (const Place* p : m.unnamed_country)
-      if (p->point) out.push_back({*p->point, &m});
+      if (p->point) add_anchor(points, *p->point, &m, order++);
   }
-  return out;
+  std::vector<AnchorPoint> out;
+  for (auto& [key, a] : points) out.push_back(a);
+  return out;  // the map's order is by latitude first
 }
 
 struct Choice {
@@ -57,19 +80,36 @@ Choice along_border(const PlaceMention& m, const std::set<std::string>& along) {
   return {};
 }
 
-// The candidate nearest to a point of another name within the limit.
-Choice near_other_place(const PlaceMention& m, const std::vector<Anchor>& near) {
+// The candidate nearest to a point of another name within the limit; of
+// equal distances, the later candidate and the later anchor (the order the
+// pass had when it compared every pair).
+Choice near_other_place(const PlaceMention& m, const std::vector<AnchorPoint>& near) {
+  // No two points further apart in latitude than this lie within the limit
+  // (a degree of latitude is at least 110.5 km).
+  const double band = corroboration_km / 110.0 + 0.01;
   Choice c;
   double best = corroboration_km * 1000.0;
-  for (const Place* p : m.unnamed_country) {
+  std::size_t best_p = 0, best_order = 0;
+  bool found = false;
+  for (std::size_t pi = 0; pi < m.unnamed_country.size(); ++pi) {
+    const Place* p = m.unnamed_country[pi];
     if (!p->point) continue;
-    for (const Anchor& a : near) {
+    auto from = std::lower_bound(near.begin(), near.end(), p->point->lat - band,
+                                 [](const AnchorPoint& a, double lat) { return a.at.lat < lat; });
+    for (auto a = from; a != near.end() && a->at.lat <= p->point->lat + band; ++a) {
       // Another name vouches; the same name written twice does not.
-      if (a.from == &m || a.from->text == m.text) continue;
-      double d = geodesic_distance(*p->point, a.at);
+      bool last_ok = a->last_from->text != m.text;
+      if (!last_ok && !a->other_from) continue;
+      std::size_t order = last_ok ? a->last : a->other;
+      const PlaceMention* by = last_ok ? a->last_from : a->other_from;
+      double d = geodesic_distance(*p->point, a->at);
       if (d > best) continue;
+      if (found && d == best && pi == best_p && order < best_order) continue;
       best = d;
-      c = {p, "near " + a.from->text + " (" + std::to_string(static_cast<long>(d / 1000.0)) +
+      best_p = pi;
+      best_order = order;
+      found = true;
+      c = {p, "near " + by->text + " (" + std::to_string(static_cast<long>(d / 1000.0)) +
                   " km), another place the article names"};
     }
   }
@@ -81,7 +121,7 @@ Choice near_other_place(const PlaceMention& m, const std::vector<Anchor>& near) 
 void corroborate_places(std::vector<PlaceMention>& places,
                         const std::vector<PlaceMention>& borders) {
   std::set<std::string> along = border_countries(borders);
-  std::vector<Anchor> near = anchors(places);
+  std::vector<AnchorPoint> near = anchors(places);
   // Decided on the first pass's evidence only, so the order of the
   // mentions does not change the answer.
   std::vector<std::pair<PlaceMention*, Choice>> chosen;

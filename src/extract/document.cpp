@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -139,11 +140,12 @@ std::string html_to_text(const std::string& html, std::string* meta_date) {
   return out;
 }
 
-Document make_document(std::string source, const std::string& raw) {
+Document make_document(std::string source, std::string raw) {
   Document d;
   d.source = std::move(source);
   d.was_html = looks_like_html(raw);
-  d.text = d.was_html ? html_to_text(raw, &d.meta_date) : raw;
+  // Moved, not copied: a long article would otherwise be held twice.
+  d.text = d.was_html ? html_to_text(raw, &d.meta_date) : std::move(raw);
   return d;
 }
 
@@ -186,6 +188,10 @@ std::string read_text(const std::string& path) {
   io::TextSource source(*in, path, io::read_policy().encoding);
   const std::size_t limit = io::read_policy().max_article;
   std::string text;
+  // Grown once to the file's size, not doubled past it.
+  std::error_code ec;
+  if (path != "-")
+    if (auto size = std::filesystem::file_size(path, ec); !ec) text.reserve(std::min(size, limit));
   for (int c = source.get(); c >= 0; c = source.get()) {
     if (text.size() == limit) throw_too_long(limit);
     text.push_back(static_cast<char>(c));

@@ -19,6 +19,6 @@ bool looks_like_html(const std::string& raw);
 // style and similar are skipped, entities decoded.
 std::string html_to_text(const std::string& html, std::string* meta_date = nullptr);
 Document load_document(const std::string& path);  // throws InputError
-Document make_document(std::string source, const std::string& raw);
+Document make_document(std::string source, std::string raw);
 
 }  // namespace bm::extract

@@ -9,6 +9,7 @@
 #include "extract/borders.hpp"
 #include "extract/claimants.hpp"
 #include "extract/corroborate.hpp"
+#include "extract/incident_drafts.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/merge.hpp"
 #include "extract/nights.hpp"
@@ -20,13 +21,6 @@
 
 namespace bm::extract {
 namespace {
-
-// An incident's date and where it came from when not from its own sentence.
-struct SentenceDate {
-  DateRange range;
-  std::string note;
-  bool borrowed = false;  // the lead's, the story's or the week before publication
-};
 
 std::string primary_conflict(const CountryCounts& counts) {
   std::vector<std::pair<int, std::string>> v;
@@ -46,53 +40,10 @@ bool only_borders(const std::vector<PlaceMention*>& here) {
                      [](const PlaceMention* m) { return !country_pair(m->text).first.empty(); });
 }
 
-// "including 15 in a mosque hit by a drone", "(Town A 4,100 people, ...)":
-// a draft of its own, at the place its words name, else unlocated with why.
-DraftIncident subevent_draft(const ClaimMention& cm, const std::vector<PlaceMention*>& in_sentence,
-                             const DateRange& date, const std::string& date_note,
-                             const std::string& source) {
-  DraftIncident d;
-  Incident& inc = d.incident;
-  inc.date = date;
-  inc.place = cm.subevent;
-  inc.event_type = "casualty_report";
-  auto named = std::find_if(in_sentence.begin(), in_sentence.end(), [&](const PlaceMention* m) {
-    return m->place && !m->is_country && m->begin >= cm.sub_begin && m->end <= cm.sub_end;
-  });
-  if (named != in_sentence.end()) {
-    const PlaceMention& m = **named;
-    inc.place = m.text;
-    inc.country = m.country;
-    inc.admin1 = m.place->admin1;
-    inc.location = m.place->point;
-    inc.precision = m.precision;
-    inc.place_id = m.place->id;
-    inc.resolved_name = m.place->name;
-    inc.notes = "part of a larger figure, at the place it names (\"" + cm.subevent + "\")";
-  } else {
-    inc.resolve_note = "a sub-event the text names no place for";
-    inc.notes =
-        "sub-event of a larger figure (\"" + cm.subevent + "\"): no place named, not located";
-  }
-  if (!date_note.empty()) inc.notes += "; " + date_note;
-  inc.sources.push_back(source);
-  d.evidence.push_back({source, cm.sub_begin, cm.sub_end, "event", cm.subevent});
-  add_claim(d, cm, source);
-  return d;
-}
-
-// "The two countries clashed between September 14 and 16" in an article
-// whose figures are all conflict-wide and which names no scene: one draft
-// of the article's border at the story's date, unlocated, so the dates of
-// the fighting are not lost.
 }  // namespace
 
-DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
-                               const std::string& default_date) {
-  DocExtraction x;
-  x.doc = std::move(doc);
-  const std::string& text = x.doc.text;
-  x.publication_date = find_publication_date(text);
+void date_publication(DocExtraction& x, const std::string& default_date) {
+  x.publication_date = find_publication_date(x.doc.text);
   x.date_from = "text";
   if (x.publication_date.empty() && !x.doc.meta_date.empty()) {
     x.publication_date = x.doc.meta_date;
@@ -102,6 +53,19 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     x.publication_date = default_date;
     x.date_from = default_date.empty() ? "none" : "option";
   }
+}
+
+DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
+                               const std::string& default_date) {
+  DocExtraction x;
+  x.doc = std::move(doc);
+  date_publication(x, default_date);
+  extract_text(x, lookup);
+  return x;
+}
+
+void extract_text(DocExtraction& x, const PlaceLookup& lookup) {
+  const std::string& text = x.doc.text;
   const std::string& pub = x.publication_date;
   std::vector<Token> toks = tokenize(text);
   std::vector<Sentence> sents = split_sentences(text, toks);
@@ -109,7 +73,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     x.rejected.push_back({x.doc.source, 0, line, "link to another story: not this article's"});
   if (sents.empty()) {
     x.rejected.push_back({x.doc.source, 0, x.doc.source, "no text in the article"});
-    return x;
+    return;
   }
   PlaceScan scan = find_places(text, toks, sents, lookup);
   x.places = std::move(scan.places);
@@ -118,13 +82,10 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   std::erase_if(x.places, [](const PlaceMention& m) { return m.tentative && !m.place; });
   std::string conflict = primary_conflict(scan.countries);
   // Country names as this article writes them, for conflict-wide reports.
-  std::map<std::string, std::string> written;
+  CountryNames country_name{{}, &lookup};
   for (const auto& m : x.places)
-    if (m.is_country && !written.contains(m.country)) written[m.country] = m.text;
-  auto country_name = [&](const std::string& iso) {
-    auto it = written.find(iso);
-    return it == written.end() ? lookup.country_name(iso) : it->second;
-  };
+    if (m.is_country && !country_name.written.contains(m.country))
+      country_name.written[m.country] = m.text;
   std::string conflict_name = "conflict-wide";
   if (auto dash = conflict.find('-'); dash != std::string::npos)
     conflict_name = country_name(conflict.substr(0, dash)) + "-" +
@@ -150,8 +111,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
   std::vector<std::vector<ClaimMention>> sent_claims =
       gather_claims(text, toks, sents, skip, x.places, lookup);
   std::map<std::string, std::size_t> by_key;
-  // Conflict-wide figures, one report per (side, day of the statement, kind class).
-  std::map<std::string, DraftIncident> totals;
+  ConflictTotals totals;
   std::size_t next_place = 0;
   const DateMention* para_date = nullptr;
   // The first dated sentence usually sets the time of the story; later
@@ -262,40 +222,12 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
         m->role = "mention", m->note += (m->note.empty() ? "" : "; ") + std::string("background");
       continue;
     }
-    // The sentence's date, else the paragraph's, the lead's, the story's,
-    // else the week before publication; with a note saying which.
     auto sentence_date = [&]() {
-      SentenceDate d;
-      if (when) {
-        d.range = when->range;
-      } else if (para_date) {
-        d.range = para_date->range;
-        d.note = "date from an earlier sentence of the paragraph (\"" + para_date->text + "\")";
-      } else if (lead_date) {
-        d = {
-            lead_date->range,
-            "no date in the sentence: the date of the article's lead (\"" + lead_date->text + "\")",
-            true};
-      } else if (story_date) {
-        d = {story_date->range,
-             "no date in the sentence: the date the article gives the event later (\"" +
-                 story_date->text + "\")",
-             true};
-      } else if (pub_ymd) {
-        long p = days_from_civil(*pub_ymd);
-        // ("week": a window the text does not state, unlike a told range)
-        d = {{to_iso(civil_from_days(p - 7)), pub, "week"},
-             "no date in the sentence: within the week before publication",
-             true};
-      } else {
-        d = {{}, std::string(kUndatedNote), true};
-      }
-      return d;
+      return date_of_sentence(when, para_date, lead_date, story_date, pub);
     };
     for (const auto& cm : claims)
       if (!cm.subevent.empty()) {
-        SentenceDate sd = sentence_date();
-        x.incidents.push_back(subevent_draft(cm, in_sentence, sd.range, sd.note, x.doc.source));
+        x.incidents.push_back(subevent_draft(cm, in_sentence, sentence_date(), x.doc.source));
       }
     for (std::size_t hi = 0; hi < here.size(); ++hi) {
       PlaceMention& m = *here[hi];
@@ -303,39 +235,7 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
       const DateRange& date = sd.range;
       std::string key = (m.place ? m.place->id : slug(m.text)) + "|" + date.start + "|" + date.end;
       auto [it, fresh] = by_key.emplace(key, x.incidents.size());
-      if (fresh) {
-        DraftIncident d;
-        Incident& inc = d.incident;
-        inc.date = date;
-        inc.place = m.text;  // as written; the gazetteer's name goes to resolved_name
-        inc.country = m.country;
-        if (auto pair = country_pair(m.text); !pair.first.empty()) {
-          // "the Armenian-Azerbaijani border": a whole border, no location.
-          inc.place = country_name(pair.first) + "-" + country_name(pair.second) + " border";
-          inc.country.clear();
-          inc.resolve_note = "names only the border of two countries (\"" + m.text + "\")";
-        } else if (m.place && m.place->kind == "country") {
-          // A country is not a location: leave the row for the analyst to place.
-          inc.country = m.place->country;
-          inc.resolve_note = "names only the country " + m.place->name;
-        } else if (m.place) {
-          inc.admin1 = m.place->admin1;
-          inc.location = m.place->point;
-          inc.precision = m.precision;
-          inc.place_id = m.place->id;
-          inc.resolved_name = m.place->name;
-        } else {
-          inc.resolve_note = m.note;
-        }
-        inc.notes = sd.note;
-        d.date_borrowed = sd.borrowed;
-        if (m.place && m.place->kind == "country")
-          inc.notes += (inc.notes.empty() ? "" : "; ") + inc.resolve_note + ": not located";
-        if (!m.place)
-          inc.notes += (inc.notes.empty() ? "" : "; ") + std::string("unresolved place: ") + m.note;
-        inc.sources.push_back(x.doc.source);
-        x.incidents.push_back(std::move(d));
-      }
+      if (fresh) x.incidents.push_back(place_draft(m, sd, country_name, x.doc.source));
       DraftIncident& d = x.incidents[it->second];
       std::string type = ev.main_type();
       if (type.empty()) type = "casualty_report";
@@ -354,27 +254,8 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
           if (cm.claim.scope == "event" && cm.subevent.empty()) add_claim(d, cm, x.doc.source);
     }
     for (const auto& cm : claims)
-      if (cm.claim.scope == "conflict") {
-        bool moved = cm.claim.kind == "evacuated" || cm.claim.kind == "displaced";
-        // The day the figure was stated: a date in the sentence within the
-        // week before publication ("On Sunday, Kyrgyzstan said"), else publication.
-        DateRange day = pub.empty() ? DateRange{} : DateRange{pub, pub, "day"};
-        if (stated && stated->range.precision == "day" && pub_ymd) {
-          auto w = parse_iso(stated->range.start);
-          long lag = w ? days_from_civil(*pub_ymd) - days_from_civil(*w) : -1;
-          if (lag >= 0 && lag <= 7) day = stated->range;
-        }
-        std::string side =
-            cm.claim.side == "unknown" || cm.claim.side == "both" ? "" : cm.claim.side;
-        DraftIncident& t = totals[side + "|" + day.start + "|" + (moved ? "e" : "c")];
-        if (t.incident.event_type.empty()) {
-          t.incident.event_type = moved ? "evacuation" : "casualty_report";
-          t.incident.date = day;
-          t.incident.country = side;
-          t.incident.place = side.empty() ? conflict_name : country_name(side);
-        }
-        add_claim(t, cm, x.doc.source);
-      }
+      if (cm.claim.scope == "conflict")
+        totals.add(cm, stated, pub, conflict_name, country_name, x.doc.source);
   }
   date_from_lead(x.incidents, lead_date);
   join_undated_mentions(x.incidents, x.doc.source);
@@ -383,22 +264,12 @@ DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
     x.incidents.push_back(border_event_draft(conflict_name, *story_date, x.doc.source));
   draft_unplaced_fights(x.incidents, fights,
                         conflict.find('-') != std::string::npos ? conflict_name : "", x.doc.source);
-  for (auto& [key, t] : totals) {
-    Incident& inc = t.incident;
-    inc.sources.push_back(x.doc.source);
-    inc.notes = inc.country.empty() ? "figures for the whole conflict (both sides or side not "
-                                      "stated); not pinned to one place"
-                                    : "figures for one side of the whole conflict as stated that "
-                                      "day; not pinned to one place";
-    inc.resolve_note = "conflict-wide";
-    x.incidents.push_back(std::move(t));
-  }
+  totals.finish(x.incidents, x.doc.source);
   merge_borders(x.places, std::move(borders));
   std::set<std::string> reported;
   for (auto& m : x.places)
     if (!m.place && !m.is_country && m.border.empty() && reported.insert(m.text).second)
       x.rejected.push_back({x.doc.source, 0, m.text, "place not resolved: " + m.note});
-  return x;
 }
 
 }  // namespace bm::extract

@@ -48,7 +48,14 @@ struct DocExtraction {
 DocExtraction extract_document(Document doc, const PlaceLookup& lookup,
                                const std::string& default_date);
 
-// Merges the drafts of several articles (same place and dates -> one).
-std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs);
+// The two steps of extract_document: the publication date (the text's
+// dateline, the page's meta date, else `default_date`), then the drafts of
+// x.doc.text read against x.publication_date.
+void date_publication(DocExtraction& x, const std::string& default_date);
+void extract_text(DocExtraction& x, const PlaceLookup& lookup);
+
+// Merges the drafts of several articles (same place and dates -> one). The
+// drafts are moved out of `docs` (their incidents are left empty).
+std::vector<DraftIncident> merge_drafts(std::vector<DocExtraction>& docs);
 
 }  // namespace bm::extract

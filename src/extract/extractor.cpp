@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/sections.hpp"
 #include "gazetteer/normalize.hpp"
 #include "geodata/bundle.hpp"
 
@@ -58,7 +59,10 @@ ExtractResult extract_files(const std::vector<std::string>& files, const PlaceLo
   for (const std::string& f : files) {
     DocExtraction x;
     try {
-      x = extract_document(load_document(f), lookup, default_date);
+      Document doc = load_document(f);
+      x = doc.text.size() > kSectionBytes
+              ? extract_in_sections(std::move(doc), lookup, default_date, keep_text)
+              : extract_document(std::move(doc), lookup, default_date);
     } catch (const InputError& e) {
       // One unreadable article is rejected; the others are still read.
       x.doc.source = f;
@@ -72,6 +76,7 @@ ExtractResult extract_files(const std::vector<std::string>& files, const PlaceLo
       x.dates = {};
       x.claims = {};
       x.claim_notes = {};
+      drop_evidence(x);
     }
     r.docs.push_back(std::move(x));
   }

@@ -1,6 +1,7 @@
 #include "extract/merge.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "gazetteer/normalize.hpp"
@@ -79,11 +80,11 @@ void date_from_lead(std::vector<DraftIncident>& drafts, const DateMention* lead)
   }
 }
 
-std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) {
+std::vector<DraftIncident> merge_drafts(std::vector<DocExtraction>& docs) {
   std::vector<DraftIncident> out;
   std::map<std::string, std::size_t> by_key;
-  for (const auto& x : docs) {
-    for (const auto& d : x.incidents) {
+  for (auto& x : docs) {
+    for (auto& d : x.incidents) {
       const Incident& inc = d.incident;
       bool conflict = inc.resolve_note == "conflict-wide";
       std::string key = conflict
@@ -92,7 +93,7 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
                                   inc.date.start + "|" + inc.date.end;
       auto [it, fresh] = by_key.emplace(key, out.size());
       if (fresh) {
-        out.push_back(d);
+        out.push_back(std::move(d));  // moved: the drafts are not held twice
         continue;
       }
       DraftIncident& m = out[it->second];
@@ -109,13 +110,15 @@ std::vector<DraftIncident> merge_drafts(const std::vector<DocExtraction>& docs) 
         cm.claim = inc.claims[i];
         add_claim(m, cm, inc.claims[i].source);
       }
-      m.evidence.insert(m.evidence.end(), d.evidence.begin(), d.evidence.end());
+      m.evidence.insert(m.evidence.end(), std::make_move_iterator(d.evidence.begin()),
+                        std::make_move_iterator(d.evidence.end()));
       if (conflict && !inc.date.start.empty()) {
         if (mi.date.start.empty() || inc.date.start < mi.date.start) mi.date.start = inc.date.start;
         if (mi.date.end.empty() || inc.date.end > mi.date.end) mi.date.end = inc.date.end;
         if (mi.date.start != mi.date.end) mi.date.precision = "range";
       }
     }
+    x.incidents = {};
   }
   for (auto& d : out) {
     if (d.weapons.empty()) continue;

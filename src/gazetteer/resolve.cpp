@@ -15,6 +15,12 @@
 namespace bm {
 namespace {
 
+// What would tell equal candidates apart, given the hints there were.
+std::string missing_hint(const ResolveHints& hints) {
+  if (hints.country.empty()) return hints.region.empty() ? "a country or region" : "a country";
+  return hints.region.empty() ? "a region or district (admin1)" : "coordinates";
+}
+
 // Spelling similarity of each pass; fuzzy is scaled below variant.
 constexpr double kVariantSim = 0.92;
 constexpr double kFuzzyScale = 0.9;
@@ -300,7 +306,7 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
       r.note = top.match == MatchType::fuzzy
                    ? "no close match; nearest spellings listed"
                    : "ambiguous: " + std::to_string(distinct.size()) + "+ places match '" +
-                         std::string(name) + "' equally — give a country or region";
+                         std::string(name) + "' equally — give " + missing_hint(hints);
       r.candidates.insert(r.candidates.begin(), top.place);
       return r;
     }

@@ -19,6 +19,10 @@ int detect_ucdp(const Input& in);
 IncidentTable read_ucdp(const Input& in, const Options& o);
 IncidentTable read_ucdp(std::istream& in, const std::string& name, const RowSink& sink = {});
 
+// ACLED's and UCDP's API answers ({"data": [...]}, {"Result": [...]}).
+int detect_api_json(const Input& in);
+IncidentTable read_api_json(const Input& in, const Options& o);
+
 int detect_ogr(const Input& in);
 IncidentTable read_ogr(const Input& in, const Options& o);
 

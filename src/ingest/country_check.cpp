@@ -8,6 +8,7 @@
 #include "geodata/bundle.hpp"
 #include "geom/geos.hpp"
 #include "geom/locator.hpp"
+#include "ingest/countries.hpp"
 #include "io/policy.hpp"
 
 namespace bm::ingest {
@@ -66,17 +67,21 @@ std::vector<CountryWarning> check_countries(std::vector<Incident>& incidents,
   std::vector<NamedArea> areas;
   for (const auto& c : countries) areas.push_back({c.iso2, &c.area});
   Locator locator(areas);
-  StatedAreas stated(countries);
+  StatedAreas near_stated(countries);
   for (auto& i : incidents) {
     if (!i.location || i.country.empty()) continue;
+    // A name or alpha-3 is compared as its code; one we cannot place is not
+    // compared at all (it is no evidence of a wrong point).
+    const std::string stated = i.country.size() == 2 ? i.country : iso2_from_name(i.country);
+    if (stated.empty()) continue;
     Location where = locator.locate(*i.location);
-    if (where.code == i.country) continue;
+    if (where.code == stated) continue;
     auto s = swapped(*i.location);
-    const bool swap_fits = s && locator.locate(*s).code == i.country;
+    const bool swap_fits = s && locator.locate(*s).code == stated;
     // Far from every country the row may name a country we have no area
     // for; only a point in the sea with no better reading is left alone.
     if (where.code.empty() && !swap_fits) continue;
-    if (!swap_fits && stated.near(i.country, *i.location)) continue;
+    if (!swap_fits && near_stated.near(stated, *i.location)) continue;
     std::string reason =
         "the point lies in " + where_name(where.code) + ", the source says " + i.country;
     if (swap_fits)

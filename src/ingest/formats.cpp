@@ -24,6 +24,8 @@ const std::vector<Format>& formats() {
       {"acled", "ACLED export CSV (event_id_cnty, event_date, ...)", detect_acled, read_acled},
       {"ucdp", "UCDP GED CSV (id, date_start, date_prec, where_prec, best, ...)", detect_ucdp,
        read_ucdp},
+      {"api-json", "ACLED or UCDP API answer in JSON ({\"data\": [...]}, {\"Result\": [...]})",
+       detect_api_json, read_api_json},
       {"ogr",
        "any vector source GDAL opens: GeoJSON, GPKG, Shapefile, FlatGeobuf, KML, "
        "PG:connection, other CSV (fields by --map or common names)",

@@ -1,5 +1,6 @@
 #include "ingest/ingest.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "io/csv.hpp"
 #include "io/policy.hpp"
 #include "io/stdin_spool.hpp"
+#include "io/text.hpp"
 #include "io/values.hpp"
 
 namespace bm::ingest {
@@ -42,6 +44,30 @@ std::vector<std::string> csv_header_of(const std::string& head, const std::strin
   }
 }
 
+// News prose rather than a table: a first line of many words and few
+// delimiters (a headline), and sentences below it. Such a file goes to
+// `extract`, not to the table readers (a headline with a ';' read as a
+// header gave "names none of the columns").
+bool looks_like_prose(const std::string& head) {
+  if (head.find('\0') != std::string::npos) return false;
+  std::istringstream in(head);
+  std::string line;
+  int lines = 0, sentences = 0;
+  bool headline = false;
+  while (std::getline(in, line) && lines < 40) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    const auto count = [&](std::string_view chars) {
+      return std::count_if(line.begin(), line.end(),
+                           [&](char c) { return chars.find(c) != std::string_view::npos; });
+    };
+    const auto spaces = count(" "), delimiters = count(",;\t|");
+    if (lines++ == 0) headline = spaces >= 4 && spaces > 2 * (delimiters + 1);
+    if (spaces >= 9 && (line.find(". ") != std::string::npos || line.back() == '.')) ++sentences;
+  }
+  return headline && sentences >= 2;
+}
+
 }  // namespace
 
 Input open_input(const std::string& name) {
@@ -62,6 +88,7 @@ Input open_input(const std::string& name) {
     buf.resize(static_cast<std::size_t>(f.gcount()));
     in.head = std::move(buf);
   }
+  io::reject_cr_only_lines(in.head, name == "-" ? "standard input" : name);
   in.csv_header = csv_header_of(in.head, name);
   return in;
 }
@@ -92,6 +119,15 @@ const Format& detect_format(const Input& in) {
   if (!best && in.head.empty() && !in.is_directory)
     throw InputError((in.from_stdin() ? std::string("standard input") : in.name) +
                      " is empty — nothing to read (was the file written completely?)");
+  const bool table_guess = !best || (std::string_view(best->name) == "ogr" && best_score <= 10);
+  if (table_guess && looks_like_prose(in.head)) {
+    const std::string shown = in.from_stdin() ? std::string("standard input") : in.name;
+    throw InputError(shown +
+                     " reads as a news article, not a table — draft incidents from it "
+                     "first: `bordermap extract " +
+                     (in.from_stdin() ? std::string("-") : in.name) +
+                     " -o drafts.csv`, check the drafts, then give drafts.csv");
+  }
   if (!best)
     throw InputError(in.name +
                      ": cannot tell its format — give --format (see `bordermap ingest --help`)");

@@ -125,6 +125,11 @@ void require_known_field(OGRFeatureDefn& defn, const FieldMap& m, const std::str
   if (defn.GetGeomFieldCount() > 0 || defn.GetFieldCount() == 0) return;
   for (const char* key : {"id", "date", "place", "lon", "lat", "country"})
     if (m.count(key)) return;
+  std::string first = defn.GetFieldDefn(0)->GetNameRef();
+  if (lower(first).rfind("sep=", 0) == 0)
+    throw InputError(name + ":1: the first line (" + first +
+                     "…) is Excel's separator hint, not a header — delete that line (the "
+                     "header must be the first line); ';' tables are read without it");
   std::string fields;
   for (int k = 0; k < defn.GetFieldCount() && k < 6; ++k)
     fields += (k ? ", " : "") + std::string(defn.GetFieldDefn(k)->GetNameRef());

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/error.hpp"
 #include "io/policy.hpp"
 
 namespace bm::io {
@@ -44,6 +45,18 @@ std::string byte_name(unsigned char b) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "0x%02X", b);
   return std::string("byte ") + buf;
+}
+
+void reject_cr_only_lines(std::string_view head, const std::string& name) {
+  // Binary files (NUL bytes) are left to their format's reader.
+  if (head.find('\n') != std::string_view::npos || head.find('\0') != std::string_view::npos)
+    return;
+  auto cr = head.find('\r');
+  if (cr == std::string_view::npos || cr + 1 >= head.size()) return;
+  throw InputError(name +
+                   ": lines end with a carriage return alone (classic Mac / Excel \"CSV "
+                   "(Macintosh)\"), so no row can be told apart — save it as \"CSV UTF-8\" or "
+                   "convert it with tr '\\r' '\\n'");
 }
 
 }  // namespace bm::io

@@ -18,6 +18,7 @@
 #include "geodata/world_borders.hpp"
 #include "ingest/ingest.hpp"
 #include "io/incidents_csv.hpp"
+#include "io/text.hpp"
 #include "io/values.hpp"
 #include "link/linker.hpp"
 #include "link/links_csv.hpp"
@@ -40,8 +41,11 @@ bool is_incident_schema(const std::string& path) {
   if (db::is_pg(path)) return true;  // a table, not a file to sniff
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open — check the path");
-  std::string header;
-  std::getline(in, header);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  io::reject_cr_only_lines(head, path);
+  std::string header = head.substr(0, head.find('\n'));
   if (header.rfind("\xEF\xBB\xBF", 0) == 0) header.erase(0, 3);
   if (!header.empty() && header.back() == '\r') header.pop_back();
   if (header.find("claims") != std::string::npos || header.find("place") != std::string::npos)

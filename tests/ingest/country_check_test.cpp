@@ -60,3 +60,30 @@ TEST_CASE("a streamed read checks the countries of every block, not only the las
   CHECK(seen[0].source_fields.count("bordermap.country_check") == 1);
   CHECK(seen[1].source_fields.count("bordermap.country_check") == 0);
 }
+
+TEST_CASE("a country written as a name or alpha-3 is compared as its code", "[ingest][country]") {
+  std::vector<bm::Incident> incidents(4);
+  const bm::LonLat batken{70.81667, 40.05}, khujand{69.63, 40.28};
+  incidents[0] = {.id = "name-right", .country = "Kyrgyzstan", .location = batken};
+  incidents[1] = {.id = "alpha3-right", .country = "KGZ", .location = batken};
+  incidents[2] = {.id = "name-wrong", .country = "Kyrgyzstan", .location = khujand};
+  incidents[3] = {.id = "unknown-name", .country = "Kirgizia", .location = khujand};
+  auto warnings = bm::ingest::check_countries(incidents, bm::Bundle());
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].incident_id == "name-wrong");
+  CHECK(warnings[0].located == "TJ");
+}
+
+TEST_CASE("a spreadsheet's country names become codes and the names are kept",
+          "[ingest][country]") {
+  auto path = bm::test::scratch("country_names") / "names.csv";
+  std::ofstream(path) << "id,lon,lat,country\n"
+                         "a,70.81667,40.05,Kyrgyzstan\nb,69.63,40.28,TJ\nc,69.63,40.28,Kirgizia\n";
+  auto t = bm::ingest::read(path.string(), {});
+  REQUIRE(t.incidents.size() == 3);
+  CHECK(t.incidents[0].country == "KG");
+  CHECK(t.incidents[0].source_fields.at("ogr.country") == "Kyrgyzstan");
+  CHECK(t.incidents[1].country == "TJ");
+  CHECK_FALSE(t.incidents[1].source_fields.contains("ogr.country"));
+  CHECK(t.incidents[2].country == "Kirgizia");  // no code known: kept as written
+}

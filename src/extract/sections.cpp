@@ -1,0 +1,109 @@
+#include "extract/sections.hpp"
+
+#include <set>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+#include "extract/text.hpp"
+
+namespace bm::extract {
+namespace {
+
+std::size_t cut_after(std::string_view text, std::size_t from) {
+  std::size_t blank = text.find("\n\n", from);
+  if (blank != std::string_view::npos) return blank + 2;
+  std::size_t line = text.find('\n', from);
+  return line == std::string_view::npos ? text.size() : line + 1;
+}
+
+void shift(ClaimMention& cm, std::size_t by) {
+  for (std::size_t* o : {&cm.begin, &cm.end, &cm.quote_begin, &cm.quote_end, &cm.claimant_begin,
+                         &cm.claimant_end, &cm.sub_begin, &cm.sub_end})
+    *o += by;
+}
+
+// Offsets of a section's result into the whole text.
+void shift(DocExtraction& x, std::size_t by) {
+  for (PlaceMention& m : x.places) m.begin += by, m.end += by;
+  for (DateMention& d : x.dates) d.begin += by, d.end += by;
+  for (ClaimMention& cm : x.claims) shift(cm, by);
+  for (DraftIncident& d : x.incidents) {
+    for (Evidence& e : d.evidence) e.begin += by, e.end += by;
+    for (ClaimMention& cm : d.claim_spans) shift(cm, by);
+  }
+}
+
+// A section's working memory (tokens, mentions: ~37 bytes a byte) is freed
+// between drafts that stay; glibc keeps such holes resident unless asked.
+void release_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+void drop_evidence(DocExtraction& x) {
+  for (DraftIncident& d : x.incidents) d.evidence = {};
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> section_bounds(std::string_view text,
+                                                                std::size_t size) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = text.size() - begin <= size ? text.size() : cut_after(text, begin + size);
+    out.emplace_back(begin, end);
+    begin = end;
+  }
+  return out;
+}
+
+DocExtraction extract_in_sections(Document doc, const PlaceLookup& lookup,
+                                  const std::string& default_date, bool keep_text,
+                                  std::size_t size) {
+  DocExtraction x;
+  x.doc = std::move(doc);
+  std::set<std::pair<std::string, std::string>> noted;  // one note per name and reason
+  bool first = true;
+  for (auto [begin, end] : section_bounds(x.doc.text, size)) {
+    std::string_view piece = std::string_view(x.doc.text).substr(begin, end - begin);
+    if (!first && trim(piece).empty()) continue;
+    DocExtraction part;
+    part.doc.source = x.doc.source;
+    part.doc.text = std::string(piece);
+    if (first) {
+      part.doc.meta_date = x.doc.meta_date;
+      date_publication(part, default_date);
+      x.publication_date = part.publication_date;
+      x.date_from = part.date_from;
+    } else {
+      part.publication_date = x.publication_date;
+      part.date_from = x.date_from;
+    }
+    first = false;
+    extract_text(part, lookup);
+    release_free_memory();
+    shift(part, begin);
+    for (Rejection& r : part.rejected)
+      if (noted.insert({r.record, r.reason}).second) x.rejected.push_back(std::move(r));
+    if (!keep_text) {
+      drop_evidence(part);
+      append(x.incidents, part.incidents);
+      continue;
+    }
+    append(x.incidents, part.incidents);
+    append(x.places, part.places);
+    append(x.dates, part.dates);
+    append(x.claims, part.claims);
+    append(x.claim_notes, part.claim_notes);
+  }
+  return x;
+}
+
+}  // namespace bm::extract
