@@ -279,9 +279,12 @@ SegmentHit SegmentIndex::finish(LonLat p, const Best& best) const {
   const LonLat v = w.at.end == 0 ? a : b;
   auto same = [](LonLat x, LonLat y) { return x.lon == y.lon && x.lat == y.lat; };
   std::ptrdiff_t in = -1, out = -1;
+  bool continues = false;  // some other edge, of any segment, passes through v
   for (std::size_t k = 0; k < best.n; ++k) {
     const std::uint32_t j = best.ties[k].edge;
-    if (owner_[j] != owner_[i] || same(ends_[j].a, ends_[j].b)) continue;
+    if (same(ends_[j].a, ends_[j].b)) continue;
+    continues = continues || (j != i && (same(ends_[j].a, v) || same(ends_[j].b, v)));
+    if (owner_[j] != owner_[i]) continue;
     if (in < 0 && same(ends_[j].b, v)) in = j;
     if (out < 0 && same(ends_[j].a, v)) out = j;
   }
@@ -290,6 +293,10 @@ SegmentHit SegmentIndex::finish(LonLat p, const Best& best) const {
                               ends_[static_cast<std::size_t>(out)].b, p)
                    ? 1
                    : -1;
+  // The free end of a line (a land border meeting the sea or a lake): a
+  // point beyond it lies on neither side of the line.
+  else if (!continues)
+    hit.side = 0;
   return hit;
 }
 
