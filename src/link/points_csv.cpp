@@ -1,10 +1,5 @@
 #include "link/points_csv.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -16,6 +11,7 @@
 #include "io/policy.hpp"
 #include "io/text.hpp"
 #include "io/values.hpp"
+#include "link/file_text.hpp"
 #include "link/parallel.hpp"
 
 namespace bm {
@@ -265,41 +261,6 @@ void append(std::vector<T>& to, std::vector<T>& from) {
   }
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
-
-// A read-only view of a whole file: mapped when possible, else read.
-class FileText {
- public:
-  explicit FileText(const std::string& path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw InputError(path + ": cannot open — check the path");
-    struct stat st {};
-    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      size_ = static_cast<std::size_t>(st.st_size);
-      void* m = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, 0);
-      if (m != MAP_FAILED) {
-        map_ = static_cast<const char*>(m);
-        return;
-      }
-    }
-    char buf[1 << 16];
-    ssize_t n = 0;
-    while ((n = ::read(fd_, buf, sizeof buf)) > 0) copy_.append(buf, static_cast<std::size_t>(n));
-    if (n < 0) throw InputError(path + ": cannot read — check the file");
-  }
-  ~FileText() {
-    if (map_) ::munmap(const_cast<char*>(map_), size_);
-    if (fd_ >= 0) ::close(fd_);
-  }
-  FileText(const FileText&) = delete;
-  FileText& operator=(const FileText&) = delete;
-  std::string_view text() const { return map_ ? std::string_view(map_, size_) : copy_; }
-
- private:
-  int fd_ = -1;
-  const char* map_ = nullptr;
-  std::size_t size_ = 0;
-  std::string copy_;
-};
 
 }  // namespace
 

@@ -12,10 +12,8 @@ namespace bm {
 namespace {
 
 constexpr double kDeg = std::numbers::pi / 180;
-constexpr std::size_t kChunk = 16;           // edges per chunk
-constexpr std::ptrdiff_t kFineRings = 8;     // then the coarse grid
-constexpr std::ptrdiff_t kCoarseRings = 16;  // then every chunk is bounded
-constexpr double kCoarse = 8;                // coarse cells per fine cell side
+constexpr std::size_t kChunk = 16;        // edges per chunk
+constexpr std::ptrdiff_t kFineRings = 8;  // then the tree of balls
 
 using Candidates = std::vector<std::pair<double, std::uint32_t>>;
 
@@ -108,7 +106,7 @@ SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
     boxes.push_back(b);
   }
   grid_ = EdgeGrid(boxes);
-  coarse_ = EdgeGrid(boxes, grid_.step() * kCoarse);
+  init_tree();
   init_cells();
 }
 
@@ -264,20 +262,6 @@ bool SegmentIndex::walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, co
   return false;
 }
 
-// Far from every edge: bound each chunk rather than walk on.
-void SegmentIndex::open_all(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const {
-  thread_local Candidates cand;
-  cand.clear();
-  const double bound = best.limit;
-  for (std::size_t ch = 0; ch < chunks_.size(); ++ch) {
-    const Chunk& c = chunks_[ch];
-    if (rank && rank[owner_[c.first]] < 0) continue;
-    const double lb = distance3(p3, c.centre) - c.radius_m;
-    if (lb <= bound) cand.push_back({lb, static_cast<std::uint32_t>(ch)});
-  }
-  open_in_order(cand, best.limit, [&](std::uint32_t c) { open(p, p3, chunks_[c], rank, best); });
-}
-
 SegmentHit SegmentIndex::finish(LonLat p, const Best& best) const {
   SegmentHit hit;
   if (!best.found()) return hit;
@@ -295,9 +279,12 @@ SegmentHit SegmentIndex::finish(LonLat p, const Best& best) const {
   const LonLat v = w.at.end == 0 ? a : b;
   auto same = [](LonLat x, LonLat y) { return x.lon == y.lon && x.lat == y.lat; };
   std::ptrdiff_t in = -1, out = -1;
+  bool continues = false;  // some other edge, of any segment, passes through v
   for (std::size_t k = 0; k < best.n; ++k) {
     const std::uint32_t j = best.ties[k].edge;
-    if (owner_[j] != owner_[i] || same(ends_[j].a, ends_[j].b)) continue;
+    if (same(ends_[j].a, ends_[j].b)) continue;
+    continues = continues || (j != i && (same(ends_[j].a, v) || same(ends_[j].b, v)));
+    if (owner_[j] != owner_[i]) continue;
     if (in < 0 && same(ends_[j].b, v)) in = j;
     if (out < 0 && same(ends_[j].a, v)) out = j;
   }
@@ -306,6 +293,10 @@ SegmentHit SegmentIndex::finish(LonLat p, const Best& best) const {
                               ends_[static_cast<std::size_t>(out)].b, p)
                    ? 1
                    : -1;
+  // The free end of a line (a land border meeting the sea or a lake): a
+  // point beyond it lies on neither side of the line.
+  else if (!continues)
+    hit.side = 0;
   return hit;
 }
 
@@ -316,9 +307,7 @@ void SegmentIndex::prefetch(LonLat p) const {
 }
 
 void SegmentIndex::search(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const {
-  if (!walk(grid_, kFineRings, p, p3, rank, best) &&
-      !walk(coarse_, kCoarseRings, p, p3, rank, best))
-    open_all(p, p3, rank, best);
+  if (!walk(grid_, kFineRings, p, p3, rank, best)) descend(p, p3, rank, best);
 }
 
 SegmentHit SegmentIndex::nearest(LonLat p, const std::int32_t* rank, bool cells) const {

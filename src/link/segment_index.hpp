@@ -9,8 +9,9 @@
 // from the point, opening chunks in order of their ball's lower bound and
 // refining their edges exactly in order of the chord bound, and stops once
 // the scanned cells hold geodesic_box(p, best): every edge that could be
-// nearer has been seen. Past 8 rings it walks a grid 8 times coarser, past
-// 16 of those it bounds every chunk.
+// nearer has been seen. Past 8 rings (a point far from every edge, as most
+// are from the few disputed segments) it descends a tree of balls over the
+// chunks, nearest ball first (segment_tree.cpp).
 //
 // Where many points fall in one 0.05-degree cell, the cell keeps the few
 // edges that can be nearest for some point in it (built on its 4th visit),
@@ -76,6 +77,13 @@ class SegmentIndex {
     double radius_m = 0;  // every point of its edges lies this close to centre
     std::uint32_t first = 0, count = 0;
   };
+  // A ball holding its two children's balls (segment_tree.cpp); a leaf
+  // (left < 0) is chunk -1 - left.
+  struct Node {
+    Vec3 centre;
+    double radius_m = 0;
+    std::int32_t left = -1, right = -1;
+  };
 
   GeoEdge edge(std::size_t i) const;
   void add_chunks(std::size_t first, std::size_t end);
@@ -83,7 +91,9 @@ class SegmentIndex {
   void open(LonLat p, const Vec3& p3, const Chunk& c, const std::int32_t* rank, Best& best) const;
   bool walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, const Vec3& p3,
             const std::int32_t* rank, Best& best) const;
-  void open_all(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const;
+  void init_tree();
+  std::int32_t build_tree(std::vector<std::uint32_t>& order, std::size_t lo, std::size_t hi);
+  void descend(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const;
   void search(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const;
   SegmentHit finish(LonLat p, const Best& best) const;
   void init_cells();
@@ -97,8 +107,8 @@ class SegmentIndex {
   std::vector<std::int32_t> owner_;  // edge -> caller's segment id
   std::unique_ptr<Lazy[]> lazy_;     // length and azimuths, on first use
   std::vector<Chunk> chunks_;
-  EdgeGrid grid_;    // of chunks
-  EdgeGrid coarse_;  // the same, 8 times coarser: for points far from every edge
+  EdgeGrid grid_;           // of chunks
+  std::vector<Node> tree_;  // of chunks: for points far from every edge
   Bounds cells_box_;
   std::size_t cells_nx_ = 0, cells_ny_ = 0;
   Zeroed<std::atomic<const Cell*>> cells_;

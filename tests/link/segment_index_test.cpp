@@ -106,3 +106,16 @@ TEST_CASE("the cell cache gives the answers of a plain search, ties included", "
       REQUIRE(x.side == y.side);
     }
 }
+
+TEST_CASE("past the free end of a line a point is on neither side; beside it, on one",
+          "[link][index]") {
+  // A line running south that ends at (10, 50): a point south-east of the
+  // end, past it, has no side; one east of the last edge is on its left.
+  std::vector<bm::BorderSegment> segs = {segment("end", {{10.0, 50.2}, {10.0, 50.0}})};
+  CHECK(nearest(segs, {10.02, 49.97}).side == 0);
+  CHECK(nearest(segs, {10.02, 50.1}).side == 1);
+  CHECK(nearest(segs, {9.98, 50.1}).side == -1);
+  // Where another segment's line goes on from the end, the end is no free end.
+  segs.push_back(segment("next", {{10.0, 50.0}, {10.1, 49.8}}));
+  CHECK(nearest(segs, {10.0, 49.97}).side != 0);
+}

@@ -97,6 +97,28 @@ TEST_CASE("Kok-Tash and Samarkandyk are Kyrgyz and on the upper Isfara stretch",
   }
 }
 
+TEST_CASE("beyond the free end of a border line the country comes from the polygons, not a side",
+          "[link][borders]") {
+  // Angle Inlet (Northwest Angle, Minnesota; US in the OSM polygons and in
+  // Natural Earth) lies 3.5 km past the end of CA-US-408 where the land
+  // border meets the Lake of the Woods; the last edge's half-plane said CA.
+  bm::Bundle bundle;
+  REQUIRE(bm::has_world_borders(bundle));
+  const bm::LonLat angle_inlet{-95.0647, 49.3453};
+  bm::Bounds area;
+  area.add(angle_inlet);
+  auto near = bm::segments_near(bundle, area);
+  bm::LinkOptions options;
+  options.a_left = near.a_left;
+  bm::Linker linker(std::move(near.segments), bundle.countries({-97, 48, -93, 51}), options);
+  const bm::PointLink l = linker.link_point(angle_inlet, "");
+  REQUIRE(l.segment >= 0);
+  INFO("nearest " << linker.segments()[static_cast<std::size_t>(l.segment)].id << " at "
+                  << l.distance_m << " m");
+  REQUIRE(l.country >= 0);
+  CHECK(linker.countries()[static_cast<std::size_t>(l.country)].iso2 == "US");
+}
+
 TEST_CASE("enclave rings carry the names a cited table gives, never the nearest town's",
           "[link][borders][enclaves]") {
   bm::Bundle bundle;
