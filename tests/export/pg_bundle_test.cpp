@@ -108,8 +108,8 @@ TEST_CASE("data --to PG loads the bundle, and the pushed-down link on it agrees 
   auto memory = read_rows(dir / "memory.csv"), database = read_rows(dir / "database.csv");
   REQUIRE(memory.size() == 20000);
   REQUIRE(database.size() == 20000);
-  // Not compared: the nearest disputed segment, which the in-memory linker
-  // looks for only among the segments near the points (docs/postgis.md).
+  // Not compared here: the nearest disputed segment (docs/postgis.md; the
+  // in-memory answer is checked against a brute force in tests/link).
   std::size_t differ = 0, other_segment = 0, located = 0;
   std::string first;
   for (const auto& [id, m] : memory) {
