@@ -32,11 +32,18 @@ PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postg
                  WHERE (country_a, country_b) IN (('KG','TJ'), ('TJ','KG'))"
 ogr2ogr -f GeoJSON "$DIR/kgtj.geojson" "$CONN" kgtj
 echo "segments: $("${PSQL[@]}" -Atc 'SELECT count(*) FROM kgtj') (KG-TJ, bundled)"
+# The server's CPU: backends are the postmaster's children, so their time
+# adds to its cutime + cstime (/proc/PID/stat fields 16, 17) when they exit.
+server_cpu() {
+  local pid; pid=$(head -1 "$DIR/data/postmaster.pid")
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($16 + $17) / hz }' "/proc/$pid/stat"
+}
 measure() {  # label, command...
   local label=$1; shift
+  local before; before=$(server_cpu)
   /usr/bin/time -f "%e s wall, %U+%S s CPU, %M KB peak RSS" -o "$DIR/time" "$@" >/dev/null \
     2>"$DIR/stderr"
-  echo "$label: $(cat "$DIR/time")"
+  echo "$label: $(cat "$DIR/time"), server $(echo "$(server_cpu) - $before" | bc) s CPU"
   grep -h "searches went past" "$DIR/stderr" || true
 }
 for N in "${SIZES[@]}"; do

@@ -96,6 +96,12 @@ class LinkCommand : public Command {
     app.add_option("--periods-table", pg_.periods,
                    "postgis engine: status periods (segment_id, status, valid_from, valid_to, "
                    "geom); default: …segment_periods beside a …border_segments table");
+    app.add_option("--regions-table", pg_.regions,
+                   "postgis engine: admin-1 regions (id, name, alt_names, geom) for "
+                   "region-precision incidents (default: the regions table beside the segments)");
+    app.add_flag("!--no-stage-cache", pg_.stage_cache,
+                 "postgis engine: stage the segments and countries in temporary tables only, "
+                 "not in the reusable schema bordermap_cache");
     app.add_option("--date-column", pg_.date_column,
                    "postgis engine: the incidents' date column (default: date, event_date or "
                    "incident_date); each incident gets the status of its date");
@@ -179,7 +185,7 @@ class LinkCommand : public Command {
   LinkRunOptions o_;
   std::string format_;
   std::string engine_ = "auto";
-  PgLinkRequest pg_{"", "", "border_segments", "", "", "", "", "", "-", "5km"};
+  PgLinkRequest pg_{"", "", "border_segments", "", "", "", "", "", "", "-", "5km"};
   IncidentFilter filter_;
 };
 

@@ -5,45 +5,39 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "core/error.hpp"
 #include "db/pg_connection.hpp"
 #include "db/pg_link_sql.hpp"
 #include "db/pg_sql.hpp"
+#include "db/pg_stage.hpp"
 #include "geodata/gdal.hpp"
 
 namespace bm::db {
 namespace {
 
-const std::string kPieces = "bordermap_link_pieces";
-const std::string kDisputed = "bordermap_link_disputed";
-const std::string kParts = "bordermap_link_parts";
-const std::string kPartPieces = "bordermap_link_part_pieces";
-const std::string kPlain = "bordermap_link_plain";
+const char* kGist = "USING gist (geom)";
 
-bool has_column(GDALDataset& ds, const std::string& table, const std::string& column) {
-  return !query_column(ds, "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" +
-                               quote_literal(quote_table(table)) +
-                               ") AND attname = " + quote_literal(column) + " AND NOT attisdropped")
-              .empty();
-}
+// What this run links against: the staged tables' names (db/pg_stage).
+struct Staged {
+  std::string pieces, disputed, parts, part_pieces;
+};
 
-void index_and_analyze(GDALDataset& ds, const std::string& table, const std::string& column) {
-  exec(ds, "CREATE INDEX ON " + quote_ident(table) + " USING gist (" + column + ")");
-  exec(ds, "ANALYZE " + quote_ident(table));
-}
-
-// The segments' pieces for this session. The disputed ones get a table and
-// index of their own: filtering the index scan of all pieces would walk
-// every piece nearer than the nearest disputed one.
-void stage_segments(GDALDataset& ds, const PgLinkOptions& o, double lon_scale) {
+// The segments' pieces. The disputed ones get a table and index of their
+// own: filtering the index scan of all pieces would walk every piece
+// nearer than the nearest disputed one.
+void stage_segments(GDALDataset& ds, const PgLinkOptions& o, double lon_scale, Stager& st,
+                    Staged& out) {
   const std::string table = o.periods.empty() ? o.segments : o.periods;
   SegmentColumns c;
   if (has_column(ds, table, "segment_id")) c.id = "segment_id";
   c.periods = has_column(ds, table, "valid_from") && has_column(ds, table, "valid_to");
-  exec(ds, stage_pieces_sql(o, c, lon_scale, kPieceVertices, false, kPieces));
-  exec(ds, stage_pieces_sql(o, c, lon_scale, kDisputedPieceVertices, true, kDisputed));
-  index_and_analyze(ds, kPieces, "geom");
-  index_and_analyze(ds, kDisputed, "geom");
+  out.pieces = st.stage("pieces", stage_pieces_sql(o, c, lon_scale, kPieceVertices, false), {table},
+                        {kGist});
+  out.disputed =
+      st.stage("disputed", stage_pieces_sql(o, c, lon_scale, kDisputedPieceVertices, true), {table},
+               {kGist});
 }
 
 // A country's code: its iso2 column when the table has one (the bundled
@@ -60,14 +54,17 @@ double lon_scale(GDALDataset& ds, const PgLinkOptions& o) {
                            quote_literal(quote_table(o.incidents)) + ")");
   const double n = rows.empty() || rows[0].empty() ? -1 : std::stod(rows[0]);
   std::vector<std::string> scale = query_column(ds, lon_scale_sql(o, n));
-  return scale.empty() || scale[0].empty() ? 1 : std::stod(scale[0]);
+  if (scale.empty() || scale[0].empty()) return 1;
+  // Rounded down (any scale up to the true cosine keeps pipeline/pg_refine's
+  // floor valid), so a table that grows a little keeps its staged tables.
+  return std::floor(std::stod(scale[0]) * 100) / 100;
 }
 
-void stage_parts(GDALDataset& ds, const PgLinkOptions& o) {
-  exec(ds, stage_parts_sql(o, country_code(ds, o, "c"), kParts));
-  exec(ds, "CREATE INDEX ON " + quote_ident(kParts) + " (part)");
-  exec(ds, stage_part_pieces_sql(kParts, kPartPieces));
-  index_and_analyze(ds, kPartPieces, "geom");
+void stage_parts(GDALDataset& ds, const PgLinkOptions& o, Stager& st, Staged& out) {
+  out.parts =
+      st.stage("parts", stage_parts_sql(o, country_code(ds, o, "c")), {o.countries}, {"(part)"});
+  out.part_pieces =
+      st.stage("part_pieces", stage_part_pieces_sql(out.parts), {o.countries}, {kGist});
 }
 
 double number(OGRFeature& f, int k) {
@@ -95,6 +92,7 @@ PgCandidates candidates_of(OGRFeature& f) {
   c.disputed_reach_deg = number(f, 7);
   c.country = text(f, 8);
   c.enclave = text(f, 9) == "1" || text(f, 9) == "t" || text(f, 9) == "true";
+  c.region = text(f, 10);
   return c;
 }
 
@@ -124,39 +122,64 @@ std::size_t stream(GDALDataset& ds, const std::string& query, const PgLinkOption
   return n;
 }
 
+// A table the link reads must be there with its columns: said before any
+// staging, naming the server, rather than as a failed statement later.
+void require_columns(GDALDataset& ds, const std::string& connection, const std::string& table,
+                     const std::vector<std::string>& columns, const std::string& what) {
+  for (const auto& c : columns)
+    if (!has_column(ds, table, c))
+      throw InputError("table " + table + " with a column " + c + " is not in " +
+                       parse_pg(connection).where() + " — " + what);
+}
+
 }  // namespace
 
-std::size_t pg_candidates(const std::string& connection, const PgLinkOptions& o,
-                          const std::function<void(const PgCandidates&)>& row) {
+PgCandidatesResult pg_candidates(const std::string& connection, const PgLinkOptions& o,
+                                 const std::function<void(const PgCandidates&)>& row) {
   GDALDatasetUniquePtr ds = open_for_update<InputError>(connection, "link in");
   exec(*ds, "SET jit = off");  // compiling the per-row expressions costs more than it saves
   const double scale = lon_scale(*ds, o);
-  stage_segments(*ds, o, scale);
-  if (!o.countries.empty()) stage_parts(*ds, o);
-  std::string query = candidates_query(o, scale, kPieces, kDisputed,
-                                       o.countries.empty() ? "" : kParts, kPartPieces);
-  return stream(*ds, query, o, [&](OGRFeature& f) {
+  Stager st(*ds, o.cache);
+  Staged t;
+  stage_segments(*ds, o, scale, st, t);
+  if (!o.countries.empty()) stage_parts(*ds, o, st, t);
+  std::string query = candidates_query(o, scale, t.pieces, t.disputed, t.parts, t.part_pieces);
+  PgCandidatesResult out;
+  out.staged_reused = st.reused();
+  out.staged_made = st.made();
+  out.rows = stream(*ds, query, o, [&](OGRFeature& f) {
     PgCandidates c = candidates_of(f);
     c.lon_scale = scale;
     row(c);
   });
+  return out;
 }
 
 void find_defaults(const std::string& connection, PgLinkOptions& o) {
   GDALDatasetUniquePtr ds = open_for_update<InputError>(connection, "link in");
+  require_columns(*ds, connection, o.incidents, {o.id_column, o.geom_column},
+                  "the incidents table: give --table, or tables= in the connection");
+  require_columns(*ds, connection, o.segments, {"id", "status", "geom"},
+                  "the segments table: give --segments-table (`bordermap data --to` loads "
+                  "border_segments)");
   if (o.date_column.empty())
     for (const char* name : {"date", "event_date", "incident_date"})
       if (has_column(*ds, o.incidents, name)) {
         o.date_column = name;
         break;
       }
+  if (o.precision_column.empty() && has_column(*ds, o.incidents, "geo_precision"))
+    o.precision_column = "geo_precision";
+  if (o.admin1_column.empty() && has_column(*ds, o.incidents, "admin1")) o.admin1_column = "admin1";
   const std::string suffix = "border_segments";
   const std::string& s = o.segments;
-  if (o.periods.empty() && s.size() >= suffix.size() &&
-      s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
-    std::string periods = s.substr(0, s.size() - suffix.size()) + "segment_periods";
-    if (has_column(*ds, periods, "segment_id")) o.periods = periods;
-  }
+  if (s.size() < suffix.size() || s.compare(s.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return;
+  const std::string prefix = s.substr(0, s.size() - suffix.size());
+  if (o.periods.empty() && has_column(*ds, prefix + "segment_periods", "segment_id"))
+    o.periods = prefix + "segment_periods";
+  if (o.regions.empty() && has_column(*ds, prefix + "regions", "alt_names"))
+    o.regions = prefix + "regions";
 }
 
 PgLinkSetup pg_link_setup(const std::string& connection, const PgLinkOptions& o) {
@@ -176,11 +199,13 @@ std::size_t pg_plain_link(
     const std::string& connection, const PgLinkOptions& o,
     const std::function<void(const std::string&, const std::string&, double)>& row) {
   GDALDatasetUniquePtr ds = open_for_update<InputError>(connection, "link in");
-  stage_segments(*ds, o, 1);
-  exec(*ds, "CREATE TEMP TABLE " + quote_ident(kPlain) +
-                " AS SELECT id, geom::geography AS g FROM " + quote_ident(kPieces));
-  index_and_analyze(*ds, kPlain, "g");
-  return stream(*ds, plain_link_query(o, kPlain), o,
+  Stager st(*ds, false);
+  Staged t;
+  stage_segments(*ds, o, 1, st, t);
+  const std::string plain =
+      st.stage("plain", "SELECT id, geom::geography AS g FROM " + quote_table(t.pieces), {},
+               {"USING gist (g)"});
+  return stream(*ds, plain_link_query(o, plain), o,
                 [&](OGRFeature& f) { row(text(f, 0), text(f, 1), number(f, 2)); });
 }
 

@@ -26,11 +26,20 @@ struct PgLinkOptions {
   // (and their valid_from/valid_to when it has them) are the periods.
   std::string periods;
   std::string countries;  // id (ISO2), geom (polygons); empty: none
+  // Region-precision rows (ACLED's geo_precision 3: only the region is
+  // known) hand back their admin1 name for pipeline/pg_region; empty
+  // columns: every row is a point.
+  std::string precision_column;  // geo_precision
+  std::string admin1_column;     // admin1
+  std::string regions;           // id, name, alt_names, geom; empty: none
   // Nearest segment pieces whose segments are handed back for the exact
   // refinement; pipeline/pg_refine turns the k-th piece's planar distance
   // into a lower bound on the geodesic distance of every other segment and
   // searches them all when the best candidate is not clearly nearer.
   int candidates = 16;
+  // Keep the staged tables between runs in schema bordermap_cache
+  // (db/pg_stage.hpp); false: session-temporary tables only.
+  bool cache = true;
 };
 
 // One incident with what the database found for it.
@@ -44,18 +53,24 @@ struct PgCandidates {
   double lon_scale = 1;  // the plane's longitudes are times this (reach is in that plane)
   std::string country;   // id of the country whose part contains the point; "" none
   bool enclave = false;  // that part is not the country's largest
+  std::string region;    // admin1 of a region-precision row; "" for a point
 };
 
 // Stages the segments (and the countries' parts) for this session and calls
 // `row` for each incident as the server streams them (a cursor: memory does
 // not grow with the table). Returns the number of rows.
-std::size_t pg_candidates(const std::string& connection, const PgLinkOptions& options,
-                          const std::function<void(const PgCandidates&)>& row);
+struct PgCandidatesResult {
+  std::size_t rows = 0;
+  int staged_reused = 0, staged_made = 0;  // staged tables from the cache / made now
+};
+PgCandidatesResult pg_candidates(const std::string& connection, const PgLinkOptions& options,
+                                 const std::function<void(const PgCandidates&)>& row);
 
 // Fills what the user left to us: the date column (the first of date,
-// event_date, incident_date the incidents table has) and, for a segments
-// table named …border_segments, the …segment_periods table `data --to`
-// loads beside it, when the database holds it.
+// event_date, incident_date the incidents table has), the geo_precision
+// and admin1 columns when it has them, and, for a segments table named
+// …border_segments, the …segment_periods and …regions tables `data --to`
+// loads beside it, when the database holds them.
 void find_defaults(const std::string& connection, PgLinkOptions& options);
 
 // What the refinement needs to know of the tables besides the rows.

@@ -70,6 +70,13 @@ std::string country(const PgLinkOptions& o, const std::string& parts,
          " w WHERE w.part = q.part), " + pt + ") END ORDER BY q.ord LIMIT 1";
 }
 
+// The admin1 of a region-precision row (geo_precision 3), else NULL.
+std::string region(const PgLinkOptions& o) {
+  if (o.precision_column.empty() || o.admin1_column.empty()) return "NULL::text";
+  return "CASE WHEN i." + quote_ident(o.precision_column) + "::text = '3' THEN NULLIF(i." +
+         quote_ident(o.admin1_column) + "::text, '') END";
+}
+
 // The nearest row of `segs` by PostGIS's own spheroid distance.
 std::string plain_nearest(const PgLinkOptions& o, const std::string& segs) {
   return "SELECT c.id, ST_Distance(c.g, " + geog(o) +
@@ -79,22 +86,15 @@ std::string plain_nearest(const PgLinkOptions& o, const std::string& segs) {
 
 }  // namespace
 
-std::string quote_table(const std::string& name) {
-  std::size_t dot = name.find('.');
-  if (dot == std::string::npos) return quote_ident(name);
-  return quote_ident(name.substr(0, dot)) + "." + quote_ident(name.substr(dot + 1));
-}
-
 std::string stage_pieces_sql(const PgLinkOptions& o, const SegmentColumns& c, double lon_scale,
-                             int vertices, bool disputed_only, const std::string& pieces) {
+                             int vertices, bool disputed_only) {
   const std::string table = quote_table(o.periods.empty() ? o.segments : o.periods);
   const std::string from = c.periods ? iso_day("s.valid_from") : "NULL::text";
   const std::string to = c.periods ? iso_day("s.valid_to") : "NULL::text";
   const std::string n1 = std::to_string(vertices - 1);  // edges a piece
   // Vertex k of a line goes to piece (k-1)/n1; the first vertex of every
   // piece but the first is also the last of the one before.
-  return "CREATE TEMP TABLE " + quote_ident(pieces) +
-         " AS WITH r AS (SELECT row_number() OVER () AS rid, s." + quote_ident(c.id) +
+  return "WITH r AS (SELECT row_number() OVER () AS rid, s." + quote_ident(c.id) +
          "::text AS id, s.status::text AS status, " + from + " AS valid_from, " + to +
          " AS valid_to, s.geom FROM " + table + " s WHERE s.geom IS NOT NULL" +
          (disputed_only ? " AND s.status = 'disputed'" : "") +
@@ -114,19 +114,16 @@ std::string stage_pieces_sql(const PgLinkOptions& o, const SegmentColumns& c, do
          "FROM w GROUP BY rid, id, status, valid_from, valid_to, line, piece HAVING count(*) > 1";
 }
 
-std::string stage_parts_sql(const PgLinkOptions& o, const std::string& code,
-                            const std::string& parts) {
-  return "CREATE TEMP TABLE " + quote_ident(parts) +
-         " AS SELECT row_number() OVER () AS part, ord, id, geom, row_number() OVER (PARTITION "
+std::string stage_parts_sql(const PgLinkOptions& o, const std::string& code) {
+  return "SELECT row_number() OVER () AS part, ord, id, geom, row_number() OVER (PARTITION "
          "BY ord ORDER BY ST_Area(geom) DESC, k) > 1 AS enclave FROM (SELECT c.fid AS ord, " +
          code + " AS id, d.path[1] AS k, d.geom FROM " + quote_table(o.countries) +
          " c, ST_Dump(c.geom) d) x";
 }
 
-std::string stage_part_pieces_sql(const std::string& parts, const std::string& part_pieces) {
-  return "CREATE TEMP TABLE " + quote_ident(part_pieces) +
-         " AS SELECT part, ord, id, enclave, ST_Subdivide(geom, 128) AS geom FROM " +
-         quote_ident(parts);
+std::string stage_part_pieces_sql(const std::string& parts) {
+  return "SELECT part, ord, id, enclave, ST_Subdivide(geom, 128) AS geom FROM " +
+         quote_table(parts);
 }
 
 std::string lon_scale_sql(const PgLinkOptions& o, double rows) {
@@ -134,7 +131,7 @@ std::string lon_scale_sql(const PgLinkOptions& o, double rows) {
   return "SELECT greatest(0.2, cos(radians(coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY "
          "abs(ST_Y(" +
          point(o) + "))), 0)))) FROM " + quote_table(o.incidents) + " i TABLESAMPLE SYSTEM (" +
-         number(percent) + ") WHERE " + point(o) + " IS NOT NULL";
+         number(percent) + ") REPEATABLE (17) WHERE " + point(o) + " IS NOT NULL";
 }
 
 std::string candidates_query(const PgLinkOptions& o, double lon_scale, const std::string& pieces,
@@ -145,11 +142,11 @@ std::string candidates_query(const PgLinkOptions& o, double lon_scale, const std
          pt + ") AS lon, ST_Y(" + pt +
          ") AS lat, n.ids AS nearest, n.reach AS reach_deg, coalesce(n.dids, d.ids) AS "
          "disputed, CASE WHEN n.dids IS NULL THEN d.reach ELSE n.reach END AS "
-         "disputed_reach_deg, a.id AS country, a.enclave::int AS enclave FROM " +
-         quote_table(o.incidents) + " i CROSS JOIN LATERAL (SELECT " + day(o) +
-         " AS day, ST_Scale(" + pt + ", " + number(lon_scale) +
-         ", 1) AS q) t CROSS JOIN LATERAL (" + candidates(o, quote_table(pieces), "", 1) +
-         ") n CROSS JOIN LATERAL (" +
+         "disputed_reach_deg, a.id AS country, a.enclave::int AS enclave, " +
+         region(o) + " AS region FROM " + quote_table(o.incidents) +
+         " i CROSS JOIN LATERAL (SELECT " + day(o) + " AS day, ST_Scale(" + pt + ", " +
+         number(lon_scale) + ", 1) AS q) t CROSS JOIN LATERAL (" +
+         candidates(o, quote_table(pieces), "", 1) + ") n CROSS JOIN LATERAL (" +
          candidates(o, quote_table(disputed), "n.dids IS NULL AND ", kDisputedFactor) +
          ") d LEFT JOIN LATERAL (" +
          country(o, parts.empty() ? "" : quote_table(parts), quote_table(part_pieces)) +

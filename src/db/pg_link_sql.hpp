@@ -7,17 +7,15 @@
 
 namespace bm::db {
 
-// "schema.table" -> "schema"."table"; a plain name -> "name".
-std::string quote_table(const std::string& name);
-
 // What staging needs to know of the source table's columns.
 struct SegmentColumns {
   std::string id = "id";  // "segment_id" in a periods table
   bool periods = false;   // has valid_from and valid_to
 };
 
-// Creates `pieces` (id, status, valid_from, valid_to, geom; GiST) from the
-// segments (or periods) table: every line densified along the great circle
+// The staging SELECTs (db/pg_stage makes tables of them). The pieces (id,
+// status, valid_from, valid_to, geom; indexed GiST) of the segments (or
+// periods) table: every line densified along the great circle
 // to edges of at most kDensifyM, then cut into pieces of kPieceVertices, in
 // plain lon/lat geometry with the longitudes times `lon_scale` (planar KNN
 // is several times cheaper than on geography; the scale, the cosine of the
@@ -25,7 +23,7 @@ struct SegmentColumns {
 // pipeline/pg_refine's bound on the geodesic distance is tight).
 // `disputed_only`: the disputed ones alone.
 std::string stage_pieces_sql(const PgLinkOptions& o, const SegmentColumns& c, double lon_scale,
-                             int vertices, bool disputed_only, const std::string& pieces);
+                             int vertices, bool disputed_only);
 inline constexpr double kDensifyM = 5000;
 inline constexpr int kPieceVertices = 32;
 // The nearest disputed segment often lies hundreds of kilometres away,
@@ -44,9 +42,8 @@ std::string lon_scale_sql(const PgLinkOptions& o, double rows);
 // Every polygon part of every country (ord, part, id, enclave, geom) and
 // those parts subdivided into small pieces (ST_Subdivide) with a GiST index:
 // a point-in-polygon on a piece of 128 vertices instead of a whole country.
-std::string stage_parts_sql(const PgLinkOptions& o, const std::string& code,
-                            const std::string& parts);
-std::string stage_part_pieces_sql(const std::string& parts, const std::string& part_pieces);
+std::string stage_parts_sql(const PgLinkOptions& o, const std::string& code);
+std::string stage_part_pieces_sql(const std::string& parts);
 
 // The SELECT giving PgCandidates' columns over the staged `pieces`,
 // `disputed` (the disputed pieces alone) and `parts`/`part_pieces` (empty:

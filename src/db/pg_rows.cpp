@@ -15,12 +15,6 @@ namespace {
 // to keep the statement (and our buffer) to a few hundred kilobytes.
 constexpr std::size_t kBatch = 2000;
 
-std::string quote_table(const std::string& name) {
-  std::size_t dot = name.find('.');
-  if (dot == std::string::npos) return quote_ident(name);
-  return quote_ident(name.substr(0, dot)) + "." + quote_ident(name.substr(dot + 1));
-}
-
 }  // namespace
 
 struct PgTableWriter::Impl {

@@ -24,6 +24,12 @@ std::string quote_literal(const std::string& text) {
   return out + "'";
 }
 
+std::string quote_table(const std::string& name) {
+  std::size_t dot = name.find('.');
+  if (dot == std::string::npos) return quote_ident(name);
+  return quote_ident(name.substr(0, dot)) + "." + quote_ident(name.substr(dot + 1));
+}
+
 namespace {
 
 [[noreturn]] void fail(const std::string& sql) {
@@ -53,6 +59,13 @@ std::vector<std::string> query_column(GDALDataset& ds, const std::string& sql) {
   for (auto& f : *result) out.push_back(f->IsFieldSetAndNotNull(0) ? f->GetFieldAsString(0) : "");
   ds.ReleaseResultSet(result);
   return out;
+}
+
+bool has_column(GDALDataset& ds, const std::string& table, const std::string& column) {
+  return !query_column(ds, "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(" +
+                               quote_literal(quote_table(table)) +
+                               ") AND attname = " + quote_literal(column) + " AND NOT attisdropped")
+              .empty();
 }
 
 GDALDatasetUniquePtr try_open_for_update(const std::string& target) {

@@ -11,12 +11,17 @@ namespace bm::db {
 
 std::string quote_ident(const std::string& name);    // "a""b"
 std::string quote_literal(const std::string& text);  // 'it''s'
+// "schema.table" -> "schema"."table"; a plain name -> "name".
+std::string quote_table(const std::string& name);
 
 // Runs one statement; throws ExportError with the server's message.
 void exec(GDALDataset& ds, const std::string& sql);
 
 // The first column of every row of a query, as text (NULL as "").
 std::vector<std::string> query_column(GDALDataset& ds, const std::string& sql);
+
+// Whether `table` ("schema.table" or a plain name) has `column`.
+bool has_column(GDALDataset& ds, const std::string& table, const std::string& column);
 
 // A "PG:" target opened for update, or nullptr (CPLGetLastErrorMsg says why).
 GDALDatasetUniquePtr try_open_for_update(const std::string& target);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "export/blocks.hpp"
 #include "export/formats.hpp"
 #include "export/user_fields.hpp"
 #include "io/atomic.hpp"
@@ -192,16 +193,25 @@ void add_user_values(std::vector<std::string>& row, const Incident& i,
 
 void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
                const ExportOptions& options) {
+  // The chain's links come in order (links_in_order): paired by position,
+  // with no map of every row; others by id.
+  const bool in_order = links_in_order(data);
   std::map<std::string, const Link*> link_of;
-  for (const auto& k : data.links) link_of[k.incident_id] = &k;
+  if (!in_order)
+    for (const auto& k : data.links) link_of[k.incident_id] = &k;
+  std::size_t next = 0;
   std::vector<std::string> header = our_header(flavour);
   // The user's own columns after ours, whatever the flavour.
   std::vector<UserField> user = user_fields(data.incidents, header);
   for (const auto& u : user) header.push_back(u.name);
   csv::write_row(out, header);
   for (const auto& i : data.incidents) {
-    auto it = link_of.find(i.id);
-    const Link* k = it == link_of.end() ? nullptr : it->second;
+    const Link* k = nullptr;
+    if (in_order) {
+      if (i.location) k = &data.links[next++];
+    } else if (auto it = link_of.find(i.id); it != link_of.end()) {
+      k = it->second;
+    }
     std::vector<std::string> row = flavour == CsvFlavour::acled
                                        ? acled_row(i, k, data.country_names, options.precision)
                                        : bordermap_row(i, k, options.precision);
@@ -210,7 +220,7 @@ void write_csv(std::ostream& out, const ExportData& data, CsvFlavour flavour,
   }
 }
 
-void CsvBlockWriter::write(const std::vector<Incident>& incidents, const std::vector<Link>& links) {
+void CsvBlockWriter::write(std::span<const Incident> incidents, std::span<const Link> links) {
   if (!started_) {
     std::vector<std::string> header = our_header(flavour_);
     user_ = user_fields(incidents, header);

@@ -3,6 +3,7 @@
 // (README "Incident CSV", read back by ingest with nothing lost) followed by
 // derived columns, or an ACLED-compatible column set.
 #include <iosfwd>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,7 @@ class CsvBlockWriter {
                  CountryNames names = {})
       : out_(out), precision_(precision), flavour_(flavour), names_(std::move(names)) {}
   // links[k] belongs to the k-th incident that has a location.
-  void write(const std::vector<Incident>& incidents, const std::vector<Link>& links);
+  void write(std::span<const Incident> incidents, std::span<const Link> links);
 
  private:
   std::ostream& out_;

@@ -12,6 +12,7 @@
 #include "export/geojson_incidents.hpp"
 #include "export/geojson_links.hpp"
 #include "export/gpkg.hpp"
+#include "export/gpkg_rtree.hpp"
 #include "export/layer_util.hpp"
 #include "export/link_spool.hpp"
 #include "export/styles.hpp"
@@ -22,8 +23,7 @@ namespace {
 
 // Each located incident with its link: links[k] is the k-th located one's.
 template <class Write>
-void each_located(const std::vector<Incident>& incidents, const std::vector<Link>& links,
-                  Write write) {
+void each_located(std::span<const Incident> incidents, std::span<const Link> links, Write write) {
   std::size_t k = 0;
   for (const auto& i : incidents) {
     if (!i.location) continue;  // the caller lists unlocated incidents as rejected
@@ -48,7 +48,7 @@ class GeoJsonStream : public ExportStream {
     if (has_layer(o, ExportLayer::links)) spool_ = std::make_unique<LinkSpool>();
   }
 
-  void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) override {
+  void write(std::span<const Incident> incidents, std::span<const Link> links) override {
     each_located(incidents, links, [&](const Incident& i, const Link* k) {
       out_.write(i, k);
       if (spool_ && k) spool_->add(i, *k);
@@ -96,7 +96,7 @@ class GpkgStream : public ExportStream {
     if (has_layer(o, ExportLayer::links)) spool_ = std::make_unique<LinkSpool>();
   }
 
-  void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) override {
+  void write(std::span<const Incident> incidents, std::span<const Link> links) override {
     try {
       each_located(incidents, links, [&](const Incident& i, const Link* k) {
         layer_->write(i, k);
@@ -122,6 +122,7 @@ class GpkgStream : public ExportStream {
     if (ds_->CommitTransaction() != OGRERR_NONE) gdal::throw_write_failed(path_, "cannot commit");
     layer_.reset();
     gdal::close_written(ds_, staged_.path(), path_, -1);
+    add_spatial_indexes(staged_.path(), path_);
     staged_.commit();
     return {path_};
   }
@@ -158,7 +159,7 @@ class CsvStream : public ExportStream {
     if (!file_) throw_write_error(path_, errno);
   }
 
-  void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) override {
+  void write(std::span<const Incident> incidents, std::span<const Link> links) override {
     rows_.write(incidents, links);
     started_ = true;
     if (!file_) throw_write_error(path_, errno);

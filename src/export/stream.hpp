@@ -4,6 +4,7 @@
 // row count; the small layers (segments, countries) are written at the end
 // from what the whole run found (the border drawn, its status date).
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,7 @@ class ExportStream {
   virtual ~ExportStream() = default;
   // One block of incidents and their links: links[k] belongs to the k-th
   // incident that has a location (the unlocated ones are skipped).
-  virtual void write(const std::vector<Incident>& incidents, const std::vector<Link>& links) = 0;
+  virtual void write(std::span<const Incident> incidents, std::span<const Link> links) = 0;
   // Writes the other layers from `rest` (segments, countries, as_of, focus;
   // its incidents and links are not used), commits every output and
   // returns the paths written.

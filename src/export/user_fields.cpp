@@ -45,7 +45,7 @@ UserFieldType narrowest(UserFieldType so_far, const std::string& v) {
 
 }  // namespace
 
-std::vector<UserField> user_fields(const std::vector<Incident>& incidents,
+std::vector<UserField> user_fields(std::span<const Incident> incidents,
                                    const std::vector<std::string>& ours) {
   std::set<std::string> taken;
   for (const auto& n : ours) taken.insert(io::lower(n));

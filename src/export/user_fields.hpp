@@ -3,6 +3,7 @@
 // schema), which the readers keep in Incident::source_fields under
 // "<reader>.<column>": every export writes them back under their original
 // names, typed from their values, next to our fields.
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,7 @@ struct UserField {
 // like "007" stay text), real when every value is a number, text otherwise.
 // A name that clashes (case-insensitively) with one of `ours` is written
 // as "source_<name>" so neither hides the other.
-std::vector<UserField> user_fields(const std::vector<Incident>& incidents,
+std::vector<UserField> user_fields(std::span<const Incident> incidents,
                                    const std::vector<std::string>& ours);
 
 // The value of `field` in `incident`, or nullptr when it has none.

@@ -37,8 +37,8 @@ void map_section(std::ostream& out, const PageInput& in) {
 void timeline_and_table(std::ostream& out) {
   out << "<section id=\"bm-timeline-section\" aria-labelledby=\"bm-timeline-h\">\n"
       << "<h2 id=\"bm-timeline-h\">Timeline</h2>\n<p class=\"bm-hint\">Incidents per day by the "
-         "day they began; figures per day by side and claimant (differing figures for the "
-         "same side and kind are marked as conflicting). Choose a day to filter the map and "
+         "day they began; figures per day by side and claimant (figures for the "
+         "same side, group and kind that no one number fits are marked as conflicting). Choose a day to filter the map and "
          "the table.</p>\n<div id=\"bm-timeline\"></div>\n</section>\n"
       << "<section id=\"bm-claims-section\" aria-labelledby=\"bm-claims-h\">\n"
       << "<h2 id=\"bm-claims-h\">Claims</h2>\n<label class=\"bm-filter\">Filter "

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <optional>
 
@@ -123,7 +124,8 @@ void write_sheet(const std::vector<MapData>& periods, const MapData& data, const
 std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style,
                                          const std::string& by, const std::string& out_dir,
                                          const std::vector<std::string>& formats,
-                                         std::vector<std::string>& written) {
+                                         std::vector<std::string>& written,
+                                         std::future<void>* sheets) {
   auto dir = std::filesystem::path(out_dir) / ("by-" + by);
   std::filesystem::create_directories(dir);
   RenderOptions ro;
@@ -158,10 +160,17 @@ std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style
                     split[k].incidents.size(), last.projection, last.scale_bar_points,
                     last.legend});
   }
-  for (const auto& f : formats) {
-    written.push_back((std::filesystem::path(out_dir) / ("by-" + by + "." + f)).string());
-    write_sheet(periods, data, style, ro, written.back());
-  }
+  std::vector<std::string> sheet_paths;
+  for (const auto& f : formats)
+    sheet_paths.push_back((std::filesystem::path(out_dir) / ("by-" + by + "." + f)).string());
+  written.insert(written.end(), sheet_paths.begin(), sheet_paths.end());
+  auto draw_sheets = [&data, &style, ro, sheet_paths, periods = std::move(periods)] {
+    for (const auto& path : sheet_paths) write_sheet(periods, data, style, ro, path);
+  };
+  if (sheets)
+    *sheets = std::async(std::launch::async, std::move(draw_sheets));
+  else
+    draw_sheets();
   return maps;
 }
 

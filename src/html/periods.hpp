@@ -2,6 +2,7 @@
 // report --by day|week: one small map per period, all with the same extent,
 // each with the incidents that began in it (an incident over a date range
 // counts in the period it began, so no figure is drawn twice).
+#include <future>
 #include <string>
 #include <vector>
 
@@ -28,10 +29,13 @@ Bounds shared_extent(const MapData& data);
 // with the legend of the whole set, and the sheet of all of them,
 // <out_dir>/by-<by>.<format>; returns
 // the maps for the page (PNG when written, else SVG) and appends the paths to
-// `written`.
+// `written`. With `sheets`, the sheets are drawn on another thread (the
+// caller does other work meanwhile; `data` and `style` must outlive it) and
+// exist once `sheets->get()` returns, which rethrows their failure.
 std::vector<PeriodMap> write_period_maps(const MapData& data, const Style& style,
                                          const std::string& by, const std::string& out_dir,
                                          const std::vector<std::string>& formats,
-                                         std::vector<std::string>& written);
+                                         std::vector<std::string>& written,
+                                         std::future<void>* sheets = nullptr);
 
 }  // namespace bm::html

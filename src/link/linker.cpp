@@ -1,13 +1,9 @@
 #include "link/linker.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <numbers>
-#include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "geodata/world_borders.hpp"
 #include "geom/border.hpp"
@@ -19,41 +15,12 @@ namespace {
 
 // Region boundary points this close to a segment count as bounded by it.
 constexpr double kBoundsRegionM = 2000;
-// From this many points on, a country grid pays for its set-up.
-constexpr std::size_t kGridFrom = 20000;
 // Within this distance of a segment that knows its sides, the side decides
 // the country: the 1:10m polygons are kilometres off near borders, the
 // OSM-derived segments about 10 m. Farther out the polygons are right.
 constexpr double kSideReachM = 25000;
 // Metres in a degree of latitude, rounded down (a safe lower bound).
 constexpr double kDegreeM = 110500;
-
-// A cached cell costs about as much as this many searches.
-constexpr double kCellsPayAt = 32;
-
-// About how many of the points fall in each occupied cache cell: from the
-// distinct cells of an evenly spread sample of s points (c of them), the
-// number C of occupied cells solves c = C (1 - exp(-s / C)) (points thrown
-// evenly into C cells).
-double visits_per_cell(const std::vector<LonLat>& points) {
-  const std::size_t s = std::min<std::size_t>(points.size(), 16384);
-  if (s == 0) return 0;
-  std::unordered_set<std::int64_t> cells;
-  for (std::size_t k = 0; k < s; ++k) {
-    const LonLat p = points[k * points.size() / s];
-    const auto x = static_cast<std::int64_t>(std::floor(p.lon / SegmentIndex::kCellDeg));
-    const auto y = static_cast<std::int64_t>(std::floor(p.lat / SegmentIndex::kCellDeg));
-    cells.insert(x * 100000 + y);
-  }
-  const double c = static_cast<double>(cells.size()), n = static_cast<double>(s);
-  if (c >= n) return static_cast<double>(points.size()) / (n * n);  // as sparse as can be told
-  double lo = c, hi = 1e12;  // f(C) = C (1 - exp(-n / C)) grows with C
-  for (int it = 0; it < 100; ++it) {
-    const double mid = std::sqrt(lo * hi);
-    (mid * (1 - std::exp(-n / mid)) < c ? lo : hi) = mid;
-  }
-  return static_cast<double>(points.size()) / lo;
-}
 
 bool same_lines(const std::vector<Line>& a, const std::vector<Line>& b) {
   if (a.size() != b.size()) return false;
@@ -291,64 +258,7 @@ PointLink Linker::link_region(LonLat p, const MultiPolygon& region, const std::s
   return out;
 }
 
-std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
-                                           const std::vector<std::string>& dates,
-                                           const BlockDone& block_done) const {
-  std::vector<PointLink> out(points.size());
-  static const std::string none;
-  unsigned n = options_.threads ? options_.threads : std::thread::hardware_concurrency();
-  n = std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(points.size() / 1000 + 1)));
-  // Many points: most of them take their country from a grid over their
-  // extent (exact, see area_grid.hpp) rather than a polygon test each.
-  std::unique_ptr<AreaGrid> grid;
-  if (points.size() >= kGridFrom && !areas_->countries.empty()) {
-    Bounds pts, countries;
-    for (const auto& p : points) pts.add(p);
-    std::vector<const MultiPolygon*> polys;
-    for (const auto& c : areas_->countries) {
-      countries.add(bounds_of(c.area));
-      polys.push_back(&c.area);
-    }
-    const Bounds extent{
-        std::max(pts.min_lon, countries.min_lon), std::max(pts.min_lat, countries.min_lat),
-        std::min(pts.max_lon, countries.max_lon), std::min(pts.max_lat, countries.max_lat)};
-    if (extent.min_lon <= extent.max_lon && extent.min_lat <= extent.max_lat)
-      grid = std::make_unique<AreaGrid>(polys, extent, [this](LonLat p) { return locate(p); });
-  }
-  const bool dense = visits_per_cell(points) >= kCellsPayAt;
-  // Blocks handed out in turn keep the cores busy to the end even when one
-  // of them is slowed down (the cores are shared).
-  constexpr std::size_t kAhead = 8;
-  std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> errors(n);
-  auto work = [&](unsigned t) {
-    try {
-      for (std::size_t lo; (lo = next.fetch_add(kBlock)) < points.size();) {
-        const std::size_t hi = std::min(points.size(), lo + kBlock);
-        for (std::size_t i = lo; i < hi; ++i) {
-          // Points come in no spatial order, so their cells are cache
-          // misses: start loading those of a point a few ahead.
-          if (const std::size_t j = i + kAhead; j < hi) {
-            shapes_->all_index->prefetch(points[j]);
-            if (grid) grid->prefetch(points[j]);
-          }
-          out[i] = link_point_in(points[i], dates.empty() ? none : dates[i], grid.get(), dense);
-        }
-        if (block_done) block_done(out, lo, hi);
-      }
-    } catch (...) {
-      errors[t] = std::current_exception();
-      next = points.size();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
-  return out;
-}
+void Linker::prefetch(LonLat p) const { shapes_->all_index->prefetch(p); }
 
 Link Linker::to_link(const std::string& incident_id, const PointLink& l) const {
   Link out;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -56,14 +57,17 @@ class Linker {
   // Undated points get the current status (the periods still open).
   PointLink link_point(LonLat p, const std::string& date) const;
   PointLink link_region(LonLat p, const MultiPolygon& region, const std::string& date) const;
-  // Every point, on all cores; `dates` is empty or one per point. Points go
-  // in blocks of kBlock; `block_done`, if given, is called (on the thread that
-  // linked it) with each finished block [lo, hi) of the result.
+  // Every point, on all cores, in blocks of kBlock handed out in turn: `sink`
+  // gets each finished block (on the thread that linked it) with the
+  // position of its first point, and the links are not kept, so memory does
+  // not grow with the table. `dates` is empty or one per point.
   static constexpr std::size_t kBlock = 2048;
-  using BlockDone = std::function<void(const std::vector<PointLink>&, std::size_t, std::size_t)>;
+  using BlockSink = std::function<void(std::span<const PointLink> links, std::size_t lo)>;
+  void stream_points(const std::vector<LonLat>& points, const std::vector<std::string>& dates,
+                     const BlockSink& sink) const;
+  // The same, kept: one link per point.
   std::vector<PointLink> link_points(const std::vector<LonLat>& points,
-                                     const std::vector<std::string>& dates,
-                                     const BlockDone& block_done = {}) const;
+                                     const std::vector<std::string>& dates) const;
 
   // Ids of the segments some part of the region's boundary runs along
   // (within 2 km), in the status period of `date`.
@@ -86,6 +90,10 @@ class Linker {
   PointLink link_point_in(LonLat p, const std::string& date, const AreaGrid* grid,
                           bool cells = true) const;
   AreaHit locate(LonLat p) const;
+  // A hint that the nearest-segment search for p follows soon.
+  void prefetch(LonLat p) const;
+  // The country grid a big table of points pays for (link_points.cpp), or null.
+  std::unique_ptr<AreaGrid> area_grid(const std::vector<LonLat>& points) const;
   void apply_side(PointLink& out, std::size_t row, const SegmentHit& h) const;
   std::int32_t country_index(const std::string& iso2) const;
   // Per segment row: the positions of country_a and country_b (-1: not loaded).

@@ -52,17 +52,17 @@ const std::vector<std::string> kLinkColumns = {"incident_id",
 
 namespace {
 
-// Rows [lo, hi) of the link table.
+// Rows [lo, lo + links.size()) of the link table: links[k] is row lo + k.
 std::string format_rows(const Linker& linker, const std::vector<std::string>& ids,
-                        const std::vector<PointLink>& links,
-                        const std::vector<std::vector<std::string>>& bounding, std::size_t lo,
-                        std::size_t hi) {
+                        std::span<const PointLink> links,
+                        const std::vector<std::vector<std::string>>& bounding, std::size_t lo) {
+  const std::size_t hi = lo + links.size();
   const auto& segs = linker.segments();
   const auto& countries = linker.countries();
   std::string buf;
   buf.reserve((hi - lo) * 96 + 256);
   for (std::size_t i = lo; i < hi; ++i) {
-    const PointLink& l = links[i];
+    const PointLink& l = links[i - lo];
     put_text(buf, ids[i]);
     buf += ',';
     if (l.segment >= 0) {
@@ -119,7 +119,8 @@ void write_links_csv(const std::string& path, const Linker& linker,
                      const std::vector<std::string>& ids, const std::vector<PointLink>& links,
                      const std::vector<std::vector<std::string>>& bounding) {
   auto format = [&](std::size_t lo, std::size_t hi) {
-    return format_rows(linker, ids, links, bounding, lo, hi);
+    return format_rows(linker, ids, std::span<const PointLink>(links).subspan(lo, hi - lo),
+                       bounding, lo);
   };
   const std::string header = header_row();
 
@@ -235,9 +236,8 @@ LinksCsvStream::~LinksCsvStream() {
   if (impl_) impl_->stop();
 }
 
-void LinksCsvStream::block_done(const std::vector<PointLink>& links, std::size_t lo,
-                                std::size_t hi) {
-  std::string text = format_rows(impl_->linker, impl_->ids, links, {}, lo, hi);
+void LinksCsvStream::block_done(std::span<const PointLink> links, std::size_t lo) {
+  std::string text = format_rows(impl_->linker, impl_->ids, links, {}, lo);
   {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     impl_->blocks[lo / Linker::kBlock] = std::move(text);

@@ -2,6 +2,7 @@
 // The link table as CSV: one row per incident. The first three columns are
 // the benchmark contract (incident_id, segment_id, dist_m).
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,11 @@ void write_links_csv(const std::string& path, const Linker& linker,
                      const std::vector<std::vector<std::string>>& bounding = {});
 
 // The link table written while it is being computed: each block of rows is
-// formatted by the thread that linked it (pass block_done to
-// Linker::link_points), and a writer thread puts the finished blocks out in
-// order, so writing overlaps linking. finish() waits for the last block and
-// commits the file; destroyed unfinished, it leaves no file behind.
+// formatted by the thread that linked it (pass block_done as
+// Linker::stream_points' sink), and a writer thread puts the finished blocks
+// out in order, so writing overlaps linking and only the blocks not yet
+// written are held. finish() waits for the last block and commits the file;
+// destroyed unfinished, it leaves no file behind.
 class LinksCsvStream {
  public:
   LinksCsvStream(const std::string& path, const Linker& linker,
@@ -29,7 +31,8 @@ class LinksCsvStream {
   ~LinksCsvStream();
   LinksCsvStream(const LinksCsvStream&) = delete;
   LinksCsvStream& operator=(const LinksCsvStream&) = delete;
-  void block_done(const std::vector<PointLink>& links, std::size_t lo, std::size_t hi);
+  // Rows lo .. lo + links.size() (a whole block of Linker::kBlock, or the last).
+  void block_done(std::span<const PointLink> links, std::size_t lo);
   void finish();
 
  private:

@@ -1,5 +1,6 @@
 #include "pipeline/link_table.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -7,6 +8,7 @@
 #include <fstream>
 #include <optional>
 #include <regex>
+#include <span>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -174,14 +176,22 @@ LinkRunResult run_link(const LinkRunOptions& o) {
     has_regions = t.precision[i] == GeoPrecision::region && !t.admin1[i].empty();
   std::optional<LinksCsvStream> stream;
   if (!has_regions && near.exact_within_m >= 1e9) stream.emplace(o.out, *linker, t.ids);
-  std::vector<PointLink> links =
-      stream ? linker->link_points(t.points, t.dates,
-                                   [&](const std::vector<PointLink>& l, std::size_t lo,
-                                       std::size_t hi) { stream->block_done(l, lo, hi); })
-             : linker->link_points(t.points, t.dates);
-  if (!stream && beyond(links, near.exact_within_m)) {
-    linker.emplace(bundle.segments(), countries, link_opts);
+  std::vector<PointLink> links;
+  if (stream) {
+    // Only the blocks not yet written are held, unless the summary needs
+    // every link.
+    if (!o.summary.empty()) links.resize(t.points.size());
+    linker->stream_points(t.points, t.dates, [&](std::span<const PointLink> block, std::size_t lo) {
+      stream->block_done(block, lo);
+      if (!links.empty())
+        std::copy(block.begin(), block.end(), links.begin() + static_cast<std::ptrdiff_t>(lo));
+    });
+  } else {
     links = linker->link_points(t.points, t.dates);
+    if (beyond(links, near.exact_within_m)) {
+      linker.emplace(bundle.segments(), countries, link_opts);
+      links = linker->link_points(t.points, t.dates);
+    }
   }
 
   // Region-precision rows: link the region, not its representative point.

@@ -11,6 +11,7 @@
 #include "link/links_csv.hpp"
 #include "link/segments_file.hpp"
 #include "pipeline/pg_refine.hpp"
+#include "pipeline/pg_region.hpp"
 
 namespace bm {
 namespace {
@@ -59,6 +60,12 @@ std::string fixed(double v, int decimals) {
   return s;
 }
 
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ";") + id;
+  return out;
+}
+
 // The row in kLinkColumns' order, as text ({false, …}: empty / NULL).
 std::vector<std::pair<bool, std::string>> fields(const PgLinkRow& r) {
   const Link& l = r.link;
@@ -66,7 +73,7 @@ std::vector<std::pair<bool, std::string>> fields(const PgLinkRow& r) {
   return {{true, l.incident_id},
           {seg, l.segment_id},
           {seg, seg ? fixed(l.distance_m, 3) : ""},
-          {false, ""},
+          {seg && l.distance_max_m >= 0, l.distance_max_m >= 0 ? fixed(l.distance_max_m, 3) : ""},
           {seg, seg ? fixed(l.nearest.lon, 7) : ""},
           {seg, seg ? fixed(l.nearest.lat, 7) : ""},
           {seg, r.status},
@@ -75,7 +82,7 @@ std::vector<std::pair<bool, std::string>> fields(const PgLinkRow& r) {
           {!l.country.empty(), l.country},
           {true, l.in_enclave ? "1" : "0"},
           {true, l.within_zone ? "1" : "0"},
-          {false, ""}};
+          {!l.bounding_segment_ids.empty(), joined(l.bounding_segment_ids)}};
 }
 
 std::string csv_line(const std::vector<std::pair<bool, std::string>>& values) {
@@ -99,8 +106,10 @@ std::vector<db::PgColumn> link_columns() {
     out.push_back({name, type, ""});
   }
   out[2].comment = "metres to the nearest segment (WGS84 geodesic)";
+  out[3].comment = "region-precision incidents: metres to the region's farthest boundary point";
   out[9].comment = "ISO2 of the country the incident lies in (side of the segment near it)";
   out[10].comment = "in a part of that country other than its largest";
+  out[12].comment = "region-precision incidents: segments along the region's boundary (;)";
   return out;
 }
 
@@ -109,10 +118,22 @@ std::vector<db::PgColumn> link_columns() {
 PgLinkStats pg_link_rows(const PgLinkRun& r, const std::function<void(const PgLinkRow&)>& row) {
   const db::PgLinkSetup setup = db::pg_link_setup(r.input, r.db);  // says what to check
   const CandidateRefiner refiner(load_segments(r));
+  const RegionRefiner regions(refiner, r.input, r.db.regions);
   PgLinkStats stats;
-  stats.rows = db::pg_candidates(r.input, r.db, [&](const db::PgCandidates& c) {
-    row(refine(refiner, setup, c, r.within_m));
+  db::PgCandidatesResult got = db::pg_candidates(r.input, r.db, [&](const db::PgCandidates& c) {
+    PgLinkRow out = refine(refiner, setup, c, r.within_m);
+    if (!c.region.empty()) {
+      if (regions.apply(out, c.region, {c.lon, c.lat}, c.date, r.within_m)) {
+        ++stats.regions;
+      } else if (++stats.region_missed <= 5) {
+        stats.region_misses.push_back(c.incident_id + " ('" + c.region + "')");
+      }
+    }
+    row(out);
   });
+  stats.rows = got.rows;
+  stats.staged_reused = got.staged_reused;
+  stats.staged_made = got.staged_made;
   stats.fallbacks = refiner.fallbacks();
   stats.disputed_fallbacks = refiner.disputed_fallbacks();
   return stats;

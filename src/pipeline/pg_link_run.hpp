@@ -7,6 +7,7 @@
 // in-memory linker's columns (link/links_csv.hpp).
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/model.hpp"
 #include "db/pg_link.hpp"
@@ -30,6 +31,12 @@ struct PgLinkStats {
   std::size_t rows = 0;
   std::size_t fallbacks = 0;           // nearest-segment searches the candidates could not settle
   std::size_t disputed_fallbacks = 0;  // the same for the nearest disputed segment
+  int staged_reused = 0, staged_made = 0;  // the database's staged tables (db/pg_stage)
+  std::size_t regions = 0;                 // region-precision rows linked as their region
+  // Region-precision rows whose admin1 no region has (or without a regions
+  // table): linked as their point, as the in-memory engine does.
+  std::vector<std::string> region_misses;  // the first few incident ids
+  std::size_t region_missed = 0;
 };
 
 // Calls `row` for every incident with a location, in the server's order.

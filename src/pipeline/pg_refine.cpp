@@ -86,17 +86,23 @@ std::ptrdiff_t CandidateRefiner::period_of(const std::string& id, const std::str
   return -1;
 }
 
-// The periods active in date's epoch (as Linker::epoch_for: undated, the
-// last epoch, whose periods are the open ones).
-SegmentHit CandidateRefiner::search_all(LonLat p, bool disputed, const std::string& date) const {
-  ++(disputed ? disputed_fallbacks_ : fallbacks_);
-  const std::size_t epoch =
-      date.empty() ? cuts_.size()
-                   : static_cast<std::size_t>(std::upper_bound(cuts_.begin(), cuts_.end(), date) -
-                                              cuts_.begin());
-  auto& index = all_[{epoch, disputed}];
+// As Linker::epoch_for: undated, the last epoch, whose periods are the open ones.
+std::size_t CandidateRefiner::epoch(const std::string& date) const {
+  if (date.empty()) return cuts_.size();
+  return static_cast<std::size_t>(std::upper_bound(cuts_.begin(), cuts_.end(), date) -
+                                  cuts_.begin());
+}
+
+SegmentHit CandidateRefiner::nearest_active(LonLat p, bool disputed,
+                                            const std::string& date) const {
+  auto& index = all_[{epoch(date), disputed}];
   if (!index) index = index_of(segments_, disputed, date);
   return index->nearest(p);
+}
+
+SegmentHit CandidateRefiner::search_all(LonLat p, bool disputed, const std::string& date) const {
+  ++(disputed ? disputed_fallbacks_ : fallbacks_);
+  return nearest_active(p, disputed, date);
 }
 
 double CandidateRefiner::floor_m(LonLat p, double reach_deg, double lon_scale) const {

@@ -38,6 +38,13 @@ class CandidateRefiner {
   // (lon * lon_scale, lat), lon_scale <= 1 (0 when nothing can be said:
   // the disc meets a pole or the antimeridian).
   double floor_m(LonLat p, double reach_deg, double lon_scale) const;
+  // The nearest of every period active on `date` (the disputed ones when
+  // `disputed`), searched here: region-precision incidents measure every
+  // vertex of their region so (pipeline/pg_region).
+  SegmentHit nearest_active(LonLat p, bool disputed, const std::string& date) const;
+  // Dates in one epoch (between two dates where some period starts or
+  // ends) have the same periods active.
+  std::size_t epoch(const std::string& date) const;
   const std::vector<BorderSegment>& segments() const { return segments_; }
   // How many searches fell back to every segment (nearest, nearest disputed).
   std::size_t fallbacks() const { return fallbacks_; }

@@ -3,7 +3,10 @@
 #include <pango/pangocairo.h>
 
 #include <cmath>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace bm {
@@ -45,6 +48,58 @@ PangoLayout* make_layout(cairo_t* cr, const std::string& font, double size, cons
   }
   pango_layout_set_text(cached->layout, text.c_str(), static_cast<int>(text.size()));
   return cached->layout;
+}
+
+// Text sizes remembered for the process: small multiples measure the same
+// place names on every map (Pango's shaping was a tenth of report --by day).
+// A size depends on everything Pango reads from the context: the font, the
+// text, the transformation and the surface's font options (hinting).
+class MeasuredTexts {
+ public:
+  std::optional<TextSize> find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = sizes_.find(key);
+    if (it == sizes_.end()) return std::nullopt;
+    return it->second;
+  }
+  void keep(const std::string& key, TextSize t) {
+    std::lock_guard lock(mutex_);
+    if (sizes_.size() > 200'000) sizes_.clear();  // bounded: a long test run measures a lot
+    sizes_.emplace(key, t);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, TextSize> sizes_;
+};
+
+MeasuredTexts& measured() {
+  static MeasuredTexts m;
+  return m;
+}
+
+std::string measure_key(cairo_t* cr, const std::string& font, double size, const std::string& text,
+                        bool bold) {
+  cairo_matrix_t m;
+  cairo_get_matrix(cr, &m);
+  cairo_surface_t* target = cairo_get_target(cr);
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_surface_get_font_options(target, options);
+  cairo_font_options_t* own = cairo_font_options_create();
+  cairo_get_font_options(cr, own);
+  cairo_font_options_merge(options, own);
+  const unsigned long hinting = cairo_font_options_hash(options);
+  cairo_font_options_destroy(own);
+  cairo_font_options_destroy(options);
+  const double numbers[] = {size, m.xx, m.yx, m.xy, m.yy, m.x0, m.y0};
+  std::string key(reinterpret_cast<const char*>(numbers), sizeof numbers);
+  key += static_cast<char>(cairo_surface_get_type(target));
+  key += bold ? 'b' : 'r';
+  key.append(reinterpret_cast<const char*>(&hinting), sizeof hinting);
+  key += font;
+  key += '\0';
+  key += text;
+  return key;
 }
 
 cairo_user_data_key_t sink_key;
@@ -157,10 +212,14 @@ void fill_box(cairo_t* cr, const Box& b, const Color& colour) {
 
 TextSize measure_text(cairo_t* cr, const std::string& font, double size, const std::string& text,
                       bool bold) {
+  const std::string key = measure_key(cr, font, size, text, bold);
+  if (auto known = measured().find(key)) return *known;
   PangoLayout* layout = make_layout(cr, font, size, text, bold);
   int w = 0, h = 0;
   pango_layout_get_size(layout, &w, &h);
-  return {static_cast<double>(w) / PANGO_SCALE, static_cast<double>(h) / PANGO_SCALE};
+  TextSize t{static_cast<double>(w) / PANGO_SCALE, static_cast<double>(h) / PANGO_SCALE};
+  measured().keep(key, t);
+  return t;
 }
 
 void draw_text(cairo_t* cr, const std::string& font, double size, const std::string& text, double x,

@@ -63,5 +63,7 @@ void paint_credit(cairo_t* cr, const Style& style, const std::vector<std::string
                   double y);
 
 std::string figure(const Claim& c);  // "≥24 killed", "~130 killed", "12–40 killed"
+// True when no single number fits every figure (see paint_claims.cpp).
+bool figures_conflict(const std::vector<const Claim*>& claims);
 
 }  // namespace bm

@@ -4,58 +4,10 @@
 #include <array>
 #include <cmath>
 
+#include "render/box_index.hpp"
+
 namespace bm {
 namespace {
-
-// Boxes bucketed on a uniform grid over the frame, so a candidate is tested
-// only against its neighbours (thousands of symbols and labels stay fast).
-// Cells are a flat array; boxes beyond the frame fall in its edge cells
-// (clamping keeps overlapping boxes in a shared cell).
-class BoxIndex {
- public:
-  BoxIndex(const Box& frame, double cell)
-      : cell_(cell),
-        x0_(frame.x0),
-        y0_(frame.y0),
-        nx_(std::max(1L, static_cast<long>(std::ceil((frame.x1 - frame.x0) / cell)))),
-        ny_(std::max(1L, static_cast<long>(std::ceil((frame.y1 - frame.y0) / cell)))),
-        cells_(static_cast<std::size_t>(nx_ * ny_)) {}
-  // A box is copied into every cell it touches: a test reads its cells'
-  // boxes in a row instead of chasing indices (crowded maps test ~10^5 boxes).
-  void add(const Box& b) {
-    for_cells(b, [&](std::size_t k) {
-      cells_[k].push_back(b);
-      return false;
-    });
-  }
-  bool hits(const Box& b) const {
-    return for_cells(b, [&](std::size_t k) {
-      for (const Box& o : cells_[k])
-        if (o.overlaps(b)) return true;
-      return false;
-    });
-  }
-
- private:
-  long cell_of(double v, double origin, long n) const {
-    double c = std::floor((v - origin) / cell_);
-    if (!(c > 0)) return 0;  // also NaN
-    return c >= static_cast<double>(n) ? n - 1 : static_cast<long>(c);
-  }
-  // Calls f for every cell `b` touches until f returns true; returns whether it did.
-  template <class F>
-  bool for_cells(const Box& b, F f) const {
-    const long x0 = cell_of(b.x0, x0_, nx_), x1 = cell_of(b.x1, x0_, nx_);
-    const long y0 = cell_of(b.y0, y0_, ny_), y1 = cell_of(b.y1, y0_, ny_);
-    for (long y = y0; y <= y1; ++y)
-      for (long x = x0; x <= x1; ++x)
-        if (f(static_cast<std::size_t>(y * nx_ + x))) return true;
-    return false;
-  }
-  double cell_, x0_, y0_;
-  long nx_, ny_;
-  std::vector<std::vector<Box>> cells_;
-};
 
 // Whether the segment a-b crosses box `r` (Liang–Barsky clipping).
 bool crosses(XY a, XY b, const Box& r) {

@@ -2,8 +2,10 @@
 #include "render/furniture.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace bm {
 namespace {
@@ -19,6 +21,22 @@ std::string grouped(long v) {
 }
 
 }  // namespace
+
+// Figures conflict when no single number fits them all: "≥15" and "15" agree,
+// "15" and "12" do not (a figure with no low bound starts at 0, one with no
+// high bound is open). "About 137,000" is read as ±5 % (at least ±1), so
+// "136,000" fits it.
+bool figures_conflict(const std::vector<const Claim*>& claims) {
+  double lo = 0, hi = std::numeric_limits<double>::infinity();
+  for (const Claim* c : claims) {
+    auto slack = [&](long v) {
+      return c->approx ? std::max(1.0, 0.05 * static_cast<double>(v)) : 0.0;
+    };
+    if (c->low) lo = std::max(lo, static_cast<double>(*c->low) - slack(*c->low));
+    if (c->high) hi = std::min(hi, static_cast<double>(*c->high) + slack(*c->high));
+  }
+  return lo > hi;
+}
 
 std::string figure(const Claim& c) {
   std::string s;
@@ -84,19 +102,20 @@ void paint_claims_panel(Canvas& c, const MapData& data, const Box& area,
       head += " (region only)";
     if (!mi.border_note.empty()) head += " (" + mi.border_note + ")";
     lines(head, size, s.text, true, 0);
-    // Group claims by (kind, side): every claimant of one figure on one line.
-    std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
-    for (const auto& cl : i.claims) groups[{cl.kind, cl.side}].push_back(&cl);
+    // Group claims by (kind, side, group): every claimant of one figure on
+    // one line; soldiers and civilians are different counts, not a conflict.
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<const Claim*>> groups;
+    for (const auto& cl : i.claims) groups[{cl.kind, cl.side, cl.group}].push_back(&cl);
     for (const auto& [key, claims] : groups) {
-      std::set<std::string> distinct;
       std::string line;
-      for (std::size_t k = 0; k < claims.size(); ++k) {
-        distinct.insert(figure(*claims[k]));
+      for (std::size_t k = 0; k < claims.size(); ++k)
         line += (k ? "  vs  " : "") + figure(*claims[k]) +
                 (claims[k]->claimant.empty() ? "" : " — " + claims[k]->claimant);
-      }
-      if (!key.second.empty()) line += " (" + key.second + ")";
-      bool conflict = distinct.size() > 1;
+      const auto& [kind, side, group] = key;
+      std::string whose = side;
+      if (!group.empty()) whose += (whose.empty() ? "" : ", ") + group;
+      if (!whose.empty()) line += " (" + whose + ")";
+      bool conflict = figures_conflict(claims);
       lines(line, small, conflict ? s.border_disputed : s.muted_text, conflict, 10);
     }
     y += 3;

@@ -25,6 +25,26 @@ void mark_outside(Canvas& c, const Viewport& v, const MapData& data,
   }
 }
 
+// The lon/lat box the inset frame shows (its edges inverse-projected), a
+// degree wider; empty when that is not a plain box (a pole or the
+// antimeridian in view), where every country is drawn.
+Bounds visible_area(const Viewport& v) {
+  Bounds seen;
+  const int n = 32;
+  const double x0 = v.x0(), y0 = v.y0(), w = v.width(), h = v.height();
+  for (int i = 0; i <= n; ++i) {
+    const double t = static_cast<double>(i) / n;
+    for (XY d :
+         {XY{x0 + t * w, y0}, XY{x0 + t * w, y0 + h}, XY{x0, y0 + t * h}, XY{x0 + w, y0 + t * h}}) {
+      LonLat q = v.projection().inverse(v.to_metres(d));
+      if (!std::isfinite(q.lon) || !std::isfinite(q.lat) || std::abs(q.lat) > 85) return {};
+      seen.add(q);
+    }
+  }
+  if (seen.max_lon - seen.min_lon > 180) return {};
+  return {seen.min_lon - 1, seen.min_lat - 1, seen.max_lon + 1, seen.max_lat + 1};
+}
+
 }  // namespace
 
 Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const Box& where,
@@ -48,7 +68,11 @@ Box paint_inset(Canvas& c, const MapData& data, const Bounds& main_extent, const
   cairo_rectangle(c.cr, where.x0, where.y0, where.x1 - where.x0, where.y1 - where.y0);
   cairo_clip(c.cr);
   cairo_set_fill_rule(c.cr, CAIRO_FILL_RULE_EVEN_ODD);
+  // Countries out of the frame are not traced: the inset of a small area
+  // would otherwise trace all of Russia and China at full detail.
+  const Bounds seen = visible_area(v);
   for (const auto& country : countries) {
+    if (!seen.empty() && !seen.intersects(bounds_of(country.area))) continue;
     cairo_new_path(c.cr);
     for (const auto& poly : country.area)
       for (const auto& ring : poly.rings) {

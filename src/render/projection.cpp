@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -66,6 +69,64 @@ void check_map_crs(PJ_CONTEXT* ctx, const std::string& crs) {
                      "' is not a 2D map projection — give a projected or geographic 2D CRS");
 }
 
+// proj_create_crs_to_crs looks both CRSs up in PROJ's database (a few ms
+// each time); the maps of one definition (small multiples, sheet cells)
+// clone the first one's transformation instead. A few definitions kept.
+class Prototypes {
+  struct Prototype {
+    PJ_CONTEXT* ctx = proj_context_create();
+    PJ* pj = nullptr;
+    Prototype() { proj_log_level(ctx, PJ_LOG_NONE); }
+    Prototype(const Prototype&) = delete;
+    Prototype& operator=(const Prototype&) = delete;
+    ~Prototype() {
+      if (pj) proj_destroy(pj);
+      proj_context_destroy(ctx);
+    }
+  };
+
+ public:
+  PJ* clone(PJ_CONTEXT* ctx, const std::string& definition) {
+    std::lock_guard lock(mutex_);
+    for (const auto& [def, proto] : items_)
+      if (def == definition) return proj_clone(ctx, proto->pj);
+    return nullptr;
+  }
+  void keep(const std::string& definition, const PJ* pj) {
+    auto proto = std::make_unique<Prototype>();
+    proto->pj = proj_clone(proto->ctx, pj);
+    if (!proto->pj) return;  // only speed is lost
+    std::lock_guard lock(mutex_);
+    items_.emplace_back(definition, std::move(proto));
+    if (items_.size() > 4) items_.pop_front();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::pair<std::string, std::unique_ptr<Prototype>>> items_;
+};
+
+Prototypes& prototypes() {
+  static Prototypes p;
+  return p;
+}
+
+// A new transformation from lon/lat to `definition`, in lon/lat order.
+PJ* create_transform(PJ_CONTEXT* ctx, const std::string& definition, bool user_crs) {
+  if (PJ* copy = prototypes().clone(ctx, definition)) return copy;
+  if (user_crs) check_map_crs(ctx, definition);
+  PJ* raw = proj_create_crs_to_crs(ctx, "EPSG:4326", definition.c_str(), nullptr);
+  if (!raw)
+    throw UsageError("projection '" + definition + "' is not understood by PROJ (" +
+                     proj_context_errno_string(ctx, proj_context_errno(ctx)) + ")");
+  PJ* pj = proj_normalize_for_visualization(ctx, raw);
+  proj_destroy(raw);
+  if (!pj)
+    throw UsageError("projection '" + definition + "' cannot be normalised to lon/lat order");
+  prototypes().keep(definition, pj);
+  return pj;
+}
+
 }  // namespace
 
 const PJconsts* Projection::pj() const {
@@ -97,15 +158,7 @@ Projection::Projection(const std::string& crs, const Bounds& extent)
   }
   impl_->ctx = proj_context_create();
   proj_log_level(impl_->ctx, PJ_LOG_NONE);  // errors are reported by the exception below
-  if (!crs.empty()) check_map_crs(impl_->ctx, definition_);
-  PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", definition_.c_str(), nullptr);
-  if (!raw)
-    throw UsageError("projection '" + definition_ + "' is not understood by PROJ (" +
-                     proj_context_errno_string(impl_->ctx, proj_context_errno(impl_->ctx)) + ")");
-  impl_->pj = proj_normalize_for_visualization(impl_->ctx, raw);
-  proj_destroy(raw);
-  if (!impl_->pj)
-    throw UsageError("projection '" + definition_ + "' cannot be normalised to lon/lat order");
+  impl_->pj = create_transform(impl_->ctx, definition_, !crs.empty());
   memo_ = memo_for(definition_);
 }
 

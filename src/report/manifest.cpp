@@ -15,10 +15,10 @@
 namespace bm {
 namespace {
 
-nlohmann::json file_entry(const std::string& path) {
+nlohmann::json file_entry(const std::string& path, FileChecksums& sums) {
   if (path == "-") return {{"path", "-"}, {"stdin", true}};  // nothing left to checksum
   return {
-      {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sha256_file(path)}};
+      {"path", path}, {"bytes", std::filesystem::file_size(path)}, {"sha256", sums.sha256(path)}};
 }
 
 nlohmann::json db_entry(const std::string& input, const RowsDigest* digest) {
@@ -40,14 +40,17 @@ nlohmann::json db_entry(const std::string& input, const RowsDigest* digest) {
 
 nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
                              const std::vector<std::string>& inputs, const std::string& bundle_path,
-                             const std::map<std::string, RowsDigest>& digests) {
+                             const std::map<std::string, RowsDigest>& digests,
+                             FileChecksums* checksums) {
+  FileChecksums own;
+  FileChecksums& sums = checksums ? *checksums : own;
   nlohmann::json m;
   m["software"] = {{"name", "bordermap"}, {"version", BORDERMAP_VERSION}};
   m["inputs"] = nlohmann::json::array();
   for (const auto& in : inputs) {
     auto d = digests.find(in);
     m["inputs"].push_back(db::is_pg(in) ? db_entry(in, d == digests.end() ? nullptr : &d->second)
-                                        : file_entry(in));
+                                        : file_entry(in, sums));
   }
   m["options"] = {{"style", o.style},
                   {"title", o.title},
@@ -60,7 +63,7 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
                   {"attribution", o.attribution},
                   {"by", o.by}};
   nlohmann::json data = describe_bundle(bundle_path);
-  data["sha256"] = sha256_file(bundle_path);
+  data["sha256"] = sums.sha256(bundle_path);
   m["data"] = data;
   m["border"] = r.border;
   m["as_of"] = r.as_of;
@@ -77,7 +80,7 @@ nlohmann::json make_manifest(const ReportOptions& o, const ReportResult& r,
       m["outputs"].push_back({{"database_table", w}});
       continue;
     }
-    nlohmann::json e = file_entry(w);
+    nlohmann::json e = file_entry(w, sums);
     // Relative to the bundle (by-day/ maps keep their folder).
     e["path"] = std::filesystem::path(w).lexically_relative(o.out_dir).generic_string();
     m["outputs"].push_back(e);

@@ -4,6 +4,9 @@
 #include <fstream>
 #include <regex>
 
+#include <nlohmann/json.hpp>
+
+#include "core/checksum.hpp"
 #include "core/error.hpp"
 #include "html/periods.hpp"
 #include "pipeline/chain.hpp"
@@ -88,9 +91,16 @@ TEST_CASE("report --by day draws the bundled days on maps of one extent", "[html
   if (const char* u = std::getenv("BORDERMAP_UPDATE_GOLDEN"); u && std::string(u) == "1")
     std::filesystem::copy_file(sheet, sheet_golden,
                                std::filesystem::copy_options::overwrite_existing);
+  // The sheet is drawn while the data files are written; the manifest sums
+  // it whole.
+  auto manifest = nlohmann::json::parse(bm::test::slurp(dir / "manifest.json"));
+  std::string summed;
+  for (const auto& e : manifest["outputs"])
+    if (e.value("path", "") == "by-day.png") summed = e["sha256"];
+  CHECK(summed == bm::sha256_file(sheet.string()));
   bm::PngDiff d = bm::compare_png(sheet.string(), sheet_golden, 24);
-  INFO(d.width_a << "x" << d.height_a << " drawn, " << d.width_b << "x" << d.height_b
-                 << " golden; " << d.differing << " pixels differ; drawn file " << sheet.string());
+  INFO(d.width_a << "x" << d.height_a << " drawn, " << d.width_b << "x" << d.height_b << " golden; "
+                 << d.differing << " pixels differ; drawn file " << sheet.string());
   CHECK(d.fraction < 0.002);
 }
 

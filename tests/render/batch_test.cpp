@@ -118,3 +118,22 @@ TEST_CASE("a projected line is the projection of each densified point, remembere
   CHECK(moved != dense);
   CHECK(moved->back().y == p.forward(other.back()).y);
 }
+
+TEST_CASE("a projection of a definition seen before is the same transformation, checked alike",
+          "[render][batch]") {
+  // The second of each is cloned from the first (no database lookup).
+  for (const std::string crs : {"", "EPSG:32642", "+proj=merc +datum=WGS84"}) {
+    bm::Projection first(crs, {69, 39, 72, 41});
+    bm::Projection second(crs, {69, 39, 72, 41});
+    for (bm::LonLat q : {bm::LonLat{70.1, 39.9}, bm::LonLat{71.7, 40.8}}) {
+      CHECK(second.forward(q).x == first.forward(q).x);
+      CHECK(second.forward(q).y == first.forward(q).y);
+      CHECK(second.inverse(first.forward(q)).lon == Approx(q.lon).margin(1e-9));
+    }
+  }
+  // A refused CRS is refused every time: nothing of it was kept.
+  CHECK_THROWS_AS(bm::Projection("EPSG:4978", {69, 39, 72, 41}), bm::UsageError);
+  CHECK_THROWS_AS(bm::Projection("EPSG:4978", {69, 39, 72, 41}), bm::UsageError);
+  CHECK_THROWS_AS(bm::Projection("foo", {69, 39, 72, 41}), bm::UsageError);
+  CHECK_THROWS_AS(bm::Projection("foo", {69, 39, 72, 41}), bm::UsageError);
+}

@@ -56,3 +56,25 @@ TEST_CASE("the credit wraps on a narrow map instead of being cut", "[render][cre
     CHECK(lines.back() == "Incidents: points_dense.csv");
   }
 }
+
+TEST_CASE("claims conflict only when no one number fits them all", "[render][claims]") {
+  auto claim = [](std::optional<long> low, std::optional<long> high, bool approx = false) {
+    bm::Claim c;
+    c.kind = "killed";
+    c.low = low;
+    c.high = high;
+    c.approx = approx;
+    return c;
+  };
+  auto conflict = [](std::vector<bm::Claim> cs) {
+    std::vector<const bm::Claim*> ptrs;
+    for (const auto& c : cs) ptrs.push_back(&c);
+    return bm::figures_conflict(ptrs);
+  };
+  CHECK_FALSE(conflict({claim(15, std::nullopt), claim(15, 15)}));  // "at least 15" and "15"
+  CHECK(conflict({claim(15, 15), claim(12, 12)}));
+  CHECK_FALSE(conflict({claim(10, 20), claim(12, 12)}));              // a range holding the other
+  CHECK(conflict({claim(std::nullopt, 5), claim(8, std::nullopt)}));  // "up to 5" vs "at least 8"
+  CHECK_FALSE(conflict({claim(137000, 137000, true), claim(136000, 136000)}));  // "about"
+  CHECK(conflict({claim(137000, 137000), claim(136000, 136000)}));
+}

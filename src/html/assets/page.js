@@ -51,23 +51,29 @@
     return a;
   }
 
-  // Claims grouped by incident, kind and side: one table row each, the
-  // figures of every claimant side by side; differing figures conflict.
+  // Claims grouped by incident, kind, side and group (soldiers, civilians):
+  // one table row each, the figures of every claimant side by side.
   function claimGroups() {
     var rows = [];
     incidents.forEach(function (i) {
       if (!i.claims.length) { rows.push({ inc: i, kind: '', side: '', claims: [], conflict: false }); return; }
       var seen = {};
       i.claims.forEach(function (c) {
-        var k = c.kind + '|' + c.side;
-        if (!seen[k]) { seen[k] = { inc: i, kind: c.kind, side: c.side, claims: [] }; rows.push(seen[k]); }
+        var k = c.kind + '|' + c.side + '|' + (c.group || '');
+        if (!seen[k]) { seen[k] = { inc: i, kind: c.kind, side: c.side, group: c.group || '', claims: [] }; rows.push(seen[k]); }
         seen[k].claims.push(c);
       });
     });
+    // A conflict is when no single number fits every figure: "at least 15"
+    // and "15" agree, "15" and "12" do not; "about N" is N ± 5 % (at least 1).
     rows.forEach(function (r) {
-      var figs = {};
-      r.claims.forEach(function (c) { figs[figure(c)] = 1; });
-      r.conflict = Object.keys(figs).length > 1;
+      var lo = 0, hi = Infinity;
+      r.claims.forEach(function (c) {
+        var slack = function (v) { return c.approx ? Math.max(1, 0.05 * v) : 0; };
+        if (c.low !== null) lo = Math.max(lo, c.low - slack(c.low));
+        if (c.high !== null) hi = Math.min(hi, c.high + slack(c.high));
+      });
+      r.conflict = lo > hi;
     });
     return rows;
   }
@@ -122,7 +128,7 @@
     var by = {};
     groups.forEach(function (g) {
       if (dayOf(g.inc) !== day || !g.claims.length) return;
-      var k = g.kind + ' · ' + (g.side || 'side not recorded');
+      var k = g.kind + ' · ' + (g.side || 'side not recorded') + (g.group ? ' (' + g.group + ')' : '');
       var e = by[k] = by[k] || { parts: [], conflict: false };
       e.parts.push(g.claims.map(function (c) { return figure(c) + ' (' + (c.claimant || 'claimant not recorded') + ')'; }).join(g.conflict ? ' vs ' : ', '));
       e.conflict = e.conflict || g.conflict;
@@ -166,7 +172,7 @@
       case 'place': return g.inc.resolved || g.inc.place;
       case 'type': return g.inc.type;
       case 'kind': return g.kind || '—';
-      case 'side': return g.side || '—';
+      case 'side': return (g.side || '—') + (g.group ? ' (' + g.group + ')' : '');
       case 'figs': return g.claims.map(function (c) { return figure(c) + ' ' + c.claimant; }).join(' | ');
       default: return g.claims.map(function (c) { return c.source; }).filter(function (s, k, a) { return a.indexOf(s) === k; }).join('; ') || g.inc.sources.join('; ');
     }
