@@ -123,6 +123,12 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         skip_run =
             skip_run || lex::institution_word(toks[k].lower) || persons.contains(toks[k].lower);
       if (run_b > s.first && lex::title_word(toks[run_b - 1].lower)) skip_run = true;
+      // "Gen. Khov Ly": a title's abbreviation and its stop, which may have
+      // ended the sentence, before the name.
+      if (run_b >= 2 && toks[run_b - 1].lower == "." &&
+          toks[run_b - 2].end == toks[run_b - 1].begin &&
+          lex::title_abbreviation(toks[run_b - 2].lower))
+        skip_run = true;
       // "Пограничная служба": a Russian body's name goes on in lower case.
       if (run_e < s.last && toks[run_e].cyrillic && lex::institution_word(toks[run_e].lower))
         skip_run = true;

@@ -133,3 +133,16 @@ TEST_CASE("a country written in capitals in a dateline does not name the border"
   }
   CHECK(border);
 }
+
+TEST_CASE("a title's abbreviation and the name after it are no place", "[extract][places]") {
+  Document doc = make_document(
+      "t",
+      "Cambodian forces shelled the area, said Gen. Khov Ly, an army spokesman. Gen. Khov Ly "
+      "said two soldiers were killed near the border with Thailand.");
+  DocExtraction x = extract_document(doc, test::bundle_lookup(), "2025-07-25");
+  for (const PlaceMention& m : x.places) {
+    CHECK(m.text != "Gen");
+    CHECK(m.text.find("Khov") == std::string::npos);
+  }
+  for (const Rejection& r : x.rejected) CHECK(r.record.find("Khov") == std::string::npos);
+}
