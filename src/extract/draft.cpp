@@ -22,6 +22,20 @@
 namespace bm::extract {
 namespace {
 
+// "Surin (THAILAND), July 25:": a dateline's capitals are not the name the
+// article uses; "US", "UK" are written so everywhere and kept.
+bool shouted(const std::string& name) {
+  if (name.size() <= 3) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    auto next = i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
+    // ASCII small letters; Cyrillic а–п (D0 B0–BF) and р–я, ё (D1 ..)
+    if ((c >= 'a' && c <= 'z') || c == 0xD1 || (c == 0xD0 && next >= 0xB0 && next <= 0xBF))
+      return false;
+  }
+  return true;
+}
+
 std::string primary_conflict(const CountryCounts& counts) {
   std::vector<std::pair<int, std::string>> v;
   for (const auto& [iso, n] : counts) v.push_back({-n, iso});
@@ -84,7 +98,7 @@ void extract_text(DocExtraction& x, const PlaceLookup& lookup) {
   // Country names as this article writes them, for conflict-wide reports.
   CountryNames country_name{{}, &lookup};
   for (const auto& m : x.places)
-    if (m.is_country && !country_name.written.contains(m.country))
+    if (m.is_country && !country_name.written.contains(m.country) && !shouted(m.text))
       country_name.written[m.country] = m.text;
   std::string conflict_name = "conflict-wide";
   if (auto dash = conflict.find('-'); dash != std::string::npos)

@@ -55,7 +55,9 @@ void date_publication(DocExtraction& x, const std::string& default_date);
 void extract_text(DocExtraction& x, const PlaceLookup& lookup);
 
 // Merges the drafts of several articles (same place and dates -> one). The
-// drafts are moved out of `docs` (their incidents are left empty).
-std::vector<DraftIncident> merge_drafts(std::vector<DocExtraction>& docs);
+// drafts are moved out of `docs` (their incidents are left empty). Without
+// `keep_evidence` (CSV only) merged drafts keep no evidence spans.
+std::vector<DraftIncident> merge_drafts(std::vector<DocExtraction>& docs,
+                                        bool keep_evidence = true);
 
 }  // namespace bm::extract

@@ -80,7 +80,7 @@ ExtractResult extract_files(const std::vector<std::string>& files, const PlaceLo
     }
     r.docs.push_back(std::move(x));
   }
-  r.drafts = merge_drafts(r.docs);
+  r.drafts = merge_drafts(r.docs, keep_text);
   return r;
 }
 

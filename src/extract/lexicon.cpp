@@ -299,7 +299,12 @@ bool not_people(std::string_view w) { return kNotPeople.contains(w); }
 bool institution_word(std::string_view w) {
   return kInstitution.contains(w) || ru::institution_word(w);
 }
-bool title_word(std::string_view w) { return kTitle.contains(w); }
+// "Gen. Khov Ly", "Lt. Col.": written before a name with a full stop.
+const Set kTitleAbbreviation = {"mr",   "mrs", "ms",  "dr",   "gen", "lt",   "col", "maj",
+                                "capt", "sgt", "cpl", "brig", "adm", "cmdr", "gov", "sen"};
+
+bool title_word(std::string_view w) { return kTitle.contains(w) || kTitleAbbreviation.contains(w); }
+bool title_abbreviation(std::string_view w) { return kTitleAbbreviation.contains(w); }
 bool locative(std::string_view w) { return kLocative.contains(w) || ru::locative(w); }
 bool area_word(std::string_view w) { return kArea.contains(w) || ru::area_word(w); }
 bool settlement_word(std::string_view w) {

@@ -20,15 +20,16 @@ std::string group(std::string_view w, std::string_view next = {});
 // One of README's event types, or empty.
 std::string event_cue(std::string_view w, std::string_view next = {});
 std::string weapon(std::string_view w, std::string_view next = {});
-bool speech_verb(std::string_view w);       // said, reported, announced, ...
-bool not_people(std::string_view w);        // days, villages, rockets: counted, but not people
-bool institution_word(std::string_view w);  // ministry, agency, council: names, not places
-bool title_word(std::string_view w);        // president, minister: a person follows
-bool locative(std::string_view w);          // in, at, near, from, ...
-bool area_word(std::string_view w);         // region, district, province, ...
-bool settlement_word(std::string_view w);   // village, town, city, settlement
-bool venue_word(std::string_view w);        // summit, conference, sidelines, visit
-bool total_word(std::string_view w);        // toll, total, overall, altogether
+bool speech_verb(std::string_view w);         // said, reported, announced, ...
+bool not_people(std::string_view w);          // days, villages, rockets: counted, but not people
+bool institution_word(std::string_view w);    // ministry, agency, council: names, not places
+bool title_word(std::string_view w);          // president, minister: a person follows
+bool title_abbreviation(std::string_view w);  // "gen", "lt", "mr": before a name with a stop
+bool locative(std::string_view w);            // in, at, near, from, ...
+bool area_word(std::string_view w);           // region, district, province, ...
+bool settlement_word(std::string_view w);     // village, town, city, settlement
+bool venue_word(std::string_view w);          // summit, conference, sidelines, visit
+bool total_word(std::string_view w);          // toll, total, overall, altogether
 bool not_a_place(std::string_view w);
 // "New", "North", ...: never a place alone, but may start one ("New Delhi").
 bool name_prefix(std::string_view w);  // capitalised words never worth a lookup

@@ -80,46 +80,48 @@ void date_from_lead(std::vector<DraftIncident>& drafts, const DateMention* lead)
   }
 }
 
-std::vector<DraftIncident> merge_drafts(std::vector<DocExtraction>& docs) {
-  std::vector<DraftIncident> out;
-  std::map<std::string, std::size_t> by_key;
+void DraftMerger::add(DraftIncident&& d) {
+  const Incident& inc = d.incident;
+  bool conflict = inc.resolve_note == "conflict-wide";
+  std::string key = conflict ? "conflict|" + inc.place + "|" + inc.event_type + "|" + inc.date.start
+                             : (inc.place_id.empty() ? slug(inc.place) : inc.place_id) + "|" +
+                                   inc.date.start + "|" + inc.date.end;
+  auto [it, fresh] = by_key_.emplace(key, out_.size());
+  if (fresh) {
+    out_.push_back(std::move(d));  // moved: the drafts are not held twice
+    return;
+  }
+  DraftIncident& m = out_[it->second];
+  Incident& mi = m.incident;
+  if (event_rank(inc.event_type) < event_rank(mi.event_type)) mi.event_type = inc.event_type;
+  for (const auto& a : d.weapons)
+    if (std::find(m.weapons.begin(), m.weapons.end(), a) == m.weapons.end()) m.weapons.push_back(a);
+  for (const auto& s : inc.sources)
+    if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end())
+      mi.sources.push_back(s);
+  for (std::size_t i = 0; i < d.claim_spans.size(); ++i) {
+    ClaimMention cm = d.claim_spans[i];
+    cm.claim = inc.claims[i];
+    add_claim(m, cm, inc.claims[i].source);
+  }
+  m.evidence.insert(m.evidence.end(), std::make_move_iterator(d.evidence.begin()),
+                    std::make_move_iterator(d.evidence.end()));
+  // add_claim's spans too: a long text's drafts would grow them again.
+  if (!keep_evidence_) m.evidence.clear();
+  if (conflict && !inc.date.start.empty()) {
+    if (mi.date.start.empty() || inc.date.start < mi.date.start) mi.date.start = inc.date.start;
+    if (mi.date.end.empty() || inc.date.end > mi.date.end) mi.date.end = inc.date.end;
+    if (mi.date.start != mi.date.end) mi.date.precision = "range";
+  }
+}
+
+std::vector<DraftIncident> merge_drafts(std::vector<DocExtraction>& docs, bool keep_evidence) {
+  DraftMerger merger(keep_evidence);
   for (auto& x : docs) {
-    for (auto& d : x.incidents) {
-      const Incident& inc = d.incident;
-      bool conflict = inc.resolve_note == "conflict-wide";
-      std::string key = conflict
-                            ? "conflict|" + inc.place + "|" + inc.event_type + "|" + inc.date.start
-                            : (inc.place_id.empty() ? slug(inc.place) : inc.place_id) + "|" +
-                                  inc.date.start + "|" + inc.date.end;
-      auto [it, fresh] = by_key.emplace(key, out.size());
-      if (fresh) {
-        out.push_back(std::move(d));  // moved: the drafts are not held twice
-        continue;
-      }
-      DraftIncident& m = out[it->second];
-      Incident& mi = m.incident;
-      if (event_rank(inc.event_type) < event_rank(mi.event_type)) mi.event_type = inc.event_type;
-      for (const auto& a : d.weapons)
-        if (std::find(m.weapons.begin(), m.weapons.end(), a) == m.weapons.end())
-          m.weapons.push_back(a);
-      for (const auto& s : inc.sources)
-        if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end())
-          mi.sources.push_back(s);
-      for (std::size_t i = 0; i < d.claim_spans.size(); ++i) {
-        ClaimMention cm = d.claim_spans[i];
-        cm.claim = inc.claims[i];
-        add_claim(m, cm, inc.claims[i].source);
-      }
-      m.evidence.insert(m.evidence.end(), std::make_move_iterator(d.evidence.begin()),
-                        std::make_move_iterator(d.evidence.end()));
-      if (conflict && !inc.date.start.empty()) {
-        if (mi.date.start.empty() || inc.date.start < mi.date.start) mi.date.start = inc.date.start;
-        if (mi.date.end.empty() || inc.date.end > mi.date.end) mi.date.end = inc.date.end;
-        if (mi.date.start != mi.date.end) mi.date.precision = "range";
-      }
-    }
+    for (auto& d : x.incidents) merger.add(std::move(d));
     x.incidents = {};
   }
+  std::vector<DraftIncident> out = merger.take();
   for (auto& d : out) {
     if (d.weapons.empty()) continue;
     std::string list;

@@ -2,6 +2,7 @@
 // Merging: a figure into a draft (a repeated figure makes one claim), an
 // undated mention into the dated draft of its place, and the drafts of
 // several articles into one list.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,22 @@ void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& sour
 // A draft of a place whose date was borrowed (a headline) joins a draft of
 // the same place the article dates itself; the joined ones are removed.
 void join_undated_mentions(std::vector<DraftIncident>& drafts, const std::string& source);
+
+// Drafts of one place and dates (of one conflict, kind and day for
+// conflict-wide figures) become one, in order of first appearance; the
+// fold merge_drafts makes over every article, and extract_in_sections
+// over a long text's sections.
+class DraftMerger {
+ public:
+  explicit DraftMerger(bool keep_evidence) : keep_evidence_(keep_evidence) {}
+  void add(DraftIncident&& d);
+  std::vector<DraftIncident> take() { return std::move(out_); }
+
+ private:
+  bool keep_evidence_;
+  std::vector<DraftIncident> out_;
+  std::map<std::string, std::size_t> by_key_;
+};
 
 // The note of a draft left undated (no date near it, no publication date).
 inline constexpr std::string_view kUndatedNote =

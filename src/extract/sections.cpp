@@ -5,6 +5,7 @@
 #include <malloc.h>
 #endif
 
+#include "extract/merge.hpp"
 #include "extract/text.hpp"
 
 namespace bm::extract {
@@ -70,6 +71,7 @@ DocExtraction extract_in_sections(Document doc, const PlaceLookup& lookup,
   DocExtraction x;
   x.doc = std::move(doc);
   std::set<std::pair<std::string, std::string>> noted;  // one note per name and reason
+  DraftMerger merger(keep_text);
   bool first = true;
   for (auto [begin, end] : section_bounds(x.doc.text, size)) {
     std::string_view piece = std::string_view(x.doc.text).substr(begin, end - begin);
@@ -92,17 +94,16 @@ DocExtraction extract_in_sections(Document doc, const PlaceLookup& lookup,
     shift(part, begin);
     for (Rejection& r : part.rejected)
       if (noted.insert({r.record, r.reason}).second) x.rejected.push_back(std::move(r));
-    if (!keep_text) {
-      drop_evidence(part);
-      append(x.incidents, part.incidents);
-      continue;
-    }
-    append(x.incidents, part.incidents);
+    if (!keep_text) drop_evidence(part);
+    // Merged as they come: the drafts of a long text repeat places and dates.
+    for (DraftIncident& d : part.incidents) merger.add(std::move(d));
+    if (!keep_text) continue;
     append(x.places, part.places);
     append(x.dates, part.dates);
     append(x.claims, part.claims);
     append(x.claim_notes, part.claim_notes);
   }
+  x.incidents = merger.take();
   return x;
 }
 

@@ -117,3 +117,32 @@ TEST_CASE("a name two villages share: the one near the article's other places",
   CHECK(incident_at(x, "am_kechut_1"));  // 3 km from Jermuk
   CHECK_FALSE(incident_at(x, "am_kechut_2"));
 }
+
+TEST_CASE("a country written in capitals in a dateline does not name the border", "[extract]") {
+  Document doc = make_document(
+      "t",
+      "Surin (THAILAND), July 25: Thai and Cambodian troops clashed along the border.\n\n"
+      "Thailand said 12 people had been killed so far in the fighting with Cambodia.");
+  DocExtraction x = extract_document(doc, test::bundle_lookup(), "2025-07-25");
+  bool border = false;
+  for (const DraftIncident& d : x.incidents) {
+    CHECK(d.incident.place.find("THAILAND") == std::string::npos);
+    border = border || d.incident.place.find("Thailand border") != std::string::npos ||
+             d.incident.place.find("-Thailand") != std::string::npos ||
+             d.incident.place.find("Thailand-") != std::string::npos;
+  }
+  CHECK(border);
+}
+
+TEST_CASE("a title's abbreviation and the name after it are no place", "[extract][places]") {
+  Document doc = make_document(
+      "t",
+      "Cambodian forces shelled the area, said Gen. Khov Ly, an army spokesman. Gen. Khov Ly "
+      "said two soldiers were killed near the border with Thailand.");
+  DocExtraction x = extract_document(doc, test::bundle_lookup(), "2025-07-25");
+  for (const PlaceMention& m : x.places) {
+    CHECK(m.text != "Gen");
+    CHECK(m.text.find("Khov") == std::string::npos);
+  }
+  for (const Rejection& r : x.rejected) CHECK(r.record.find("Khov") == std::string::npos);
+}
