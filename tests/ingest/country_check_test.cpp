@@ -64,10 +64,15 @@ TEST_CASE("a streamed read checks the countries of every block, not only the las
 TEST_CASE("a country written as a name or alpha-3 is compared as its code", "[ingest][country]") {
   std::vector<bm::Incident> incidents(4);
   const bm::LonLat batken{70.81667, 40.05}, khujand{69.63, 40.28};
-  incidents[0] = {.id = "name-right", .country = "Kyrgyzstan", .location = batken};
-  incidents[1] = {.id = "alpha3-right", .country = "KGZ", .location = batken};
-  incidents[2] = {.id = "name-wrong", .country = "Kyrgyzstan", .location = khujand};
-  incidents[3] = {.id = "unknown-name", .country = "Kirgizia", .location = khujand};
+  const char* rows[4][2] = {{"name-right", "Kyrgyzstan"},
+                            {"alpha3-right", "KGZ"},
+                            {"name-wrong", "Kyrgyzstan"},
+                            {"unknown-name", "Kirgizia"}};
+  for (std::size_t k = 0; k < 4; ++k) {
+    incidents[k].id = rows[k][0];
+    incidents[k].country = rows[k][1];
+    incidents[k].location = k < 2 ? batken : khujand;
+  }
   auto warnings = bm::ingest::check_countries(incidents, bm::Bundle());
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].incident_id == "name-wrong");
