@@ -41,6 +41,37 @@ inline std::uint8_t unpremultiply(std::uint32_t c, std::uint32_t a) {
   return static_cast<std::uint8_t>(a ? (c * 255 + a / 2) / a : 0);
 }
 
+// The image's rows as PNG scanlines (filter type 0, then RGB or RGBA
+// bytes); null when `channels` is 3 and a pixel is not opaque. Rows are left
+// unfiltered: on flat map colours deflate finds the repeated pixels itself;
+// the "sub" filter made the file larger and slower. The buffer is left
+// uninitialised (every byte is written): zero-filling 18 MB cost more page
+// faults than the conversion itself.
+std::unique_ptr<std::uint8_t[]> convert_rows(const unsigned char* data, int w, int h,
+                                             std::ptrdiff_t stride, std::size_t channels) {
+  const std::size_t row_bytes = 1 + static_cast<std::size_t>(w) * channels;
+  std::unique_ptr<std::uint8_t[]> raw(new std::uint8_t[row_bytes * static_cast<std::size_t>(h)]);
+  for (int y = 0; y < h; ++y) {
+    std::uint8_t* out = raw.get() + row_bytes * static_cast<std::size_t>(y);
+    *out++ = 0;  // filter type: none
+    const auto* px =
+        reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    for (int x = 0; x < w; ++x) {
+      const std::uint32_t v = px[x], a = v >> 24;
+      std::uint32_t r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
+      if (a != 0xff) {
+        if (channels == 3) return nullptr;
+        r = unpremultiply(r, a), g = unpremultiply(g, a), b = unpremultiply(b, a);
+      }
+      *out++ = static_cast<std::uint8_t>(r);
+      *out++ = static_cast<std::uint8_t>(g);
+      *out++ = static_cast<std::uint8_t>(b);
+      if (channels == 4) *out++ = static_cast<std::uint8_t>(a);
+    }
+  }
+  return raw;
+}
+
 }  // namespace
 
 void write_png(cairo_surface_t* image, const std::string& path) {
@@ -50,39 +81,15 @@ void write_png(cairo_surface_t* image, const std::string& path) {
   const unsigned char* data = cairo_image_surface_get_data(image);
   if (!data || cairo_image_surface_get_format(image) != CAIRO_FORMAT_ARGB32 || w <= 0 || h <= 0)
     throw RenderError(path + ": internal: not an ARGB32 image");
-  auto row_of = [&](int y) {
-    return reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-  };
-  bool opaque = true;
-  for (int y = 0; y < h && opaque; ++y)
-    for (int x = 0; x < w; ++x)
-      if ((row_of(y)[x] >> 24) != 0xff) {
-        opaque = false;
-        break;
-      }
-  // Rows unfiltered (filter type 0): on flat map colours deflate finds the
-  // repeated pixels itself; the "sub" filter made the file larger and slower.
-  const std::size_t channels = opaque ? 3 : 4;
-  const std::size_t row_bytes = 1 + static_cast<std::size_t>(w) * channels;
-  // Buffers are left uninitialised (every byte of `raw` is written; `z` only
-  // as far as the compressor goes): zero-filling 18 MB cost more page faults
-  // than the conversion itself.
-  const std::size_t raw_size = row_bytes * static_cast<std::size_t>(h);
-  std::unique_ptr<std::uint8_t[]> raw(new std::uint8_t[raw_size]);
-  for (int y = 0; y < h; ++y) {
-    std::uint8_t* out = raw.get() + row_bytes * static_cast<std::size_t>(y);
-    *out++ = 0;  // filter type: none
-    const std::uint32_t* px = row_of(y);
-    for (int x = 0; x < w; ++x) {
-      const std::uint32_t v = px[x], a = v >> 24;
-      std::uint32_t r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
-      if (a != 0xff) r = unpremultiply(r, a), g = unpremultiply(g, a), b = unpremultiply(b, a);
-      *out++ = static_cast<std::uint8_t>(r);
-      *out++ = static_cast<std::uint8_t>(g);
-      *out++ = static_cast<std::uint8_t>(b);
-      if (!opaque) *out++ = static_cast<std::uint8_t>(a);
-    }
-  }
+  // Converted as RGB in one pass; the first pixel that is not opaque
+  // restarts it as RGBA (a map's page is opaque: one pass, not a scan
+  // for transparency and then a conversion).
+  std::size_t channels = 3;
+  std::unique_ptr<std::uint8_t[]> raw = convert_rows(data, w, h, stride, channels);
+  if (!raw) raw = convert_rows(data, w, h, stride, channels = 4);
+  const bool opaque = channels == 3;
+  const std::size_t raw_size =
+      (1 + static_cast<std::size_t>(w) * channels) * static_cast<std::size_t>(h);
   // libdeflate at level 1: the whole image in one call, several times
   // faster than zlib's streaming deflate at its default level.
   std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(
