@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "db/pg_connection.hpp"
 #include "export/csv_export.hpp"
+#include "io/stdin_spool.hpp"
 #include "pipeline/chain.hpp"
 #include "pipeline/link_table.hpp"
 
@@ -26,13 +27,10 @@ class StdinCopy {
     const int fd = ::mkstemp(path_.data());
     if (fd < 0) throw InputError("<stdin>: cannot make a temporary file to hold it in " + path_);
     ::close(fd);
-    std::ofstream out(path_, std::ios::binary);
-    out << std::cin.rdbuf();
-    out.close();
-    // A short copy (disk full) would link fewer rows without a word.
-    if (!out)
-      throw InputError("<stdin>: cannot copy it to a temporary file in " +
-                       std::filesystem::temp_directory_path().string() + " — is the disk full?");
+    std::filebuf out;
+    if (!out.open(path_, std::ios::out | std::ios::binary | std::ios::trunc))
+      throw InputError("<stdin>: cannot open the temporary file " + path_);
+    io::copy_stdin(out);
     input = path_;
   }
   ~StdinCopy() {

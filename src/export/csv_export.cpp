@@ -31,22 +31,7 @@ std::string number(double v, int decimals) {
 std::string opt(const std::optional<long>& v) { return v ? std::to_string(*v) : ""; }
 
 std::vector<std::string> bordermap_row(const Incident& i, const Link* k, int precision) {
-  std::vector<std::string> row = {
-      i.id,
-      i.date.start,
-      i.date.end,
-      i.date.precision,
-      i.place,
-      i.admin1,
-      i.country,
-      i.location ? number(i.location->lon, precision) : "",
-      i.location ? number(i.location->lat, precision) : "",
-      i.precision == GeoPrecision::unknown ? "" : std::to_string(static_cast<int>(i.precision)),
-      i.event_type,
-      joined(i.actors),
-      claims_to_json(i.claims),
-      joined(i.sources),
-      i.notes};
+  std::vector<std::string> row = incident_fields(i, precision);
   row.push_back(i.place_id);
   row.push_back(i.resolved_name);
   row.push_back(std::to_string(i.claims.size()));

@@ -60,14 +60,7 @@ std::size_t line_at(const std::vector<Token>& toks, std::size_t i, std::size_t l
 
 PlaceMention mention(std::string_view text, const std::vector<Token>& toks, std::size_t b,
                      std::size_t e, std::size_t sentence, std::string border, bool line) {
-  PlaceMention m;
-  m.first = b;
-  m.last = e;
-  m.begin = toks[b].begin;
-  m.end = toks[e - 1].end;
-  m.sentence = sentence;
-  m.text = std::string(text.substr(m.begin, m.end - m.begin));
-  m.query = m.text;
+  PlaceMention m = span_mention(text, toks, b, e, sentence);
   m.border = std::move(border);
   m.line = line;
   m.note = line ? "a named line between two countries" : "the border of two countries";

@@ -57,6 +57,19 @@ std::string country_in(const std::vector<Token>& toks, std::size_t first, std::s
   return {};
 }
 
+PlaceMention span_mention(std::string_view text, const std::vector<Token>& toks, std::size_t first,
+                          std::size_t last, std::size_t sentence) {
+  PlaceMention m;
+  m.first = first;
+  m.last = last;
+  m.begin = toks[first].begin;
+  m.end = toks[last - 1].end;
+  m.sentence = sentence;
+  m.text = std::string(text.substr(m.begin, m.end - m.begin));
+  m.query = m.text;
+  return m;
+}
+
 PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
                       const std::vector<Sentence>& sentences, const PlaceLookup& lookup) {
   PlaceScan scan;
@@ -344,14 +357,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
                    !looks_like_person(toks, i, e)) {
           // "Asadabad" (Iran, Afghanistan) where no country is named: kept
           // for corroborate_places, which may find one near the other places.
-          PlaceMention m;
-          m.first = i;
-          m.last = e;
-          m.begin = toks[i].begin;
-          m.end = toks[e - 1].end;
-          m.sentence = si;
-          m.text = std::string(text.substr(m.begin, m.end - m.begin));
-          m.query = m.text;
+          PlaceMention m = span_mention(text, toks, i, e, si);
           m.tentative = true;
           m.unnamed_country = homonyms;
           m.note = "several places of this name, none in a country the article names";

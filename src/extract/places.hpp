@@ -41,6 +41,11 @@ struct PlaceMention {
   bool tentative = false;
 };
 
+// A mention of tokens first..last (exclusive) of sentence `sentence`, its
+// text as written and looked up as such.
+PlaceMention span_mention(std::string_view text, const std::vector<Token>& toks, std::size_t first,
+                          std::size_t last, std::size_t sentence);
+
 // Countries named in the document (names and demonyms) with counts.
 using CountryCounts = std::map<std::string, int>;
 

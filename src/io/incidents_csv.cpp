@@ -182,6 +182,34 @@ IncidentTable read_incidents_csv(std::istream& in, const std::string& name, cons
   return io::read_rows(t, "id", parse_row, sink);
 }
 
+std::vector<std::string> incident_fields(const Incident& i, int decimals) {
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
+    return s;
+  };
+  auto degrees = [&](double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return std::string(buf);
+  };
+  return {i.id,
+          i.date.start,
+          i.date.end,
+          i.date.precision,
+          i.place,
+          i.admin1,
+          i.country,
+          i.location ? degrees(i.location->lon) : "",
+          i.location ? degrees(i.location->lat) : "",
+          i.precision == GeoPrecision::unknown ? "" : std::to_string(static_cast<int>(i.precision)),
+          i.event_type,
+          join(i.actors),
+          claims_to_json(i.claims),
+          join(i.sources),
+          i.notes};
+}
+
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents) {
   std::vector<std::string> header = kIncidentColumns;
   header.push_back("source_fields");
@@ -190,34 +218,9 @@ void write_incidents_csv(std::ostream& out, const std::vector<Incident>& inciden
                                     [](const Incident& i) { return !i.resolved_name.empty(); });
   if (resolved) header.insert(header.end(), {"place_id", "resolved_name"});
   csv::write_row(out, header);
-  auto join = [](const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
-    return s;
-  };
   for (const auto& i : incidents) {
-    char lon[32] = "", lat[32] = "";
-    if (i.location) {
-      std::snprintf(lon, sizeof lon, "%.6f", i.location->lon);
-      std::snprintf(lat, sizeof lat, "%.6f", i.location->lat);
-    }
-    std::vector<std::string> row = {
-        i.id,
-        i.date.start,
-        i.date.end,
-        i.date.precision,
-        i.place,
-        i.admin1,
-        i.country,
-        lon,
-        lat,
-        i.precision == GeoPrecision::unknown ? "" : std::to_string(static_cast<int>(i.precision)),
-        i.event_type,
-        join(i.actors),
-        claims_to_json(i.claims),
-        join(i.sources),
-        i.notes,
-        i.source_fields.empty() ? "" : json(i.source_fields).dump()};
+    std::vector<std::string> row = incident_fields(i);
+    row.push_back(i.source_fields.empty() ? "" : json(i.source_fields).dump());
     if (resolved) row.insert(row.end(), {i.place_id, i.resolved_name});
     csv::write_row(out, row);
   }

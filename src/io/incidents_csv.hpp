@@ -39,6 +39,10 @@ IncidentTable read_incidents_csv(std::istream& in, const std::string& name,
 
 void write_incidents_csv(std::ostream& out, const std::vector<Incident>& incidents);
 
+// One incident's kIncidentColumns fields, lon/lat with `decimals` places:
+// the start of every row our writers put in an incident table.
+std::vector<std::string> incident_fields(const Incident& i, int decimals = 6);
+
 std::string claims_to_json(const std::vector<Claim>& claims);
 std::vector<Claim> claims_from_json(const std::string& text);  // throws InputError
 

@@ -74,6 +74,16 @@ std::string stdin_whole(std::string head) {
   return all;
 }
 
+void copy_stdin(std::streambuf& out) {
+  const std::string why = "<stdin>: cannot copy it to a temporary file in " +
+                          std::filesystem::temp_directory_path().string() + " — is the disk full?";
+  std::vector<char> chunk(1 << 16);
+  for (std::streamsize n;
+       (n = std::cin.rdbuf()->sgetn(chunk.data(), static_cast<std::streamsize>(chunk.size())));)
+    if (out.sputn(chunk.data(), n) != n) throw InputError(why);
+  if (out.pubsync() != 0) throw InputError(why);
+}
+
 StdinSpool::StdinSpool() {
   // A named file unlinked at once: anonymous, gone when closed or on a crash.
   std::string path = (std::filesystem::temp_directory_path() / "bordermap-stdin-XXXXXX").string();
@@ -86,14 +96,7 @@ StdinSpool::StdinSpool() {
   }
   ::close(fd);
   ::unlink(path.c_str());
-  std::vector<char> chunk(1 << 16);
-  for (std::streamsize n;
-       (n = std::cin.rdbuf()->sgetn(chunk.data(), static_cast<std::streamsize>(chunk.size())));)
-    if (file_.sputn(chunk.data(), n) != n)
-      throw InputError("<stdin>: cannot copy it to a temporary file in " +
-                       std::filesystem::temp_directory_path().string() + " — is the disk full?");
-  if (file_.pubsync() != 0)
-    throw InputError("<stdin>: cannot copy it to a temporary file — is the disk full?");
+  copy_stdin(file_);
   original_ = std::cin.rdbuf(&file_);
   rewind();
 }

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iosfwd>
 #include <memory>
+#include <streambuf>
 #include <string>
 
 namespace bm::io {
@@ -24,6 +25,10 @@ std::unique_ptr<std::istream> stdin_stream(std::string head);
 
 // `head` and the rest of std::cin, whole (formats GDAL must open in memory).
 std::string stdin_whole(std::string head);
+
+// Copies the rest of std::cin into `out`; throws InputError when a write
+// fails (a full disk would otherwise leave a silently shorter copy).
+void copy_stdin(std::streambuf& out);
 
 class StdinSpool {
  public:

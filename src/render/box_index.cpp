@@ -73,17 +73,21 @@ bool finite(const Box& b) {
 
 }  // namespace
 
+BoxIndex::Span BoxIndex::on_frame(double ax, double bx, double ay, double by) const {
+  if (ax > bx || ay > by || bx < 0 || by < 0 || ax >= static_cast<double>(bits_w_) ||
+      ay >= static_cast<double>(bits_h_))
+    return {1, 0, 1, 0};
+  return {clamp_index(ax, 0, bits_w_ - 1), clamp_index(bx, 0, bits_w_ - 1),
+          clamp_index(ay, 0, bits_h_ - 1), clamp_index(by, 0, bits_h_ - 1)};
+}
+
 // Square i spans [x0_ + i, x0_ + i + 1): wholly inside b when
 // b.x0 <= x0_ + i and x0_ + i + 1 <= b.x1. Squares off the frame are dropped.
 BoxIndex::Span BoxIndex::covered_by(const Box& b) const {
   if (!finite(b)) return {1, 0, 1, 0};
   const double ax = std::ceil(b.x0 - x0_ + kEps), bx = std::floor(b.x1 - x0_ - kEps) - 1;
   const double ay = std::ceil(b.y0 - y0_ + kEps), by = std::floor(b.y1 - y0_ - kEps) - 1;
-  if (ax > bx || ay > by || bx < 0 || by < 0 || ax >= static_cast<double>(bits_w_) ||
-      ay >= static_cast<double>(bits_h_))
-    return {1, 0, 1, 0};
-  return {clamp_index(ax, 0, bits_w_ - 1), clamp_index(bx, 0, bits_w_ - 1),
-          clamp_index(ay, 0, bits_h_ - 1), clamp_index(by, 0, bits_h_ - 1)};
+  return on_frame(ax, bx, ay, by);
 }
 
 // Square i's interior meets b's when b.x0 < x0_ + i + 1 and x0_ + i < b.x1:
@@ -92,11 +96,7 @@ BoxIndex::Span BoxIndex::touched_by(const Box& b) const {
   if (!finite(b)) return {1, 0, 1, 0};
   const double ax = std::floor(b.x0 - x0_ + kEps), bx = std::ceil(b.x1 - x0_ - kEps) - 1;
   const double ay = std::floor(b.y0 - y0_ + kEps), by = std::ceil(b.y1 - y0_ - kEps) - 1;
-  if (ax > bx || ay > by || bx < 0 || by < 0 || ax >= static_cast<double>(bits_w_) ||
-      ay >= static_cast<double>(bits_h_))
-    return {1, 0, 1, 0};
-  return {clamp_index(ax, 0, bits_w_ - 1), clamp_index(bx, 0, bits_w_ - 1),
-          clamp_index(ay, 0, bits_h_ - 1), clamp_index(by, 0, bits_h_ - 1)};
+  return on_frame(ax, bx, ay, by);
 }
 
 namespace {

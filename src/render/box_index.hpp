@@ -27,6 +27,8 @@ class BoxIndex {
   };
   Span covered_by(const Box& b) const;  // squares wholly inside b
   Span touched_by(const Box& b) const;  // squares whose interior meets b's
+  // The squares ax..bx, ay..by (frame offsets) cut to the frame; empty off it.
+  Span on_frame(double ax, double bx, double ay, double by) const;
   bool any_covered(const Span& s) const;
   void cover(const Span& s);
   long cell_of(double v, double origin, long n) const;
