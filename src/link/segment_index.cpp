@@ -121,6 +121,7 @@ void SegmentIndex::add_chunks(std::size_t first, std::size_t end) {
     Chunk c;
     c.first = static_cast<std::uint32_t>(k);
     c.count = static_cast<std::uint32_t>(n);
+    c.owner = owner_[k];
     Vec3 sum;
     for (std::size_t i = k; i < k + n; ++i) {
       const Chord& e = chords_[i];
@@ -192,7 +193,7 @@ void SegmentIndex::refine(LonLat p, const Vec3& p3, std::size_t i, std::int32_t 
 // The chunk's edges in order of their chord bound, while one may still win.
 void SegmentIndex::open(LonLat p, const Vec3& p3, const Chunk& c, const std::int32_t* rank,
                         Best& best) const {
-  const std::int32_t r = rank ? rank[owner_[c.first]] : owner_[c.first];
+  const std::int32_t r = rank ? rank[c.owner] : c.owner;
   if (r < 0) return;
   // Only the edges under the limit are sorted (a few of the 16, mostly).
   std::array<std::pair<double, std::uint32_t>, kChunk> order;
@@ -233,14 +234,16 @@ bool SegmentIndex::walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, co
   const auto nx = static_cast<std::ptrdiff_t>(grid.nx()),
              ny = static_cast<std::ptrdiff_t>(grid.ny());
   thread_local Candidates cand;
-  for (std::ptrdiff_t k = 0; k <= rings; ++k) {
+  // The rings that hold no chunk find nothing: start past them (and leave a
+  // point beyond `rings` of them to the tree at once).
+  for (std::ptrdiff_t k = grid.empty_rings(cx, cy); k <= rings; ++k) {
     cand.clear();
     const double bound = best.limit;
     auto take = [&](std::ptrdiff_t x, std::ptrdiff_t y) {
       if (x < 0 || y < 0 || x >= nx || y >= ny) return;
       for (std::uint32_t ch : grid.cell(x, y)) {
         const Chunk& c = chunks_[ch];
-        if (rank && rank[owner_[c.first]] < 0) continue;
+        if (rank && rank[c.owner] < 0) continue;
         const double lb = distance3(p3, c.centre) - c.radius_m;
         if (lb <= bound) cand.push_back({lb, ch});
       }

@@ -76,6 +76,9 @@ class SegmentIndex {
     Vec3 centre;
     double radius_m = 0;  // every point of its edges lies this close to centre
     std::uint32_t first = 0, count = 0;
+    // owner_ of its edges (one line of one segment), kept here because
+    // looking it up per chunk bounded was a cache miss each.
+    std::int32_t owner = 0;
   };
   // A ball holding its two children's balls (segment_tree.cpp); a leaf
   // (left < 0) is chunk -1 - left.
