@@ -88,8 +88,15 @@ class SegmentIndex {
     std::int32_t left = -1, right = -1;
   };
 
+  // Where one line's edges and chunks go (laid out before they are filled).
+  struct LineAt {
+    const Line* line = nullptr;
+    std::int32_t owner = 0;
+    std::size_t edge = 0, chunk = 0;
+  };
   GeoEdge edge(std::size_t i) const;
-  void add_chunks(std::size_t first, std::size_t end);
+  void fill_line(const LineAt& at, std::vector<Bounds>& boxes);
+  Chunk make_chunk(std::size_t first, std::size_t end) const;
   void refine(LonLat p, const Vec3& p3, std::size_t edge, std::int32_t rank, Best& best) const;
   void open(LonLat p, const Vec3& p3, const Chunk& c, const std::int32_t* rank, Best& best) const;
   bool walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, const Vec3& p3,
@@ -116,6 +123,8 @@ class SegmentIndex {
   std::size_t cells_nx_ = 0, cells_ny_ = 0;
   Zeroed<std::atomic<const Cell*>> cells_;
   Zeroed<std::atomic<std::uint8_t>> visits_;
+  // Cells built: none (a sparse table) spares reading every cell at the end.
+  std::unique_ptr<std::atomic<std::size_t>> built_ = std::make_unique<std::atomic<std::size_t>>(0);
 };
 
 }  // namespace bm
