@@ -145,20 +145,21 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
   std::vector<int> outside;
   for (const auto& mi : data.incidents) {
     bool in = false;
+    XY d{};
     if (mi.spread()) {
       in = spread_in_frame(view, frame, mi);
     } else if (mi.incident->location) {
-      XY d = view.to_device(*mi.incident->location);
+      d = view.to_device(*mi.incident->location);
       in = d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1;
     } else {
       continue;
     }
     if (in) {
-      shown.incidents.push_back(mi);
+      MapIncident& kept = shown.incidents.emplace_back(mi);
       // The page's clickable mark, at the incident's point (an area or a
       // line gets its outline instead: spread_marks).
       if (mi.incident->location && !mi.spread()) {
-        XY d = view.to_device(*mi.incident->location);
+        kept.at_x = d.x, kept.at_y = d.y, kept.at_on = &view;
         result.marks.push_back({"incident:" + mi.incident->id, d.x, d.y, d.x, d.y});
       }
     } else
