@@ -154,35 +154,48 @@ Document make_document(std::string source, std::string raw) {
   return d;
 }
 
-namespace {
-
 // Bytes that are not text are refused, never read as words: a binary file
 // named .txt, or an article in another encoding than UTF-8 without --encoding.
-void check_text(const std::string& text) {
-  if (text.find('\0') != std::string::npos)
+void check_no_nul(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos)
     throw InputError(
         "holds NUL bytes: not a text article (a binary, compressed or office "
         "file?) — give plain text or HTML");
+}
+
+void check_utf8(std::string_view text, std::size_t base) {
   if (auto bad = io::utf8_error(text)) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    throw InputError(std::string("byte ") + byte + " at byte offset " + std::to_string(*bad) +
+    throw InputError(std::string("byte ") + byte + " at byte offset " +
+                     std::to_string(base + *bad) +
                      " is not UTF-8 — if the article is in another encoding, give --encoding "
                      "(e.g. --encoding windows-1251)");
   }
 }
 
 // Counted while reading, so a pipe or a FIFO is bounded as a file is.
-[[noreturn]] void throw_too_long(std::size_t limit) {
+void throw_too_long(std::size_t limit) {
   throw InputError("is longer than the article limit of " + std::to_string(limit) +
                    " bytes — split it, or give --max-article BYTES to read it (about 0.2 s of "
                    "CPU a MB; it is held whole and read in sections of 1 MiB)");
 }
 
+namespace {
+
+void check_text(const std::string& text) {
+  check_no_nul(text);
+  check_utf8(text, 0);
+}
+
+}  // namespace
+
 bool utf8_name(std::string e) {
   for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return e.empty() || e == "utf-8" || e == "utf8";
 }
+
+namespace {
 
 // A regular file of UTF-8 without a BOM, read with one read: most articles
 // are, and a feed of short ones spent more in TextSource's 64 KiB buffers
