@@ -4,6 +4,7 @@
 #include <iterator>
 #include <set>
 
+#include "extract/forces.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/lexicon_ru.hpp"
 
@@ -25,6 +26,14 @@ std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::siz
   std::set<std::string> found;
   for (std::size_t k = a; k < b; ++k) {
     if (toks[k].kind != TokKind::word) continue;
+    // "the Taliban government" speaks for AF; "a Pakistani Taliban
+    // commander" for no state.
+    std::size_t force_end = 0;
+    if (const Force* f = force_at(toks, k, b, force_end)) {
+      if (!f->country.empty()) found.insert(std::string(f->country));
+      k = force_end - 1;
+      continue;
+    }
     std::string iso = lex::country_word(toks[k].lower);
     if (iso.empty() && toks[k].capital)
       iso = lookup.country_iso(text.substr(toks[k].begin, toks[k].end - toks[k].begin));
@@ -205,9 +214,10 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
       explicit_src = phrase_after(text, toks, i + 2, s.last, "as_per");
     } else if ((w == "citing" || w == "quoting") && via.empty()) {
       via = phrase_after(text, toks, i + 1, s.last, "citing").claimant;
-    } else if (w == "saying" && i >= s.first + 2 && toks[i - 2].lower == "with" &&
-               toks[i - 1].capital) {
-      // "..., with Yerevan saying Azerbaijani forces killed four soldiers"
+    } else if ((w == "saying" || w == "claiming") && i >= s.first + 2 &&
+               toks[i - 2].lower == "with" && toks[i - 1].capital) {
+      // "..., with Yerevan saying Azerbaijani forces killed four soldiers",
+      // "with Pakistan claiming 40 Taliban dead"
       Attribution sub;
       sub.begin = toks[i - 1].begin;
       sub.end = toks[i - 1].end;

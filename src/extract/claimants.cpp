@@ -169,7 +169,8 @@ void sides_of_conflict(std::vector<ClaimMention>& claims, std::string_view text,
     }
     bool people =
         cm.claim.kind == "killed" || cm.claim.kind == "injured" || cm.claim.kind == "casualties";
-    if (both && people && cm.claim.side == "unknown" && cm.subevent.empty()) cm.claim.side = "both";
+    if (both && people && cm.claim.side == "unknown" && cm.subevent.empty() && !cm.no_state)
+      cm.claim.side = "both";
   }
 }
 
@@ -247,7 +248,8 @@ void side_from_places(std::vector<ClaimMention>& claims, const std::vector<Place
   if (countries.size() != 1) return;
   for (auto& cm : claims) {
     bool civilians = cm.claim.group == "civilians" || cm.claim.group == "children";
-    if (cm.claim.side == "unknown" && (moved_or_houses(cm.claim.kind) || civilians)) {
+    if (cm.claim.side == "unknown" && !cm.no_state &&
+        (moved_or_houses(cm.claim.kind) || civilians)) {
       cm.claim.side = *countries.begin();
       cm.side_inferred = true;
     }
@@ -301,7 +303,10 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
       a = header_who;
     }
     out[si] = find_claims(text, toks, s, si, a, skip);
-    later_clause(out[si], clause_speaker(text, toks, s, a, lookup, clause_from), clause_from);
+    // (The speaker first: it sets clause_from, and the order in which a
+    // call's arguments are evaluated is unspecified.)
+    Attribution later = clause_speaker(text, toks, s, a, lookup, clause_from);
+    later_clause(out[si], later, clause_from);
     if (a.how == "about_this" && si > 0) said_after(out[si - 1], a);
     // "Kyrgyzstan:" over a list: the list's figures are Kyrgyz until the
     // next header or the next sentence of prose.
@@ -310,7 +315,8 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
     else if (toks[s.last - 1].lower == ".")
       header_side.clear();
     for (auto& cm : out[si])
-      if (cm.claim.side == "unknown" && !header_side.empty()) cm.claim.side = header_side;
+      if (cm.claim.side == "unknown" && !header_side.empty() && !cm.no_state)
+        cm.claim.side = header_side;
     side_from_places(out[si], places, si);
     claimants_after_list(out, text, toks, sents, si);
   }

@@ -1,5 +1,6 @@
 #include "extract/lexicon.hpp"
 
+#include "extract/forces.hpp"
 #include "extract/lexicon_ru.hpp"
 #include "extract/word_table.hpp"
 
@@ -212,7 +213,11 @@ const Set kNotPlace = {
     "about", "around", "nearly", "almost", "roughly", "approximately", "hundreds", "thousands",
     "dozens", "several", "another", "further", "only",
     // News agencies cited by name ("..., Trend reported"): sources, not places.
-    "trend", "interfax", "xinhua", "armenpress", "akipress"};
+    "trend", "interfax", "xinhua", "armenpress", "akipress",
+    // Bodies, words of fighting and openers capitalised at a headline's or
+    // sentence's start ("Shelling resumes", "Since October, ...", "the Guyana
+    // Defence Force", "Police said").
+    "force", "police", "military", "troops", "since", "shelling", "fighting", "clashes", "gunfire"};
 
 }  // namespace
 
@@ -312,7 +317,14 @@ bool settlement_word(std::string_view w) {
 }
 bool venue_word(std::string_view w) { return kVenue.contains(w); }
 bool total_word(std::string_view w) { return kTotal.contains(w); }
-bool not_a_place(std::string_view w) { return kNotPlace.contains(w); }
+// (Forces and groups, "Taliban", "IDF", are actors: extract/forces.cpp.)
+// Landmarks that reports locate fighting by ("near the Ta Muen Thom temple").
+const Set kLandmark = {"temple",  "temples", "pagoda", "monastery", "shrine", "mosque",
+                       "church",  "bridge",  "pass",   "dam",       "fort",   "fortress",
+                       "airport", "airbase", "base",   "camp",      "market", "hospital"};
+bool landmark_word(std::string_view w) { return kLandmark.contains(w); }
+
+bool not_a_place(std::string_view w) { return kNotPlace.contains(w) || force_word(w); }
 bool name_prefix(std::string_view w) {
   return w == "new" || w == "north" || w == "south" || w == "east" || w == "west" ||
          w == "central" || w == "upper" || w == "lower" || w == "great" || w == "old" ||

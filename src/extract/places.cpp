@@ -18,6 +18,13 @@ bool candidate_word(const Token& t) {
   return true;
 }
 
+// "cambodia-thailand", "kyrgyz-tajik": one token joining two countries.
+bool two_countries(std::string_view w) {
+  std::size_t at = w.find('-');
+  return at != std::string_view::npos && !lex::country_word(w.substr(0, at)).empty() &&
+         !lex::country_word(w.substr(at + 1)).empty();
+}
+
 // "Kyrgyz Republic", "United States", "Republic of Tajikistan": a country's
 // name of several words, all capitalised but "of"; the end token, or 0.
 std::size_t long_country_name(std::string_view text, const std::vector<Token>& toks, std::size_t i,
@@ -181,6 +188,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         m.sentence = si;
         m.text = name;
         m.query = name;
+        // "the Cambodia-Thailand border" names two countries (borders.cpp), not one.
+        if (b - i == 1 && two_countries(toks[i].lower)) break;
         std::string iso = lookup.country_iso(name);
         if (!iso.empty()) {
           m.is_country = true;
@@ -320,8 +329,10 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           }
           if (w.lower != "," && w.lower != "and" && !w.capital) break;
         }
+        // "near the ancient Ta Muen Thom temple": a landmark named, kept with its word.
         bool area_after =
             e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower) ||
+                           lex::landmark_word(toks[e].lower) ||
                            (toks[e].lower == "border" && e + 1 < s.last &&
                             lex::settlement_word(toks[e + 1].lower)));
         // "the disputed Galwan Valley": the generic word is part of the run.

@@ -94,7 +94,10 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
     if (w == "," || w == "." || w == ";") break;
-    if ((lex::locative(w) && w != "and" && w != "of" && w != "by") ||
+    // ("close to", "next to": nearness in two words)
+    bool near_to = w == "to" && k >= s.first + 2 &&
+                   (toks[k - 2].lower == "close" || toks[k - 2].lower == "next");
+    if ((lex::locative(w) && w != "and" && w != "of" && w != "by") || near_to ||
         (w == "of" && k >= s.first + 2 &&
          (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower) ||
           people_of(toks, s, k - 2)))) {
@@ -147,19 +150,22 @@ void share_roles(const std::vector<PlaceMention*>& in_sentence, const std::vecto
                       toks[t].capital);
     }
     if (list && gap != "( " && !m.is_country && !prev.is_country) {
+      // The role only: in a border story a list can span both sides ("in
+      // Spin Boldak and Kurram districts"), so an unresolved item's country
+      // stays not recorded (its list-mates only ranked its candidates).
       m.role = prev.role;
-      if (!m.place && m.country.empty() && !prev.country.empty()) {
-        m.country = prev.country;
-        m.note += "; country hint from the list it is in";
-      }
-      if (!prev.place && prev.country.empty() && m.place && !m.country.empty()) {
-        prev.country = m.country;
-        prev.note += "; country hint from the list it is in";
-      }
     } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( " ||
                 locating_phrase(gap)) &&
                (prev.role == "incident" || prev.role == "context" || prev.role == "venue")) {
       m.role = "context";
+      // "the Ta Muen Thom temple in Oddar Meanchey province": what the text
+      // says X lies in gives X's country, unlike a list-mate.
+      bool inside = gap == "in the " || gap == "in " || locating_phrase(gap);
+      if (inside && !prev.place && prev.country.empty() && m.place && !m.is_country &&
+          m.border.empty() && !m.line && !m.country.empty()) {
+        prev.country = m.country;
+        prev.note += "; country of the place it is said to lie in (" + m.text + ")";
+      }
     } else if (prev.is_country && prev.role == "context" && !m.is_country &&
                std::regex_match(gap, std::regex("^('s )?([a-z-]+ ){0,2}$"))) {
       // "the Leylek district of Kyrgyzstan's southwestern Batken region"
