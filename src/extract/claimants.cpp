@@ -62,6 +62,15 @@ ClaimMention* first_repeat(std::vector<std::vector<ClaimMention>>& claims, std::
   for (std::size_t si = body; si < claims.size(); ++si)
     for (auto& cm : claims[si])
       if (!cm.increment && same_figure(head, cm.claim)) return &cm;
+  // "Dozens of Taliban fighters killed" over "killed 35 Taliban fighters":
+  // a vague headline count (a floor only) is the body's first figure of its
+  // kind and side that meets it.
+  if (head.high || !head.low) return nullptr;
+  for (std::size_t si = body; si < claims.size(); ++si)
+    for (auto& cm : claims[si])
+      if (!cm.increment && cm.claim.kind == head.kind && cm.claim.low &&
+          *cm.claim.low >= *head.low && (head.side == "unknown" || cm.claim.side == head.side))
+        return &cm;
   return nullptr;
 }
 
@@ -232,9 +241,31 @@ std::string claimant_country(const Attribution& a, const std::vector<PlaceMentio
 bool claimant_header(const std::vector<Token>& toks, const Sentence& s, const Attribution& a) {
   if (a.claimant.empty() || toks[s.last - 1].lower != ":" || a.end > toks[s.last - 1].begin)
     return false;
+  // (A dateline's "9 August 2025" is no figure.)
+  auto dated = [&](std::size_t k) {
+    return (k > s.first && lex::month(toks[k - 1].lower)) ||
+           (k + 1 < s.last && lex::month(toks[k + 1].lower));
+  };
   for (std::size_t k = s.first; k < s.last; ++k)
-    if (toks[k].kind == TokKind::number) return false;
+    if (toks[k].kind == TokKind::number && !dated(k)) return false;
   return true;
+}
+
+// "Surin: 6 civilians killed, 19 injured": a row of a table by place gives
+// its figures the place's people.
+void side_from_row(std::vector<ClaimMention>& claims, const std::vector<PlaceMention>& places,
+                   const std::vector<Token>& toks, const Sentence& s, std::size_t sentence) {
+  auto [from, to] = places_of(places, sentence);
+  if (from == to) return;
+  const PlaceMention& m = *from;
+  if (m.first != s.first || m.last >= s.last || toks[m.last].lower != ":" || !m.place ||
+      m.is_country || m.country.empty())
+    return;
+  for (auto& cm : claims)
+    if (cm.claim.side == "unknown" && !cm.no_state) {
+      cm.claim.side = m.country;
+      cm.side_inferred = true;
+    }
 }
 
 void side_from_places(std::vector<ClaimMention>& claims, const std::vector<PlaceMention>& places,
@@ -248,8 +279,10 @@ void side_from_places(std::vector<ClaimMention>& claims, const std::vector<Place
   if (countries.size() != 1) return;
   for (auto& cm : claims) {
     bool civilians = cm.claim.group == "civilians" || cm.claim.group == "children";
-    if (cm.claim.side == "unknown" && !cm.no_state &&
-        (moved_or_houses(cm.claim.kind) || civilians)) {
+    // (over a side inferred from the claimant: "30,000 people have been moved
+    // to shelters in Surin province, the ministry said")
+    bool open = cm.claim.side == "unknown" || cm.side_inferred;
+    if (open && !cm.no_state && (moved_or_houses(cm.claim.kind) || civilians)) {
       cm.claim.side = *countries.begin();
       cm.side_inferred = true;
     }
@@ -282,21 +315,27 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
                                                      const PlaceLookup& lookup) {
   std::vector<std::vector<ClaimMention>> out(sents.size());
   Acronyms acronyms = find_acronyms(text, toks);
-  Attribution who, header_who;
-  std::size_t clause_from = 0;
+  Attribution who, header_who, ministry;
+  std::size_t clause_from = 0, header_at = sents.size();
   std::string header_side;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     Attribution a = find_attribution(text, toks, s, who, lookup);
     expand_acronym(a, acronyms);
     a.country = claimant_country(a, places, si);
-    if (a.country.empty() && a.how != "pronoun" && bare_ministry(lower_ascii(a.claimant)) &&
-        who.country != "both")
-      a.country = who.country;
+    // ("the ministry": the last ministry named, else the last speaker)
+    if (a.country.empty() && a.how != "pronoun" && bare_ministry(lower_ascii(a.claimant))) {
+      const Attribution& body = ministry.country.empty() ? who : ministry;
+      if (body.country != "both") a.country = body.country;
+    }
     if (!a.claimant.empty()) who = a;
-    // "According to the Ministry of Health:" heads its paragraph.
-    if (new_paragraph(text, sents, si)) header_who = {};
+    if (!a.country.empty() && lower_ascii(a.claimant).find("ministry") != std::string::npos)
+      ministry = a;
+    // "According to the Ministry of Health:" heads its paragraph, or the
+    // list in the paragraph right after it.
+    if (new_paragraph(text, sents, si) && !(si > 0 && header_at == si - 1)) header_who = {};
     if (claimant_header(toks, s, a)) {
+      header_at = si;
       header_who = a;
       header_who.how = "header";
     } else if (a.claimant.empty()) {
@@ -317,6 +356,7 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
     for (auto& cm : out[si])
       if (cm.claim.side == "unknown" && !header_side.empty() && !cm.no_state)
         cm.claim.side = header_side;
+    side_from_row(out[si], places, toks, s, si);
     side_from_places(out[si], places, si);
     claimants_after_list(out, text, toks, sents, si);
   }

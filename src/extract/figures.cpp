@@ -103,6 +103,8 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           kind = "injured";  // "was treating 12 people with burns"
         } else if (w == "dead" || w == "died") {
           break;  // "left several dead" is handled forward; "died" before a number is not its count
+        } else if (w == "lost" || w == "loses" || w == "lose") {
+          kind = "killed";  // "the army said it lost four soldiers" (not "lost 3 tanks": below)
         } else {
           kind = lex::casualty_kind(w);
         }
@@ -125,7 +127,10 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
             kind_at = k;
           }
       }
-      if (!kind.empty() && q->last < s.last && lex::not_people(toks[q->last].lower)) kind.clear();
+      // "captured three Pakistani posts": things counted, past a demonym or force.
+      std::size_t counted = q->last;
+      if (counted + 1 < s.last && !lex::country_word(toks[counted].lower).empty()) ++counted;
+      if (!kind.empty() && counted < s.last && lex::not_people(toks[counted].lower)) kind.clear();
       // The noun phrase after the number: "24 people", "two dozen on the X side".
       np_end = q->last;
       while (np_end < s.last && np_end < q->last + 4 && toks[np_end].kind == TokKind::word &&

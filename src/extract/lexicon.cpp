@@ -71,7 +71,8 @@ const Map kCasualty = {
     {"missing", "missing"},     {"casualties", "casualties"}, {"kia", "killed"},
     {"wia", "injured"},         {"evacuation", "evacuated"},  {"relocated", "evacuated"},
     {"detained", "detained"},   {"captured", "detained"},     {"capturing", "detained"},
-    {"abducted", "detained"},   {"succumbed", "killed"}};
+    {"abducted", "detained"},   {"succumbed", "killed"},      {"arrested", "detained"},
+    {"arrests", "detained"}};
 
 const Map kGroups = {{"civilians", "civilians"},
                      {"civilian", "civilians"},
@@ -174,11 +175,11 @@ const Map kWeapons = {{"tanks", "tanks"},         {"grad", "rocket artillery"},
                       {"rifles", "small arms"},   {"batons", "melee weapons"},
                       {"stones", "stones"},       {"clubs", "melee weapons"}};
 
-const Set kSpeech = {"said",      "says",      "say",       "reported", "reports",
-                     "announced", "announces", "stated",    "states",   "claimed",
-                     "claims",    "told",      "confirmed", "confirms", "added",
-                     "noted",     "wrote",     "tweeted",   "declared", "alleged",
-                     "estimated", "estimates", "accused",   "raised",   "published"};
+const Set kSpeech = {"said",      "says",     "say",       "reported",  "reports", "announced",
+                     "announces", "stated",   "states",    "claimed",   "claims",  "told",
+                     "confirmed", "confirms", "added",     "noted",     "wrote",   "tweeted",
+                     "declared",  "alleged",  "estimated", "estimates", "accused", "raised",
+                     "published", "released"};
 const Set kLocative = {"in",      "at",  "near",   "from",  "around", "outside", "inside",
                        "into",    "on",  "across", "along", "toward", "towards", "of",
                        "between", "and", "within", "off",   "by"};
@@ -281,12 +282,13 @@ std::string weapon(std::string_view w, std::string_view next) {
   return it == kWeapons.end() ? std::string() : std::string(it->second);
 }
 
-const Set kNotPeople = {"countries",  "nations",  "sides",   "states",     "days",       "weeks",
-                        "months",     "years",    "hours",   "minutes",    "times",      "leaders",
-                        "presidents", "villages", "km",      "kilometres", "kilometers", "miles",
-                        "metres",     "meters",   "percent", "rounds",     "shells",     "rockets",
-                        "drones",     "houses",   "homes",   "buildings",  "points",     "posts",
-                        "outposts"};
+const Set kNotPeople = {
+    "countries",  "nations",   "sides",   "states",     "days",        "weeks",
+    "months",     "years",     "hours",   "minutes",    "times",       "leaders",
+    "presidents", "villages",  "km",      "kilometres", "kilometers",  "miles",
+    "metres",     "meters",    "percent", "rounds",     "shells",      "rockets",
+    "drones",     "houses",    "homes",   "buildings",  "points",      "posts",
+    "outposts",   "positions", "tanks",   "vehicles",   "checkpoints", "weapons"};
 const Set kInstitution = {
     "organization", "organisation", "cooperation", "ministry", "agency",    "council",  "service",
     "news",         "committee",    "university",  "party",    "army",      "forces",   "bank",

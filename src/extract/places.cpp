@@ -335,6 +335,13 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
                            lex::landmark_word(toks[e].lower) ||
                            (toks[e].lower == "border" && e + 1 < s.last &&
                             lex::settlement_word(toks[e + 1].lower)));
+        // "in Bajaur and Kurram districts": each name of the list is an area.
+        std::size_t j = e;
+        while (j < s.last && j < e + 8 &&
+               (toks[j].lower == "," || toks[j].lower == "and" || toks[j].capital))
+          ++j;
+        bool listed_area =
+            j > e && j < s.last && lex::area_word(toks[j].lower) && toks[j].lower.back() == 's';
         // "the disputed Galwan Valley": the generic word is part of the run.
         bool generic_last = e - i >= 2 && (lex::area_word(toks[e - 1].lower) ||
                                            lex::settlement_word(toks[e - 1].lower));
@@ -346,7 +353,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
                          before == "\xD0\xB2\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xB7\xD0\xB8" ||
                          before == "\xD1\x83" ||
                          before == "\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB\xD0\xBE";
-        if ((area_after || settlement_before || generic_last || near_word || !ambiguous.empty()) &&
+        if ((area_after || settlement_before || generic_last || near_word || listed_area ||
+             !ambiguous.empty()) &&
             lex::country_word(toks[i].lower).empty() && !looks_like_person(toks, i, e)) {
           PlaceMention m;
           m.first = i;

@@ -56,6 +56,11 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
         w != "is" && w != "also" && w != "again" && w != "reportedly")
       break;
   }
+  // "Surin: 6 civilians killed": a table's row by place.
+  if (has_claims && m.first == s.first && m.last < s.last && toks[m.last].lower == ":") {
+    m.role = "incident";
+    return;
+  }
   if (m.last < s.last && actor_verb(toks[m.last].lower)) {
     m.role = "actor";
     return;
