@@ -120,7 +120,9 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
   if (e > s.first && toks[e - 1].lower == ",") {
     for (std::size_t c = e - 1; c > s.first && e - c < 20; --c) {
       const std::string& w1 = toks[c - 1].lower;
-      bool aside = w1 == "citing" || w1 == "quoting" || w1 == "who" || w1 == "which";
+      // (", across the border,", ", in Kabul,": a place told between commas)
+      bool aside = w1 == "citing" || w1 == "quoting" || w1 == "who" || w1 == "which" ||
+                   (lex::locative(w1) && w1 != "and" && w1 != "of");
       bool apposition = (w1 == "a" || w1 == "an" || w1 == "the") && c + 1 < e;
       if ((aside || apposition) && c - 1 > s.first && toks[c - 2].lower == ",") {
         e = c - 2;
@@ -146,6 +148,8 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
       b = b2;
     }
   }
+  // ("The BSF retaliated, and a spokesman claimed": the clause's subject)
+  while (b + 1 < e && is_conjunction(toks[b].lower)) ++b;
   if (b >= e) return said;
   said.begin = toks[b].begin;
   said.end = toks[name_end - 1].end;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extract/borders.hpp"
+#include "extract/forces.hpp"
 #include "extract/lexicon.hpp"
 
 namespace bm::extract {
@@ -172,7 +173,8 @@ void sides_of_conflict(std::vector<ClaimMention>& claims, std::string_view text,
                        const std::vector<Token>& toks, const Sentence& s) {
   bool both = between_two(text, toks, s);
   for (auto& cm : claims) {
-    if (cm.side_inferred && cm.claim.group == "militants") {
+    // (A claimant's count of fighters is the enemy's unless it says "its".)
+    if (cm.side_inferred && !cm.own_side && cm.claim.group == "militants") {
       cm.claim.side = "unknown";
       cm.side_inferred = false;
     }
@@ -361,6 +363,7 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
     claimants_after_list(out, text, toks, sents, si);
   }
   complete_headline_claims(out, toks, sents);
+  sides_from_named_forces(out, toks);
   // (after the headline took the body's side: "both" is the last resort)
   for (std::size_t si = 0; si < sents.size(); ++si)
     sides_of_conflict(out[si], text, toks, sents[si]);

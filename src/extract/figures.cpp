@@ -253,6 +253,7 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     cm.claim.side = side.empty() ? "unknown" : side;
     cm.no_state = stateless;
     cm.side_inferred = cm.side_inferred || own;
+    cm.own_side = own;
     cm.claim.claimant = who.claimant;
     cm.claimant_begin = who.begin;
     cm.claimant_end = who.end;

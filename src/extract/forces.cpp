@@ -1,6 +1,11 @@
 #include "extract/forces.hpp"
 
+#include <algorithm>
 #include <array>
+#include <map>
+#include <string>
+
+#include "extract/lexicon.hpp"
 
 namespace bm::extract {
 namespace {
@@ -80,6 +85,24 @@ bool matches(const Force& f, const std::vector<Token>& toks, std::size_t k, std:
   return false;
 }
 
+// "Pakistan Rangers ... three Rangers were wounded": a force the article
+// once names with its country ("Pakistan Rangers", "Thai Rangers") keeps
+// that country when named alone; a name given two countries keeps none.
+std::map<std::string, std::string> named_forces(const std::vector<Token>& toks) {
+  std::map<std::string, std::string> out;
+  for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
+    const Token& name = toks[i + 1];
+    std::string iso = lex::country_word(toks[i].lower);
+    if (iso.empty() || !toks[i].capital || !name.capital || name.kind != TokKind::word ||
+        !lex::country_word(name.lower).empty() || lex::institution_word(name.lower) ||
+        lex::title_word(name.lower))
+      continue;
+    auto [it, fresh] = out.emplace(name.lower, iso);
+    if (!fresh && it->second != iso) it->second.clear();
+  }
+  return out;
+}
+
 }  // namespace
 
 std::span<const Force> forces() { return kForces; }
@@ -99,6 +122,25 @@ bool force_word(std::string_view lower) {
   for (const Force& f : kForces)
     if (f.words == lower) return true;
   return false;
+}
+
+void sides_from_named_forces(std::vector<std::vector<ClaimMention>>& claims,
+                             const std::vector<Token>& toks) {
+  auto forces = named_forces(toks);
+  if (forces.empty()) return;
+  auto by_begin = [](const Token& t, std::size_t at) { return t.begin < at; };
+  for (auto& in_sentence : claims)
+    for (auto& cm : in_sentence) {
+      if (cm.no_state || cm.own_side || (cm.claim.side != "unknown" && !cm.side_inferred)) continue;
+      auto t = std::lower_bound(toks.begin(), toks.end(), cm.begin, by_begin);
+      for (++t; t != toks.end() && t->begin < cm.end; ++t) {
+        auto f = t->capital ? forces.find(t->lower) : forces.end();
+        if (f == forces.end() || f->second.empty()) continue;
+        cm.claim.side = f->second;
+        cm.side_inferred = false;
+        break;
+      }
+    }
 }
 
 }  // namespace bm::extract

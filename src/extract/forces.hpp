@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/figures.hpp"
 #include "extract/text.hpp"
 
 namespace bm::extract {
@@ -29,5 +30,10 @@ const Force* force_at(const std::vector<Token>& toks, std::size_t k, std::size_t
 // One word that names a force or group on its own ("taliban", "idf",
 // "hezbollah"): an actor, never a place to look up.
 bool force_word(std::string_view lower);
+
+// "Pakistan Rangers ... three Rangers were wounded": a force the article
+// once names after its country keeps that side where it is named alone.
+void sides_from_named_forces(std::vector<std::vector<ClaimMention>>& claims,
+                             const std::vector<Token>& toks);
 
 }  // namespace bm::extract
