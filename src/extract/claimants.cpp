@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extract/borders.hpp"
+#include "extract/crossings.hpp"
 #include "extract/forces.hpp"
 #include "extract/lexicon.hpp"
 
@@ -364,6 +365,7 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
   }
   complete_headline_claims(out, toks, sents);
   sides_from_named_forces(out, toks);
+  sides_of_crossings(out, toks, places);
   // (after the headline took the body's side: "both" is the last resort)
   for (std::size_t si = 0; si < sents.size(); ++si)
     sides_of_conflict(out[si], text, toks, sents[si]);
