@@ -138,6 +138,24 @@ bool locating_phrase(const std::string& gap) {
   return std::regex_match(gap, re);
 }
 
+}  // namespace
+
+// The regex ^('s )?([a-z-]+ ){0,2}$ written out: it was compiled at every
+// call, once per pair of places in a sentence.
+bool few_lower_words(std::string_view gap) {
+  if (gap.starts_with("'s ")) gap.remove_prefix(3);
+  int words = 0;
+  while (!gap.empty()) {
+    std::size_t n = 0;
+    while (n < gap.size() && ((gap[n] >= 'a' && gap[n] <= 'z') || gap[n] == '-')) ++n;
+    if (n == 0 || n == gap.size() || gap[n] != ' ' || ++words > 2) return false;
+    gap.remove_prefix(n + 1);
+  }
+  return true;
+}
+
+namespace {
+
 // Lists share a role ("the regions of Batken and Osh"); in "X in the Y
 // region of Z" Y and Z locate X and are not incidents of their own.
 void share_roles(const std::vector<PlaceMention*>& in_sentence, const std::vector<Token>& toks,
@@ -171,8 +189,7 @@ void share_roles(const std::vector<PlaceMention*>& in_sentence, const std::vecto
         prev.country = m.country;
         prev.note += "; country of the place it is said to lie in (" + m.text + ")";
       }
-    } else if (prev.is_country && prev.role == "context" && !m.is_country &&
-               std::regex_match(gap, std::regex("^('s )?([a-z-]+ ){0,2}$"))) {
+    } else if (prev.is_country && prev.role == "context" && !m.is_country && few_lower_words(gap)) {
       // "the Leylek district of Kyrgyzstan's southwestern Batken region"
       m.role = "context";
     }
