@@ -105,6 +105,17 @@ bool same_body(const std::string& lw, const Attribution& previous) {
   return false;
 }
 
+// A speech verb, or "put the toll at 19" (the Thai health ministry put
+// the country's toll at 19 dead).
+bool tells(const std::vector<Token>& toks, std::size_t i, std::size_t last) {
+  const std::string& w = toks[i].lower;
+  if (lex::speech_verb(w)) return true;
+  if (w != "put" && w != "puts" && w != "putting") return false;
+  for (std::size_t k = i + 1; k < last && k < i + 5; ++k)
+    if (toks[k].lower == "toll" || toks[k].lower == "number") return true;
+  return false;
+}
+
 // The subject of the speech verb at token i: words right before it, skipping
 // "late Sunday", "had" and asides; a pronoun is the previous claimant; a
 // passive ("49 soldiers have been confirmed killed") is no attribution.
@@ -202,7 +213,7 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   // (clause_speaker).
   auto closes = [&](std::size_t i) {
     for (std::size_t k = i + 1; k < s.last; ++k)
-      if (!lex::casualty_kind(toks[k].lower).empty()) return false;
+      if (!lex::casualty_kind(toks[k].lower).empty() || toks[k].lower == "lost") return false;
     return true;
   };
   if (Attribution about = about_this(text, toks, s); !about.claimant.empty()) return about;
@@ -232,7 +243,7 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
                toks[i + 2].lower == "other") {
       // "accused each other", "blamed each other": no one side speaks.
       continue;
-    } else if (lex::speech_verb(w) &&
+    } else if (tells(toks, i, s.last) &&
                !(i > s.first && (toks[i - 1].lower == "the" || toks[i - 1].lower == "a" ||
                                  toks[i - 1].lower == "an" || toks[i - 1].lower == "its" ||
                                  toks[i - 1].lower == "their"))) {
@@ -284,8 +295,7 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
 Attribution clause_speaker(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
                            const Attribution& first, const PlaceLookup& lookup, std::size_t& from) {
   for (std::size_t i = s.first + 1; i + 1 < s.last; ++i) {
-    if (!lex::speech_verb(toks[i].lower) || toks[i + 1].lower == "." || toks[i + 1].lower == ",")
-      continue;
+    if (!tells(toks, i, s.last) || toks[i + 1].lower == "." || toks[i + 1].lower == ",") continue;
     std::size_t b = start_of_name(toks, s.first, i);
     if (b >= i || b == s.first) continue;
     // The clause opens after a comma with "and", or after "while"/"but".

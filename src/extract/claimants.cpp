@@ -46,6 +46,19 @@ bool bare_ministry(const std::string& lw) {
          std::count(lw.begin(), lw.end(), ' ') <= 4;
 }
 
+// "fled their homes in Cambodia's border provinces": a country named as
+// where it happened, not as a speaker or a demonym.
+bool in_country(const std::vector<Token>& toks, const PlaceMention& m) {
+  return m.first > 0 && (toks[m.first - 1].lower == "in" || toks[m.first - 1].lower == "inside");
+}
+
+// "the army", "the military": a force named without its country, which is
+// the country of the one who spoke before it.
+bool bare_force(const std::string& lw) {
+  return lw == "the army" || lw == "the military" || lw == "the armed forces" ||
+         lw == "the border guards" || lw == "the border service";
+}
+
 // ("Eight killed" over "at least eight people were killed": the same figure)
 bool same_figure(const Claim& a, const Claim& b) {
   auto stated = [](const Claim& c) { return c.low ? c.low : c.high; };
@@ -186,9 +199,15 @@ void sides_of_conflict(std::vector<ClaimMention>& claims, std::string_view text,
   }
 }
 
-// The figures told after a later clause's speech verb are that speaker's.
-void later_clause(std::vector<ClaimMention>& claims, const Attribution& speaker, std::size_t from) {
+// The figures told after a later clause's speech verb are that speaker's
+// ("..., while the army said it lost five soldiers": a bare force speaks
+// for the first speaker's country).
+void later_clause(std::vector<ClaimMention>& claims, Attribution speaker, std::size_t from,
+                  const Attribution& first) {
   if (speaker.claimant.empty()) return;
+  if (speaker.country.empty() && bare_force(lower_ascii(speaker.claimant)) &&
+      first.country != "both")
+    speaker.country = first.country;
   for (ClaimMention& cm : claims) {
     if (cm.begin < from) continue;
     cm.claim.claimant = speaker.claimant;
@@ -272,12 +291,12 @@ void side_from_row(std::vector<ClaimMention>& claims, const std::vector<PlaceMen
 }
 
 void side_from_places(std::vector<ClaimMention>& claims, const std::vector<PlaceMention>& places,
-                      std::size_t sentence) {
+                      const std::vector<Token>& toks, std::size_t sentence) {
   std::set<std::string> countries;
   auto [from, to] = places_of(places, sentence);
   for (auto it = from; it != to; ++it)
-    if (const auto& m = *it;
-        m.place && !m.is_country && m.border.empty() && !m.line && !m.country.empty())
+    if (const auto& m = *it; (m.place || (m.is_country && in_country(toks, m))) &&
+                             m.border.empty() && !m.line && !m.country.empty())
       countries.insert(m.country);
   if (countries.size() != 1) return;
   for (auto& cm : claims) {
@@ -327,6 +346,9 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
     expand_acronym(a, acronyms);
     a.country = claimant_country(a, places, si);
     // ("the ministry": the last ministry named, else the last speaker)
+    if (a.country.empty() && a.how != "pronoun" && bare_force(lower_ascii(a.claimant)) &&
+        who.country != "both")
+      a.country = who.country;
     if (a.country.empty() && a.how != "pronoun" && bare_ministry(lower_ascii(a.claimant))) {
       const Attribution& body = ministry.country.empty() ? who : ministry;
       if (body.country != "both") a.country = body.country;
@@ -348,7 +370,7 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
     // (The speaker first: it sets clause_from, and the order in which a
     // call's arguments are evaluated is unspecified.)
     Attribution later = clause_speaker(text, toks, s, a, lookup, clause_from);
-    later_clause(out[si], later, clause_from);
+    later_clause(out[si], later, clause_from, a);
     if (a.how == "about_this" && si > 0) said_after(out[si - 1], a);
     // "Kyrgyzstan:" over a list: the list's figures are Kyrgyz until the
     // next header or the next sentence of prose.
@@ -360,7 +382,7 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
       if (cm.claim.side == "unknown" && !header_side.empty() && !cm.no_state)
         cm.claim.side = header_side;
     side_from_row(out[si], places, toks, s, si);
-    side_from_places(out[si], places, si);
+    side_from_places(out[si], places, toks, si);
     claimants_after_list(out, text, toks, sents, si);
   }
   complete_headline_claims(out, toks, sents);

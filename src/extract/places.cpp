@@ -349,7 +349,7 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
         // "came under fire near Sotk", "у Сотка": a word of nearness names a place.
         const std::string& before = i > s.first ? toks[i - 1].lower : toks[i].lower;
-        bool near_word = before == "near" || before == "outside" ||
+        bool near_word = before == "near" || before == "outside" || before == "around" ||
                          before == "\xD0\xB2\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xB7\xD0\xB8" ||
                          before == "\xD1\x83" ||
                          before == "\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB\xD0\xBE";
