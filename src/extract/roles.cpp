@@ -40,6 +40,21 @@ bool people_of(const std::vector<Token>& toks, const Sentence& s, std::size_t k)
   return true;
 }
 
+bool attack_verb(const std::string& w) {
+  return w == "hit" || w == "shelled" || w == "struck" || w == "attacked" || w == "bombed" ||
+         w == "targeted" || w == "stormed" || w == "captured" || w == "seized" || w == "raided" ||
+         w == "bombarded" || w == "overran" || w == "shelling" || w == "targeting";
+}
+
+// An attack verb right before the word at k ("hit a hospital", "struck the school").
+bool struck_before(const std::vector<Token>& toks, const Sentence& s, std::size_t k) {
+  std::size_t j = k;
+  while (j > s.first && k - j < 3 &&
+         (toks[j - 1].lower == "a" || toks[j - 1].lower == "an" || toks[j - 1].lower == "the"))
+    --j;
+  return j > s.first && j < k && attack_verb(toks[j - 1].lower);
+}
+
 // incident / venue / actor / mention, following places.hpp.
 void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s,
               const SentenceEvents& ev, bool has_claims) {
@@ -72,16 +87,15 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
   for (std::size_t k = m.first; k > s.first && m.first - k < 8; --k)
     if (lex::venue_word(toks[k - 1].lower) ||
         ((toks[k - 1].lower == "held" || toks[k - 1].lower == "issued") && m.first - k < 3)) {
-      m.role = "venue";
+      // "artillery fire hit a hospital in X": a building struck is a scene.
+      m.role = struck_before(toks, s, k - 1) ? "incident" : "venue";
       return;
     }
   if (!m.place && m.note.empty()) return;
   // The object of an attack verb: "shelled Jermuk", "mortar fire hit the village of X".
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
-    if (w == "hit" || w == "shelled" || w == "struck" || w == "attacked" || w == "bombed" ||
-        w == "targeted" || w == "stormed" || w == "captured" || w == "seized" || w == "raided" ||
-        w == "bombarded" || w == "overran" || w == "shelling" || w == "targeting") {
+    if (attack_verb(w)) {
       m.role = "incident";
       return;
     }
