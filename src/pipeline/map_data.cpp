@@ -95,6 +95,14 @@ void clip_areas_to_fills(MapData& map) {
   }
 }
 
+// Undated incidents give neither a span nor a status date: say only what is known.
+std::string subtitle(const std::string& span, const std::string& as_of) {
+  std::string out = span.empty() ? "" : span + " · ";
+  out += "as reported by the sources listed";
+  if (!as_of.empty()) out += " · border status as of " + as_of;
+  return out;
+}
+
 }  // namespace
 
 void use_village_fills(MapData& map, const std::string& bundle_path, const Bounds& bbox) {
@@ -139,8 +147,7 @@ MapData report_map_data(const Chain& chain, const MapText& text) {
   map.title = text.title.empty() ? country_name(chain, chain.a) + "–" +
                                        country_name(chain, chain.b) + " border: reported incidents"
                                  : text.title;
-  map.subtitle = date_span(chain.data.incidents) +
-                 " · as reported by the sources listed · border status as of " + map.as_of;
+  map.subtitle = subtitle(date_span(chain.data.incidents), map.as_of);
   map.attribution = "Base data: Natural Earth (public domain); borders: \u00a9 " +
                     std::string(kBordersCredit) +
                     "; places: GeoNames (CC BY 4.0/3.0) and cited references. Map: bordermap" +
