@@ -49,8 +49,14 @@ double visits_per_cell(const std::vector<LonLat>& points) {
 // extent (exact, see area_grid.hpp) rather than a polygon test each.
 std::unique_ptr<AreaGrid> Linker::area_grid(const std::vector<LonLat>& points) const {
   if (points.size() < kGridFrom || countries().empty()) return nullptr;
-  Bounds pts, all;
+  Bounds pts;
   for (const auto& p : points) pts.add(p);
+  return area_grid_over(pts);
+}
+
+std::unique_ptr<AreaGrid> Linker::area_grid_over(Bounds pts) const {
+  if (countries().empty() || pts.empty()) return nullptr;
+  Bounds all;
   std::vector<const MultiPolygon*> polys;
   for (const auto& c : countries()) {
     all.add(bounds_of(c.area));
@@ -63,12 +69,18 @@ std::unique_ptr<AreaGrid> Linker::area_grid(const std::vector<LonLat>& points) c
 }
 
 void Linker::stream_points(const std::vector<LonLat>& points, const std::vector<std::string>& dates,
-                           const BlockSink& sink) const {
+                           const BlockSink& sink, LinkHint hint) const {
   static const std::string none;
   unsigned n = options_.threads ? options_.threads : std::thread::hardware_concurrency();
   n = std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(points.size() / 1000 + 1)));
-  const std::unique_ptr<AreaGrid> grid = area_grid(points);
-  const bool dense = visits_per_cell(points) >= kCellsPayAt;
+  const std::unique_ptr<AreaGrid> own = hint.grid ? nullptr : area_grid(points);
+  const AreaGrid* grid = hint.grid ? hint.grid : own.get();
+  // This call's points stand for the table's: its density scales with rows.
+  const double table_share =
+      hint.rows > points.size() && !points.empty()
+          ? static_cast<double>(hint.rows) / static_cast<double>(points.size())
+          : 1.0;
+  const bool dense = visits_per_cell(points) * table_share >= kCellsPayAt;
   // Blocks handed out in turn keep the cores busy to the end even when one
   // of them is slowed down (the cores are shared).
   constexpr std::size_t kAhead = 8;
@@ -86,8 +98,7 @@ void Linker::stream_points(const std::vector<LonLat>& points, const std::vector<
             prefetch(points[j]);
             if (grid) grid->prefetch(points[j]);
           }
-          block[i - lo] =
-              link_point_in(points[i], dates.empty() ? none : dates[i], grid.get(), dense);
+          block[i - lo] = link_point_in(points[i], dates.empty() ? none : dates[i], grid, dense);
         }
         sink(std::span<const PointLink>(block.data(), hi - lo), lo);
       }
@@ -105,11 +116,15 @@ void Linker::stream_points(const std::vector<LonLat>& points, const std::vector<
 }
 
 std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
-                                           const std::vector<std::string>& dates) const {
+                                           const std::vector<std::string>& dates,
+                                           LinkHint hint) const {
   std::vector<PointLink> out(points.size());
-  stream_points(points, dates, [&](std::span<const PointLink> block, std::size_t lo) {
-    std::copy(block.begin(), block.end(), out.begin() + static_cast<std::ptrdiff_t>(lo));
-  });
+  stream_points(
+      points, dates,
+      [&](std::span<const PointLink> block, std::size_t lo) {
+        std::copy(block.begin(), block.end(), out.begin() + static_cast<std::ptrdiff_t>(lo));
+      },
+      hint);
   return out;
 }
 
