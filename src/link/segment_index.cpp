@@ -52,6 +52,18 @@ bool left_at_vertex(LonLat a, LonLat v, LonLat b, LonLat p) {
 
 }  // namespace
 
+// Past the free end of a line (edge a->b, the end at a when `at_start`):
+// across a gap (a river or lake the land polygons leave open) the chord to
+// the free end on the far side continues the line; with none, a land border
+// meeting the sea, p lies on neither side.
+int SegmentIndex::side_past_end(bool at_start, LonLat a, LonLat b, LonLat p) const {
+  const LonLat v = at_start ? a : b;
+  const auto far = free_ends_->across(v);
+  if (!far) return 0;
+  const bool left = at_start ? left_at_vertex(*far, v, b, p) : left_at_vertex(a, v, *far, p);
+  return left ? 1 : -1;
+}
+
 void SegmentIndex::Best::add(const Found& f) {
   if (f.distance_m > min_m + kTie) return;
   for (std::size_t k = 0; k < n; ++k)
@@ -83,7 +95,9 @@ const SegmentIndex::Best::Found& SegmentIndex::Best::winner() const {
 }
 
 SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
-                           std::vector<std::ptrdiff_t> ids) {
+                           std::vector<std::ptrdiff_t> ids,
+                           std::shared_ptr<const FreeEnds> free_ends)
+    : free_ends_(free_ends ? std::move(free_ends) : std::make_shared<const FreeEnds>(segments)) {
   for (std::size_t s = 0; s < segments.size(); ++s)
     for (const auto& line : segments[s]->lines) {
       const std::size_t first = ends_.size();
@@ -293,10 +307,8 @@ SegmentHit SegmentIndex::finish(LonLat p, const Best& best) const {
                               ends_[static_cast<std::size_t>(out)].b, p)
                    ? 1
                    : -1;
-  // The free end of a line (a land border meeting the sea or a lake): a
-  // point beyond it lies on neither side of the line.
   else if (!continues)
-    hit.side = 0;
+    hit.side = w.distance_m <= FreeEnds::kReachM ? side_past_end(w.at.end == 0, a, b, p) : 0;
   return hit;
 }
 

@@ -29,6 +29,7 @@
 
 #include "core/model.hpp"
 #include "link/edge_grid.hpp"
+#include "link/free_ends.hpp"
 #include "link/geodesic_edge.hpp"
 
 namespace bm {
@@ -44,7 +45,10 @@ struct SegmentHit {
 class SegmentIndex {
  public:
   // `ids[i]` is what a hit on `segments[i]` reports (the caller's numbering).
-  SegmentIndex(const std::vector<const BorderSegment*>& segments, std::vector<std::ptrdiff_t> ids);
+  // `free_ends`: the gaps of the whole set of lines when the index holds
+  // only some of them (by default those of `segments`).
+  SegmentIndex(const std::vector<const BorderSegment*>& segments, std::vector<std::ptrdiff_t> ids,
+               std::shared_ptr<const FreeEnds> free_ends = nullptr);
   ~SegmentIndex();
   SegmentIndex(SegmentIndex&&) noexcept;
   SegmentIndex(const SegmentIndex&) = delete;
@@ -96,6 +100,7 @@ class SegmentIndex {
   void descend(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const;
   void search(LonLat p, const Vec3& p3, const std::int32_t* rank, Best& best) const;
   SegmentHit finish(LonLat p, const Best& best) const;
+  int side_past_end(bool at_start, LonLat a, LonLat b, LonLat p) const;
   void init_cells();
   void free_cells();
   const Cell* cell_for(LonLat p) const;
@@ -113,6 +118,7 @@ class SegmentIndex {
   std::size_t cells_nx_ = 0, cells_ny_ = 0;
   Zeroed<std::atomic<const Cell*>> cells_;
   Zeroed<std::atomic<std::uint8_t>> visits_;
+  std::shared_ptr<const FreeEnds> free_ends_;  // gaps the lines cross (rivers, lakes)
 };
 
 }  // namespace bm

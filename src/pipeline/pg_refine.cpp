@@ -21,7 +21,8 @@ constexpr double kSphereR = 6371008.8;  // PostGIS's sphere (ST_Segmentize)
 constexpr double kRad = std::numbers::pi / 180;
 
 std::unique_ptr<SegmentIndex> index_of(const std::vector<BorderSegment>& segs, bool disputed,
-                                       const std::string& day) {
+                                       const std::string& day,
+                                       std::shared_ptr<const FreeEnds> free_ends) {
   std::vector<const BorderSegment*> list;
   std::vector<std::ptrdiff_t> ids;
   for (std::size_t i = 0; i < segs.size(); ++i) {
@@ -30,7 +31,7 @@ std::unique_ptr<SegmentIndex> index_of(const std::vector<BorderSegment>& segs, b
     list.push_back(&segs[i]);
     ids.push_back(static_cast<std::ptrdiff_t>(i));
   }
-  return std::make_unique<SegmentIndex>(list, ids);
+  return std::make_unique<SegmentIndex>(list, ids, std::move(free_ends));
 }
 
 bool better(const SegmentHit& h, const SegmentHit& best) {
@@ -61,6 +62,11 @@ CandidateRefiner::CandidateRefiner(std::vector<BorderSegment> segments)
   std::sort(cuts_.begin(), cuts_.end());
   cuts_.erase(std::unique(cuts_.begin(), cuts_.end()), cuts_.end());
   one_.resize(segments_.size());
+  // A segment's index alone would take its joins to the next segment for
+  // free ends: the gaps are those of all the lines.
+  std::vector<const BorderSegment*> all;
+  for (const auto& s : segments_) all.push_back(&s);
+  free_ends_ = std::make_shared<const FreeEnds>(all);
   // The database's pieces follow great circles on a sphere; our edges are
   // WGS84 geodesics. They part by a flattening-sized share of the edge's
   // sagitta; f·L²/R bounds it generously (1 km edges: under 1 mm).
@@ -72,9 +78,9 @@ CandidateRefiner::~CandidateRefiner() = default;
 
 const SegmentIndex& CandidateRefiner::one(std::size_t i) const {
   if (!one_[i])
-    one_[i] =
-        std::make_unique<SegmentIndex>(std::vector<const BorderSegment*>{&segments_[i]},
-                                       std::vector<std::ptrdiff_t>{static_cast<std::ptrdiff_t>(i)});
+    one_[i] = std::make_unique<SegmentIndex>(
+        std::vector<const BorderSegment*>{&segments_[i]},
+        std::vector<std::ptrdiff_t>{static_cast<std::ptrdiff_t>(i)}, free_ends_);
   return *one_[i];
 }
 
@@ -96,7 +102,7 @@ std::size_t CandidateRefiner::epoch(const std::string& date) const {
 SegmentHit CandidateRefiner::nearest_active(LonLat p, bool disputed,
                                             const std::string& date) const {
   auto& index = all_[{epoch(date), disputed}];
-  if (!index) index = index_of(segments_, disputed, date);
+  if (!index) index = index_of(segments_, disputed, date, free_ends_);
   return index->nearest(p);
 }
 

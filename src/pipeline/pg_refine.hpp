@@ -60,6 +60,7 @@ class CandidateRefiner {
   double margin_m_ = 0;            // sphere vs spheroid edges, for the longest edge
   // Built on first use (one caller thread): the world has 26,747 segments,
   // a run over one region needs the few hundred near it.
+  std::shared_ptr<const FreeEnds> free_ends_;
   mutable std::vector<std::unique_ptr<SegmentIndex>> one_;  // per segment
   // Every period active in an epoch (between two cuts), and the disputed ones.
   mutable std::map<std::pair<std::size_t, bool>, std::unique_ptr<SegmentIndex>> all_;

@@ -119,3 +119,32 @@ TEST_CASE("past the free end of a line a point is on neither side; beside it, on
   segs.push_back(segment("next", {{10.0, 50.0}, {10.1, 49.8}}));
   CHECK(nearest(segs, {10.0, 49.97}).side != 0);
 }
+
+namespace {
+
+bm::BorderSegment pair_segment(const std::string& id, bm::Line line) {
+  bm::BorderSegment s = segment(id, std::move(line));
+  s.country_a = "AA";
+  s.country_b = "BB";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("across a gap between two lines of one border, the chord between them tells the side",
+          "[link][index]") {
+  // The border runs north, breaks at (10, 50) where a river opens, and goes
+  // on from (10, 50.006) (670 m on): a point in the gap beside it, west of
+  // the chord, is on the left, as on the lines themselves.
+  std::vector<bm::BorderSegment> segs = {pair_segment("south", {{10.0, 49.9}, {10.0, 50.0}}),
+                                         pair_segment("north", {{10.0, 50.006}, {10.0, 50.1}})};
+  const bm::SegmentHit west = nearest(segs, {9.997, 50.002});
+  CHECK(west.segment == 0);
+  CHECK(west.side == 1);
+  CHECK(nearest(segs, {10.003, 50.002}).side == -1);
+  // Farther than FreeEnds::kReachM from the end the chord is no guide.
+  CHECK(nearest(segs, {9.985, 50.002}).side == 0);
+  // A border of two other countries is no partner: the end stays free.
+  segs[1].country_b = "CC";
+  CHECK(nearest(segs, {9.997, 50.002}).side == 0);
+}
