@@ -33,15 +33,11 @@ std::pair<std::string, std::string> main_pair(const std::vector<BorderSegment>& 
                                               const std::vector<Link>& links) {
   std::map<std::string, const BorderSegment*> by_id;
   for (const auto& s : segments) by_id.emplace(s.id, &s);
-  std::map<std::pair<std::string, std::string>, int> count;
+  PairVotes votes;
   for (const auto& l : links)
     if (auto it = by_id.find(l.segment_id); it != by_id.end())
-      ++count[{it->second->country_a, it->second->country_b}];
-  std::pair<std::string, std::string> best;
-  int most = 0;
-  for (const auto& [pair, n] : count)
-    if (n > most) best = pair, most = n;
-  return best;
+      votes.add({it->second->country_a, it->second->country_b}, l.distance_m);
+  return votes.winner();
 }
 
 // What the map and tables show: the main border, and every stretch some
@@ -59,22 +55,30 @@ std::vector<BorderSegment> linked_or_between(std::vector<BorderSegment> segments
 
 // The segments to link against: the --border's, else the world's near the
 // incidents (the pair is chosen after linking).
-std::vector<BorderSegment> chain_segments(const ChainOptions& o, const Bundle& bundle,
-                                          const std::vector<Incident>& incidents, Chain& out) {
+NearSegments chain_segments(const ChainOptions& o, const Bundle& bundle,
+                            const std::vector<Incident>& incidents, Chain& out) {
   if (!o.filter.border.empty()) {
     std::tie(out.a, out.b) = parse_border(o.filter.border);
     auto segments = border_segments(bundle, out.a, out.b, out.countries);
     if (segments.empty())
       throw InputError("countries " + out.a + " and " + out.b +
                        " share no border in the bundled data");
-    return segments;
+    return {std::move(segments), 1e9, has_world_borders(bundle)};
   }
-  auto segments = segments_near(bundle, located_area(incidents)).segments;
-  if (segments.empty())
+  NearSegments near = segments_near(bundle, located_area(incidents));
+  if (near.segments.empty())
     throw UsageError(
         "no incident has a location, so no border can be chosen — give --border, e.g. --border "
         "KG-TJ");
-  return segments;
+  return near;
+}
+
+// A link farther than the loaded segments are sure of (a point far out at
+// sea in a table spread over continents) may have missed a nearer segment.
+bool beyond(const std::vector<Link>& links, double exact_within_m) {
+  return std::any_of(links.begin(), links.end(), [&](const Link& l) {
+    return l.segment_id.empty() || l.distance_m > exact_within_m;
+  });
 }
 
 }  // namespace
@@ -156,6 +160,22 @@ std::pair<std::string, std::string> parse_border(const std::string& text) {
   return {parts[0], parts[1]};
 }
 
+void PairVotes::add(const std::pair<std::string, std::string>& pair, double distance_m) {
+  Votes& v = votes_[pair];
+  ++v.n;
+  v.sum_m += distance_m;
+}
+
+std::pair<std::string, std::string> PairVotes::winner() const {
+  const std::pair<const std::pair<std::string, std::string>, Votes>* best = nullptr;
+  for (const auto& entry : votes_) {
+    const Votes& v = entry.second;
+    if (!best || v.n > best->second.n || (v.n == best->second.n && v.sum_m < best->second.sum_m))
+      best = &entry;
+  }
+  return best ? best->first : std::pair<std::string, std::string>{};
+}
+
 std::string default_incidents_path() { return data_root() + "/geodata/incidents/kgtj_2022-09.csv"; }
 
 std::string map_status_date(const std::vector<Incident>& incidents, const std::string& as_of) {
@@ -183,11 +203,17 @@ Chain run_chain(const ChainOptions& o) {
                                               [](const Incident& i) { return i.location; }))
     throw_nothing_located(out);
   out.countries = bundle.countries();
-  std::vector<BorderSegment> segments = chain_segments(o, bundle, incidents, out);
+  NearSegments near_rows = chain_segments(o, bundle, incidents, out);
+  std::vector<BorderSegment> segments = std::move(near_rows.segments);
   // The linker applies the status rule: o.filter.as_of, else each incident's date.
-  Linker linker(segments, out.countries,
-                LinkOptions{o.within_m, o.filter.as_of, 0, has_world_borders(bundle)});
-  out.data.links = link_all(incidents, linker, resolver.region_areas(), o.progress);
+  const LinkOptions link_opts{o.within_m, o.filter.as_of, 0, has_world_borders(bundle)};
+  out.data.links = link_all(incidents, Linker(segments, out.countries, link_opts),
+                            resolver.region_areas(), o.progress);
+  if (near_rows.exact_within_m < 1e9 && beyond(out.data.links, near_rows.exact_within_m)) {
+    segments = bundle.segments();
+    out.data.links = link_all(incidents, Linker(segments, out.countries, link_opts),
+                              resolver.region_areas(), o.progress);
+  }
   if (out.a.empty()) {  // no --border: the border the incidents lie nearest to
     std::tie(out.a, out.b) = main_pair(segments, out.data.links);
     if (out.a.empty())

@@ -7,6 +7,10 @@
 namespace bm {
 namespace {
 
+constexpr double kLargestEnclaveKm2 = 2000;
+constexpr double kKm2PerDeg2 = 111.32 * 111.32;  // at the equator
+constexpr double kRad = 3.14159265358979323846 / 180;
+
 double ring_area(const Ring& r) {
   double a = 0;
   for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
@@ -37,6 +41,12 @@ std::vector<Enclave> visible_enclaves(const Canvas& c, const MapData& data) {
       // A small part is an island as often as an enclave: only parts that
       // hold a 10 m enclave ring's point (surrounded by another country) are.
       if (!holds_enclave_point(b, data)) continue;
+      // The source draws a few large territories inside two countries'
+      // polygons at once (Crimea, 25,000 km²): a claim both make, not an
+      // enclave; the largest enclave the bundle names, Oecusse, is 794 km².
+      const double km2 =
+          ring_area(p.rings[0]) * kKm2PerDeg2 * std::cos((b.min_lat + b.max_lat) / 2 * kRad);
+      if (km2 > kLargestEnclaveKm2) continue;
       XY d0 = c.view.to_device(LonLat{b.min_lon, b.max_lat});
       XY d1 = c.view.to_device(LonLat{b.max_lon, b.min_lat});
       if (d1.x < c.frame.x0 || d0.x > c.frame.x1 || d1.y < c.frame.y0 || d0.y > c.frame.y1)

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "pipeline/chain.hpp"
+#include "pipeline/link_table.hpp"
 #include "pipeline/map_data.hpp"
 #include "support.hpp"
 
@@ -51,4 +52,36 @@ TEST_CASE("a map draws another border's stretch only near a point incident", "[p
 
   for (const auto& s : chain.data.segments)
     if (s.country_a == "KG" && s.country_b == "TJ") CHECK(drawn(map, s.id));
+}
+
+TEST_CASE("a table spread over continents links each incident as `link` does", "[pipeline]") {
+  // Two points far out in the Barents Sea and one by Vorukh: the area near
+  // them all spans Kazakhstan, whose border with Russia was once the sea
+  // points' answer although Norway–Russia's ends 350 km from them.
+  auto dir = bm::test::scratch("spread_links");
+  std::ofstream(dir / "incidents.csv") << "id,lon,lat\nsea1,39.9,70.5\nvorukh,70.5,39.9\n"
+                                          "sea2,40.2,71.0\n";
+  bm::ChainOptions o;
+  o.inputs = {(dir / "incidents.csv").string()};
+  bm::Chain chain = bm::run_chain(o);
+  bm::LinkRunOptions lo;
+  lo.input = (dir / "incidents.csv").string();
+  lo.out = (dir / "links.csv").string();
+  bm::run_link(lo);
+  std::ifstream in(dir / "links.csv");
+  std::string line;
+  std::getline(in, line);  // header
+  std::size_t checked = 0;
+  while (std::getline(in, line)) {
+    const std::string id = line.substr(0, line.find(','));
+    const std::string rest = line.substr(id.size() + 1);
+    CHECK(link_of(chain, id).segment_id == rest.substr(0, rest.find(',')));
+    ++checked;
+  }
+  CHECK(checked == 3);
+  CHECK(link_of(chain, "sea1").segment_id.rfind("NO-RU", 0) == 0);
+  CHECK(chain.a + "-" + chain.b == "NO-RU");
+  // Undated incidents: the subtitle says no status date it does not have.
+  const bm::MapData map = bm::report_map_data(chain, {});
+  CHECK(map.subtitle.find("as of") == std::string::npos);
 }
