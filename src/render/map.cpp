@@ -24,11 +24,13 @@ namespace {
 // Venues far from the border (talks or a ceasefire signed in a distant
 // city) do not set the frame, which would shrink the cluster along the
 // border to a few pixels: they are listed "(outside this map)" and marked on
-// the locator. Violent incidents always set it: they are the story.
+// the locator. Violent incidents always set it, and so do those reporting
+// figures (people who fled to a town 55 km inland): they are the story.
 constexpr double kFarFromBorder = 50000;  // metres
 
 bool far_from_border(const MapIncident& mi) {
-  return mi.link && mi.link->distance_m > kFarFromBorder && !is_violent(mi.incident->event_type);
+  return mi.link && mi.link->distance_m > kFarFromBorder && !is_violent(mi.incident->event_type) &&
+         mi.incident->claims.empty();
 }
 
 Bounds map_extent(const MapData& data, const RenderOptions& o) {
