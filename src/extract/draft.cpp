@@ -134,10 +134,13 @@ void extract_text(DocExtraction& x, const PlaceLookup& lookup) {
   // Country names as this article writes them, for conflict-wide reports.
   CountryNames country_name{{}, &lookup};
   for (const auto& m : x.places)
-    if (m.is_country && !country_name.written.contains(m.country) && !shouted(m.text))
+    if (m.is_country && !country_name.written.contains(m.country) && !shouted(m.text) &&
+        ascii_words(m.text))
       country_name.written[m.country] = m.text;
   // A country written only in capitals: its words, not the gazetteer's formal
-  // name ("Thailand", not "Kingdom Of Thailand").
+  // name ("Thailand", not "Kingdom Of Thailand"). A form in another script
+  // or case ("Азербайджаном") is left to the gazetteer's English name, so a
+  // border's name is of one script ("Armenia-Azerbaijan border").
   for (const auto& m : x.places)
     if (m.is_country && !country_name.written.contains(m.country) && ascii_words(m.text))
       country_name.written[m.country] = title_case(m.text);
