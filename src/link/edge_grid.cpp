@@ -45,6 +45,41 @@ EdgeGrid::EdgeGrid(const std::vector<Bounds>& boxes, double min_step) {
   std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
   for (std::size_t i = 0; i < boxes.size(); ++i)
     each_cell(boxes[i], [&](std::size_t c) { edges_[fill[c]++] = static_cast<std::uint32_t>(i); });
+  count_empty_rings();
+}
+
+// The chessboard distance from each cell to the nearest occupied one, by
+// the classic two passes (each cell from its four neighbours already seen:
+// forward from above and the left, backward from below and the right),
+// which is exact for the chessboard metric. Saturates at 255.
+void EdgeGrid::count_empty_rings() {
+  const std::size_t nx = nx_, ny = ny_;
+  empty_rings_.assign(nx * ny, 255);
+  auto at = [&](std::size_t x, std::size_t y) -> std::uint8_t& { return empty_rings_[y * nx + x]; };
+  auto relax = [](std::uint8_t& d, std::uint8_t from) {
+    if (from < 255 && from + 1 < d) d = static_cast<std::uint8_t>(from + 1);
+  };
+  for (std::size_t y = 0; y < ny; ++y)
+    for (std::size_t x = 0; x < nx; ++x) {
+      std::uint8_t& d = at(x, y);
+      if (offsets_[y * nx + x + 1] > offsets_[y * nx + x]) d = 0;
+      if (x > 0) relax(d, at(x - 1, y));
+      if (y > 0) {
+        relax(d, at(x, y - 1));
+        if (x > 0) relax(d, at(x - 1, y - 1));
+        if (x + 1 < nx) relax(d, at(x + 1, y - 1));
+      }
+    }
+  for (std::size_t y = ny; y-- > 0;)
+    for (std::size_t x = nx; x-- > 0;) {
+      std::uint8_t& d = at(x, y);
+      if (x + 1 < nx) relax(d, at(x + 1, y));
+      if (y + 1 < ny) {
+        relax(d, at(x, y + 1));
+        if (x + 1 < nx) relax(d, at(x + 1, y + 1));
+        if (x > 0) relax(d, at(x - 1, y + 1));
+      }
+    }
 }
 
 bool EdgeGrid::covers(std::ptrdiff_t x0, std::ptrdiff_t y0, std::ptrdiff_t x1, std::ptrdiff_t y1,

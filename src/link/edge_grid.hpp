@@ -3,7 +3,8 @@
 // one offset per cell, then the edge numbers), with a cell size chosen from
 // the data: a few mean edge lengths, coarser when the box is large so the
 // grid stays within a few million cells. Built in two passes over the boxes,
-// read-only afterwards.
+// read-only afterwards. Each cell also knows how many rings around it are
+// empty, so a search far from every item skips them.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -31,6 +32,11 @@ class EdgeGrid {
     const std::size_t c = static_cast<std::size_t>(iy) * nx_ + static_cast<std::size_t>(ix);
     return {edges_.data() + offsets_[c], edges_.data() + offsets_[c + 1]};
   }
+  // The rings around cell (ix, iy) that hold no item: ring k (the cells
+  // whose column or row is k away) is empty for every k below this.
+  std::ptrdiff_t empty_rings(std::ptrdiff_t ix, std::ptrdiff_t iy) const {
+    return empty_rings_[static_cast<std::size_t>(iy) * nx_ + static_cast<std::size_t>(ix)];
+  }
   // Whether cells [x0, x1] x [y0, y1] hold every edge meeting `b`: either
   // they cover b on a side, or they reach the grid's edge on that side.
   bool covers(std::ptrdiff_t x0, std::ptrdiff_t y0, std::ptrdiff_t x1, std::ptrdiff_t y1,
@@ -48,6 +54,8 @@ class EdgeGrid {
   std::size_t nx_ = 0, ny_ = 0;
   std::vector<std::uint32_t> offsets_;  // nx * ny + 1
   std::vector<std::uint32_t> edges_;
+  std::vector<std::uint8_t> empty_rings_;  // per cell, at most 255
+  void count_empty_rings();
 };
 
 }  // namespace bm

@@ -74,10 +74,12 @@ Chord chord_of(const GeoEdge& e) {
   return c;
 }
 
-Chord chord_of(LonLat a, LonLat b) {
+Chord chord_of(LonLat a, LonLat b) { return chord_of(ecef(a), ecef(b)); }
+
+Chord chord_of(const Vec3& a3, const Vec3& b3) {
   Chord c;
-  c.a3 = ecef(a);
-  c.ab = sub(ecef(b), c.a3);
+  c.a3 = a3;
+  c.ab = sub(b3, c.a3);
   c.len2 = dot(c.ab, c.ab);
   c.sag_m = sag_of_chord(std::sqrt(c.len2));
   return c;

@@ -45,6 +45,7 @@ struct Chord {
 };
 Chord chord_of(const GeoEdge& e);
 Chord chord_of(LonLat a, LonLat b);
+Chord chord_of(const Vec3& a3, const Vec3& b3);  // from the ends' ecef()
 
 // A lower bound on the geodesic distance between two points of WGS84 that
 // are at least `chord_m` apart in 3-D: the arc of that chord on a sphere of

@@ -1,14 +1,18 @@
 // Linking a whole table of points on every core (Linker::link_points and
-// Linker::stream_points): blocks handed out in turn, a country grid for big
-// tables, the cell cache only where the table is dense.
+// Linker::stream_points): batches in spatial order, blocks handed out in
+// turn, a country grid for big tables, the cell cache only where the table
+// is dense.
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <barrier>
 #include <cmath>
 #include <exception>
 #include <thread>
 #include <unordered_set>
 
 #include "link/linker.hpp"
+#include "link/point_order.hpp"
 #include "link/segment_index.hpp"
 
 namespace bm {
@@ -62,38 +66,53 @@ std::unique_ptr<AreaGrid> Linker::area_grid(const std::vector<LonLat>& points) c
   return std::make_unique<AreaGrid>(polys, extent, [this](LonLat p) { return locate(p); });
 }
 
+// Points are linked a batch at a time in spatial order (point_order.hpp):
+// the threads link a batch's points in blocks of its sorted order into the
+// batch's links, meet at a barrier, then hand the links to `sink` in blocks
+// of the input's order while the next batch is linked into the other buffer.
+// A thread passes the barrier after batch b only when every thread has
+// written batch b - 1, so two buffers suffice.
 void Linker::stream_points(const std::vector<LonLat>& points, const std::vector<std::string>& dates,
                            const BlockSink& sink) const {
-  static const std::string none;
   unsigned n = options_.threads ? options_.threads : std::thread::hardware_concurrency();
   n = std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(points.size() / 1000 + 1)));
-  const std::unique_ptr<AreaGrid> grid = area_grid(points);
-  const bool dense = visits_per_cell(points) >= kCellsPayAt;
-  // Blocks handed out in turn keep the cores busy to the end even when one
-  // of them is slowed down (the cores are shared).
-  constexpr std::size_t kAhead = 8;
-  std::atomic<std::size_t> next{0};
+  const Batches batches{area_grid(points), visits_per_cell(points) >= kCellsPayAt,
+                        std::min(kBatch, points.size())};
+  const std::size_t count = (points.size() + kBatch - 1) / kBatch;
+  std::array<std::vector<PointLink>, 2> links;
+  std::array<SpatialOrder, 2> orders{SpatialOrder(batches.size), SpatialOrder(batches.size)};
+  for (auto& l : links) l.resize(batches.size);
+  auto span_of = [&](std::size_t b) {
+    const std::size_t lo = b * kBatch;
+    return std::span<const LonLat>(points).subspan(lo, std::min(kBatch, points.size() - lo));
+  };
+  if (count > 0) orders[0].sort(span_of(0));
+  std::atomic<std::size_t> next_link{0}, next_write{0};
+  std::size_t linking = 0;  // the batch being linked (changed only by the barrier)
+  auto next_batch = [&]() noexcept {
+    next_write = 0;
+    next_link = 0;
+    if (++linking < count) orders[linking % 2].sort(span_of(linking));
+  };
+  std::barrier meet(static_cast<std::ptrdiff_t>(n), next_batch);
+  std::atomic<bool> stop{false};
   std::vector<std::exception_ptr> errors(n);
   auto work = [&](unsigned t) {
-    std::vector<PointLink> block(kBlock);  // one block per thread: nothing grows with the table
     try {
-      for (std::size_t lo; (lo = next.fetch_add(kBlock)) < points.size();) {
-        const std::size_t hi = std::min(points.size(), lo + kBlock);
-        for (std::size_t i = lo; i < hi; ++i) {
-          // Points come in no spatial order, so their cells are cache
-          // misses: start loading those of a point a few ahead.
-          if (const std::size_t j = i + kAhead; j < hi) {
-            prefetch(points[j]);
-            if (grid) grid->prefetch(points[j]);
-          }
-          block[i - lo] =
-              link_point_in(points[i], dates.empty() ? none : dates[i], grid.get(), dense);
-        }
-        sink(std::span<const PointLink>(block.data(), hi - lo), lo);
+      for (std::size_t b = 0; b < count; ++b) {
+        const std::size_t lo = b * kBatch, size = orders[b % 2].size();
+        for (std::size_t k; !stop && (k = next_link.fetch_add(kBlock)) < size;)
+          link_block(batches, points, dates, lo, orders[b % 2], k, std::min(size, k + kBlock),
+                     links[b % 2]);
+        meet.arrive_and_wait();
+        for (std::size_t k; !stop && (k = next_write.fetch_add(kBlock)) < size;)
+          sink(std::span<const PointLink>(links[b % 2]).subspan(k, std::min(kBlock, size - k)),
+               lo + k);
       }
     } catch (...) {
       errors[t] = std::current_exception();
-      next = points.size();
+      stop = true;
+      meet.arrive_and_drop();  // the others go on to the end without this thread
     }
   };
   std::vector<std::thread> pool;
@@ -102,6 +121,26 @@ void Linker::stream_points(const std::vector<LonLat>& points, const std::vector<
   for (auto& th : pool) th.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
+}
+
+// Links sorted positions [k0, k1) of the batch starting at `lo` into `out`
+// (indexed by the point's offset in the batch).
+void Linker::link_block(const Batches& batches, const std::vector<LonLat>& points,
+                        const std::vector<std::string>& dates, std::size_t lo,
+                        const SpatialOrder& order, std::size_t k0, std::size_t k1,
+                        std::vector<PointLink>& out) const {
+  static const std::string none;
+  constexpr std::size_t kAhead = 8;  // start loading the cells of a point this far ahead
+  for (std::size_t k = k0; k < k1; ++k) {
+    if (k + kAhead < k1) {
+      const LonLat ahead = points[lo + order[k + kAhead]];
+      prefetch(ahead);
+      if (batches.grid) batches.grid->prefetch(ahead);
+    }
+    const std::size_t i = order[k];
+    out[i] = link_point_in(points[lo + i], dates.empty() ? none : dates[lo + i], batches.grid.get(),
+                           batches.dense);
+  }
 }
 
 std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,

@@ -17,6 +17,7 @@
 namespace bm {
 
 struct SegmentHit;
+class SpatialOrder;
 
 struct LinkOptions {
   double within_m = 5000;  // the zone reported by `within_zone` (default 5 km)
@@ -62,6 +63,8 @@ class Linker {
   // position of its first point, and the links are not kept, so memory does
   // not grow with the table. `dates` is empty or one per point.
   static constexpr std::size_t kBlock = 2048;
+  // Points linked in spatial order at a time (two batches of links in memory).
+  static constexpr std::size_t kBatch = std::size_t{1} << 18;
   using BlockSink = std::function<void(std::span<const PointLink> links, std::size_t lo)>;
   void stream_points(const std::vector<LonLat>& points, const std::vector<std::string>& dates,
                      const BlockSink& sink) const;
@@ -94,6 +97,15 @@ class Linker {
   void prefetch(LonLat p) const;
   // The country grid a big table of points pays for (link_points.cpp), or null.
   std::unique_ptr<AreaGrid> area_grid(const std::vector<LonLat>& points) const;
+  // What every batch of stream_points shares.
+  struct Batches {
+    std::unique_ptr<AreaGrid> grid;
+    bool dense = false;  // use the cell cache
+    std::size_t size = 0;
+  };
+  void link_block(const Batches& batches, const std::vector<LonLat>& points,
+                  const std::vector<std::string>& dates, std::size_t lo, const SpatialOrder& order,
+                  std::size_t k0, std::size_t k1, std::vector<PointLink>& out) const;
   void apply_side(PointLink& out, std::size_t row, const SegmentHit& h) const;
   std::int32_t country_index(const std::string& iso2) const;
   // Per segment row: the positions of country_a and country_b (-1: not loaded).

@@ -39,8 +39,13 @@ void SegmentIndex::init_cells() {
 }
 
 void SegmentIndex::free_cells() {
-  for (std::size_t i = 0; cells_ && i < cells_nx_ * cells_ny_; ++i)
-    delete cells_[i].load(std::memory_order_relaxed);
+  if (!built_) return;  // moved from
+  std::size_t left = built_->load(std::memory_order_relaxed);
+  for (std::size_t i = 0; cells_ && left > 0 && i < cells_nx_ * cells_ny_; ++i)
+    if (const Cell* c = cells_[i].load(std::memory_order_relaxed)) {
+      delete c;
+      --left;
+    }
 }
 
 // p's cell once it has been visited often enough to pay for its list.
@@ -90,8 +95,10 @@ const SegmentIndex::Cell* SegmentIndex::build(std::size_t index) const {
   std::sort(fresh->edges.begin(), fresh->edges.end());
   fresh->edges.erase(std::unique(fresh->edges.begin(), fresh->edges.end()), fresh->edges.end());
   const Cell* expected = nullptr;
-  if (cells_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
+  if (cells_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) {
+    built_->fetch_add(1, std::memory_order_relaxed);
     return fresh.release();
+  }
   return expected;  // another thread built it first
 }
 

@@ -1,5 +1,6 @@
 #include "link/segment_index.hpp"
 
+#include "link/parallel.hpp"
 #include "link/segment_search.hpp"
 
 #include <algorithm>
@@ -94,64 +95,91 @@ const SegmentIndex::Best::Found& SegmentIndex::Best::winner() const {
   return *w;
 }
 
+// Edges and chunks are laid out line by line, so each line's place is known
+// before any is filled in, and the lines (840k edges for the world: a
+// quarter of a second of sines and cosines) are filled on every core.
 SegmentIndex::SegmentIndex(const std::vector<const BorderSegment*>& segments,
                            std::vector<std::ptrdiff_t> ids,
                            std::shared_ptr<const FreeEnds> free_ends)
     : free_ends_(free_ends ? std::move(free_ends) : std::make_shared<const FreeEnds>(segments)) {
+  std::vector<LineAt> lines;
+  std::size_t edges = 0, chunks = 0;
   for (std::size_t s = 0; s < segments.size(); ++s)
     for (const auto& line : segments[s]->lines) {
-      const std::size_t first = ends_.size();
-      auto push = [&](LonLat a, LonLat b) {
-        ends_.push_back({a, b});
-        chords_.push_back(chord_of(a, b));
-        owner_.push_back(static_cast<std::int32_t>(ids[s]));
-      };
-      if (line.size() == 1) push(line[0], line[0]);
-      for (std::size_t i = 1; i < line.size(); ++i) push(line[i - 1], line[i]);
-      add_chunks(first, ends_.size());
+      const std::size_t n = line.size() == 1 ? 1 : line.empty() ? 0 : line.size() - 1;
+      lines.push_back({&line, static_cast<std::int32_t>(ids[s]), edges, chunks});
+      edges += n;
+      chunks += (n + kChunk - 1) / kChunk;
     }
+  ends_.resize(edges);
+  chords_.resize(edges);
+  owner_.resize(edges);
+  chunks_.resize(chunks);
+  std::vector<Bounds> boxes(chunks);
+  constexpr std::size_t kParallelFrom = 1 << 16;  // edges; fewer are not worth the threads
+  for_each_task(lines.size(), edges >= kParallelFrom ? 0 : 1,
+                [&](std::size_t k) { fill_line(lines[k], boxes); });
   lazy_ = std::make_unique<Lazy[]>(ends_.size());
-  std::vector<Bounds> boxes;
-  boxes.reserve(chunks_.size());
-  for (const auto& c : chunks_) {
-    Bounds b;
-    for (std::size_t i = c.first; i < c.first + c.count; ++i)
-      b.add(edge_box(ends_[i].a, ends_[i].b, chords_[i].sag_m));
-    boxes.push_back(b);
-  }
   grid_ = EdgeGrid(boxes);
   init_tree();
   init_cells();
 }
 
+// One line's edges (each vertex's ECEF computed once), its chunks and their
+// boxes for the grid.
+void SegmentIndex::fill_line(const LineAt& at, std::vector<Bounds>& boxes) {
+  const Line& line = *at.line;
+  if (line.empty()) return;
+  std::size_t e = at.edge;
+  auto push = [&](LonLat a, LonLat b, const Vec3& a3, const Vec3& b3) {
+    ends_[e] = {a, b};
+    chords_[e] = chord_of(a3, b3);
+    owner_[e] = at.owner;
+    ++e;
+  };
+  Vec3 prev = ecef(line[0]);
+  if (line.size() == 1) push(line[0], line[0], prev, prev);
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    const Vec3 next = ecef(line[i]);
+    push(line[i - 1], line[i], prev, next);
+    prev = next;
+  }
+  std::size_t c = at.chunk;
+  for (std::size_t k = at.edge; k < e; k += kChunk, ++c) {
+    const std::size_t end = std::min(e, k + kChunk);
+    chunks_[c] = make_chunk(k, end);
+    for (std::size_t i = k; i < end; ++i)
+      boxes[c].add(edge_box(ends_[i].a, ends_[i].b, chords_[i].sag_m));
+  }
+}
+
 SegmentIndex::~SegmentIndex() { free_cells(); }
 SegmentIndex::SegmentIndex(SegmentIndex&&) noexcept = default;
 
-// Edges [first, end) of one line, in chunks. A point of an edge lies within
+// Edges [first, end) of one line as a chunk. A point of an edge lies within
 // sag of its chord, and the chord within the ball around its two ends.
-void SegmentIndex::add_chunks(std::size_t first, std::size_t end) {
-  for (std::size_t k = first; k < end; k += kChunk) {
-    const std::size_t n = std::min(kChunk, end - k);
-    Chunk c;
-    c.first = static_cast<std::uint32_t>(k);
-    c.count = static_cast<std::uint32_t>(n);
-    Vec3 sum;
-    for (std::size_t i = k; i < k + n; ++i) {
-      const Chord& e = chords_[i];
-      sum = {sum.x + 2 * e.a3.x + e.ab.x, sum.y + 2 * e.a3.y + e.ab.y, sum.z + 2 * e.a3.z + e.ab.z};
-    }
-    const double w = 1.0 / static_cast<double>(2 * n);
-    c.centre = {sum.x * w, sum.y * w, sum.z * w};
-    double r = 0, sag = 0;
-    for (std::size_t i = k; i < k + n; ++i) {
-      const Chord& e = chords_[i];
-      const Vec3 b3{e.a3.x + e.ab.x, e.a3.y + e.ab.y, e.a3.z + e.ab.z};
-      r = std::max({r, distance3(c.centre, e.a3), distance3(c.centre, b3)});
-      sag = std::max(sag, e.sag_m);
-    }
-    c.radius_m = r * (1 + 1e-12) + sag + 1e-3;
-    chunks_.push_back(c);
+SegmentIndex::Chunk SegmentIndex::make_chunk(std::size_t first, std::size_t end) const {
+  const std::size_t n = end - first;
+  Chunk c;
+  c.first = static_cast<std::uint32_t>(first);
+  c.count = static_cast<std::uint32_t>(n);
+  c.owner = owner_[first];
+  Vec3 sum;
+  for (std::size_t i = first; i < end; ++i) {
+    const Chord& e = chords_[i];
+    sum = {sum.x + 2 * e.a3.x + e.ab.x, sum.y + 2 * e.a3.y + e.ab.y, sum.z + 2 * e.a3.z + e.ab.z};
   }
+  const double w = 1.0 / static_cast<double>(2 * n);
+  c.centre = {sum.x * w, sum.y * w, sum.z * w};
+  double r = 0, sag = 0;
+  for (std::size_t i = first; i < end; ++i) {
+    const Chord& e = chords_[i];
+    const Vec3 b3{e.a3.x + e.ab.x, e.a3.y + e.ab.y, e.a3.z + e.ab.z};
+    r = std::max({r, distance3(c.centre, e.a3), distance3(c.centre, b3)});
+    sag = std::max(sag, e.sag_m);
+  }
+  c.radius_m = r * (1 + 1e-12) + sag + 1e-3;
+  return c;
 }
 
 GeoEdge SegmentIndex::edge(std::size_t i) const {
@@ -206,7 +234,7 @@ void SegmentIndex::refine(LonLat p, const Vec3& p3, std::size_t i, std::int32_t 
 // The chunk's edges in order of their chord bound, while one may still win.
 void SegmentIndex::open(LonLat p, const Vec3& p3, const Chunk& c, const std::int32_t* rank,
                         Best& best) const {
-  const std::int32_t r = rank ? rank[owner_[c.first]] : owner_[c.first];
+  const std::int32_t r = rank ? rank[c.owner] : c.owner;
   if (r < 0) return;
   // Only the edges under the limit are sorted (a few of the 16, mostly).
   std::array<std::pair<double, std::uint32_t>, kChunk> order;
@@ -247,14 +275,16 @@ bool SegmentIndex::walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, co
   const auto nx = static_cast<std::ptrdiff_t>(grid.nx()),
              ny = static_cast<std::ptrdiff_t>(grid.ny());
   thread_local Candidates cand;
-  for (std::ptrdiff_t k = 0; k <= rings; ++k) {
+  // The rings that hold no chunk find nothing: start past them (and leave a
+  // point beyond `rings` of them to the tree at once).
+  for (std::ptrdiff_t k = grid.empty_rings(cx, cy); k <= rings; ++k) {
     cand.clear();
     const double bound = best.limit;
     auto take = [&](std::ptrdiff_t x, std::ptrdiff_t y) {
       if (x < 0 || y < 0 || x >= nx || y >= ny) return;
       for (std::uint32_t ch : grid.cell(x, y)) {
         const Chunk& c = chunks_[ch];
-        if (rank && rank[owner_[c.first]] < 0) continue;
+        if (rank && rank[c.owner] < 0) continue;
         const double lb = distance3(p3, c.centre) - c.radius_m;
         if (lb <= bound) cand.push_back({lb, ch});
       }

@@ -80,6 +80,9 @@ class SegmentIndex {
     Vec3 centre;
     double radius_m = 0;  // every point of its edges lies this close to centre
     std::uint32_t first = 0, count = 0;
+    // owner_ of its edges (one line of one segment), kept here because
+    // looking it up per chunk bounded was a cache miss each.
+    std::int32_t owner = 0;
   };
   // A ball holding its two children's balls (segment_tree.cpp); a leaf
   // (left < 0) is chunk -1 - left.
@@ -89,8 +92,15 @@ class SegmentIndex {
     std::int32_t left = -1, right = -1;
   };
 
+  // Where one line's edges and chunks go (laid out before they are filled).
+  struct LineAt {
+    const Line* line = nullptr;
+    std::int32_t owner = 0;
+    std::size_t edge = 0, chunk = 0;
+  };
   GeoEdge edge(std::size_t i) const;
-  void add_chunks(std::size_t first, std::size_t end);
+  void fill_line(const LineAt& at, std::vector<Bounds>& boxes);
+  Chunk make_chunk(std::size_t first, std::size_t end) const;
   void refine(LonLat p, const Vec3& p3, std::size_t edge, std::int32_t rank, Best& best) const;
   void open(LonLat p, const Vec3& p3, const Chunk& c, const std::int32_t* rank, Best& best) const;
   bool walk(const EdgeGrid& grid, std::ptrdiff_t rings, LonLat p, const Vec3& p3,
@@ -118,6 +128,8 @@ class SegmentIndex {
   std::size_t cells_nx_ = 0, cells_ny_ = 0;
   Zeroed<std::atomic<const Cell*>> cells_;
   Zeroed<std::atomic<std::uint8_t>> visits_;
+  // Cells built: none (a sparse table) spares reading every cell at the end.
+  std::unique_ptr<std::atomic<std::size_t>> built_ = std::make_unique<std::atomic<std::size_t>>(0);
   std::shared_ptr<const FreeEnds> free_ends_;  // gaps the lines cross (rivers, lakes)
 };
 

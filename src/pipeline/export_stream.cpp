@@ -62,28 +62,23 @@ Bounds located_in(const std::vector<Incident>& incidents) {
 }
 
 // Without --border, which border the run is about: the pair of countries
-// most links go to (ties: the first pair in order, as run_chain), and
+// most links go to (PairVotes, as run_chain chooses it), and
 // every segment some incident links to, tallied block by block.
 struct BorderTally {
   std::map<std::string, std::pair<std::string, std::string>> pair_of;  // segment id
-  std::map<std::pair<std::string, std::string>, std::size_t> count;
+  PairVotes votes;
   std::set<std::string> used;
 
   void know(const std::vector<BorderSegment>& segments) {
     for (const auto& s : segments) pair_of.emplace(s.id, std::pair{s.country_a, s.country_b});
   }
   void add(const Link& l) {
-    if (auto it = pair_of.find(l.segment_id); it != pair_of.end()) ++count[it->second];
+    if (auto it = pair_of.find(l.segment_id); it != pair_of.end())
+      votes.add(it->second, l.distance_m);
     used.insert(l.segment_id);
     used.insert(l.disputed_segment_id);
   }
-  std::pair<std::string, std::string> main_pair() const {
-    std::pair<std::string, std::string> best;
-    std::size_t most = 0;
-    for (const auto& [pair, n] : count)
-      if (n > most) best = pair, most = n;
-    return best;
-  }
+  std::pair<std::string, std::string> main_pair() const { return votes.winner(); }
 };
 
 // What stays the same for every block: the border, the linker.
