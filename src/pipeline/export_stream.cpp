@@ -93,6 +93,8 @@ struct Run {
   std::unique_ptr<BorderTally> tally;  // without --border
   Bounds located;                      // where the located incidents lie
   Bounds linked_area;                  // without --border: what `segments` serve
+  double exact_within_m = 1e9;         // links farther than this may have missed a row
+  bool all_loaded = false;             // every bundled row (a table spread over continents)
   std::vector<UserField> user;
   std::string first_date;
   // The table so far, for the linker to link each block as it would the
@@ -131,9 +133,28 @@ struct Run {
     // inside, instead of each reloading for a few metres more.
     linked_area.add(Bounds{block.min_lon - 1, std::max(-90.0, block.min_lat - 1), block.max_lon + 1,
                            std::min(90.0, block.max_lat + 1)});
-    segments = segments_near(resolver.bundle(), linked_area).segments;
+    NearSegments near = segments_near(resolver.bundle(), linked_area);
+    segments = std::move(near.segments);
+    exact_within_m = near.exact_within_m;
     tally->know(segments);
     make_linker();
+  }
+
+  // A link farther than the loaded rows are sure of (a point far out at sea)
+  // may have missed a nearer segment: every row is loaded, as run_chain does.
+  bool load_all_if_beyond(const std::vector<Link>& links) {
+    if (!tally || exact_within_m >= 1e9) return false;
+    if (std::none_of(links.begin(), links.end(), [&](const Link& l) {
+          return l.segment_id.empty() || l.distance_m > exact_within_m;
+        }))
+      return false;
+    linked_area = Bounds{-180, -90, 180, 90};
+    segments = resolver.bundle().segments();
+    exact_within_m = 1e9;
+    all_loaded = true;
+    tally->know(segments);
+    make_linker();
+    return true;
   }
 
   // One link per located incident, in order. Points go to the linker's
@@ -156,17 +177,27 @@ struct Run {
       dates.push_back(i.date.start);
       batched.push_back(&i);
     }
+    std::vector<Link> links = link_with_linker(incidents, points, dates, batched);
+    if (load_all_if_beyond(links)) links = link_with_linker(incidents, points, dates, batched);
+    if (tally)
+      for (const auto& l : links) tally->add(l);
+    return links;
+  }
+
+  std::vector<Link> link_with_linker(const std::vector<Incident>& incidents,
+                                     const std::vector<LonLat>& points,
+                                     const std::vector<std::string>& dates,
+                                     const std::vector<const Incident*>& batched) {
+    const RegionAreas& areas = resolver.region_areas();
     std::vector<PointLink> found = linker->link_points(points, dates, table_hint(points.size()));
     std::vector<Link> links;
     std::size_t next = 0;
     for (const auto& i : incidents) {
       if (!i.location) continue;
-      if (next < batched.size() && batched[next] == &i) {
+      if (next < batched.size() && batched[next] == &i)
         links.push_back(linker->to_link(i.id, found[next++]));
-      } else {
+      else
         links.push_back(linker->link(i, areas.at(i.id).get()));
-      }
-      if (tally) tally->add(links.back());
     }
     return links;
   }
@@ -195,7 +226,8 @@ struct Run {
           "no incident could be linked to a border — give --border, e.g. --border KG-TJ");
     // The rows in the order run_chain has them: those near the table first.
     std::vector<BorderSegment> shown;
-    for (auto& s : segments_near(resolver.bundle(), located).segments)
+    for (auto& s : all_loaded ? resolver.bundle().segments()
+                              : segments_near(resolver.bundle(), located).segments)
       if (tally->used.count(s.id) || (s.country_a == a && s.country_b == b))
         shown.push_back(std::move(s));
     segments = std::move(shown);

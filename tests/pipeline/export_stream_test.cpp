@@ -229,3 +229,31 @@ TEST_CASE("streaming export: no --border chooses the border the whole table choo
   CHECK(links.size() > rows);
   CHECK(links == link_rows(whole));
 }
+
+TEST_CASE("streaming export: a table spread over continents links as the whole table does",
+          "[export][stream]") {
+  // Sea points 350 km from Norway–Russia and one by Vorukh: the rows near
+  // the first block's box do not hold the sea points' nearest border.
+  bm::gdal::init();
+  auto dir = bm::test::scratch("export_stream_spread");
+  std::ofstream(dir / "t.csv") << "id,lon,lat\nsea1,39.9,70.5\nvorukh,70.5,39.9\nsea2,40.2,71.0\n";
+  bm::ChainOptions o;
+  o.inputs = {(dir / "t.csv").string()};
+  bm::ExportOptions e;
+  e.layers = bm::parse_layers("incidents,links");
+  bm::StreamedExport r;
+  REQUIRE(bm::stream_export(o, (dir / "s.gpkg").string(), e, r));
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "s.gpkg").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  std::size_t sea = 0;
+  for (auto& f : *ds->GetLayerByName("links")) {
+    const std::string id = f->GetFieldAsString("incident_id");
+    const std::string segment = f->GetFieldAsString("segment_id");
+    const std::string kind = f->GetFieldAsString("kind");
+    if (id.rfind("sea", 0) == 0 && kind == "nearest") {
+      CHECK(segment.rfind("NO-RU", 0) == 0);
+      ++sea;
+    }
+  }
+  CHECK(sea == 2);
+}
