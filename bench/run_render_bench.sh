@@ -69,6 +69,7 @@ cmd="${cmd//\{segments\}/$RB/data/segments.geojson}"
 cmd="${cmd//\{out\}/$RB/data/render/ours_labels.png}"
 cmd="${cmd/ -q render/ --json render}"
 bash -c "$cmd" > "$json"
+/usr/bin/python3 "$HERE/mapnik_labels.py" "$RB" "$RB/data" > "$RB/data/results/mapnik_render_labels.json"
 /usr/bin/python3 - "$RB/data/results" "$json" <<'PY'
 import json, re, statistics, sys
 res, labels = sys.argv[1], json.load(open(sys.argv[2]))["labels"]
@@ -103,5 +104,7 @@ for fmt in ("png", "svg", "pdf"):
         co, cp = statistics.median(cpu[k_o]), statistics.median(cpu[k_p])
         print(f"| {fmt.upper()} | {wo:.2f} | {wp:.2f} | {wp / wo:.2f}x | {co:.2f} | {cp:.2f} | {cp / co:.2f}x |")
 print(f"\nlabels: {labels['placed']} of {labels['requested']} placed, {labels['overlapping']} overlapping")
+theirs = json.load(open(f"{res}/mapnik_render_labels.json"))
+print(f"Mapnik: {theirs['placed']} of {theirs['requested']} placed (its labels may cover markers)")
 PY
 cat "$RB/data/results/load.txt"

@@ -129,8 +129,13 @@ def render_rows():
         return row("render labels (`--json`, like for like)", goal="≥ 99 % placed, 0 overlaps", status="not run")
     lab = json.loads(text)["labels"]
     share = 100.0 * lab["placed"] / max(lab["requested"], 1)
+    peer, theirs = "—", read("render_labels_mapnik.json")
+    if theirs:
+        m = json.loads(theirs)
+        peer = (f"Mapnik {m['placed']} of {m['requested']} placed "
+                f"({100.0 * m['placed'] / max(m['requested'], 1):.1f} %; its labels may cover markers)")
     row("render labels (`--json`, like for like)", f"{lab['placed']} of {lab['requested']} placed ({share:.1f} %), "
-        f"{lab['overlapping']} overlapping", goal="≥ 99 % placed, 0 overlaps",
+        f"{lab['overlapping']} overlapping", peer=peer, goal="≥ 99 % placed, 0 overlaps",
         status=verdict(share >= 99 and lab["overlapping"] == 0))
 
 

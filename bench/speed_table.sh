@@ -97,6 +97,8 @@ sec_render() {  # the Mapnik map (peers/mapnik_render.py), like for like, whole 
   done
   # shellcheck disable=SC2086 # RENDER_ARGS is a list of words
   "$BIN" --json render "$D/incidents_10k.csv" -o "$WORK/render/labels.png" $RENDER_ARGS > "$RAW/render_labels.json"
+  # Mapnik's own count on the same map, for the labels row (its rules: labels may cover markers)
+  if [[ -n "$mapnik" ]]; then "$PY" "$HERE/mapnik_labels.py" "$H" "$D" > "$RAW/render_labels_mapnik.json"; fi
 }
 
 sec_text() {  # gazetteer lookups (gazetteer_bench) and extract MB/s + RSS (text_speed.sh)

@@ -30,6 +30,31 @@ void text_or_null(GeoJsonTextWriter& w, const char* name, const std::string& v) 
     w.text(name, v);
 }
 
+// The summary fields of an incident without claims, and the link fields of
+// one not linked: all null, the same text for every such feature.
+std::string null_run(const std::vector<std::string>& names) {
+  std::string run;
+  for (const auto& n : names) run += (run.empty() ? "\"" : ", \"") + n + "\": null";
+  return run;
+}
+
+const std::string& null_summary() {
+  static const std::string run = [] {
+    std::vector<std::string> names;
+    for (const auto& kind : kSummaryKinds)
+      names.insert(names.end(), {kind + "_low", kind + "_high"});
+    return null_run(names);
+  }();
+  return run;
+}
+
+const std::string& null_link() {
+  static const std::string run =
+      null_run({"in_country", "in_enclave", "segment_id", "distance_m", "disputed_segment_id",
+                "disputed_distance_m", "within_zone"});
+  return run;
+}
+
 std::string joined(const std::vector<std::string>& v) {
   std::string s;
   for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
@@ -97,26 +122,29 @@ void GeoJsonIncidents::ours(const Incident& i) {
     for (const auto& kind : kSummaryKinds) n.emplace_back(kind + "_low", kind + "_high");
     return n;
   }();
-  for (std::size_t k = 0; k < kSummaryKinds.size(); ++k) {
-    const char* low = names[k].first.c_str();
-    const char* high = names[k].second.c_str();
-    if (i.claims.empty()) {  // the common case of a plain table: no claim, no summary
-      out_.null(low), out_.null(high);
-      continue;
-    }
-    ClaimSummary c = summarize(i.claims, kSummaryKinds[k]);
-    c.low ? out_.integer(low, *c.low) : out_.null(low);
-    c.high ? out_.integer(high, *c.high) : out_.null(high);
+  if (i.claims.empty()) {  // the common case of a plain table: no claim, no summary
+    out_.properties(null_summary());
+  } else {
+    summary(i, names);
   }
   out_.text("sources", joined(i.sources));
   out_.text("notes", i.notes);
 }
 
+void GeoJsonIncidents::summary(const Incident& i,
+                               const std::vector<std::pair<std::string, std::string>>& names) {
+  for (std::size_t k = 0; k < kSummaryKinds.size(); ++k) {
+    const char* low = names[k].first.c_str();
+    const char* high = names[k].second.c_str();
+    ClaimSummary c = summarize(i.claims, kSummaryKinds[k]);
+    c.low ? out_.integer(low, *c.low) : out_.null(low);
+    c.high ? out_.integer(high, *c.high) : out_.null(high);
+  }
+}
+
 void GeoJsonIncidents::linked(const Link* k) {
   if (!k) {
-    for (const char* n : {"in_country", "in_enclave", "segment_id", "distance_m",
-                          "disputed_segment_id", "disputed_distance_m", "within_zone"})
-      out_.null(n);
+    out_.properties(null_link());
     return;
   }
   out_.text("in_country", k->country);

@@ -22,6 +22,7 @@ class GeoJsonIncidents {
 
  private:
   void ours(const Incident& i);
+  void summary(const Incident& i, const std::vector<std::pair<std::string, std::string>>& names);
   void linked(const Link* k);
   void users(const Incident& i);
   GeoJsonTextWriter out_;

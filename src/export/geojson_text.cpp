@@ -162,6 +162,13 @@ void GeoJsonTextWriter::raw(const char* n, std::string_view json) {
   buf_ += json;
 }
 
+void GeoJsonTextWriter::properties(std::string_view formatted) {
+  if (formatted.empty()) return;
+  if (!first_property_) buf_ += ", ";
+  first_property_ = false;
+  buf_ += formatted;
+}
+
 void GeoJsonTextWriter::point(LonLat p) {
   buf_ += first_property_ ? "}" : " }";
   buf_ += ", \"geometry\": { \"type\": \"Point\", \"coordinates\": [ ";

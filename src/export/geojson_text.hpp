@@ -39,6 +39,9 @@ class GeoJsonTextWriter {
   void null(const char* name);
   // `json` is already JSON text (json-c spacing).
   void raw(const char* name, std::string_view json);
+  // Properties already written out as `"a": 1, "b": null` (json-c spacing):
+  // a run that is the same for most features, appended at once.
+  void properties(std::string_view formatted);
   // Ends the properties, writes the geometry and ends the feature.
   void point(LonLat p);
   void line(const std::vector<LonLat>& points);

@@ -107,6 +107,15 @@ GDALDatasetUniquePtr gpkg_create(const std::string& staged, const std::string& t
   return ds;
 }
 
+GDALDatasetUniquePtr gpkg_open(const std::string& staged, const std::string& target) {
+  StagingPragmas pragmas;
+  const char* drivers[] = {"GPKG", nullptr};
+  GDALDatasetUniquePtr ds(GDALDataset::Open(staged.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
+                                            drivers, nullptr, nullptr));
+  if (!ds) gdal::throw_write_failed(target, "cannot open the staged GeoPackage again");
+  return ds;
+}
+
 const char* const* gpkg_layer_options() {
   static const char* const lco[] = {"GEOMETRY_NAME=geom", "FID=fid", kNoSpatialIndex, nullptr};
   return lco;

@@ -13,6 +13,8 @@ void write_gpkg(const std::string& path, const ExportData& data, const ExportOpt
 // The steps of write_gpkg, shared with the streaming writer (stream.hpp).
 // Creates the GeoPackage at `staged` (errors name `target`).
 GDALDatasetUniquePtr gpkg_create(const std::string& staged, const std::string& target);
+// Opens the GeoPackage at `staged` again for update (errors name `target`).
+GDALDatasetUniquePtr gpkg_open(const std::string& staged, const std::string& target);
 // Creation options of every layer (NULL-terminated).
 const char* const* gpkg_layer_options();
 // Writes one layer inside the open transaction; errors name `target`.

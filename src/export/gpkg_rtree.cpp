@@ -1,7 +1,6 @@
 #include "export/gpkg_rtree.hpp"
 
 #include <malloc.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -14,76 +13,16 @@
 
 #include "core/error.hpp"
 #include "export/rtree_pack.hpp"
+#include "export/sqlite_db.hpp"
 #include "geodata/gdal.hpp"
 
 namespace bm {
 namespace {
 
-// An SQL identifier ("name") or string literal ('text'), quotes doubled.
-std::string quote(const std::string& s, char q) {
-  std::string out(1, q);
-  for (char c : s) out += c == q ? std::string(2, q) : std::string(1, c);
-  return out + q;
-}
-std::string quoted(const std::string& name) { return quote(name, '"'); }
-std::string literal(const std::string& text) { return quote(text, '\''); }
-
-// One SQLite connection; every failure is an ExportError naming the target.
-class Db {
- public:
-  Db(const std::string& path, const std::string& target) : target_(target) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
-      fail("cannot open the file");
-  }
-  ~Db() { sqlite3_close(db_); }
-  Db(const Db&) = delete;
-  Db& operator=(const Db&) = delete;
-  void exec(const std::string& sql) {
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(sql);
-  }
-  sqlite3* get() const { return db_; }
-  [[noreturn]] void fail(const std::string& what) const {
-    throw ExportError(target_ + ": cannot write the spatial index: " + what + " (" +
-                      sqlite3_errmsg(db_) + ") — free some space and run again");
-  }
-
- private:
-  std::string target_;
-  sqlite3* db_ = nullptr;
-};
-
-class Stmt {
- public:
-  Stmt(Db& db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db.get(), sql.c_str(), -1, &s_, nullptr) != SQLITE_OK) db.fail(sql);
-  }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool next() {
-    int rc = sqlite3_step(s_);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) db_.fail(sqlite3_sql(s_));
-    return rc == SQLITE_ROW;
-  }
-  // Runs an INSERT with these values.
-  template <class... V>
-  void insert(V... values) {
-    int k = 0;
-    (bind(++k, values), ...);
-    next();
-    sqlite3_reset(s_);
-  }
-  sqlite3_stmt* get() const { return s_; }
-
- private:
-  void bind(int k, std::int64_t v) { sqlite3_bind_int64(s_, k, v); }
-  void bind(int k, const std::string& v) {
-    sqlite3_bind_blob(s_, k, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  void bind(int k, const char* v) { sqlite3_bind_text(s_, k, v, -1, SQLITE_TRANSIENT); }
-  Db& db_;
-  sqlite3_stmt* s_ = nullptr;
-};
+using sqlite::Db;
+using sqlite::literal;
+using sqlite::quoted;
+using sqlite::Stmt;
 
 double read_double(const unsigned char* p, bool little) {
   std::uint64_t v;
@@ -247,7 +186,7 @@ void index_table(Db& db, const GeometryTable& t) {
 void add_spatial_indexes(const std::string& path, const std::string& target) {
   gdal::init();
   malloc_trim(0);  // the writer's freed blocks back to the system before the boxes come
-  Db db(path, target);
+  Db db(path, target, "write the spatial index");
   // The file is a staging copy, renamed over the target when complete: a
   // crash loses nothing, so no journal and no fsync.
   db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN");

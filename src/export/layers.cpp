@@ -181,7 +181,12 @@ void layer_util::LinksLayer::add(const Link& k, const Incident& i, const char* k
 }
 
 double round_to(double v, int decimals) {
-  double f = std::pow(10.0, decimals);
+  // Exact powers of ten, as std::pow gives them, without a pow per value
+  // (three per exported incident).
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const double f = decimals >= 0 && decimals <= 22 ? kPowers[decimals] : std::pow(10.0, decimals);
   return std::round(v * f) / f;
 }
 

@@ -12,6 +12,7 @@
 #include "export/geojson_incidents.hpp"
 #include "export/geojson_links.hpp"
 #include "export/gpkg.hpp"
+#include "export/gpkg_rows.hpp"
 #include "export/gpkg_rtree.hpp"
 #include "export/layer_util.hpp"
 #include "export/link_spool.hpp"
@@ -87,30 +88,40 @@ class GeoJsonStream : public ExportStream {
   std::unique_ptr<LinkSpool> spool_;
 };
 
+// The incidents go in through SQLite directly (gpkg_rows.hpp): GDAL
+// creates the file and the table's fields, closes it, and reopens it at the
+// end for the small layers and the styles.
 class GpkgStream : public ExportStream {
  public:
   GpkgStream(const std::string& path, const ExportOptions& o, std::vector<UserField> user)
-      : path_(path), options_(o), staged_(path), ds_(gpkg_create(staged_.path(), path)) {
-    begin();
-    layer_.emplace(*ds_, std::move(user), o, const_cast<char**>(gpkg_layer_options()));
+      : path_(path), options_(o), staged_(path) {
+    {
+      GDALDatasetUniquePtr ds = gpkg_create(staged_.path(), path);
+      layer_util::IncidentsLayer fields(*ds, user, o, const_cast<char**>(gpkg_layer_options()));
+      gdal::close_written(ds, staged_.path(), path, -1);
+    }
+    guarded([&] {
+      rows_ = std::make_unique<GpkgIncidentRows>(staged_.path(), path, o.table_prefix + "incidents",
+                                                 std::move(user), o);
+    });
     if (has_layer(o, ExportLayer::links)) spool_ = std::make_unique<LinkSpool>();
   }
 
   void write(std::span<const Incident> incidents, std::span<const Link> links) override {
-    try {
+    guarded([&] {
       each_located(incidents, links, [&](const Incident& i, const Link* k) {
-        layer_->write(i, k);
+        rows_->write(i, k);
         if (spool_ && k) spool_->add(i, *k);
       });
-    } catch (const ExportError& e) {
-      gdal::throw_write_failed(path_, e.what());  // "no space left" when SQLite says full
-    }
-    // One transaction per block: SQLite's journal stays the size of a block.
-    if (ds_->CommitTransaction() != OGRERR_NONE) gdal::throw_write_failed(path_, "cannot commit");
-    begin();
+      rows_->commit();  // one transaction per block
+    });
   }
 
   std::vector<std::string> finish(const ExportData& rest) override {
+    guarded([&] { rows_->finish(); });
+    rows_.reset();
+    ds_ = gpkg_open(staged_.path(), path_);
+    begin();
     for (ExportLayer layer : options_.layers) {
       if (layer == ExportLayer::incidents) continue;
       if (layer == ExportLayer::links)
@@ -120,7 +131,6 @@ class GpkgStream : public ExportStream {
     }
     gpkg_write_styles(*ds_, options_);
     if (ds_->CommitTransaction() != OGRERR_NONE) gdal::throw_write_failed(path_, "cannot commit");
-    layer_.reset();
     gdal::close_written(ds_, staged_.path(), path_, -1);
     add_spatial_indexes(staged_.path(), path_);
     staged_.commit();
@@ -128,23 +138,30 @@ class GpkgStream : public ExportStream {
   }
 
  private:
+  // SQLite's "disk is full" becomes the no-space message naming the target.
+  template <class F>
+  void guarded(F f) {
+    try {
+      f();
+    } catch (const ExportError& e) {
+      gdal::throw_write_failed(path_, e.what());
+    }
+  }
   void begin() {
     if (ds_->StartTransaction() != OGRERR_NONE)
       gdal::throw_write_failed(path_, "cannot start a transaction");
   }
   void write_links(const ExportData& rest) {
-    try {
+    guarded([&] {
       layer_util::LinksLayer links(*ds_, rest, options_, const_cast<char**>(gpkg_layer_options()));
       spool_->replay([&](const Link& k, const Incident& i) { links.write(k, i); });
-    } catch (const ExportError& e) {
-      gdal::throw_write_failed(path_, e.what());
-    }
+    });
   }
   std::string path_;
   ExportOptions options_;
   StagedFile staged_;
-  GDALDatasetUniquePtr ds_;
-  std::optional<layer_util::IncidentsLayer> layer_;
+  std::unique_ptr<GpkgIncidentRows> rows_;
+  GDALDatasetUniquePtr ds_;  // at the end, for the other layers
   std::unique_ptr<LinkSpool> spool_;
 };
 

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <set>
 
+#include "extract/forces.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/lexicon_ru.hpp"
 
@@ -25,6 +26,14 @@ std::string countries_of(const std::vector<Token>& toks, std::size_t a, std::siz
   std::set<std::string> found;
   for (std::size_t k = a; k < b; ++k) {
     if (toks[k].kind != TokKind::word) continue;
+    // "the Taliban government" speaks for AF; "a Pakistani Taliban
+    // commander" for no state.
+    std::size_t force_end = 0;
+    if (const Force* f = force_at(toks, k, b, force_end)) {
+      if (!f->country.empty()) found.insert(std::string(f->country));
+      k = force_end - 1;
+      continue;
+    }
     std::string iso = lex::country_word(toks[k].lower);
     if (iso.empty() && toks[k].capital)
       iso = lookup.country_iso(text.substr(toks[k].begin, toks[k].end - toks[k].begin));
@@ -96,6 +105,17 @@ bool same_body(const std::string& lw, const Attribution& previous) {
   return false;
 }
 
+// A speech verb, or "put the toll at 19" (the Thai health ministry put
+// the country's toll at 19 dead).
+bool tells(const std::vector<Token>& toks, std::size_t i, std::size_t last) {
+  const std::string& w = toks[i].lower;
+  if (lex::speech_verb(w)) return true;
+  if (w != "put" && w != "puts" && w != "putting") return false;
+  for (std::size_t k = i + 1; k < last && k < i + 5; ++k)
+    if (toks[k].lower == "toll" || toks[k].lower == "number") return true;
+  return false;
+}
+
 // The subject of the speech verb at token i: words right before it, skipping
 // "late Sunday", "had" and asides; a pronoun is the previous claimant; a
 // passive ("49 soldiers have been confirmed killed") is no attribution.
@@ -111,7 +131,9 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
   if (e > s.first && toks[e - 1].lower == ",") {
     for (std::size_t c = e - 1; c > s.first && e - c < 20; --c) {
       const std::string& w1 = toks[c - 1].lower;
-      bool aside = w1 == "citing" || w1 == "quoting" || w1 == "who" || w1 == "which";
+      // (", across the border,", ", in Kabul,": a place told between commas)
+      bool aside = w1 == "citing" || w1 == "quoting" || w1 == "who" || w1 == "which" ||
+                   (lex::locative(w1) && w1 != "and" && w1 != "of");
       bool apposition = (w1 == "a" || w1 == "an" || w1 == "the") && c + 1 < e;
       if ((aside || apposition) && c - 1 > s.first && toks[c - 2].lower == ",") {
         e = c - 2;
@@ -137,6 +159,8 @@ Attribution subject_of(std::string_view text, const std::vector<Token>& toks, co
       b = b2;
     }
   }
+  // ("The BSF retaliated, and a spokesman claimed": the clause's subject)
+  while (b + 1 < e && is_conjunction(toks[b].lower)) ++b;
   if (b >= e) return said;
   said.begin = toks[b].begin;
   said.end = toks[name_end - 1].end;
@@ -189,7 +213,7 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
   // (clause_speaker).
   auto closes = [&](std::size_t i) {
     for (std::size_t k = i + 1; k < s.last; ++k)
-      if (!lex::casualty_kind(toks[k].lower).empty()) return false;
+      if (!lex::casualty_kind(toks[k].lower).empty() || toks[k].lower == "lost") return false;
     return true;
   };
   if (Attribution about = about_this(text, toks, s); !about.claimant.empty()) return about;
@@ -205,9 +229,10 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
       explicit_src = phrase_after(text, toks, i + 2, s.last, "as_per");
     } else if ((w == "citing" || w == "quoting") && via.empty()) {
       via = phrase_after(text, toks, i + 1, s.last, "citing").claimant;
-    } else if (w == "saying" && i >= s.first + 2 && toks[i - 2].lower == "with" &&
-               toks[i - 1].capital) {
-      // "..., with Yerevan saying Azerbaijani forces killed four soldiers"
+    } else if ((w == "saying" || w == "claiming") && i >= s.first + 2 &&
+               toks[i - 2].lower == "with" && toks[i - 1].capital) {
+      // "..., with Yerevan saying Azerbaijani forces killed four soldiers",
+      // "with Pakistan claiming 40 Taliban dead"
       Attribution sub;
       sub.begin = toks[i - 1].begin;
       sub.end = toks[i - 1].end;
@@ -218,7 +243,7 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
                toks[i + 2].lower == "other") {
       // "accused each other", "blamed each other": no one side speaks.
       continue;
-    } else if (lex::speech_verb(w) &&
+    } else if (tells(toks, i, s.last) &&
                !(i > s.first && (toks[i - 1].lower == "the" || toks[i - 1].lower == "a" ||
                                  toks[i - 1].lower == "an" || toks[i - 1].lower == "its" ||
                                  toks[i - 1].lower == "their"))) {
@@ -270,8 +295,7 @@ Attribution find_attribution(std::string_view text, const std::vector<Token>& to
 Attribution clause_speaker(std::string_view text, const std::vector<Token>& toks, const Sentence& s,
                            const Attribution& first, const PlaceLookup& lookup, std::size_t& from) {
   for (std::size_t i = s.first + 1; i + 1 < s.last; ++i) {
-    if (!lex::speech_verb(toks[i].lower) || toks[i + 1].lower == "." || toks[i + 1].lower == ",")
-      continue;
+    if (!tells(toks, i, s.last) || toks[i + 1].lower == "." || toks[i + 1].lower == ",") continue;
     std::size_t b = start_of_name(toks, s.first, i);
     if (b >= i || b == s.first) continue;
     // The clause opens after a comma with "and", or after "while"/"but".

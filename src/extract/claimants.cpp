@@ -4,6 +4,8 @@
 #include <set>
 
 #include "extract/borders.hpp"
+#include "extract/crossings.hpp"
+#include "extract/forces.hpp"
 #include "extract/lexicon.hpp"
 
 namespace bm::extract {
@@ -44,6 +46,19 @@ bool bare_ministry(const std::string& lw) {
          std::count(lw.begin(), lw.end(), ' ') <= 4;
 }
 
+// "fled their homes in Cambodia's border provinces": a country named as
+// where it happened, not as a speaker or a demonym.
+bool in_country(const std::vector<Token>& toks, const PlaceMention& m) {
+  return m.first > 0 && (toks[m.first - 1].lower == "in" || toks[m.first - 1].lower == "inside");
+}
+
+// "the army", "the military": a force named without its country, which is
+// the country of the one who spoke before it.
+bool bare_force(const std::string& lw) {
+  return lw == "the army" || lw == "the military" || lw == "the armed forces" ||
+         lw == "the border guards" || lw == "the border service";
+}
+
 // ("Eight killed" over "at least eight people were killed": the same figure)
 bool same_figure(const Claim& a, const Claim& b) {
   auto stated = [](const Claim& c) { return c.low ? c.low : c.high; };
@@ -62,6 +77,15 @@ ClaimMention* first_repeat(std::vector<std::vector<ClaimMention>>& claims, std::
   for (std::size_t si = body; si < claims.size(); ++si)
     for (auto& cm : claims[si])
       if (!cm.increment && same_figure(head, cm.claim)) return &cm;
+  // "Dozens of Taliban fighters killed" over "killed 35 Taliban fighters":
+  // a vague headline count (a floor only) is the body's first figure of its
+  // kind and side that meets it.
+  if (head.high || !head.low) return nullptr;
+  for (std::size_t si = body; si < claims.size(); ++si)
+    for (auto& cm : claims[si])
+      if (!cm.increment && cm.claim.kind == head.kind && cm.claim.low &&
+          *cm.claim.low >= *head.low && (head.side == "unknown" || cm.claim.side == head.side))
+        return &cm;
   return nullptr;
 }
 
@@ -163,19 +187,27 @@ void sides_of_conflict(std::vector<ClaimMention>& claims, std::string_view text,
                        const std::vector<Token>& toks, const Sentence& s) {
   bool both = between_two(text, toks, s);
   for (auto& cm : claims) {
-    if (cm.side_inferred && cm.claim.group == "militants") {
+    // (A claimant's count of fighters is the enemy's unless it says "its".)
+    if (cm.side_inferred && !cm.own_side && cm.claim.group == "militants") {
       cm.claim.side = "unknown";
       cm.side_inferred = false;
     }
     bool people =
         cm.claim.kind == "killed" || cm.claim.kind == "injured" || cm.claim.kind == "casualties";
-    if (both && people && cm.claim.side == "unknown" && cm.subevent.empty()) cm.claim.side = "both";
+    if (both && people && cm.claim.side == "unknown" && cm.subevent.empty() && !cm.no_state)
+      cm.claim.side = "both";
   }
 }
 
-// The figures told after a later clause's speech verb are that speaker's.
-void later_clause(std::vector<ClaimMention>& claims, const Attribution& speaker, std::size_t from) {
+// The figures told after a later clause's speech verb are that speaker's
+// ("..., while the army said it lost five soldiers": a bare force speaks
+// for the first speaker's country).
+void later_clause(std::vector<ClaimMention>& claims, Attribution speaker, std::size_t from,
+                  const Attribution& first) {
   if (speaker.claimant.empty()) return;
+  if (speaker.country.empty() && bare_force(lower_ascii(speaker.claimant)) &&
+      first.country != "both")
+    speaker.country = first.country;
   for (ClaimMention& cm : claims) {
     if (cm.begin < from) continue;
     cm.claim.claimant = speaker.claimant;
@@ -231,23 +263,48 @@ std::string claimant_country(const Attribution& a, const std::vector<PlaceMentio
 bool claimant_header(const std::vector<Token>& toks, const Sentence& s, const Attribution& a) {
   if (a.claimant.empty() || toks[s.last - 1].lower != ":" || a.end > toks[s.last - 1].begin)
     return false;
+  // (A dateline's "9 August 2025" is no figure.)
+  auto dated = [&](std::size_t k) {
+    return (k > s.first && lex::month(toks[k - 1].lower)) ||
+           (k + 1 < s.last && lex::month(toks[k + 1].lower));
+  };
   for (std::size_t k = s.first; k < s.last; ++k)
-    if (toks[k].kind == TokKind::number) return false;
+    if (toks[k].kind == TokKind::number && !dated(k)) return false;
   return true;
 }
 
+// "Surin: 6 civilians killed, 19 injured": a row of a table by place gives
+// its figures the place's people.
+void side_from_row(std::vector<ClaimMention>& claims, const std::vector<PlaceMention>& places,
+                   const std::vector<Token>& toks, const Sentence& s, std::size_t sentence) {
+  auto [from, to] = places_of(places, sentence);
+  if (from == to) return;
+  const PlaceMention& m = *from;
+  if (m.first != s.first || m.last >= s.last || toks[m.last].lower != ":" || !m.place ||
+      m.is_country || m.country.empty())
+    return;
+  for (auto& cm : claims)
+    if (cm.claim.side == "unknown" && !cm.no_state) {
+      cm.claim.side = m.country;
+      cm.side_inferred = true;
+    }
+}
+
 void side_from_places(std::vector<ClaimMention>& claims, const std::vector<PlaceMention>& places,
-                      std::size_t sentence) {
+                      const std::vector<Token>& toks, std::size_t sentence) {
   std::set<std::string> countries;
   auto [from, to] = places_of(places, sentence);
   for (auto it = from; it != to; ++it)
-    if (const auto& m = *it;
-        m.place && !m.is_country && m.border.empty() && !m.line && !m.country.empty())
+    if (const auto& m = *it; (m.place || (m.is_country && in_country(toks, m))) &&
+                             m.border.empty() && !m.line && !m.country.empty())
       countries.insert(m.country);
   if (countries.size() != 1) return;
   for (auto& cm : claims) {
     bool civilians = cm.claim.group == "civilians" || cm.claim.group == "children";
-    if (cm.claim.side == "unknown" && (moved_or_houses(cm.claim.kind) || civilians)) {
+    // (over a side inferred from the claimant: "30,000 people have been moved
+    // to shelters in Surin province, the ministry said")
+    bool open = cm.claim.side == "unknown" || cm.side_inferred;
+    if (open && !cm.no_state && (moved_or_houses(cm.claim.kind) || civilians)) {
       cm.claim.side = *countries.begin();
       cm.side_inferred = true;
     }
@@ -280,28 +337,40 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
                                                      const PlaceLookup& lookup) {
   std::vector<std::vector<ClaimMention>> out(sents.size());
   Acronyms acronyms = find_acronyms(text, toks);
-  Attribution who, header_who;
-  std::size_t clause_from = 0;
+  Attribution who, header_who, ministry;
+  std::size_t clause_from = 0, header_at = sents.size();
   std::string header_side;
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const Sentence& s = sents[si];
     Attribution a = find_attribution(text, toks, s, who, lookup);
     expand_acronym(a, acronyms);
     a.country = claimant_country(a, places, si);
-    if (a.country.empty() && a.how != "pronoun" && bare_ministry(lower_ascii(a.claimant)) &&
+    // ("the ministry": the last ministry named, else the last speaker)
+    if (a.country.empty() && a.how != "pronoun" && bare_force(lower_ascii(a.claimant)) &&
         who.country != "both")
       a.country = who.country;
+    if (a.country.empty() && a.how != "pronoun" && bare_ministry(lower_ascii(a.claimant))) {
+      const Attribution& body = ministry.country.empty() ? who : ministry;
+      if (body.country != "both") a.country = body.country;
+    }
     if (!a.claimant.empty()) who = a;
-    // "According to the Ministry of Health:" heads its paragraph.
-    if (new_paragraph(text, sents, si)) header_who = {};
+    if (!a.country.empty() && lower_ascii(a.claimant).find("ministry") != std::string::npos)
+      ministry = a;
+    // "According to the Ministry of Health:" heads its paragraph, or the
+    // list in the paragraph right after it.
+    if (new_paragraph(text, sents, si) && !(si > 0 && header_at == si - 1)) header_who = {};
     if (claimant_header(toks, s, a)) {
+      header_at = si;
       header_who = a;
       header_who.how = "header";
     } else if (a.claimant.empty()) {
       a = header_who;
     }
     out[si] = find_claims(text, toks, s, si, a, skip);
-    later_clause(out[si], clause_speaker(text, toks, s, a, lookup, clause_from), clause_from);
+    // (The speaker first: it sets clause_from, and the order in which a
+    // call's arguments are evaluated is unspecified.)
+    Attribution later = clause_speaker(text, toks, s, a, lookup, clause_from);
+    later_clause(out[si], later, clause_from, a);
     if (a.how == "about_this" && si > 0) said_after(out[si - 1], a);
     // "Kyrgyzstan:" over a list: the list's figures are Kyrgyz until the
     // next header or the next sentence of prose.
@@ -310,11 +379,15 @@ std::vector<std::vector<ClaimMention>> gather_claims(std::string_view text,
     else if (toks[s.last - 1].lower == ".")
       header_side.clear();
     for (auto& cm : out[si])
-      if (cm.claim.side == "unknown" && !header_side.empty()) cm.claim.side = header_side;
-    side_from_places(out[si], places, si);
+      if (cm.claim.side == "unknown" && !header_side.empty() && !cm.no_state)
+        cm.claim.side = header_side;
+    side_from_row(out[si], places, toks, s, si);
+    side_from_places(out[si], places, toks, si);
     claimants_after_list(out, text, toks, sents, si);
   }
   complete_headline_claims(out, toks, sents);
+  sides_from_named_forces(out, toks);
+  sides_of_crossings(out, toks, places);
   // (after the headline took the body's side: "both" is the last resort)
   for (std::size_t si = 0; si < sents.size(); ++si)
     sides_of_conflict(out[si], text, toks, sents[si]);

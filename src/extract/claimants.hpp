@@ -30,9 +30,10 @@ std::string claimant_country(const Attribution& a, const std::vector<PlaceMentio
 bool claimant_header(const std::vector<Token>& toks, const Sentence& s, const Attribution& a);
 
 // Evacuations, flight and damaged houses are the people of the places they
-// happen in: when every place the sentence names lies in one country.
+// happen in: when every place the sentence names lies in one country (a
+// country counts where the sentence says "in" it).
 void side_from_places(std::vector<ClaimMention>& claims, const std::vector<PlaceMention>& places,
-                      std::size_t sentence);
+                      const std::vector<Token>& toks, std::size_t sentence);
 
 // A headline ("Azerbaijan says two soldiers wounded") repeats a figure the
 // body tells with its source: both take the fuller claimant and the side.

@@ -36,6 +36,23 @@ bool shouted(const std::string& name) {
   return true;
 }
 
+bool ascii_words(const std::string& name) {
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '-';
+  });
+}
+
+// "THAILAND" -> "Thailand", "SOUTH SUDAN" -> "South Sudan".
+std::string title_case(std::string name) {
+  bool first = true;
+  for (char& c : name) {
+    auto u = static_cast<unsigned char>(c);
+    c = static_cast<char>(first ? std::toupper(u) : std::tolower(u));
+    first = c == ' ' || c == '-';
+  }
+  return name;
+}
+
 std::string primary_conflict(const CountryCounts& counts) {
   std::vector<std::pair<int, std::string>> v;
   for (const auto& [iso, n] : counts) v.push_back({-n, iso});
@@ -100,6 +117,11 @@ void extract_text(DocExtraction& x, const PlaceLookup& lookup) {
   for (const auto& m : x.places)
     if (m.is_country && !country_name.written.contains(m.country) && !shouted(m.text))
       country_name.written[m.country] = m.text;
+  // A country written only in capitals: its words, not the gazetteer's formal
+  // name ("Thailand", not "Kingdom Of Thailand").
+  for (const auto& m : x.places)
+    if (m.is_country && !country_name.written.contains(m.country) && ascii_words(m.text))
+      country_name.written[m.country] = title_case(m.text);
   std::string conflict_name = "conflict-wide";
   if (auto dash = conflict.find('-'); dash != std::string::npos)
     conflict_name = country_name(conflict.substr(0, dash)) + "-" +

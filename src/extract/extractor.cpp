@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/sections.hpp"
+#include "extract/text_file.hpp"
 #include "gazetteer/normalize.hpp"
 #include "geodata/bundle.hpp"
 
@@ -59,10 +60,15 @@ ExtractResult extract_files(const std::vector<std::string>& files, const PlaceLo
   for (const std::string& f : files) {
     DocExtraction x;
     try {
-      Document doc = load_document(f);
-      x = doc.text.size() > kSectionBytes
-              ? extract_in_sections(std::move(doc), lookup, default_date, keep_text)
-              : extract_document(std::move(doc), lookup, default_date);
+      // CSV only: a long plain text is read a section at a time, never whole.
+      if (auto file = keep_text ? nullptr : TextFile::open_long(f, kSectionBytes)) {
+        x = extract_file_in_sections(*file, f, lookup, default_date);
+      } else {
+        Document doc = load_document(f);
+        x = doc.text.size() > kSectionBytes
+                ? extract_in_sections(std::move(doc), lookup, default_date, keep_text)
+                : extract_document(std::move(doc), lookup, default_date);
+      }
     } catch (const InputError& e) {
       // One unreadable article is rejected; the others are still read.
       x.doc.source = f;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "extract/figure_rules.hpp"
+#include "extract/forces.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/lexicon_ru.hpp"
 #include "extract/numbers.hpp"
@@ -102,6 +103,8 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
           kind = "injured";  // "was treating 12 people with burns"
         } else if (w == "dead" || w == "died") {
           break;  // "left several dead" is handled forward; "died" before a number is not its count
+        } else if (w == "lost" || w == "loses" || w == "lose") {
+          kind = "killed";  // "the army said it lost four soldiers" (not "lost 3 tanks": below)
         } else {
           kind = lex::casualty_kind(w);
         }
@@ -124,7 +127,10 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
             kind_at = k;
           }
       }
-      if (!kind.empty() && q->last < s.last && lex::not_people(toks[q->last].lower)) kind.clear();
+      // "captured three Pakistani posts": things counted, past a demonym or force.
+      std::size_t counted = q->last;
+      if (counted + 1 < s.last && !lex::country_word(toks[counted].lower).empty()) ++counted;
+      if (!kind.empty() && counted < s.last && lex::not_people(toks[counted].lower)) kind.clear();
       // The noun phrase after the number: "24 people", "two dozen on the X side".
       np_end = q->last;
       while (np_end < s.last && np_end < q->last + 4 && toks[np_end].kind == TokKind::word &&
@@ -173,14 +179,23 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
     // Whose people: words in the noun phrase, then "on the X side", then "its".
     std::string side;
     bool its = false;
+    bool stateless = false;  // "five TTP fighters": a group of no state, so no side
     for (std::size_t k = q->last; k < np_end; ++k) {
       std::string g =
           lex::group(toks[k].lower, k + 1 < s.last ? std::string_view(toks[k + 1].lower) : "");
       if (!g.empty() && cm.claim.group.empty()) cm.claim.group = g;
       if (toks[k].lower == "its" || toks[k].lower == "their") its = true;
+      // "40 Taliban dead", "two BSF jawans": a force names its side.
+      std::size_t force_end = 0;
+      if (const Force* f = force_at(toks, k, np_end, force_end); f && side.empty() && !stateless) {
+        side = f->country;
+        stateless = side.empty();
+        k = force_end - 1;
+        continue;
+      }
       if (toks[k].lower.find('-') == std::string::npos) {
         std::string iso = lex::country_word(toks[k].lower);
-        if (!iso.empty() && side.empty()) side = iso;
+        if (!iso.empty() && side.empty() && !stateless) side = iso;
       }
     }
     std::size_t after = std::max(kind_at, np_end) + 1;
@@ -206,7 +221,9 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
       }
       break;
     }
-    if (side.empty() && its && !who.country.empty()) side = who.country;
+    // ("its soldiers": the claimant's own, so a later clause's speaker re-reads it)
+    bool own = side.empty() && its && !stateless && !who.country.empty();
+    if (own) side = who.country;
     // "On the Kyrgyz side, two soldiers and two civilians were injured."
     if (side.empty() && s.last - s.first > 4 && toks[s.first].lower == "on" &&
         toks[s.first + 1].lower == "the" &&
@@ -224,16 +241,19 @@ std::vector<ClaimMention> find_claims(std::string_view text, const std::vector<T
       chained = true;
     // "two Tajik officials killed and six soldiers and five civilians injured"
     if (q->first > s.first && toks[q->first - 1].lower == "and") chained = true;
-    if (chained && !out.empty() && side.empty() && !out.back().side_inferred &&
+    if (chained && !stateless && !out.empty() && side.empty() && !out.back().side_inferred &&
         out.back().claim.side != "unknown") {
       side = out.back().claim.side;
       if (cm.claim.group.empty()) cm.claim.group = out.back().claim.group;
     }
-    if (side.empty() && !who.country.empty()) {
+    if (side.empty() && !stateless && !who.country.empty()) {
       side = who.country;
       cm.side_inferred = true;
     }
     cm.claim.side = side.empty() ? "unknown" : side;
+    cm.no_state = stateless;
+    cm.side_inferred = cm.side_inferred || own;
+    cm.own_side = own;
     cm.claim.claimant = who.claimant;
     cm.claimant_begin = who.begin;
     cm.claimant_end = who.end;

@@ -24,6 +24,8 @@ struct ClaimMention {
   std::size_t quote_begin = 0, quote_end = 0;  // the sentence
   std::size_t claimant_begin = 0, claimant_end = 0;
   bool side_inferred = false;  // side taken from the claimant, not the words
+  bool own_side = false;       // "nine of its fighters": the claimant's own people
+  bool no_state = false;       // people of a group of no state ("TTP fighters"): no side
   bool total = false;          // "death toll", "in total", "so far", "both sides"
   bool increment = false;      // "13 more deaths, taking the toll to 59": added to a toll
   bool told_again = false;     // a headline's figure the body tells again: drafted there

@@ -1,5 +1,6 @@
 #include "extract/lexicon.hpp"
 
+#include "extract/forces.hpp"
 #include "extract/lexicon_ru.hpp"
 #include "extract/word_table.hpp"
 
@@ -70,7 +71,8 @@ const Map kCasualty = {
     {"missing", "missing"},     {"casualties", "casualties"}, {"kia", "killed"},
     {"wia", "injured"},         {"evacuation", "evacuated"},  {"relocated", "evacuated"},
     {"detained", "detained"},   {"captured", "detained"},     {"capturing", "detained"},
-    {"abducted", "detained"},   {"succumbed", "killed"}};
+    {"abducted", "detained"},   {"succumbed", "killed"},      {"arrested", "detained"},
+    {"arrests", "detained"}};
 
 const Map kGroups = {{"civilians", "civilians"},
                      {"civilian", "civilians"},
@@ -173,11 +175,11 @@ const Map kWeapons = {{"tanks", "tanks"},         {"grad", "rocket artillery"},
                       {"rifles", "small arms"},   {"batons", "melee weapons"},
                       {"stones", "stones"},       {"clubs", "melee weapons"}};
 
-const Set kSpeech = {"said",      "says",      "say",       "reported", "reports",
-                     "announced", "announces", "stated",    "states",   "claimed",
-                     "claims",    "told",      "confirmed", "confirms", "added",
-                     "noted",     "wrote",     "tweeted",   "declared", "alleged",
-                     "estimated", "estimates", "accused",   "raised",   "published"};
+const Set kSpeech = {"said",      "says",     "say",       "reported",  "reports", "announced",
+                     "announces", "stated",   "states",    "claimed",   "claims",  "told",
+                     "confirmed", "confirms", "added",     "noted",     "wrote",   "tweeted",
+                     "declared",  "alleged",  "estimated", "estimates", "accused", "raised",
+                     "published", "released"};
 const Set kLocative = {"in",      "at",  "near",   "from",  "around", "outside", "inside",
                        "into",    "on",  "across", "along", "toward", "towards", "of",
                        "between", "and", "within", "off",   "by"};
@@ -212,7 +214,11 @@ const Set kNotPlace = {
     "about", "around", "nearly", "almost", "roughly", "approximately", "hundreds", "thousands",
     "dozens", "several", "another", "further", "only",
     // News agencies cited by name ("..., Trend reported"): sources, not places.
-    "trend", "interfax", "xinhua", "armenpress", "akipress"};
+    "trend", "interfax", "xinhua", "armenpress", "akipress",
+    // Bodies, words of fighting and openers capitalised at a headline's or
+    // sentence's start ("Shelling resumes", "Since October, ...", "the Guyana
+    // Defence Force", "Police said").
+    "force", "police", "military", "troops", "since", "shelling", "fighting", "clashes", "gunfire"};
 
 }  // namespace
 
@@ -276,12 +282,13 @@ std::string weapon(std::string_view w, std::string_view next) {
   return it == kWeapons.end() ? std::string() : std::string(it->second);
 }
 
-const Set kNotPeople = {"countries",  "nations",  "sides",   "states",     "days",       "weeks",
-                        "months",     "years",    "hours",   "minutes",    "times",      "leaders",
-                        "presidents", "villages", "km",      "kilometres", "kilometers", "miles",
-                        "metres",     "meters",   "percent", "rounds",     "shells",     "rockets",
-                        "drones",     "houses",   "homes",   "buildings",  "points",     "posts",
-                        "outposts"};
+const Set kNotPeople = {
+    "countries",  "nations",   "sides",   "states",     "days",        "weeks",
+    "months",     "years",     "hours",   "minutes",    "times",       "leaders",
+    "presidents", "villages",  "km",      "kilometres", "kilometers",  "miles",
+    "metres",     "meters",    "percent", "rounds",     "shells",      "rockets",
+    "drones",     "houses",    "homes",   "buildings",  "points",      "posts",
+    "outposts",   "positions", "tanks",   "vehicles",   "checkpoints", "weapons"};
 const Set kInstitution = {
     "organization", "organisation", "cooperation", "ministry", "agency",    "council",  "service",
     "news",         "committee",    "university",  "party",    "army",      "forces",   "bank",
@@ -312,7 +319,14 @@ bool settlement_word(std::string_view w) {
 }
 bool venue_word(std::string_view w) { return kVenue.contains(w); }
 bool total_word(std::string_view w) { return kTotal.contains(w); }
-bool not_a_place(std::string_view w) { return kNotPlace.contains(w); }
+// (Forces and groups, "Taliban", "IDF", are actors: extract/forces.cpp.)
+// Landmarks that reports locate fighting by ("near the Ta Muen Thom temple").
+const Set kLandmark = {"temple",  "temples", "pagoda", "monastery", "shrine", "mosque",
+                       "church",  "bridge",  "pass",   "dam",       "fort",   "fortress",
+                       "airport", "airbase", "base",   "camp",      "market", "hospital"};
+bool landmark_word(std::string_view w) { return kLandmark.contains(w); }
+
+bool not_a_place(std::string_view w) { return kNotPlace.contains(w) || force_word(w); }
 bool name_prefix(std::string_view w) {
   return w == "new" || w == "north" || w == "south" || w == "east" || w == "west" ||
          w == "central" || w == "upper" || w == "lower" || w == "great" || w == "old" ||

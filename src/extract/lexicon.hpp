@@ -28,6 +28,7 @@ bool title_abbreviation(std::string_view w);  // "gen", "lt", "mr": before a nam
 bool locative(std::string_view w);            // in, at, near, from, ...
 bool area_word(std::string_view w);           // region, district, province, ...
 bool settlement_word(std::string_view w);     // village, town, city, settlement
+bool landmark_word(std::string_view w);       // temple, pagoda, bridge, pass: "the X temple"
 bool venue_word(std::string_view w);          // summit, conference, sidelines, visit
 bool total_word(std::string_view w);          // toll, total, overall, altogether
 bool not_a_place(std::string_view w);

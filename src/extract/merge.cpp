@@ -21,26 +21,43 @@ std::string slug(const std::string& s) {
   return out.empty() ? "place" : out;
 }
 
+namespace {
+
+// One article repeating a figure (headline, caption, body) makes one claim;
+// a repetition that says whose people or who said it completes it. Both
+// claims are of the same source.
+bool repeats(const Claim& old, const Claim& c) {
+  bool side_fits = old.side == c.side || old.side == "unknown" || c.side == "unknown";
+  bool claimant_fits = old.claimant == c.claimant || old.claimant.empty() || c.claimant.empty();
+  bool group_fits = old.group == c.group || old.group.empty() || c.group.empty();
+  return old.kind == c.kind && old.low == c.low && old.high == c.high && side_fits &&
+         claimant_fits && group_fits && old.approx == c.approx;
+}
+
+void complete(Claim& old, const Claim& c) {
+  if (old.side == "unknown") old.side = c.side;
+  if (old.claimant.empty()) old.claimant = c.claimant;
+  if (old.group.empty()) old.group = c.group;
+}
+
+void append_claim(DraftIncident& d, Claim c, const ClaimMention& cm, const std::string& source) {
+  d.incident.claims.push_back(std::move(c));
+  d.claim_spans.push_back(cm);
+  d.evidence.push_back({source, cm.begin, cm.end, "claim", ""});
+}
+
+}  // namespace
+
 void add_claim(DraftIncident& d, const ClaimMention& cm, const std::string& source) {
   Claim c = cm.claim;
   c.source = source;
   for (Claim& old : d.incident.claims) {
-    // One article repeating a figure (headline, caption, body) makes one
-    // claim; a repetition that says whose people or who said it completes it.
-    bool side_fits = old.side == c.side || old.side == "unknown" || c.side == "unknown";
-    bool claimant_fits = old.claimant == c.claimant || old.claimant.empty() || c.claimant.empty();
-    bool group_fits = old.group == c.group || old.group.empty() || c.group.empty();
-    if (old.source == c.source && old.kind == c.kind && old.low == c.low && old.high == c.high &&
-        side_fits && claimant_fits && group_fits && old.approx == c.approx) {
-      if (old.side == "unknown") old.side = c.side;
-      if (old.claimant.empty()) old.claimant = c.claimant;
-      if (old.group.empty()) old.group = c.group;
+    if (old.source == c.source && repeats(old, c)) {
+      complete(old, c);
       return;
     }
   }
-  d.incident.claims.push_back(std::move(c));
-  d.claim_spans.push_back(cm);
-  d.evidence.push_back({source, cm.begin, cm.end, "claim", ""});
+  append_claim(d, std::move(c), cm, source);
 }
 
 void join_undated_mentions(std::vector<DraftIncident>& drafts, const std::string& source) {
@@ -80,6 +97,26 @@ void date_from_lead(std::vector<DraftIncident>& drafts, const DateMention* lead)
   }
 }
 
+// The claims and sources of one merged draft by source: the drafts of a
+// place many articles name gather thousands of claims, and a new claim can
+// only repeat one of its own article.
+void DraftMerger::Index::add(const Claim& c, std::size_t i) { claims[c.source].push_back(i); }
+
+void DraftMerger::add_indexed(std::size_t at, const ClaimMention& cm, const std::string& source) {
+  DraftIncident& m = out_[at];
+  Index& index = index_[at];
+  Claim c = cm.claim;
+  c.source = source;
+  if (auto it = index.claims.find(source); it != index.claims.end())
+    for (std::size_t i : it->second)
+      if (repeats(m.incident.claims[i], c)) {
+        complete(m.incident.claims[i], c);
+        return;
+      }
+  index.add(c, m.incident.claims.size());
+  append_claim(m, std::move(c), cm, source);
+}
+
 void DraftMerger::add(DraftIncident&& d) {
   const Incident& inc = d.incident;
   bool conflict = inc.resolve_note == "conflict-wide";
@@ -88,21 +125,24 @@ void DraftMerger::add(DraftIncident&& d) {
                                    inc.date.start + "|" + inc.date.end;
   auto [it, fresh] = by_key_.emplace(key, out_.size());
   if (fresh) {
+    Index& index = index_.emplace_back();
+    for (std::size_t i = 0; i < inc.claims.size(); ++i) index.add(inc.claims[i], i);
+    index.sources.insert(inc.sources.begin(), inc.sources.end());
     out_.push_back(std::move(d));  // moved: the drafts are not held twice
     return;
   }
-  DraftIncident& m = out_[it->second];
+  const std::size_t at = it->second;
+  DraftIncident& m = out_[at];
   Incident& mi = m.incident;
   if (event_rank(inc.event_type) < event_rank(mi.event_type)) mi.event_type = inc.event_type;
   for (const auto& a : d.weapons)
     if (std::find(m.weapons.begin(), m.weapons.end(), a) == m.weapons.end()) m.weapons.push_back(a);
   for (const auto& s : inc.sources)
-    if (std::find(mi.sources.begin(), mi.sources.end(), s) == mi.sources.end())
-      mi.sources.push_back(s);
+    if (index_[at].sources.insert(s).second) mi.sources.push_back(s);
   for (std::size_t i = 0; i < d.claim_spans.size(); ++i) {
     ClaimMention cm = d.claim_spans[i];
     cm.claim = inc.claims[i];
-    add_claim(m, cm, inc.claims[i].source);
+    add_indexed(at, cm, inc.claims[i].source);
   }
   m.evidence.insert(m.evidence.end(), std::make_move_iterator(d.evidence.begin()),
                     std::make_move_iterator(d.evidence.end()));

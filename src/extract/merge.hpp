@@ -5,6 +5,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/dates.hpp"
@@ -32,8 +34,16 @@ class DraftMerger {
   std::vector<DraftIncident> take() { return std::move(out_); }
 
  private:
+  struct Index {  // of one merged draft, by source
+    std::unordered_map<std::string, std::vector<std::size_t>> claims;
+    std::unordered_set<std::string> sources;
+    void add(const Claim& c, std::size_t i);
+  };
+  void add_indexed(std::size_t at, const ClaimMention& cm, const std::string& source);
+
   bool keep_evidence_;
   std::vector<DraftIncident> out_;
+  std::vector<Index> index_;  // parallel to out_
   std::map<std::string, std::size_t> by_key_;
 };
 

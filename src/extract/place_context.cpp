@@ -1,6 +1,7 @@
 #include "extract/place_context.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "extract/lexicon.hpp"
 #include "extract/lexicon_ru.hpp"
@@ -19,6 +20,15 @@ std::string russian_region(std::string_view text, const std::vector<Token>& toks
     if (r.place && !r.fuzzy && area_kind(*r.place)) return form;
   }
   return span_text(text, toks, k, k + 1);
+}
+
+// normalize_name (an ICU transliteration) of the gazetteer's names, once
+// per name: the same candidates come back for every article naming them.
+const std::string& normalized(const std::string& name) {
+  thread_local std::unordered_map<std::string, std::string> memo;
+  auto it = memo.find(name);
+  if (it == memo.end()) it = memo.emplace(name, normalize_name(name)).first;
+  return it->second;
 }
 
 }  // namespace
@@ -42,10 +52,11 @@ bool is_settlement_kind(const Place& p) {
 std::vector<const Place*> exact_homonyms(const std::string& name,
                                          const std::vector<const Place*>& places) {
   std::vector<const Place*> out;
-  std::string want = normalize_name(name);
+  if (places.empty()) return out;
+  const std::string& want = normalized(name);
   for (const Place* p : places) {
-    bool same = normalize_name(p->name) == want;
-    for (const std::string& alt : p->alt_names) same = same || normalize_name(alt) == want;
+    bool same = normalized(p->name) == want;
+    for (const std::string& alt : p->alt_names) same = same || normalized(alt) == want;
     if (same) out.push_back(p);
   }
   return out;
@@ -55,9 +66,9 @@ std::vector<const Place*> exact_homonyms(const std::string& name,
 // near spellings): the homonyms a later pass may choose among.
 std::vector<const Place*> same_name(const LookupResult& r) {
   std::vector<const Place*> out{r.place};
-  std::string name = normalize_name(r.place->name);
+  const std::string& name = normalized(r.place->name);
   for (const Place* p : r.candidates)
-    if (p != r.place && normalize_name(p->name) == name) out.push_back(p);
+    if (p != r.place && normalized(p->name) == name) out.push_back(p);
   return out;
 }
 

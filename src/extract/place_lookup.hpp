@@ -36,10 +36,12 @@ class PlaceLookup {
   // and name normalisation (ICU) dominates the cost. Not thread-safe.
   LookupResult lookup(std::string_view name, const std::string& country = {},
                       const std::string& region = {}) const {
-    std::string key = std::string(name) + '\x1f' + country + '\x1f' + region;
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    // The key is built in a buffer kept between calls: most lookups hit
+    // the cache, and a fresh key string was an allocation each.
+    key_.assign(name).append(1, '\x1f').append(country).append(1, '\x1f').append(region);
+    if (auto it = cache_.find(key_); it != cache_.end()) return it->second;
     LookupResult out = lookup_uncached(name, country, region);
-    cache_.emplace(std::move(key), out);
+    cache_.emplace(key_, out);
     return out;
   }
 
@@ -61,12 +63,13 @@ class PlaceLookup {
 
   // ISO2 for a full country name ("Tajikistan", "Kyrgyz Republic"); empty if none.
   std::string country_iso(std::string_view name) const {
-    std::string key(name);
-    if (auto it = country_cache_.find(key); it != country_cache_.end()) return it->second;
+    // Found by the name as written, without a key string: asked of every
+    // capitalised word and span.
+    if (auto it = country_cache_.find(name); it != country_cache_.end()) return it->second;
     auto it = countries_.find(normalize_name(name));
     std::string iso = it == countries_.end() ? std::string() : it->second;
     if (iso.empty()) iso = russian_country(name);
-    country_cache_.emplace(std::move(key), iso);
+    country_cache_.emplace(std::string(name), iso);
     return iso;
   }
 
@@ -155,7 +158,13 @@ class PlaceLookup {
   const Gazetteer& gaz_;
   std::map<std::string, std::string> countries_;  // normalized name -> ISO2
   mutable std::unordered_map<std::string, LookupResult> cache_;
-  mutable std::unordered_map<std::string, std::string> country_cache_;
+  // Hashes a std::string and a string_view alike, so a view finds a key.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  mutable std::unordered_map<std::string, std::string, NameHash, std::equal_to<>> country_cache_;
+  mutable std::string key_;  // lookup's key buffer
   mutable std::unordered_map<std::string, std::optional<LonLat>> country_point_;
 };
 

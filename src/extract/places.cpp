@@ -18,6 +18,13 @@ bool candidate_word(const Token& t) {
   return true;
 }
 
+// "cambodia-thailand", "kyrgyz-tajik": one token joining two countries.
+bool two_countries(std::string_view w) {
+  std::size_t at = w.find('-');
+  return at != std::string_view::npos && !lex::country_word(w.substr(0, at)).empty() &&
+         !lex::country_word(w.substr(at + 1)).empty();
+}
+
 // "Kyrgyz Republic", "United States", "Republic of Tajikistan": a country's
 // name of several words, all capitalised but "of"; the end token, or 0.
 std::size_t long_country_name(std::string_view text, const std::vector<Token>& toks, std::size_t i,
@@ -181,6 +188,8 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
         m.sentence = si;
         m.text = name;
         m.query = name;
+        // "the Cambodia-Thailand border" names two countries (borders.cpp), not one.
+        if (b - i == 1 && two_countries(toks[i].lower)) break;
         std::string iso = lookup.country_iso(name);
         if (!iso.empty()) {
           m.is_country = true;
@@ -320,10 +329,19 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           }
           if (w.lower != "," && w.lower != "and" && !w.capital) break;
         }
+        // "near the ancient Ta Muen Thom temple": a landmark named, kept with its word.
         bool area_after =
             e < s.last && (lex::area_word(toks[e].lower) || lex::settlement_word(toks[e].lower) ||
+                           lex::landmark_word(toks[e].lower) ||
                            (toks[e].lower == "border" && e + 1 < s.last &&
                             lex::settlement_word(toks[e + 1].lower)));
+        // "in Bajaur and Kurram districts": each name of the list is an area.
+        std::size_t j = e;
+        while (j < s.last && j < e + 8 &&
+               (toks[j].lower == "," || toks[j].lower == "and" || toks[j].capital))
+          ++j;
+        bool listed_area =
+            j > e && j < s.last && lex::area_word(toks[j].lower) && toks[j].lower.back() == 's';
         // "the disputed Galwan Valley": the generic word is part of the run.
         bool generic_last = e - i >= 2 && (lex::area_word(toks[e - 1].lower) ||
                                            lex::settlement_word(toks[e - 1].lower));
@@ -331,11 +349,12 @@ PlaceScan find_places(std::string_view text, const std::vector<Token>& toks,
           for (std::size_t k = i; k < e; ++k) persons.insert(toks[k].lower);
         // "came under fire near Sotk", "у Сотка": a word of nearness names a place.
         const std::string& before = i > s.first ? toks[i - 1].lower : toks[i].lower;
-        bool near_word = before == "near" || before == "outside" ||
+        bool near_word = before == "near" || before == "outside" || before == "around" ||
                          before == "\xD0\xB2\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xB7\xD0\xB8" ||
                          before == "\xD1\x83" ||
                          before == "\xD0\xBE\xD0\xBA\xD0\xBE\xD0\xBB\xD0\xBE";
-        if ((area_after || settlement_before || generic_last || near_word || !ambiguous.empty()) &&
+        if ((area_after || settlement_before || generic_last || near_word || listed_area ||
+             !ambiguous.empty()) &&
             lex::country_word(toks[i].lower).empty() && !looks_like_person(toks, i, e)) {
           PlaceMention m;
           m.first = i;

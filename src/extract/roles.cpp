@@ -40,6 +40,21 @@ bool people_of(const std::vector<Token>& toks, const Sentence& s, std::size_t k)
   return true;
 }
 
+bool attack_verb(const std::string& w) {
+  return w == "hit" || w == "shelled" || w == "struck" || w == "attacked" || w == "bombed" ||
+         w == "targeted" || w == "stormed" || w == "captured" || w == "seized" || w == "raided" ||
+         w == "bombarded" || w == "overran" || w == "shelling" || w == "targeting";
+}
+
+// An attack verb right before the word at k ("hit a hospital", "struck the school").
+bool struck_before(const std::vector<Token>& toks, const Sentence& s, std::size_t k) {
+  std::size_t j = k;
+  while (j > s.first && k - j < 3 &&
+         (toks[j - 1].lower == "a" || toks[j - 1].lower == "an" || toks[j - 1].lower == "the"))
+    --j;
+  return j > s.first && j < k && attack_verb(toks[j - 1].lower);
+}
+
 // incident / venue / actor / mention, following places.hpp.
 void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s,
               const SentenceEvents& ev, bool has_claims) {
@@ -56,6 +71,11 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
         w != "is" && w != "also" && w != "again" && w != "reportedly")
       break;
   }
+  // "Surin: 6 civilians killed": a table's row by place.
+  if (has_claims && m.first == s.first && m.last < s.last && toks[m.last].lower == ":") {
+    m.role = "incident";
+    return;
+  }
   if (m.last < s.last && actor_verb(toks[m.last].lower)) {
     m.role = "actor";
     return;
@@ -67,16 +87,15 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
   for (std::size_t k = m.first; k > s.first && m.first - k < 8; --k)
     if (lex::venue_word(toks[k - 1].lower) ||
         ((toks[k - 1].lower == "held" || toks[k - 1].lower == "issued") && m.first - k < 3)) {
-      m.role = "venue";
+      // "artillery fire hit a hospital in X": a building struck is a scene.
+      m.role = struck_before(toks, s, k - 1) ? "incident" : "venue";
       return;
     }
   if (!m.place && m.note.empty()) return;
   // The object of an attack verb: "shelled Jermuk", "mortar fire hit the village of X".
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
-    if (w == "hit" || w == "shelled" || w == "struck" || w == "attacked" || w == "bombed" ||
-        w == "targeted" || w == "stormed" || w == "captured" || w == "seized" || w == "raided" ||
-        w == "bombarded" || w == "overran" || w == "shelling" || w == "targeting") {
+    if (attack_verb(w)) {
       m.role = "incident";
       return;
     }
@@ -94,7 +113,10 @@ void classify(PlaceMention& m, const std::vector<Token>& toks, const Sentence& s
   for (std::size_t k = m.first; k > s.first && m.first - k < 6; --k) {
     const std::string& w = toks[k - 1].lower;
     if (w == "," || w == "." || w == ";") break;
-    if ((lex::locative(w) && w != "and" && w != "of" && w != "by") ||
+    // ("close to", "next to": nearness in two words)
+    bool near_to = w == "to" && k >= s.first + 2 &&
+                   (toks[k - 2].lower == "close" || toks[k - 2].lower == "next");
+    if ((lex::locative(w) && w != "and" && w != "of" && w != "by") || near_to ||
         (w == "of" && k >= s.first + 2 &&
          (lex::settlement_word(toks[k - 2].lower) || lex::area_word(toks[k - 2].lower) ||
           people_of(toks, s, k - 2)))) {
@@ -130,6 +152,24 @@ bool locating_phrase(const std::string& gap) {
   return std::regex_match(gap, re);
 }
 
+}  // namespace
+
+// The regex ^('s )?([a-z-]+ ){0,2}$ written out: it was compiled at every
+// call, once per pair of places in a sentence.
+bool few_lower_words(std::string_view gap) {
+  if (gap.starts_with("'s ")) gap.remove_prefix(3);
+  int words = 0;
+  while (!gap.empty()) {
+    std::size_t n = 0;
+    while (n < gap.size() && ((gap[n] >= 'a' && gap[n] <= 'z') || gap[n] == '-')) ++n;
+    if (n == 0 || n == gap.size() || gap[n] != ' ' || ++words > 2) return false;
+    gap.remove_prefix(n + 1);
+  }
+  return true;
+}
+
+namespace {
+
 // Lists share a role ("the regions of Batken and Osh"); in "X in the Y
 // region of Z" Y and Z locate X and are not incidents of their own.
 void share_roles(const std::vector<PlaceMention*>& in_sentence, const std::vector<Token>& toks,
@@ -147,21 +187,23 @@ void share_roles(const std::vector<PlaceMention*>& in_sentence, const std::vecto
                       toks[t].capital);
     }
     if (list && gap != "( " && !m.is_country && !prev.is_country) {
+      // The role only: in a border story a list can span both sides ("in
+      // Spin Boldak and Kurram districts"), so an unresolved item's country
+      // stays not recorded (its list-mates only ranked its candidates).
       m.role = prev.role;
-      if (!m.place && m.country.empty() && !prev.country.empty()) {
-        m.country = prev.country;
-        m.note += "; country hint from the list it is in";
-      }
-      if (!prev.place && prev.country.empty() && m.place && !m.country.empty()) {
-        prev.country = m.country;
-        prev.note += "; country hint from the list it is in";
-      }
     } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( " ||
                 locating_phrase(gap)) &&
                (prev.role == "incident" || prev.role == "context" || prev.role == "venue")) {
       m.role = "context";
-    } else if (prev.is_country && prev.role == "context" && !m.is_country &&
-               std::regex_match(gap, std::regex("^('s )?([a-z-]+ ){0,2}$"))) {
+      // "the Ta Muen Thom temple in Oddar Meanchey province": what the text
+      // says X lies in gives X's country, unlike a list-mate.
+      bool inside = gap == "in the " || gap == "in " || locating_phrase(gap);
+      if (inside && !prev.place && prev.country.empty() && m.place && !m.is_country &&
+          m.border.empty() && !m.line && !m.country.empty()) {
+        prev.country = m.country;
+        prev.note += "; country of the place it is said to lie in (" + m.text + ")";
+      }
+    } else if (prev.is_country && prev.role == "context" && !m.is_country && few_lower_words(gap)) {
       // "the Leylek district of Kyrgyzstan's southwestern Batken region"
       m.role = "context";
     }

@@ -1,10 +1,13 @@
 #include "extract/sections.hpp"
 
+#include <algorithm>
 #include <set>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
+#include "core/error.hpp"
+#include "extract/document.hpp"
 #include "extract/merge.hpp"
 #include "extract/text.hpp"
 
@@ -65,20 +68,24 @@ std::vector<std::pair<std::size_t, std::size_t>> section_bounds(std::string_view
   return out;
 }
 
-DocExtraction extract_in_sections(Document doc, const PlaceLookup& lookup,
-                                  const std::string& default_date, bool keep_text,
-                                  std::size_t size) {
-  DocExtraction x;
-  x.doc = std::move(doc);
+namespace {
+
+// extract_in_sections over the pieces `next` gives: it sets a piece's
+// text and its offset in the whole text, and says false at the end.
+template <class NextPiece>
+void extract_pieces(DocExtraction& x, NextPiece next, const PlaceLookup& lookup,
+                    const std::string& default_date, bool keep_text) {
   std::set<std::pair<std::string, std::string>> noted;  // one note per name and reason
   DraftMerger merger(keep_text);
   bool first = true;
-  for (auto [begin, end] : section_bounds(x.doc.text, size)) {
-    std::string_view piece = std::string_view(x.doc.text).substr(begin, end - begin);
+  std::size_t begin = 0;
+  std::string piece;
+  while (next(begin, piece)) {
     if (!first && trim(piece).empty()) continue;
     DocExtraction part;
     part.doc.source = x.doc.source;
-    part.doc.text = std::string(piece);
+    part.doc.text = std::move(piece);
+    piece = std::string();
     if (first) {
       part.doc.meta_date = x.doc.meta_date;
       date_publication(part, default_date);
@@ -104,6 +111,69 @@ DocExtraction extract_in_sections(Document doc, const PlaceLookup& lookup,
     append(x.claim_notes, part.claim_notes);
   }
   x.incidents = merger.take();
+}
+
+}  // namespace
+
+bool FileSections::operator()(std::size_t& begin, std::string& piece) {
+  fill(size_ + 1);
+  if (buf_.empty()) return false;
+  std::size_t end = buf_.size() <= size_ && done_ ? buf_.size() : cut();
+  piece.assign(buf_, 0, end);
+  buf_.erase(0, end);
+  begin = at_;
+  at_ += end;
+  check_utf8(piece, begin);
+  return true;
+}
+
+void FileSections::fill(std::size_t n) {
+  while (!done_ && buf_.size() < n) done_ = !file_.read(buf_, chunk_);
+}
+
+// cut_after(text, size): the first blank line at or after `size`, read as
+// far as it takes; else the first line break; else the end.
+std::size_t FileSections::cut() {
+  std::size_t from = size_;
+  for (;;) {
+    std::size_t blank = buf_.find("\n\n", from);
+    if (blank != std::string::npos) return blank + 2;
+    if (done_) break;
+    from = std::max(size_, buf_.size() - 1);
+    fill(buf_.size() + chunk_);
+  }
+  std::size_t line = buf_.find('\n', size_);
+  return line == std::string::npos ? buf_.size() : line + 1;
+}
+
+DocExtraction extract_in_sections(Document doc, const PlaceLookup& lookup,
+                                  const std::string& default_date, bool keep_text,
+                                  std::size_t size) {
+  DocExtraction x;
+  x.doc = std::move(doc);
+  auto bounds = section_bounds(x.doc.text, size);
+  std::size_t k = 0;
+  auto next = [&](std::size_t& begin, std::string& piece) {
+    if (k == bounds.size()) return false;
+    begin = bounds[k].first;
+    piece = x.doc.text.substr(begin, bounds[k].second - begin);
+    ++k;
+    return true;
+  };
+  extract_pieces(x, next, lookup, default_date, keep_text);
+  return x;
+}
+
+DocExtraction extract_file_in_sections(TextFile& file, const std::string& source,
+                                       const PlaceLookup& lookup, const std::string& default_date,
+                                       std::size_t size) {
+  DocExtraction x;
+  x.doc.source = source;
+  try {
+    extract_pieces(x, FileSections(file, size), lookup, default_date, false);
+  } catch (const InputError& e) {
+    throw InputError(source + ": " + e.what());
+  }
   return x;
 }
 

@@ -78,29 +78,31 @@ FieldMap map_fields(OGRFeatureDefn& defn, const Options& o, const std::string& n
   return out;
 }
 
-std::string value(OGRFeature& f, const FieldMap& m, const char* key) {
-  auto it = m.find(key);
-  if (it == m.end() || !f.IsFieldSetAndNotNull(it->second)) return {};
-  return trim(f.GetFieldAsString(it->second));
+std::optional<std::string> OgrFields::typed_date(int i) const {
+  OGRFieldType type = f_.GetFieldDefnRef(i)->GetType();
+  if (type != OFTDate && type != OFTDateTime) return std::nullopt;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+  float s = 0;
+  f_.GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &s, &tz);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+  return std::string(buf);
 }
 
-Period date_value(OGRFeature& f, const FieldMap& m, const char* key) {
+std::string value(const Fields& f, const FieldMap& m, const char* key) {
   auto it = m.find(key);
-  if (it == m.end() || !f.IsFieldSetAndNotNull(it->second)) return {};
-  OGRFieldType type = f.GetFieldDefnRef(it->second)->GetType();
-  if (type == OFTDate || type == OFTDateTime) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
-    float s = 0;
-    f.GetFieldAsDateTime(it->second, &y, &mo, &d, &h, &mi, &s, &tz);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
-    return {buf, buf, ""};
-  }
-  std::string text = trim(f.GetFieldAsString(it->second));
+  if (it == m.end() || !f.has(it->second)) return {};
+  return trim(f.text(it->second));
+}
+
+Period date_value(const Fields& f, const FieldMap& m, const char* key) {
+  auto it = m.find(key);
+  if (it == m.end() || !f.has(it->second)) return {};
+  if (auto day = f.typed_date(it->second)) return {*day, *day, ""};
+  std::string text = trim(f.text(it->second));
   if (auto iso = parse_date(text)) return {*iso, *iso, ""};
   if (auto period = parse_period(text)) return *period;
-  throw InputError("field '" + std::string(f.GetFieldDefnRef(it->second)->GetNameRef()) + "' is '" +
-                   text +
+  throw InputError("field '" + std::string(f.name(it->second)) + "' is '" + text +
                    "' — expected a date such as 2022-09-14 or 14.09.2022, a month (2022-09, "
                    "September 2022) or a year");
 }

@@ -67,8 +67,8 @@ LonLat checked_point(double lon, double lat) {
   return LonLat{lon, lat};
 }
 
-void set_location(Incident& inc, OGRFeature& f, const FieldMap& m, const Reprojector& rp) {
-  if (const OGRGeometry* g = f.GetGeometryRef(); g && !g->IsEmpty()) {
+void set_location(Incident& inc, const Fields& f, const FieldMap& m, const Reprojector& rp) {
+  if (const OGRGeometry* g = f.geometry(); g && !g->IsEmpty()) {
     std::unique_ptr<OGRGeometry> copy(g->clone());
     rp.apply(*copy);
     OGRwkbGeometryType type = wkbFlatten(copy->getGeometryType());
@@ -109,7 +109,7 @@ Claim figure(const std::string& kind, const std::string& text, const std::string
 
 // A month or a year alone spans its days, with that precision, unless the
 // user gave an end date or a precision of their own.
-void read_dates(Incident& inc, OGRFeature& f, const FieldMap& m) {
+void read_dates(Incident& inc, const Fields& f, const FieldMap& m) {
   Period start = date_value(f, m, "date"), end = date_value(f, m, "date_end");
   inc.date.start = start.first;
   inc.date.end = end.last.empty() ? start.last : end.last;
@@ -125,23 +125,21 @@ void read_dates(Incident& inc, OGRFeature& f, const FieldMap& m) {
 // it; a name ("Kyrgyzstan") or alpha-3 is turned into it, and the value as
 // written is kept beside it (exported as source_<field>). One we cannot
 // place ("Kirgizia") stays as written.
-void read_country(Incident& inc, OGRFeature& f, const FieldMap& m) {
+void read_country(Incident& inc, const Fields& f, const FieldMap& m) {
   const std::string given = value(f, m, "country");
   const std::string iso2 = iso2_from_name(given);
   inc.country = iso2.empty() ? given : iso2;
   if (!iso2.empty() && iso2 != given)
-    inc.source_fields["ogr." +
-                      std::string(f.GetFieldDefnRef(m.find("country")->second)->GetNameRef())] =
-        given;
+    inc.source_fields["ogr." + std::string(f.name(m.find("country")->second))] = given;
 }
 
-Incident read_feature(OGRFeature& f, const FieldMap& m, const std::vector<bool>& ours,
+Incident read_feature(const Fields& f, const FieldMap& m, const std::vector<bool>& ours,
                       const Reprojector& rp, const std::string& layer_name,
                       const std::string& label) {
   Incident inc;
-  inc.line = static_cast<long>(f.GetFID());
+  inc.line = f.fid();
   inc.id = value(f, m, "id");
-  if (inc.id.empty()) inc.id = layer_name + ":" + std::to_string(f.GetFID());
+  if (inc.id.empty()) inc.id = layer_name + ":" + std::to_string(f.fid());
   read_dates(inc, f, m);
   inc.place = value(f, m, "place");
   inc.admin1 = value(f, m, "admin1");
@@ -168,10 +166,9 @@ Incident read_feature(OGRFeature& f, const FieldMap& m, const std::vector<bool>&
     if (c.source.empty()) c.source = claimant;
   if (inc.sources.empty()) inc.sources.push_back(label);
 
-  for (int i = 0; i < f.GetFieldCount(); ++i)
-    if (!ours[static_cast<std::size_t>(i)] && f.IsFieldSetAndNotNull(i))
-      inc.source_fields["ogr." + std::string(f.GetFieldDefnRef(i)->GetNameRef())] =
-          f.GetFieldAsString(i);
+  for (int i = 0; i < f.count(); ++i)
+    if (!ours[static_cast<std::size_t>(i)] && f.has(i))
+      inc.source_fields["ogr." + std::string(f.name(i))] = f.text(i);
   if (inc.place.empty() && !inc.location)
     throw InputError("has neither a place name nor a geometry or lon/lat — it cannot be located");
   return inc;
@@ -225,10 +222,28 @@ bool is_plain_csv(const Input& in) {
   return first != std::string::npos && std::string("{[<").find(in.head[first]) == std::string::npos;
 }
 
+// A row of our CSV reader as the mapping reads fields: an empty field is no
+// value (null), and text ends at a NUL, as an OGRFeature's string would.
+class CsvFields : public Fields {
+ public:
+  CsvFields(const csv::Table& t, const OGRFeatureDefn& defn, long fid)
+      : t_(t), defn_(defn), fid_(fid) {}
+  long fid() const override { return fid_; }
+  int count() const override { return static_cast<int>(t_.width()); }
+  bool has(int i) const override { return !t_.field(static_cast<std::size_t>(i)).empty(); }
+  std::string text(int i) const override { return t_.field(static_cast<std::size_t>(i)).c_str(); }
+  const char* name(int i) const override { return defn_.GetFieldDefn(i)->GetNameRef(); }
+
+ private:
+  const csv::Table& t_;
+  const OGRFeatureDefn& defn_;
+  long fid_;
+};
+
 // Other CSV (fields by --map or common names) through our own streaming
 // reader, not GDAL's CSV driver, which drops every row after an unclosed
-// quote or a very long line without a word. Each record becomes an
-// in-memory feature of text fields, mapped as a GDAL source's would be.
+// quote or a very long line without a word. Each record's text fields are
+// mapped as a GDAL source's would be.
 IncidentTable read_other_csv(const Input& in, const Options& o, const std::string& name,
                              const std::string& label) {
   auto stream = open_stream(in);
@@ -257,12 +272,8 @@ IncidentTable read_other_csv(const Input& in, const Options& o, const std::strin
         if (t.width() != width)
           throw InputError("has " + std::to_string(t.width()) + " fields, the header has " +
                            std::to_string(width) + " — check quoting");
-        OGRFeature f(defn);
-        f.SetFID(++fid);
-        for (std::size_t i = 0; i < width; ++i)  // an empty field is no value (null)
-          if (const std::string& v = t.field(i); !v.empty())
-            f.SetField(static_cast<int>(i), v.c_str());
-        out.incidents.push_back(read_feature(f, m, ours, rp, layer, label));
+        out.incidents.push_back(
+            read_feature(CsvFields(t, *defn, ++fid), m, ours, rp, layer, label));
         out.incidents.back().line = t.line();  // the file's line, not the row count
       } catch (const InputError& e) {
         auto id = m.find("id");
@@ -336,11 +347,12 @@ IncidentTable read_ogr(const Input& in, const Options& o) {
   layer.ResetReading();
   for (auto& f : layer) {
     try {
-      out.incidents.push_back(read_feature(*f, m, ours, rp, layer.GetName(), label));
+      out.incidents.push_back(read_feature(OgrFields(*f), m, ours, rp, layer.GetName(), label));
     } catch (const InputError& e) {
       out.rejected.push_back({name, static_cast<long>(f->GetFID()),
-                              value(*f, m, "id").empty() ? "feature " + std::to_string(f->GetFID())
-                                                         : value(*f, m, "id"),
+                              value(OgrFields(*f), m, "id").empty()
+                                  ? "feature " + std::to_string(f->GetFID())
+                                  : value(OgrFields(*f), m, "id"),
                               e.what(), true});
     }
     maybe_flush(o, out);

@@ -151,26 +151,6 @@ std::vector<Claim> claims_from_json(const std::string& text) {
   return out;
 }
 
-std::string claims_to_json(const std::vector<Claim>& claims) {
-  json arr = json::array();
-  for (const auto& c : claims) {
-    json j;
-    j["kind"] = c.kind;
-    j["low"] = c.low ? json(*c.low) : json(nullptr);
-    j["high"] = c.high ? json(*c.high) : json(nullptr);
-    if (c.best) j["best"] = *c.best;
-    if (c.approx) j["approx"] = true;
-    j["side"] = c.side;
-    if (!c.group.empty()) j["group"] = c.group;
-    j["claimant"] = c.claimant;
-    j["source"] = c.source;
-    if (!c.quote.empty()) j["quote"] = c.quote;
-    if (!c.scope.empty()) j["scope"] = c.scope;
-    arr.push_back(std::move(j));
-  }
-  return arr.dump();
-}
-
 IncidentTable read_incidents_csv(std::istream& in, const std::string& name, const RowSink& sink) {
   csv::Table t(in, name);
   for (const char* required : {"id", "place"})

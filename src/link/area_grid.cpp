@@ -13,7 +13,7 @@ constexpr double kPad = 1e-9;  // degrees; far above the rounding of lon/lat ari
 AreaGrid::AreaGrid(const std::vector<const MultiPolygon*>& areas, Bounds extent, Exact exact,
                    std::size_t max_cells)
     : exact_(std::move(exact)) {
-  if (extent.empty() || areas.size() > kNone / 2) return;
+  if (extent.empty()) return;
   const double w = std::max(extent.max_lon - extent.min_lon, 1e-6);
   const double h = std::max(extent.max_lat - extent.min_lat, 1e-6);
   step_ = std::max({std::sqrt(w * h / static_cast<double>(std::max<std::size_t>(max_cells, 1))),
@@ -51,23 +51,33 @@ AreaGrid::AreaGrid(const std::vector<const MultiPolygon*>& areas, Bounds extent,
   // Each run of free cells along a row: one exact answer, at the centre of
   // its first cell.
   for (std::size_t iy = 0; iy < ny_; ++iy) {
+    bool in_run = false;
     std::uint8_t run = kNear;
     for (std::size_t ix = 0; ix < nx_; ++ix) {
       std::uint8_t& c = at(ix, iy);
       if (c == kNear) {
-        run = kNear;
+        in_run = false;
         continue;
       }
-      if (run == kNear) {
+      if (!in_run) {
         const LonLat centre{box_.min_lon + (static_cast<double>(ix) + 0.5) * step_,
                             box_.min_lat + (static_cast<double>(iy) + 0.5) * step_};
-        const AreaHit hit = exact_(centre);
-        run =
-            hit.area < 0 ? kNone : static_cast<std::uint8_t>(2 * hit.area + (hit.enclave ? 1 : 0));
+        run = encode(exact_(centre));
+        in_run = true;
       }
       c = run;
     }
   }
+}
+
+std::uint8_t AreaGrid::encode(const AreaHit& hit) {
+  if (hit.area < 0) return kNone;
+  auto slot = std::find(slots_.begin(), slots_.end(), hit.area);
+  if (slot == slots_.end()) {
+    if (slots_.size() == kSlots) return kNear;  // no slot left: the exact test answers
+    slot = slots_.insert(slots_.end(), hit.area);
+  }
+  return static_cast<std::uint8_t>(2 * (slot - slots_.begin()) + (hit.enclave ? 1 : 0));
 }
 
 AreaHit AreaGrid::locate(LonLat p) const {
@@ -81,7 +91,7 @@ AreaHit AreaGrid::locate(LonLat p) const {
   const std::uint8_t c = cells_[static_cast<std::size_t>(fy) * nx_ + static_cast<std::size_t>(fx)];
   if (c == kNear) return exact_(p);
   if (c == kNone) return {};
-  return {c / 2, (c & 1) != 0};
+  return {slots_[c / 2], (c & 1) != 0};
 }
 
 double AreaGrid::near_share() const {

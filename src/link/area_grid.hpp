@@ -41,13 +41,19 @@ class AreaGrid {
   double near_share() const;
 
  private:
-  // One byte a cell keeps the grid in cache: 2 * area + enclave, or these.
+  // One byte a cell keeps the grid in cache: 2 * slot + enclave, or these.
+  // A slot is an area the grid met, so any number of areas may be given
+  // (the world's countries) as long as at most kSlots lie in the extent;
+  // cells of further areas ask the exact test.
   static constexpr std::uint8_t kNear = 255, kNone = 254;
+  static constexpr std::size_t kSlots = kNone / 2;
   std::uint8_t& at(std::size_t ix, std::size_t iy) { return cells_[iy * nx_ + ix]; }
+  std::uint8_t encode(const AreaHit& hit);
   Bounds box_;
   double step_ = 1;
   std::size_t nx_ = 0, ny_ = 0;
-  std::vector<std::uint8_t> cells_;  // empty: no grid (too many areas), exact tests only
+  std::vector<std::uint8_t> cells_;  // empty: no grid, exact tests only
+  std::vector<std::int32_t> slots_;  // slot -> area
   Exact exact_;
 };
 

@@ -53,8 +53,14 @@ double visits_per_cell(const std::vector<LonLat>& points) {
 // extent (exact, see area_grid.hpp) rather than a polygon test each.
 std::unique_ptr<AreaGrid> Linker::area_grid(const std::vector<LonLat>& points) const {
   if (points.size() < kGridFrom || countries().empty()) return nullptr;
-  Bounds pts, all;
+  Bounds pts;
   for (const auto& p : points) pts.add(p);
+  return area_grid_over(pts);
+}
+
+std::unique_ptr<AreaGrid> Linker::area_grid_over(Bounds pts) const {
+  if (countries().empty() || pts.empty()) return nullptr;
+  Bounds all;
   std::vector<const MultiPolygon*> polys;
   for (const auto& c : countries()) {
     all.add(bounds_of(c.area));
@@ -73,11 +79,19 @@ std::unique_ptr<AreaGrid> Linker::area_grid(const std::vector<LonLat>& points) c
 // A thread passes the barrier after batch b only when every thread has
 // written batch b - 1, so two buffers suffice.
 void Linker::stream_points(const std::vector<LonLat>& points, const std::vector<std::string>& dates,
-                           const BlockSink& sink) const {
+                           const BlockSink& sink, LinkHint hint) const {
   unsigned n = options_.threads ? options_.threads : std::thread::hardware_concurrency();
   n = std::max(1u, std::min<unsigned>(n, static_cast<unsigned>(points.size() / 1000 + 1)));
-  const Batches batches{area_grid(points), visits_per_cell(points) >= kCellsPayAt,
-                        std::min(kBatch, points.size())};
+  Batches batches;
+  batches.own = hint.grid ? nullptr : area_grid(points);
+  batches.grid = hint.grid ? hint.grid : batches.own.get();
+  // This call's points stand for the table's: its density scales with rows.
+  const double table_share =
+      hint.rows > points.size() && !points.empty()
+          ? static_cast<double>(hint.rows) / static_cast<double>(points.size())
+          : 1.0;
+  batches.dense = visits_per_cell(points) * table_share >= kCellsPayAt;
+  batches.size = std::min(kBatch, points.size());
   const std::size_t count = (points.size() + kBatch - 1) / kBatch;
   std::array<std::vector<PointLink>, 2> links;
   std::array<SpatialOrder, 2> orders{SpatialOrder(batches.size), SpatialOrder(batches.size)};
@@ -138,17 +152,21 @@ void Linker::link_block(const Batches& batches, const std::vector<LonLat>& point
       if (batches.grid) batches.grid->prefetch(ahead);
     }
     const std::size_t i = order[k];
-    out[i] = link_point_in(points[lo + i], dates.empty() ? none : dates[lo + i], batches.grid.get(),
+    out[i] = link_point_in(points[lo + i], dates.empty() ? none : dates[lo + i], batches.grid,
                            batches.dense);
   }
 }
 
 std::vector<PointLink> Linker::link_points(const std::vector<LonLat>& points,
-                                           const std::vector<std::string>& dates) const {
+                                           const std::vector<std::string>& dates,
+                                           LinkHint hint) const {
   std::vector<PointLink> out(points.size());
-  stream_points(points, dates, [&](std::span<const PointLink> block, std::size_t lo) {
-    std::copy(block.begin(), block.end(), out.begin() + static_cast<std::ptrdiff_t>(lo));
-  });
+  stream_points(
+      points, dates,
+      [&](std::span<const PointLink> block, std::size_t lo) {
+        std::copy(block.begin(), block.end(), out.begin() + static_cast<std::ptrdiff_t>(lo));
+      },
+      hint);
   return out;
 }
 

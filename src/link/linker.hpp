@@ -43,6 +43,15 @@ struct PointLink {
   LonLat disputed_nearest;
 };
 
+// A table linked in several calls (export's blocks): the whole table's row
+// count and a country grid kept by the caller, so each call links as one
+// call over the table would (a block alone is too small for the grid and
+// the cell cache to pay). Answers are the same either way.
+struct LinkHint {
+  const AreaGrid* grid = nullptr;  // from Linker::area_grid_over; null: judged per call
+  std::size_t rows = 0;            // rows in the whole table; 0: this call's
+};
+
 class Linker {
  public:
   Linker(std::vector<BorderSegment> segments, std::vector<Country> countries,
@@ -67,10 +76,15 @@ class Linker {
   static constexpr std::size_t kBatch = std::size_t{1} << 18;
   using BlockSink = std::function<void(std::span<const PointLink> links, std::size_t lo)>;
   void stream_points(const std::vector<LonLat>& points, const std::vector<std::string>& dates,
-                     const BlockSink& sink) const;
+                     const BlockSink& sink, LinkHint hint = {}) const;
   // The same, kept: one link per point.
   std::vector<PointLink> link_points(const std::vector<LonLat>& points,
-                                     const std::vector<std::string>& dates) const;
+                                     const std::vector<std::string>& dates,
+                                     LinkHint hint = {}) const;
+  // The country grid over `extent` (clipped to the countries), for a
+  // LinkHint; null when the extent holds no country. It refers to this
+  // linker: keep it no longer than the linker, and do not move the linker.
+  std::unique_ptr<AreaGrid> area_grid_over(Bounds extent) const;
 
   // Ids of the segments some part of the region's boundary runs along
   // (within 2 km), in the status period of `date`.
@@ -99,8 +113,9 @@ class Linker {
   std::unique_ptr<AreaGrid> area_grid(const std::vector<LonLat>& points) const;
   // What every batch of stream_points shares.
   struct Batches {
-    std::unique_ptr<AreaGrid> grid;
-    bool dense = false;  // use the cell cache
+    std::unique_ptr<AreaGrid> own;   // this call's grid, when no LinkHint brought one
+    const AreaGrid* grid = nullptr;  // the grid used: own or the hint's; null: exact tests
+    bool dense = false;              // use the cell cache
     std::size_t size = 0;
   };
   void link_block(const Batches& batches, const std::vector<LonLat>& points,

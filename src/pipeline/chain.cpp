@@ -33,15 +33,11 @@ std::pair<std::string, std::string> main_pair(const std::vector<BorderSegment>& 
                                               const std::vector<Link>& links) {
   std::map<std::string, const BorderSegment*> by_id;
   for (const auto& s : segments) by_id.emplace(s.id, &s);
-  std::map<std::pair<std::string, std::string>, int> count;
+  PairVotes votes;
   for (const auto& l : links)
     if (auto it = by_id.find(l.segment_id); it != by_id.end())
-      ++count[{it->second->country_a, it->second->country_b}];
-  std::pair<std::string, std::string> best;
-  int most = 0;
-  for (const auto& [pair, n] : count)
-    if (n > most) best = pair, most = n;
-  return best;
+      votes.add({it->second->country_a, it->second->country_b}, l.distance_m);
+  return votes.winner();
 }
 
 // What the map and tables show: the main border, and every stretch some
@@ -162,6 +158,22 @@ std::pair<std::string, std::string> parse_border(const std::string& text) {
   if (parts.size() != 2 || parts[0].size() != 2 || parts[1].size() != 2)
     throw UsageError("--border '" + text + "' — expected two ISO country codes like KG-TJ");
   return {parts[0], parts[1]};
+}
+
+void PairVotes::add(const std::pair<std::string, std::string>& pair, double distance_m) {
+  Votes& v = votes_[pair];
+  ++v.n;
+  v.sum_m += distance_m;
+}
+
+std::pair<std::string, std::string> PairVotes::winner() const {
+  const std::pair<const std::pair<std::string, std::string>, Votes>* best = nullptr;
+  for (const auto& entry : votes_) {
+    const Votes& v = entry.second;
+    if (!best || v.n > best->second.n || (v.n == best->second.n && v.sum_m < best->second.sum_m))
+      best = &entry;
+  }
+  return best ? best->first : std::pair<std::string, std::string>{};
 }
 
 std::string default_incidents_path() { return data_root() + "/geodata/incidents/kgtj_2022-09.csv"; }

@@ -68,6 +68,22 @@ std::string default_incidents_path();
 // "KG-TJ" -> {"KG", "TJ"}; throws UsageError otherwise.
 std::pair<std::string, std::string> parse_border(const std::string& text);
 
+// Without --border, the border a run is about: the pair of countries most
+// incidents link to; on a tie, the pair they lie nearer to in all (a
+// one-article table often has one incident per border).
+class PairVotes {
+ public:
+  void add(const std::pair<std::string, std::string>& pair, double distance_m);
+  std::pair<std::string, std::string> winner() const;
+
+ private:
+  struct Votes {
+    std::size_t n = 0;
+    double sum_m = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Votes> votes_;
+};
+
 // The date whose border status is drawn: --as-of, else the first incident's.
 std::string map_status_date(const std::vector<Incident>& incidents, const std::string& as_of);
 

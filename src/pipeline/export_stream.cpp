@@ -62,28 +62,23 @@ Bounds located_in(const std::vector<Incident>& incidents) {
 }
 
 // Without --border, which border the run is about: the pair of countries
-// most links go to (ties: the first pair in order, as run_chain), and
+// most links go to (PairVotes, as run_chain chooses it), and
 // every segment some incident links to, tallied block by block.
 struct BorderTally {
   std::map<std::string, std::pair<std::string, std::string>> pair_of;  // segment id
-  std::map<std::pair<std::string, std::string>, std::size_t> count;
+  PairVotes votes;
   std::set<std::string> used;
 
   void know(const std::vector<BorderSegment>& segments) {
     for (const auto& s : segments) pair_of.emplace(s.id, std::pair{s.country_a, s.country_b});
   }
   void add(const Link& l) {
-    if (auto it = pair_of.find(l.segment_id); it != pair_of.end()) ++count[it->second];
+    if (auto it = pair_of.find(l.segment_id); it != pair_of.end())
+      votes.add(it->second, l.distance_m);
     used.insert(l.segment_id);
     used.insert(l.disputed_segment_id);
   }
-  std::pair<std::string, std::string> main_pair() const {
-    std::pair<std::string, std::string> best;
-    std::size_t most = 0;
-    for (const auto& [pair, n] : count)
-      if (n > most) best = pair, most = n;
-    return best;
-  }
+  std::pair<std::string, std::string> main_pair() const { return votes.winner(); }
 };
 
 // What stays the same for every block: the border, the linker.
@@ -100,6 +95,12 @@ struct Run {
   Bounds linked_area;                  // without --border: what `segments` serve
   std::vector<UserField> user;
   std::string first_date;
+  // The table so far, for the linker to link each block as it would the
+  // whole table: its row count and a country grid (built at the second
+  // block, when the table is known to be more than one; it refers to the
+  // linker, so it goes with it).
+  std::size_t rows_linked = 0;
+  std::unique_ptr<AreaGrid> grid;
 
   explicit Run(const ChainOptions& options) : o(options) {
     const Bundle& bundle = resolver.bundle();
@@ -114,6 +115,7 @@ struct Run {
   }
 
   void make_linker() {
+    grid.reset();
     linker = std::make_unique<Linker>(
         segments, countries,
         LinkOptions{o.within_m, o.filter.as_of, 0, has_world_borders(resolver.bundle())});
@@ -154,7 +156,7 @@ struct Run {
       dates.push_back(i.date.start);
       batched.push_back(&i);
     }
-    std::vector<PointLink> found = linker->link_points(points, dates);
+    std::vector<PointLink> found = linker->link_points(points, dates, table_hint(points.size()));
     std::vector<Link> links;
     std::size_t next = 0;
     for (const auto& i : incidents) {
@@ -167,6 +169,16 @@ struct Run {
       if (tally) tally->add(links.back());
     }
     return links;
+  }
+
+  LinkHint table_hint(std::size_t points) {
+    rows_linked += points;
+    if (!grid && rows_linked > kExportBlockRows) {
+      const Bounds& box = located;  // a degree around, as `cover` loads segments
+      grid = linker->area_grid_over(Bounds{box.min_lon - 1, std::max(-90.0, box.min_lat - 1),
+                                           box.max_lon + 1, std::min(90.0, box.max_lat + 1)});
+    }
+    return {grid.get(), rows_linked};
   }
 
   static bool is_region(const Incident& i, const RegionAreas& areas) {

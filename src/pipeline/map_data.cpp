@@ -1,6 +1,7 @@
 #include "pipeline/map_data.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -16,6 +17,7 @@ namespace {
 // to it: the nearest segment of a far venue, or the point where a region
 // touches some border, says nothing about that line.
 constexpr double kNearOtherBorderM = 25000;
+constexpr double kDegToRad = 3.14159265358979323846 / 180;
 
 std::string country_name(const Chain& chain, const std::string& iso) {
   auto it = chain.data.country_names.find(iso);
@@ -51,13 +53,20 @@ void add_incidents(const Chain& chain, MapData& map) {
 Bounds fill_box(const MapData& map, const Bounds& bbox) {
   Bounds b = bbox;
   if (b.empty())
-    for (const auto& mi : map.incidents)
+    for (const auto& mi : map.incidents) {
       if (mi.incident->location) b.add(*mi.incident->location);
+      if (mi.link && !mi.link->segment_id.empty()) b.add(mi.link->nearest);  // framed too
+    }
   if (b.empty()) return b;
   double span = std::max(b.max_lon - b.min_lon, b.max_lat - b.min_lat);
   if (span > kVillageFillMaxSpan / 2) return {};
-  double grow = std::max(span, 0.5);
-  return {b.min_lon - grow, b.min_lat - grow, b.max_lon + grow, b.max_lat + grow};
+  // The frame widens a tall cluster to the map's shape (and a wide one
+  // upwards): fill a square around it, in ground distance, with a margin.
+  const double cos_lat = std::max(0.2, std::cos((b.min_lat + b.max_lat) / 2 * kDegToRad));
+  const double half =
+      std::max((b.max_lon - b.min_lon) * cos_lat, b.max_lat - b.min_lat) / 2 + std::max(span, 0.5);
+  const LonLat c{(b.min_lon + b.max_lon) / 2, (b.min_lat + b.max_lat) / 2};
+  return {c.lon - half / cos_lat, c.lat - half, c.lon + half / cos_lat, c.lat + half};
 }
 
 // The focus pair's segments, and other segments only near a point incident.

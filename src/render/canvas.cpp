@@ -215,9 +215,12 @@ TextSize measure_text(cairo_t* cr, const std::string& font, double size, const s
   const std::string key = measure_key(cr, font, size, text, bold);
   if (auto known = measured().find(key)) return *known;
   PangoLayout* layout = make_layout(cr, font, size, text, bold);
-  int w = 0, h = 0;
-  pango_layout_get_size(layout, &w, &h);
-  TextSize t{static_cast<double>(w) / PANGO_SCALE, static_cast<double>(h) / PANGO_SCALE};
+  PangoRectangle ink, logical;
+  pango_layout_get_extents(layout, &ink, &logical);
+  auto units = [](int v) { return static_cast<double>(v) / PANGO_SCALE; };
+  TextSize t{units(logical.width),
+             units(logical.height),
+             {units(ink.x), units(ink.y), units(ink.x + ink.width), units(ink.y + ink.height)}};
   measured().keep(key, t);
   return t;
 }

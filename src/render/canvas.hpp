@@ -60,7 +60,8 @@ struct TextSink {
 void attach_text_sink(cairo_t* cr, TextSink* sink);
 
 struct TextSize {
-  double width = 0, height = 0;
+  double width = 0, height = 0;  // the logical extent (line height, advance widths)
+  Box ink;                       // what the glyphs cover, from the layout's top-left corner
 };
 
 TextSize measure_text(cairo_t* cr, const std::string& font, double size, const std::string& text,

@@ -33,7 +33,7 @@ std::vector<Spot> spots_of(const Viewport& v, const Style& style, const MapData&
   std::vector<Spot> spots;
   for (const auto& mi : shown.incidents) {
     if (mi.spread() || !mi.incident->location) continue;
-    XY d = v.to_device(*mi.incident->location);
+    XY d = device_point(v, mi);
     auto key = std::pair{std::lround(d.x * 2), std::lround(d.y * 2)};
     auto [it, fresh] = at.try_emplace(key, spots.size());
     if (fresh) spots.push_back({d, 0, {}});

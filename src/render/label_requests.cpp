@@ -32,7 +32,7 @@ std::vector<LabelRequest> incident_labels(const Canvas& c, const MapData& data) 
   std::map<std::pair<long, long>, LabelRequest> by_spot;
   for (const auto& mi : data.incidents) {
     if (!mi.incident->location || !mi.labelled || mi.spread()) continue;
-    XY d = c.view.to_device(*mi.incident->location);
+    XY d = device_point(c.view, mi);
     auto key = std::make_pair(std::lround(d.x), std::lround(d.y));
     auto [it, fresh] = by_spot.try_emplace(key);
     LabelRequest& r = it->second;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "render/box_index.hpp"
+#include "render/label_repair.hpp"
 
 namespace bm {
 namespace {
@@ -55,37 +56,12 @@ const std::array<XY, 16>& ring_directions() {
   return dirs;
 }
 
-// Without leader lines a crowded label may still slide along its symbol:
-// beside it, up or down by up to its own height; above or below it, left or
-// right until its end is over the symbol. It still touches the symbol's
-// column or row, so it reads as the symbol's.
-bool try_slid(Placer& p, const LabelRequest* r, const std::string& text, double w, double h,
-              double gap) {
-  const XY a = r->anchor;
-  auto take_if_free = [&](double x, double y) {
-    Box b{x, y, x + w, y + h};
-    if (!p.free_at(b)) return false;
-    p.take(r, b, text, false);
-    return true;
-  };
-  for (double f : {0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0}) {
-    if (take_if_free(a.x + gap, a.y - h / 2 + f * h)) return true;
-    if (take_if_free(a.x - gap - w, a.y - h / 2 + f * h)) return true;
-  }
-  for (double f : {0.2, -0.2, 0.35, -0.35, 0.5, -0.5}) {
-    if (take_if_free(a.x - w / 2 + f * w, a.y - gap - h)) return true;
-    if (take_if_free(a.x - w / 2 + f * w, a.y + gap)) return true;
-  }
-  return false;
-}
-
 // Tries the positions around the anchor, then rings further out with a
 // leader line. Returns false when nothing is free.
 bool try_place(Placer& p, const LabelRequest* r, const std::string& text) {
   Canvas& c = p.c;
-  const double pad = 2;
-  TextSize t = measure_text(c.cr, c.style.font + r->font_suffix, r->size, text, r->bold);
-  double w = t.width + 2 * pad, h = t.height;
+  const XY size = label_box_size(c, *r, text);
+  const double w = size.x, h = size.y;
   if (r->centred) {
     // Area labels: centred on the anchor, then on the other points inside the area.
     std::vector<XY> anchors{r->anchor};
@@ -99,21 +75,13 @@ bool try_place(Placer& p, const LabelRequest* r, const std::string& text) {
     }
     return false;
   }
-  double gap = r->radius + 2;
-  // Right, left, above, below, then the diagonals (cartographic preference).
-  const double dx[] = {gap,       -gap - w,       -w / 2,    -w / 2,
-                       gap * 0.7, -gap * 0.7 - w, gap * 0.7, -gap * 0.7 - w};
-  const double dy[] = {-h / 2,         -h / 2,         -gap - h,  gap,
-                       -gap * 0.7 - h, -gap * 0.7 - h, gap * 0.7, gap * 0.7};
-  for (int i = 0; i < 8; ++i) {
-    Box b{r->anchor.x + dx[i], r->anchor.y + dy[i], r->anchor.x + dx[i] + w,
-          r->anchor.y + dy[i] + h};
+  for (const Box& b : beside_candidates(*r, w, h, !c.style.leader_lines))
     if (p.free_at(b)) {
       p.take(r, b, text, false);
       return true;
     }
-  }
-  if (!c.style.leader_lines) return try_slid(p, r, text, w, h, gap);
+  if (!c.style.leader_lines) return false;
+  const double gap = r->radius + 2;
   // Crowded: walk outwards on rings and draw a leader line back.
   for (double dist = gap + w / 2 + 8; dist < gap + w / 2 + 90; dist += 10) {
     for (const XY& u : ring_directions()) {
@@ -134,6 +102,47 @@ bool try_place(Placer& p, const LabelRequest* r, const std::string& text) {
 
 }  // namespace
 
+// The glyphs' ink and their halo (draw_text's offsets of size / 7): what the
+// label truly covers, so two labels' halos may touch but never overlap (the
+// logical line box is ~30 % taller than the ink of a one-line label).
+Box label_extent(const Canvas& c, const LabelRequest& r, const std::string& text) {
+  const Box ink = measure_text(c.cr, c.style.font + r.font_suffix, r.size, text, r.bold).ink;
+  const double halo = r.size / 7;
+  return {ink.x0 - halo, ink.y0 - halo, ink.x1 + halo, ink.y1 + halo};
+}
+
+XY label_box_size(const Canvas& c, const LabelRequest& r, const std::string& text) {
+  const Box e = label_extent(c, r, text);
+  return {e.x1 - e.x0, e.y1 - e.y0};
+}
+
+// Without leader lines a crowded label may still slide along its symbol:
+// beside it, up or down by up to its own height; above or below it, left or
+// right until its end is over the symbol. It still touches the symbol's
+// column or row, so it reads as the symbol's.
+std::vector<Box> beside_candidates(const LabelRequest& r, double w, double h, bool slide) {
+  const XY a = r.anchor;
+  const double gap = r.radius + 2;
+  // Right, left, above, below, then the diagonals (cartographic preference).
+  const double dx[] = {gap,       -gap - w,       -w / 2,    -w / 2,
+                       gap * 0.7, -gap * 0.7 - w, gap * 0.7, -gap * 0.7 - w};
+  const double dy[] = {-h / 2,         -h / 2,         -gap - h,  gap,
+                       -gap * 0.7 - h, -gap * 0.7 - h, gap * 0.7, gap * 0.7};
+  std::vector<Box> out;
+  auto at = [&](double x, double y) { out.push_back({x, y, x + w, y + h}); };
+  for (int i = 0; i < 8; ++i) at(a.x + dx[i], a.y + dy[i]);
+  if (!slide) return out;
+  for (double f : {0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0}) {
+    at(a.x + gap, a.y - h / 2 + f * h);
+    at(a.x - gap - w, a.y - h / 2 + f * h);
+  }
+  for (double f : {0.2, -0.2, 0.35, -0.35, 0.5, -0.5}) {
+    at(a.x - w / 2 + f * w, a.y - gap - h);
+    at(a.x - w / 2 + f * w, a.y + gap);
+  }
+  return out;
+}
+
 XY leader_end(XY anchor, const Box& b) {
   return {std::clamp(anchor.x, b.x0, b.x1), std::clamp(anchor.y, b.y0, b.y1)};
 }
@@ -152,6 +161,7 @@ Placement place_labels(Canvas& c, const std::vector<LabelRequest>& requests) {
     if (!r->short_text.empty() && try_place(placer, r, r->short_text)) continue;
     out.unplaced.push_back(r);
   }
+  repair_placement(c, out);
   return out;
 }
 
@@ -175,8 +185,9 @@ void draw_labels(Canvas& c, const Placement& placement) {
       }
     }
     const Color& colour = p.request->color ? *p.request->color : c.style.text;
-    draw_text(c.cr, c.style.font + p.request->font_suffix, p.request->size, p.text, p.box.x0 + 2,
-              p.box.y0, colour, &c.style.halo, p.request->bold);
+    const Box e = label_extent(c, *p.request, p.text);  // the box is the text's ink and halo
+    draw_text(c.cr, c.style.font + p.request->font_suffix, p.request->size, p.text, p.box.x0 - e.x0,
+              p.box.y0 - e.y0, colour, &c.style.halo, p.request->bold);
   }
 }
 

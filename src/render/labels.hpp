@@ -39,6 +39,15 @@ struct Placement {
   std::vector<const LabelRequest*> unplaced;
 };
 
+// What a label of `text` covers (ink and halo), from its layout's top-left corner.
+Box label_extent(const Canvas& c, const LabelRequest& r, const std::string& text);
+// The width and height of label_extent: the box a label takes.
+XY label_box_size(const Canvas& c, const LabelRequest& r, const std::string& text);
+// The places beside the symbol a label of w x h may take, best first: the 8
+// around it (right, left, above, below, then the diagonals), then, when
+// `slide` (no leader lines), along it, still touching its row or column.
+std::vector<Box> beside_candidates(const LabelRequest& r, double w, double h, bool slide);
+
 Placement place_labels(Canvas& c, const std::vector<LabelRequest>& requests);
 // Where a leader line from `anchor` meets the label box `b` (its nearest point).
 XY leader_end(XY anchor, const Box& b);

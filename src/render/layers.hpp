@@ -48,6 +48,9 @@ Fatalities fatalities(const Incident& incident);
 // Area-true: radius grows with the square root of the count.
 double radius_for(const Style& style, long killed);
 double symbol_radius(const Style& style, const Incident& incident);  // outer radius
+// A located incident's point on `v`: the one render_map kept when `v` is
+// its map's viewport, else projected now (insets have their own).
+XY device_point(const Viewport& v, const MapIncident& mi);
 
 struct SymbolBox {
   int number = 0;

@@ -24,11 +24,13 @@ namespace {
 // Venues far from the border (talks or a ceasefire signed in a distant
 // city) do not set the frame, which would shrink the cluster along the
 // border to a few pixels: they are listed "(outside this map)" and marked on
-// the locator. Violent incidents always set it: they are the story.
+// the locator. Violent incidents always set it, and so do those reporting
+// figures (people who fled to a town 55 km inland): they are the story.
 constexpr double kFarFromBorder = 50000;  // metres
 
 bool far_from_border(const MapIncident& mi) {
-  return mi.link && mi.link->distance_m > kFarFromBorder && !is_violent(mi.incident->event_type);
+  return mi.link && mi.link->distance_m > kFarFromBorder && !is_violent(mi.incident->event_type) &&
+         mi.incident->claims.empty();
 }
 
 Bounds map_extent(const MapData& data, const RenderOptions& o) {
@@ -143,20 +145,21 @@ RenderResult render_via(const MapData& input, const Style& base_style, const Ren
   std::vector<int> outside;
   for (const auto& mi : data.incidents) {
     bool in = false;
+    XY d{};
     if (mi.spread()) {
       in = spread_in_frame(view, frame, mi);
     } else if (mi.incident->location) {
-      XY d = view.to_device(*mi.incident->location);
+      d = view.to_device(*mi.incident->location);
       in = d.x >= frame.x0 && d.x <= frame.x1 && d.y >= frame.y0 && d.y <= frame.y1;
     } else {
       continue;
     }
     if (in) {
-      shown.incidents.push_back(mi);
+      MapIncident& kept = shown.incidents.emplace_back(mi);
       // The page's clickable mark, at the incident's point (an area or a
       // line gets its outline instead: spread_marks).
       if (mi.incident->location && !mi.spread()) {
-        XY d = view.to_device(*mi.incident->location);
+        kept.at_x = d.x, kept.at_y = d.y, kept.at_on = &view;
         result.marks.push_back({"incident:" + mi.incident->id, d.x, d.y, d.x, d.y});
       }
     } else

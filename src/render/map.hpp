@@ -13,6 +13,7 @@ typedef struct _cairo cairo_t;  // as <cairo.h> declares it: users need not incl
 namespace bm {
 
 class BaseLayers;  // render/base_layers.hpp
+class Viewport;    // render/projection.hpp
 
 struct MapIncident {
   const Incident* incident = nullptr;
@@ -38,6 +39,12 @@ struct MapIncident {
   // Set by the pipeline when the incident's own-date border status differs
   // from the border drawn ("border here delimited on 2026-01-10").
   std::string border_note = {};
+  // The point on the map render_map draws it on, projected once there (a
+  // PROJ transformation per incident per painter was ~4 % of a 10k map);
+  // `at_on` is that map's viewport, null until then. Read it through
+  // device_point (render/layers.hpp).
+  double at_x = 0, at_y = 0;
+  const Viewport* at_on = nullptr;
 };
 
 struct MapData {

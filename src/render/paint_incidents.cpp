@@ -31,7 +31,7 @@ std::vector<SymbolBox> paint_incidents(Canvas& c, const MapData& data) {
   Stamps stamps(c.cr);
   for (const auto& [R, mi] : order) {
     const Incident& i = *mi->incident;
-    XY d = c.view.to_device(*i.location);
+    XY d = device_point(c.view, *mi);
     Shape shape = shape_for(i.event_type);
     Fatalities f = fatalities(i);
     const Color& colour = is_violent(i.event_type) ? c.style.incident : c.style.incident_other;

@@ -78,6 +78,11 @@ double radius_for(const Style& style, long killed) {
   return std::max(style.symbol_min, style.symbol_scale * std::sqrt(static_cast<double>(killed)));
 }
 
+XY device_point(const Viewport& v, const MapIncident& mi) {
+  if (mi.at_on == &v) return {mi.at_x, mi.at_y};
+  return v.to_device(*mi.incident->location);
+}
+
 double symbol_radius(const Style& style, const Incident& i) {
   Fatalities f = fatalities(i);
   double r = radius_for(style, f.high);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cmath>
 
 #include "geodata/bundle.hpp"
 #include "link/area_grid.hpp"
@@ -62,4 +63,37 @@ TEST_CASE("area grid: many points get the same country and enclave as one by one
   for (std::size_t c = 0; c < countries.size(); ++c)
     if (countries[c].iso2 == "KG" || countries[c].iso2 == "TJ" || countries[c].iso2 == "UZ")
       CHECK(per_country[c] > 1000);
+}
+
+TEST_CASE("area grid: more areas than a cell's byte can name, answers as the exact test",
+          "[link][grid]") {
+  // 400 unit squares (area k at column k % 20, row k / 20): more than the
+  // 127 slots a cell holds, so cells of the later-met squares ask the
+  // exact test and every answer stays the exact one.
+  std::vector<bm::MultiPolygon> squares;
+  for (int k = 0; k < 400; ++k) {
+    const double x = k % 20, y = k / 20;
+    squares.push_back(
+        {bm::Polygon{{{{x, y}, {x + 0.9, y}, {x + 0.9, y + 0.9}, {x, y + 0.9}, {x, y}}}}});
+  }
+  std::vector<const bm::MultiPolygon*> areas;
+  for (const auto& s : squares) areas.push_back(&s);
+  auto exact = [](bm::LonLat p) {
+    const double fx = std::floor(p.lon), fy = std::floor(p.lat);
+    const bool in =
+        fx >= 0 && fx < 20 && fy >= 0 && fy < 20 && p.lon - fx < 0.9 && p.lat - fy < 0.9;
+    return bm::AreaHit{in ? static_cast<std::int32_t>(fy * 20 + fx) : -1, false};
+  };
+  bm::AreaGrid grid(areas, bm::Bounds{-1, -1, 21, 21}, exact, 200000);
+  CHECK(grid.near_share() < 0.9);  // a grid was built
+  int wrong = 0, far_slots = 0;
+  for (int i = 0; i < 2200; ++i)
+    for (int j = 0; j < 220; ++j) {
+      const bm::LonLat p{-1 + i * 0.01 + 0.0003, -1 + j * 0.1 + 0.0007};
+      const bm::AreaHit want = exact(p);
+      if (grid.locate(p).area != want.area) ++wrong;
+      if (want.area >= 127) ++far_slots;
+    }
+  CHECK(wrong == 0);
+  CHECK(far_slots > 0);
 }

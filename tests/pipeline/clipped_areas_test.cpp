@@ -59,3 +59,27 @@ TEST_CASE("a hatched region stays on its country's side of a 10 m border", "[pip
   CHECK(planar_area(bm::geos::intersection(*region->area, tajik)) < 1e-6);
   CHECK(planar_area(*region->area) > 0.5 * planar_area(original));
 }
+
+TEST_CASE("the 10 m fills cover a tall cluster's frame, widened to the map's shape", "[pipeline]") {
+  // Two places 100 km apart north to south, 50-70 km west of the border:
+  // the frame is widened east past the border; the fills must reach as far
+  // (they once stopped at a straight line, leaving the background showing).
+  auto path = bm::test::scratch("tall_cluster") / "incidents.csv";
+  std::ofstream(path) << "id,date_start,event_type,lon,lat,killed\n"
+                         "north,2024-03-02,armed_clash,35.86668,14.39729,6\n"
+                         "south,2024-03-01,displacement,35.76667,13.51667,\n";
+  bm::ChainOptions o;
+  o.inputs = {path.string()};
+  bm::Chain chain = bm::run_chain(o);
+  REQUIRE(chain.a + "-" + chain.b == "ET-SD");
+  bm::MapData map = bm::report_map_data(chain, {});
+  REQUIRE(map.fills_cut);
+  bm::Bounds filled;
+  for (const auto& c : map.countries) filled.add(bm::bounds_of(c.area));
+  const double tall = 14.39729 - 13.51667;
+  const double cos_lat = std::cos(14.0 * 3.14159265358979 / 180);
+  // The border lies east: the frame reaches well past it (a 1.1:1 frame
+  // around the cluster and its nearest border points, padded).
+  CHECK((filled.max_lon - 35.81) * cos_lat > 1.4 * tall);
+  CHECK((35.81 - filled.min_lon) * cos_lat > tall);
+}
