@@ -53,6 +53,25 @@ std::string title_case(std::string name) {
   return name;
 }
 
+// "..., a day after two soldiers were killed near X": what the sentence
+// tells after "a day after" happened the day before its date. The token
+// index of "a", or 0 when there is none.
+std::size_t day_before_clause(const std::vector<Token>& toks, const Sentence& s) {
+  for (std::size_t k = s.first + 1; k + 2 < s.last; ++k)
+    if ((toks[k].lower == "a" || toks[k].lower == "one") && toks[k + 1].lower == "day" &&
+        toks[k + 2].lower == "after")
+      return k;
+  return 0;
+}
+
+SentenceDate day_before(SentenceDate sd) {
+  auto day = parse_iso(sd.range.start);
+  if (sd.range.precision != "day" || !day || sd.range.start != sd.range.end) return sd;
+  sd.range.start = sd.range.end = to_iso(civil_from_days(days_from_civil(*day) - 1));
+  sd.note += std::string(sd.note.empty() ? "" : "; ") + "\"a day after\": the day before";
+  return sd;
+}
+
 std::string primary_conflict(const CountryCounts& counts) {
   std::vector<std::pair<int, std::string>> v;
   for (const auto& [iso, n] : counts) v.push_back({-n, iso});
@@ -115,10 +134,13 @@ void extract_text(DocExtraction& x, const PlaceLookup& lookup) {
   // Country names as this article writes them, for conflict-wide reports.
   CountryNames country_name{{}, &lookup};
   for (const auto& m : x.places)
-    if (m.is_country && !country_name.written.contains(m.country) && !shouted(m.text))
+    if (m.is_country && !country_name.written.contains(m.country) && !shouted(m.text) &&
+        ascii_words(m.text))
       country_name.written[m.country] = m.text;
   // A country written only in capitals: its words, not the gazetteer's formal
-  // name ("Thailand", not "Kingdom Of Thailand").
+  // name ("Thailand", not "Kingdom Of Thailand"). A form in another script
+  // or case ("Азербайджаном") is left to the gazetteer's English name, so a
+  // border's name is of one script ("Armenia-Azerbaijan border").
   for (const auto& m : x.places)
     if (m.is_country && !country_name.written.contains(m.country) && ascii_words(m.text))
       country_name.written[m.country] = title_case(m.text);
@@ -265,9 +287,18 @@ void extract_text(DocExtraction& x, const PlaceLookup& lookup) {
       if (!cm.subevent.empty()) {
         x.incidents.push_back(subevent_draft(cm, in_sentence, sentence_date(), x.doc.source));
       }
+    // Places and figures after "a day after" go to the first place named
+    // there, a day earlier.
+    std::size_t split = day_before_clause(toks, s);
+    auto later = [&](std::size_t begin) { return split && begin >= toks[split].begin; };
+    std::size_t later_place = 0;
+    while (later_place < here.size() && !later(here[later_place]->begin)) ++later_place;
+    auto target = [&](const ClaimMention& cm) {
+      return later(cm.begin) && later_place < here.size() ? later_place : 0;
+    };
     for (std::size_t hi = 0; hi < here.size(); ++hi) {
       PlaceMention& m = *here[hi];
-      SentenceDate sd = sentence_date();
+      SentenceDate sd = later(m.begin) ? day_before(sentence_date()) : sentence_date();
       const DateRange& date = sd.range;
       std::string key = (m.place ? m.place->id : slug(m.text)) + "|" + date.start + "|" + date.end;
       auto [it, fresh] = by_key.emplace(key, x.incidents.size());
@@ -285,9 +316,9 @@ void extract_text(DocExtraction& x, const PlaceLookup& lookup) {
       if (when) d.evidence.push_back({x.doc.source, when->begin, when->end, "date", when->text});
       for (const auto& c : ev.cues)
         d.evidence.push_back({x.doc.source, c.begin, c.end, "event", c.type});
-      if (hi == 0)
-        for (const auto& cm : claims)
-          if (cm.claim.scope == "event" && cm.subevent.empty()) add_claim(d, cm, x.doc.source);
+      for (const auto& cm : claims)
+        if (cm.claim.scope == "event" && cm.subevent.empty() && target(cm) == hi)
+          add_claim(d, cm, x.doc.source);
     }
     for (const auto& cm : claims)
       if (cm.claim.scope == "conflict")

@@ -4,8 +4,11 @@
 #include <array>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "extract/lexicon.hpp"
+#include "extract/word_table.hpp"
 
 namespace bm::extract {
 namespace {
@@ -103,25 +106,48 @@ std::map<std::string, std::string> named_forces(const std::vector<Token>& toks) 
   return out;
 }
 
+// Asked about most tokens of a text: a hash by first word, with the
+// lexicon's cheap "not listed" test in front.
+struct Index {
+  WordFilter first;
+  std::unordered_multimap<std::string_view, const Force*> by_first;
+  std::unordered_set<std::string_view> single;  // names of one word
+};
+
+const Index& index() {
+  static const Index ix = [] {
+    Index out;
+    for (const Force& f : kForces) {
+      std::string_view head = f.words.substr(0, f.words.find(' '));
+      out.first.add(head);
+      out.by_first.emplace(head, &f);
+      if (head.size() == f.words.size()) out.single.insert(head);
+    }
+    return out;
+  }();
+  return ix;
+}
+
 }  // namespace
 
 std::span<const Force> forces() { return kForces; }
 
 const Force* force_at(const std::vector<Token>& toks, std::size_t k, std::size_t last,
                       std::size_t& end) {
-  if (k >= last || !toks[k].capital) return nullptr;
+  if (k >= last || !toks[k].capital || !index().first.maybe(toks[k].lower)) return nullptr;
   const Force* best = nullptr;
-  for (const Force& f : kForces)
+  auto [from, to] = index().by_first.equal_range(toks[k].lower);
+  for (auto it = from; it != to; ++it) {
+    const Force& f = *it->second;
     if ((!best || word_count(f.words) > word_count(best->words)) && matches(f, toks, k, last))
       best = &f;
+  }
   if (best) end = k + word_count(best->words);
   return best;
 }
 
 bool force_word(std::string_view lower) {
-  for (const Force& f : kForces)
-    if (f.words == lower) return true;
-  return false;
+  return index().first.maybe(lower) && index().single.contains(lower);
 }
 
 void sides_from_named_forces(std::vector<std::vector<ClaimMention>>& claims,

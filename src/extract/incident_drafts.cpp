@@ -65,6 +65,13 @@ DraftIncident place_draft(const PlaceMention& m, const SentenceDate& sd, const C
     inc.precision = m.precision;
     inc.place_id = m.place->id;
     inc.resolved_name = m.place->name;
+  } else if (m.area) {
+    // Not in the gazetteer, but in an area that is: placed there, region precision.
+    inc.admin1 = m.area->admin1;
+    inc.location = m.area->point;
+    inc.precision = GeoPrecision::region;
+    inc.country = m.area->country;
+    inc.resolve_note = m.note + "; placed at the area it lies in (" + m.area_text + ")";
   } else {
     inc.resolve_note = m.note;
   }
@@ -73,7 +80,10 @@ DraftIncident place_draft(const PlaceMention& m, const SentenceDate& sd, const C
   if (m.place && m.place->kind == "country")
     inc.notes += (inc.notes.empty() ? "" : "; ") + inc.resolve_note + ": not located";
   if (!m.place)
-    inc.notes += (inc.notes.empty() ? "" : "; ") + std::string("unresolved place: ") + m.note;
+    inc.notes += (inc.notes.empty() ? "" : "; ") + std::string("unresolved place: ") +
+                 (m.area ? "not in the gazetteer: placed at the area it lies in (" + m.area_text +
+                               "), region precision"
+                         : m.note);
   inc.sources.push_back(source);
   return d;
 }

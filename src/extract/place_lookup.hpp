@@ -134,7 +134,9 @@ class PlaceLookup {
   LookupResult lookup_uncached(std::string_view name, const std::string& country,
                                const std::string& region) const {
     LookupResult out;
-    Resolution r = resolve_forms(name, ResolveHints{country, region});
+    ResolveHints hints{country, region};
+    hints.caller_judges = true;  // pick_by_context weighs it by the article's countries
+    Resolution r = resolve_forms(name, hints);
     if (!r.place) {
       if (r.ambiguous && !r.candidates.empty()) {
         out.ambiguous = "ambiguous between";

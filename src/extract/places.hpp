@@ -27,7 +27,11 @@ struct PlaceMention {
   // place; actor: the name stands for a government ("Bishkek said");
   // mention: anything else. Countries are never incident locations.
   std::string role = "mention";
-  std::string note;    // why unresolved, which hint decided, ...
+  std::string note;  // why unresolved, which hint decided, ...
+  // An unresolved place the text puts in a resolved area ("Barakat Noreen
+  // in the disputed al-Fashaga area"): its draft is placed at the area.
+  const Place* area = nullptr;  // (the gazetteer's, which outlives every mention)
+  std::string area_text;
   std::string border;  // "KG-TJ": the mention names the border of two countries
   bool line = false;   // ... as a named line ("Line of Actual Control")
   // The gazetteer knows several places of this name and the article gave

@@ -145,6 +145,13 @@ bool reaches_to(const std::vector<Token>& toks, const Sentence& s,
   return false;
 }
 
+// "in the disputed al-Fashaga area": "in the" and one word before an area's name.
+bool in_named_area(const std::string& gap, const std::vector<Token>& toks, const PlaceMention& m) {
+  if (!gap.starts_with("in the ") || !lex::area_word(toks[m.last - 1].lower)) return false;
+  std::string_view rest = std::string_view(gap).substr(7);
+  return !rest.empty() && rest.find(' ') == rest.size() - 1;
+}
+
 bool locating_phrase(const std::string& gap) {
   static const std::regex re(
       R"(^(, )?((close to|near|next to|adjacent to|not far from|bordering|in|of) )?(the )?([a-z-]+ ){0,2})"
@@ -192,9 +199,14 @@ void share_roles(const std::vector<PlaceMention*>& in_sentence, const std::vecto
       // stays not recorded (its list-mates only ranked its candidates).
       m.role = prev.role;
     } else if ((gap == "in the " || gap == "in " || gap == ", " || gap == "of " || gap == "( " ||
-                locating_phrase(gap)) &&
+                locating_phrase(gap) || in_named_area(gap, toks, m)) &&
                (prev.role == "incident" || prev.role == "context" || prev.role == "venue")) {
       m.role = "context";
+      // "near Barakat Noreen in the disputed al-Fashaga area": one scene,
+      // placed at the area while the name is not in the gazetteer.
+      if (!prev.place && !prev.is_country && m.place && !m.is_country &&
+          (gap == "in " || gap.starts_with("in the ")) && lex::area_word(toks[m.last - 1].lower))
+        prev.area = m.place, prev.area_text = m.text;
       // "the Ta Muen Thom temple in Oddar Meanchey province": what the text
       // says X lies in gives X's country, unlike a list-mate.
       bool inside = gap == "in the " || gap == "in " || locating_phrase(gap);

@@ -27,6 +27,9 @@ struct ResolveHints {
   std::vector<LonLat> near;
   // The caller knows the name denotes an area ("the Batken region").
   bool wants_area = false;
+  // The caller weighs the answer against its own context (extract, by the
+  // countries an article names): a sound-alike is returned even unplaced.
+  bool caller_judges = false;
 };
 
 // How a name was matched, best first.

@@ -15,6 +15,18 @@
 namespace bm {
 namespace {
 
+// With no hint at all, a sound-alike of a small town is a guess across the
+// world ("Galwan" is not Galván in the Dominican Republic, "Heglig" not High
+// Legh in Cheshire): only curated places and cities take one unplaced.
+constexpr long kSoundAlikeCity = 100000;
+bool bare_sound_alike(const Candidate& top, const ResolveHints& hints) {
+  const Place& p = *top.place;
+  const bool settlement = p.kind == "city" || p.kind == "town" || p.kind == "village";
+  return top.match == MatchType::variant && !hints.caller_judges && hints.near.empty() &&
+         hints.country.empty() && hints.region.empty() && settlement && !is_curated(p) &&
+         p.population < kSoundAlikeCity;
+}
+
 // What would tell equal candidates apart, given the hints there were.
 std::string missing_hint(const ResolveHints& hints) {
   if (hints.country.empty()) return hints.region.empty() ? "a country or region" : "a country";
@@ -286,6 +298,12 @@ Resolution Gazetteer::resolve_name(std::string_view name, const ResolveHints& hi
   // A sound-alike is a near spelling too once the text places it: in a
   // story about Tajikistan "Khovar" is not Chóvar in Spain.
   const bool placed_variant = top.match == MatchType::variant && !hints.near.empty();
+  if (bare_sound_alike(top, hints)) {
+    r.note = "only a sound-alike (" + top.place->name + ", " + top.place->country +
+             ") and nothing to place it by; candidates listed";
+    r.candidates.insert(r.candidates.begin(), top.place);
+    return r;
+  }
   if (top.match == MatchType::fuzzy || placed_variant) {
     if (std::string doubt = fuzzy_doubt(*top.place, spelled_elsewhere, hints, ctx);
         !doubt.empty()) {

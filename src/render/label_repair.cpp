@@ -62,6 +62,12 @@ using Moves = std::vector<std::pair<std::size_t, Box>>;  // a label and where it
 // How far a chain of moves may reach: the label in the way, and this many
 // more each pushing the next (deeper placed no more on the Mapnik map).
 constexpr int kDepth = 3;
+// Moves tried, per label left out and per map: the chains branch, and a map
+// crowded far past what fits (thousands of labels left out) must stay
+// quick. The Mapnik map's 1,000 labels need 1,400 in all (at most 500 for
+// one label); 2,000 labels on it, 130,000.
+constexpr long kMovesPerLabel = 4000;
+constexpr long kMovesPerMap = 300000;
 
 struct Repair {
   const Canvas& c;
@@ -69,6 +75,7 @@ struct Repair {
   BoxIndex fixed;  // symbols and furniture: never move
   LabelGrid labels;
   bool slide = !c.style.leader_lines;
+  long map_moves = kMovesPerMap, label_moves = 0;
 
   Repair(const Canvas& canvas, Placement& placement)
       : c(canvas), out(placement), fixed(canvas.frame, 32), labels(canvas.frame, placement.placed) {
@@ -83,6 +90,8 @@ struct Repair {
   // single label in its way. Every move is logged in `moved`; on false
   // nothing has moved.
   bool move_away(std::size_t id, std::vector<Box>& reserved, int depth, Moves& moved) {
+    if (map_moves <= 0 || label_moves <= 0) return false;  // spent: tried as if nothing could move
+    --map_moves, --label_moves;
     PlacedLabel& p = out.placed[id];
     if (p.leader || p.request->centred) return false;
     const Box was = p.box;
@@ -133,6 +142,7 @@ struct Repair {
   }
 
   bool place(const LabelRequest* r, const std::string& text) {
+    label_moves = kMovesPerLabel;
     const XY size = label_box_size(c, *r, text);
     for (const Box& spot : beside_candidates(*r, size.x, size.y, slide)) {
       if (!clear_of_fixed(spot) || !clear_spot(spot)) continue;
