@@ -63,7 +63,8 @@ std::map<std::string, std::vector<End>> open_ends(
 }  // namespace
 
 FreeEnds::FreeEnds(const std::vector<const BorderSegment*>& segments) {
-  for (auto& [key, ends] : open_ends(segments)) {
+  for (auto& group : open_ends(segments)) {
+    std::vector<End>& ends = group.second;  // a plain reference: lambdas below capture it
     std::sort(ends.begin(), ends.end(),
               [](const End& x, const End& y) { return x.at.lat < y.at.lat; });
     const double dlat = kMaxGapM / 110574.0;
