@@ -10,13 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "io/json_string.hpp"
+
 #include "core/model.hpp"
 
 namespace bm {
 
-// json-c's escaping as GDAL uses it: quotes, backslash, the named control
-// characters, other controls as \u00xx; '/' and non-ASCII bytes as they are.
-void append_json_string(std::string& out, std::string_view s);
 // A real property as GDAL prints it: up to 17 significant digits, ".0" when whole.
 void append_json_real(std::string& out, double v);
 // A coordinate with `decimals` places, trailing zeros dropped but one.

@@ -6,52 +6,12 @@
 // refuses it, so the rare bad row keeps its old behaviour).
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-
 #include "io/incidents_csv.hpp"
+#include "io/json_string.hpp"
 #include "io/text.hpp"
 
 namespace bm {
 namespace {
-
-void add_string(std::string& out, const std::string& s) {
-  out += '"';
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-}
 
 void add_key(std::string& out, const char* key, bool& first) {
   out += first ? "\"" : ",\"";
@@ -103,15 +63,15 @@ std::string claims_to_json(const std::vector<Claim>& claims) {
     bool first = true;
     if (c.approx) add_key(out, "approx", first), out += "true";
     if (c.best) add_key(out, "best", first), out += std::to_string(*c.best);
-    add_key(out, "claimant", first), add_string(out, c.claimant);
-    if (!c.group.empty()) add_key(out, "group", first), add_string(out, c.group);
+    add_key(out, "claimant", first), append_json_string(out, c.claimant);
+    if (!c.group.empty()) add_key(out, "group", first), append_json_string(out, c.group);
     add_key(out, "high", first), add_count(out, c.high);
-    add_key(out, "kind", first), add_string(out, c.kind);
+    add_key(out, "kind", first), append_json_string(out, c.kind);
     add_key(out, "low", first), add_count(out, c.low);
-    if (!c.quote.empty()) add_key(out, "quote", first), add_string(out, c.quote);
-    if (!c.scope.empty()) add_key(out, "scope", first), add_string(out, c.scope);
-    add_key(out, "side", first), add_string(out, c.side);
-    add_key(out, "source", first), add_string(out, c.source);
+    if (!c.quote.empty()) add_key(out, "quote", first), append_json_string(out, c.quote);
+    if (!c.scope.empty()) add_key(out, "scope", first), append_json_string(out, c.scope);
+    add_key(out, "side", first), append_json_string(out, c.side);
+    add_key(out, "source", first), append_json_string(out, c.source);
     out += '}';
   }
   return out + "]";

@@ -71,6 +71,12 @@ NearSegments segments_near(const Bundle& bundle, const Bounds& area, double marg
   return out;
 }
 
+bool beyond_near(const std::vector<Link>& links, double exact_within_m) {
+  return exact_within_m < 1e9 && std::any_of(links.begin(), links.end(), [&](const Link& l) {
+           return l.segment_id.empty() || l.distance_m > exact_within_m;
+         });
+}
+
 std::vector<BorderSegment> segments_for_map(const Bundle& bundle,
                                             const std::vector<Incident>& incidents,
                                             const std::string& bbox_text) {

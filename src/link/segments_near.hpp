@@ -23,6 +23,10 @@ struct NearSegments {
 // border). An empty area gives every segment.
 NearSegments segments_near(const Bundle& bundle, const Bounds& area, double margin_deg = 2);
 
+// Whether a link found among `near`'s rows may have missed a nearer one:
+// none found, or farther than the rows are sure of (a point far out at sea).
+bool beyond_near(const std::vector<Link>& links, double exact_within_m);
+
 // The segments a map draws: those in the --bbox area when one is given,
 // else those near the located incidents (none without either).
 std::vector<BorderSegment> segments_for_map(const Bundle& bundle,

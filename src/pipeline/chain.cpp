@@ -73,14 +73,6 @@ NearSegments chain_segments(const ChainOptions& o, const Bundle& bundle,
   return near;
 }
 
-// A link farther than the loaded segments are sure of (a point far out at
-// sea in a table spread over continents) may have missed a nearer segment.
-bool beyond(const std::vector<Link>& links, double exact_within_m) {
-  return std::any_of(links.begin(), links.end(), [&](const Link& l) {
-    return l.segment_id.empty() || l.distance_m > exact_within_m;
-  });
-}
-
 }  // namespace
 
 RowsDigest digest_rows(const IncidentTable& table) {
@@ -209,7 +201,7 @@ Chain run_chain(const ChainOptions& o) {
   const LinkOptions link_opts{o.within_m, o.filter.as_of, 0, has_world_borders(bundle)};
   out.data.links = link_all(incidents, Linker(segments, out.countries, link_opts),
                             resolver.region_areas(), o.progress);
-  if (near_rows.exact_within_m < 1e9 && beyond(out.data.links, near_rows.exact_within_m)) {
+  if (beyond_near(out.data.links, near_rows.exact_within_m)) {
     segments = bundle.segments();
     out.data.links = link_all(incidents, Linker(segments, out.countries, link_opts),
                               resolver.region_areas(), o.progress);

@@ -143,11 +143,7 @@ struct Run {
   // A link farther than the loaded rows are sure of (a point far out at sea)
   // may have missed a nearer segment: every row is loaded, as run_chain does.
   bool load_all_if_beyond(const std::vector<Link>& links) {
-    if (!tally || exact_within_m >= 1e9) return false;
-    if (std::none_of(links.begin(), links.end(), [&](const Link& l) {
-          return l.segment_id.empty() || l.distance_m > exact_within_m;
-        }))
-      return false;
+    if (!tally || !beyond_near(links, exact_within_m)) return false;
     linked_area = Bounds{-180, -90, 180, 90};
     segments = resolver.bundle().segments();
     exact_within_m = 1e9;
